@@ -1,0 +1,86 @@
+// The shapes the API speaks. Routes return these; the client imports them as types only.
+// Field names are a public contract (see README "API"): change them only with a version bump.
+
+export type Level = 'buurt' | 'wijk' | 'gemeente';
+
+/** Measures the map can colour by. Keys are the field names of StatsRow. */
+export type Measure = 'count' | 'ratePer1000' | 'ratePer1000Smoothed' | 'densityPerKm2' | 'changePct';
+
+export type AreaFlag =
+  | 'lowPopulation' // fewer than LOW_POPULATION inhabitants: raw rate per 1,000 is unreliable
+  | 'noPopulation' // CBS reports 0 or no inhabitants: no rate at all
+  | 'withheld' // at least one month/type cell in the period was withheld by CBS/Politie
+  | 'visitors' // city centre: many visitors, rate per resident overstates risk
+  | 'demo' // (part of) the figures are generated demo data
+  | 'noData'; // no registrations known for this area in the period
+
+export interface Gemeente {
+  code: string; // GM0935
+  naam: string;
+}
+
+export interface Category {
+  code: string; // '1.1.1', '0.0.0', or a group id such as 'HIC'
+  naam: string;
+  groep: string; // main group code, e.g. '1' (Vermogen/geweld) ; 'samengesteld' for composites
+  kind: 'type' | 'group';
+  /** For groups: the crime types it sums. */
+  members?: string[];
+}
+
+export interface StatsRow {
+  code: string;
+  naam: string;
+  wijkcode?: string;
+  count: number | null;
+  population: number | null;
+  ratePer1000: number | null;
+  ratePer1000Smoothed: number | null;
+  densityPerKm2: number | null;
+  changePct: number | null;
+  previousCount: number | null;
+  flags: AreaFlag[];
+}
+
+export interface StatsMeta {
+  demo: boolean;
+  bron: string;
+  gemeente: string;
+  level: Level;
+  category: string;
+  categoryNaam: string;
+  from: string; // YYYY-MM
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  populationYear: number;
+  lowPopulationThreshold: number;
+  /** Gemeente-wide rate per 1,000 (the prior mean of the smoothing) */
+  referenceRatePer1000: number | null;
+  notes: string[];
+}
+
+export interface StatsResponse {
+  meta: StatsMeta;
+  rows: StatsRow[];
+}
+
+export interface SeriesPoint {
+  month: string; // YYYY-MM
+  count: number | null;
+  demo: boolean;
+  withheld: boolean;
+}
+
+export interface SeriesResponse {
+  meta: { demo: boolean; bron: string; code: string; naam: string; category: string; categoryNaam: string };
+  series: SeriesPoint[];
+  /** Count per crime type over the requested period (for the category breakdown). */
+  breakdown: { code: string; naam: string; count: number }[];
+}
+
+export interface ApiError {
+  error: string;
+  parameter?: string;
+  details?: unknown;
+}
