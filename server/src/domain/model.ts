@@ -73,7 +73,8 @@ export interface SeriesPoint {
 }
 
 export interface SeriesResponse {
-  meta: { demo: boolean; bron: string; code: string; naam: string; category: string; categoryNaam: string };
+  meta: { demo: boolean; bron: string; code: string; naam: string; category: string; categoryNaam: string; from: string; to: string };
+  /** Monthly counts over all months with data. */
   series: SeriesPoint[];
   /** Count per crime type over the requested period (for the category breakdown). */
   breakdown: { code: string; naam: string; count: number }[];

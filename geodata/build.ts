@@ -1,0 +1,209 @@
+// Build step: official boundary + population files -> one TopoJSON per gemeente (objects buurten,
+// wijken, gemeente; shared arcs) plus an index of every area with inhabitants and surface.
+// Output goes to DATA_DIR/geodata (git-ignored); the server only ever reads that output.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
+import area from '@turf/area';
+import bbox from '@turf/bbox';
+import { topology } from 'topojson-server';
+import { merge } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Feature, Geometry } from 'geojson';
+import { locate, readBoundaries, readCsv, readJson, SourceError, SOURCE_FILES, type SourceKey } from './sources.ts';
+
+export type Level = 'buurt' | 'wijk' | 'gemeente';
+
+export interface AreaInfo {
+  code: string;
+  naam: string;
+  level: Level;
+  gemeentecode: string;
+  wijkcode?: string;
+  inwoners: number | null;
+  oppervlakteKm2: number;
+}
+
+export interface GemeenteInfo {
+  code: string;
+  naam: string;
+  bbox: [number, number, number, number];
+  buurten: number;
+  wijken: number;
+}
+
+export interface GeodataIndex {
+  formatVersion: number;
+  builtAt: string;
+  populationYear: number;
+  sourceStamp: string;
+  gemeenten: GemeenteInfo[];
+  areas: AreaInfo[];
+}
+
+export const FORMAT_VERSION = 2;
+export const POPULATION_YEAR = 2024;
+
+export function outputDir(dataDir: string): string {
+  return path.join(dataDir, 'geodata');
+}
+
+/** A cheap fingerprint of the source files, so a changed source triggers a rebuild. */
+export function sourceStamp(sourceDir: string): string {
+  const h = createHash('sha1');
+  h.update(String(FORMAT_VERSION));
+  for (const key of Object.keys(SOURCE_FILES) as SourceKey[]) {
+    try {
+      const f = locate(sourceDir, key);
+      const st = fs.statSync(f);
+      h.update(`${f}:${st.size}:${st.mtimeMs}`);
+    } catch {
+      h.update(`${key}:missing`);
+    }
+  }
+  return h.digest('hex');
+}
+
+export function isBuilt(sourceDir: string, dataDir: string): boolean {
+  const idx = path.join(outputDir(dataDir), 'index.json');
+  if (!fs.existsSync(idx)) return false;
+  try {
+    const parsed = JSON.parse(fs.readFileSync(idx, 'utf8')) as GeodataIndex;
+    return parsed.formatVersion === FORMAT_VERSION && parsed.sourceStamp === sourceStamp(sourceDir);
+  } catch {
+    return false;
+  }
+}
+
+type Props = Record<string, unknown>;
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+const num = (v: unknown): number | null => {
+  if (v === null || v === undefined || v === '' || v === 'NA') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+};
+const km2 = (f: Feature) => Math.round((area(f) / 1e6) * 1000) / 1000;
+
+export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string) => void = () => {}): GeodataIndex {
+  const t0 = Date.now();
+  const buurtFile = locate(sourceDir, 'buurten');
+  const wijkFile = locate(sourceDir, 'wijken');
+  const gemFile = locate(sourceDir, 'gemeenten');
+  const buurten = readBoundaries(buurtFile);
+  const wijken = readBoundaries(wijkFile);
+  const gemeenten = readBoundaries(gemFile);
+
+  // Inhabitants: buurt figures from 85984NED; wijk and gemeente figures are CBS's own (rounded)
+  // totals, not sums of buurten, so they match StatLine to the unit.
+  const buurtPop = new Map<string, number>();
+  for (const r of readCsv(locate(sourceDir, 'buurtInwoners'))) {
+    const n = num(r.population);
+    if (r.nhood_id && n !== null) buurtPop.set(str(r.nhood_id), n);
+  }
+  const kern = readJson(locate(sourceDir, 'kerncijfers')) as Record<string, Record<string, number | null>>;
+
+  const buurtCode = (p: Props) => str(p.buurtcode ?? p.statcode ?? p.code);
+  const wijkCode = (p: Props) => str(p.wijkcode ?? p.statcode ?? p.code);
+  const gemCode = (p: Props) => str(p.gemeentecode ?? p.statcode ?? p.code);
+
+  const byGem = new Map<string, { buurten: Feature<Geometry, Props>[]; wijken: Feature<Geometry, Props>[]; gemeente?: Feature<Geometry, Props> }>();
+  const slot = (gm: string) => {
+    let s = byGem.get(gm);
+    if (!s) byGem.set(gm, (s = { buurten: [], wijken: [] }));
+    return s;
+  };
+  const areas: AreaInfo[] = [];
+  const gemNames = new Map<string, string>();
+
+  for (const f of buurten) {
+    const p = f.properties ?? {};
+    const code = buurtCode(p);
+    if (!/^BU\d{4}[0-9A-Z]{4}$/.test(code)) throw new SourceError(buurtFile, `feature without a valid buurtcode (got '${code}')`, 'Expected a property buurtcode like BU09350000.');
+    const gm = 'GM' + code.slice(2, 6);
+    const wk = 'WK' + code.slice(2, 8);
+    const inwoners = buurtPop.get(code) ?? num(p.inwoners_2024);
+    const info: AreaInfo = { code, naam: str(p.buurtnaam ?? p.statnaam), level: 'buurt', gemeentecode: gm, wijkcode: wk, inwoners, oppervlakteKm2: km2(f) };
+    areas.push(info);
+    if (p.gemeentenaam) gemNames.set(gm, str(p.gemeentenaam));
+    slot(gm).buurten.push({ type: 'Feature', id: code, properties: { code, naam: info.naam, wijkcode: wk, inwoners, oppervlakteKm2: info.oppervlakteKm2 }, geometry: f.geometry });
+  }
+  for (const f of wijken) {
+    const p = f.properties ?? {};
+    const code = wijkCode(p);
+    if (!/^WK\d{4}[0-9A-Z]{2}$/.test(code)) throw new SourceError(wijkFile, `feature without a valid wijkcode (got '${code}')`, 'Expected a property wijkcode like WK093500.');
+    const gm = 'GM' + code.slice(2, 6);
+    const k = kern[code];
+    const inwoners = num(k?.AantalInwoners_5) ?? num(p.inwoners_2024);
+    const land = num(k?.OppervlakteLand_123);
+    const info: AreaInfo = { code, naam: str(p.wijknaam ?? p.statnaam), level: 'wijk', gemeentecode: gm, inwoners, oppervlakteKm2: land !== null ? land / 100 : km2(f) };
+    areas.push(info);
+    slot(gm).wijken.push({ type: 'Feature', id: code, properties: { code, naam: info.naam, inwoners, oppervlakteKm2: info.oppervlakteKm2 }, geometry: f.geometry });
+  }
+  for (const f of gemeenten) {
+    const code = gemCode(f.properties ?? {});
+    if (byGem.has(code)) byGem.get(code)!.gemeente = f;
+    if (f.properties?.gemeentenaam) gemNames.set(code, gemNames.get(code) ?? str(f.properties.gemeentenaam));
+  }
+
+  const out = outputDir(dataDir);
+  const tmp = `${out}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(path.join(tmp, 'areas'), { recursive: true });
+
+  const gemInfos: GemeenteInfo[] = [];
+  for (const [gm, s] of [...byGem].sort(([a], [b]) => a.localeCompare(b))) {
+    if (s.buurten.length === 0) continue; // e.g. GM0998 "Buitenland"
+    const naam = gemNames.get(gm) ?? gm;
+    const k = kern[gm];
+    const inwoners = num(k?.AantalInwoners_5);
+    const land = num(k?.OppervlakteLand_123);
+    const topo = topology(
+      {
+        buurten: { type: 'FeatureCollection', features: s.buurten },
+        wijken: { type: 'FeatureCollection', features: s.wijken },
+        ...(s.gemeente ? { gemeente: { type: 'FeatureCollection', features: [s.gemeente] } } : {}),
+      },
+      1e5,
+    ) as unknown as Topology;
+    if (!s.gemeente) {
+      // No gemeente polygon in the source: dissolve the buurten so the layer always exists.
+      const merged = merge(topo as never, (topo.objects.buurten as GeometryCollection).geometries as never);
+      const again = topology({ ...Object.fromEntries(Object.entries({ buurten: { type: 'FeatureCollection', features: s.buurten }, wijken: { type: 'FeatureCollection', features: s.wijken } })), gemeente: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: merged }] } } as never, 1e5) as unknown as Topology;
+      Object.assign(topo, again);
+    }
+    // Normalise the gemeente geometry's id and properties to the same contract as the others.
+    const gg = (topo.objects.gemeente as GeometryCollection).geometries[0];
+    const gemGeom = s.gemeente ?? { type: 'Feature', properties: {}, geometry: null } as never;
+    gg.id = gm;
+    gg.properties = { code: gm, naam, inwoners, oppervlakteKm2: land !== null ? land / 100 : (gemGeom.geometry ? km2(gemGeom) : s.buurten.reduce((a, f) => a + km2(f), 0)) };
+    areas.push({ code: gm, naam, level: 'gemeente', gemeentecode: gm, inwoners, oppervlakteKm2: gg.properties.oppervlakteKm2 as number });
+    const b = bbox({ type: 'FeatureCollection', features: s.buurten }) as [number, number, number, number];
+    gemInfos.push({ code: gm, naam, bbox: b, buurten: s.buurten.length, wijken: s.wijken.length });
+    writeCompressed(path.join(tmp, 'areas', `${gm}.topojson`), JSON.stringify(topo));
+  }
+
+  const index: GeodataIndex = {
+    formatVersion: FORMAT_VERSION,
+    builtAt: new Date().toISOString(),
+    populationYear: POPULATION_YEAR,
+    sourceStamp: sourceStamp(sourceDir),
+    gemeenten: gemInfos,
+    areas,
+  };
+  fs.writeFileSync(path.join(tmp, 'index.json'), JSON.stringify(index));
+  // Swap in atomically: a crashed build never leaves a half-written output folder behind.
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.renameSync(tmp, out);
+  log(`geodata: ${gemInfos.length} gemeenten, ${areas.filter((a) => a.level === 'buurt').length} buurten, ${areas.filter((a) => a.level === 'wijk').length} wijken in ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${out}`);
+  return index;
+}
+
+/** Precompressed variants so the server can answer with a ready Buffer (no per-request gzip). */
+function writeCompressed(file: string, text: string) {
+  const buf = Buffer.from(text);
+  fs.writeFileSync(file, buf);
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(buf, { level: 9 }));
+  fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }));
+}

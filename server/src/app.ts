@@ -1,0 +1,60 @@
+// The Hono application: middleware, one error handler, and the chain of API routes.
+// Exports AppType so the client's hc<AppType> knows every route and response shape.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Dataset } from './store/dataset.ts';
+import { ApiError } from './routes/errors.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { areasRoutes } from './routes/areas.ts';
+import { statsRoutes } from './routes/stats.ts';
+import type { ApiError as ApiErrorBody } from './domain/model.ts';
+
+export interface AppDeps {
+  dataset: Dataset;
+  lowPopulationThreshold: number;
+  basemapStyleUrl: string;
+  defaultGemeente: string;
+  /** Built client (dist/client); omitted in API-only tests. */
+  clientDir?: string;
+}
+
+export function createApi(deps: AppDeps) {
+  const { dataset } = deps;
+  return new Hono()
+    .route('/', metaRoutes(dataset, { basemapStyleUrl: deps.basemapStyleUrl, defaultGemeente: deps.defaultGemeente }))
+    .route('/', areasRoutes(dataset))
+    .route('/', statsRoutes(dataset, deps.lowPopulationThreshold));
+}
+
+export type AppType = ReturnType<typeof createApi>;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      const body: ApiErrorBody = { error: err.error, ...(err.parameter ? { parameter: err.parameter } : {}) };
+      return c.json(body, err.status);
+    }
+    if (err instanceof HTTPException) return c.json({ error: err.message || 'request error' } satisfies ApiErrorBody, err.status);
+    // Unexpected: log for the beheerder, never leak a stack trace to the client.
+    console.error(err);
+    return c.json({ error: 'internal error' } satisfies ApiErrorBody, 500);
+  });
+  app.notFound((c) => c.json({ error: `not found: ${c.req.path}` } satisfies ApiErrorBody, 404));
+  app.route('/api', createApi(deps));
+  if (deps.clientDir && fs.existsSync(deps.clientDir)) {
+    const root = path.relative(process.cwd(), deps.clientDir) || '.';
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/*', serveStatic({ root }));
+    // The view lives in the URL query; every non-API path serves the app shell.
+    const indexHtml = fs.readFileSync(path.join(deps.clientDir, 'index.html'), 'utf8');
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.json({ error: `not found: ${c.req.path}` }, 404) : c.html(indexHtml)));
+  }
+  return app;
+}

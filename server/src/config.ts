@@ -1,0 +1,34 @@
+// One validated configuration object, read once at start. Fails fast with a message that says
+// which variable is wrong and what is expected.
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Folder with the official CBS/Politie/PDOK files (read-only). */
+  GEODATA_SOURCE_DIR: z.string().min(1).default('../shared/geodata'),
+  /** Folder for everything derived at build/run time (git-ignored). */
+  DATA_DIR: z.string().min(1).default('data'),
+  /** Optional MapLibre style URL for a basemap. Empty = boundaries only, works offline. */
+  BASEMAP_STYLE_URL: z.string().default(''),
+  DEFAULT_GEMEENTE: z.string().regex(/^GM\d{4}$/, 'expected a CBS gemeente code like GM0935').default('GM0935'),
+  /** Below this many inhabitants a rate per 1,000 is flagged as unreliable. */
+  LOW_POPULATION_THRESHOLD: z.coerce.number().int().min(0).default(200),
+});
+
+export type Config = Readonly<z.infer<typeof schema> & { geodataDir: string; dataDir: string }>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration (environment variables):\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    ...c,
+    geodataDir: path.resolve(cwd, c.GEODATA_SOURCE_DIR),
+    dataDir: path.resolve(cwd, c.DATA_DIR),
+  });
+}

@@ -1,0 +1,54 @@
+// Starts the server: builds what is missing (geodata, client), seeds the store from the open data,
+// and serves app and API with @hono/node-server.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { loadConfig, type Config } from './config.ts';
+import { createApp } from './app.ts';
+import { Dataset } from './store/dataset.ts';
+import { SqliteStore } from './store/sqlite.ts';
+import { seedFromSource } from './store/seed.ts';
+import { buildGeodata, isBuilt, outputDir } from '../../geodata/build.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const GROUPS_FILE = path.join(ROOT, 'server/data/category-groups.json');
+
+/** Opens the store and derived data for a config; builds geodata first when it is missing. */
+export function openDataset(config: Config, log: (m: string) => void = () => {}): Dataset {
+  if (!isBuilt(config.geodataDir, config.dataDir)) buildGeodata(config.geodataDir, config.dataDir, log);
+  const store = new SqliteStore(path.join(config.dataDir, 'store.sqlite'));
+  const dataset = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE);
+  seedFromSource(store, config.geodataDir, dataset.index);
+  return dataset;
+}
+
+export async function startServer(overrides: Partial<Record<string, string>> = {}, log: (m: string) => void = console.log) {
+  const config = loadConfig({ ...process.env, ...overrides });
+  const dataset = openDataset(config, log);
+  const app = createApp({
+    dataset,
+    lowPopulationThreshold: config.LOW_POPULATION_THRESHOLD,
+    basemapStyleUrl: config.BASEMAP_STYLE_URL,
+    defaultGemeente: config.DEFAULT_GEMEENTE,
+    clientDir: path.join(ROOT, 'dist/client'),
+  });
+  // Build the default gemeente's cube now, so the first visitor does not wait for it.
+  dataset.cube(config.DEFAULT_GEMEENTE);
+  return new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
+    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+      const url = `http://${config.HOST}:${info.port}`;
+      log(`Buurtveiligheidskaart: ${url}  (data: ${config.geodataDir})`);
+      resolve({
+        url,
+        close: () => new Promise<void>((r) => server.close(() => { dataset.store.close(); r(); })),
+      });
+    });
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  startServer().catch((e: Error) => {
+    console.error(e.message);
+    process.exit(1);
+  });
+}

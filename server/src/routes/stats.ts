@@ -1,0 +1,130 @@
+// Registered crime per area: /stats (all areas of a level) and /series (one area, month by month).
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Dataset } from '../store/dataset.ts';
+import { computeStats } from '../domain/stats.ts';
+import type { SeriesResponse, StatsResponse } from '../domain/model.ts';
+import { ApiError, parseQuery } from './errors.ts';
+import { areaCodeParam, categoryParam, gemeenteParam, levelParam, monthParam } from './params.ts';
+
+export const BRON = 'CBS, Politie (via CBS), Kadaster/PDOK — tabellen 47022NED/47018NED, 85984NED';
+
+const statsQuery = z.object({
+  gemeente: gemeenteParam,
+  level: levelParam.default('buurt'),
+  category: categoryParam.default('0.0.0'),
+  from: monthParam.optional(),
+  to: monthParam.optional(),
+});
+
+const seriesQuery = z.object({
+  gemeente: gemeenteParam.optional(),
+  code: areaCodeParam,
+  category: categoryParam.default('0.0.0'),
+  from: monthParam.optional(),
+  to: monthParam.optional(),
+});
+
+function shiftMonth(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const i = y * 12 + (m - 1) + delta;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
+export function statsRoutes(ds: Dataset, lowPopulationThreshold: number) {
+  const requireGemeente = (gm: string) => {
+    if (!ds.gemeente(gm)) throw new ApiError(404, `gemeente ${gm} is not in the data`, 'gemeente');
+  };
+  const requireCategory = (cat: string) => {
+    if (!ds.categories.has(cat)) throw new ApiError(400, `category: unknown category '${cat}' (see /api/categories)`, 'category');
+  };
+  /** Default period: the last calendar year with data; bounds are checked against the cube. */
+  const period = (gm: string, from?: string, to?: string) => {
+    const cube = ds.cube(gm);
+    const first = cube.months[0];
+    const last = cube.months[cube.M - 1];
+    const t = to ?? (from ? shiftMonth(from, 11) : last);
+    const f = from ?? shiftMonth(t, -11);
+    const to2 = t > last && !to ? last : t;
+    if (f > to2) throw new ApiError(400, `from: ${f} is after to ${to2}`, 'from');
+    if (f < first || f > last) throw new ApiError(400, `from: ${f} is outside the data (${first} … ${last})`, 'from');
+    if (to2 > last) throw new ApiError(400, `to: ${to2} is outside the data (${first} … ${last})`, 'to');
+    return { from: f, to: to2 };
+  };
+
+  return new Hono()
+    .get('/stats', (c) => {
+      const q = parseQuery(statsQuery, c.req.query());
+      requireGemeente(q.gemeente);
+      requireCategory(q.category);
+      const { from, to } = period(q.gemeente, q.from, q.to);
+      const { figures, months } = ds.figures(q.gemeente, q.level, q.category, from, to);
+      const { rows, referenceRatePer1000, demo } = computeStats(figures, { lowPopulationThreshold, months });
+      const notes = [
+        `Per 1.000 inwoners over de gekozen periode van ${months} maand(en), niet omgerekend naar een jaar.`,
+        'Inwoners: CBS Kerncijfers wijken en buurten (85984NED), 1 januari ' + ds.index.populationYear + '.',
+      ];
+      if (demo) notes.push('DEMO: de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.');
+      if (ds.categories.isNuisance(q.category) && rows.every((r) => r.count === null)) notes.push('Geen overlastregistraties geïmporteerd voor deze gemeente.');
+      const body: StatsResponse = {
+        meta: {
+          demo,
+          bron: BRON,
+          gemeente: q.gemeente,
+          level: q.level,
+          category: q.category,
+          categoryNaam: ds.categories.naam(q.category),
+          from,
+          to,
+          previousFrom: shiftMonth(from, -12),
+          previousTo: shiftMonth(to, -12),
+          populationYear: ds.index.populationYear,
+          lowPopulationThreshold,
+          referenceRatePer1000,
+          notes,
+        },
+        rows,
+      };
+      return c.json(body, 200);
+    })
+    .get('/series', (c) => {
+      const q = parseQuery(seriesQuery, c.req.query());
+      const area = ds.area(q.code);
+      if (!area) throw new ApiError(404, `code: area ${q.code} is not in the data`, 'code');
+      if (q.gemeente && q.gemeente !== area.gemeentecode) throw new ApiError(400, `code: ${q.code} does not belong to gemeente ${q.gemeente}`, 'code');
+      requireCategory(q.category);
+      const gm = area.gemeentecode;
+      const cube = ds.cube(gm);
+      const { from, to } = period(gm, q.from, q.to);
+      const kind = ds.categories.isNuisance(q.category) ? 'overlast' : 'misdrijf';
+      const members =
+        area.level === 'buurt' ? [area.code]
+        : area.level === 'wijk' ? ds.areas(gm, 'buurt').filter((b) => b.wijkcode === area.code).map((b) => b.code)
+        : [...ds.areas(gm, 'buurt').map((b) => b.code), `${gm}_REST`];
+      const idx = members.map((m) => cube.areaIndex.get(m)).filter((i): i is number => i !== undefined);
+      const typeIdx = (ds.categories.typesOf(q.category) ?? []).map((t) => cube.typeIndex.get(t)!).filter((t) => t !== undefined);
+      const perArea = idx.map((a) => cube.series(a, typeIdx, kind));
+      const series = cube.months.map((month, m) => {
+        const parts = perArea.map((s) => s[m]);
+        const known = parts.filter((p) => p.count !== null);
+        return {
+          month,
+          count: known.length ? known.reduce((s, p) => s + (p.count ?? 0), 0) : null,
+          demo: parts.some((p) => p.demo),
+          withheld: parts.some((p) => p.withheld),
+        };
+      });
+      const m0 = cube.monthIndex(from);
+      const m1 = cube.monthIndex(to);
+      const breakdown = typeIdx
+        .map((t) => ({ code: ds.categories.types[t].code, naam: ds.categories.types[t].naam, count: idx.reduce((s, a) => s + cube.sum(a, m0, m1, [t], kind).count, 0) }))
+        .filter((b) => b.count > 0)
+        .sort((a, b) => b.count - a.count);
+      const body: SeriesResponse = {
+        meta: { demo: series.some((s) => s.demo), bron: BRON, code: area.code, naam: area.naam, category: q.category, categoryNaam: ds.categories.naam(q.category), from, to },
+        series,
+        breakdown,
+      };
+      return c.json(body, 200);
+    });
+}

@@ -1,0 +1,68 @@
+// The storage interface. The embedded SQLite store is the default; a server database
+// (PostgreSQL) implements the same interface later. Everything the app persists goes through here.
+
+/** One registration count. `period` is 'YYYY-MM' (month) or 'YYYY' (year); count null = withheld. */
+export interface RegistrationCell {
+  area: string;
+  type: string;
+  period: string;
+  count: number | null;
+}
+
+/** Real yearly total of all registered crime per area (buurt, or gemeente for the official total). */
+export interface YearlyTotal {
+  area: string;
+  year: number;
+  count: number | null;
+}
+
+export interface PopulationRow {
+  area: string;
+  year: number;
+  inwoners: number | null;
+}
+
+export interface ImportRecord {
+  file: string;
+  sha256: string;
+  format: string;
+  summary: Record<string, unknown>;
+}
+
+export interface StoredImport extends ImportRecord {
+  id: number;
+  importedAt: string;
+}
+
+export interface ImportData {
+  yearlyTotals?: YearlyTotal[];
+  cells?: RegistrationCell[];
+  population?: PopulationRow[];
+}
+
+export interface ImportOutcome {
+  /** The same file (by content hash) was imported before: nothing changed. */
+  alreadyImported: boolean;
+  /** Rows inserted or whose value changed. */
+  changedRows: number;
+}
+
+export interface Store {
+  /** All or nothing: every row is stored and the import recorded, or nothing is. */
+  applyImport(record: ImportRecord, data: ImportData): ImportOutcome;
+  listImports(): StoredImport[];
+  /** Increases with every change; lets caches know when to rebuild. */
+  revision(): number;
+  yearlyTotals(gemeente: string | null): YearlyTotal[];
+  /** Imported monthly cells (47022NED / 47024NED / police extract aggregates). */
+  monthlyCells(gemeente: string | null): RegistrationCell[];
+  /** Imported yearly per-type cells (47018NED). */
+  yearlyTypeCells(gemeente: string | null): RegistrationCell[];
+  population(gemeente: string | null): PopulationRow[];
+  close(): void;
+}
+
+/** 'BU09350000' | 'WK093500' | 'GM0935' -> 'GM0935'. */
+export function gemeenteOf(area: string): string {
+  return 'GM' + area.slice(2, 6);
+}
