@@ -10,6 +10,7 @@ export default defineConfig({
       'tests/api/**/*.test.ts',
     ],
     environment: 'node',
+    globalSetup: ['tests/support/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,0 +1,35 @@
+// Builds the app against the real open data in GEODATA_SOURCE_DIR, with a fresh in-memory store.
+// The derived geodata is built once per test run into .tmp/ (shared by all test files).
+import path from 'node:path';
+import { loadConfig } from '../../server/src/config.ts';
+import { createApp } from '../../server/src/app.ts';
+import { Dataset } from '../../server/src/store/dataset.ts';
+import { SqliteStore } from '../../server/src/store/sqlite.ts';
+import { seedFromSource } from '../../server/src/store/seed.ts';
+import { GROUPS_FILE, ROOT } from '../../server/src/index.ts';
+import { buildGeodata, isBuilt, outputDir } from '../../geodata/build.ts';
+
+export const TEST_DATA_DIR = path.join(ROOT, '.tmp/test-data');
+
+export function testConfig() {
+  return loadConfig({ ...process.env, DATA_DIR: TEST_DATA_DIR }, ROOT);
+}
+
+export function ensureGeodata() {
+  const config = testConfig();
+  if (!isBuilt(config.geodataDir, config.dataDir)) buildGeodata(config.geodataDir, config.dataDir);
+  return config;
+}
+
+export function makeTestApp(storeFile = ':memory:') {
+  const config = ensureGeodata();
+  const store = new SqliteStore(storeFile);
+  const dataset = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE);
+  seedFromSource(store, config.geodataDir, dataset.index);
+  const app = createApp({ dataset, lowPopulationThreshold: 200, basemapStyleUrl: '', defaultGemeente: 'GM0935' });
+  const getJson = async <T = any>(url: string): Promise<{ status: number; body: T; headers: Headers }> => {
+    const res = await app.request(url);
+    return { status: res.status, body: (await res.json()) as T, headers: res.headers };
+  };
+  return { app, dataset, store, config, getJson };
+}
