@@ -158,26 +158,23 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
     const k = kern[gm];
     const inwoners = num(k?.AantalInwoners_5);
     const land = num(k?.OppervlakteLand_123);
+    const gemArea = land !== null ? land / 100 : s.buurten.reduce((a, f) => a + km2(f), 0);
+    const gemFeature: Feature<Geometry, Props> = {
+      type: 'Feature',
+      id: gm,
+      properties: { code: gm, naam, inwoners, oppervlakteKm2: gemArea },
+      // No gemeente polygon in the source: dissolve the buurten so the layer always exists.
+      geometry: s.gemeente?.geometry ?? dissolve(s.buurten),
+    };
     const topo = topology(
       {
         buurten: { type: 'FeatureCollection', features: s.buurten },
         wijken: { type: 'FeatureCollection', features: s.wijken },
-        ...(s.gemeente ? { gemeente: { type: 'FeatureCollection', features: [s.gemeente] } } : {}),
-      },
+        gemeente: { type: 'FeatureCollection', features: [gemFeature] },
+      } as Parameters<typeof topology>[0],
       1e5,
-    ) as unknown as Topology;
-    if (!s.gemeente) {
-      // No gemeente polygon in the source: dissolve the buurten so the layer always exists.
-      const merged = merge(topo as never, (topo.objects.buurten as GeometryCollection).geometries as never);
-      const again = topology({ ...Object.fromEntries(Object.entries({ buurten: { type: 'FeatureCollection', features: s.buurten }, wijken: { type: 'FeatureCollection', features: s.wijken } })), gemeente: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: merged }] } } as never, 1e5) as unknown as Topology;
-      Object.assign(topo, again);
-    }
-    // Normalise the gemeente geometry's id and properties to the same contract as the others.
-    const gg = (topo.objects.gemeente as GeometryCollection).geometries[0];
-    const gemGeom = s.gemeente ?? { type: 'Feature', properties: {}, geometry: null } as never;
-    gg.id = gm;
-    gg.properties = { code: gm, naam, inwoners, oppervlakteKm2: land !== null ? land / 100 : (gemGeom.geometry ? km2(gemGeom) : s.buurten.reduce((a, f) => a + km2(f), 0)) };
-    areas.push({ code: gm, naam, level: 'gemeente', gemeentecode: gm, inwoners, oppervlakteKm2: gg.properties.oppervlakteKm2 as number });
+    );
+    areas.push({ code: gm, naam, level: 'gemeente', gemeentecode: gm, inwoners, oppervlakteKm2: gemArea });
     const b = bbox({ type: 'FeatureCollection', features: s.buurten }) as [number, number, number, number];
     gemInfos.push({ code: gm, naam, bbox: b, buurten: s.buurten.length, wijken: s.wijken.length });
     writeCompressed(path.join(tmp, 'areas', `${gm}.topojson`), JSON.stringify(topo));
@@ -198,6 +195,11 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
   fs.renameSync(tmp, out);
   log(`geodata: ${gemInfos.length} gemeenten, ${areas.filter((a) => a.level === 'buurt').length} buurten, ${areas.filter((a) => a.level === 'wijk').length} wijken in ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${out}`);
   return index;
+}
+
+function dissolve(features: Feature<Geometry, Props>[]): Geometry {
+  const topo = topology({ b: { type: 'FeatureCollection', features } } as Parameters<typeof topology>[0]) as unknown as Topology;
+  return merge(topo, (topo.objects.b as GeometryCollection).geometries as never) as Geometry;
 }
 
 /** Precompressed variants so the server can answer with a ready Buffer (no per-request gzip). */

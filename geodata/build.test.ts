@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import proj4 from 'proj4';
+import { feature } from 'topojson-client';
+import { buildGeodata, isBuilt } from './build.ts';
+import { RD_NEW } from './sources.ts';
+
+/** A two-buurt gemeente around the Vrijthof, written in RD New like an official CBS export. */
+function fixtureDir(opts: { rd: boolean; withGemeente: boolean }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-geo-'));
+  fs.mkdirSync(path.join(dir, 'boundaries'));
+  fs.mkdirSync(path.join(dir, 'population'));
+  const toRd = proj4('EPSG:4326', RD_NEW);
+  const sq = (x0: number, y0: number, d: number) => [[[x0, y0], [x0 + d, y0], [x0 + d, y0 + d], [x0, y0 + d], [x0, y0]]];
+  const ring = (c: number[][][]) => (opts.rd ? c.map((r) => r.map((p) => toRd.forward(p))) : c);
+  const poly = (coords: number[][][], props: object) => ({ type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: ring(coords) } });
+  const fc = (features: object[]) => JSON.stringify({ type: 'FeatureCollection', ...(opts.rd ? { crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } } } : {}), features });
+  fs.writeFileSync(path.join(dir, 'boundaries/buurten_2024.geojson'), fc([
+    poly(sq(5.68, 50.84, 0.01), { buurtcode: 'BU09990000', buurtnaam: 'Centrum', wijkcode: 'WK099900', gemeentenaam: 'Testdorp' }),
+    poly(sq(5.69, 50.84, 0.01), { buurtcode: 'BU09990001', buurtnaam: 'Oost', wijkcode: 'WK099900', gemeentenaam: 'Testdorp' }),
+  ]));
+  fs.writeFileSync(path.join(dir, 'boundaries/wijken_2024.geojson'), fc([poly([[[5.68, 50.84], [5.7, 50.84], [5.7, 50.85], [5.68, 50.85], [5.68, 50.84]]], { wijkcode: 'WK099900', wijknaam: 'Wijk 00' })]));
+  if (opts.withGemeente) fs.writeFileSync(path.join(dir, 'boundaries/gemeenten_2023.geojson'), fc([poly([[[5.68, 50.84], [5.7, 50.84], [5.7, 50.85], [5.68, 50.85], [5.68, 50.84]]], { gemeentecode: 'GM0999', gemeentenaam: 'Testdorp' })]));
+  else fs.writeFileSync(path.join(dir, 'boundaries/gemeenten_2023.geojson'), fc([poly(sq(4, 52, 0.01), { gemeentecode: 'GM0001', gemeentenaam: 'Elders' })]));
+  fs.writeFileSync(path.join(dir, 'population/buurten_inwoners_2024_85984NED_nl.csv'), '"","nhood_id","population"\n"1","BU09990000",1200\n"2","BU09990001",15\n');
+  fs.writeFileSync(path.join(dir, 'population/kwb_2024_gemeenten_wijken_nl_85984NED.json'), JSON.stringify({ GM0999: { AantalInwoners_5: 1215, OppervlakteLand_123: 150 }, WK099900: { AantalInwoners_5: 1215, OppervlakteLand_123: 150 } }));
+  return dir;
+}
+
+describe('buildGeodata', () => {
+  for (const rd of [true, false]) {
+    it(`builds one TopoJSON per gemeente from ${rd ? 'RD New' : 'WGS84'} input`, () => {
+      const src = fixtureDir({ rd, withGemeente: true });
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-out-'));
+      const index = buildGeodata(src, out);
+      expect(index.gemeenten).toEqual([expect.objectContaining({ code: 'GM0999', naam: 'Testdorp', buurten: 2, wijken: 1 })]);
+      const topo = JSON.parse(fs.readFileSync(path.join(out, 'geodata/areas/GM0999.topojson'), 'utf8'));
+      const buurten = feature(topo, topo.objects.buurten) as any;
+      expect(buurten.features.map((f: any) => f.id)).toEqual(['BU09990000', 'BU09990001']);
+      expect(buurten.features[1].properties).toMatchObject({ code: 'BU09990001', naam: 'Oost', wijkcode: 'WK099900', inwoners: 15 });
+      // Back in WGS84 within a metre or so, whatever the input CRS.
+      const [lon, lat] = buurten.features[0].geometry.coordinates[0][0];
+      expect(lon).toBeCloseTo(5.68, 4);
+      expect(lat).toBeCloseTo(50.84, 4);
+      expect(buurten.features[0].properties.oppervlakteKm2).toBeGreaterThan(0.7);
+      const wijk = (feature(topo, topo.objects.wijken) as any).features[0];
+      expect(wijk.properties).toMatchObject({ code: 'WK099900', inwoners: 1215, oppervlakteKm2: 1.5 });
+      expect(isBuilt(src, out)).toBe(true);
+    });
+  }
+
+  it('dissolves the buurten when the gemeente polygon is missing', () => {
+    const src = fixtureDir({ rd: false, withGemeente: false });
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-out-'));
+    buildGeodata(src, out);
+    const topo = JSON.parse(fs.readFileSync(path.join(out, 'geodata/areas/GM0999.topojson'), 'utf8'));
+    const g = (feature(topo, topo.objects.gemeente) as any).features[0];
+    expect(g.id).toBe('GM0999');
+    expect(['Polygon', 'MultiPolygon']).toContain(g.geometry.type);
+  });
+
+  it('names the missing file and what to do', () => {
+    const src = fixtureDir({ rd: false, withGemeente: true });
+    fs.rmSync(path.join(src, 'boundaries/buurten_2024.geojson'));
+    expect(() => buildGeodata(src, os.tmpdir())).toThrow(/buurten_2024\.geojson: no buurten file found[\s\S]*GEODATA_SOURCE_DIR/);
+    expect(() => buildGeodata('/no/such/folder', os.tmpdir())).toThrow(/does not exist/);
+  });
+
+  it('names an unreadable file', () => {
+    const src = fixtureDir({ rd: false, withGemeente: true });
+    fs.writeFileSync(path.join(src, 'boundaries/wijken_2024.geojson'), '{"type": "FeatureCollection", "features": [');
+    expect(() => buildGeodata(src, os.tmpdir())).toThrow(/wijken_2024\.geojson: is not valid JSON/);
+  });
+});
