@@ -1,0 +1,203 @@
+// CBS/Politie open-data CSV ("dataderden" tables):
+//   47022NED  geregistreerde misdrijven per wijk/buurt per maand   periods 2024MM01
+//   47018NED  geregistreerde misdrijven per wijk/buurt per jaar    periods 2024JJ00
+//   47024NED  registraties overlast per wijk/buurt                 periods months or years (not mixed)
+// Header (exact, case-sensitive, any order; values usually quoted; ';' separated):
+//   "ID";"SoortMisdrijf";"WijkenEnBuurten";"Perioden";"GeregistreerdeMisdrijven_1"
+//   "ID";"SoortOverlast";"WijkenEnBuurten";"Perioden";"RegistratiesOverlast_1"       (nuisance)
+// Codes carry trailing spaces ("1.1.1 ", "BU09350000  ", "E35   "): trimmed. A count that is empty,
+// "." or "   ." is withheld by CBS → null (never 0).
+// Only buurt rows of a real type are returned as `cells` (safe to sum). Wijk, gemeente and NL rows, and
+// the total type 0.0.0 at any level, are returned as `totals` for cross-checks only.
+// A header-only file is valid (0 rows); its format then follows the file name (47018 → yearly), else 47022NED.
+
+import { guard, show, throwIfIssues, ImportError, type ImportIssue } from './errors.ts';
+import { readTable, type Table } from './text.ts';
+import { parseCount } from './text.ts';
+import { AREA_CODE_HELP, TOTAL_CODE, areaLevel, trimmedSet, type ImportOptions } from './codes.ts';
+
+export type CbsFormat = 'cbs-47022NED' | 'cbs-47018NED' | 'cbs-47024NED';
+
+export interface CbsCell {
+  /** Trimmed area code: BU… in `cells`; WK…/GM…/NL00/NL01 (or BU with type 0.0.0) in `totals`. */
+  area: string;
+  /** Trimmed SoortMisdrijf / SoortOverlast code, e.g. '1.1.1', 'E35', '0.0.0'. */
+  type: string;
+  /** 'YYYY-MM' (month) or 'YYYY' (year). */
+  period: string;
+  /** null = withheld by CBS (empty or '.'), never 0. */
+  count: number | null;
+}
+
+export interface CbsSummary {
+  /** Number of cells returned (buurt × type × period, totals excluded). */
+  rows: number;
+  /** Distinct buurten among the cells. */
+  areas: number;
+  /** Distinct periods (cells and totals), sorted. */
+  periods: string[];
+  /** Distinct types among the cells. */
+  categories: number;
+  /** Cells with count null. */
+  withheld: number;
+  /** Number of total rows (WK/GM/NL rows and 0.0.0 rows). */
+  totalRows: number;
+}
+
+export interface CbsOpenDataResult {
+  format: CbsFormat;
+  cells: CbsCell[];
+  totals: CbsCell[];
+  summary: CbsSummary;
+}
+
+export type CbsOpenDataOptions = Pick<ImportOptions, 'knownCodes' | 'knownNuisanceCodes'>;
+
+export const CBS_CRIME_COLUMNS = ['ID', 'SoortMisdrijf', 'WijkenEnBuurten', 'Perioden', 'GeregistreerdeMisdrijven_1'] as const;
+export const CBS_NUISANCE_COLUMNS = ['ID', 'SoortOverlast', 'WijkenEnBuurten', 'Perioden', 'RegistratiesOverlast_1'] as const;
+
+/** 'crime' / 'nuisance' when the header looks like a CBS open-data table (by its type column), else null. */
+export function cbsHeaderKind(header: string[]): 'crime' | 'nuisance' | null {
+  if (header.includes('SoortMisdrijf') || header.includes('GeregistreerdeMisdrijven_1')) return 'crime';
+  if (header.includes('SoortOverlast') || header.includes('RegistratiesOverlast_1')) return 'nuisance';
+  return null;
+}
+
+export function parseCbsOpenData(file: string, bytes: Uint8Array, opts: CbsOpenDataOptions): CbsOpenDataResult {
+  return guard(file, () => parseCbsTable(file, readTable(file, bytes), opts));
+}
+
+type PeriodKind = 'month' | 'year';
+type PeriodResult = { ok: true; kind: PeriodKind; period: string } | { ok: false; reason: string };
+
+const PERIOD_HELP = 'expected YYYYMMnn with nn 01-12 or YYYYJJ00';
+
+export function parseCbsPeriod(raw: string): PeriodResult {
+  const s = raw.trim();
+  const m = /^(\d{4})([A-Z]{2}|[A-Z]\d)(\d{2})$/.exec(s);
+  if (!m) return { ok: false, reason: `${show(s)} is not a CBS period (${PERIOD_HELP})` };
+  const [, year, kind, nn] = m;
+  const y = Number(year);
+  if (y < 1900 || y > 2100) return { ok: false, reason: `${show(s)}: year ${year} is out of range 1900-2100` };
+  if (kind === 'MM') {
+    const mm = Number(nn);
+    if (mm < 1 || mm > 12) return { ok: false, reason: `${show(s)} is not a month (${PERIOD_HELP})` };
+    return { ok: true, kind: 'month', period: `${year}-${nn}` };
+  }
+  if (kind === 'JJ') {
+    if (nn !== '00') return { ok: false, reason: `${show(s)} is not a year (${PERIOD_HELP})` };
+    return { ok: true, kind: 'year', period: year };
+  }
+  if (kind === 'KW') return { ok: false, reason: `${show(s)}: quarters are not supported (${PERIOD_HELP})` };
+  return { ok: false, reason: `${show(s)}: period kind '${kind}' is not supported (${PERIOD_HELP})` };
+}
+
+function headerProblem(header: string[], expected: readonly string[]): string | null {
+  const missing = expected.filter((c) => !header.includes(c));
+  const unknown = header.filter((c) => !expected.includes(c));
+  const dupes = [...new Set(header.filter((c, i) => expected.includes(c) && header.indexOf(c) !== i))];
+  if (missing.length === 0 && unknown.length === 0 && dupes.length === 0) return null;
+  const parts = [];
+  if (missing.length) parts.push(`missing ${missing.join(', ')}`);
+  if (unknown.length) {
+    const listed = unknown.slice(0, 10).map((u) => show(u)).join(', ');
+    parts.push(`unknown ${listed}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}`);
+  }
+  if (dupes.length) parts.push(`duplicate ${dupes.join(', ')}`);
+  return `${parts.join('; ')}. Expected (case-sensitive): ${CBS_CRIME_COLUMNS.join(';')} (47022NED/47018NED) or ${CBS_NUISANCE_COLUMNS.join(';')} (47024NED)`;
+}
+
+/** Parse an already tokenized table (used by detect.ts). */
+export function parseCbsTable(file: string, table: Table, opts: CbsOpenDataOptions): CbsOpenDataResult {
+  const kindOfTable = cbsHeaderKind(table.header) ?? 'crime';
+  const cols = kindOfTable === 'crime' ? CBS_CRIME_COLUMNS : CBS_NUISANCE_COLUMNS;
+  const hp = headerProblem(table.header, cols);
+  if (hp) throw new ImportError(file, [{ line: table.headerLine, field: 'header', reason: hp }]);
+
+  const [cId, cType, cArea, cPeriod, cCount] = cols.map((c) => table.header.indexOf(c));
+  const typeField = cols[1];
+  const countField = cols[4];
+  const known = trimmedSet(kindOfTable === 'crime' ? opts.knownCodes : opts.knownNuisanceCodes);
+  const listName = kindOfTable === 'crime' ? 'crime type' : 'nuisance';
+
+  const issues: ImportIssue[] = [...table.issues];
+  const cells: CbsCell[] = [];
+  const totals: CbsCell[] = [];
+  const seen = new Map<string, number>();
+  let firstKind: { kind: PeriodKind; line: number } | null = null;
+
+  for (const { line, fields } of table.rows) {
+    const before = issues.length;
+    const bad = (field: string, reason: string) => issues.push({ line, field, reason });
+
+    const id = fields[cId].trim();
+    if (!/^\d+$/.test(id)) bad('ID', `${show(id)} is not a row number`);
+
+    const type = fields[cType].trim();
+    if (type === '') bad(typeField, 'empty code');
+    else if (type !== TOTAL_CODE && !known.has(type)) bad(typeField, `unknown ${listName} code ${show(type)}`);
+
+    const area = fields[cArea].trim().toUpperCase();
+    const level = areaLevel(area);
+    if (level === null) bad('WijkenEnBuurten', `${show(area)} is not an area code (${AREA_CODE_HELP})`);
+
+    const p = parseCbsPeriod(fields[cPeriod]);
+    let period = '';
+    if (!p.ok) bad('Perioden', p.reason);
+    else {
+      period = p.period;
+      if (firstKind === null) firstKind = { kind: p.kind, line };
+      else if (p.kind !== firstKind.kind) {
+        bad(
+          'Perioden',
+          `${show(fields[cPeriod].trim())} is a ${p.kind} but line ${firstKind.line} has a ${firstKind.kind}: a file holds either months (47022NED) or years (47018NED), not both`,
+        );
+      }
+    }
+
+    const rawCount = fields[cCount].trim();
+    let count: number | null = null;
+    if (rawCount !== '' && rawCount !== '.') {
+      const c = parseCount(rawCount);
+      if (c.ok) count = c.value;
+      else bad(countField, c.reason);
+    }
+
+    if (level !== null && type !== '' && p.ok) {
+      const key = `${area}|${type}|${period}`;
+      const prev = seen.get(key);
+      if (prev !== undefined) {
+        bad('row', `duplicate of line ${prev} (same WijkenEnBuurten ${area}, ${typeField} ${type}, Perioden ${period})`);
+      } else seen.set(key, line);
+    }
+
+    if (issues.length > before) continue;
+    const cell: CbsCell = { area, type, period, count };
+    if (level === 'buurt' && type !== TOTAL_CODE) cells.push(cell);
+    else totals.push(cell);
+  }
+
+  throwIfIssues(file, issues);
+
+  let format: CbsFormat;
+  if (kindOfTable === 'nuisance') format = 'cbs-47024NED';
+  else if (firstKind) format = firstKind.kind === 'month' ? 'cbs-47022NED' : 'cbs-47018NED';
+  else format = /47018/.test(file) ? 'cbs-47018NED' : 'cbs-47022NED';
+
+  const periods = new Set<string>();
+  for (const c of cells) periods.add(c.period);
+  for (const c of totals) periods.add(c.period);
+  return {
+    format,
+    cells,
+    totals,
+    summary: {
+      rows: cells.length,
+      areas: new Set(cells.map((c) => c.area)).size,
+      periods: [...periods].sort(),
+      categories: new Set(cells.map((c) => c.type)).size,
+      withheld: cells.filter((c) => c.count === null).length,
+      totalRows: totals.length,
+    },
+  };
+}

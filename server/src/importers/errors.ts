@@ -1,0 +1,82 @@
+// Errors of the importers. A parser either returns a complete result or throws ONE ImportError that
+// lists every bad line of the file (all-or-nothing). Reasons are English (CLI/API), short and specific.
+
+export interface ImportIssue {
+  /** 1-based physical line in the file (header = line 1). 0 only for the internal safety net. */
+  line: number;
+  /** Column name as written in the header, or 'header' / 'file' / 'row'. */
+  field: string;
+  reason: string;
+}
+
+/** How many issues the message (and toJSON) list before "... and N more". */
+export const MAX_LISTED_ISSUES = 200;
+
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  readonly file: string;
+  readonly issues: ImportIssue[];
+
+  // Plain fields rather than parameter properties: keeps the file erasable-syntax-only.
+  constructor(file: string, issues: ImportIssue[]) {
+    super(formatIssues(file, issues));
+    this.file = file;
+    this.issues = issues;
+  }
+
+  /** Serialisable form for the API: the first 200 issues plus the count of the rest. */
+  toJSON(): { file: string; issueCount: number; issues: ImportIssue[]; more: number } {
+    return {
+      file: this.file,
+      issueCount: this.issues.length,
+      issues: this.issues.slice(0, MAX_LISTED_ISSUES),
+      more: Math.max(0, this.issues.length - MAX_LISTED_ISSUES),
+    };
+  }
+}
+
+export function formatIssue(i: ImportIssue): string {
+  return `line ${i.line}: ${i.field}: ${i.reason}`;
+}
+
+function formatIssues(file: string, issues: ImportIssue[]): string {
+  const head = `${file}: ${issues.length} error(s)`;
+  const listed = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `  ${formatIssue(i)}`);
+  if (issues.length > MAX_LISTED_ISSUES) listed.push(`  ... and ${issues.length - MAX_LISTED_ISSUES} more`);
+  return [head, ...listed].join('\n');
+}
+
+/** Sort issues by line (stable), so the report reads top to bottom. */
+export function sortIssues(issues: ImportIssue[]): ImportIssue[] {
+  return issues
+    .map((issue, idx) => ({ issue, idx }))
+    .sort((a, b) => a.issue.line - b.issue.line || a.idx - b.idx)
+    .map((x) => x.issue);
+}
+
+/** Throws an ImportError when there are issues; otherwise does nothing. */
+export function throwIfIssues(file: string, issues: ImportIssue[]): void {
+  if (issues.length > 0) throw new ImportError(file, sortIssues(issues));
+}
+
+/**
+ * Safety net: run a parser and turn any unexpected exception into an ImportError, so callers only
+ * ever see ImportError. The fuzz tests assert this net is never actually hit (field 'internal').
+ */
+export function guard<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    const msg = err instanceof Error ? err.message : String(err);
+    throw new ImportError(file, [{ line: 0, field: 'internal', reason: `unexpected parser failure: ${msg}` }]);
+  }
+}
+
+/** A value shown inside a reason: quoted, control characters escaped, long values cut. */
+export function show(raw: string, max = 40): string {
+  // eslint-disable-next-line no-control-regex
+  let s = raw.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  if (s.length > max) s = `${s.slice(0, max)}…(${raw.length} chars)`;
+  return `'${s}'`;
+}

@@ -1,0 +1,29 @@
+// Public API of the importers: pure parsers (bytes in, normalised records out, or one ImportError).
+export { ImportError, MAX_LISTED_ISSUES, formatIssue, type ImportIssue } from './errors.ts';
+export { decodeBytes, detectSeparator, parseCount, parseDecimal, type TextEncoding, type Separator } from './text.ts';
+export { areaLevel, TOTAL_CODE, type AreaLevel, type ImportOptions } from './codes.ts';
+export {
+  parseCbsOpenData,
+  parseCbsPeriod,
+  CBS_CRIME_COLUMNS,
+  CBS_NUISANCE_COLUMNS,
+  type CbsFormat,
+  type CbsCell,
+  type CbsSummary,
+  type CbsOpenDataResult,
+  type CbsOpenDataOptions,
+} from './cbsOpenData.ts';
+export { parseYearlyTotals, type YearlyTotalsRow, type YearlyTotalsSummary, type YearlyTotalsResult } from './yearlyTotals.ts';
+export {
+  parsePoliceExtract,
+  parseDutchDate,
+  rdToWgs84,
+  RD_NEW,
+  RD_BOUNDS,
+  type PoliceRecord,
+  type PoliceSummary,
+  type PoliceExtractResult,
+  type PoliceExtractOptions,
+} from './policeExtract.ts';
+export { parseSurvey, type SurveyRecord, type SurveySummary, type SurveyResult, type SurveyOptions } from './survey.ts';
+export { parseImportFile, KNOWN_FORMATS_HELP, type ParsedImport, type ImportFormat } from './detect.ts';

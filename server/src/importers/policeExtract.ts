@@ -1,0 +1,230 @@
+// The police's incident-level monthly extract: one row per registration, ';'-separated.
+// Columns (header case-insensitive, any order; other columns are ignored):
+//   registratienummer  non-empty, unique within the file
+//   datum              dd-mm-jjjj (d-m-jjjj accepted) or yyyy-mm-dd; an optional time " HH:MM[:SS]" is
+//                      ignored; impossible dates (31-02-2024) are errors; years 1990-2100
+//   code               crime type (opts.knownCodes, e.g. 1.1.1) → kind 'misdrijf', or nuisance code
+//                      (opts.knownNuisanceCodes, e.g. E35) → kind 'overlast'; 0.0.0 is a total, refused
+//   omschrijving       optional column, free text
+//   straat             non-empty
+//   huisnummer         free text, may be empty (squares, parks)
+//   postcode           '1234 AB' / '1234AB' / '1234ab', may be empty; normalised to '1234AB'
+//   x, y               RD New (EPSG:28992) metres, decimal comma or dot; x 0-300000, y 289000-629000
+// x/y are converted to WGS84 with proj4 (official EPSG:28992 definition incl. +towgs84), rounded to
+// 6 decimals (~0.1 m). Assigning a buurt (point-in-polygon) is the caller's job.
+
+import proj4 from 'proj4';
+import { guard, show, throwIfIssues, ImportError, type ImportIssue } from './errors.ts';
+import { headerIndex, parseDecimal, readTable, type Table } from './text.ts';
+import { TOTAL_CODE, trimmedSet, type ImportOptions } from './codes.ts';
+
+export const RD_NEW =
+  '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs';
+
+const rdToWgs = proj4(RD_NEW, 'EPSG:4326');
+
+/** RD New (EPSG:28992) metres → WGS84 [lon, lat], rounded to 6 decimals. */
+export function rdToWgs84(x: number, y: number): { lon: number; lat: number } {
+  const [lon, lat] = rdToWgs.forward([x, y]);
+  return { lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6 };
+}
+
+export const RD_BOUNDS = { xMin: 0, xMax: 300_000, yMin: 289_000, yMax: 629_000 } as const;
+
+export interface PoliceRecord {
+  registratienummer: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** YYYY-MM */
+  month: string;
+  code: string;
+  kind: 'misdrijf' | 'overlast';
+  omschrijving?: string;
+  straat: string;
+  huisnummer: string;
+  /** '1234AB' or '' */
+  postcode: string;
+  /** RD New metres */
+  x: number;
+  y: number;
+  /** WGS84 degrees */
+  lon: number;
+  lat: number;
+  /** physical line in the file */
+  line: number;
+}
+
+export interface PoliceSummary {
+  rows: number;
+  misdrijven: number;
+  overlast: number;
+  /** first and last date (YYYY-MM-DD), null when there are no rows */
+  from: string | null;
+  to: string | null;
+  months: string[];
+  codes: number;
+}
+
+export interface PoliceExtractResult {
+  format: 'police-extract';
+  records: PoliceRecord[];
+  summary: PoliceSummary;
+}
+
+export type PoliceExtractOptions = Pick<ImportOptions, 'knownCodes' | 'knownNuisanceCodes'>;
+
+export const POLICE_REQUIRED_COLUMNS = ['registratienummer', 'datum', 'code', 'straat', 'huisnummer', 'postcode', 'x', 'y'] as const;
+export const POLICE_OPTIONAL_COLUMNS = ['omschrijving'] as const;
+
+export function isPoliceExtractHeader(header: string[]): boolean {
+  return header.some((h) => h.toLowerCase() === 'registratienummer');
+}
+
+export function parsePoliceExtract(file: string, bytes: Uint8Array, opts: PoliceExtractOptions): PoliceExtractResult {
+  return guard(file, () => parsePoliceExtractTable(file, readTable(file, bytes), opts));
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const TIME = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?';
+const NL_DATE = new RegExp(`^(\\d{1,2})-(\\d{1,2})-(\\d{4})${TIME}$`);
+const ISO_DATE = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})${TIME}$`);
+
+export type DateResult = { ok: true; date: string } | { ok: false; reason: string };
+
+/** dd-mm-jjjj or yyyy-mm-dd (optional time ignored) → 'YYYY-MM-DD'. */
+export function parseDutchDate(raw: string): DateResult {
+  const s = raw.trim();
+  let y: number, m: number, d: number;
+  const nl = NL_DATE.exec(s);
+  const iso = nl ? null : ISO_DATE.exec(s);
+  if (nl) [d, m, y] = [Number(nl[1]), Number(nl[2]), Number(nl[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return { ok: false, reason: `${show(s)} is not a date (expected dd-mm-jjjj or yyyy-mm-dd)` };
+  if (y < 1990 || y > 2100) return { ok: false, reason: `${show(s)}: year ${y} is out of range 1990-2100` };
+  if (m < 1 || m > 12) return { ok: false, reason: `${show(s)}: month ${m} does not exist` };
+  const dim = m === 2 && leap(y) ? 29 : DAYS[m - 1];
+  if (d < 1 || d > dim) return { ok: false, reason: `${show(s)}: day ${d} does not exist in month ${m} of ${y} (${dim} days)` };
+  return { ok: true, date: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+export function parsePoliceExtractTable(file: string, table: Table, opts: PoliceExtractOptions): PoliceExtractResult {
+  const idx = headerIndex(table.header);
+  const missing = POLICE_REQUIRED_COLUMNS.filter((c) => !idx.has(c));
+  const knownCols: readonly string[] = [...POLICE_REQUIRED_COLUMNS, ...POLICE_OPTIONAL_COLUMNS];
+  const lower = table.header.map((h) => h.toLowerCase());
+  const dupes = [...new Set(lower.filter((h, i) => knownCols.includes(h) && lower.indexOf(h) !== i))];
+  if (missing.length || dupes.length) {
+    const parts = [];
+    if (missing.length) parts.push(`missing ${missing.join(', ')}`);
+    if (dupes.length) parts.push(`duplicate ${dupes.join(', ')}`);
+    throw new ImportError(file, [
+      {
+        line: table.headerLine,
+        field: 'header',
+        reason: `${parts.join('; ')}. Expected columns (any order, case-insensitive): ${POLICE_REQUIRED_COLUMNS.join(';')} and optionally omschrijving`,
+      },
+    ]);
+  }
+  const col = (c: string) => idx.get(c)!;
+  const name = (c: string) => table.header[col(c)];
+  const cOms = idx.get('omschrijving');
+  const crime = trimmedSet(opts.knownCodes);
+  const nuisance = trimmedSet(opts.knownNuisanceCodes);
+
+  const issues: ImportIssue[] = [...table.issues];
+  const records: PoliceRecord[] = [];
+  const seen = new Map<string, number>();
+
+  for (const { line, fields } of table.rows) {
+    const before = issues.length;
+    const bad = (c: string, reason: string) => issues.push({ line, field: name(c), reason });
+    const get = (c: string) => fields[col(c)].trim();
+
+    const reg = get('registratienummer');
+    if (reg === '') bad('registratienummer', 'empty');
+    else {
+      const prev = seen.get(reg);
+      if (prev !== undefined) bad('registratienummer', `duplicate ${show(reg)}: also on line ${prev}`);
+      else seen.set(reg, line);
+    }
+
+    const dr = parseDutchDate(get('datum'));
+    if (!dr.ok) bad('datum', dr.reason);
+
+    const code = get('code').toUpperCase();
+    let kind: PoliceRecord['kind'] = 'misdrijf';
+    if (code === '') bad('code', 'empty');
+    else if (code === TOTAL_CODE) bad('code', `${TOTAL_CODE} is the total, not an incident code`);
+    else if (crime.has(code)) kind = 'misdrijf';
+    else if (nuisance.has(code)) kind = 'overlast';
+    else bad('code', `unknown code ${show(code)} (neither a known crime type nor a nuisance code)`);
+
+    const straat = get('straat');
+    if (straat === '') bad('straat', 'empty');
+    const huisnummer = get('huisnummer');
+
+    const pcRaw = get('postcode');
+    let postcode = '';
+    if (pcRaw !== '') {
+      const m = /^([1-9]\d{3}) ?([A-Za-z]{2})$/.exec(pcRaw);
+      if (m) postcode = `${m[1]}${m[2].toUpperCase()}`;
+      else bad('postcode', `${show(pcRaw)} is not a Dutch postcode (expected 1234 AB)`);
+    }
+
+    const coord = (c: 'x' | 'y', min: number, max: number): number | null => {
+      const r = parseDecimal(get(c));
+      if (!r.ok) {
+        bad(c, `${r.reason} (RD New metres)`);
+        return null;
+      }
+      if (r.value < min || r.value > max) {
+        bad(c, `${r.value} is outside the RD New range ${min}-${max} (are x and y swapped, or is this WGS84?)`);
+        return null;
+      }
+      return r.value;
+    };
+    const x = coord('x', RD_BOUNDS.xMin, RD_BOUNDS.xMax);
+    const y = coord('y', RD_BOUNDS.yMin, RD_BOUNDS.yMax);
+
+    if (issues.length > before || !dr.ok || x === null || y === null) continue;
+    const { lon, lat } = rdToWgs84(x, y);
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
+      bad('x', `coordinate ${x},${y} could not be converted to WGS84`);
+      continue;
+    }
+    const rec: PoliceRecord = {
+      registratienummer: reg,
+      date: dr.date,
+      month: dr.date.slice(0, 7),
+      code,
+      kind,
+      straat,
+      huisnummer,
+      postcode,
+      x,
+      y,
+      lon,
+      lat,
+      line,
+    };
+    if (cOms !== undefined && fields[cOms].trim() !== '') rec.omschrijving = fields[cOms].trim();
+    records.push(rec);
+  }
+
+  throwIfIssues(file, issues);
+  const dates = records.map((r) => r.date).sort();
+  return {
+    format: 'police-extract',
+    records,
+    summary: {
+      rows: records.length,
+      misdrijven: records.filter((r) => r.kind === 'misdrijf').length,
+      overlast: records.filter((r) => r.kind === 'overlast').length,
+      from: dates[0] ?? null,
+      to: dates[dates.length - 1] ?? null,
+      months: [...new Set(records.map((r) => r.month))].sort(),
+      codes: new Set(records.map((r) => r.code)).size,
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// Survey results (Veiligheidsmonitor, gemeentelijke buurtpeiling) in a LONG layout: one row per
+// area × year × indicator. Also documented in server/src/importers/README.md.
+//
+//   gebiedcode;jaar;indicator;waarde;ondergrens;bovengrens;respondenten;bron
+//   GM0935;2023;onveilig_buurt_pct;27,5;25,1;29,9;1650;Veiligheidsmonitor 2023
+//   BU09350000;2023;rapportcijfer_veiligheid;6,4;;;112;Buurtpeiling Maastricht 2023
+//
+// - Separator ';' (',' or TAB detected from the header); header case-insensitive, any order; other
+//   columns are ignored. Required columns: gebiedcode, jaar, indicator, waarde, bron. The columns
+//   ondergrens, bovengrens and respondenten are optional, and so are their values (empty = unknown).
+// - gebiedcode: GM+4, WK+6 or BU+8 (CBS codes, upper-cased).
+// - jaar: 2000-2100.
+// - indicator: must be one of opts.knownIndicators (exact, after trimming).
+// - waarde, ondergrens, bovengrens: numbers with decimal comma or dot ("27,5", "27.5", "1.234,5").
+//   When both bounds are given: ondergrens <= waarde <= bovengrens.
+// - respondenten: whole number >= 0.
+// - bron: non-empty text (source and edition, e.g. "Veiligheidsmonitor 2023").
+// - (gebiedcode, jaar, indicator) must be unique within the file.
+
+import { guard, show, throwIfIssues, ImportError, type ImportIssue } from './errors.ts';
+import { headerIndex, parseCount, parseDecimal, readTable, type Table } from './text.ts';
+import { areaLevel, type ImportOptions } from './codes.ts';
+
+export interface SurveyRecord {
+  gebiedcode: string;
+  niveau: 'gemeente' | 'wijk' | 'buurt';
+  jaar: number;
+  indicator: string;
+  waarde: number;
+  ondergrens: number | null;
+  bovengrens: number | null;
+  respondenten: number | null;
+  bron: string;
+  line: number;
+}
+
+export interface SurveySummary {
+  rows: number;
+  areas: number;
+  years: number[];
+  indicators: string[];
+  bronnen: string[];
+}
+
+export interface SurveyResult {
+  format: 'survey';
+  records: SurveyRecord[];
+  summary: SurveySummary;
+}
+
+export type SurveyOptions = Pick<ImportOptions, 'knownIndicators'>;
+
+export const SURVEY_REQUIRED_COLUMNS = ['gebiedcode', 'jaar', 'indicator', 'waarde', 'bron'] as const;
+export const SURVEY_OPTIONAL_COLUMNS = ['ondergrens', 'bovengrens', 'respondenten'] as const;
+
+export function isSurveyHeader(header: string[]): boolean {
+  const h = header.map((x) => x.toLowerCase());
+  return h.includes('gebiedcode') && h.includes('indicator');
+}
+
+export function parseSurvey(file: string, bytes: Uint8Array, opts: SurveyOptions): SurveyResult {
+  return guard(file, () => parseSurveyTable(file, readTable(file, bytes), opts));
+}
+
+export function parseSurveyTable(file: string, table: Table, opts: SurveyOptions): SurveyResult {
+  const idx = headerIndex(table.header);
+  const missing = SURVEY_REQUIRED_COLUMNS.filter((c) => !idx.has(c));
+  const knownCols: readonly string[] = [...SURVEY_REQUIRED_COLUMNS, ...SURVEY_OPTIONAL_COLUMNS];
+  const lower = table.header.map((h) => h.toLowerCase());
+  const dupes = [...new Set(lower.filter((h, i) => knownCols.includes(h) && lower.indexOf(h) !== i))];
+  if (missing.length || dupes.length) {
+    const parts = [];
+    if (missing.length) parts.push(`missing ${missing.join(', ')}`);
+    if (dupes.length) parts.push(`duplicate ${dupes.join(', ')}`);
+    throw new ImportError(file, [
+      {
+        line: table.headerLine,
+        field: 'header',
+        reason: `${parts.join('; ')}. Expected columns: gebiedcode;jaar;indicator;waarde;ondergrens;bovengrens;respondenten;bron (ondergrens, bovengrens, respondenten optional)`,
+      },
+    ]);
+  }
+  const known = new Set([...opts.knownIndicators].map((s) => s.trim()));
+  const issues: ImportIssue[] = [...table.issues];
+  const records: SurveyRecord[] = [];
+  const seen = new Map<string, number>();
+
+  for (const { line, fields } of table.rows) {
+    const before = issues.length;
+    const get = (c: string) => {
+      const i = idx.get(c);
+      return i === undefined ? '' : fields[i].trim();
+    };
+    const bad = (c: string, reason: string) => issues.push({ line, field: table.header[idx.get(c)!], reason });
+
+    const gebiedcode = get('gebiedcode').toUpperCase();
+    const level = areaLevel(gebiedcode);
+    if (level !== 'gemeente' && level !== 'wijk' && level !== 'buurt') {
+      bad('gebiedcode', `${show(gebiedcode)} is not a gemeente, wijk or buurt code (expected GM+4, WK+6 or BU+8, e.g. GM0935)`);
+    }
+
+    const jaarRaw = get('jaar');
+    let jaar = 0;
+    if (!/^\d{4}$/.test(jaarRaw) || Number(jaarRaw) < 2000 || Number(jaarRaw) > 2100) {
+      bad('jaar', `${show(jaarRaw)} is not a year in 2000-2100`);
+    } else jaar = Number(jaarRaw);
+
+    const indicator = get('indicator');
+    if (indicator === '') bad('indicator', 'empty');
+    else if (!known.has(indicator)) bad('indicator', `unknown indicator ${show(indicator)}`);
+
+    const num = (c: string, required: boolean): number | null => {
+      const raw = get(c);
+      if (raw === '') {
+        if (required) bad(c, 'empty (a value is required)');
+        return null;
+      }
+      const r = parseDecimal(raw);
+      if (!r.ok) {
+        bad(c, r.reason);
+        return null;
+      }
+      return r.value;
+    };
+    const waarde = num('waarde', true);
+    const ondergrens = num('ondergrens', false);
+    const bovengrens = num('bovengrens', false);
+    if (waarde !== null && ondergrens !== null && ondergrens > waarde) bad('ondergrens', `${ondergrens} is above waarde ${waarde}`);
+    if (waarde !== null && bovengrens !== null && bovengrens < waarde) bad('bovengrens', `${bovengrens} is below waarde ${waarde}`);
+
+    let respondenten: number | null = null;
+    const respRaw = get('respondenten');
+    if (respRaw !== '') {
+      const r = parseCount(respRaw);
+      if (r.ok) respondenten = r.value;
+      else bad('respondenten', r.reason);
+    }
+
+    const bron = get('bron');
+    if (bron === '') bad('bron', 'empty (name the source, e.g. Veiligheidsmonitor 2023)');
+
+    if (level !== null && jaar && indicator !== '') {
+      const key = `${gebiedcode}|${jaar}|${indicator}`;
+      const prev = seen.get(key);
+      if (prev !== undefined) bad('indicator', `duplicate of line ${prev} (same gebiedcode, jaar and indicator)`);
+      else seen.set(key, line);
+    }
+
+    if (issues.length > before || waarde === null) continue;
+    records.push({
+      gebiedcode,
+      niveau: level as SurveyRecord['niveau'],
+      jaar,
+      indicator,
+      waarde,
+      ondergrens,
+      bovengrens,
+      respondenten,
+      bron,
+      line,
+    });
+  }
+
+  throwIfIssues(file, issues);
+  return {
+    format: 'survey',
+    records,
+    summary: {
+      rows: records.length,
+      areas: new Set(records.map((r) => r.gebiedcode)).size,
+      years: [...new Set(records.map((r) => r.jaar))].sort((a, b) => a - b),
+      indicators: [...new Set(records.map((r) => r.indicator))].sort(),
+      bronnen: [...new Set(records.map((r) => r.bron))].sort(),
+    },
+  };
+}

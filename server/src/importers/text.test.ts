@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { decodeBytes, detectSeparator, parseCount, parseDecimal, readTable, splitLine, splitLines } from './text.ts';
+import { ImportError, MAX_LISTED_ISSUES } from './errors.ts';
+import { expectImportError, utf8 } from './testHelpers.ts';
+
+describe('decodeBytes', () => {
+  it('strips a UTF-8 BOM', () => {
+    const r = decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('a;b')]));
+    expect(r).toEqual({ text: 'a;b', encoding: 'utf-8' });
+  });
+  it('keeps valid UTF-8 (Belvédère)', () => {
+    expect(decodeBytes(utf8('Belvédère'))).toEqual({ text: 'Belvédère', encoding: 'utf-8' });
+  });
+  it('falls back to Windows-1252 for invalid UTF-8', () => {
+    const bytes = iconv.encode("'s-Hertogenbosch;Belvédère;€ 5", 'win1252');
+    expect(decodeBytes(bytes)).toEqual({ text: "'s-Hertogenbosch;Belvédère;€ 5", encoding: 'windows-1252' });
+  });
+  it('honours a UTF-16LE BOM (Excel "Unicode text")', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('a\tb\r\nBelvédère\t1', 'utf16le')]);
+    expect(decodeBytes(bytes)).toEqual({ text: 'a\tb\r\nBelvédère\t1', encoding: 'utf-16le' });
+  });
+});
+
+describe('splitLines / detectSeparator / splitLine', () => {
+  it('normalises CRLF and CR', () => {
+    expect(splitLines('a\r\nb\rc\nd\r\n')).toEqual(['a', 'b', 'c', 'd']);
+  });
+  it('detects ; , and TAB, defaulting to ;', () => {
+    expect(detectSeparator('"a";"b";"c"')).toBe(';');
+    expect(detectSeparator('a,b,c')).toBe(',');
+    expect(detectSeparator('a\tb\tc')).toBe('\t');
+    expect(detectSeparator('"a,b";c')).toBe(';');
+    expect(detectSeparator('single')).toBe(';');
+  });
+  it('tokenizes quoted fields with escaped quotes and separators inside', () => {
+    expect(splitLine('"a;b";"say ""hi""";plain; "spaced" ;', ';')).toEqual({ ok: true, fields: ['a;b', 'say "hi"', 'plain', 'spaced', ''] });
+  });
+  it('reports unbalanced quotes and junk after a closing quote', () => {
+    const a = splitLine('"a";"b;c', ';');
+    expect(a.ok).toBe(false);
+    if (!a.ok) expect(a.reason).toMatch(/unbalanced quote/);
+    const b = splitLine('"a"x;b', ';');
+    expect(b.ok).toBe(false);
+    if (!b.ok) expect(b.reason).toMatch(/after closing quote/);
+  });
+});
+
+describe('readTable', () => {
+  it('skips blank and separator-only lines but keeps physical line numbers', () => {
+    const t = readTable('f.csv', utf8('a;b\r\n\r\n;;\r\n1;2\r\n3;4;5\r\n'));
+    expect(t.rows).toEqual([{ line: 4, fields: ['1', '2'] }]);
+    expect(t.issues).toEqual([{ line: 5, field: 'row', reason: "expected 2 columns separated by ';', found 3" }]);
+  });
+  it('throws ImportError for an empty file and a binary header', () => {
+    expect(expectImportError(() => readTable('e.csv', Buffer.alloc(0))).issues[0]).toMatchObject({ line: 1, field: 'file' });
+    expect(expectImportError(() => readTable('b.bin', Buffer.from([0, 1, 2, 0xff, 0]))).issues[0]).toMatchObject({ field: 'header' });
+  });
+});
+
+describe('numbers', () => {
+  it('parseCount accepts plain integers only', () => {
+    expect(parseCount('  1234')).toEqual({ ok: true, value: 1234 });
+    expect(parseCount('0')).toEqual({ ok: true, value: 0 });
+    for (const bad of ['-4', '12,5', '1.234', '1e308', '99999999999999999999', 'NaN', 'Infinity', '', '0x10']) {
+      expect(parseCount(bad).ok, bad).toBe(false);
+    }
+    const neg = parseCount('-4');
+    if (!neg.ok) expect(neg.reason).toBe("'-4' is negative (a count must be 0 or more)");
+  });
+  it('parseDecimal accepts decimal comma, dot and Dutch thousands', () => {
+    expect(parseDecimal('12,5')).toEqual({ ok: true, value: 12.5 });
+    expect(parseDecimal('12.5')).toEqual({ ok: true, value: 12.5 });
+    expect(parseDecimal('-3')).toEqual({ ok: true, value: -3 });
+    expect(parseDecimal('1.234,5')).toEqual({ ok: true, value: 1234.5 });
+    expect(parseDecimal('176000,25')).toEqual({ ok: true, value: 176000.25 });
+    for (const bad of ['1,234.5', '1.2.3', '1e308', '99999999999999999999', 'abc', '', ',5', 'Infinity']) {
+      expect(parseDecimal(bad).ok, bad).toBe(false);
+    }
+  });
+});
+
+describe('ImportError', () => {
+  it('caps the listed issues at 200 with a "... and N more" note but keeps all issues', () => {
+    const issues = Array.from({ length: 250 }, (_, i) => ({ line: i + 2, field: 'x', reason: 'bad' }));
+    const e = new ImportError('big.csv', issues);
+    const msgLines = e.message.split('\n');
+    expect(msgLines[0]).toBe('big.csv: 250 error(s)');
+    expect(msgLines[1]).toBe('  line 2: x: bad');
+    expect(msgLines).toHaveLength(1 + MAX_LISTED_ISSUES + 1);
+    expect(msgLines.at(-1)).toBe('  ... and 50 more');
+    expect(e.issues).toHaveLength(250);
+    expect(e.toJSON()).toMatchObject({ file: 'big.csv', issueCount: 250, more: 50 });
+    expect(e.toJSON().issues).toHaveLength(200);
+    expect(e.name).toBe('ImportError');
+  });
+});
+
+describe('Excel separator hint', () => {
+  it('honours and skips a "sep=" line', () => {
+    const t = readTable('s.csv', utf8('sep=,\r\na;b,c\r\n1;2,3\r\n'));
+    expect(t.separator).toBe(',');
+    expect(t.header).toEqual(['a;b', 'c']);
+    expect(t.headerLine).toBe(2);
+    expect(t.rows).toEqual([{ line: 3, fields: ['1;2', '3'] }]);
+  });
+});
