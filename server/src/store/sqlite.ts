@@ -30,7 +30,9 @@ INSERT OR IGNORE INTO meta (key, value) VALUES ('revision', '0');
 `;
 
 export class SqliteStore implements Store {
-  private readonly db: Database.Database;
+  /** Shared with the feature stores (selections, survey, ...) so one file holds everything and
+   * one transaction can span them. */
+  readonly db: Database.Database;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
