@@ -1,0 +1,102 @@
+// `npm run user -- add <username> --role <role> [--wijk WK093502 ...]`, `list`, `remove <username>`,
+// `passwd <username>`. The password comes from BVK_PASSWORD or, interactively, a hidden prompt.
+import path from 'node:path';
+import readline from 'node:readline';
+import { loadConfig } from '../config.ts';
+import { SqliteStore } from '../store/sqlite.ts';
+import { SqliteUserStore } from '../store/users.ts';
+import { ROLES, type Role } from '../domain/roles.ts';
+import { isBuilt, outputDir } from '../../../geodata/build.ts';
+import fs from 'node:fs';
+
+const USAGE = `usage:
+  npm run user -- add <username> --role beheerder|analist|wijkagent|presentatie [--wijk WK093502 ...]
+  npm run user -- list
+  npm run user -- remove <username>
+  npm run user -- passwd <username>
+password: from the environment variable BVK_PASSWORD, otherwise asked for (hidden).`;
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+function fail(msg: string): never {
+  console.error(msg);
+  process.exit(2);
+}
+
+async function readPassword(): Promise<string> {
+  const env = process.env.BVK_PASSWORD;
+  if (env !== undefined) return env;
+  if (!process.stdin.isTTY) fail('no password: set BVK_PASSWORD (standard input is not a terminal)');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const ask = (q: string) =>
+    new Promise<string>((resolve) => {
+      // Hide what is typed: overwrite echo with nothing.
+      const write = (rl as unknown as { _writeToOutput: (s: string) => void });
+      write._writeToOutput = (s: string) => { if (s.includes(q)) process.stdout.write(q); };
+      rl.question(q, resolve);
+    });
+  const a = await ask('Wachtwoord: ');
+  process.stdout.write('\n');
+  const b = await ask('Nogmaals: ');
+  process.stdout.write('\n');
+  rl.close();
+  if (a !== b) fail('the passwords differ');
+  return a;
+}
+
+function checkPassword(pw: string) {
+  if (pw.length < MIN_PASSWORD_LENGTH) fail(`password too short: at least ${MIN_PASSWORD_LENGTH} characters`);
+}
+
+const args = process.argv.slice(2);
+const [command, username] = args;
+const flag = (name: string) => args.flatMap((a, i) => (a === `--${name}` && args[i + 1] ? [args[i + 1]] : []));
+
+const config = loadConfig();
+const store = new SqliteStore(path.join(config.dataDir, 'store.sqlite'));
+const users = new SqliteUserStore(store.db);
+
+switch (command) {
+  case 'add': {
+    if (!username || !/^[a-z0-9][a-z0-9._-]{2,63}$/i.test(username)) fail(`username: 3-64 characters a-z, 0-9, '.', '_' or '-'\n${USAGE}`);
+    const role = flag('role')[0] as Role;
+    if (!ROLES.includes(role)) fail(`--role: one of ${ROLES.join(', ')}\n${USAGE}`);
+    const wijken = flag('wijk').map((w) => w.trim().toUpperCase());
+    if (role === 'wijkagent' && wijken.length === 0) fail('--wijk: a wijkagent needs at least one wijk code (e.g. --wijk WK093502)');
+    if (role !== 'wijkagent' && wijken.length) fail('--wijk: only a wijkagent is bound to wijken');
+    const bad = wijken.filter((w) => !/^WK\d{4}[0-9A-Z]{2}$/.test(w));
+    if (bad.length) fail(`--wijk: not a CBS wijk code: ${bad.join(', ')}`);
+    if (wijken.length && isBuilt(config.geodataDir, config.dataDir)) {
+      const index = JSON.parse(fs.readFileSync(path.join(outputDir(config.dataDir), 'index.json'), 'utf8')) as { areas: { code: string }[] };
+      const known = new Set(index.areas.map((a) => a.code));
+      const unknown = wijken.filter((w) => !known.has(w));
+      if (unknown.length) fail(`--wijk: unknown wijk code(s): ${unknown.join(', ')}`);
+    }
+    if (users.get(username)) fail(`user ${username} already exists (use passwd to change the password)`);
+    const pw = await readPassword();
+    checkPassword(pw);
+    const u = users.add(username, pw, role, wijken);
+    console.log(`added ${u.username} (${u.role}${u.wijken.length ? `, ${u.wijken.join(', ')}` : ''})`);
+    break;
+  }
+  case 'list':
+    for (const u of users.list()) console.log(`${u.username}\t${u.role}\t${u.wijken.join(',')}\t${u.createdAt}`);
+    if (users.count() === 0) console.log('(no users: the app runs in open mode, aggregates only)');
+    break;
+  case 'remove':
+    if (!username) fail(USAGE);
+    if (!users.remove(username)) fail(`no user ${username}`);
+    console.log(`removed ${username}`);
+    break;
+  case 'passwd': {
+    if (!username || !users.get(username)) fail(`no user ${username ?? ''}\n${USAGE}`);
+    const pw = await readPassword();
+    checkPassword(pw);
+    users.setPassword(username, pw);
+    console.log(`password changed for ${username}; their sessions were ended`);
+    break;
+  }
+  default:
+    fail(USAGE);
+}
+store.close();

@@ -1,0 +1,82 @@
+// Login, logout, who am I, and the audit trail for the beheerder.
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { mayManageUsers } from '../domain/roles.ts';
+import type { UserStore } from '../store/users.ts';
+import type { AppEnv } from './env.ts';
+import { ApiError, parseQuery } from './errors.ts';
+import { LoginThrottle } from './loginThrottle.ts';
+import { isHttps, principalOf, SESSION_COOKIE } from './session.ts';
+
+const loginBody = z.object({
+  username: z.string({ error: 'is required' }).trim().min(1, 'is required').max(64, 'is too long'),
+  password: z.string({ error: 'is required' }).min(1, 'is required').max(1024, 'is too long'),
+});
+
+const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(500) });
+
+const SESSION_TTL_MS = 12 * 60 * 60 * 1000; // a working day, then log in again
+
+export function authRoutes(users: UserStore, opts: { trustProxy: boolean }) {
+  const throttle = new LoginThrottle();
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  return new Hono<AppEnv>()
+    .post('/auth/login', async (c) => {
+      let raw: unknown;
+      try {
+        raw = await c.req.json();
+      } catch {
+        throw new ApiError(400, 'body: expected JSON { "username": ..., "password": ... }', 'body');
+      }
+      const parsed = loginBody.safeParse(raw);
+      if (!parsed.success) {
+        const i = parsed.error.issues[0];
+        throw new ApiError(400, `${String(i.path[0] ?? 'body')}: ${i.message}`, String(i.path[0] ?? 'body'));
+      }
+      const { username, password } = parsed.data;
+      const ip = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
+      const keys = [`u:${username.toLowerCase()}`, `ip:${ip}`];
+      const decision = throttle.check(keys);
+      if (decision.retryAfterSec) {
+        c.header('Retry-After', String(decision.retryAfterSec));
+        throw new ApiError(429, `too many failed logins: try again in ${decision.retryAfterSec} s`);
+      }
+      if (decision.delayMs) await sleep(decision.delayMs);
+      const user = users.verify(username, password);
+      if (!user) {
+        throttle.fail(keys);
+        users.audit({ username, role: '-', action: 'login-failed', resource: '/api/auth/login', detail: { ip } });
+        throw new ApiError(401, 'unknown username or wrong password');
+      }
+      throttle.succeed(keys);
+      const token = users.createSession(user.id, SESSION_TTL_MS);
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: isHttps(c, opts.trustProxy),
+        path: '/',
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      users.audit({ username: user.username, role: user.role, action: 'login', resource: '/api/auth/login', detail: { ip } });
+      return c.json({ username: user.username, role: user.role, wijken: user.wijken }, 200);
+    })
+    .post('/auth/logout', (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) users.deleteSession(token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ ok: true as const }, 200);
+    })
+    .get('/auth/me', (c) => {
+      const p = c.get('principal');
+      if (!p) return c.json({ authenticated: false as const, openMode: false }, 200);
+      return c.json({ authenticated: true as const, openMode: p.role === 'open', username: p.username, role: p.role, wijken: p.wijken }, 200);
+    })
+    .get('/audit', (c) => {
+      const p = principalOf(c);
+      if (!mayManageUsers(p)) throw new ApiError(403, 'only a beheerder may read the audit trail');
+      const { limit } = parseQuery(auditQuery, c.req.query());
+      return c.json({ entries: users.auditLog(limit) }, 200);
+    });
+}
