@@ -12,7 +12,8 @@ export type AreaFlag =
   | 'withheld' // at least one month/type cell in the period was withheld by CBS/Politie
   | 'visitors' // city centre: many visitors, rate per resident overstates risk
   | 'demo' // (part of) the figures are generated demo data
-  | 'noData'; // no registrations known for this area in the period
+  | 'noData' // no registrations known for this area in the period
+  | 'suppressed'; // a small count (1 up to the threshold) hidden for a public screen
 
 export interface Gemeente {
   code: string; // GM0935
@@ -40,6 +41,8 @@ export interface StatsRow {
   changePct: number | null;
   previousCount: number | null;
   flags: AreaFlag[];
+  /** Set when a small count was hidden (presentation role). */
+  suppressed?: boolean;
 }
 
 export interface StatsMeta {
