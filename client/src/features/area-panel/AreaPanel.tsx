@@ -1,0 +1,146 @@
+// Details for the selected area: key figures, flags in plain Dutch, monthly series and top crime types.
+import { useEffect, useRef } from 'react';
+import type { SeriesResponse, StatsMeta, StatsRow } from '../../../../server/src/domain/model.ts';
+import { explainFlag } from '../../lib/flags.ts';
+import { formatNumber, formatPercentChange, formatPeriod } from '../../lib/format.ts';
+import { SeriesChart } from './SeriesChart.tsx';
+
+export interface AreaPanelProps {
+  row: StatsRow;
+  meta: StatsMeta;
+  series: SeriesResponse | null;
+  seriesError: string | null;
+  onClose: () => void;
+}
+
+export function AreaPanel({ row, meta, series, seriesError, onClose }: AreaPanelProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const returnFocus = useRef<Element | null>(null);
+
+  // Move focus into the panel when the user opens an area (from the table or the map); give it back on close.
+  // Opened from a link (page load, focus still on <body>): leave focus and scroll position alone.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) return;
+    if (!returnFocus.current) returnFocus.current = active;
+    headingRef.current?.focus();
+  }, [row.code]);
+  useEffect(() => {
+    return () => {
+      const el = returnFocus.current;
+      if (el instanceof HTMLElement && el.isConnected) el.focus();
+    };
+  }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const period = formatPeriod(meta.from, meta.to);
+  const previous = formatPeriod(meta.previousFrom, meta.previousTo);
+  const breakdownTotal = series?.breakdown.reduce((s, b) => s + b.count, 0) ?? 0;
+  const top = series ? [...series.breakdown].sort((a, b) => b.count - a.count).filter((b) => b.count > 0).slice(0, 8) : [];
+
+  return (
+    <section className="area-panel" aria-labelledby="area-panel-title">
+      <div className="area-panel-header">
+        <h2 id="area-panel-title" ref={headingRef} tabIndex={-1}>
+          {row.naam}
+        </h2>
+        <button type="button" className="close-button" onClick={onClose} aria-label={`Sluit details van ${row.naam}`}>
+          ✕<span className="close-text">Sluiten</span>
+        </button>
+      </div>
+      <p className="area-code">
+        {row.code}
+        {row.wijkcode ? ` · wijk ${row.wijkcode}` : ''} · {meta.categoryNaam}, {period}
+      </p>
+
+      <dl className="key-figures">
+        <div>
+          <dt>Aantal misdrijven</dt>
+          <dd>{formatNumber(row.count)}</dd>
+        </div>
+        <div>
+          <dt>Inwoners ({meta.populationYear})</dt>
+          <dd>{formatNumber(row.population)}</dd>
+        </div>
+        <div>
+          <dt>Per 1.000 inwoners</dt>
+          <dd>{formatNumber(row.ratePer1000, 1)}</dd>
+        </div>
+        <div>
+          <dt>Per 1.000 (EB-gecorrigeerd)</dt>
+          <dd>{formatNumber(row.ratePer1000Smoothed, 1)}</dd>
+        </div>
+        <div>
+          <dt>Per km²</dt>
+          <dd>{formatNumber(row.densityPerKm2, 1)}</dd>
+        </div>
+        <div>
+          <dt>Verandering t.o.v. {previous}</dt>
+          <dd>
+            {formatPercentChange(row.changePct)}
+            {row.previousCount !== null && <span className="hint"> (was {formatNumber(row.previousCount)})</span>}
+          </dd>
+        </div>
+      </dl>
+      {meta.referenceRatePer1000 !== null && (
+        <p className="hint">Gemeente als geheel: {formatNumber(meta.referenceRatePer1000, 1)} per 1.000 inwoners.</p>
+      )}
+
+      {row.flags.length > 0 && (
+        <ul className="flag-explanations">
+          {row.flags.map((f) => (
+            <li key={f} className={`flag-explanation flag-${f}`}>
+              {explainFlag(f, row, meta.lowPopulationThreshold)}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>Per maand</h3>
+      {seriesError && <p className="error">Maandcijfers konden niet worden geladen: {seriesError}</p>}
+      {!series && !seriesError && <p className="hint">Maandcijfers worden geladen…</p>}
+      {series && <SeriesChart series={series.series} from={meta.from} to={meta.to} label={`${series.meta.categoryNaam} in ${row.naam}`} />}
+
+      {top.length > 0 && (
+        <>
+          <h3>Meest voorkomende soorten</h3>
+          <table className="breakdown">
+            <caption className="visually-hidden">Meest voorkomende soorten misdrijf in {row.naam}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Soort</th>
+                <th scope="col" className="num">
+                  Aantal
+                </th>
+                <th scope="col" className="num">
+                  Aandeel
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {top.map((b) => {
+                const share = breakdownTotal > 0 ? (b.count / breakdownTotal) * 100 : 0;
+                return (
+                  <tr key={b.code}>
+                    <th scope="row">
+                      {b.naam}
+                      <span className="bar" style={{ width: `${Math.max(2, share)}%` }} aria-hidden="true" />
+                    </th>
+                    <td className="num">{formatNumber(b.count)}</td>
+                    <td className="num">{formatNumber(share, 0)} %</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

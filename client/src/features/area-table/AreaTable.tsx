@@ -1,0 +1,118 @@
+// The non-map alternative: a sortable table with the same numbers as the map.
+import { useMemo, useState } from 'react';
+import type { Measure, StatsRow } from '../../../../server/src/domain/model.ts';
+import { formatNumber, formatPercentChange } from '../../lib/format.ts';
+import { FLAG_WORDS } from '../../lib/flags.ts';
+
+type SortKey = 'naam' | 'code' | 'count' | 'population' | 'ratePer1000' | 'ratePer1000Smoothed' | 'densityPerKm2' | 'changePct';
+
+interface Column {
+  key: SortKey;
+  label: string;
+  numeric: boolean;
+  render: (r: StatsRow) => string;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'naam', label: 'Naam', numeric: false, render: (r) => r.naam },
+  { key: 'code', label: 'Code', numeric: false, render: (r) => r.code },
+  { key: 'count', label: 'Aantal', numeric: true, render: (r) => formatNumber(r.count) },
+  { key: 'population', label: 'Inwoners', numeric: true, render: (r) => formatNumber(r.population) },
+  { key: 'ratePer1000', label: 'Per 1.000 inwoners', numeric: true, render: (r) => formatNumber(r.ratePer1000, 1) },
+  { key: 'ratePer1000Smoothed', label: 'Per 1.000 (EB)', numeric: true, render: (r) => formatNumber(r.ratePer1000Smoothed, 1) },
+  { key: 'densityPerKm2', label: 'Per km²', numeric: true, render: (r) => formatNumber(r.densityPerKm2, 1) },
+  { key: 'changePct', label: 'Verandering %', numeric: true, render: (r) => formatPercentChange(r.changePct) },
+];
+
+export interface AreaTableProps {
+  rows: StatsRow[];
+  caption: string;
+  selected: string | null;
+  /** The measure on the map; its column is highlighted. */
+  measure: Measure;
+  onSelect: (code: string) => void;
+}
+
+/** Sorts rows; missing values always go last, whatever the direction. */
+export function sortRows(rows: StatsRow[], key: SortKey, dir: 'ascending' | 'descending'): StatsRow[] {
+  const sign = dir === 'ascending' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = a[key];
+    const vb = b[key];
+    if (va === null || va === undefined) return vb === null || vb === undefined ? 0 : 1;
+    if (vb === null || vb === undefined) return -1;
+    if (typeof va === 'string' && typeof vb === 'string') return sign * va.localeCompare(vb, 'nl', { numeric: true });
+    return sign * ((va as number) - (vb as number));
+  });
+}
+
+export function AreaTable({ rows, caption, selected, measure, onSelect }: AreaTableProps) {
+  const [sort, setSort] = useState<{ key: SortKey; dir: 'ascending' | 'descending' }>({ key: 'naam', dir: 'ascending' });
+  const sorted = useMemo(() => sortRows(rows, sort.key, sort.dir), [rows, sort]);
+
+  const toggle = (key: SortKey, numeric: boolean) =>
+    setSort((s) =>
+      s.key === key
+        ? { key, dir: s.dir === 'ascending' ? 'descending' : 'ascending' }
+        : { key, dir: numeric ? 'descending' : 'ascending' },
+    );
+
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`Tabel: ${caption}`}>
+      <table className="area-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={sort.key === c.key ? sort.dir : undefined}
+                className={`${c.numeric ? 'num' : ''} ${c.key === measure ? 'current-measure' : ''}`}
+              >
+                <button type="button" className="sort-button" onClick={() => toggle(c.key, c.numeric)}>
+                  {c.label}
+                  <span className="sort-icon" aria-hidden="true">
+                    {sort.key === c.key ? (sort.dir === 'ascending' ? '▲' : '▼') : '⇅'}
+                  </span>
+                </button>
+              </th>
+            ))}
+            <th scope="col">Signalen</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((r) => (
+            <tr key={r.code} className={r.code === selected ? 'selected' : undefined}>
+              {COLUMNS.map((c) =>
+                c.key === 'naam' ? (
+                  <th key={c.key} scope="row">
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-pressed={r.code === selected}
+                      onClick={() => onSelect(r.code)}
+                    >
+                      {r.naam}
+                    </button>
+                  </th>
+                ) : (
+                  <td key={c.key} className={`${c.numeric ? 'num' : ''} ${c.key === measure ? 'current-measure' : ''}`}>
+                    {c.render(r)}
+                  </td>
+                ),
+              )}
+              <td className="flags">
+                {r.flags.map((f) => (
+                  <span key={f} className={`flag flag-${f}`}>
+                    {FLAG_WORDS[f]}
+                  </span>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

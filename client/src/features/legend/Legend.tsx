@@ -1,0 +1,64 @@
+// Map legend: measure, period and category, each class with its bounds and number of areas.
+import { binLabel, type Classification } from '../../lib/classes.ts';
+import { formatNumber } from '../../lib/format.ts';
+
+export interface LegendProps {
+  title: string;
+  subtitle: string;
+  classification: Classification | null;
+  decimals: number;
+  /** "buurten" / "wijken", for the counts. */
+  areaWord: string;
+  fixed: boolean;
+}
+
+export function Legend({ title, subtitle, classification, decimals, areaWord, fixed }: LegendProps) {
+  return (
+    <section className="legend" aria-labelledby="legend-title">
+      <h2 id="legend-title" className="legend-title">
+        {title}
+      </h2>
+      <p className="legend-subtitle">{subtitle}</p>
+      {classification ? (
+        <>
+          <table className="legend-table">
+            <caption className="visually-hidden">
+              Legenda: klassen met grenzen en aantal {areaWord}
+            </caption>
+            <thead className="visually-hidden">
+              <tr>
+                <th scope="col">Kleur</th>
+                <th scope="col">Klasse</th>
+                <th scope="col">Aantal {areaWord}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...classification.bins].reverse().map((bin) => (
+                <tr key={bin.index}>
+                  <td>
+                    <span className="legend-swatch" style={{ background: bin.colour }} aria-hidden="true" />
+                  </td>
+                  <td className="legend-range">{binLabel(bin, decimals)}</td>
+                  <td className="legend-count">({formatNumber(bin.count)})</td>
+                </tr>
+              ))}
+              <tr>
+                <td>
+                  <span className="legend-swatch legend-swatch-nodata" aria-hidden="true" />
+                </td>
+                <td className="legend-range">geen gegevens</td>
+                <td className="legend-count">({formatNumber(classification.noDataCount)})</td>
+              </tr>
+            </tbody>
+          </table>
+          <p className="legend-note">
+            Ondergrens hoort bij de klasse, bovengrens bij de volgende.
+            {fixed ? ' Klassen staan vast: de grenzen veranderen niet met periode of soort.' : ''}
+          </p>
+        </>
+      ) : (
+        <p className="legend-subtitle">Gegevens worden geladen…</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+// React wrapper: owns one ChoroplethMap and forwards "what should be shown"; the tooltip is plain React DOM.
+import { useEffect, useRef, useState } from 'react';
+import type { Topology } from 'topojson-specification';
+import { ChoroplethMap, type AreaLevel } from './ChoroplethMap.ts';
+
+export interface TooltipContent {
+  naam: string;
+  value: string;
+  note?: string;
+}
+
+export interface MapViewProps {
+  topology: Topology | null;
+  level: AreaLevel;
+  colours: Map<string, string | null>;
+  selected: string | null;
+  /** Screen-reader title of the map, e.g. "Kaart van Maastricht: buurten gekleurd naar …". */
+  title: string;
+  describe: (code: string) => TooltipContent | null;
+  onSelect: (code: string) => void;
+  /** Optional basemap style URL; default is a blank offline style. */
+  basemapStyle?: string;
+  onMapCreated?: (map: ChoroplethMap) => void;
+}
+
+export function MapView(props: MapViewProps) {
+  const { topology, level, colours, selected, title, describe, onSelect, basemapStyle, onMapCreated } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<ChoroplethMap | null>(null);
+  const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
+  // Latest callbacks without re-creating the map.
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+
+  useEffect(() => {
+    if (!containerRef.current) return;
+    const map = new ChoroplethMap({
+      container: containerRef.current,
+      title,
+      style: basemapStyle || undefined,
+      onHover: (code, point) => setHover(code && point ? { code, ...point } : null),
+      onSelect: (code) => onSelectRef.current(code),
+    });
+    mapRef.current = map;
+    onMapCreated?.(map);
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => map.resize());
+    ro?.observe(containerRef.current);
+    return () => {
+      ro?.disconnect();
+      map.destroy();
+      mapRef.current = null;
+    };
+    // The map is created once; the other props are pushed in by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (topology) mapRef.current?.setAreas(topology, level);
+    // level changes are handled separately so a level switch never reloads geometry
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [topology]);
+
+  useEffect(() => {
+    mapRef.current?.setLevel(level);
+  }, [level]);
+
+  useEffect(() => {
+    mapRef.current?.setValues(colours, level);
+  }, [colours, level]);
+
+  useEffect(() => {
+    mapRef.current?.setSelected(selected);
+  }, [selected]);
+
+  useEffect(() => {
+    mapRef.current?.setTitle(title);
+  }, [title]);
+
+  const tip = hover ? describe(hover.code) : null;
+  return (
+    <div className="map-view">
+      <div ref={containerRef} className="map-canvas" />
+      {hover && tip && (
+        <div className="map-tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }} aria-hidden="true">
+          <strong>{tip.naam}</strong>
+          <span>{tip.value}</span>
+          {tip.note && <span className="map-tooltip-note">{tip.note}</span>}
+        </div>
+      )}
+    </div>
+  );
+}

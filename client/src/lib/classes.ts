@@ -1,0 +1,159 @@
+// Choropleth classification: one threshold scale that both colours the map and writes the legend.
+import { scaleQuantile, scaleQuantize, scaleThreshold } from 'd3-scale';
+import { ckmeans } from 'simple-statistics';
+import { formatNumber } from './format.ts';
+
+export type ClassMethod = 'quantile' | 'jenks' | 'equal' | 'manual';
+
+export const CLASS_METHODS: { key: ClassMethod; label: string }[] = [
+  { key: 'quantile', label: 'Kwantielen (evenveel gebieden per klasse)' },
+  { key: 'jenks', label: 'Natuurlijke grenzen (Jenks)' },
+  { key: 'equal', label: 'Gelijke intervallen' },
+  { key: 'manual', label: 'Handmatig' },
+];
+
+export const MIN_CLASSES = 3;
+export const MAX_CLASSES = 7;
+
+export function isClassMethod(value: string): value is ClassMethod {
+  return CLASS_METHODS.some((m) => m.key === value);
+}
+
+function finite(values: Iterable<number | null | undefined>): number[] {
+  const out: number[] = [];
+  for (const v of values) if (v !== null && v !== undefined && Number.isFinite(v)) out.push(v);
+  return out;
+}
+
+/** Ascending, unique thresholds strictly inside (min, max]; empty classes at the bottom are dropped. */
+function tidy(thresholds: number[], min: number): number[] {
+  const sorted = [...new Set(thresholds.filter((t) => Number.isFinite(t) && t > min))].sort((a, b) => a - b);
+  return sorted;
+}
+
+/**
+ * The k-1 class thresholds for `values`. Class i holds lower ≤ v < upper, so a threshold is the lowest value
+ * of the class above it. Fewer thresholds come back when the data has fewer distinct values than classes.
+ */
+export function computeBreaks(values: Iterable<number | null | undefined>, method: Exclude<ClassMethod, 'manual'>, k: number): number[] {
+  const data = finite(values);
+  if (data.length === 0) return [];
+  const distinct = new Set(data).size;
+  const n = Math.max(1, Math.min(k, distinct));
+  if (n === 1) return [];
+  const min = Math.min(...data);
+  const max = Math.max(...data);
+  const idx = Array.from({ length: n }, (_, i) => i);
+  switch (method) {
+    case 'quantile':
+      return tidy(scaleQuantile<number>().domain(data).range(idx).quantiles(), min);
+    case 'equal':
+      return tidy(scaleQuantize<number>().domain([min, max]).range(idx).thresholds(), min);
+    case 'jenks': {
+      // ckmeans is the optimal (Jenks-style) 1-D clustering; each cluster's minimum starts a class.
+      const clusters = ckmeans(data, n);
+      return tidy(clusters.slice(1).map((c) => c[0]), min);
+    }
+  }
+}
+
+/**
+ * For a diverging measure (change in %): makes 0 a class boundary by moving the threshold nearest to zero
+ * onto it, so that colours below and above zero never share a class. The number of classes stays the same.
+ */
+export function anchorAtZero(breaks: number[], values: Iterable<number | null | undefined>): number[] {
+  const data = finite(values);
+  if (breaks.length === 0 || breaks.includes(0) || data.length === 0) return breaks;
+  if (Math.min(...data) >= 0 || Math.max(...data) < 0) return breaks;
+  let nearest = 0;
+  for (let i = 1; i < breaks.length; i++) if (Math.abs(breaks[i]) < Math.abs(breaks[nearest])) nearest = i;
+  const out = [...breaks];
+  out[nearest] = 0;
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+export interface ClassBin {
+  index: number;
+  colour: string;
+  /** Threshold below this class (null for the first class: open-ended). */
+  lower: number | null;
+  /** Threshold above this class (null for the last class: open-ended). */
+  upper: number | null;
+  /** Smallest/largest value actually in the class (null when empty). */
+  min: number | null;
+  max: number | null;
+  count: number;
+}
+
+export interface Classification {
+  breaks: number[];
+  bins: ClassBin[];
+  noDataCount: number;
+  /** Colour for a value; null for no data. The legend bins are derived from this same scale. */
+  colourFor(value: number | null | undefined): string | null;
+  /** Index into bins, or -1 for no data. */
+  classOf(value: number | null | undefined): number;
+}
+
+/**
+ * Classifies values with the given thresholds and palette factory (palette(n) must return n colours).
+ */
+export function classify(
+  values: Iterable<number | null | undefined>,
+  breaks: number[],
+  palette: (breaks: number[]) => string[],
+): Classification {
+  const sortedBreaks = [...breaks].sort((a, b) => a - b);
+  const colours = palette(sortedBreaks);
+  const k = sortedBreaks.length + 1;
+  const indices = Array.from({ length: k }, (_, i) => i);
+  const scale = scaleThreshold<number, number>().domain(sortedBreaks).range(indices);
+  const bins: ClassBin[] = indices.map((i) => ({
+    index: i,
+    colour: colours[i],
+    lower: i === 0 ? null : sortedBreaks[i - 1],
+    upper: i === k - 1 ? null : sortedBreaks[i],
+    min: null,
+    max: null,
+    count: 0,
+  }));
+  const valid = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
+  const classOf = (v: number | null | undefined) => (valid(v) ? (scale(v) ?? -1) : -1);
+  let noDataCount = 0;
+  for (const v of values) {
+    const c = classOf(v);
+    if (c < 0 || !valid(v)) {
+      noDataCount++;
+      continue;
+    }
+    const bin = bins[c];
+    bin.count++;
+    bin.min = bin.min === null ? v : Math.min(bin.min, v);
+    bin.max = bin.max === null ? v : Math.max(bin.max, v);
+  }
+  return {
+    breaks: sortedBreaks,
+    bins,
+    noDataCount,
+    classOf,
+    colourFor: (v) => {
+      const c = classOf(v);
+      return c < 0 ? null : colours[c];
+    },
+  };
+}
+
+/**
+ * Legend text for a class: "12,5 – 20,0". Open ends show the data's own minimum/maximum when the class
+ * has values, otherwise "< 12,5" / "≥ 40,0" — never a bound the scale does not use.
+ */
+export function binLabel(bin: ClassBin, decimals: number): string {
+  const f = (v: number) => formatNumber(v, decimals);
+  if (bin.lower === null && bin.upper === null) {
+    if (bin.min === null || bin.max === null) return 'alle waarden';
+    return bin.min === bin.max ? f(bin.min) : `${f(bin.min)} – ${f(bin.max)}`;
+  }
+  if (bin.lower === null) return bin.min !== null ? `${f(Math.min(bin.min, bin.upper!))} – ${f(bin.upper!)}` : `< ${f(bin.upper!)}`;
+  if (bin.upper === null) return bin.max !== null ? `${f(bin.lower)} – ${f(Math.max(bin.max, bin.lower))}` : `≥ ${f(bin.lower)}`;
+  return `${f(bin.lower)} – ${f(bin.upper)}`;
+}

@@ -1,0 +1,67 @@
+// nl-NL number and period formatting for everything the UI shows (decimal comma, dot for thousands).
+
+const MONTHS_SHORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+const MONTHS_LONG = [
+  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
+  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+];
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(decimals: number, signed = false): Intl.NumberFormat {
+  const key = `${decimals}:${signed}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('nl-NL', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** "1.234,5"; null/NaN become the given placeholder (default an en dash). */
+export function formatNumber(value: number | null | undefined, decimals = 0, placeholder = '–'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return placeholder;
+  // Avoid "-0,0" for tiny negatives that round to zero.
+  const rounded = Number(value.toFixed(decimals));
+  return formatter(decimals).format(rounded === 0 ? 0 : rounded);
+}
+
+/** "+12,3 %" / "−4 %" for changes; "–" when unknown. */
+export function formatPercentChange(value: number | null | undefined, decimals = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const rounded = Number(value.toFixed(decimals));
+  return `${formatter(decimals, true).format(rounded === 0 ? 0 : rounded)} %`;
+}
+
+/** Parses a Dutch-typed number ("1.234,5", "12,5", "12.5") — returns null when it is not a number. */
+export function parseDutchNumber(text: string): number | null {
+  let t = text.trim().replace(/\s/g, '').replace('−', '-');
+  if (t === '') return null;
+  if (t.includes(',')) t = t.replace(/\./g, '').replace(',', '.');
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** "2024-03" -> "mrt 2024" (short) or "maart 2024" (long). */
+export function formatMonth(month: string, style: 'short' | 'long' = 'short'): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  const idx = Number(m[2]) - 1;
+  const names = style === 'short' ? MONTHS_SHORT : MONTHS_LONG;
+  return `${names[idx] ?? m[2]} ${m[1]}`;
+}
+
+/** "jan 2024 – dec 2024"; a single month is shown once. */
+export function formatPeriod(from: string, to: string, style: 'short' | 'long' = 'short'): string {
+  if (from === to) return formatMonth(from, style);
+  return `${formatMonth(from, style)} – ${formatMonth(to, style)}`;
+}
+
+/** "1 buurt" / "44 buurten" / "7 wijken". */
+export function pluralArea(n: number, level: 'buurt' | 'wijk' | 'gemeente'): string {
+  const plural = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' }[level];
+  return `${formatNumber(n)} ${n === 1 ? level : plural}`;
+}

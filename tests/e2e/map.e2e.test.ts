@@ -1,0 +1,217 @@
+// Browser test: builds the client, starts the real server on a random port and drives Debian's chromium.
+// Waits on the map's own events (window.__bvk), never on timers.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BvkHook } from '../../client/src/app/App.tsx';
+import { startServer } from '../../server/src/index.ts';
+
+declare global {
+  interface Window {
+    __bvk?: BvkHook;
+  }
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = process.env.BVK_SCREENSHOT_DIR ?? '/tmp';
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const areaRequests: string[] = [];
+
+/** Waits until the colours of a view are rendered: key is "gemeente|level|category|from|to|measure". */
+async function waitApplied(p: Page, pattern: string): Promise<void> {
+  await p.waitForFunction((re) => new RegExp(re).test(window.__bvk?.appliedKey ?? ''), pattern, { timeout: 30_000 });
+}
+
+async function distinctFills(p: Page, layer = 'buurten-fill'): Promise<string[]> {
+  return p.evaluate((l) => {
+    const map = window.__bvk!.map;
+    const fills = map.queryRenderedFeatures({ layers: [l] }).map((f) => String(f.state?.fill ?? ''));
+    return [...new Set(fills)].filter((f) => f !== '');
+  }, layer);
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build (StrictMode double effects).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  // Own data folder (git-ignored) so the test never touches a developer's running store.
+  server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data'), BASEMAP_STYLE_URL: '' }, () => {});
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== new URL(server.url).origin) consoleErrors.push(`unexpected external request: ${r.url()}`);
+    if (u.pathname === '/api/areas') areaRequests.push(r.url());
+  });
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.__bvk !== undefined);
+  await page.evaluate(() => window.__bvk!.ready);
+  await waitApplied(page, '^GM0935\\|buurt\\|0\\.0\\.0\\|');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Buurtveiligheidskaart in the browser', () => {
+  it('colours the buurten of Maastricht with several classes', async () => {
+    const fills = await distinctFills(page);
+    expect(fills.length).toBeGreaterThanOrEqual(4);
+    await page.screenshot({ path: `${SHOTS}/bvk-start.png`, fullPage: false });
+  });
+
+  it('labels the map canvas in Dutch for screen readers', async () => {
+    const label = await page.locator('.maplibregl-canvas').getAttribute('aria-label');
+    expect(label).toMatch(/^Kaart van Maastricht: buurten gekleurd naar misdrijven per 1\.000 inwoners/);
+    await expect(page.getByRole('button', { name: 'Inzoomen' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Uitzoomen' }).count()).resolves.toBe(1);
+  });
+
+  it('has a legend that states the measure, classes and counts', async () => {
+    const legend = page.getByRole('region', { name: 'Misdrijven per 1.000 inwoners', exact: true });
+    await expect(legend.getByRole('heading', { level: 2 }).textContent()).resolves.toContain('per 1.000');
+    const rows = legend.getByRole('table').locator('tbody tr');
+    const texts = await rows.allTextContents();
+    expect(texts.at(-1)).toMatch(/geen gegevens/);
+    const total = texts.map((t) => Number(/\((\d+)\)\s*$/.exec(t)?.[1] ?? 'NaN')).reduce((a, b) => a + b, 0);
+    expect(total).toBe(44);
+    expect(texts[0]).toMatch(/\d+,\d – \d/); // nl-NL decimal comma
+  });
+
+  it('lists 44 buurten in the table', async () => {
+    const table = page.getByRole('table', { name: /Misdrijven per 1\.000 inwoners — Totaal misdrijven/ });
+    await expect(table.locator('tbody tr').count()).resolves.toBe(44);
+  });
+
+  it('opens the area panel from the table and explains a low population', async () => {
+    await page.getByRole('button', { name: 'Beatrixhaven', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Beatrixhaven' });
+    await panel.waitFor();
+    await expect(panel.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Beatrixhaven');
+    await expect(panel.textContent()).resolves.toMatch(/niet betrouwbaar/);
+    await panel.getByRole('img').waitFor(); // monthly chart arrived
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Beatrixhaven');
+    await page.evaluate(() => window.__bvk!.idle());
+    await page.screenshot({ path: `${SHOTS}/bvk-panel.png`, fullPage: false });
+    await page.keyboard.press('Escape');
+    await expect(panel.count()).resolves.toBe(0);
+    expect(new URL(page.url()).searchParams.get('selected')).toBeNull();
+  });
+
+  it('opens the area panel by clicking the map', async () => {
+    // Closing the panel gave focus back to the table button, which scrolled the map out of view.
+    await page.locator('.maplibregl-canvas').scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.__bvk!.idle());
+    const target = await page.evaluate(() => {
+      const map = window.__bvk!.map;
+      const canvas = map.getCanvas();
+      const rect = canvas.getBoundingClientRect();
+      const x = rect.width / 2;
+      const y = rect.height / 2;
+      const f = map.queryRenderedFeatures([x, y], { layers: ['buurten-fill'] })[0];
+      return f ? { x: rect.left + x, y: rect.top + y, code: String(f.properties.code), naam: String(f.properties.naam) } : null;
+    });
+    expect(target).not.toBeNull();
+    await page.mouse.move(target!.x, target!.y);
+    await page.mouse.click(target!.x, target!.y);
+    const panel = page.getByRole('region', { name: target!.naam });
+    await panel.waitFor();
+    expect(new URL(page.url()).searchParams.get('selected')).toBe(target!.code);
+    await page.getByRole('button', { name: `Sluit details van ${target!.naam}` }).click();
+    await expect(panel.count()).resolves.toBe(0);
+  });
+
+  it('recolours on a category change without reloading geometry', async () => {
+    const before = await page.evaluate(() => ({ ...window.__bvk!.stats, fills: 0 }));
+    const requestsBefore = areaRequests.length;
+    const fillsBefore = await page.evaluate(() =>
+      JSON.stringify(
+        window
+          .__bvk!.map.querySourceFeatures('buurten')
+          .map((f) => [f.id, window.__bvk!.map.getFeatureState({ source: 'buurten', id: f.id as string }).fill])
+          .sort(),
+      ),
+    );
+    await page.getByLabel('Soort misdrijf').selectOption('1.1.1');
+    await waitApplied(page, '^GM0935\\|buurt\\|1\\.1\\.1\\|');
+    const after = await page.evaluate(() => ({ ...window.__bvk!.stats }));
+    expect(areaRequests.length).toBe(requestsBefore);
+    expect(areaRequests.length).toBe(1);
+    expect(after.areasFetches).toBe(1);
+    expect(after.setDataCalls).toBe(before.setDataCalls);
+    expect(after.featureStateCalls).toBeGreaterThan(before.featureStateCalls);
+    const fillsAfter = await page.evaluate(() =>
+      JSON.stringify(
+        window
+          .__bvk!.map.querySourceFeatures('buurten')
+          .map((f) => [f.id, window.__bvk!.map.getFeatureState({ source: 'buurten', id: f.id as string }).fill])
+          .sort(),
+      ),
+    );
+    expect(fillsAfter).not.toBe(fillsBefore);
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/^44 buurten bijgewerkt: .*jan 2024 – dec 2024$/);
+    expect(new URL(page.url()).searchParams.get('category')).toBe('1.1.1');
+    await page.screenshot({ path: `${SHOTS}/bvk-category.png`, fullPage: false });
+  });
+
+  it('keeps fixed classes while the period changes, and goes back with the browser', async () => {
+    await page.getByLabel('Klassen vastzetten').check();
+    const legendBefore = await page.getByRole('region', { name: 'Misdrijven per 1.000 inwoners', exact: true }).locator('tbody tr').allTextContents();
+    await page.getByRole('button', { name: 'Kalenderjaar 2023' }).click();
+    await waitApplied(page, '^GM0935\\|buurt\\|1\\.1\\.1\\|2023-01\\|2023-12\\|');
+    const legendAfter = await page.getByRole('region', { name: 'Misdrijven per 1.000 inwoners', exact: true }).locator('tbody tr').allTextContents();
+    const inner = (rows: string[]) => rows.slice(1, -2).map((t) => t.replace(/\(\d+\)$/, ''));
+    expect(inner(legendAfter)).toEqual(inner(legendBefore));
+    await page.goBack();
+    await waitApplied(page, '^GM0935\\|buurt\\|1\\.1\\.1\\|2024-01\\|2024-12\\|');
+    expect(new URL(page.url()).searchParams.get('from')).toBeNull();
+  });
+
+  it('shows the change measure with a diverging palette and wijken without new geometry', async () => {
+    await page.getByLabel('Maat').selectOption('changePct');
+    await waitApplied(page, '\\|changePct$');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SHOTS}/bvk-change.png`, fullPage: false });
+    await page.getByRole('radio', { name: 'Wijken' }).check();
+    await waitApplied(page, '^GM0935\\|wijk\\|');
+    expect((await distinctFills(page, 'wijken-fill')).length).toBeGreaterThanOrEqual(2);
+    await expect(page.getByRole('table', { name: /wijken in Maastricht/ }).locator('tbody tr').count()).resolves.toBe(7);
+    expect(areaRequests.length).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/bvk-wijken.png`, fullPage: true });
+  });
+
+  it('logged no console errors and made no external requests', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,26 @@
+// Client build: root is client/, output to dist/client (served by the Hono server), /api proxied in dev.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'client',
+  envDir: '..',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // MapLibre changes rarely: its own chunk caches well across app releases.
+        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
+      },
+    },
+  },
+  server: {
+    // BVK_API_TARGET lets a second server (other port) back the dev client.
+    proxy: { '/api': process.env.BVK_API_TARGET ?? 'http://127.0.0.1:8787' },
+  },
+});
