@@ -7,7 +7,7 @@ import { ImportError } from '../importers/index.ts';
 
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (files.length === 0) {
-  console.error('usage: npm run import -- <file> [<file> ...]\n  formats: CBS/Politie open data CSV (47022NED, 47018NED, 47024NED), yearly totals per buurt');
+  console.error('usage: npm run import -- <file> [<file> ...]\n  formats: CBS/Politie open data CSV (47022NED, 47018NED, 47024NED), yearly totals per buurt, survey results (Veiligheidsmonitor, long layout)');
   process.exit(2);
 }
 

@@ -31,7 +31,7 @@ export class Dataset {
   private readonly files = new Map<string, AreaFile>();
   private readonly demoModel: DemoModel;
 
-  constructor(readonly store: Store, readonly geodataDir: string, sourceDir: string, groupsFile: string) {
+  constructor(readonly store: Store, readonly geodataDir: string, readonly sourceDir: string, groupsFile: string) {
     this.index = JSON.parse(fs.readFileSync(path.join(geodataDir, 'index.json'), 'utf8')) as GeodataIndex;
     for (const a of this.index.areas) this.areaByCode.set(a.code, a);
     for (const g of this.index.gemeenten) this.gemeenteByCode.set(g.code, g);

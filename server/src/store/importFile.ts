@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { parseImportFile, ImportError, type ParsedImport } from '../importers/index.ts';
 import type { Dataset } from './dataset.ts';
 import type { ImportData, ImportOutcome } from './store.ts';
+import { loadSurveyIndicators } from './planData.ts';
+import { openSurveyStore } from './survey.ts';
 
 export interface ImportReport extends ImportOutcome {
   file: string;
@@ -24,7 +26,7 @@ export function importFile(ds: Dataset, file: string): ImportReport {
   const parsed = parseImportFile(file, bytes, {
     knownCodes: new Set(types.filter((t) => t.kind === 'misdrijf').map((t) => t.code)),
     knownNuisanceCodes: new Set(types.filter((t) => t.kind === 'overlast').map((t) => t.code)),
-    knownIndicators: new Set(),
+    knownIndicators: new Set(loadSurveyIndicators().map((i) => i.code)),
   });
   const warnings: string[] = [];
   let data: ImportData;
@@ -41,9 +43,21 @@ export function importFile(ds: Dataset, file: string): ImportReport {
       data = { yearlyTotals: parsed.rows.map((r) => ({ area: r.buurt, year: r.year, count: r.count })) };
       break;
     case 'police-extract':
-    case 'survey':
-      // Recognised and validated, but storing them needs the incident and survey stores (issues #5, #4).
+      // Recognised and validated, but storing it needs the incident store (issue #5).
       throw new ImportError(file, [{ line: 1, field: 'header', reason: `${parsed.format} files are recognised and valid, but this version cannot store them yet` }]);
+    case 'survey': {
+      // Survey rows go to their own table, in one transaction with the import record.
+      const unknown = new Set(parsed.records.filter((r) => !ds.area(r.gebiedcode)).map((r) => r.gebiedcode));
+      if (unknown.size) warnings.push(`${unknown.size} gebiedcode(s) not in the boundaries (other division year?), stored but not on the map: ${[...unknown].slice(0, 5).join(', ')}${unknown.size > 5 ? ', …' : ''}`);
+      const summary = parsed.summary as unknown as Record<string, unknown>;
+      const rows = parsed.records.map((r) => ({
+        area: r.gebiedcode, year: r.jaar, indicator: r.indicator, value: r.waarde, lower: r.ondergrens, upper: r.bovengrens,
+        respondents: r.respondenten, source: r.bron, demo: false,
+      }));
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      const result = openSurveyStore(ds).applyImport({ file, sha256: sha, format: parsed.format, summary }, rows);
+      return { ...result, file, format: parsed.format, summary, warnings };
+    }
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const outcome = ds.store.applyImport({ file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown> }, data);

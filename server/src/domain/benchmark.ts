@@ -1,0 +1,34 @@
+// Benchmark groups (reference gemeenten of the plan, G32, G40) as data, and the group average:
+// weighted, i.e. the sum of registrations over the sum of inhabitants, so a large city counts fully.
+import { z } from 'zod';
+
+export const benchmarkFileSchema = z.object({
+  groups: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+        label: z.string().min(1),
+        source: z.string().min(1),
+        members: z.array(z.object({ code: z.string().regex(/^GM\d{4}$/), naam: z.string().min(1), note: z.string().optional() })).min(1),
+      }),
+    )
+    .min(1),
+});
+export type BenchmarkFile = z.infer<typeof benchmarkFileSchema>;
+
+export interface BenchmarkFigure {
+  code: string;
+  count: number | null;
+  population: number | null;
+}
+
+export const ratePer1000 = (count: number | null, population: number | null): number | null =>
+  count === null || !population ? null : Math.round((count / population) * 1000 * 100) / 100;
+
+/** Weighted group average over the members that have both a count and inhabitants. */
+export function weightedAverage(figures: BenchmarkFigure[]): { ratePer1000: number | null; count: number; population: number; members: number } {
+  const ok = figures.filter((f) => f.count !== null && f.population);
+  const count = ok.reduce((s, f) => s + f.count!, 0);
+  const population = ok.reduce((s, f) => s + f.population!, 0);
+  return { ratePer1000: ratePer1000(ok.length ? count : null, population), count, population, members: ok.length };
+}
