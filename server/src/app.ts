@@ -10,6 +10,20 @@ import { ApiError } from './routes/errors.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { areasRoutes } from './routes/areas.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { surveyRoutes } from './routes/survey.ts';
+import { targetsRoutes } from './routes/targets.ts';
+import { benchmarkRoutes } from './routes/benchmark.ts';
+import { contextRoutes } from './routes/context.ts';
+import { neighboursRoutes } from './routes/neighbours.ts';
+import { hotspotsRoutes } from './routes/hotspots.ts';
+import { rankingRoutes } from './routes/ranking.ts';
+import { exportRoutes } from './routes/export.ts';
+import { selectionsRoutes } from './routes/selections.ts';
+import { attentionAreasRoutes } from './routes/attentionAreas.ts';
+import { SqliteSelectionStore } from './store/selections.ts';
+import { SqliteAttentionAreaStore } from './store/attentionAreas.ts';
+import type { SqliteStore } from './store/sqlite.ts';
+import { AreaGeometry } from './store/geometry.ts';
 import type { ApiError as ApiErrorBody } from './domain/model.ts';
 
 export interface AppDeps {
@@ -23,10 +37,23 @@ export interface AppDeps {
 
 export function createApi(deps: AppDeps) {
   const { dataset } = deps;
+  const geometry = new AreaGeometry(dataset);
+  const selections = new SqliteSelectionStore(dataset.store as SqliteStore);
+  const attentionAreas = new SqliteAttentionAreaStore(dataset.store as SqliteStore);
   return new Hono()
     .route('/', metaRoutes(dataset, { basemapStyleUrl: deps.basemapStyleUrl, defaultGemeente: deps.defaultGemeente }))
     .route('/', areasRoutes(dataset))
-    .route('/', statsRoutes(dataset, deps.lowPopulationThreshold));
+    .route('/', statsRoutes(dataset, deps.lowPopulationThreshold, attentionAreas))
+    .route('/', surveyRoutes(dataset))
+    .route('/', targetsRoutes(dataset))
+    .route('/', benchmarkRoutes(dataset))
+    .route('/', contextRoutes(dataset))
+    .route('/', neighboursRoutes(dataset, geometry))
+    .route('/', hotspotsRoutes(dataset, geometry, deps.lowPopulationThreshold))
+    .route('/', rankingRoutes(dataset, geometry, deps.lowPopulationThreshold))
+    .route('/', exportRoutes(dataset, geometry, deps.lowPopulationThreshold))
+    .route('/', selectionsRoutes(dataset, selections))
+    .route('/', attentionAreasRoutes(dataset, geometry, attentionAreas));
 }
 
 export type AppType = ReturnType<typeof createApi>;

@@ -6,6 +6,8 @@ import { computeStats } from '../domain/stats.ts';
 import type { SeriesResponse, StatsResponse } from '../domain/model.ts';
 import { ApiError, parseQuery } from './errors.ts';
 import { areaCodeParam, categoryParam, gemeenteParam, levelParam, monthParam } from './params.ts';
+import type { AttentionAreaStore } from '../store/attentionAreas.ts';
+import { attentionScope, type AttentionAreaSummary } from './attentionAreas.ts';
 
 export const BRON = 'CBS, Politie (via CBS), Kadaster/PDOK — tabellen 47022NED/47018NED, 85984NED';
 
@@ -15,6 +17,8 @@ const statsQuery = z.object({
   category: categoryParam.default('0.0.0'),
   from: monthParam.optional(),
   to: monthParam.optional(),
+  /** Attention area id: only its areas, plus meta.area with the area as a whole. */
+  area: z.coerce.number({ error: 'expected an attention area id' }).int('expected an attention area id').positive('expected an attention area id').optional(),
 });
 
 const seriesQuery = z.object({
@@ -31,7 +35,7 @@ function shiftMonth(month: string, delta: number): string {
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 }
 
-export function statsRoutes(ds: Dataset, lowPopulationThreshold: number) {
+export function statsRoutes(ds: Dataset, lowPopulationThreshold: number, attentionAreas?: AttentionAreaStore) {
   const requireGemeente = (gm: string) => {
     if (!ds.gemeente(gm)) throw new ApiError(404, `gemeente ${gm} is not in the data`, 'gemeente');
   };
@@ -59,14 +63,16 @@ export function statsRoutes(ds: Dataset, lowPopulationThreshold: number) {
       requireCategory(q.category);
       const { from, to } = period(q.gemeente, q.from, q.to);
       const { figures, months } = ds.figures(q.gemeente, q.level, q.category, from, to);
-      const { rows, referenceRatePer1000, demo } = computeStats(figures, { lowPopulationThreshold, months });
+      const { rows: allRows, referenceRatePer1000, demo } = computeStats(figures, { lowPopulationThreshold, months });
+      const scoped = q.area === undefined ? null : attentionScope(ds, attentionAreas, q.area, { ...q, from, to }, allRows, { lowPopulationThreshold, months });
+      const rows = scoped ? scoped.rows : allRows;
       const notes = [
         `Per 1.000 inwoners over de gekozen periode van ${months} maand(en), niet omgerekend naar een jaar.`,
         'Inwoners: CBS Kerncijfers wijken en buurten (85984NED), 1 januari ' + ds.index.populationYear + '.',
       ];
       if (demo) notes.push('DEMO: de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.');
       if (ds.categories.isNuisance(q.category) && rows.every((r) => r.count === null)) notes.push('Geen overlastregistraties geïmporteerd voor deze gemeente.');
-      const body: StatsResponse = {
+      const body: StatsResponse & { meta: { area?: AttentionAreaSummary } } = {
         meta: {
           demo,
           bron: BRON,
@@ -82,6 +88,7 @@ export function statsRoutes(ds: Dataset, lowPopulationThreshold: number) {
           lowPopulationThreshold,
           referenceRatePer1000,
           notes,
+          ...(scoped ? { area: scoped.summary } : {}),
         },
         rows,
       };

@@ -1,0 +1,26 @@
+// JSON request bodies: parsed and validated at the edge; the first problem becomes a 400 naming
+// the field (e.g. `codes.2`), the same error shape as query parameters.
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ApiError } from './errors.ts';
+
+export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new ApiError(400, 'body: expected a JSON object', 'body');
+  }
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const parameter = issue.path.map(String).join('.');
+  throw new ApiError(400, `${parameter ? `${parameter}: ` : ''}${issue.message}`, parameter || 'body');
+}
+
+/** `:id` path parameter as a positive integer. */
+export function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0 || !/^\d+$/.test(value ?? '')) throw new ApiError(400, 'id: expected a positive whole number', 'id');
+  return id;
+}

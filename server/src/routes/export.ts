@@ -1,0 +1,177 @@
+// Export of the figures per area for the workbench: CSV for Dutch Excel, GeoJSON for GIS, and a
+// printable one-page-per-area summary (HTML with print CSS).
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Dataset } from '../store/dataset.ts';
+import type { AreaGeometry, GeoLevel } from '../store/geometry.ts';
+import { computeStats } from '../domain/stats.ts';
+import type { AreaFlag, StatsRow } from '../domain/model.ts';
+import type { HotspotRow } from '../domain/hotspots.ts';
+import { ApiError, parseQuery } from './errors.ts';
+import { resolveScope, scopeFields, shiftMonth } from './scope.ts';
+import { DEFAULT_MEASURE, runHotspots } from './hotspots.ts';
+
+export const CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';
+
+const query = z.object({
+  ...scopeFields,
+  format: z.enum(['csv', 'geojson', 'html'], { error: "expected 'csv', 'geojson' or 'html'" }).default('csv'),
+  codes: z.string().max(20_000, 'is too long').optional(),
+});
+
+export const FLAG_TEXT: Record<AreaFlag, string> = {
+  lowPopulation: 'Weinig inwoners: het cijfer per 1.000 inwoners is onbetrouwbaar; kijk naar aantal en dichtheid.',
+  noPopulation: 'Geen inwoners bekend: geen cijfer per inwoner mogelijk.',
+  withheld: 'Een deel van de cijfers is door CBS/Politie afgeschermd.',
+  visitors: 'Binnenstad/centrum: veel bezoekers, een cijfer per inwoner overschat het risico.',
+  demo: 'DEMO: verdeling naar soort en maand is gegenereerd.',
+  noData: 'Geen registraties bekend voor deze periode.',
+  suppressed: 'Klein aantal afgeschermd (privacy).',
+};
+const FLAG_LABEL: Record<AreaFlag, string> = {
+  lowPopulation: 'weinig inwoners', noPopulation: 'geen inwoners', withheld: 'afgeschermd', visitors: 'bezoekers', demo: 'DEMO', noData: 'geen gegevens', suppressed: 'afgeschermd (klein aantal)',
+};
+const CLASS_TEXT: Record<string, string> = {
+  hot99: 'Hotspot (99%)', hot95: 'Hotspot (95%)', hot90: 'Hotspot (90%)', cold90: 'Coldspot (90%)', cold95: 'Coldspot (95%)', cold99: 'Coldspot (99%)', none: 'Geen',
+};
+const TREND_TEXT: Record<string, string> = {
+  new: 'nieuw', intensifying: 'toenemend', persistent: 'aanhoudend', diminishing: 'afnemend', none: '—',
+};
+
+interface ExportRow {
+  stats: StatsRow;
+  hotspot: HotspotRow | undefined;
+}
+
+/** nl-NL number without thousands separators (Excel reads "1.294" as 1294 anyway, but "1294" is unambiguous). */
+const nl = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '' : String(x).replace('.', ','));
+
+function csvField(v: string): string {
+  return /[;"\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+const COLUMNS: [string, (r: ExportRow) => string][] = [
+  ['Code', (r) => r.stats.code],
+  ['Naam', (r) => r.stats.naam],
+  ['Wijkcode', (r) => r.stats.wijkcode ?? ''],
+  ['Aantal', (r) => nl(r.stats.count)],
+  ['Inwoners', (r) => nl(r.stats.population)],
+  ['Per 1.000 inwoners', (r) => nl(r.stats.ratePer1000)],
+  ['Per 1.000 inwoners (EB-gecorrigeerd)', (r) => nl(r.stats.ratePer1000Smoothed)],
+  ['Per km²', (r) => nl(r.stats.densityPerKm2)],
+  ['Aantal jaar eerder', (r) => nl(r.stats.previousCount)],
+  ['Verandering (%)', (r) => nl(r.stats.changePct)],
+  ['Hotspot', (r) => CLASS_TEXT[r.hotspot?.class ?? 'none']],
+  ['Gi* z-waarde', (r) => nl(r.hotspot?.z)],
+  ['Maanden hotspot (laatste 12)', (r) => nl(r.hotspot?.monthsSignificant)],
+  ['Hotspot-trend', (r) => TREND_TEXT[r.hotspot?.trend ?? 'none']],
+  ['Signalen', (r) => r.stats.flags.map((f) => FLAG_LABEL[f]).join(', ')],
+];
+
+export function toCsv(rows: ExportRow[]): string {
+  const lines = [COLUMNS.map(([h]) => csvField(h)).join(';'), ...rows.map((r) => COLUMNS.map(([, f]) => csvField(f(r))).join(';'))];
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const nlFmt = (x: number | null | undefined, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toLocaleString('nl-NL', { maximumFractionDigits: d }));
+
+function toHtml(rows: ExportRow[], meta: { gemeenteNaam: string; categoryNaam: string; from: string; to: string; demo: boolean; levelNaam: string }): string {
+  const period = `${meta.from} t/m ${meta.to}`;
+  const pages = rows.map((r) => {
+    const s = r.stats;
+    const h = r.hotspot;
+    const flags = s.flags.length
+      ? `<h3>Signalen</h3><ul>${s.flags.map((f) => `<li><strong>${esc(FLAG_LABEL[f])}</strong>: ${esc(FLAG_TEXT[f])}</li>`).join('')}</ul>`
+      : '';
+    return `<section class="page">
+<h1>${esc(s.naam)} <small>${esc(s.code)}</small></h1>
+<p>${esc(meta.levelNaam)} in ${esc(meta.gemeenteNaam)} · ${esc(meta.categoryNaam)} · ${esc(period)}</p>
+<table>
+<tbody>
+<tr><th scope="row">Aantal registraties</th><td>${nlFmt(s.count, 0)}</td></tr>
+<tr><th scope="row">Inwoners</th><td>${nlFmt(s.population, 0)}</td></tr>
+<tr><th scope="row">Per 1.000 inwoners</th><td>${nlFmt(s.ratePer1000)}</td></tr>
+<tr><th scope="row">Per 1.000 inwoners (Empirical Bayes)</th><td>${nlFmt(s.ratePer1000Smoothed)}</td></tr>
+<tr><th scope="row">Per km²</th><td>${nlFmt(s.densityPerKm2)}</td></tr>
+<tr><th scope="row">Dezelfde maanden een jaar eerder</th><td>${nlFmt(s.previousCount, 0)}</td></tr>
+<tr><th scope="row">Verandering</th><td>${s.changePct === null ? '—' : `${nlFmt(s.changePct)}%`}</td></tr>
+<tr><th scope="row">Hotspot (Gi*, dichtheid, FDR 5%)</th><td>${esc(CLASS_TEXT[h?.class ?? 'none'])}</td></tr>
+<tr><th scope="row">Maanden significante hotspot (laatste 12)</th><td>${nlFmt(h?.monthsSignificant ?? 0, 0)}</td></tr>
+<tr><th scope="row">Hotspot-trend</th><td>${esc(TREND_TEXT[h?.trend ?? 'none'])}</td></tr>
+</tbody>
+</table>
+${flags}
+<p class="note">Het Empirical-Bayes-cijfer trekt cijfers van buurten met weinig inwoners naar het gemeentelijk gemiddelde, zodat toeval minder zwaar weegt.</p>
+${meta.demo ? '<p class="demo"><strong>DEMO-gegevens:</strong> de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.</p>' : ''}
+<footer>${esc(CREDIT)} — open data, CC BY 4.0.</footer>
+</section>`;
+  });
+  return `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<title>${esc(`Buurtveiligheidskaart — ${meta.gemeenteNaam} — ${meta.categoryNaam} — ${period}`)}</title>
+<style>
+body { font-family: system-ui, sans-serif; color: #111; margin: 2rem; line-height: 1.4; }
+h1 small { font-weight: normal; color: #444; font-size: 0.6em; }
+table { border-collapse: collapse; margin: 1rem 0; }
+th, td { border-bottom: 1px solid #999; padding: 0.3rem 0.8rem; text-align: left; }
+td { text-align: right; font-variant-numeric: tabular-nums; }
+.demo { border: 2px solid #000; padding: 0.5rem; }
+.note, footer { font-size: 0.9em; color: #333; }
+.page { page-break-after: always; break-after: page; }
+.page:last-child { page-break-after: auto; break-after: auto; }
+@media print { body { margin: 0; } }
+</style>
+</head>
+<body>
+${pages.join('\n')}
+</body>
+</html>
+`;
+}
+
+export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationThreshold: number) {
+  return new Hono().get('/export', (c) => {
+    const q = resolveScope(ds, parseQuery(query, c.req.query()));
+    const { figures, months } = ds.figures(q.gemeente, q.level, q.category, q.from, q.to);
+    const stats = computeStats(figures, { lowPopulationThreshold, months });
+    let rows = stats.rows;
+    if (q.codes) {
+      const wanted = q.codes.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+      const known = new Set(rows.map((r) => r.code));
+      const unknown = wanted.filter((w) => !known.has(w));
+      if (unknown.length) throw new ApiError(400, `codes: ${unknown.slice(0, 5).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a ${q.level} of ${q.gemeente}`, 'codes');
+      const set = new Set(wanted);
+      rows = rows.filter((r) => set.has(r.code));
+    }
+    const hs = runHotspots(ds, geometry, { gemeente: q.gemeente, level: q.level, category: q.category, from: q.from, to: q.to, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulationThreshold);
+    const hsBy = new Map(hs.rows.map((r) => [r.code, r]));
+    const exportRows: ExportRow[] = rows.map((s) => ({ stats: s, hotspot: hsBy.get(s.code) }));
+    const name = `buurtveiligheid_${q.gemeente}_${q.level}_${q.category.replace(/[^0-9A-Za-z.]/g, '')}_${q.from}_${q.to}`;
+    if (q.format === 'csv') {
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="${name}.csv"`);
+      return c.body(toCsv(exportRows), 200);
+    }
+    if (q.format === 'geojson') {
+      const featureBy = new Map(geometry.features(q.gemeente, q.level).map((f) => [f.properties.code, f]));
+      const body = {
+        type: 'FeatureCollection' as const,
+        metadata: { bron: CREDIT, demo: stats.demo, gemeente: q.gemeente, level: q.level, category: q.category, from: q.from, to: q.to, previousFrom: shiftMonth(q.from, -12), previousTo: shiftMonth(q.to, -12), hotspotMeasure: DEFAULT_MEASURE },
+        features: exportRows.map(({ stats: s, hotspot: h }) => ({
+          type: 'Feature' as const,
+          id: s.code,
+          geometry: featureBy.get(s.code)?.geometry ?? null,
+          properties: { ...s, hotspotClass: h?.class ?? 'none', hotspotZ: h?.z ?? null, hotspotMonthsSignificant: h?.monthsSignificant ?? 0, hotspotTrend: h?.trend ?? 'none' },
+        })),
+      };
+      c.header('Content-Type', 'application/geo+json; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="${name}.geojson"`);
+      return c.body(JSON.stringify(body), 200);
+    }
+    const levelNaam = q.level === 'buurt' ? 'Buurt' : 'Wijk';
+    return c.html(toHtml(exportRows, { gemeenteNaam: ds.gemeente(q.gemeente)!.naam, categoryNaam: ds.categories.naam(q.category), from: q.from, to: q.to, demo: stats.demo, levelNaam }), 200);
+  });
+}

@@ -1,0 +1,54 @@
+// The analysis scope shared by the stats-like routes (hotspots, ranking, export): gemeente exists,
+// category known, month range resolved against the data. One place, so every route answers the
+// same 400/404 for the same mistake.
+import { z } from 'zod';
+import type { Dataset } from '../store/dataset.ts';
+import { ApiError } from './errors.ts';
+import { categoryParam, gemeenteParam, monthParam } from './params.ts';
+
+/** Levels that have polygons and neighbours (the gemeente level is a single area). */
+export const areaLevelParam = z.enum(['buurt', 'wijk'], { error: "expected 'buurt' or 'wijk'" });
+
+/** Query fields every analysis route accepts. */
+export const scopeFields = {
+  gemeente: gemeenteParam,
+  level: areaLevelParam.default('buurt'),
+  category: categoryParam.default('0.0.0'),
+  from: monthParam.optional(),
+  to: monthParam.optional(),
+};
+
+export function shiftMonth(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const i = y * 12 + (m - 1) + delta;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
+export function requireGemeente(ds: Dataset, gm: string): void {
+  if (!ds.gemeente(gm)) throw new ApiError(404, `gemeente ${gm} is not in the data`, 'gemeente');
+}
+
+export function requireCategory(ds: Dataset, cat: string): void {
+  if (!ds.categories.has(cat)) throw new ApiError(400, `category: unknown category '${cat}' (see /api/categories)`, 'category');
+}
+
+/** Default period: the last 12 months with data (a calendar year); bounds are checked against the cube. */
+export function resolvePeriod(ds: Dataset, gm: string, from?: string, to?: string): { from: string; to: string } {
+  const cube = ds.cube(gm);
+  const first = cube.months[0];
+  const last = cube.months[cube.M - 1];
+  const t = to ?? (from ? shiftMonth(from, 11) : last);
+  const f = from ?? shiftMonth(t, -11);
+  const to2 = t > last && !to ? last : t;
+  if (f > to2) throw new ApiError(400, `from: ${f} is after to ${to2}`, 'from');
+  if (f < first || f > last) throw new ApiError(400, `from: ${f} is outside the data (${first} … ${last})`, 'from');
+  if (to2 > last) throw new ApiError(400, `to: ${to2} is outside the data (${first} … ${last})`, 'to');
+  return { from: f, to: to2 };
+}
+
+/** Validates gemeente + category and resolves the period in one go. */
+export function resolveScope<Q extends { gemeente: string; category: string; from?: string; to?: string }>(ds: Dataset, q: Q): Q & { from: string; to: string } {
+  requireGemeente(ds, q.gemeente);
+  requireCategory(ds, q.category);
+  return { ...q, ...resolvePeriod(ds, q.gemeente, q.from, q.to) };
+}
