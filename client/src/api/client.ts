@@ -3,6 +3,20 @@ import { hc } from 'hono/client';
 import type { Topology } from 'topojson-specification';
 import type { AppType } from '../../../server/src/app.ts';
 import type { ApiError, Category, Gemeente, Level, SeriesResponse, StatsResponse } from '../../../server/src/domain/model.ts';
+import type { SurveyIndicator } from '../../../server/src/domain/survey.ts';
+import type { SurveyResponse } from '../../../server/src/routes/survey.ts';
+import type { TargetOut } from '../../../server/src/routes/targets.ts';
+import type { BenchmarkResponse } from '../../../server/src/routes/benchmark.ts';
+import type { ContextResponse } from '../../../server/src/routes/context.ts';
+import type { HotspotsResponse } from '../../../server/src/routes/hotspots.ts';
+import type { HotspotMethod } from '../../../server/src/domain/hotspots.ts';
+import type { RankingResponse } from '../../../server/src/routes/ranking.ts';
+import type { Selection } from '../../../server/src/store/selections.ts';
+import type { AttentionArea, AttentionKind } from '../../../server/src/store/attentionAreas.ts';
+import type { AttentionAreaSummary } from '../../../server/src/routes/attentionAreas.ts';
+
+export type { BenchmarkResponse, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
+export type { AttentionArea, AttentionAreaSummary, AttentionKind, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
 
 export class ApiRequestError extends Error {
   constructor(
@@ -15,7 +29,7 @@ export class ApiRequestError extends Error {
 }
 
 /** Counts requests per route so the browser tests can check that geometry is fetched once per gemeente. */
-export const requestCounts = { areas: 0, stats: 0, series: 0 };
+export const requestCounts = { areas: 0, stats: 0, series: 0, hotspots: 0 };
 
 // Relative to the page origin: the same build works behind any host/port and through the Vite dev proxy.
 const api = hc<AppType>(new URL('/api', window.location.origin).href);
@@ -79,11 +93,17 @@ export interface StatsQuery {
   category: string;
   from: string;
   to: string;
+  /** Attention area id: only its areas, and `meta.area` with the area as a whole. */
+  area?: number | null;
 }
 
-export async function fetchStats(q: StatsQuery, signal?: AbortSignal): Promise<StatsResponse> {
+export type ScopedStatsResponse = StatsResponse & { meta: StatsResponse['meta'] & { area?: AttentionAreaSummary } };
+
+export async function fetchStats(q: StatsQuery, signal?: AbortSignal): Promise<ScopedStatsResponse> {
   requestCounts.stats++;
-  return (await checked(await api.stats.$get({ query: { ...q } }, { init: { signal } }))).json();
+  const { area, ...rest } = q;
+  const query = { ...rest, ...(area ? { area: String(area) } : {}) };
+  return (await checked(await api.stats.$get({ query }, { init: { signal } }))).json() as Promise<ScopedStatsResponse>;
 }
 
 export interface SeriesQuery {
@@ -95,6 +115,116 @@ export interface SeriesQuery {
 export async function fetchSeries(q: SeriesQuery, signal?: AbortSignal): Promise<SeriesResponse> {
   requestCounts.series++;
   return (await checked(await api.series.$get({ query: { ...q } }, { init: { signal } }))).json();
+}
+
+// --- Veiligheidsmonitor, targets, benchmark, kerncijfers (issue 4) ----------------------------------------
+
+export async function fetchSurveyIndicators(signal?: AbortSignal): Promise<SurveyIndicator[]> {
+  return (await checked(await api.survey.indicators.$get(undefined, { init: { signal } }))).json();
+}
+
+export interface SurveyQuery {
+  gemeente: string;
+  level: Level;
+  indicator: string;
+  /** Omitted: the latest year with figures. */
+  year?: number | null;
+}
+
+export async function fetchSurvey(q: SurveyQuery, signal?: AbortSignal): Promise<SurveyResponse> {
+  const query = { gemeente: q.gemeente, level: q.level, indicator: q.indicator, ...(q.year ? { year: String(q.year) } : {}) };
+  return (await checked(await api.survey.$get({ query }, { init: { signal } }))).json() as Promise<SurveyResponse>;
+}
+
+export async function fetchTargets(gemeente: string, signal?: AbortSignal): Promise<TargetOut[]> {
+  return (await checked(await api.targets.$get({ query: { gemeente } }, { init: { signal } }))).json() as Promise<TargetOut[]>;
+}
+
+export interface BenchmarkQuery {
+  gemeente: string;
+  group: string;
+  year?: number | null;
+}
+
+export async function fetchBenchmark(q: BenchmarkQuery, signal?: AbortSignal): Promise<BenchmarkResponse> {
+  const query = { gemeente: q.gemeente, group: q.group, ...(q.year ? { year: String(q.year) } : {}) };
+  return (await checked(await api.benchmark.$get({ query }, { init: { signal } }))).json() as Promise<BenchmarkResponse>;
+}
+
+export async function fetchContext(q: { gemeente: string; level: Level }, signal?: AbortSignal): Promise<ContextResponse> {
+  return (await checked(await api.context.$get({ query: { ...q } }, { init: { signal } }))).json() as Promise<ContextResponse>;
+}
+
+// --- Hotspots, ranking, selections, export, attention areas (issue 3) ----------------------------------
+
+export interface ScopeQuery {
+  gemeente: string;
+  level: 'buurt' | 'wijk';
+  category: string;
+  from: string;
+  to: string;
+}
+
+export async function fetchHotspots(q: ScopeQuery & { method: HotspotMethod }, signal?: AbortSignal): Promise<HotspotsResponse> {
+  requestCounts.hotspots++;
+  return (await checked(await api.hotspots.$get({ query: { ...q } }, { init: { signal } }))).json() as Promise<HotspotsResponse>;
+}
+
+export async function fetchRanking(q: ScopeQuery & { weights?: string | null }, signal?: AbortSignal): Promise<RankingResponse> {
+  const { weights, ...rest } = q;
+  const query = { ...rest, ...(weights ? { weights } : {}) };
+  return (await checked(await api.ranking.$get({ query }, { init: { signal } }))).json() as Promise<RankingResponse>;
+}
+
+export async function fetchSelections(gemeente: string, signal?: AbortSignal): Promise<Selection[]> {
+  return (await checked(await api.selections.$get({ query: { gemeente } }, { init: { signal } }))).json() as Promise<Selection[]>;
+}
+
+export interface SelectionBody {
+  name: string;
+  note?: string;
+  gemeente: string;
+  codes: string[];
+  criteria?: Record<string, unknown>;
+}
+
+const jsonInit = (body: unknown): RequestInit => ({ body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+
+export async function createSelection(body: SelectionBody): Promise<Selection> {
+  return (await checked(await api.selections.$post(undefined, { init: jsonInit(body) }))).json() as Promise<Selection>;
+}
+
+export async function deleteSelection(id: number): Promise<void> {
+  await checked(await api.selections[':id'].$delete({ param: { id: String(id) } }));
+}
+
+export async function fetchAttentionAreas(gemeente: string, signal?: AbortSignal): Promise<AttentionArea[]> {
+  return (await checked(await api['attention-areas'].$get({ query: { gemeente } }, { init: { signal } }))).json() as Promise<AttentionArea[]>;
+}
+
+export interface AttentionAreaBody {
+  name: string;
+  gemeente: string;
+  kind: AttentionKind;
+  note?: string;
+  codes: string[];
+}
+
+export async function createAttentionArea(body: AttentionAreaBody): Promise<AttentionArea> {
+  return (await checked(await api['attention-areas'].$post(undefined, { init: jsonInit(body) }))).json() as Promise<AttentionArea>;
+}
+
+export async function deleteAttentionArea(id: number): Promise<void> {
+  await checked(await api['attention-areas'][':id'].$delete({ param: { id: String(id) } }));
+}
+
+export type ExportFormat = 'csv' | 'geojson' | 'html';
+
+/** Link for a download: the browser fetches it itself (Content-Disposition names the file). */
+export function exportUrl(q: ScopeQuery, format: ExportFormat, codes: string[] = []): string {
+  const params: Record<string, string> = { ...q, format };
+  if (codes.length > 0) params.codes = codes.join(',');
+  return api.export.$url({ query: params }).toString();
 }
 
 export function isAbort(err: unknown): boolean {

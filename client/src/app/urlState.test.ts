@@ -20,9 +20,29 @@ describe('URL state', () => {
       fixed: true,
       breaks: [-10, 0, 12.5],
       selected: 'WK036300',
+      view: 'doelen',
+      bron: 'bivariaat',
+      indicator: 'rapportcijfer_veiligheid',
+      surveyYear: 2013,
+      kern: 'pct65plus',
+      groep: 'G40',
+      benchmarkYear: 2023,
+      hotspots: 'lisa',
+      aandacht: true,
+      area: 3,
+      weights: 'smoothedRate:2,change:0.5',
+      shortlist: ['BU09350000', 'BU09350004'],
     };
     const search = serializeViewState(v);
     expect(parseViewState(search)).toEqual(v);
+  });
+
+  it('drops invalid hotspot, weights and shortlist values', () => {
+    const v = parseViewState('?hotspots=kde&area=0&gewichten=x:-1&shortlist=BU09350000,<b>,BU09350000,WK093500');
+    expect(v.hotspots).toBeNull();
+    expect(v.area).toBeNull();
+    expect(v.weights).toBeNull();
+    expect(v.shortlist).toEqual(['BU09350000', 'WK093500']);
   });
 
   it('rejects invalid values field by field', () => {

@@ -5,6 +5,19 @@ import { isMeasure } from '../lib/measures.ts';
 
 export type MapLevel = 'buurt' | 'wijk';
 
+/** The pages of the app, shown as navigation in the header; `kaart` is the default. Add a page here and in APP_VIEWS. */
+export const APP_VIEWS = [
+  { key: 'kaart', label: 'Kaart' },
+  { key: 'werkbank', label: 'Werkbank' },
+  { key: 'doelen', label: 'Doelen' },
+  { key: 'vergelijking', label: 'Vergelijking' },
+] as const;
+export type AppView = (typeof APP_VIEWS)[number]['key'];
+
+/** What colours the map: police registrations, a Veiligheidsmonitor indicator, both crossed, or a CBS kerncijfer. */
+export type MapSource = 'politie' | 'monitor' | 'bivariaat' | 'kerncijfers';
+const MAP_SOURCES: MapSource[] = ['politie', 'monitor', 'bivariaat', 'kerncijfers'];
+
 export interface ViewState {
   gemeente: string;
   level: MapLevel;
@@ -19,7 +32,32 @@ export interface ViewState {
   /** Thresholds in use when fixed or manual (k-1 values, ascending). */
   breaks: number[];
   selected: string | null;
+  view: AppView;
+  // Survey, bivariate map, kerncijfers and benchmark (issue 4).
+  bron: MapSource;
+  /** Veiligheidsmonitor indicator code (survey and bivariate map). */
+  indicator: string;
+  /** Survey year; null = the latest year with figures. */
+  surveyYear: number | null;
+  /** CBS kerncijfer key for the "Kerncijfers" map. */
+  kern: string;
+  /** Benchmark group id and year (null = the server's default year). */
+  groep: string;
+  benchmarkYear: number | null;
+  // Hotspots, workbench and attention areas (issue 3).
+  /** Hotspot layer on the map and its method; null = off. */
+  hotspots: HotspotMethodKey | null;
+  /** Attention-area outlines on the map. */
+  aandacht: boolean;
+  /** Attention area id the figures are restricted to (`area=` on /api/stats); null = the whole gemeente. */
+  area: number | null;
+  /** Workbench criterion weights, "smoothedRate:2,change:1"; null = the server's default. */
+  weights: string | null;
+  /** Workbench shortlist (area codes, in the order they were ticked). */
+  shortlist: string[];
 }
+
+export type HotspotMethodKey = 'gistar' | 'lisa';
 
 export const DATA_FIRST_MONTH = '2021-01';
 export const DATA_LAST_MONTH = '2025-12';
@@ -39,12 +77,28 @@ export const DEFAULT_VIEW: ViewState = {
   fixed: false,
   breaks: [],
   selected: null,
+  view: 'kaart',
+  bron: 'politie',
+  indicator: 'onveilig_buurt_pct',
+  surveyYear: null,
+  kern: 'bevolkingsdichtheid',
+  groep: 'reference',
+  benchmarkYear: null,
+  hotspots: null,
+  aandacht: false,
+  area: null,
+  weights: null,
+  shortlist: [],
 };
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const GEMEENTE = /^GM\d{4}$/;
 const AREA = /^(BU\d{8}|WK\d{6}|GM\d{4})$/;
 const CATEGORY = /^[A-Za-z0-9.\-_]{1,20}$/;
+const CODE = /^[A-Za-z0-9_]{1,40}$/;
+const YEAR = /^(19|20)\d{2}$/;
+const WEIGHTS = /^[A-Za-z][A-Za-z0-9_.-]*:\d+(\.\d+)?(,[A-Za-z][A-Za-z0-9_.-]*:\d+(\.\d+)?)*$/;
+const SHORTLIST_CODE = /^(BU\d{8}|WK\d{6})$/;
 
 function clampMonth(m: string): string {
   if (m < DATA_FIRST_MONTH) return DATA_FIRST_MONTH;
@@ -84,6 +138,27 @@ export function parseViewState(search: string): ViewState {
   if (v.method === 'manual' && v.breaks.length === 0) v.method = DEFAULT_VIEW.method;
   const selected = q.get('selected');
   if (selected && AREA.test(selected)) v.selected = selected;
+  const page = q.get('view');
+  if (page && APP_VIEWS.some((p) => p.key === page)) v.view = page as AppView;
+  const bron = q.get('bron');
+  if (bron && (MAP_SOURCES as string[]).includes(bron)) v.bron = bron as MapSource;
+  for (const key of ['indicator', 'kern', 'groep'] as const) {
+    const value = q.get(key);
+    if (value && CODE.test(value)) v[key] = value;
+  }
+  const surveyYear = q.get('jaar');
+  if (surveyYear && YEAR.test(surveyYear)) v.surveyYear = Number(surveyYear);
+  const benchmarkYear = q.get('vjaar');
+  if (benchmarkYear && YEAR.test(benchmarkYear)) v.benchmarkYear = Number(benchmarkYear);
+  const hotspots = q.get('hotspots');
+  if (hotspots === 'gistar' || hotspots === 'lisa') v.hotspots = hotspots;
+  v.aandacht = q.get('aandacht') === '1';
+  const area = q.get('area');
+  if (area && /^[1-9]\d{0,9}$/.test(area)) v.area = Number(area);
+  const weights = q.get('gewichten');
+  if (weights && weights.length <= 500 && WEIGHTS.test(weights)) v.weights = weights;
+  const shortlist = (q.get('shortlist') ?? '').split(',').filter((c) => SHORTLIST_CODE.test(c));
+  v.shortlist = [...new Set(shortlist)].slice(0, 50);
   return v;
 }
 
@@ -107,6 +182,18 @@ export function serializeViewState(v: ViewState): string {
     q.set('breaks', v.breaks.map((b) => String(Number(b.toPrecision(12)))).join(','));
   }
   if (v.selected) q.set('selected', v.selected);
+  if (v.view !== d.view) q.set('view', v.view);
+  if (v.bron !== d.bron) q.set('bron', v.bron);
+  if (v.indicator !== d.indicator) q.set('indicator', v.indicator);
+  if (v.surveyYear !== null) q.set('jaar', String(v.surveyYear));
+  if (v.kern !== d.kern) q.set('kern', v.kern);
+  if (v.groep !== d.groep) q.set('groep', v.groep);
+  if (v.benchmarkYear !== null) q.set('vjaar', String(v.benchmarkYear));
+  if (v.hotspots) q.set('hotspots', v.hotspots);
+  if (v.aandacht) q.set('aandacht', '1');
+  if (v.area !== null) q.set('area', String(v.area));
+  if (v.weights) q.set('gewichten', v.weights);
+  if (v.shortlist.length > 0) q.set('shortlist', v.shortlist.join(','));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -5,6 +5,7 @@ import type { Dataset } from '../store/dataset.ts';
 import { computeStats } from '../domain/stats.ts';
 import type { SeriesResponse, StatsResponse } from '../domain/model.ts';
 import { ApiError, parseQuery } from './errors.ts';
+import { requireCategory, requireGemeente, resolvePeriod, shiftMonth } from './scope.ts';
 import { areaCodeParam, categoryParam, gemeenteParam, levelParam, monthParam } from './params.ts';
 import type { AttentionAreaStore } from '../store/attentionAreas.ts';
 import { attentionScope, type AttentionAreaSummary } from './attentionAreas.ts';
@@ -29,39 +30,13 @@ const seriesQuery = z.object({
   to: monthParam.optional(),
 });
 
-function shiftMonth(month: string, delta: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const i = y * 12 + (m - 1) + delta;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
-
 export function statsRoutes(ds: Dataset, lowPopulationThreshold: number, attentionAreas?: AttentionAreaStore) {
-  const requireGemeente = (gm: string) => {
-    if (!ds.gemeente(gm)) throw new ApiError(404, `gemeente ${gm} is not in the data`, 'gemeente');
-  };
-  const requireCategory = (cat: string) => {
-    if (!ds.categories.has(cat)) throw new ApiError(400, `category: unknown category '${cat}' (see /api/categories)`, 'category');
-  };
-  /** Default period: the last calendar year with data; bounds are checked against the cube. */
-  const period = (gm: string, from?: string, to?: string) => {
-    const cube = ds.cube(gm);
-    const first = cube.months[0];
-    const last = cube.months[cube.M - 1];
-    const t = to ?? (from ? shiftMonth(from, 11) : last);
-    const f = from ?? shiftMonth(t, -11);
-    const to2 = t > last && !to ? last : t;
-    if (f > to2) throw new ApiError(400, `from: ${f} is after to ${to2}`, 'from');
-    if (f < first || f > last) throw new ApiError(400, `from: ${f} is outside the data (${first} … ${last})`, 'from');
-    if (to2 > last) throw new ApiError(400, `to: ${to2} is outside the data (${first} … ${last})`, 'to');
-    return { from: f, to: to2 };
-  };
-
   return new Hono()
     .get('/stats', (c) => {
       const q = parseQuery(statsQuery, c.req.query());
-      requireGemeente(q.gemeente);
-      requireCategory(q.category);
-      const { from, to } = period(q.gemeente, q.from, q.to);
+      requireGemeente(ds, q.gemeente);
+      requireCategory(ds, q.category);
+      const { from, to } = resolvePeriod(ds, q.gemeente, q.from, q.to);
       const { figures, months } = ds.figures(q.gemeente, q.level, q.category, from, to);
       const { rows: allRows, referenceRatePer1000, demo } = computeStats(figures, { lowPopulationThreshold, months });
       const scoped = q.area === undefined ? null : attentionScope(ds, attentionAreas, q.area, { ...q, from, to }, allRows, { lowPopulationThreshold, months });
@@ -99,10 +74,10 @@ export function statsRoutes(ds: Dataset, lowPopulationThreshold: number, attenti
       const area = ds.area(q.code);
       if (!area) throw new ApiError(404, `code: area ${q.code} is not in the data`, 'code');
       if (q.gemeente && q.gemeente !== area.gemeentecode) throw new ApiError(400, `code: ${q.code} does not belong to gemeente ${q.gemeente}`, 'code');
-      requireCategory(q.category);
+      requireCategory(ds, q.category);
       const gm = area.gemeentecode;
       const cube = ds.cube(gm);
-      const { from, to } = period(gm, q.from, q.to);
+      const { from, to } = resolvePeriod(ds, gm, q.from, q.to);
       const kind = ds.categories.isNuisance(q.category) ? 'overlast' : 'misdrijf';
       const members =
         area.level === 'buurt' ? [area.code]

@@ -1,10 +1,11 @@
 // MapLibre choropleth kept outside React: sources are added once, recolouring only sets feature-state.
 import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { feature } from 'topojson-client';
-import type { FeatureCollection, Geometry } from 'geojson';
+import { feature, merge } from 'topojson-client';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { NO_DATA_FILL, PENDING_FILL } from '../../lib/palette.ts';
+import { attentionStyle, COLD_LINE, DASH, HOT_LINE, HOTSPOT_STYLES, type HotspotClassKey } from '../../lib/overlayStyles.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -14,6 +15,19 @@ export type BBox = [number, number, number, number];
 const SOURCES: Record<AreaLevel, string> = { buurt: 'buurten', wijk: 'wijken' };
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const HATCH = 'bvk-hatch';
+const HOT_HATCH = 'bvk-hot-hatch';
+const COLD_DOTS = 'bvk-cold-dots';
+const HOTSPOT_SUFFIXES = ['hotspot-hatch', 'hotspot-dots', 'hotspot-casing', 'hotspot-solid', 'hotspot-dashed', 'hotspot-dotted'];
+const ATTENTION_LAYERS = ['attention-casing', 'attention-line', 'attention-label'];
+
+/** An attention area as the map draws it: its number (the key in the list beside the map) and its buurten. */
+export interface MapAttentionArea {
+  /** 1-based number shown in the badge and the list. */
+  n: number;
+  codes: string[];
+  /** Uploaded polygon (WGS84); otherwise the outline of its buurten is used. */
+  geometry?: Polygon | MultiPolygon | null;
+}
 
 export const DUTCH_LOCALE: Record<string, string> = {
   'Map.Title': 'Kaart',
@@ -40,6 +54,8 @@ export const BLANK_STYLE: StyleSpecification = {
 export interface MapCounters {
   setDataCalls: number;
   featureStateCalls: number;
+  /** setData on the overlay source (attention areas); never on the area sources. */
+  overlayDataCalls: number;
 }
 
 export interface ChoroplethMapOptions {
@@ -55,6 +71,7 @@ interface AreaState {
   noData?: boolean;
   hover?: boolean;
   selected?: boolean;
+  hotspot?: HotspotClassKey;
 }
 
 /**
@@ -64,7 +81,7 @@ interface AreaState {
 export class ChoroplethMap {
   readonly map: MapLibreMap;
   readonly ready: Promise<void>;
-  readonly counters: MapCounters = { setDataCalls: 0, featureStateCalls: 0 };
+  readonly counters: MapCounters = { setDataCalls: 0, featureStateCalls: 0, overlayDataCalls: 0 };
   private level: AreaLevel = 'buurt';
   private codes: Record<AreaLevel, Set<string>> = { buurt: new Set(), wijk: new Set() };
   private applied = new Map<string, AreaState>(); // `${source}:${code}` -> state in MapLibre
@@ -73,6 +90,9 @@ export class ChoroplethMap {
   private loaded = false;
   private pending: Array<() => void> = [];
   private lastColours: { colours: Map<string, string | null>; level: AreaLevel } | null = null;
+  private lastHotspots: { classes: Map<string, HotspotClassKey>; level: AreaLevel } | null = null;
+  private topology: Topology | null = null;
+  private lastAttention: { areas: MapAttentionArea[]; visible: boolean } = { areas: [], visible: false };
 
   constructor(private readonly options: ChoroplethMapOptions) {
     this.map = new MapLibreMap({
@@ -168,6 +188,7 @@ export class ChoroplethMap {
       source: 'gemeente',
       paint: { 'line-color': '#154273', 'line-width': 2.5 },
     });
+    this.setupOverlays();
 
     for (const level of ['buurt', 'wijk'] as const) {
       const layer = `${SOURCES[level]}-fill`;
@@ -206,6 +227,9 @@ export class ChoroplethMap {
       this.hovered = null;
       this.setLevel(level);
       if (this.lastColours) this.setValues(this.lastColours.colours, this.lastColours.level);
+      this.topology = topology;
+      if (this.lastHotspots) this.setHotspots(this.lastHotspots.classes, this.lastHotspots.level);
+      this.setAttentionAreas(this.lastAttention.areas, this.lastAttention.visible);
       const bbox = topologyBBox(topology);
       if (bbox) this.fitTo(bbox, false);
       // Re-apply selection on the fresh features.
@@ -232,6 +256,7 @@ export class ChoroplethMap {
           this.map.setLayoutProperty(`${SOURCES[lvl]}-${suffix}`, 'visibility', visibility);
         }
       }
+      this.applyOverlayVisibility();
     });
   }
 
@@ -289,6 +314,142 @@ export class ChoroplethMap {
     this.map.setFeatureState({ source, id: code }, changed);
     this.counters.featureStateCalls++;
     this.applied.set(key, { ...current, ...changed });
+  }
+
+  /** Hotspot layers over the choropleth (hatching + outlines, readable in greyscale): feature-state 'hotspot' on the existing sources. */
+  private setupOverlays(): void {
+    const map = this.map;
+    map.addImage(HOT_HATCH, patternImage('hatch'), { pixelRatio: 2 });
+    map.addImage(COLD_DOTS, patternImage('dots'), { pixelRatio: 2 });
+    const state = ['coalesce', ['feature-state', 'hotspot'], 'none'];
+    const widthOf = (line: string, extra = 0) => {
+      const pairs = HOTSPOT_STYLES.filter((s) => s.line === line || (line === 'casing' && s.line !== 'none')).flatMap((s) => [s.key, s.width + extra]);
+      return ['match', state, ...pairs, 0];
+    };
+    const colour = ['match', state, ['hot99', 'hot95', 'hot90'], HOT_LINE, COLD_LINE];
+    const patternOpacity = (p: string) => ['match', state, HOTSPOT_STYLES.filter((s) => s.pattern === p).map((s) => s.key), 1, 0];
+    for (const level of ['wijk', 'buurt'] as const) {
+      const source = SOURCES[level];
+      const before = `${source}-highlight-casing`;
+      const hidden = { visibility: 'none' as const };
+      // MapLibre's fill-pattern and line-dasharray cannot follow feature-state, so every pattern and dash has its own
+      // layer whose opacity/width does.
+      map.addLayer({ id: `${source}-hotspot-hatch`, type: 'fill', source, layout: hidden, paint: { 'fill-pattern': HOT_HATCH, 'fill-opacity': patternOpacity('hatch') as never } }, before);
+      map.addLayer({ id: `${source}-hotspot-dots`, type: 'fill', source, layout: hidden, paint: { 'fill-pattern': COLD_DOTS, 'fill-opacity': patternOpacity('dots') as never } }, before);
+      // White casing under every hotspot line, so a dark line reads on the darkest fill too.
+      map.addLayer(
+        { id: `${source}-hotspot-casing`, type: 'line', source, layout: { ...hidden, 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': widthOf('casing', 3) as never } },
+        before,
+      );
+      map.addLayer({ id: `${source}-hotspot-solid`, type: 'line', source, layout: { ...hidden, 'line-join': 'round' }, paint: { 'line-color': colour as never, 'line-width': widthOf('solid') as never } }, before);
+      map.addLayer(
+        { id: `${source}-hotspot-dashed`, type: 'line', source, layout: { ...hidden, 'line-join': 'round' }, paint: { 'line-color': colour as never, 'line-width': widthOf('dashed') as never, 'line-dasharray': [...DASH.dashed] } },
+        before,
+      );
+      map.addLayer(
+        { id: `${source}-hotspot-dotted`, type: 'line', source, layout: { ...hidden, 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': colour as never, 'line-width': widthOf('dotted') as never, 'line-dasharray': [...DASH.dotted] } },
+        before,
+      );
+    }
+    // Attention areas: their own small source (outlines of groups of buurten + one badge point each), on top.
+    map.addSource('attention', { type: 'geojson', data: EMPTY });
+    const lines = ['==', ['geometry-type'], 'Polygon'] as never;
+    map.addLayer({ id: 'attention-casing', type: 'line', source: 'attention', filter: ['any', lines, ['==', ['geometry-type'], 'MultiPolygon']] as never, layout: { visibility: 'none', 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 6 } });
+    map.addLayer({
+      id: 'attention-line',
+      type: 'line',
+      source: 'attention',
+      filter: ['any', lines, ['==', ['geometry-type'], 'MultiPolygon']] as never,
+      layout: { visibility: 'none', 'line-join': 'round' },
+      paint: { 'line-color': ['get', 'colour'] as never, 'line-width': 3, 'line-dasharray': ['get', 'dash'] as never },
+    });
+    map.addLayer({
+      id: 'attention-label',
+      type: 'symbol',
+      source: 'attention',
+      filter: ['==', ['geometry-type'], 'Point'] as never,
+      layout: { visibility: 'none', 'icon-image': ['get', 'badge'] as never, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+    });
+  }
+
+  private applyOverlayVisibility(): void {
+    for (const lvl of ['buurt', 'wijk'] as const) {
+      const visibility = lvl === this.level && this.lastHotspots ? 'visible' : 'none';
+      for (const suffix of HOTSPOT_SUFFIXES) this.map.setLayoutProperty(`${SOURCES[lvl]}-${suffix}`, 'visibility', visibility);
+    }
+    for (const id of ATTENTION_LAYERS) this.map.setLayoutProperty(id, 'visibility', this.lastAttention.visible ? 'visible' : 'none');
+  }
+
+  /**
+   * Hotspot class per area code (feature-state 'hotspot'); null hides the layer. Areas of the level that are not in
+   * `classes` count as 'none'. Only changed states are sent.
+   */
+  setHotspots(classes: Map<string, HotspotClassKey> | null, level: AreaLevel = this.level): void {
+    this.lastHotspots = classes ? { classes, level } : null;
+    this.whenLoaded(() => {
+      if (classes) {
+        const source = SOURCES[level];
+        for (const code of this.codes[level]) this.patch(source, code, { hotspot: classes.get(code) ?? 'none' });
+      }
+      this.applyOverlayVisibility();
+    });
+  }
+
+  /** Outlines and number badges of attention areas (merged from the buurten of the current topology). */
+  setAttentionAreas(areas: MapAttentionArea[], visible: boolean): void {
+    this.lastAttention = { areas, visible };
+    this.whenLoaded(() => {
+      const topology = this.topology;
+      const features: Feature[] = [];
+      if (topology) {
+        const buurten = topology.objects['buurten'] as GeometryCollection | undefined;
+        for (const [i, area] of areas.entries()) {
+          const wanted = new Set(area.codes);
+          const geometry: Polygon | MultiPolygon | null =
+            area.geometry ??
+            (buurten ? merge(topology, buurten.geometries.filter((g) => wanted.has(String((g.properties as { code?: string } | null)?.code ?? g.id))) as never) : null);
+          if (!geometry || geometry.coordinates.length === 0) continue;
+          const style = attentionStyle(i);
+          const badge = this.badge(area.n);
+          features.push({ type: 'Feature', properties: { n: area.n, colour: style.colour, dash: style.dash }, geometry });
+          const at = labelPoint(geometry);
+          if (at && badge) features.push({ type: 'Feature', properties: { n: area.n, badge }, geometry: { type: 'Point', coordinates: at } });
+        }
+      }
+      const src = this.map.getSource('attention');
+      if (src && 'setData' in src && typeof src.setData === 'function') {
+        src.setData({ type: 'FeatureCollection', features });
+        this.counters.overlayDataCalls++;
+      }
+      this.applyOverlayVisibility();
+    });
+  }
+
+  /** Number badge drawn on a canvas (the offline style has no glyphs). */
+  private badge(n: number): string | null {
+    const id = `bvk-badge-${n}`;
+    if (this.map.hasImage(id)) return id;
+    const size = 44;
+    const canvas = document.createElement('canvas');
+    canvas.width = size;
+    canvas.height = size;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    ctx.beginPath();
+    ctx.arc(size / 2, size / 2, size / 2 - 3, 0, Math.PI * 2);
+    ctx.fillStyle = '#ffffff';
+    ctx.fill();
+    ctx.lineWidth = 4;
+    ctx.strokeStyle = '#000000';
+    ctx.stroke();
+    ctx.fillStyle = '#000000';
+    ctx.font = `bold ${n > 9 ? 20 : 24}px Arial, Helvetica, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(String(n), size / 2, size / 2 + 1);
+    const img = ctx.getImageData(0, 0, size, size);
+    this.map.addImage(id, { width: size, height: size, data: new Uint8Array(img.data.buffer) }, { pixelRatio: 2 });
+    return id;
   }
 
   fitTo(bbox: BBox, animate = true): void {
@@ -383,4 +544,67 @@ function hatchImage(): { width: number; height: number; data: Uint8Array } {
     }
   }
   return { width: size, height: size, data };
+}
+
+/** Hatch (hot spots, '/' direction, opposite to the no-data hatch) and dots (cold spots): dark marks with a white edge. */
+function patternImage(kind: 'hatch' | 'dots'): { width: number; height: number; data: Uint8Array } {
+  const size = 20;
+  const data = new Uint8Array(size * size * 4);
+  const set = (i: number, v: number) => {
+    data[i] = v;
+    data[i + 1] = v;
+    data[i + 2] = v;
+    data[i + 3] = 255;
+  };
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const i = (y * size + x) * 4;
+      if (kind === 'hatch') {
+        const d = (x - y + size * 2) % 10;
+        if (d < 3) set(i, 0);
+        else if (d === 3 || d === 9) set(i, 255);
+      } else {
+        const r = Math.hypot(x - size / 2 + 0.5, y - size / 2 + 0.5);
+        if (r <= 3.2) set(i, 0);
+        else if (r <= 4.8) set(i, 255);
+      }
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+/** Badge position: the area-weighted centroid of the largest ring, or its first vertex when that falls outside. */
+function labelPoint(g: Polygon | MultiPolygon): Position | null {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let best: { area: number; c: Position; ring: Position[] } | null = null;
+  for (const p of polys) {
+    const ring = p[0];
+    if (!ring || ring.length < 4) continue;
+    let a = 0;
+    let cx = 0;
+    let cy = 0;
+    for (let i = 0; i < ring.length - 1; i++) {
+      const [x0, y0] = ring[i];
+      const [x1, y1] = ring[i + 1];
+      const f = x0 * y1 - x1 * y0;
+      a += f;
+      cx += (x0 + x1) * f;
+      cy += (y0 + y1) * f;
+    }
+    if (Math.abs(a) < 1e-15) continue;
+    const area = Math.abs(a / 2);
+    if (!best || area > best.area) best = { area, c: [cx / (3 * a), cy / (3 * a)], ring };
+  }
+  if (!best) return null;
+  return insideRing(best.c, best.ring) ? best.c : best.ring[0];
+}
+
+function insideRing([x, y]: Position, ring: Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
 }
