@@ -25,6 +25,17 @@ import { SqliteAttentionAreaStore } from './store/attentionAreas.ts';
 import type { SqliteStore } from './store/sqlite.ts';
 import { AreaGeometry } from './store/geometry.ts';
 import type { ApiError as ApiErrorBody } from './domain/model.ts';
+import { secureHeaders } from 'hono/secure-headers';
+import { authRoutes } from './routes/auth.ts';
+import type { LoginThrottle } from './routes/loginThrottle.ts';
+import { incidentRoutes } from './routes/incidents.ts';
+import { sessionMiddleware, principalOf } from './routes/session.ts';
+import { presentationPrivacy } from './routes/privacy.ts';
+import type { AppEnv } from './routes/env.ts';
+import { SqliteUserStore } from './store/users.ts';
+import { SqliteIncidentStore } from './store/incidents.ts';
+import { mayWrite } from './domain/roles.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from './domain/privacy.ts';
 
 export interface AppDeps {
   dataset: Dataset;
@@ -33,6 +44,12 @@ export interface AppDeps {
   defaultGemeente: string;
   /** Built client (dist/client); omitted in API-only tests. */
   clientDir?: string;
+  /** Counts from 1 up to this are hidden for presentations. */
+  suppressionThreshold?: number;
+  /** Trust X-Forwarded-Proto from a reverse proxy (for the Secure cookie flag). */
+  trustProxy?: boolean;
+  /** Login throttling (tests use a faster one). */
+  loginThrottle?: LoginThrottle;
 }
 
 export function createApi(deps: AppDeps) {
@@ -40,7 +57,21 @@ export function createApi(deps: AppDeps) {
   const geometry = new AreaGeometry(dataset);
   const selections = new SqliteSelectionStore(dataset.store as SqliteStore);
   const attentionAreas = new SqliteAttentionAreaStore(dataset.store as SqliteStore);
-  return new Hono()
+  const users = new SqliteUserStore((dataset.store as SqliteStore).db);
+  const incidents = new SqliteIncidentStore((dataset.store as SqliteStore).db);
+  const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  return new Hono<AppEnv>()
+    .use('*', sessionMiddleware(users))
+    .use('*', async (c, next) => {
+      // A presentation screen only reads; so does everyone on the auth routes' behalf.
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !c.req.path.startsWith('/api/auth/') && !mayWrite(principalOf(c))) {
+        throw new ApiError(403, 'this role may not change data');
+      }
+      await next();
+    })
+    .use('*', presentationPrivacy(threshold))
+    .route('/', authRoutes(users, { trustProxy: deps.trustProxy ?? false, throttle: deps.loginThrottle }))
+    .route('/', incidentRoutes(dataset, geometry, incidents, users))
     .route('/', metaRoutes(dataset, { basemapStyleUrl: deps.basemapStyleUrl, defaultGemeente: deps.defaultGemeente }))
     .route('/', areasRoutes(dataset))
     .route('/', statsRoutes(dataset, deps.lowPopulationThreshold, attentionAreas))
@@ -51,15 +82,62 @@ export function createApi(deps: AppDeps) {
     .route('/', neighboursRoutes(dataset, geometry))
     .route('/', hotspotsRoutes(dataset, geometry, deps.lowPopulationThreshold))
     .route('/', rankingRoutes(dataset, geometry, deps.lowPopulationThreshold))
-    .route('/', exportRoutes(dataset, geometry, deps.lowPopulationThreshold))
+    .route('/', exportRoutes(dataset, geometry, deps.lowPopulationThreshold, threshold))
     .route('/', selectionsRoutes(dataset, selections))
     .route('/', attentionAreasRoutes(dataset, geometry, attentionAreas));
 }
 
 export type AppType = ReturnType<typeof createApi>;
 
+/** Content-Security-Policy the app really runs under: no inline scripts, MapLibre's worker from
+ * 'self' or a blob, tiles/styles only from the configured basemap host. */
+function contentSecurityPolicy(basemapStyleUrl: string) {
+  const basemap = basemapStyleUrl ? [new URL(basemapStyleUrl).origin] : [];
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:', ...basemap],
+    connectSrc: ["'self'", ...basemap],
+    workerSrc: ["'self'", 'blob:'],
+    fontSrc: ["'self'", 'data:', ...basemap],
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
+    baseUri: ["'self'"],
+    objectSrc: ["'none'"],
+  };
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: contentSecurityPolicy(deps.basemapStyleUrl),
+    xFrameOptions: 'DENY',
+    xContentTypeOptions: 'nosniff',
+    referrerPolicy: 'same-origin',
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  }));
+  // Cross-site requests may not change anything: browsers send Origin / Sec-Fetch-Site on them.
+  app.use('/api/*', async (c, next) => {
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const site = c.req.header('Sec-Fetch-Site');
+      const origin = c.req.header('Origin');
+      const host = c.req.header('Host');
+      if (site === 'cross-site' || (origin && host && originHost(origin) !== host)) {
+        return c.json({ error: 'cross-site request refused' } satisfies ApiErrorBody, 403);
+      }
+    }
+    await next();
+  });
   app.onError((err, c) => {
     if (err instanceof ApiError) {
       const body: ApiErrorBody = { error: err.error, ...(err.parameter ? { parameter: err.parameter } : {}) };

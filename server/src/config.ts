@@ -15,6 +15,10 @@ const schema = z.object({
   DEFAULT_GEMEENTE: z.string().regex(/^GM\d{4}$/, 'expected a CBS gemeente code like GM0935').default('GM0935'),
   /** Below this many inhabitants a rate per 1,000 is flagged as unreliable. */
   LOW_POPULATION_THRESHOLD: z.coerce.number().int().min(0).default(200),
+  /** Presentations hide counts from 1 up to this (a person could be recognised). */
+  SUPPRESSION_THRESHOLD: z.coerce.number().int().min(0).max(100).default(4),
+  /** Behind a reverse proxy that terminates HTTPS: trust X-Forwarded-Proto for the Secure cookie. */
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
 });
 
 export type Config = Readonly<z.infer<typeof schema> & { geodataDir: string; dataDir: string }>;

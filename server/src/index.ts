@@ -31,6 +31,8 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
     basemapStyleUrl: config.BASEMAP_STYLE_URL,
     defaultGemeente: config.DEFAULT_GEMEENTE,
     clientDir: path.join(ROOT, 'dist/client'),
+    suppressionThreshold: config.SUPPRESSION_THRESHOLD,
+    trustProxy: config.TRUST_PROXY,
   });
   // Build the default gemeente's cube now, so the first visitor does not wait for it.
   dataset.cube(config.DEFAULT_GEMEENTE);

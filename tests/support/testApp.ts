@@ -21,12 +21,12 @@ export function ensureGeodata() {
   return config;
 }
 
-export function makeTestApp(storeFile = ':memory:') {
+export function makeTestApp(storeFile = ':memory:', extra: Partial<Parameters<typeof createApp>[0]> = {}) {
   const config = ensureGeodata();
   const store = new SqliteStore(storeFile);
   const dataset = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE);
   seedFromSource(store, config.geodataDir, dataset.index);
-  const app = createApp({ dataset, lowPopulationThreshold: 200, basemapStyleUrl: '', defaultGemeente: 'GM0935' });
+  const app = createApp({ dataset, lowPopulationThreshold: 200, basemapStyleUrl: '', defaultGemeente: 'GM0935', ...extra });
   const getJson = async <T = any>(url: string): Promise<{ status: number; body: T; headers: Headers }> => {
     const res = await app.request(url);
     return { status: res.status, body: (await res.json()) as T, headers: res.headers };

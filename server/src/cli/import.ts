@@ -5,18 +5,26 @@ import { openDataset } from '../index.ts';
 import { importFile } from '../store/importFile.ts';
 import { ImportError } from '../importers/index.ts';
 
-const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const files: string[] = [];
+let gemeente: string | undefined;
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === '--gemeente') gemeente = argv[++i]?.toUpperCase();
+  else files.push(argv[i]);
+}
 if (files.length === 0) {
-  console.error('usage: npm run import -- <file> [<file> ...]\n  formats: CBS/Politie open data CSV (47022NED, 47018NED, 47024NED), yearly totals per buurt, survey results (Veiligheidsmonitor, long layout)');
+  console.error('usage: npm run import -- <file> [<file> ...] [--gemeente GM0935]\n  formats: CBS/Politie open data CSV (47022NED, 47018NED, 47024NED), yearly totals per buurt, survey results (Veiligheidsmonitor, long layout),\n  the incident-level police extract (RD coordinates; --gemeente says which gemeente, default DEFAULT_GEMEENTE)');
   process.exit(2);
 }
 
 let failed = false;
 try {
-  const ds = openDataset(loadConfig(), console.log);
+  const config = loadConfig();
+  const ds = openDataset(config, console.log);
+  if (gemeente && !/^GM\d{4}$/.test(gemeente)) throw new Error(`--gemeente: expected a CBS gemeente code like GM0935, got '${gemeente}'`);
   for (const file of files) {
     try {
-      const r = importFile(ds, file);
+      const r = importFile(ds, file, { gemeente: gemeente ?? config.DEFAULT_GEMEENTE });
       const s = r.summary as Record<string, unknown>;
       const fmt = (k: string) => (Array.isArray(s[k]) ? `${(s[k] as string[]).length} (${(s[k] as string[])[0]} … ${(s[k] as string[]).at(-1)})` : String(s[k] ?? '-'));
       console.log(`${file}: ${r.format}`);

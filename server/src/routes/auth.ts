@@ -18,8 +18,8 @@ const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(10_000).
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000; // a working day, then log in again
 
-export function authRoutes(users: UserStore, opts: { trustProxy: boolean }) {
-  const throttle = new LoginThrottle();
+export function authRoutes(users: UserStore, opts: { trustProxy: boolean; throttle?: LoginThrottle }) {
+  const throttle = opts.throttle ?? new LoginThrottle();
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   return new Hono<AppEnv>()
@@ -37,8 +37,7 @@ export function authRoutes(users: UserStore, opts: { trustProxy: boolean }) {
       }
       const { username, password } = parsed.data;
       const ip = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
-      const keys = [`u:${username.toLowerCase()}`, `ip:${ip}`];
-      const decision = throttle.check(keys);
+      const decision = throttle.check(username, ip);
       if (decision.retryAfterSec) {
         c.header('Retry-After', String(decision.retryAfterSec));
         throw new ApiError(429, `too many failed logins: try again in ${decision.retryAfterSec} s`);
@@ -46,11 +45,11 @@ export function authRoutes(users: UserStore, opts: { trustProxy: boolean }) {
       if (decision.delayMs) await sleep(decision.delayMs);
       const user = users.verify(username, password);
       if (!user) {
-        throttle.fail(keys);
+        throttle.fail(username, ip);
         users.audit({ username, role: '-', action: 'login-failed', resource: '/api/auth/login', detail: { ip } });
         throw new ApiError(401, 'unknown username or wrong password');
       }
-      throttle.succeed(keys);
+      throttle.succeed(username);
       const token = users.createSession(user.id, SESSION_TTL_MS);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,

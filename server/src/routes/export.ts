@@ -1,6 +1,9 @@
 // Export of the figures per area for the workbench: CSV for Dutch Excel, GeoJSON for GIS, and a
 // printable one-page-per-area summary (HTML with print CSS).
 import { Hono } from 'hono';
+import { DEFAULT_SUPPRESSION_THRESHOLD, suppressStatsRow } from '../domain/privacy.ts';
+import type { AppEnv } from './env.ts';
+import { mustSuppress } from './privacy.ts';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import type { AreaGeometry, GeoLevel } from '../store/geometry.ts';
@@ -132,8 +135,8 @@ ${pages.join('\n')}
 `;
 }
 
-export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationThreshold: number) {
-  return new Hono().get('/export', (c) => {
+export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationThreshold: number, suppressionThreshold = DEFAULT_SUPPRESSION_THRESHOLD) {
+  return new Hono<AppEnv>().get('/export', (c) => {
     const q = resolveScope(ds, parseQuery(query, c.req.query()));
     const { figures, months } = ds.figures(q.gemeente, q.level, q.category, q.from, q.to);
     const stats = computeStats(figures, { lowPopulationThreshold, months });
@@ -146,6 +149,8 @@ export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationT
       const set = new Set(wanted);
       rows = rows.filter((r) => set.has(r.code));
     }
+    // CSV and HTML bypass the JSON privacy filter, so presentations are suppressed here too.
+    if (mustSuppress(c)) rows = rows.map((r) => suppressStatsRow(r, suppressionThreshold));
     const hs = runHotspots(ds, geometry, { gemeente: q.gemeente, level: q.level, category: q.category, from: q.from, to: q.to, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulationThreshold);
     const hsBy = new Map(hs.rows.map((r) => [r.code, r]));
     const exportRows: ExportRow[] = rows.map((s) => ({ stats: s, hotspot: hsBy.get(s.code) }));

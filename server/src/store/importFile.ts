@@ -7,6 +7,10 @@ import type { Dataset } from './dataset.ts';
 import type { ImportData, ImportOutcome } from './store.ts';
 import { loadSurveyIndicators } from './planData.ts';
 import { openSurveyStore } from './survey.ts';
+import { storePoliceExtract } from './importPolice.ts';
+import { AreaGeometry } from './geometry.ts';
+import { SqliteIncidentStore } from './incidents.ts';
+import type { SqliteStore } from './sqlite.ts';
 
 export interface ImportReport extends ImportOutcome {
   file: string;
@@ -15,7 +19,12 @@ export interface ImportReport extends ImportOutcome {
   warnings: string[];
 }
 
-export function importFile(ds: Dataset, file: string): ImportReport {
+export interface ImportOptions {
+  /** The gemeente a police extract belongs to: registrations outside it are errors. */
+  gemeente: string;
+}
+
+export function importFile(ds: Dataset, file: string, opts: ImportOptions = { gemeente: 'GM0935' }): ImportReport {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -42,9 +51,13 @@ export function importFile(ds: Dataset, file: string): ImportReport {
     case 'yearly-totals':
       data = { yearlyTotals: parsed.rows.map((r) => ({ area: r.buurt, year: r.year, count: r.count })) };
       break;
-    case 'police-extract':
-      // Recognised and validated, but storing it needs the incident store (issue #5).
-      throw new ImportError(file, [{ line: 1, field: 'header', reason: `${parsed.format} files are recognised and valid, but this version cannot store them yet` }]);
+    case 'police-extract': {
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      const summary = { ...(parsed.summary as unknown as Record<string, unknown>), gemeente: opts.gemeente };
+      const r = storePoliceExtract(ds, new AreaGeometry(ds), new SqliteIncidentStore((ds.store as SqliteStore).db), file, sha, parsed, opts.gemeente);
+      if (r.nearest) warnings.push(`${r.nearest} registration(s) lay just outside every buurt (simplified boundaries) and went to the nearest buurt`);
+      return { alreadyImported: r.alreadyImported, changedRows: r.changedRows, file, format: parsed.format, summary: { ...summary, assigned: r.assigned }, warnings };
+    }
     case 'survey': {
       // Survey rows go to their own table, in one transaction with the import record.
       const unknown = new Set(parsed.records.filter((r) => !ds.area(r.gebiedcode)).map((r) => r.gebiedcode));

@@ -1,0 +1,53 @@
+// Server-side privacy for presentations: for the presentatie role (or any request made from a
+// presentation, ?view=presentatie) every JSON answer passes through one filter that hides counts
+// from 1 up to the threshold and everything derived from them. One place, so no endpoint can forget.
+import type { Context, MiddlewareHandler } from 'hono';
+import { suppressesSmallCounts } from '../domain/roles.ts';
+import { isSmall } from '../domain/privacy.ts';
+import type { AppEnv } from './env.ts';
+
+/** Fields that reveal a small count when the count itself is hidden. */
+const DERIVED = ['ratePer1000', 'ratePer1000Smoothed', 'densityPerKm2', 'changePct'] as const;
+
+export function mustSuppress(c: Context<AppEnv>): boolean {
+  const p = c.get('principal');
+  return (!!p && suppressesSmallCounts(p)) || c.req.query('view') === 'presentatie';
+}
+
+/** Recursively hides small `count` / `previousCount` values (and their rates) in a JSON value. */
+export function suppressDeep(value: unknown, threshold: number): unknown {
+  if (Array.isArray(value)) return value.map((v) => suppressDeep(v, threshold));
+  if (value === null || typeof value !== 'object') return value;
+  const obj: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) obj[k] = suppressDeep(v, threshold);
+  let hidden = false;
+  if (isSmall(obj.count as number, threshold)) {
+    obj.count = null;
+    for (const f of DERIVED) if (f in obj) obj[f] = null;
+    hidden = true;
+  }
+  if (isSmall(obj.previousCount as number, threshold)) {
+    obj.previousCount = null;
+    if ('changePct' in obj) obj.changePct = null;
+    hidden = true;
+  }
+  if (hidden) {
+    obj.suppressed = true;
+    if (Array.isArray(obj.flags) && !obj.flags.includes('suppressed')) obj.flags = [...obj.flags, 'suppressed'];
+  }
+  return obj;
+}
+
+export function presentationPrivacy(threshold: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (!mustSuppress(c) || !c.res.ok) return;
+    const type = c.res.headers.get('Content-Type') ?? '';
+    if (!/json/.test(type) || c.res.headers.get('Content-Encoding')) return;
+    const body = suppressDeep(await c.res.clone().json(), threshold);
+    const headers = new Headers(c.res.headers);
+    headers.delete('Content-Length');
+    headers.delete('ETag');
+    c.res = new Response(JSON.stringify(body), { status: c.res.status, headers });
+  };
+}

@@ -1,0 +1,88 @@
+// The police's incident-level extract: RD coordinates -> WGS84 -> buurt, aggregated into the monthly
+// counts (replacing the demo for those months), points kept for authorised use; all or nothing.
+import { beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importFile } from '../../server/src/store/importFile.ts';
+import { ImportError } from '../../server/src/importers/index.ts';
+import { SqliteIncidentStore } from '../../server/src/store/incidents.ts';
+import { makeTestApp } from '../support/testApp.ts';
+
+let t: ReturnType<typeof makeTestApp>;
+beforeEach(() => {
+  t = makeTestApp();
+});
+
+function extract(lines: string[]): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-pol-')), 'extract.csv');
+  fs.writeFileSync(file, ['registratienummer;datum;code;omschrijving;straat;huisnummer;postcode;x;y', ...lines].join('\r\n'));
+  return file;
+}
+
+// RD New coordinates of well-known places in Maastricht.
+const VRIJTHOF = '176248;317717'; // Binnenstad (50.8489 N, 5.6889 E)
+const STATION = '177417;317823'; // Wyck (50.8498 N, 5.7055 E)
+const MUMC = '177799;315922'; // Randwyck (50.8327 N, 5.7108 E)
+
+describe('police extract import', () => {
+  it('assigns registrations to the right buurten and months, replacing the demo for those months', async () => {
+    const file = extract([
+      `P-1;05-03-2024;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`,
+      `P-2;2024-03-20;1.1.1;Inbraak;Vrijthof;2;6211LD;${VRIJTHOF}`,
+      `P-3;31-03-2024;1.2.3;Fiets;Stationsplein;1;6221BT;${STATION}`,
+      `P-4;14-03-2024;1.4.5;;Universiteitssingel;50;6229ER;${MUMC}`,
+    ]);
+    const r = importFile(t.dataset, file, { gemeente: 'GM0935' });
+    expect(r.format).toBe('police-extract');
+    expect(r.summary).toMatchObject({ rows: 4, assigned: 4 });
+    const incidents = new SqliteIncidentStore(t.store.db).query({ gemeente: 'GM0935', codes: ['1.1.1', '1.2.3', '1.4.5'], from: '2024-03', to: '2024-03' }, 100);
+    const byNr = Object.fromEntries(incidents.map((i) => [i.registratienummer, i.buurt]));
+    expect(byNr).toEqual({ 'P-1': 'BU09350000', 'P-2': 'BU09350000', 'P-3': 'BU09350006', 'P-4': 'BU09350600' });
+    const s = await t.getJson('/api/stats?gemeente=GM0935&category=0.0.0&from=2024-03&to=2024-03');
+    const row = (code: string) => s.body.rows.find((x: any) => x.code === code);
+    expect(row('BU09350000').count).toBe(2);
+    expect(row('BU09350006').count).toBe(1);
+    expect(row('BU09350600').count).toBe(1);
+    // The extract is the complete registration for March: every other buurt has 0, none is demo.
+    expect(row('BU09350402').count).toBe(0);
+    expect(s.body.meta.demo).toBe(false);
+    // Other months keep the demo split.
+    const feb = await t.getJson('/api/stats?gemeente=GM0935&category=0.0.0&from=2024-02&to=2024-02');
+    expect(feb.body.meta.demo).toBe(true);
+  });
+
+  it('is idempotent on registratienummer', async () => {
+    const file = extract([`P-1;05-03-2024;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`]);
+    importFile(t.dataset, file, { gemeente: 'GM0935' });
+    const again = extract([`P-1;05-03-2024;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`, '']);
+    importFile(t.dataset, again, { gemeente: 'GM0935' });
+    const s = await t.getJson('/api/stats?gemeente=GM0935&category=1.1.1&from=2024-03&to=2024-03');
+    expect(s.body.rows.find((x: any) => x.code === 'BU09350000').count).toBe(1);
+  });
+
+  it('rejects a file with one bad row whole, naming the row', async () => {
+    const file = extract([
+      `P-1;05-03-2024;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`,
+      `P-2;31-02-2024;1.1.1;Inbraak;Vrijthof;2;6211LD;${VRIJTHOF}`,
+    ]);
+    expect(() => importFile(t.dataset, file, { gemeente: 'GM0935' })).toThrow(/line 3: datum/);
+    expect(new SqliteIncidentStore(t.store.db).hasAny('GM0935')).toBe(false);
+  });
+
+  it('rejects registrations outside the gemeente, naming the line', () => {
+    const file = extract([
+      `P-1;05-03-2024;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`,
+      'P-2;05-03-2024;1.1.1;Inbraak;Dam;1;1012JS;121400;487400',
+    ]);
+    let err: unknown;
+    try {
+      importFile(t.dataset, file, { gemeente: 'GM0935' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as Error).message).toMatch(/line 3: x\/y: .*outside gemeente GM0935/);
+    expect(new SqliteIncidentStore(t.store.db).hasAny('GM0935')).toBe(false);
+  });
+});
