@@ -71,7 +71,7 @@ export function createApi(deps: AppDeps) {
     })
     .use('*', presentationPrivacy(threshold))
     .route('/', authRoutes(users, { trustProxy: deps.trustProxy ?? false, throttle: deps.loginThrottle }))
-    .route('/', incidentRoutes(dataset, geometry, incidents, users))
+    .route('/', incidentRoutes(dataset, geometry, incidents, users, deps.lowPopulationThreshold))
     .route('/', metaRoutes(dataset, { basemapStyleUrl: deps.basemapStyleUrl, defaultGemeente: deps.defaultGemeente }))
     .route('/', areasRoutes(dataset))
     .route('/', statsRoutes(dataset, deps.lowPopulationThreshold, attentionAreas))

@@ -166,3 +166,29 @@ describe('open mode before the first account', () => {
     expect((await open.app.request('/api/audit')).status).toBe(403);
   });
 });
+
+describe('restricted overviews', () => {
+  it('a wijkagent gets a quartic-kernel density of their wijk with the bandwidth rule stated', async () => {
+    const { cookie } = await login('agent');
+    const r = await get('/api/density?gemeente=GM0935&wijk=WK093502&from=2024-01&to=2024-12', cookie);
+    expect(r.status).toBe(200);
+    expect(r.body.meta).toMatchObject({ kernel: 'quartic', restricted: true });
+    expect(r.body.meta.bandwidthM).toBeGreaterThanOrEqual(100);
+    expect(r.body.meta.bandwidthRule).toMatch(/Silverman/);
+    expect(r.body.features.length).toBeGreaterThan(10);
+    expect((await get('/api/density?gemeente=GM0935&wijk=WK093500', cookie)).status).toBe(403);
+  });
+
+  it('"Mijn wijk": latest month against a year earlier, streets, recent registrations, hotspot status', async () => {
+    const { cookie } = await login('agent');
+    const r = await get('/api/mijn-wijk', cookie);
+    expect(r.status).toBe(200);
+    expect(r.body.meta).toMatchObject({ wijk: 'WK093502', month: '2025-12', compareMonth: '2024-12', demo: true });
+    expect(r.body.categories.find((x: any) => x.code === '0.0.0').count).toBeGreaterThan(0);
+    expect(r.body.streets.length).toBeGreaterThan(0);
+    expect(r.body.recent.length).toBeGreaterThan(0);
+    expect(r.body.recent.every((x: any) => x.buurt.startsWith('BU093502'))).toBe(true);
+    expect(r.body.buurten.length).toBe(10);
+    expect((await get('/api/mijn-wijk?wijk=WK093500', cookie)).status).toBe(403);
+  });
+});

@@ -13,6 +13,9 @@ import { ApiError, parseQuery } from './errors.ts';
 import { areaCodeParam, categoryParam, gemeenteParam, monthParam } from './params.ts';
 import { resolveScope } from './scope.ts';
 import { principalOf } from './session.ts';
+import { defaultBandwidth, quarticDensity } from '../domain/kde.ts';
+import { localPlane } from '../store/geometry.ts';
+import { runHotspots, DEFAULT_MEASURE } from './hotspots.ts';
 
 const MAX_POINTS = 50_000;
 
@@ -23,6 +26,18 @@ const incidentsQuery = z.object({
   from: monthParam.optional(),
   to: monthParam.optional(),
 });
+
+const densityQuery = incidentsQuery.extend({
+  cell: z.coerce.number({ error: 'expected a number of metres' }).int().min(10, 'at least 10 m').max(1000, 'at most 1000 m').default(50),
+});
+
+const myWijkQuery = z.object({
+  wijk: z.string().trim().toUpperCase().regex(/^WK\d{4}[0-9A-Z]{2}$/, 'expected a CBS wijk code like WK093502').optional(),
+  month: monthParam.optional(),
+});
+
+/** Main categories the wijkagent's overview compares, month against the same month a year earlier. */
+const MY_WIJK_CATEGORIES = ['0.0.0', 'HIC', 'G1.1', 'G1.2', 'G1.4', 'G2.2', 'G2.5', 'G3.1', 'G3.9'];
 
 const streetsQuery = z.object({
   gemeente: gemeenteParam,
@@ -43,7 +58,7 @@ export interface PointProps {
   demo: boolean;
 }
 
-export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: IncidentStore, users: UserStore) {
+export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: IncidentStore, users: UserStore, lowPopulationThreshold: number) {
   const audit = (c: Context<AppEnv>, p: Principal, action: string, detail: Record<string, unknown>) =>
     users.audit({ username: p.username, role: p.role, action, resource: c.req.url.replace(/^https?:\/\/[^/]+/, ''), detail });
 
@@ -79,23 +94,116 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
     return out;
   };
 
+  /** Which wijken a request for points may see (null = the whole gemeente); audits and refuses. */
+  const pointScope = (c: Context<AppEnv>, p: Principal, action: string, q: { gemeente: string; wijk?: string; category: string; from: string; to: string }) => {
+    if (q.wijk && !ds.area(q.wijk)) throw new ApiError(404, `wijk: ${q.wijk} is not in the data`, 'wijk');
+    if (q.wijk && ds.area(q.wijk)?.gemeentecode !== q.gemeente) throw new ApiError(400, `wijk: ${q.wijk} is not in gemeente ${q.gemeente}`, 'wijk');
+    // A wijkagent without a wijk parameter gets their own wijken; with one, only if it is theirs.
+    const wijken = q.wijk ? [q.wijk] : p.role === 'wijkagent' ? p.wijken.filter((w) => ds.area(w)?.gemeentecode === q.gemeente) : null;
+    const allowed = wijken === null ? p.role === 'analist' : wijken.length > 0 && wijken.every((w) => mayAccessRestricted(p, w));
+    audit(c, p, action, { gemeente: q.gemeente, wijken, category: q.category, from: q.from, to: q.to, allowed });
+    if (!allowed) throw new ApiError(403, p.role === 'wijkagent' ? 'a wijkagent sees incident points of their own wijken only' : 'incident points are for analisten and wijkagenten only');
+    return new Set(ds.areas(q.gemeente, 'buurt').filter((b) => wijken === null || wijken.includes(b.wijkcode!)).map((b) => b.code));
+  };
+
   return new Hono<AppEnv>()
     .get('/incidents', (c) => {
       const p = principalOf(c);
       const q = resolveScope(ds, parseQuery(incidentsQuery, c.req.query()));
-      if (q.wijk && !ds.area(q.wijk)) throw new ApiError(404, `wijk: ${q.wijk} is not in the data`, 'wijk');
-      if (q.wijk && ds.area(q.wijk)?.gemeentecode !== q.gemeente) throw new ApiError(400, `wijk: ${q.wijk} is not in gemeente ${q.gemeente}`, 'wijk');
-      // A wijkagent without a wijk parameter gets their own wijken; with one, only if it is theirs.
-      const wijken = q.wijk ? [q.wijk] : p.role === 'wijkagent' ? p.wijken.filter((w) => ds.area(w)?.gemeentecode === q.gemeente) : null;
-      const allowed = wijken === null ? mayAccessRestricted(p, null) && p.role === 'analist' : wijken.length > 0 && wijken.every((w) => mayAccessRestricted(p, w));
-      audit(c, p, 'incidents', { gemeente: q.gemeente, wijken, category: q.category, from: q.from, to: q.to, allowed });
-      if (!allowed) throw new ApiError(403, p.role === 'wijkagent' ? 'a wijkagent sees incident points of their own wijken only' : 'incident points are for analisten and wijkagenten only');
-      const codes = new Set(ds.areas(q.gemeente, 'buurt').filter((b) => wijken === null || wijken.includes(b.wijkcode!)).map((b) => b.code));
+      const codes = pointScope(c, p, 'incidents', q);
+      const wijken = q.wijk ? [q.wijk] : p.role === 'wijkagent' ? p.wijken : null;
       const pts = points(q.gemeente, codes, q.category, q.from, q.to);
       return c.json({
         type: 'FeatureCollection' as const,
         meta: { demo: pts.some((x) => x.props.demo), gemeente: q.gemeente, wijken, category: q.category, from: q.from, to: q.to, count: pts.length, restricted: true },
         features: pts.map((x) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [x.lon, x.lat] }, properties: x.props })),
+      }, 200);
+    })
+    .get('/density', (c) => {
+      const p = principalOf(c);
+      const q = resolveScope(ds, parseQuery(densityQuery, c.req.query()));
+      const codes = pointScope(c, p, 'density', q);
+      const feats = geometry.features(q.gemeente, 'buurt');
+      const plane = localPlane(feats);
+      const raw = points(q.gemeente, codes, q.category, q.from, q.to);
+      const pts = raw.map((x) => {
+        const [px, py] = plane.forward([x.lon, x.lat]);
+        return { x: px, y: py };
+      });
+      const h = defaultBandwidth(pts);
+      // Grid over the buurten in scope, padded by the bandwidth so edge kernels are whole.
+      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      for (const f of feats) {
+        if (!codes.has(f.properties.code)) continue;
+        const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+        for (const ring of polys.flat()) for (const pos of ring) {
+          const [x, y] = plane.forward(pos);
+          minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+        }
+      }
+      const grid = quarticDensity(pts, [minX - h, minY - h, maxX + h, maxY + h], q.cell, h);
+      let max = 0;
+      for (const v of grid.values) if (v > max) max = v;
+      const features = [];
+      for (let r = 0; r < grid.rows; r++) for (let k = 0; k < grid.cols; k++) {
+        const v = grid.values[r * grid.cols + k];
+        if (v < max * 0.02) continue; // the faint tail adds bytes, not information
+        const x = grid.x0 + k * grid.cell;
+        const y = grid.y0 + r * grid.cell;
+        const ring = [plane.inverse(x, y), plane.inverse(x + grid.cell, y), plane.inverse(x + grid.cell, y + grid.cell), plane.inverse(x, y + grid.cell), plane.inverse(x, y)]
+          .map(([lon, lat]) => [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6]);
+        features.push({ type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [ring] }, properties: { density: Math.round(v * 10) / 10 } });
+      }
+      return c.json({
+        type: 'FeatureCollection' as const,
+        meta: {
+          demo: raw.some((x) => x.props.demo),
+          kernel: 'quartic' as const,
+          bandwidthM: Math.round(h),
+          bandwidthRule: 'h = 0,9 · min(SD, √(1/ln 2) · Dm) · n^−0,2 (ArcGIS-regel naar Silverman), minimaal 100 m',
+          cellM: q.cell,
+          points: pts.length,
+          maxDensity: Math.round(max * 10) / 10,
+          unit: 'registraties per km²',
+          gemeente: q.gemeente, category: q.category, from: q.from, to: q.to, restricted: true,
+        },
+        features,
+      }, 200);
+    })
+    .get('/mijn-wijk', (c) => {
+      const p = principalOf(c);
+      const q = parseQuery(myWijkQuery, c.req.query());
+      const wijk = q.wijk ?? p.wijken[0];
+      if (!wijk) throw new ApiError(400, 'wijk: which wijk? (a wijkagent has their own; others must name one)', 'wijk');
+      const area = ds.area(wijk);
+      if (!area || area.level !== 'wijk') throw new ApiError(404, `wijk: ${wijk} is not in the data`, 'wijk');
+      const allowed = mayAccessRestricted(p, wijk);
+      audit(c, p, 'mijn-wijk', { wijk, allowed });
+      if (!allowed) throw new ApiError(403, 'this overview is for the wijkagent of this wijk and for analisten');
+      const gm = area.gemeentecode;
+      const cube = ds.cube(gm);
+      const month = q.month ?? cube.months[cube.M - 1];
+      const { from: m } = resolveScope(ds, { gemeente: gm, category: '0.0.0', from: month, to: month });
+      const [yy, mm] = m.split('-').map(Number);
+      const lastYear = `${yy - 1}-${String(mm).padStart(2, '0')}`;
+      const categories = MY_WIJK_CATEGORIES.filter((cat) => ds.categories.has(cat)).map((cat) => {
+        const row = ds.figures(gm, 'wijk', cat, m, m).figures.find((f) => f.code === wijk)!;
+        const count = row.current.missingMonths ? null : row.current.count;
+        const previous = row.previous && !row.previous.missingMonths ? row.previous.count : null;
+        return { code: cat, naam: ds.categories.naam(cat), count, previousCount: previous, changePct: count !== null && previous ? Math.round(((count - previous) / previous) * 1000) / 10 : null, demo: row.current.demo };
+      });
+      const codes = new Set(ds.areas(gm, 'buurt').filter((b) => b.wijkcode === wijk).map((b) => b.code));
+      const threeMonthsFrom = cube.months[Math.max(0, cube.monthIndex(m) - 2)];
+      const recentPts = points(gm, codes, '0.0.0', threeMonthsFrom, m);
+      const streetCounts = new Map<string, number>();
+      for (const x of recentPts) streetCounts.set(x.props.straat, (streetCounts.get(x.props.straat) ?? 0) + 1);
+      const streets = [...streetCounts].map(([straat, count]) => ({ straat, count })).sort((a, b) => b.count - a.count || a.straat.localeCompare(b.straat)).slice(0, 10);
+      const recent = recentPts.map((x) => x.props).sort((a, b) => b.datum.localeCompare(a.datum) || a.registratienummer.localeCompare(b.registratienummer)).slice(0, 20);
+      const hs = runHotspots(ds, geometry, { gemeente: gm, level: 'buurt', category: '0.0.0', from: cube.months[Math.max(0, cube.monthIndex(m) - 11)], to: m, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulationThreshold);
+      const buurten = hs.rows.filter((r) => codes.has(r.code)).map((r) => ({ code: r.code, naam: r.naam, class: r.class, monthsSignificant: r.monthsSignificant, trend: r.trend }));
+      return c.json({
+        meta: { demo: categories.some((x) => x.demo) || recent.some((x) => x.demo), wijk, naam: area.naam, gemeente: gm, month: m, compareMonth: lastYear, streetsFrom: threeMonthsFrom, streetsTo: m, restricted: true },
+        categories, streets, recent, buurten,
       }, 200);
     })
     .get('/streets', (c) => {

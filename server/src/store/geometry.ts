@@ -84,6 +84,11 @@ export class AreaGeometry {
  * it needs no CRS definitions; RD New would do equally well but only inside the Netherlands.
  */
 function localProjection(feats: AreaFeature[]): (p: Position) => [number, number] {
+  return localPlane(feats).forward;
+}
+
+/** The same plane with its inverse, for grids computed in metres and drawn in lon/lat. */
+export function localPlane(feats: AreaFeature[]): { forward: (p: Position) => [number, number]; inverse: (x: number, y: number) => [number, number] } {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const f of feats) {
     const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
@@ -98,5 +103,5 @@ function localProjection(feats: AreaFeature[]): (p: Position) => [number, number
   const lat0 = Number.isFinite(minY) ? (minY + maxY) / 2 : 0;
   const kx = (EARTH_RADIUS_M * Math.PI * Math.cos((lat0 * Math.PI) / 180)) / 180;
   const ky = (EARTH_RADIUS_M * Math.PI) / 180;
-  return (p) => [(p[0] - lon0) * kx, (p[1] - lat0) * ky];
+  return { forward: (p) => [(p[0] - lon0) * kx, (p[1] - lat0) * ky], inverse: (x, y) => [lon0 + x / kx, lat0 + y / ky] };
 }
