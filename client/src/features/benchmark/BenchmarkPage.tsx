@@ -1,0 +1,137 @@
+// The "Vergelijking" page: the gemeente against a benchmark group, per year, as a ranked bar chart and a table.
+import { useId } from 'react';
+import type { BenchmarkResponse } from '../../api/client.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { BenchmarkChart } from './BenchmarkChart.tsx';
+
+export interface BenchmarkPageProps {
+  data: BenchmarkResponse | null;
+  error: string | null;
+  group: string;
+  year: number | null;
+  onChange: (patch: { groep?: string; benchmarkYear?: number | null }) => void;
+}
+
+const FALLBACK_GROUPS = [{ id: 'reference', label: 'Referentiegemeenten' }];
+
+export function BenchmarkPage({ data, error, group, year, onChange }: BenchmarkPageProps) {
+  const id = useId();
+  const groups = data?.meta.groups ?? FALLBACK_GROUPS;
+  const years = data?.meta.years ?? [];
+  const shownYear = year ?? data?.meta.year ?? null;
+  const self = data?.rows.find((r) => r.isSelf);
+  return (
+    <section className="page benchmark-page" aria-labelledby="benchmark-title">
+      <div className="page-header">
+        <h2 id="benchmark-title">Vergelijking met andere gemeenten</h2>
+      </div>
+      <form className="filters benchmark-filters" onSubmit={(e) => e.preventDefault()} aria-label="Vergelijking instellen">
+        <div className="field">
+          <label htmlFor={`${id}-group`}>Groep</label>
+          <select id={`${id}-group`} value={group} onChange={(e) => onChange({ groep: e.target.value })}>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-year`}>Jaar</label>
+          <select
+            id={`${id}-year`}
+            value={shownYear === null ? '' : String(shownYear)}
+            disabled={years.length === 0}
+            onChange={(e) => onChange({ benchmarkYear: Number(e.target.value) })}
+          >
+            {years.length === 0 && <option value="">{shownYear ?? '…'}</option>}
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          Vergelijking kon niet worden geladen: {error}
+        </p>
+      )}
+      {!data && !error && <p className="hint">Vergelijking wordt geladen…</p>}
+      {data && (
+        <>
+          <p className="page-summary">
+            Geregistreerde misdrijven per 1.000 inwoners, {data.meta.year}.{' '}
+            {self && (
+              <>
+                <strong>{self.naam}</strong>: {formatNumber(self.ratePer1000, 1)} (plaats {self.rank} van {data.rows.length});
+              </>
+            )}{' '}
+            gemiddelde {data.meta.groupLabel}: {formatNumber(data.average.ratePer1000, 1)} ({data.average.members} gemeenten, gewogen).
+          </p>
+          <figure className="benchmark-figure">
+            <BenchmarkChart data={data} />
+            <figcaption className="hint">
+              ▶ en vet: eigen gemeente. Rode stippellijn: gewogen gemiddelde van de groep (som misdrijven / som inwoners).
+            </figcaption>
+          </figure>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel: vergelijking per gemeente">
+            <table className="area-table">
+              <caption>
+                Misdrijven per 1.000 inwoners, {data.meta.year}: {data.meta.groupLabel}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Plaats
+                  </th>
+                  <th scope="col">Gemeente</th>
+                  <th scope="col" className="num">
+                    Misdrijven
+                  </th>
+                  <th scope="col" className="num">
+                    Inwoners ({data.meta.populationYear})
+                  </th>
+                  <th scope="col" className="num current-measure">
+                    Per 1.000 inwoners
+                  </th>
+                  <th scope="col">Opmerking</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr key={r.code} className={r.isSelf ? 'selected' : undefined}>
+                    <td className="num">{r.rank ?? '–'}</td>
+                    <th scope="row">{r.isSelf ? <strong>{r.naam} (eigen gemeente)</strong> : r.naam}</th>
+                    <td className="num">{formatNumber(r.count)}</td>
+                    <td className="num">{formatNumber(r.population)}</td>
+                    <td className="num current-measure">{formatNumber(r.ratePer1000, 1)}</td>
+                    <td>{[r.inGroup ? null : 'telt niet mee in het gemiddelde', r.note ?? null].filter(Boolean).join('; ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <td />
+                  <th scope="row">Gemiddelde ({data.average.members} groepsleden)</th>
+                  <td className="num">{formatNumber(data.average.count)}</td>
+                  <td className="num">{formatNumber(data.average.population)}</td>
+                  <td className="num current-measure">{formatNumber(data.average.ratePer1000, 1)}</td>
+                  <td>gewogen</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          <ul className="page-notes">
+            {data.meta.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+            <li>Groep: {data.meta.groupSource}</li>
+          </ul>
+          <p className="source-credit">Bron: {data.meta.bron}</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+// Browser test for the Veiligheidsmonitor map, the bivariate map, the targets page and the benchmark page.
+// Builds the client, starts the real server on a random port, drives Debian's chromium; waits on the
+// map's own events (window.__bvk.appliedOverlay), never on timers.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BvkHook } from '../../client/src/app/App.tsx';
+import { startServer } from '../../server/src/index.ts';
+
+declare global {
+  interface Window {
+    __bvk?: BvkHook;
+  }
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = process.env.BVK_SCREENSHOT_DIR ?? '/tmp';
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+/** Waits until an overlay map is rendered: key is "bron|gemeente|level|indicator|year". */
+async function waitOverlay(p: Page, pattern: string): Promise<void> {
+  await p.waitForFunction((re) => new RegExp(re).test(window.__bvk?.appliedOverlay ?? ''), pattern, { timeout: 30_000 });
+}
+
+async function distinctFills(p: Page, layer = 'buurten-fill'): Promise<string[]> {
+  return p.evaluate((l) => {
+    const map = window.__bvk!.map;
+    const fills = map.queryRenderedFeatures({ layers: [l] }).map((f) => String(f.state?.fill ?? ''));
+    return [...new Set(fills)].filter((f) => f !== '');
+  }, layer);
+}
+
+async function open(p: Page, search: string): Promise<void> {
+  await p.goto(`${server.url}/${search}`);
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build (StrictMode double effects).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data-survey'), BASEMAP_STYLE_URL: '' }, () => {});
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('request', (r) => {
+    if (new URL(r.url()).origin !== new URL(server.url).origin) consoleErrors.push(`unexpected external request: ${r.url()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Veiligheidsmonitor, bivariate map, targets and benchmark in the browser', () => {
+  it('colours the buurten by a survey indicator, with a DEMO notice and the interval in the table', async () => {
+    await open(page, '');
+    await page.waitForFunction(() => window.__bvk !== undefined);
+    await page.evaluate(() => window.__bvk!.ready);
+    await page.getByRole('radio', { name: 'Veiligheidsmonitor' }).check();
+    await waitOverlay(page, '^monitor\\|GM0935\\|buurt\\|onveilig_buurt_pct\\|2014$');
+    expect((await distinctFills(page)).length).toBeGreaterThanOrEqual(3);
+    await expect(page.getByRole('note', { name: 'DEMO-gegevens Veiligheidsmonitor' }).textContent()).resolves.toMatch(/gegenereerd/);
+    const legend = page.getByRole('region', { name: '% wel eens onveilig in de eigen buurt', exact: true });
+    await expect(legend.textContent()).resolves.toMatch(/Veiligheidsmonitor 2014 · buurten · eenheid: percentage/);
+    await expect(legend.textContent()).resolves.toMatch(/steekproef te klein/);
+    const table = page.getByRole('table', { name: /% wel eens onveilig in de eigen buurt — Veiligheidsmonitor 2014 \(DEMO\)/ });
+    await expect(table.locator('tbody tr').count()).resolves.toBe(44);
+    await expect(table.getByRole('columnheader', { name: 'Interval (ondergrens–bovengrens)' }).count()).resolves.toBe(1);
+    expect(new URL(page.url()).searchParams.get('bron')).toBe('monitor');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SHOTS}/bvk-sv-survey.png`, fullPage: false });
+  });
+
+  it('reverses the palette for the rapportcijfer and keeps the year select in the URL', async () => {
+    await page.getByLabel('Indicator').selectOption('rapportcijfer_veiligheid');
+    await page.getByLabel('Meetjaar').selectOption('2013');
+    await waitOverlay(page, '^monitor\\|GM0935\\|buurt\\|rapportcijfer_veiligheid\\|2013$');
+    const legend = page.getByRole('region', { name: 'Rapportcijfer veiligheid buurt', exact: true });
+    await expect(legend.textContent()).resolves.toMatch(/kleuren zijn omgedraaid/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('indicator')).toBe('rapportcijfer_veiligheid');
+    expect(url.searchParams.get('jaar')).toBe('2013');
+  });
+
+  it('shows the bivariate map with a 3×3 legend whose counts add up to 44 buurten', async () => {
+    await open(page, '?bron=bivariaat');
+    await page.waitForFunction(() => window.__bvk !== undefined);
+    await waitOverlay(page, '^bivariaat\\|GM0935\\|buurt\\|onveilig_buurt_pct\\|2014$');
+    const legend = page.getByRole('region', { name: 'Objectief × subjectief', exact: true });
+    const grid = legend.getByRole('table', { name: /Legenda: 3 × 3 klassen/ });
+    const cells = grid.locator('td.bivariate-cell');
+    await expect(cells.count()).resolves.toBe(9);
+    await expect(grid.locator('tbody tr').count()).resolves.toBe(3);
+    const counts = (await cells.allTextContents()).map((t) => Number(/\((\d+)\)/.exec(t)?.[1] ?? 'NaN'));
+    const noData = Number(/\((\d+)\)/.exec((await legend.locator('.bivariate-nodata').textContent()) ?? '')?.[1] ?? 'NaN');
+    expect(counts.every(Number.isInteger)).toBe(true);
+    expect(counts.reduce((a, b) => a + b, 0) + noData).toBe(44);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(30);
+    await expect(legend.textContent()).resolves.toMatch(/Misdrijven per 1\.000 \(EB\) →/);
+    await expect(legend.textContent()).resolves.toMatch(/% onveilig ↑/);
+    await expect(legend.textContent()).resolves.toMatch(/DEMO/);
+    expect((await distinctFills(page)).length).toBeGreaterThanOrEqual(5);
+    await expect(page.getByRole('table', { name: /Objectief × subjectief/ }).getByRole('cell', { name: /^\d-\d$/ }).count()).resolves.toBeGreaterThan(30);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SHOTS}/bvk-sv-bivariate.png`, fullPage: false });
+  });
+
+  it('shows kerncijfers in the area panel', async () => {
+    await page.getByRole('button', { name: 'Binnenstad', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Binnenstad' });
+    await panel.getByRole('heading', { name: 'Kerncijfers 2024' }).waitFor();
+    await expect(panel.getByRole('definition').count()).resolves.toBeGreaterThan(3);
+    await expect(panel.textContent()).resolves.toMatch(/Bron: CBS Kerncijfers wijken en buurten 2024/);
+  });
+
+  it('offers CBS kerncijfers as a map measure', async () => {
+    await page.getByRole('radio', { name: 'Kerncijfers' }).check();
+    await waitOverlay(page, '^kerncijfers\\|GM0935\\|buurt\\|bevolkingsdichtheid\\|2024$');
+    expect((await distinctFills(page)).length).toBeGreaterThanOrEqual(3);
+    await expect(page.getByRole('region', { name: 'Inwoners per km² land', exact: true }).count()).resolves.toBe(1);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SHOTS}/bvk-sv-kerncijfers.png`, fullPage: false });
+  });
+
+  it('shows the targets page with nine cards, each with a status in words', async () => {
+    await page.getByRole('navigation', { name: 'Onderdelen' }).getByRole('link', { name: 'Doelen' }).click();
+    const cards = page.getByRole('article');
+    await cards.first().waitFor();
+    await expect(cards.count()).resolves.toBe(9);
+    for (const text of await cards.allTextContents()) expect(text).toMatch(/Op koers|Niet op koers|Geen gegevens/);
+    await expect(page.getByRole('link', { name: 'Doelen' }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(page.getByRole('button', { name: 'Afdrukken' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('article', { name: '% wel eens onveilig in de eigen buurt' }).textContent()).resolves.toMatch(/≤ G32-gemiddelde 2018/);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('doelen');
+    await page.screenshot({ path: `${SHOTS}/bvk-sv-targets.png`, fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: `${SHOTS}/bvk-sv-targets-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('shows the benchmark page with Maastricht, six reference gemeenten and the average line', async () => {
+    await page.getByRole('link', { name: 'Vergelijking' }).click();
+    const chart = page.getByRole('img', { name: /Misdrijven per 1\.000 inwoners in 2024, Referentiegemeenten/ });
+    await chart.waitFor();
+    await expect(chart.locator('g[data-code]').count()).resolves.toBe(7);
+    await expect(chart.locator('g.bar-self text').first().textContent()).resolves.toBe('▶ Maastricht');
+    await expect(chart.locator('.benchmark-average line').count()).resolves.toBe(1);
+    await expect(chart.locator('.benchmark-average text').textContent()).resolves.toMatch(/gemiddelde \d+,\d/);
+    const table = page.getByRole('table', { name: /Misdrijven per 1\.000 inwoners, 2024/ });
+    await expect(table.locator('tbody tr').count()).resolves.toBe(7);
+    await expect(table.textContent()).resolves.toMatch(/Maastricht \(eigen gemeente\)/);
+    for (const naam of ['Almere', 'Breda', "'s-Hertogenbosch", 'Groningen', 'Leiden', 'Nijmegen']) {
+      await expect(table.getByRole('rowheader', { name: naam, exact: true }).count()).resolves.toBe(1);
+    }
+    await page.screenshot({ path: `${SHOTS}/bvk-sv-benchmark.png`, fullPage: true });
+    await page.getByLabel('Groep').selectOption('G40');
+    await page.getByRole('img', { name: /G40/ }).waitFor();
+    expect(new URL(page.url()).searchParams.get('groep')).toBe('G40');
+  });
+
+  it('logged no console errors and made no external requests', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
