@@ -110,6 +110,9 @@ export interface SeriesQuery {
   gemeente: string;
   code: string;
   category: string;
+  /** Period of the breakdown by crime type (the series always covers every month). */
+  from?: string;
+  to?: string;
 }
 
 export async function fetchSeries(q: SeriesQuery, signal?: AbortSignal): Promise<SeriesResponse> {

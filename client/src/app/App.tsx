@@ -1,31 +1,59 @@
 // App shell: owns the URL state and the data, wires the features together. Features never import each other.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import type { GeometryCollection } from 'topojson-specification';
 import type { Category, Gemeente, SeriesResponse, StatsResponse } from '../../../server/src/domain/model.ts';
 import {
   fetchAreas,
+  fetchBenchmark,
   fetchCategories,
   fetchConfig,
+  fetchContext,
   fetchGemeenten,
   fetchSeries,
   fetchStats,
+  fetchSurvey,
+  fetchSurveyIndicators,
+  fetchTargets,
   isAbort,
   requestCounts,
   type AreasTopology,
+  type BenchmarkResponse,
+  type ContextResponse,
+  type SurveyIndicator,
+  type SurveyResponse,
+  type TargetOut,
 } from '../api/client.ts';
+import { BenchmarkPage } from '../features/benchmark/BenchmarkPage.tsx';
+import { classifyBivariate } from '../features/bivariate/bivariate.ts';
+import { BivariateLegend } from '../features/bivariate/BivariateLegend.tsx';
+import { BivariateTable } from '../features/bivariate/BivariateTable.tsx';
+import { ContextFigures, ContextTable, contextDecimals, formatContextValue } from '../features/context/ContextFigures.tsx';
+import { SourceControls, type SourceValues } from '../features/survey/SourceControls.tsx';
+import { isUnreliable, surveyChoropleth, surveyUnit } from '../features/survey/surveyChoropleth.ts';
+import { SurveyDemoNotice, SurveyLegend } from '../features/survey/SurveyLegend.tsx';
+import { SurveyTable } from '../features/survey/SurveyTable.tsx';
+import { TargetsPage } from '../features/targets/TargetsPage.tsx';
+import { HotspotPanel } from '../features/hotspots/HotspotPanel.tsx';
+import { HotspotTable } from '../features/hotspots/HotspotTable.tsx';
+import { useHotspots } from '../features/hotspots/useHotspots.ts';
+import { Workbench } from '../features/workbench/Workbench.tsx';
+import { AttentionAreaForm } from '../features/attention-areas/AttentionAreaForm.tsx';
+import { AttentionAreasPanel } from '../features/attention-areas/AttentionAreasPanel.tsx';
+import { useAttentionAreas } from '../features/attention-areas/useAttentionAreas.ts';
+import { deleteAttentionArea, type ScopedStatsResponse } from '../api/client.ts';
 import { AreaPanel } from '../features/area-panel/AreaPanel.tsx';
 import { AreaTable } from '../features/area-table/AreaTable.tsx';
 import { DemoNotice, SourceCredit } from '../features/demo-notice/DemoNotice.tsx';
 import { Filters, type FilterValues } from '../features/filters/Filters.tsx';
 import { Legend } from '../features/legend/Legend.tsx';
-import type { ChoroplethMap } from '../features/map/ChoroplethMap.ts';
+import { topologyBBox, type ChoroplethMap } from '../features/map/ChoroplethMap.ts';
 import { MapView, type TooltipContent } from '../features/map/MapView.tsx';
 import { anchorAtZero, classify, computeBreaks, type Classification } from '../lib/classes.ts';
 import { formatNumber, formatPercentChange, formatPeriod, pluralArea } from '../lib/format.ts';
 import { FLAG_WORDS } from '../lib/flags.ts';
 import { measureInfo } from '../lib/measures.ts';
 import { divergingPalette, sequentialPalette } from '../lib/palette.ts';
-import { allMonths, DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from './urlState.ts';
+import { allMonths, APP_VIEWS, DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from './urlState.ts';
 
 declare global {
   interface Window {
@@ -41,10 +69,19 @@ export interface BvkHook {
   idle: () => Promise<void>;
   /** "gemeente|level|category|from|to|measure" of the view whose colours are on the map (set after 'idle'). */
   appliedKey: string | null;
+  /** "bron|gemeente|level|indicator|year" of a survey, bivariate or kerncijfers map on screen (set after 'idle'). */
+  appliedOverlay: string | null;
   stats: { readonly setDataCalls: number; readonly featureStateCalls: number; readonly areasFetches: number; readonly statsFetches: number };
 }
 
 const MONTHS = allMonths();
+
+/** Short y-axis title of the bivariate legend ("% onveilig" rather than the full indicator label). */
+function bivariateYTitle(survey: SurveyResponse | null): string {
+  if (!survey) return 'Veiligheidsmonitor';
+  if (survey.meta.indicator === 'onveilig_buurt_pct') return '% onveilig';
+  return survey.meta.indicatorLabel;
+}
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -117,11 +154,11 @@ export function App() {
     return () => ac.abort();
   }, [view.gemeente]);
 
-  const { gemeente, level, category, from, to } = view;
+  const { gemeente, level, category, from, to, area } = view;
   useEffect(() => {
     const ac = new AbortController();
     setLoading(true);
-    fetchStats({ gemeente, level, category, from, to }, ac.signal).then(
+    fetchStats({ gemeente, level, category, from, to, area }, ac.signal).then(
       (s) => {
         setStats(s);
         setError(null);
@@ -136,7 +173,7 @@ export function App() {
       },
     );
     return () => ac.abort();
-  }, [gemeente, level, category, from, to]);
+  }, [gemeente, level, category, from, to, area]);
 
   useEffect(() => {
     setSeries(null);
@@ -146,6 +183,69 @@ export function App() {
     fetchSeries({ gemeente, code: view.selected, category }, ac.signal).then(setSeries, (e) => !isAbort(e) && setSeriesError(errorText(e)));
     return () => ac.abort();
   }, [gemeente, category, view.selected]);
+
+  // --- Veiligheidsmonitor, kerncijfers, targets, benchmark (issue 4) ----------------------------------------
+  const [surveyIndicators, setSurveyIndicators] = useState<SurveyIndicator[]>([]);
+  const [survey, setSurvey] = useState<SurveyResponse | null>(null);
+  const [context, setContext] = useState<ContextResponse | null>(null);
+  const [targets, setTargets] = useState<{ gemeente: string; list: TargetOut[] } | null>(null);
+  const [targetsError, setTargetsError] = useState<string | null>(null);
+  const [benchmark, setBenchmark] = useState<BenchmarkResponse | null>(null);
+  const [benchmarkError, setBenchmarkError] = useState<string | null>(null);
+  const { bron, indicator, surveyYear, groep, benchmarkYear } = view;
+  const page = view.view;
+  const usesSurvey = page === 'kaart' && (bron === 'monitor' || bron === 'bivariaat');
+
+  useEffect(() => {
+    const ac = new AbortController();
+    fetchSurveyIndicators(ac.signal).then(setSurveyIndicators, (e) => !isAbort(e) && setError(errorText(e)));
+    return () => ac.abort();
+  }, []);
+
+  useEffect(() => {
+    if (!usesSurvey) return;
+    const ac = new AbortController();
+    fetchSurvey({ gemeente, level, indicator, year: surveyYear }, ac.signal).then(
+      (r) => {
+        setSurvey(r);
+        setStatus(`${pluralArea(r.rows.length, r.meta.level)} bijgewerkt: ${r.meta.indicatorLabel}, ${r.meta.year ?? 'geen gegevens'}`);
+      },
+      (e) => !isAbort(e) && setError(`Veiligheidsmonitor kon niet worden geladen: ${errorText(e)}`),
+    );
+    return () => ac.abort();
+  }, [usesSurvey, gemeente, level, indicator, surveyYear]);
+
+  // Kerncijfers: once per gemeente and level, for the area panel and the "Kerncijfers" map.
+  useEffect(() => {
+    const ac = new AbortController();
+    fetchContext({ gemeente, level }, ac.signal).then(setContext, (e) => !isAbort(e) && setContext(null));
+    return () => ac.abort();
+  }, [gemeente, level]);
+
+  useEffect(() => {
+    if (page !== 'doelen') return;
+    const ac = new AbortController();
+    setTargetsError(null);
+    fetchTargets(gemeente, ac.signal).then(
+      (list) => setTargets({ gemeente, list }),
+      (e) => !isAbort(e) && setTargetsError(errorText(e)),
+    );
+    return () => ac.abort();
+  }, [page, gemeente]);
+
+  useEffect(() => {
+    if (page !== 'vergelijking') return;
+    const ac = new AbortController();
+    setBenchmarkError(null);
+    fetchBenchmark({ gemeente, group: groep, year: benchmarkYear }, ac.signal).then(
+      (b) => {
+        setBenchmark(b);
+        setStatus(`Vergelijking bijgewerkt: ${b.meta.groupLabel}, ${b.meta.year}`);
+      },
+      (e) => !isAbort(e) && setBenchmarkError(errorText(e)),
+    );
+    return () => ac.abort();
+  }, [page, gemeente, groep, benchmarkYear]);
 
   // --- Classification: one scale colours the map and writes the legend ----------------------------------------
   const info = measureInfo(view.measure);
@@ -169,10 +269,91 @@ export function App() {
   const colours = useMemo(() => {
     const m = new Map<string, string | null>();
     if (!classification) return m;
-    for (const code of topologyCodes(topology, view.level)) m.set(code, null);
+    // Restricted to an attention area: areas outside it stay neutral instead of "geen gegevens".
+    if (view.area === null) for (const code of topologyCodes(topology, view.level)) m.set(code, null);
     for (const r of rows) m.set(r.code, classification.colourFor(r[view.measure]));
     return m;
-  }, [classification, rows, topology, view.level, view.measure]);
+  }, [classification, rows, topology, view.level, view.measure, view.area]);
+
+  // Survey, bivariate and kerncijfers maps: other colours through the same ChoroplethMap.setValues path.
+  const currentSurvey =
+    survey && survey.meta.gemeente === gemeente && survey.meta.level === level && survey.meta.indicator === indicator ? survey : null;
+  const currentContext = context && context.meta.gemeente === gemeente && context.meta.level === level ? context : null;
+  const overlayMethod = view.method === 'manual' ? 'quantile' : view.method;
+  const surveyMap = useMemo(
+    () => (bron === 'monitor' && currentSurvey ? surveyChoropleth(currentSurvey, topologyCodes(topology, level), overlayMethod, view.classes) : null),
+    [bron, currentSurvey, topology, level, overlayMethod, view.classes],
+  );
+  const bivariateRows = useMemo(() => {
+    if (bron !== 'bivariaat' || !currentSurvey || !currentStats) return null;
+    const byCode = new Map(currentSurvey.rows.map((r) => [r.code, r]));
+    return rows.map((r) => {
+      const sv = byCode.get(r.code);
+      return {
+        code: r.code,
+        naam: r.naam,
+        x: r.ratePer1000Smoothed,
+        y: sv && !isUnreliable(sv) ? sv.value : null,
+        note: sv && isUnreliable(sv) ? 'steekproef te klein' : undefined,
+      };
+    });
+  }, [bron, currentSurvey, currentStats, rows]);
+  const bivariate = useMemo(
+    () => (bivariateRows ? classifyBivariate(bivariateRows, { reverseY: currentSurvey?.meta.betterWhen === 'higher' }) : null),
+    [bivariateRows, currentSurvey],
+  );
+  const contextInfo = currentContext?.meta.indicators.find((i) => i.key === view.kern) ?? null;
+  const contextMap = useMemo(() => {
+    if (bron !== 'kerncijfers' || !currentContext || !contextInfo) return null;
+    const values = currentContext.rows.map((r) => r.values[contextInfo.key]);
+    const c = classify(values, computeBreaks(values, overlayMethod, view.classes), (b) => sequentialPalette(b.length + 1));
+    const m = new Map<string, string | null>();
+    for (const code of topologyCodes(topology, level)) m.set(code, null);
+    for (const r of currentContext.rows) m.set(r.code, c.colourFor(r.values[contextInfo.key]));
+    return { classification: c, colours: m };
+  }, [bron, currentContext, contextInfo, overlayMethod, view.classes, topology, level]);
+
+  const overlayColours = useMemo((): Map<string, string | null> | null => {
+    if (bron === 'monitor') return surveyMap?.colours ?? new Map();
+    if (bron === 'kerncijfers') return contextMap?.colours ?? new Map();
+    if (bron === 'bivariaat') {
+      return new Map(bivariate ? topologyCodes(topology, level).map((code) => [code, bivariate.classes.get(code)?.colour ?? null]) : []);
+    }
+    return null;
+  }, [bron, surveyMap, contextMap, bivariate, topology, level]);
+  const overlayKey =
+    bron === 'politie'
+      ? null
+      : [bron, gemeente, level, bron === 'kerncijfers' ? view.kern : indicator, bron === 'kerncijfers' ? currentContext?.meta.year : currentSurvey?.meta.year].join('|');
+  const overlayReady = bron === 'monitor' ? !!surveyMap : bron === 'bivariaat' ? !!bivariate : bron === 'kerncijfers' ? !!contextMap : false;
+  const mapColours = overlayColours ?? colours;
+
+  useEffect(() => {
+    const m = choropleth;
+    if (!overlayKey || !overlayReady || !m || !topology || mapColours.size === 0) return;
+    let live = true;
+    void m.idle().then(() => {
+      if (live && window.__bvk) window.__bvk.appliedOverlay = overlayKey;
+    });
+    return () => {
+      live = false;
+    };
+  }, [overlayKey, overlayReady, mapColours, choropleth, topology]);
+
+  // The map page stays mounted while another page is shown; a map that got its areas while hidden (0 × 0 px)
+  // is resized and fitted to the gemeente when it becomes visible.
+  const fitWhenShown = useRef(false);
+  useEffect(() => {
+    if (page !== 'kaart') {
+      if (topology) fitWhenShown.current = true;
+      return;
+    }
+    if (!choropleth || !topology || !fitWhenShown.current) return;
+    fitWhenShown.current = false;
+    choropleth.resize();
+    const bbox = topologyBBox(topology);
+    if (bbox) choropleth.fitTo(bbox, false);
+  }, [page, choropleth, topology]);
 
   // Tell browser tests which view's colours have been rendered (after the map's 'idle' event).
   useEffect(() => {
@@ -219,7 +400,16 @@ export function App() {
   const levelPlural = view.level === 'buurt' ? 'buurten' : 'wijken';
   const period = formatPeriod(view.from, view.to);
   const categoryNaam = currentStats?.meta.categoryNaam ?? categories.find((c) => c.code === view.category)?.naam ?? view.category;
-  const mapTitle = `Kaart van ${gemeenteNaam}: ${levelPlural} gekleurd naar ${info.title.charAt(0).toLowerCase()}${info.title.slice(1)}, ${categoryNaam}, ${period}`;
+  const crimeTitle = `${info.title.charAt(0).toLowerCase()}${info.title.slice(1)}, ${categoryNaam}, ${period}`;
+  const mapTitle = `Kaart van ${gemeenteNaam}: ${levelPlural} gekleurd naar ${
+    bron === 'monitor'
+      ? `${survey?.meta.indicatorLabel ?? 'Veiligheidsmonitor'} (Veiligheidsmonitor ${survey?.meta.year ?? ''}${survey?.meta.demo ? ', DEMO' : ''})`
+      : bron === 'bivariaat'
+        ? `misdrijven per 1.000 (EB) gekruist met ${survey?.meta.indicatorLabel ?? 'de Veiligheidsmonitor'}, 3 × 3 klassen`
+        : bron === 'kerncijfers'
+          ? `CBS-kerncijfer ${context?.meta.indicators.find((i) => i.key === view.kern)?.label ?? ''}`
+          : crimeTitle
+  }`;
 
   const describe = useCallback(
     (code: string): TooltipContent | null => {
@@ -234,7 +424,95 @@ export function App() {
     [rowsByCode, view.measure, info],
   );
 
+  const overlayDescribe = useCallback(
+    (code: string): TooltipContent | null => {
+      if (bron === 'monitor' && currentSurvey) {
+        const r = currentSurvey.rows.find((x) => x.code === code);
+        if (!r) return null;
+        const unit = surveyUnit(currentSurvey.meta.unit).short;
+        const value = r.value === null ? 'geen waarde' : `${formatNumber(r.value, 1)}${unit ? ` ${unit}` : ''} (${formatNumber(r.respondents)} respondenten)`;
+        const notes = [isUnreliable(r) && r.respondents !== null ? 'steekproef te klein' : null, r.flags.includes('noData') ? 'geen gegevens' : null, r.demo ? 'DEMO' : null];
+        return { naam: r.naam, value, note: notes.filter(Boolean).join(', ') || undefined };
+      }
+      if (bron === 'bivariaat' && bivariateRows) {
+        const r = bivariateRows.find((x) => x.code === code);
+        if (!r) return null;
+        const cls = bivariate?.classes.get(code);
+        const value = `${formatNumber(r.x, 1)} per 1.000 (EB) · ${formatNumber(r.y, 1)} ${currentSurvey?.meta.unit === 'percentage' ? '%' : ''}`.trim();
+        return { naam: r.naam, value: cls ? `Klasse ${cls.label}: ${value}` : value, note: cls ? (currentSurvey?.meta.demo ? 'DEMO' : undefined) : r.note ?? 'geen gegevens' };
+      }
+      if (bron === 'kerncijfers' && currentContext && contextInfo) {
+        const r = currentContext.rows.find((x) => x.code === code);
+        if (!r) return null;
+        return { naam: r.naam, value: `${contextInfo.label}: ${formatContextValue(r.values[contextInfo.key], contextInfo.unit)}` };
+      }
+      return describe(code);
+    },
+    [bron, currentSurvey, bivariateRows, bivariate, currentContext, contextInfo, describe],
+  );
+
+  const onSourceChange = useCallback(
+    (patch: Partial<SourceValues>) => {
+      const next: ViewState = { ...view, ...patch };
+      // A year of one indicator need not exist for another.
+      if (patch.indicator && patch.indicator !== view.indicator) next.surveyYear = null;
+      commit(next);
+    },
+    [view, commit],
+  );
+  const onBenchmarkChange = useCallback((patch: { groep?: string; benchmarkYear?: number | null }) => commit({ ...view, ...patch }), [view, commit]);
+  const goTo = useCallback(
+    (e: ReactMouseEvent<HTMLAnchorElement>, key: ViewState['view']) => {
+      if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
+      e.preventDefault();
+      commit({ ...view, view: key });
+    },
+    [view, commit],
+  );
+
+  // --- Hotspots, workbench, attention areas (issue 3) ----------------------------------------------------------
+  const hotspots = useHotspots({ gemeente, level, category, from, to }, page === 'kaart' ? view.hotspots : null, setStatus);
+  const attention = useAttentionAreas(gemeente);
+  const attentionFilter = attention.areas.find((a) => a.id === view.area) ?? null;
+  const areaSummary = (currentStats?.meta as ScopedStatsResponse['meta'] | undefined)?.area ?? null;
+  useEffect(() => {
+    choropleth?.setHotspots(hotspots.classes, level);
+  }, [choropleth, hotspots.classes, level]);
+  const attentionOnMap = view.aandacht || view.area !== null;
+  useEffect(() => {
+    // Restricted to one area: draw only that one (its number stays the one from the list).
+    const list = attention.areas.map((a, i) => ({ n: i + 1, codes: a.codes, geometry: a.geometry })).filter((_, i) => view.area === null || attention.areas[i].id === view.area);
+    choropleth?.setAttentionAreas(list, attentionOnMap);
+  }, [choropleth, attention.areas, attentionOnMap, view.area, topology]);
+  const onDeleteAttention = useCallback(
+    async (a: { id: number; name: string }) => {
+      if (!window.confirm(`Aandachtsgebied "${a.name}" verwijderen?`)) return;
+      try {
+        await deleteAttentionArea(a.id);
+        setStatus(`Aandachtsgebied "${a.name}" verwijderd.`);
+        if (view.area === a.id) commit({ ...view, area: null });
+        attention.reload();
+      } catch (e) {
+        setError(`Verwijderen mislukt: ${errorText(e)}`);
+      }
+    },
+    [view, commit, attention],
+  );
+  const attentionPanel = (
+    <AttentionAreasPanel
+      areas={attention.areas}
+      error={attention.error}
+      visible={view.aandacht}
+      onVisibleChange={(on) => commit({ ...view, aandacht: on })}
+      area={view.area}
+      onAreaChange={(id) => commit({ ...view, area: id, selected: null })}
+      summary={areaSummary && areaSummary.id === view.area ? areaSummary : null}
+      onDelete={(a) => void onDeleteAttention(a)}
+    />
+  );
+
   const selectedRow = view.selected ? rowsByCode.get(view.selected) ?? null : null;
+  const contextRow = view.selected ? (currentContext?.rows.find((r) => r.code === view.selected) ?? null) : null;
 
   // --- Test hook -------------------------------------------------------------------------------------------
   const onMapCreated = useCallback((m: ChoroplethMap) => {
@@ -244,6 +522,7 @@ export function App() {
       ready: m.ready,
       idle: () => m.idle(),
       appliedKey: null,
+      appliedOverlay: null,
       stats: {
         get setDataCalls() {
           return m.counters.setDataCalls;
@@ -263,18 +542,36 @@ export function App() {
 
   return (
     <>
-      <a className="skip-link" href="#tabel">
-        Naar de tabel
+      <a className="skip-link" href={page === 'kaart' ? '#tabel' : '#inhoud'}>
+        {page === 'kaart' ? 'Naar de tabel' : 'Naar de inhoud'}
       </a>
       <header className="app-header">
         <div className="app-header-inner">
           <h1>Buurtveiligheidskaart</h1>
           <p className="app-subtitle">
-            {gemeenteNaam} · {categoryNaam} · {period}
+            {page === 'kaart' ? `${gemeenteNaam} · ${bron === 'politie' || bron === 'bivariaat' ? `${categoryNaam} · ${period}` : bron === 'monitor' ? `Veiligheidsmonitor ${currentSurvey?.meta.year ?? ''}` : 'Kerncijfers'}` : gemeenteNaam}
           </p>
+          <nav className="app-nav" aria-label="Onderdelen">
+            <ul>
+              {APP_VIEWS.map((v) => (
+                <li key={v.key}>
+                  <a
+                    href={`${window.location.pathname}${serializeViewState({ ...view, view: v.key })}`}
+                    aria-current={page === v.key ? 'page' : undefined}
+                    onClick={(e) => goTo(e, v.key)}
+                  >
+                    {v.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </div>
       </header>
-      <DemoNotice demo={(currentStats?.meta.demo ?? false) || (series?.meta.demo ?? false)} />
+      {page === 'kaart' && (bron === 'politie' || bron === 'bivariaat') && (
+        <DemoNotice demo={(currentStats?.meta.demo ?? false) || (series?.meta.demo ?? false)} />
+      )}
+      {page === 'kaart' && (bron === 'monitor' || bron === 'bivariaat') && <SurveyDemoNotice meta={currentSurvey?.meta ?? null} />}
       <div className="visually-hidden" role="status" aria-live="polite">
         {status}
       </div>
@@ -283,8 +580,30 @@ export function App() {
           {error}
         </div>
       )}
-      <main className={`layout ${selectedRow ? 'has-panel' : ''}`}>
+      {page === 'doelen' && (
+        <main id="inhoud" tabIndex={-1}>
+          <TargetsPage
+            gemeenteNaam={gemeenteNaam}
+            targets={targets && targets.gemeente === gemeente ? targets.list : null}
+            error={targetsError}
+          />
+        </main>
+      )}
+      {page === 'vergelijking' && (
+        <main id="inhoud" tabIndex={-1}>
+          <BenchmarkPage
+            data={benchmark && benchmark.meta.gemeente === gemeente ? benchmark : null}
+            error={benchmarkError}
+            group={groep}
+            year={benchmarkYear}
+            onChange={onBenchmarkChange}
+          />
+        </main>
+      )}
+      {/* The map page stays mounted (hidden) on the other pages, so the map and its sources are created once. */}
+      <main hidden={page !== 'kaart'} className={`layout ${selectedRow ? 'has-panel' : ''}`}>
         <aside className="sidebar" aria-label="Instellingen en legenda">
+          {bron === 'politie' && (
           <Legend
             title={info.title}
             subtitle={`${categoryNaam}, ${period} · ${levelPlural}`}
@@ -292,6 +611,55 @@ export function App() {
             decimals={info.decimals}
             areaWord={levelPlural}
             fixed={view.fixed}
+          />
+          )}
+          {bron === 'monitor' && (
+            <SurveyLegend
+              meta={currentSurvey?.meta ?? null}
+              classification={surveyMap?.classification ?? null}
+              smallSampleCount={surveyMap?.smallSampleCount ?? 0}
+              areaWord={levelPlural}
+            />
+          )}
+          {bron === 'bivariaat' && (
+            <BivariateLegend
+              result={bivariate}
+              xTitle="Misdrijven per 1.000 (EB)"
+              yTitle={bivariateYTitle(currentSurvey)}
+              subtitle={`${categoryNaam}, ${period} × ${currentSurvey ? `${currentSurvey.meta.indicatorLabel}, ${currentSurvey.meta.year ?? 'geen jaar'}` : 'Veiligheidsmonitor'} · ${levelPlural}`}
+              xDecimals={1}
+              yDecimals={1}
+              reverseY={currentSurvey?.meta.betterWhen === 'higher'}
+              areaWord={levelPlural}
+              demo={currentSurvey?.meta.demo ?? false}
+            />
+          )}
+          {bron === 'kerncijfers' && (
+            <Legend
+              title={contextInfo?.label ?? 'Kerncijfers'}
+              subtitle={`CBS kerncijfers ${currentContext?.meta.year ?? ''} · ${levelPlural}`}
+              classification={contextMap?.classification ?? null}
+              decimals={contextDecimals(contextInfo?.unit ?? '')}
+              areaWord={levelPlural}
+              fixed={false}
+            />
+          )}
+          <HotspotPanel
+            method={view.hotspots}
+            onChange={(m) => commit({ ...view, hotspots: m })}
+            data={hotspots.data}
+            error={hotspots.error}
+            loading={hotspots.loading}
+            areaWord={levelPlural}
+          />
+          {attentionPanel}
+          <SourceControls
+            values={{ bron, indicator, surveyYear, kern: view.kern }}
+            indicators={surveyIndicators}
+            years={currentSurvey?.meta.years ?? []}
+            shownYear={currentSurvey?.meta.year ?? null}
+            contextIndicators={currentContext ? currentContext.meta.indicators.filter((i) => currentContext.meta.available.includes(i.key)) : []}
+            onChange={onSourceChange}
           />
           <Filters
             values={view}
@@ -310,10 +678,10 @@ export function App() {
           <MapView
             topology={topology}
             level={view.level}
-            colours={colours}
+            colours={mapColours}
             selected={view.selected}
             title={mapTitle}
-            describe={describe}
+            describe={overlayDescribe}
             onSelect={onSelect}
             basemapStyle={basemapStyle}
             onMapCreated={onMapCreated}
@@ -326,12 +694,20 @@ export function App() {
         </section>
         {selectedRow && currentStats && (
           <aside className="panel-area" aria-label={`Details ${selectedRow.naam}`}>
-            <AreaPanel row={selectedRow} meta={currentStats.meta} series={series} seriesError={seriesError} onClose={onClose} />
+            <AreaPanel
+              row={selectedRow}
+              meta={currentStats.meta}
+              series={series}
+              seriesError={seriesError}
+              onClose={onClose}
+              extra={currentContext && <ContextFigures meta={currentContext.meta} row={contextRow} />}
+            />
           </aside>
         )}
       </main>
-      <section id="tabel" className="table-area" tabIndex={-1} aria-labelledby="tabel-title">
+      <section hidden={page !== 'kaart'} id="tabel" className="table-area" tabIndex={-1} aria-labelledby="tabel-title">
         <h2 id="tabel-title">Tabel: alle {levelPlural}</h2>
+        {bron === 'politie' && (
         <AreaTable
           rows={rows}
           caption={`${info.title} — ${categoryNaam}, ${period}, ${pluralArea(rows.length, view.level)} in ${gemeenteNaam}`}
@@ -339,10 +715,71 @@ export function App() {
           measure={view.measure}
           onSelect={onSelect}
         />
+        )}
+        {bron === 'monitor' && currentSurvey && (
+          <SurveyTable
+            response={currentSurvey}
+            caption={`${currentSurvey.meta.indicatorLabel} — Veiligheidsmonitor ${currentSurvey.meta.year ?? ''}${currentSurvey.meta.demo ? ' (DEMO)' : ''}, ${pluralArea(currentSurvey.rows.length, view.level)} in ${gemeenteNaam}`}
+            selected={view.selected}
+            onSelect={onSelect}
+          />
+        )}
+        {bron === 'bivariaat' && bivariateRows && (
+          <BivariateTable
+            rows={bivariateRows}
+            result={bivariate}
+            caption={`Objectief × subjectief — ${categoryNaam}, ${period} × ${currentSurvey?.meta.indicatorLabel ?? ''} ${currentSurvey?.meta.year ?? ''}${currentSurvey?.meta.demo ? ' (DEMO)' : ''}, ${pluralArea(bivariateRows.length, view.level)} in ${gemeenteNaam}`}
+            xTitle="Misdrijven per 1.000 (EB)"
+            yTitle={bivariateYTitle(currentSurvey)}
+            xDecimals={1}
+            yDecimals={1}
+            selected={view.selected}
+            onSelect={onSelect}
+          />
+        )}
+        {bron === 'kerncijfers' && currentContext && (
+          <ContextTable
+            response={currentContext}
+            indicator={view.kern}
+            caption={`Kerncijfers ${currentContext.meta.year} — ${pluralArea(currentContext.rows.length, view.level)} in ${gemeenteNaam}`}
+            selected={view.selected}
+            onSelect={onSelect}
+          />
+        )}
+        {hotspots.data && (
+          <>
+            <h2 className="table-subtitle">Hotspots per {view.level}</h2>
+            <HotspotTable data={hotspots.data} areaWord={levelPlural} />
+          </>
+        )}
       </section>
+      {page === 'werkbank' && (
+        <main id="inhoud" tabIndex={-1}>
+          <Workbench
+            scope={{ gemeente, level, category, from, to }}
+            gemeenteNaam={gemeenteNaam}
+            categoryNaam={categoryNaam}
+            period={period}
+            statsRows={rows}
+            areaFilter={attentionFilter ? { id: attentionFilter.id, name: attentionFilter.name } : null}
+            weights={view.weights}
+            onWeightsChange={(w) => commit({ ...view, weights: w })}
+            shortlist={view.shortlist}
+            onShortlistChange={(codes) => commit({ ...view, shortlist: codes })}
+            onOpenSelection={(codes, w) => commit({ ...view, shortlist: codes, weights: w ?? view.weights })}
+            announce={setStatus}
+            aside={
+              <>
+                {attentionPanel}
+                <AttentionAreaForm gemeente={gemeente} codes={view.shortlist} onCreated={() => attention.reload()} announce={setStatus} />
+              </>
+            }
+          />
+        </main>
+      )}
       <footer className="app-footer">
         <SourceCredit />
-        {currentStats?.meta.notes.map((n) => (
+        {page === 'kaart' && currentStats?.meta.notes.map((n) => (
           <p key={n} className="hint">
             {n}
           </p>

@@ -1,5 +1,5 @@
 // Details for the selected area: key figures, flags in plain Dutch, monthly series and top crime types.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { SeriesResponse, StatsMeta, StatsRow } from '../../../../server/src/domain/model.ts';
 import { explainFlag } from '../../lib/flags.ts';
 import { formatNumber, formatPercentChange, formatPeriod } from '../../lib/format.ts';
@@ -11,9 +11,11 @@ export interface AreaPanelProps {
   series: SeriesResponse | null;
   seriesError: string | null;
   onClose: () => void;
+  /** Extra sections from other features (e.g. CBS kerncijfers), shown at the end of the panel. */
+  extra?: ReactNode;
 }
 
-export function AreaPanel({ row, meta, series, seriesError, onClose }: AreaPanelProps) {
+export function AreaPanel({ row, meta, series, seriesError, onClose, extra }: AreaPanelProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef<Element | null>(null);
 
@@ -141,6 +143,7 @@ export function AreaPanel({ row, meta, series, seriesError, onClose }: AreaPanel
           </table>
         </>
       )}
+      {extra}
     </section>
   );
 }

@@ -88,6 +88,7 @@ export class ChoroplethMap {
   private hovered: string | null = null;
   private selected: string | null = null;
   private loaded = false;
+  private destroyed = false;
   private pending: Array<() => void> = [];
   private lastColours: { colours: Map<string, string | null>; level: AreaLevel } | null = null;
   private lastHotspots: { classes: Map<string, HotspotClassKey>; level: AreaLevel } | null = null;
@@ -123,6 +124,8 @@ export class ChoroplethMap {
   }
 
   private whenLoaded(fn: () => void): void {
+    // React effects may still talk to a map whose view was left (removed): ignore them.
+    if (this.destroyed) return;
     if (this.loaded) fn();
     else this.pending.push(fn);
   }
@@ -485,6 +488,7 @@ export class ChoroplethMap {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.map.remove();
   }
 }
@@ -548,7 +552,8 @@ function hatchImage(): { width: number; height: number; data: Uint8Array } {
 
 /** Hatch (hot spots, '/' direction, opposite to the no-data hatch) and dots (cold spots): dark marks with a white edge. */
 function patternImage(kind: 'hatch' | 'dots'): { width: number; height: number; data: Uint8Array } {
-  const size = 20;
+  // Sparse enough that the choropleth colour underneath still reads (about 40 % covered).
+  const size = kind === 'hatch' ? 32 : 24;
   const data = new Uint8Array(size * size * 4);
   const set = (i: number, v: number) => {
     data[i] = v;
@@ -560,13 +565,13 @@ function patternImage(kind: 'hatch' | 'dots'): { width: number; height: number; 
     for (let x = 0; x < size; x++) {
       const i = (y * size + x) * 4;
       if (kind === 'hatch') {
-        const d = (x - y + size * 2) % 10;
+        const d = (x - y + size * 2) % 16;
         if (d < 3) set(i, 0);
-        else if (d === 3 || d === 9) set(i, 255);
+        else if (d <= 4 || d >= 14) set(i, 255);
       } else {
         const r = Math.hypot(x - size / 2 + 0.5, y - size / 2 + 0.5);
-        if (r <= 3.2) set(i, 0);
-        else if (r <= 4.8) set(i, 255);
+        if (r <= 3.5) set(i, 0);
+        else if (r <= 5.5) set(i, 255);
       }
     }
   }

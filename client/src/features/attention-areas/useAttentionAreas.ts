@@ -1,0 +1,22 @@
+// The attention areas of a gemeente, reloaded after a change.
+import { useCallback, useEffect, useState } from 'react';
+import { fetchAttentionAreas, isAbort, type AttentionArea } from '../../api/client.ts';
+
+export function useAttentionAreas(gemeente: string): { areas: AttentionArea[]; error: string | null; reload: () => void } {
+  const [areas, setAreas] = useState<AttentionArea[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [revision, setRevision] = useState(0);
+  useEffect(() => {
+    const ac = new AbortController();
+    fetchAttentionAreas(gemeente, ac.signal).then(
+      (list) => {
+        setAreas(list);
+        setError(null);
+      },
+      (e) => !isAbort(e) && setError(`Aandachtsgebieden konden niet worden geladen: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    return () => ac.abort();
+  }, [gemeente, revision]);
+  const reload = useCallback(() => setRevision((r) => r + 1), []);
+  return { areas: areas.filter((a) => a.gemeente === gemeente), error, reload };
+}

@@ -1,0 +1,109 @@
+// Saved selections: store the shortlist with a name and a note; open or delete the ones of this gemeente.
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { createSelection, deleteSelection, fetchSelections, isAbort, type Selection } from '../../api/client.ts';
+import { pluralArea } from '../../lib/format.ts';
+
+export interface SavedSelectionsProps {
+  gemeente: string;
+  shortlist: string[];
+  /** What produced the shortlist (weights, category, period), stored with it. */
+  criteria: Record<string, unknown>;
+  onOpen: (selection: Selection) => void;
+  announce: (message: string) => void;
+}
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+
+export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announce }: SavedSelectionsProps) {
+  const id = useId();
+  const [list, setList] = useState<Selection[]>([]);
+  const [name, setName] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [revision, setRevision] = useState(0);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    fetchSelections(gemeente, ac.signal).then(setList, (e) => !isAbort(e) && setError(`Selecties konden niet worden geladen: ${e instanceof Error ? e.message : String(e)}`));
+    return () => ac.abort();
+  }, [gemeente, revision]);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) {
+      setError('Geef de selectie een naam.');
+      return;
+    }
+    try {
+      const created = await createSelection({ name: name.trim(), note: note.trim() || undefined, gemeente, codes: shortlist, criteria });
+      setName('');
+      setNote('');
+      setError(null);
+      setRevision((r) => r + 1);
+      announce(`Selectie "${created.name}" opgeslagen met ${pluralArea(created.codes.length, created.codes[0]?.startsWith('WK') ? 'wijk' : 'buurt')}.`);
+    } catch (err) {
+      setError(`Opslaan mislukt: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
+  const remove = useCallback(
+    async (s: Selection) => {
+      try {
+        await deleteSelection(s.id);
+        setRevision((r) => r + 1);
+        announce(`Selectie "${s.name}" verwijderd.`);
+      } catch (err) {
+        setError(`Verwijderen mislukt: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+    [announce],
+  );
+
+  return (
+    <section className="saved-selections" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Opgeslagen selecties</h3>
+      {shortlist.length > 0 ? (
+        <form onSubmit={save} className="selection-form">
+          <div className="field">
+            <label htmlFor={`${id}-name`}>Naam selectie</label>
+            <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-note`}>Notitie</label>
+            <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={5000} />
+          </div>
+          <button type="submit">Selectie opslaan ({pluralArea(shortlist.length, shortlist[0]?.startsWith('WK') ? 'wijk' : 'buurt')})</button>
+        </form>
+      ) : (
+        <p className="hint">Vink gebieden aan om de shortlist als selectie op te slaan.</p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {list.length === 0 ? (
+        <p className="hint">Nog geen opgeslagen selecties voor deze gemeente.</p>
+      ) : (
+        <ul className="selection-list" aria-label="Opgeslagen selecties">
+          {list.map((s) => (
+            <li key={s.id}>
+              <div>
+                <strong>{s.name}</strong> <span className="hint">· {pluralArea(s.codes.length, s.codes[0]?.startsWith('WK') ? 'wijk' : 'buurt')} · {dateFormat.format(new Date(s.createdAt))}</span>
+                {s.note && <p className="selection-note">{s.note}</p>}
+              </div>
+              <div className="selection-actions">
+                <button type="button" className="small-button" onClick={() => onOpen(s)} aria-label={`Open selectie ${s.name}`}>
+                  Openen
+                </button>
+                <button type="button" className="small-button" onClick={() => void remove(s)} aria-label={`Verwijder selectie ${s.name}`}>
+                  Verwijderen
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
