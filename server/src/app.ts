@@ -20,6 +20,10 @@ import { rankingRoutes } from './routes/ranking.ts';
 import { exportRoutes } from './routes/export.ts';
 import { selectionsRoutes } from './routes/selections.ts';
 import { attentionAreasRoutes } from './routes/attentionAreas.ts';
+import { presentationsRoutes } from './routes/presentations.ts';
+import { reportsRoutes } from './routes/reports.ts';
+import { SqlitePresentationStore } from './store/presentations.ts';
+import { PdfRenderer } from './reports/pdf.ts';
 import { SqliteSelectionStore } from './store/selections.ts';
 import { SqliteAttentionAreaStore } from './store/attentionAreas.ts';
 import type { SqliteStore } from './store/sqlite.ts';
@@ -50,6 +54,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Login throttling (tests use a faster one). */
   loginThrottle?: LoginThrottle;
+  /** Prints reports to PDF (one Chromium, started on first use); the owner closes it on shutdown. */
+  pdfRenderer?: PdfRenderer;
 }
 
 export function createApi(deps: AppDeps) {
@@ -60,6 +66,8 @@ export function createApi(deps: AppDeps) {
   const users = new SqliteUserStore((dataset.store as SqliteStore).db);
   const incidents = new SqliteIncidentStore((dataset.store as SqliteStore).db);
   const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  const presentations = new SqlitePresentationStore((dataset.store as SqliteStore).db);
+  const pdf = deps.pdfRenderer ?? new PdfRenderer();
   return new Hono<AppEnv>()
     .use('*', sessionMiddleware(users))
     .use('*', async (c, next) => {
@@ -84,7 +92,9 @@ export function createApi(deps: AppDeps) {
     .route('/', rankingRoutes(dataset, geometry, deps.lowPopulationThreshold))
     .route('/', exportRoutes(dataset, geometry, deps.lowPopulationThreshold, threshold))
     .route('/', selectionsRoutes(dataset, selections))
-    .route('/', attentionAreasRoutes(dataset, geometry, attentionAreas));
+    .route('/', attentionAreasRoutes(dataset, geometry, attentionAreas))
+    .route('/', presentationsRoutes(dataset, presentations))
+    .route('/', reportsRoutes(dataset, { lowPopulationThreshold: deps.lowPopulationThreshold, suppressionThreshold: threshold, pdf }));
 }
 
 export type AppType = ReturnType<typeof createApi>;

@@ -1,0 +1,137 @@
+// Report sections shared by the monthly briefing and the quarterly report. Every function returns
+// escaped HTML; the figures come from ReportFigures / ReportSources.
+import type { StatsRow } from '../domain/model.ts';
+import type { TargetOut } from '../routes/targets.ts';
+import type { BenchmarkResponse } from '../routes/benchmark.ts';
+import type { SurveyResponse } from '../routes/survey.ts';
+import type { SurveyIndicator } from '../domain/survey.ts';
+import type { AreaInfo } from '../../../geodata/build.ts';
+import { esc, num } from './format.ts';
+import { numCell, pctCell } from './layout.ts';
+
+/** A buurt's change in % is only shown among the largest when its base is at least this. */
+export const MIN_BASE = 10;
+
+export interface WijkColumn {
+  header: string;
+  values: Map<string, number | null>;
+  gemeente: number | null;
+  decimals?: number;
+  percent?: boolean;
+}
+
+/** wijk | this period | a year earlier | change | extra columns; the gemeente total last. */
+export function wijkTable(caption: string, heads: { current: string; previous: string }, rows: StatsRow[], gm: StatsRow, extra: WijkColumn[] = []): string {
+  const cells = (code: string, r: StatsRow, gmRow: boolean) =>
+    `${numCell(r.count)}${numCell(r.previousCount)}${pctCell(r.changePct)}${extra.map((c) => (c.percent ? pctCell : (v: number | null | undefined) => numCell(v, c.decimals ?? 0))(gmRow ? c.gemeente : c.values.get(code))).join('')}`;
+  const body = [...rows]
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((r) => `<tr><th scope="row">${esc(r.naam)}</th>${cells(r.code, r, false)}</tr>`);
+  return `<table>
+<caption>${esc(caption)}</caption>
+<thead><tr><th scope="col">Wijk</th><th scope="col" class="num">${esc(heads.current)}</th><th scope="col" class="num">${esc(heads.previous)}</th><th scope="col" class="num">Verandering</th>${extra.map((c) => `<th scope="col" class="num">${esc(c.header)}</th>`).join('')}</tr></thead>
+<tbody>${body.join('\n')}
+<tr class="total"><th scope="row">${esc(gm.naam)} (gemeente)</th>${cells(gm.code, gm, true)}</tr></tbody>
+</table>`;
+}
+
+/** The largest rises and falls of buurten (rows already suppressed for privacy). */
+export function risesAndFalls(rows: StatsRow[], wijkNaam: Map<string, string>, heads: { current: string; previous: string }, n = 5): string {
+  const eligible = rows.filter((r) => r.count !== null && r.previousCount !== null && r.previousCount >= MIN_BASE && r.changePct !== null);
+  const rises = eligible.filter((r) => r.changePct! > 0).sort((a, b) => b.changePct! - a.changePct! || b.count! - a.count!).slice(0, n);
+  const falls = eligible.filter((r) => r.changePct! < 0).sort((a, b) => a.changePct! - b.changePct! || a.count! - b.count!).slice(0, n);
+  const table = (caption: string, list: StatsRow[]) =>
+    list.length === 0
+      ? `<p><strong>${esc(caption)}:</strong> geen buurten die aan de voorwaarde voldoen.</p>`
+      : `<table><caption>${esc(caption)}</caption>
+<thead><tr><th scope="col">Buurt</th><th scope="col">Wijk</th><th scope="col" class="num">${esc(heads.current)}</th><th scope="col" class="num">${esc(heads.previous)}</th><th scope="col" class="num">Verschil</th><th scope="col" class="num">Verandering</th></tr></thead>
+<tbody>${list.map((r) => `<tr><th scope="row">${esc(r.naam)}</th><td>${esc(wijkNaam.get(r.wijkcode ?? '') ?? '')}</td>${numCell(r.count)}${numCell(r.previousCount)}<td class="num">${esc(signed(r.count! - r.previousCount!))}</td>${pctCell(r.changePct)}</tr>`).join('\n')}</tbody></table>`;
+  return `${table('Grootste stijgingen', rises)}
+${table('Grootste dalingen', falls)}
+<p class="note">Alleen buurten met minstens ${MIN_BASE} registraties in de vergelijkingsperiode, zodat kleine aantallen de lijst niet bepalen. Aantallen van 1 tot en met 4 per buurt worden in rapportages niet getoond (privacy).</p>`;
+}
+
+const signed = (x: number) => (x > 0 ? `+${num(x)}` : x < 0 ? `−${num(-x)}` : '0');
+
+const OPERATOR: Record<string, string> = { '<': '<', '<=': '≤', '>=': '≥', '>': '>' };
+const STATUS: Record<TargetOut['status'], string> = { onTrack: '✔ op koers', offTrack: '✘ niet op koers', noData: '– geen gegevens' };
+
+function unitValue(v: number | null, unit: TargetOut['unit']): string {
+  if (v === null) return '–';
+  if (unit === 'percentage') return `${num(v, 1)}%`;
+  if (unit === 'per1000') return `${num(v, 1)} per 1.000`;
+  return num(v, 1);
+}
+
+export function targetsTable(targets: TargetOut[]): string {
+  if (targets.length === 0) return '<p>Voor deze gemeente zijn geen doelstellingen vastgelegd (server/data/targets.json).</p>';
+  const rows = targets.map((t) => {
+    const b = t.basis;
+    const actual = b ? `${unitValue(b.actual.value, t.unit)} (${b.actual.year})` : '–';
+    const target = b ? `${OPERATOR[b.target.operator]} ${b.target.value === null ? (b.target.reference ?? '?') : unitValue(b.target.value, t.unit)} (${b.target.year})` : t.targets.map((x) => `${OPERATOR[x.operator]} ${x.value === null ? x.reference : unitValue(x.value, t.unit)} (${x.year})`).join('; ');
+    return `<tr><th scope="row">${esc(t.label)}</th><td>${esc(t.source === 'Veiligheidsmonitor' ? 'Veiligheids\u00admonitor' : 'Politie')}</td><td class="txt-r">${esc(unitValue(t.baseline.value, t.unit))} (${t.baseline.year})</td><td class="txt-r">${esc(actual)}${b?.actual.demo ? ' <span class="demo-tag">DEMO</span>' : ''}</td><td class="txt-r">${esc(target)}</td><td class="status-${t.status}">${esc(STATUS[t.status])}</td></tr>`;
+  });
+  return `<table class="fixed">
+<caption>Effectindicatoren en doelstellingen</caption>
+<colgroup><col style="width: 30%"><col style="width: 14%"><col style="width: 14%"><col style="width: 15%"><col style="width: 14%"><col style="width: 13%"></colgroup>
+<thead><tr><th scope="col">Indicator</th><th scope="col">Bron</th><th scope="col" class="num">Basis</th><th scope="col" class="num">Laatste meting</th><th scope="col" class="num">Doel</th><th scope="col">Status</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>
+<p class="note">Status: de laatste meting tegen de doelstelling van dat jaar, anders de eerstvolgende, anders de laatste (meerjarige) doelstelling. Politiecijfers per 1.000 inwoners per kalenderjaar; cijfers per soort misdrijf zijn DEMO-verdelingen van de echte jaartotalen. De Veiligheidsmonitor is sinds 2017 tweejaarlijks; hier zijn alleen de waarden uit het uitvoeringsplan geladen.</p>`;
+}
+
+export function benchmarkTable(b: BenchmarkResponse | null, bigCity: BenchmarkResponse | null): string {
+  if (!b) return '<p>Geen benchmark beschikbaar (geen jaartotalen voor deze gemeente).</p>';
+  const rows = b.rows.map((r) => {
+    const name = r.isSelf ? `<strong>${esc(r.naam)}</strong>` : esc(r.naam);
+    return `<tr${r.isSelf ? ' class="self"' : ''}><td class="num">${esc(num(r.rank))}</td><th scope="row">${name}</th>${numCell(r.count)}${numCell(r.population)}${numCell(r.ratePer1000, 1)}</tr>`;
+  });
+  const avg = (x: BenchmarkResponse, label: string) => `<tr class="total"><td></td><th scope="row">${esc(label)}</th>${numCell(x.average.count)}${numCell(x.average.population)}${numCell(x.average.ratePer1000, 1)}</tr>`;
+  return `<table>
+<caption>Geregistreerde misdrijven ${b.meta.year}: ${esc(b.meta.groupLabel)}</caption>
+<thead><tr><th scope="col" class="num">Rang</th><th scope="col">Gemeente</th><th scope="col" class="num">Misdrijven</th><th scope="col" class="num">Inwoners</th><th scope="col" class="num">Per 1.000 inwoners</th></tr></thead>
+<tbody>${rows.join('\n')}
+${avg(b, `Gemiddelde ${b.meta.groupLabel.toLowerCase()} (gewogen, ${b.average.members} gemeenten)`)}
+${bigCity ? avg(bigCity, `Gemiddelde ${bigCity.meta.groupLabel} (gewogen, ${bigCity.average.members} gemeenten)`) : ''}</tbody></table>
+<p class="note">${b.meta.notes.map(esc).join(' ')} Bron: ${esc(b.meta.bron)}.</p>`;
+}
+
+const SHORT_LABEL: Record<string, string> = {
+  overlast_buurtbewoners_pct: 'Vaak overlast buurt\u00adbewoners (%)',
+  overlast_drugs_pct: 'Veel overlast drugs (%)',
+  slachtoffer_vermogen_pct: 'Slachtoffer vermogens\u00addelict (%)',
+  overlast_jeugdgroepen_pct: 'Vaak overlast jeugd\u00adgroepen (%)',
+  onveilig_buurt_pct: 'Wel eens onveilig in eigen buurt (%)',
+  rapportcijfer_veiligheid: 'Rapport\u00adcijfer veiligheid buurt',
+};
+
+export interface SurveyBlock {
+  indicators: SurveyIndicator[];
+  gemeente: Map<string, SurveyResponse | null>;
+  wijk: Map<string, SurveyResponse | null>;
+}
+
+/** Veiligheidsmonitor: the real gemeente value per indicator and the wijk values (DEMO when generated). */
+export function surveyTable(s: SurveyBlock, wijken: AreaInfo[], gemeenteNaam: string): { html: string; demo: boolean } {
+  const usable = s.indicators.filter((i) => s.gemeente.get(i.code)?.meta.year != null);
+  if (usable.length === 0) return { html: '<p>Geen gegevens: voor deze gemeente zijn geen Veiligheidsmonitor-cijfers geladen.</p>', demo: false };
+  const demo = usable.some((i) => s.wijk.get(i.code)?.meta.demo);
+  const value = (r: SurveyResponse | null | undefined, code: string) => {
+    const row = r?.rows.find((x) => x.code === code);
+    if (!row || row.value === null) return '–';
+    return num(row.value, 1);
+  };
+  const years = [...new Set(usable.map((i) => s.gemeente.get(i.code)!.meta.year))];
+  const head = usable.map((i) => `<th scope="col" class="num">${esc(SHORT_LABEL[i.code] ?? i.label)}</th>`).join('');
+  const gmRow = `<tr class="total"><th scope="row">${esc(gemeenteNaam)} (gemeente, echt)</th>${usable.map((i) => `<td class="num">${esc(value(s.gemeente.get(i.code), s.gemeente.get(i.code)!.rows[0]?.code ?? ''))}</td>`).join('')}</tr>`;
+  const wijkRows = wijken.map((w) => `<tr><th scope="row">${esc(w.naam)}</th>${usable.map((i) => `<td class="num">${esc(value(s.wijk.get(i.code), w.code))}</td>`).join('')}</tr>`);
+  const html = `<table class="fixed survey">
+<caption>Veiligheidsmonitor, meting ${esc(years.join(', '))}${demo ? ' – wijkwaarden DEMO' : ''}</caption>
+<colgroup><col style="width: 22%">${usable.map(() => `<col style="width: ${(78 / usable.length).toFixed(1)}%">`).join('')}</colgroup>
+<thead><tr><th scope="col">Gebied</th>${head}</tr></thead>
+<tbody>${gmRow}
+${wijkRows.join('\n')}</tbody></table>
+<p class="note">Gemeentewaarden: ${esc([...new Set(usable.map((i) => s.gemeente.get(i.code)!.meta.bron))].join('; '))}.${demo ? ' <strong>DEMO:</strong> er zijn geen open Veiligheidsmonitor-cijfers per wijk; de wijkwaarden zijn gegenereerd rond de echte gemeentewaarde en niet echt.' : ''} De laatste geladen meting is van ${esc(String(Math.max(...years.map(Number))))}; nieuwere metingen kunnen worden geïmporteerd (npm run import).</p>`;
+  return { html, demo };
+}
+
+
