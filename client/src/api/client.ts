@@ -14,6 +14,8 @@ import type { RankingResponse } from '../../../server/src/routes/ranking.ts';
 import type { Selection } from '../../../server/src/store/selections.ts';
 import type { AttentionArea, AttentionKind } from '../../../server/src/store/attentionAreas.ts';
 import type { AttentionAreaSummary } from '../../../server/src/routes/attentionAreas.ts';
+import type { PresentationOut } from '../../../server/src/routes/presentations.ts';
+import type { PresentationView } from '../../../server/src/store/presentations.ts';
 
 export type { BenchmarkResponse, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
 export type { AttentionArea, AttentionAreaSummary, AttentionKind, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
@@ -22,11 +24,16 @@ export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiError | null,
+    /** Seconds from a Retry-After header (429 on login). */
+    readonly retryAfter: number | null = null,
   ) {
     super(body?.error ?? `Serverfout (${status})`);
     this.name = 'ApiRequestError';
   }
 }
+
+/** Fired on window when a data request answers 401 (session ended), so the shell can show the login form. */
+export const UNAUTHORIZED_EVENT = 'bvk:unauthorized';
 
 /** Counts requests per route so the browser tests can check that geometry is fetched once per gemeente. */
 export const requestCounts = { areas: 0, stats: 0, series: 0, hotspots: 0 };
@@ -37,6 +44,8 @@ const api = hc<AppType>(new URL('/api', window.location.origin).href);
 interface JsonResponse {
   ok: boolean;
   status: number;
+  headers: Headers;
+  url: string;
   json(): Promise<unknown>;
 }
 
@@ -49,7 +58,9 @@ async function checked<R extends JsonResponse>(res: R): Promise<R> {
   } catch {
     body = null;
   }
-  throw new ApiRequestError(res.status, body);
+  const retry = Number(res.headers.get('Retry-After'));
+  if (res.status === 401 && !/\/api\/auth\//.test(res.url) && typeof window !== 'undefined') window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
+  throw new ApiRequestError(res.status, body, Number.isFinite(retry) && retry > 0 ? retry : null);
 }
 
 export interface ClientConfig {
@@ -65,8 +76,8 @@ export async function fetchGemeenten(signal?: AbortSignal): Promise<Gemeente[]> 
   return (await checked(await api.gemeenten.$get(undefined, { init: { signal } }))).json();
 }
 
-export async function fetchCategories(signal?: AbortSignal): Promise<Category[]> {
-  return (await checked(await api.categories.$get(undefined, { init: { signal } }))).json();
+export async function fetchCategories(signal?: AbortSignal, view?: 'presentatie'): Promise<Category[]> {
+  return (await checked(await api.categories.$get(view ? { query: { view } } : undefined, { init: { signal } }))).json();
 }
 
 /** Properties the server puts on each TopoJSON geometry. */
@@ -81,9 +92,9 @@ export interface AreaProperties {
 export type AreasTopology = Topology;
 
 /** TopoJSON bytes (the route streams a precomputed file, so its body is not typed by Hono). */
-export async function fetchAreas(gemeente: string, signal?: AbortSignal): Promise<AreasTopology> {
+export async function fetchAreas(gemeente: string, signal?: AbortSignal, view?: 'presentatie'): Promise<AreasTopology> {
   requestCounts.areas++;
-  const res = await checked(await api.areas.$get({ query: { gemeente } }, { init: { signal } }));
+  const res = await checked(await api.areas.$get({ query: { gemeente, ...(view ? { view } : {}) } }, { init: { signal } }));
   return (await res.json()) as AreasTopology;
 }
 
@@ -95,6 +106,8 @@ export interface StatsQuery {
   to: string;
   /** Attention area id: only its areas, and `meta.area` with the area as a whole. */
   area?: number | null;
+  /** 'presentatie': the server hides counts 1..4 (presentation mode). */
+  view?: 'presentatie';
 }
 
 export type ScopedStatsResponse = StatsResponse & { meta: StatsResponse['meta'] & { area?: AttentionAreaSummary } };
@@ -166,6 +179,8 @@ export interface ScopeQuery {
   category: string;
   from: string;
   to: string;
+  /** 'presentatie': the server hides counts 1..4 (presentation mode). */
+  view?: 'presentatie';
 }
 
 export async function fetchHotspots(q: ScopeQuery & { method: HotspotMethod }, signal?: AbortSignal): Promise<HotspotsResponse> {
@@ -232,4 +247,107 @@ export function exportUrl(q: ScopeQuery, format: ExportFormat, codes: string[] =
 
 export function isAbort(err: unknown): boolean {
   return (err instanceof DOMException && err.name === 'AbortError') || (err instanceof Error && err.name === 'AbortError');
+}
+
+// --- Accounts, restricted detail, presentations, reports (issues 5 and 6) ---------------------------------
+
+export type SessionRole = 'beheerder' | 'analist' | 'wijkagent' | 'presentatie' | 'open';
+
+export type Session =
+  | { authenticated: false; openMode: false }
+  | { authenticated: true; openMode: boolean; username: string | null; role: SessionRole; wijken: string[] };
+
+export async function fetchSession(signal?: AbortSignal): Promise<Session> {
+  return (await checked(await api.auth.me.$get(undefined, { init: { signal } }))).json() as Promise<Session>;
+}
+
+/** Throws ApiRequestError: 401 wrong name/password, 429 throttled (with retryAfter), 400 empty field. */
+export async function login(username: string, password: string): Promise<void> {
+  await checked(await api.auth.login.$post(undefined, { init: jsonInit({ username, password }) }));
+}
+
+export async function logout(): Promise<void> {
+  await checked(await api.auth.logout.$post());
+}
+
+export type MyWijkResponse = {
+  meta: { demo: boolean; wijk: string; naam: string; gemeente: string; month: string; compareMonth: string; streetsFrom: string; streetsTo: string; restricted: boolean };
+  categories: { code: string; naam: string; count: number | null; previousCount: number | null; changePct: number | null; demo: boolean }[];
+  streets: { straat: string; count: number }[];
+  recent: { registratienummer: string; datum: string; code: string; soort: string; straat: string; huisnummer: string; buurt: string; demo: boolean }[];
+  buurten: { code: string; naam: string; class: string; monthsSignificant: number; trend: string }[];
+};
+
+export async function fetchMyWijk(wijk: string, signal?: AbortSignal): Promise<MyWijkResponse> {
+  return (await checked(await api['mijn-wijk'].$get({ query: { wijk } }, { init: { signal } }))).json() as Promise<MyWijkResponse>;
+}
+
+export type StreetsResponse = {
+  meta: { demo: boolean; gemeente: string; code: string; naam: string; category: string; from: string; to: string };
+  rows: { straat: string; count: number }[];
+};
+
+export async function fetchStreets(q: { gemeente: string; code: string; category: string; from: string; to: string }, signal?: AbortSignal): Promise<StreetsResponse> {
+  return (await checked(await api.streets.$get({ query: { ...q } }, { init: { signal } }))).json() as Promise<StreetsResponse>;
+}
+
+export interface DensityMeta {
+  demo: boolean;
+  kernel: 'quartic';
+  bandwidthM: number;
+  bandwidthRule: string;
+  cellM: number;
+  points: number;
+  maxDensity: number;
+  unit: string;
+  gemeente: string;
+  category: string;
+  from: string;
+  to: string;
+}
+
+export type DensityResponse = {
+  type: 'FeatureCollection';
+  meta: DensityMeta;
+  features: { type: 'Feature'; geometry: { type: 'Polygon'; coordinates: number[][][] }; properties: { density: number } }[];
+};
+
+export async function fetchDensity(
+  q: { gemeente: string; wijk?: string | null; category: string; from: string; to: string; cell: number },
+  signal?: AbortSignal,
+): Promise<DensityResponse> {
+  const { wijk, cell, ...rest } = q;
+  const query = { ...rest, cell: String(cell), ...(wijk ? { wijk } : {}) };
+  return (await checked(await api.density.$get({ query }, { init: { signal } }))).json() as Promise<DensityResponse>;
+}
+
+export type { PresentationOut, PresentationView };
+
+/** What POST/PUT /api/presentations take: the server derives focus.gemeente from the codes. */
+export interface PresentationBody {
+  title: string;
+  views: (Omit<PresentationView, 'focus'> & { focus: { level: PresentationView['focus']['level']; codes: string[] } })[];
+}
+
+export async function fetchPresentation(id: number, signal?: AbortSignal): Promise<PresentationOut> {
+  const res = await api.presentations[':id'].$get({ param: { id: String(id) }, query: { view: 'presentatie' } } as never, { init: { signal } });
+  return (await checked(res)).json() as Promise<PresentationOut>;
+}
+
+export async function fetchPresentations(signal?: AbortSignal): Promise<PresentationOut[]> {
+  return (await checked(await api.presentations.$get({ query: {} }, { init: { signal } }))).json() as Promise<PresentationOut[]>;
+}
+
+export async function savePresentation(body: PresentationBody, id: number | null): Promise<PresentationOut> {
+  const res = id === null ? await api.presentations.$post(undefined, { init: jsonInit(body) }) : await api.presentations[':id'].$put({ param: { id: String(id) } }, { init: jsonInit(body) });
+  return (await checked(res)).json() as Promise<PresentationOut>;
+}
+
+/** Links to the generated PDF reports (the browser opens them itself). */
+export function monthlyReportUrl(gemeente: string, month: string): string {
+  return api.reports.monthly.$url({ query: { gemeente, month } }).toString();
+}
+
+export function quarterlyReportUrl(gemeente: string, quarter: string): string {
+  return api.reports.quarterly.$url({ query: { gemeente, quarter } }).toString();
 }

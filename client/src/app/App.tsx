@@ -54,6 +54,20 @@ import { FLAG_WORDS } from '../lib/flags.ts';
 import { measureInfo } from '../lib/measures.ts';
 import { divergingPalette, sequentialPalette } from '../lib/palette.ts';
 import { allMonths, APP_VIEWS, DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from './urlState.ts';
+import type { Session } from '../api/client.ts';
+import { hasRestrictedAccess, mayPrepare, mayViewRestricted } from '../features/auth/capabilities.ts';
+import { OpenModeNotice, UserBar } from '../features/auth/UserBar.tsx';
+import { HeatmapPanel } from '../features/heatmap/HeatmapPanel.tsx';
+import { useDensity } from '../features/heatmap/useDensity.ts';
+import { MyWijkPanel } from '../features/my-wijk/MyWijkPanel.tsx';
+import { StreetsSection } from '../features/my-wijk/StreetsSection.tsx';
+import { DraaiboekEditor, type DraftView } from '../features/presentation/DraaiboekEditor.tsx';
+import { ReportsPanel } from '../features/reports/ReportsPanel.tsx';
+import { MapExportButton } from '../features/map-export/MapExportButton.tsx';
+import type { ExportContent } from '../features/map-export/composeMapImage.ts';
+import { areasBBox } from '../features/map/ChoroplethMap.ts';
+import { binLabel } from '../lib/classes.ts';
+import { SOURCE_CREDIT } from '../features/demo-notice/DemoNotice.tsx';
 
 declare global {
   interface Window {
@@ -94,8 +108,31 @@ function topologyCodes(topology: AreasTopology | null, level: 'buurt' | 'wijk'):
   return obj.geometries.map((g) => String((g.properties as { code?: string } | undefined)?.code ?? g.id));
 }
 
-export function App() {
-  const [view, setView] = useState<ViewState>(() => parseViewState(window.location.search));
+export interface AppProps {
+  /** Who is signed in (open mode counts as signed in, role 'open'). */
+  session: Extract<Session, { authenticated: true }>;
+  onLogout: () => void;
+}
+
+export function App({ session, onLogout }: AppProps) {
+  const [view, setView] = useState<ViewState>(() => {
+    const v = parseViewState(window.location.search);
+    // A wijkagent lands on their own wijk, unless the link says otherwise.
+    if (session.role === 'wijkagent' && session.wijken.length > 0 && !v.mijnWijk && !v.selected) {
+      const own = session.wijken[0];
+      v.gemeente = `GM${own.slice(2, 6)}`;
+      v.mijnWijk = own;
+    }
+    return v;
+  });
+  const [openNoticeShown, setOpenNoticeShown] = useState(true);
+  // The landing view (a wijkagent's own wijk) becomes the page's URL, so reload and back keep it.
+  useEffect(() => {
+    const search = serializeViewState(view);
+    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    // only once, for the state the app started with
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const [gemeenten, setGemeenten] = useState<Gemeente[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
   const [topology, setTopology] = useState<AreasTopology | null>(null);
@@ -514,6 +551,71 @@ export function App() {
   const selectedRow = view.selected ? rowsByCode.get(view.selected) ?? null : null;
   const contextRow = view.selected ? (currentContext?.rows.find((r) => r.code === view.selected) ?? null) : null;
 
+  // --- Restricted detail: heatmap, Mijn wijk, streets (issue 5) ------------------------------------------------
+  const restricted = hasRestrictedAccess(session);
+  // A wijkagent's heatmap covers their own wijken (the server picks them); an analist's the whole gemeente.
+  const densityWijk = session.role === 'wijkagent' ? (view.mijnWijk ?? session.wijken.find((w) => w.slice(2, 6) === gemeente.slice(2)) ?? null) : null;
+  const density = useDensity({ gemeente, wijk: densityWijk, category, from, to }, restricted && view.heatmap && page === 'kaart' && gemeente !== 'NL');
+  useEffect(() => {
+    choropleth?.setDensity(restricted && view.heatmap ? (density.layer?.cells ?? null) : null);
+  }, [choropleth, density.layer, restricted, view.heatmap]);
+  const mijnWijk = view.mijnWijk && mayViewRestricted(session, view.mijnWijk) ? view.mijnWijk : null;
+  // Fit the map to the wijk whose overview is open (after the gemeente's own fit on new geometry).
+  useEffect(() => {
+    if (!choropleth || !topology || !mijnWijk || page !== 'kaart') return;
+    const bbox = areasBBox(topology, [mijnWijk]);
+    if (bbox) choropleth.fitTo(bbox, true);
+  }, [choropleth, topology, mijnWijk, page]);
+  const selectedWijk = selectedRow ? (view.level === 'wijk' ? selectedRow.code : (selectedRow.wijkcode ?? null)) : null;
+  const panelExtra = (
+    <>
+      {currentContext && <ContextFigures meta={currentContext.meta} row={contextRow} />}
+      {selectedRow && view.level === 'buurt' && mayViewRestricted(session, selectedWijk) && (
+        <StreetsSection gemeente={gemeente} buurt={selectedRow.code} category={category} from={from} to={to} />
+      )}
+      {selectedRow && view.level === 'wijk' && mayViewRestricted(session, selectedRow.code) && (
+        <p>
+          <button type="button" onClick={() => commit({ ...view, mijnWijk: selectedRow.code })}>
+            Mijn wijk openen voor {selectedRow.naam}
+          </button>
+        </p>
+      )}
+    </>
+  );
+
+  // --- Draaiboek (presentation) from the current view, and the map as PNG (issue 6) ---------------------------
+  const draftView: DraftView = {
+    title: `${selectedRow ? `${selectedRow.naam}: ` : ''}${categoryNaam}`,
+    caption: '',
+    focus: selectedRow
+      ? { level: view.level, codes: [selectedRow.code] }
+      : mijnWijk
+        ? { level: 'wijk', codes: [mijnWijk] }
+        : { level: 'gemeente', codes: [gemeente] },
+    measure: view.measure,
+    category,
+    from,
+    to,
+    layers: ['choropleth', ...(view.hotspots ? (['hotspots'] as const) : [])],
+  };
+  const exportContent = (): ExportContent => ({
+    title: `${info.title} — ${gemeenteNaam}`,
+    subtitle: `${categoryNaam}, ${period} · ${levelPlural}`,
+    legendTitle: info.title,
+    legendRows: classification
+      ? [
+          ...[...classification.bins].reverse().map((b) => ({ colour: b.colour, label: binLabel(b, info.decimals), count: b.count })),
+          { colour: '#d9d9d9', label: 'geen gegevens', count: classification.noDataCount, hatch: true },
+        ]
+      : [],
+    areaWords: [view.level, levelPlural],
+    notes: [
+      ...(currentStats?.meta.demo ? ['DEMO: de verdeling naar soort misdrijf en maand is gegenereerd; de jaartotalen per buurt zijn echt.'] : []),
+      'Ondergrens hoort bij de klasse, bovengrens bij de volgende.',
+    ],
+    credit: SOURCE_CREDIT,
+  });
+
   // --- Test hook -------------------------------------------------------------------------------------------
   const onMapCreated = useCallback((m: ChoroplethMap) => {
     setChoropleth(m);
@@ -548,6 +650,7 @@ export function App() {
       <header className="app-header">
         <div className="app-header-inner">
           <h1>Buurtveiligheidskaart</h1>
+          <UserBar session={session} onLogout={onLogout} />
           <p className="app-subtitle">
             {page === 'kaart' ? `${gemeenteNaam} · ${bron === 'politie' || bron === 'bivariaat' ? `${categoryNaam} · ${period}` : bron === 'monitor' ? `Veiligheidsmonitor ${currentSurvey?.meta.year ?? ''}` : 'Kerncijfers'}` : gemeenteNaam}
           </p>
@@ -568,6 +671,7 @@ export function App() {
           </nav>
         </div>
       </header>
+      {session.openMode && openNoticeShown && <OpenModeNotice onDismiss={() => setOpenNoticeShown(false)} />}
       {page === 'kaart' && (bron === 'politie' || bron === 'bivariaat') && (
         <DemoNotice demo={(currentStats?.meta.demo ?? false) || (series?.meta.demo ?? false)} />
       )}
@@ -587,6 +691,7 @@ export function App() {
             targets={targets && targets.gemeente === gemeente ? targets.list : null}
             error={targetsError}
           />
+          <ReportsPanel gemeente={gemeente} gemeenteNaam={gemeenteNaam} months={MONTHS} defaultMonth={to} />
         </main>
       )}
       {page === 'vergelijking' && (
@@ -601,7 +706,7 @@ export function App() {
         </main>
       )}
       {/* The map page stays mounted (hidden) on the other pages, so the map and its sources are created once. */}
-      <main hidden={page !== 'kaart'} className={`layout ${selectedRow ? 'has-panel' : ''}`}>
+      <main hidden={page !== 'kaart'} className={`layout ${selectedRow || mijnWijk ? 'has-panel' : ''}`}>
         <aside className="sidebar" aria-label="Instellingen en legenda">
           {bron === 'politie' && (
           <Legend
@@ -644,6 +749,18 @@ export function App() {
               fixed={false}
             />
           )}
+          {restricted && bron === 'politie' && gemeente !== 'NL' && (
+            <HeatmapPanel
+              on={view.heatmap}
+              onChange={(on) => commit({ ...view, heatmap: on })}
+              data={density.data}
+              layer={density.layer}
+              error={density.error}
+              loading={density.loading}
+              scopeText={densityWijk ? `wijk ${densityWijk}` : session.role === 'wijkagent' ? 'uw eigen wijken' : `heel ${gemeenteNaam}`}
+              categoryNaam={categoryNaam}
+            />
+          )}
           <HotspotPanel
             method={view.hotspots}
             onChange={(m) => commit({ ...view, hotspots: m })}
@@ -670,6 +787,13 @@ export function App() {
             decimals={info.decimals}
             onChange={onFilterChange}
           />
+          {mayPrepare(session) && gemeente !== 'NL' && (
+            <DraaiboekEditor
+              current={draftView}
+              currentLabel={`${draftView.title}, ${period}${draftView.focus.level === 'gemeente' ? ` (heel ${gemeenteNaam})` : ''}`}
+              announce={setStatus}
+            />
+          )}
         </aside>
         <section className="map-area" aria-label="Kaart">
           {basemapStyle === undefined ? (
@@ -688,20 +812,33 @@ export function App() {
           />
           )}
           {loading && <div className="map-loading" aria-hidden="true">Laden…</div>}
-          <p className="map-hint">
-            Klik op een gebied voor details. Zonder muis: gebruik de <a href="#tabel">tabel</a>.
-          </p>
+          <div className="map-below">
+            <p className="map-hint">
+              Klik op een gebied voor details. Zonder muis: gebruik de <a href="#tabel">tabel</a>.
+            </p>
+            {bron === 'politie' && (
+              <MapExportButton
+                map={choropleth?.map ?? null}
+                content={exportContent}
+                fileParts={[gemeenteNaam, categoryNaam, from, to]}
+                announce={setStatus}
+              />
+            )}
+          </div>
         </section>
-        {selectedRow && currentStats && (
-          <aside className="panel-area" aria-label={`Details ${selectedRow.naam}`}>
-            <AreaPanel
-              row={selectedRow}
-              meta={currentStats.meta}
-              series={series}
-              seriesError={seriesError}
-              onClose={onClose}
-              extra={currentContext && <ContextFigures meta={currentContext.meta} row={contextRow} />}
-            />
+        {(mijnWijk || (selectedRow && currentStats)) && (
+          <aside className="panel-area" aria-label={selectedRow ? `Details ${selectedRow.naam}` : 'Mijn wijk'}>
+            {mijnWijk && <MyWijkPanel wijk={mijnWijk} onClose={() => commit({ ...view, mijnWijk: null })} />}
+            {selectedRow && currentStats && (
+              <AreaPanel
+                row={selectedRow}
+                meta={currentStats.meta}
+                series={series}
+                seriesError={seriesError}
+                onClose={onClose}
+                extra={panelExtra}
+              />
+            )}
           </aside>
         )}
       </main>

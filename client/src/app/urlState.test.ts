@@ -32,6 +32,8 @@ describe('URL state', () => {
       area: 3,
       weights: 'smoothedRate:2,change:0.5',
       shortlist: ['BU09350000', 'BU09350004'],
+      heatmap: true,
+      mijnWijk: 'WK093502',
     };
     const search = serializeViewState(v);
     expect(parseViewState(search)).toEqual(v);

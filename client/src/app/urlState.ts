@@ -55,6 +55,11 @@ export interface ViewState {
   weights: string | null;
   /** Workbench shortlist (area codes, in the order they were ticked). */
   shortlist: string[];
+  // Restricted detail (issue 5).
+  /** Kernel-density map of incident points (analist; wijkagent in own wijk). */
+  heatmap: boolean;
+  /** Wijk whose "Mijn wijk" overview is open; null = closed. */
+  mijnWijk: string | null;
 }
 
 export type HotspotMethodKey = 'gistar' | 'lisa';
@@ -89,10 +94,12 @@ export const DEFAULT_VIEW: ViewState = {
   area: null,
   weights: null,
   shortlist: [],
+  heatmap: false,
+  mijnWijk: null,
 };
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const GEMEENTE = /^GM\d{4}$/;
+const GEMEENTE = /^(GM\d{4}|NL)$/; // NL = the whole country
 const AREA = /^(BU\d{8}|WK\d{6}|GM\d{4})$/;
 const CATEGORY = /^[A-Za-z0-9.\-_]{1,20}$/;
 const CODE = /^[A-Za-z0-9_]{1,40}$/;
@@ -159,6 +166,9 @@ export function parseViewState(search: string): ViewState {
   if (weights && weights.length <= 500 && WEIGHTS.test(weights)) v.weights = weights;
   const shortlist = (q.get('shortlist') ?? '').split(',').filter((c) => SHORTLIST_CODE.test(c));
   v.shortlist = [...new Set(shortlist)].slice(0, 50);
+  v.heatmap = q.get('dichtheid') === '1';
+  const mijnWijk = q.get('mijnwijk');
+  if (mijnWijk && /^WK\d{6}$/.test(mijnWijk)) v.mijnWijk = mijnWijk;
   return v;
 }
 
@@ -194,6 +204,8 @@ export function serializeViewState(v: ViewState): string {
   if (v.area !== null) q.set('area', String(v.area));
   if (v.weights) q.set('gewichten', v.weights);
   if (v.shortlist.length > 0) q.set('shortlist', v.shortlist.join(','));
+  if (v.heatmap) q.set('dichtheid', '1');
+  if (v.mijnWijk) q.set('mijnwijk', v.mijnWijk);
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMonth, formatNumber, formatPercentChange, formatPeriod, parseDutchNumber, pluralArea } from './format.ts';
+import { formatDate, formatMonth, formatNumber, formatPercentChange, formatPeriod, parseDutchNumber, pluralArea } from './format.ts';
 
 describe('formatNumber', () => {
   it('uses a decimal comma and a thousands dot', () => {
@@ -44,5 +44,13 @@ describe('periods', () => {
   it('pluralises area words', () => {
     expect(pluralArea(44, 'buurt')).toBe('44 buurten');
     expect(pluralArea(1, 'wijk')).toBe('1 wijk');
+  });
+});
+
+describe('formatDate', () => {
+  it('writes a date in Dutch', () => {
+    expect(formatDate('2025-12-31')).toBe('31 december 2025');
+    expect(formatDate('2024-03-05', 'short')).toBe('5 mrt 2024');
+    expect(formatDate('gisteren')).toBe('gisteren');
   });
 });

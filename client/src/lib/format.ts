@@ -65,3 +65,11 @@ export function pluralArea(n: number, level: 'buurt' | 'wijk' | 'gemeente'): str
   const plural = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' }[level];
   return `${formatNumber(n)} ${n === 1 ? level : plural}`;
 }
+
+/** "2025-12-31" -> "31 december 2025" (short: "31 dec 2025"); anything else is returned as is. */
+export function formatDate(iso: string, style: 'short' | 'long' = 'long'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const names = style === 'short' ? MONTHS_SHORT : MONTHS_LONG;
+  return `${Number(m[3])} ${names[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}

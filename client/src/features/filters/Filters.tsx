@@ -115,7 +115,9 @@ export function Filters({ values, gemeenten, categories, months, currentBreaks, 
         <div className="field">
           <label htmlFor={`${id}-gemeente`}>Gemeente</label>
           <select id={`${id}-gemeente`} value={values.gemeente} onChange={(e) => onChange({ gemeente: e.target.value })}>
-            {sortedGemeenten.length === 0 && <option value={values.gemeente}>{values.gemeente}</option>}
+            {sortedGemeenten.length === 0 && values.gemeente !== 'NL' && <option value={values.gemeente}>{values.gemeente}</option>}
+            {/* The whole country: every buurt at once (gemeente=NL on the API; not in /api/gemeenten). */}
+            <option value="NL">Nederland (alle gemeenten)</option>
             {sortedGemeenten.map((g) => (
               <option key={g.code} value={g.code}>
                 {g.naam}

@@ -56,7 +56,12 @@ export interface MapCounters {
   featureStateCalls: number;
   /** setData on the overlay source (attention areas); never on the area sources. */
   overlayDataCalls: number;
+  /** setData on the 'density' source (kernel density grid, restricted). */
+  densityDataCalls: number;
 }
+
+/** Kernel-density grid cells, each with the colour of its class in `properties.colour`. */
+export type DensityCells = FeatureCollection<Polygon, { density: number; colour: string }>;
 
 export interface ChoroplethMapOptions {
   container: HTMLElement;
@@ -81,7 +86,7 @@ interface AreaState {
 export class ChoroplethMap {
   readonly map: MapLibreMap;
   readonly ready: Promise<void>;
-  readonly counters: MapCounters = { setDataCalls: 0, featureStateCalls: 0, overlayDataCalls: 0 };
+  readonly counters: MapCounters = { setDataCalls: 0, featureStateCalls: 0, overlayDataCalls: 0, densityDataCalls: 0 };
   private level: AreaLevel = 'buurt';
   private codes: Record<AreaLevel, Set<string>> = { buurt: new Set(), wijk: new Set() };
   private applied = new Map<string, AreaState>(); // `${source}:${code}` -> state in MapLibre
@@ -94,6 +99,7 @@ export class ChoroplethMap {
   private lastHotspots: { classes: Map<string, HotspotClassKey>; level: AreaLevel } | null = null;
   private topology: Topology | null = null;
   private lastAttention: { areas: MapAttentionArea[]; visible: boolean } = { areas: [], visible: false };
+  private densityVisible = false;
 
   constructor(private readonly options: ChoroplethMapOptions) {
     this.map = new MapLibreMap({
@@ -192,6 +198,12 @@ export class ChoroplethMap {
       paint: { 'line-color': '#154273', 'line-width': 2.5 },
     });
     this.setupOverlays();
+    // Kernel density: its own source, because its geometry (grid cells) legitimately changes with the data.
+    map.addSource('density', { type: 'geojson', data: EMPTY });
+    map.addLayer(
+      { id: 'density-fill', type: 'fill', source: 'density', layout: { visibility: 'none' }, paint: { 'fill-color': ['get', 'colour'] as never, 'fill-opacity': 0.9, 'fill-antialias': false } },
+      `${SOURCES[this.level]}-outline`,
+    );
 
     for (const level of ['buurt', 'wijk'] as const) {
       const layer = `${SOURCES[level]}-fill`;
@@ -259,7 +271,24 @@ export class ChoroplethMap {
           this.map.setLayoutProperty(`${SOURCES[lvl]}-${suffix}`, 'visibility', visibility);
         }
       }
+      // The density cells sit between the fills and the outlines of the level on show.
+      this.map.moveLayer('density-fill', `${SOURCES[level]}-outline`);
       this.applyOverlayVisibility();
+    });
+  }
+
+  /** Kernel-density cells (null hides the layer); setData only on the 'density' source, never on the area sources. */
+  setDensity(cells: DensityCells | null): void {
+    this.whenLoaded(() => {
+      this.densityVisible = cells !== null;
+      if (cells) {
+        const src = this.map.getSource('density');
+        if (src && 'setData' in src && typeof src.setData === 'function') {
+          src.setData(cells);
+          this.counters.densityDataCalls++;
+        }
+      }
+      this.map.setLayoutProperty('density-fill', 'visibility', this.densityVisible ? 'visible' : 'none');
     });
   }
 
@@ -455,14 +484,16 @@ export class ChoroplethMap {
     return id;
   }
 
-  fitTo(bbox: BBox, animate = true): void {
+  fitTo(bbox: BBox, animate = true, options: { duration?: number; padding?: number | { top: number; right: number; bottom: number; left: number } } = {}): void {
     this.whenLoaded(() => {
+      const duration = animate ? (options.duration ?? 400) : 0;
       this.map.fitBounds(
         [
           [bbox[0], bbox[1]],
           [bbox[2], bbox[3]],
         ],
-        { padding: 24, animate, duration: animate ? 400 : 0 },
+        // With an explicit duration the caller has already honoured prefers-reduced-motion (0 = jump).
+        { padding: options.padding ?? 24, animate: duration > 0, duration, essential: options.duration !== undefined },
       );
     });
   }
@@ -518,6 +549,25 @@ export function topologyBBox(topology: Topology): BBox | null {
     }
   }
   return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
+}
+
+/** Bounding box of the areas with these codes (buurten or wijken of the topology); null when none is found. */
+export function areasBBox(topology: Topology, codes: string[]): BBox | null {
+  const wanted = new Set(codes);
+  let box: BBox | null = null;
+  for (const name of ['buurten', 'wijken', 'gemeente']) {
+    const obj = topology.objects[name] as GeometryCollection | undefined;
+    if (!obj) continue;
+    const fc = feature(topology, obj) as FeatureCollection;
+    for (const f of fc.features) {
+      if (!wanted.has(String(f.properties?.code ?? f.id))) continue;
+      visitCoords(f.geometry, (x, y) => {
+        box = box ? [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)] : [x, y, x, y];
+      });
+    }
+    if (box) return box;
+  }
+  return box;
 }
 
 function visitCoords(g: Geometry | null, fn: (x: number, y: number) => void): void {

@@ -1,0 +1,303 @@
+// Presentation shell: opens a draaiboek (?view=presentatie&presentation=<id>) and steps through its views on the map.
+// Every request carries view=presentatie, so the server hides counts 1..4; no points, no streets, no tooltips.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { GeometryCollection } from 'topojson-specification';
+import type { Category, StatsResponse } from '../../../server/src/domain/model.ts';
+import {
+  fetchAreas,
+  fetchCategories,
+  fetchConfig,
+  fetchHotspots,
+  fetchPresentation,
+  fetchStats,
+  isAbort,
+  requestCounts,
+  type AreasTopology,
+  type HotspotsResponse,
+  type PresentationOut,
+} from '../api/client.ts';
+import { SOURCE_CREDIT } from '../features/demo-notice/DemoNotice.tsx';
+import { HotspotSwatch } from '../features/hotspots/HotspotSwatch.tsx';
+import { areasBBox, topologyBBox, type ChoroplethMap } from '../features/map/ChoroplethMap.ts';
+import { MapView } from '../features/map/MapView.tsx';
+import { PresentationLayout } from '../features/presentation/PresentationLayout.tsx';
+import { PresentationLegend } from '../features/presentation/PresentationLegend.tsx';
+import { PresentationTable } from '../features/presentation/PresentationTable.tsx';
+import { stepScope } from '../features/presentation/steps.ts';
+import { anchorAtZero, classify, computeBreaks } from '../lib/classes.ts';
+import { formatPeriod } from '../lib/format.ts';
+import { measureInfo } from '../lib/measures.ts';
+import { HOTSPOT_STYLES, type HotspotClassKey } from '../lib/overlayStyles.ts';
+import { divergingPalette, sequentialPalette } from '../lib/palette.ts';
+import { DEFAULT_VIEW, serializeViewState } from './urlState.ts';
+
+const PRIVACY = 'presentatie' as const;
+const CAMERA_MS = 1600;
+
+function reducedMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export interface PresentationAppProps {
+  id: number;
+  /** Leave presentation mode for the map view with this query string. */
+  onLeave: (search: string) => void;
+}
+
+export function PresentationApp({ id, onLeave }: PresentationAppProps) {
+  const [deck, setDeck] = useState<PresentationOut | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [index, setIndex] = useState(0);
+  const [categories, setCategories] = useState<Category[]>([]);
+  const [basemap, setBasemap] = useState<string | undefined>(undefined);
+  const [topology, setTopology] = useState<{ gemeente: string; t: AreasTopology } | null>(null);
+  const [stats, setStats] = useState<StatsResponse | null>(null);
+  const [hotspots, setHotspots] = useState<HotspotsResponse | null>(null);
+  const [choropleth, setChoropleth] = useState<ChoroplethMap | null>(null);
+  const topologies = useRef(new Map<string, AreasTopology>());
+
+  useEffect(() => {
+    const ac = new AbortController();
+    fetchPresentation(id, ac.signal).then(setDeck, (e) => !isAbort(e) && setError(`Presentatie ${id} kon niet worden geladen: ${errorText(e)}`));
+    fetchCategories(ac.signal, PRIVACY).then(setCategories, () => {});
+    fetchConfig(ac.signal).then(
+      (c) => setBasemap(c.basemapStyleUrl),
+      () => setBasemap(''),
+    );
+    return () => ac.abort();
+  }, [id]);
+
+  const view = deck?.views[Math.min(index, deck.views.length - 1)] ?? null;
+  const scope = useMemo(() => (view ? stepScope(view) : null), [view]);
+  const gemeente = scope?.gemeente ?? null;
+
+  useEffect(() => {
+    if (!gemeente) return;
+    const cached = topologies.current.get(gemeente);
+    if (cached) {
+      setTopology({ gemeente, t: cached });
+      return;
+    }
+    const ac = new AbortController();
+    fetchAreas(gemeente, ac.signal, PRIVACY).then(
+      (t) => {
+        topologies.current.set(gemeente, t);
+        setTopology({ gemeente, t });
+      },
+      (e) => !isAbort(e) && setError(`Gebiedsgrenzen konden niet worden geladen: ${errorText(e)}`),
+    );
+    return () => ac.abort();
+  }, [gemeente]);
+
+  const level = scope?.level ?? 'buurt';
+  const category = view?.category ?? DEFAULT_VIEW.category;
+  const from = view?.from ?? DEFAULT_VIEW.from;
+  const to = view?.to ?? DEFAULT_VIEW.to;
+  const showHotspots = view?.layers.includes('hotspots') ?? false;
+  useEffect(() => {
+    if (!gemeente) return;
+    const ac = new AbortController();
+    fetchStats({ gemeente, level, category, from, to, view: PRIVACY }, ac.signal).then(setStats, (e) => !isAbort(e) && setError(`Cijfers konden niet worden geladen: ${errorText(e)}`));
+    return () => ac.abort();
+  }, [gemeente, level, category, from, to]);
+  useEffect(() => {
+    setHotspots(null);
+    if (!gemeente || !showHotspots) return;
+    const ac = new AbortController();
+    fetchHotspots({ gemeente, level, category, from, to, method: 'gistar', view: PRIVACY }, ac.signal).then(setHotspots, (e) => !isAbort(e) && setError(`Hotspots konden niet worden berekend: ${errorText(e)}`));
+    return () => ac.abort();
+  }, [gemeente, level, category, from, to, showHotspots]);
+
+  // --- Colours: one scale over all areas of the level, so the focus reads against the whole gemeente -------
+  const measure = view?.measure ?? 'ratePer1000Smoothed';
+  const info = measureInfo(measure);
+  const current = stats && view && stats.meta.gemeente === gemeente && stats.meta.level === level && stats.meta.category === category && stats.meta.from === from && stats.meta.to === to ? stats : null;
+  const classification = useMemo(() => {
+    if (!current) return null;
+    const values = current.rows.map((r) => r[measure]);
+    const breaks = info.diverging ? anchorAtZero(computeBreaks(values, 'quantile', 5), values) : computeBreaks(values, 'quantile', 5);
+    // One class only (e.g. every shown count is 0): the lightest colour, so "nothing" does not look like "much".
+    return classify(values, breaks, info.diverging ? divergingPalette : (b) => (b.length === 0 ? ['#ffffb2'] : sequentialPalette(b.length + 1)));
+  }, [current, measure, info.diverging]);
+  const showChoropleth = view?.layers.includes('choropleth') ?? true;
+  const colours = useMemo(() => {
+    const m = new Map<string, string | null>();
+    if (!classification || !current || !topology) return m;
+    const obj = topology.t.objects[level === 'buurt' ? 'buurten' : 'wijken'] as GeometryCollection | undefined;
+    for (const g of obj?.geometries ?? []) m.set(String((g.properties as { code?: string } | undefined)?.code ?? g.id), showChoropleth ? null : '#f2f2f2');
+    if (showChoropleth) for (const r of current.rows) m.set(r.code, classification.colourFor(r[measure]));
+    return m;
+  }, [classification, current, topology, level, measure, showChoropleth]);
+
+  const hotspotClasses = useMemo(
+    () => (hotspots && showHotspots && hotspots.meta.level === level ? new Map(hotspots.rows.map((r) => [r.code, r.class as HotspotClassKey])) : null),
+    [hotspots, showHotspots, level],
+  );
+  useEffect(() => {
+    choropleth?.setHotspots(hotspotClasses, level);
+  }, [choropleth, hotspotClasses, level]);
+
+  // --- Camera: a smooth move to the focus of each view (a jump when the viewer asks for reduced motion) -----
+  const firstFit = useRef(true);
+  const focusKey = scope ? scope.focusCodes.join(',') : '';
+  useEffect(() => {
+    if (!choropleth || !topology || !scope || topology.gemeente !== scope.gemeente) return;
+    const bbox = areasBBox(topology.t, scope.focusCodes) ?? topologyBBox(topology.t);
+    if (!bbox) return;
+    const animate = !firstFit.current && !reducedMotion();
+    firstFit.current = false;
+    // Keep the focus clear of the legend drawn over the map's lower left corner.
+    const legend = document.querySelector('.presentation-legend-box')?.getBoundingClientRect().width ?? 0;
+    const canvas = choropleth.map.getCanvas().getBoundingClientRect().width;
+    const left = legend > 0 && legend < canvas * 0.6 ? legend + 32 : 48;
+    choropleth.fitTo(bbox, animate, { duration: animate ? CAMERA_MS : 0, padding: { top: 48, right: 48, bottom: 48, left } });
+    // focusKey stands for scope's codes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [choropleth, topology, focusKey, index]);
+
+  // Browser tests wait for the rendered step.
+  const stepKey = current && view ? `${index}|${current.meta.gemeente}|${level}|${category}|${from}|${to}|${measure}` : null;
+  useEffect(() => {
+    const m = choropleth;
+    if (!m || !stepKey || colours.size === 0) return;
+    let live = true;
+    void m.idle().then(() => {
+      if (live && window.__bvk) window.__bvk.appliedKey = `presentatie|${stepKey}`;
+    });
+    return () => {
+      live = false;
+    };
+  }, [choropleth, stepKey, colours]);
+
+  const onMapCreated = useCallback((m: ChoroplethMap) => {
+    // The arrow keys step through the draaiboek; they must not pan the map when the canvas has focus.
+    m.map.keyboard.disable();
+    setChoropleth(m);
+    window.__bvk = {
+      map: m.map,
+      ready: m.ready,
+      idle: () => m.idle(),
+      appliedKey: null,
+      appliedOverlay: null,
+      stats: {
+        get setDataCalls() {
+          return m.counters.setDataCalls;
+        },
+        get featureStateCalls() {
+          return m.counters.featureStateCalls;
+        },
+        get areasFetches() {
+          return requestCounts.areas;
+        },
+        get statsFetches() {
+          return requestCounts.stats;
+        },
+      },
+    };
+  }, []);
+
+  const leave = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen?.();
+    if (!view || !scope) return onLeave('');
+    const single = view.focus.codes.length === 1 && view.focus.level !== 'gemeente' ? view.focus.codes[0] : null;
+    onLeave(
+      serializeViewState({
+        ...DEFAULT_VIEW,
+        gemeente: scope.gemeente,
+        level: view.focus.level === 'buurt' ? 'buurt' : view.focus.level === 'wijk' && single ? 'wijk' : scope.level,
+        category,
+        from,
+        to,
+        measure,
+        selected: single,
+        hotspots: showHotspots ? 'gistar' : null,
+      }),
+    );
+  }, [view, scope, category, from, to, measure, showHotspots, onLeave]);
+
+  if (error && !deck) {
+    return (
+      <main className="presentation-error" id="inhoud">
+        <h1>Presentatie</h1>
+        <p role="alert">{error}</p>
+        <p>
+          <a href="/">Naar de kaart</a>
+        </p>
+      </main>
+    );
+  }
+  if (!deck || !view || !scope) return <p className="presentation-loading">Presentatie wordt geladen…</p>;
+
+  const categoryNaam = current?.meta.categoryNaam ?? categories.find((c) => c.code === category)?.naam ?? category;
+  const gemeenteNaam =
+    ((topology?.t.objects['gemeente'] as GeometryCollection | undefined)?.geometries[0]?.properties as { naam?: string } | undefined)?.naam ?? scope.gemeente;
+  const period = formatPeriod(from, to, 'long');
+  const levelPlural = level === 'buurt' ? 'buurten' : 'wijken';
+  const rows = (current?.rows ?? [])
+    .filter((r) => scope.inFocus(r))
+    .map((r) => ({ code: r.code, naam: r.naam, value: r[measure], count: r.count, suppressed: r.suppressed || r.flags.includes('suppressed') }))
+    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.naam.localeCompare(b.naam, 'nl'));
+  const hotspotLegend = showHotspots ? (
+    <div className="presentation-hotspots">
+      <h3>Hotspots (Getis-Ord Gi*)</h3>
+      <ul className="presentation-legend-list">
+        {HOTSPOT_STYLES.filter((s) => s.key === 'none' || Number(s.key.slice(-2)) >= 95).map((s) => (
+          <li key={s.key}>
+            <HotspotSwatch hotspotClass={s.key} />
+            <span>{s.label}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  ) : null;
+
+  return (
+    <PresentationLayout
+      title={deck.title}
+      viewTitle={view.title}
+      caption={view.caption}
+      subtitle={`${gemeenteNaam} · ${categoryNaam} · ${period}`}
+      index={index}
+      total={deck.views.length}
+      onStep={setIndex}
+      onLeave={leave}
+      map={
+        basemap === undefined ? (
+          <div className="map-view" />
+        ) : (
+          <MapView
+            topology={topology?.t ?? null}
+            level={level}
+            colours={colours}
+            selected={null}
+            title={`Kaart van ${gemeenteNaam}: ${levelPlural} gekleurd naar ${info.title.toLowerCase()}, ${categoryNaam}, ${period}`}
+            describe={() => null}
+            onSelect={() => {}}
+            basemapStyle={basemap}
+            onMapCreated={onMapCreated}
+          />
+        )
+      }
+      legend={<PresentationLegend title={info.title} classification={classification} coloured={showChoropleth} decimals={info.decimals} extra={hotspotLegend} />}
+      table={
+        <PresentationTable
+          rows={rows}
+          caption={`${categoryNaam}, ${period}: per ${level}`}
+          valueTitle={measure === 'count' ? null : info.short}
+          decimals={info.decimals}
+          areaWord={level === 'buurt' ? 'Buurt' : 'Wijk'}
+        />
+      }
+      footer={
+        <>
+          {current?.meta.demo && <p className="presentation-demo">DEMO: verdeling naar soort en maand gegenereerd; jaartotalen per buurt zijn echt.</p>}
+          <p className="presentation-credit">{SOURCE_CREDIT}</p>
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,161 @@
+// "Mijn wijk": the wijkagent's own district at a glance — latest month against a year earlier, busiest
+// streets, recent registrations and the hotspot status of its buurten. Restricted: own area only.
+import { useEffect, useRef, useState } from 'react';
+import { fetchMyWijk, isAbort, type MyWijkResponse } from '../../api/client.ts';
+import { formatDate, formatMonth, formatNumber, formatPercentChange, formatPeriod } from '../../lib/format.ts';
+import { classShort, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
+import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
+
+export interface MyWijkPanelProps {
+  wijk: string;
+  onClose: () => void;
+}
+
+export function MyWijkPanel({ wijk, onClose }: MyWijkPanelProps) {
+  const [data, setData] = useState<MyWijkResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    setData(null);
+    setError(null);
+    fetchMyWijk(wijk, ac.signal).then(setData, (e) => !isAbort(e) && setError(e instanceof Error ? e.message : String(e)));
+    return () => ac.abort();
+  }, [wijk]);
+
+  return (
+    <section className="area-panel my-wijk" aria-labelledby="my-wijk-title">
+      <div className="area-panel-header">
+        <h2 id="my-wijk-title" ref={headingRef} tabIndex={-1}>
+          Mijn wijk{data ? `: ${data.meta.naam}` : ''}
+        </h2>
+        <button type="button" className="close-button" onClick={onClose} aria-label="Sluit Mijn wijk">
+          ✕<span className="close-text">Sluiten</span>
+        </button>
+      </div>
+      <p className="area-code">
+        {wijk} · alleen voor uw eigen gebied
+        {data?.meta.demo && (
+          <>
+            {' '}
+            · <strong className="flag flag-demo">DEMO</strong>
+          </>
+        )}
+      </p>
+      {error && <p className="error">Mijn wijk kon niet worden geladen: {error}</p>}
+      {!data && !error && <p className="hint">Mijn wijk wordt geladen…</p>}
+      {data && <MyWijkContent data={data} />}
+    </section>
+  );
+}
+
+export function MyWijkContent({ data }: { data: MyWijkResponse }) {
+  const { meta } = data;
+  const month = formatMonth(meta.month, 'long');
+  const before = formatMonth(meta.compareMonth, 'long');
+  return (
+    <>
+      <h3>Laatste maand tegenover een jaar eerder</h3>
+      <div className="table-scroll">
+        <table className="breakdown my-wijk-table">
+          <caption className="visually-hidden">
+            Registraties per hoofdcategorie in {month} tegenover {before}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Categorie</th>
+              <th scope="col" className="num">
+                {formatMonth(meta.month)}
+              </th>
+              <th scope="col" className="num">
+                {formatMonth(meta.compareMonth)}
+              </th>
+              <th scope="col" className="num">
+                Verandering
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.categories.map((c) => (
+              <tr key={c.code}>
+                <th scope="row">{c.naam}</th>
+                <td className="num">{formatNumber(c.count)}</td>
+                <td className="num">{formatNumber(c.previousCount)}</td>
+                <td className="num">{c.changePct === null ? '–' : formatPercentChange(c.changePct)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>Drukste straten</h3>
+      <p className="hint">Registraties {formatPeriod(meta.streetsFrom, meta.streetsTo)}{meta.demo ? ' (DEMO: verzonnen straatnamen)' : ''}</p>
+      <table className="breakdown">
+        <caption className="visually-hidden">Straten met de meeste registraties, {formatPeriod(meta.streetsFrom, meta.streetsTo)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Straat</th>
+            <th scope="col" className="num">
+              Aantal
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.streets.map((s) => (
+            <tr key={s.straat}>
+              <th scope="row">{s.straat}</th>
+              <td className="num">{formatNumber(s.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>Recente registraties</h3>
+      <table className="breakdown recent-table">
+        <caption className="visually-hidden">Meest recente registraties in de wijk</caption>
+        <thead>
+          <tr>
+            <th scope="col">Datum</th>
+            <th scope="col">Straat</th>
+            <th scope="col">Soort</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.recent.map((r) => (
+            <tr key={r.registratienummer}>
+              <td>{formatDate(r.datum, 'short')}</td>
+              <td>{r.straat}</td>
+              <td>
+                {r.soort}
+                {r.demo && <span className="flag flag-demo recent-demo">DEMO</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>Hotspotstatus van de buurten</h3>
+      <p className="hint">Getis-Ord Gi* op registraties per km², laatste 12 maanden tot en met {month}</p>
+      <table className="breakdown">
+        <caption className="visually-hidden">Hotspotstatus per buurt</caption>
+        <thead>
+          <tr>
+            <th scope="col">Buurt</th>
+            <th scope="col">Klasse</th>
+            <th scope="col">Trend</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.buurten.map((b) => (
+            <tr key={b.code}>
+              <th scope="row">{b.naam}</th>
+              <td>{classShort(b.class as HotspotClassKey)}</td>
+              <td>{TREND_WORDS[b.trend as HotspotTrendKey] ?? b.trend}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+// The values beside the map (nothing is only on hover): area, measure and count; suppressed counts read "afgeschermd".
+import { presentCount, presentValue } from './steps.ts';
+
+export interface PresentationRow {
+  code: string;
+  naam: string;
+  value: number | null;
+  count: number | null;
+  suppressed?: boolean;
+}
+
+export interface PresentationTableProps {
+  rows: PresentationRow[];
+  caption: string;
+  /** Column title of the measure; null when the measure is the count itself (one column, not two). */
+  valueTitle: string | null;
+  decimals: number;
+  areaWord: string;
+}
+
+export function PresentationTable({ rows, caption, valueTitle, decimals, areaWord }: PresentationTableProps) {
+  const anySuppressed = rows.some((r) => r.suppressed || r.count === null);
+  return (
+    <div className="presentation-table-wrap">
+      <table className="presentation-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{areaWord}</th>
+            {valueTitle && (
+              <th scope="col" className="num">
+                {valueTitle}
+              </th>
+            )}
+            <th scope="col" className="num">
+              Aantal
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.code}>
+              <th scope="row">{r.naam}</th>
+              {valueTitle && <td className="num">{presentValue(r.value, r.suppressed, decimals)}</td>}
+              <td className="num">{presentCount(r.count, r.suppressed)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {anySuppressed && <p className="presentation-note">Afgeschermd: kleine aantallen worden niet getoond, zodat niemand herkenbaar is.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// Pure logic of presentation mode: which key does what, how a saved view maps onto the map, how suppressed counts read.
+import type { PresentationView } from '../../api/client.ts';
+import { formatNumber } from '../../lib/format.ts';
+
+export type StepAction = { type: 'go'; index: number } | { type: 'leave' } | null;
+
+/** →/Space/PageDown next, ←/PageUp previous, Home/End first/last, Esc leaves; other keys do nothing. */
+export function stepForKey(key: string, index: number, total: number): StepAction {
+  const last = Math.max(0, total - 1);
+  const go = (i: number): StepAction => ({ type: 'go', index: Math.min(last, Math.max(0, i)) });
+  switch (key) {
+    case 'ArrowRight':
+    case ' ':
+    case 'Spacebar':
+    case 'PageDown':
+      return go(index + 1);
+    case 'ArrowLeft':
+    case 'PageUp':
+      return go(index - 1);
+    case 'Home':
+      return go(0);
+    case 'End':
+      return go(last);
+    case 'Escape':
+    case 'Esc':
+      return { type: 'leave' };
+    default:
+      return null;
+  }
+}
+
+/** "Stap 2 van 3". */
+export function stepText(index: number, total: number): string {
+  return `Stap ${index + 1} van ${total}`;
+}
+
+export interface StepScope {
+  gemeente: string;
+  /** Level of the areas coloured on the map: the buurten of a wijk or of buurten in focus; wijken for a gemeente. */
+  level: 'buurt' | 'wijk';
+  /** Codes whose extent the camera fits to. */
+  focusCodes: string[];
+  /** Whether a stats row belongs in the table beside the map. */
+  inFocus: (row: { code: string; wijkcode?: string | null }) => boolean;
+}
+
+export function stepScope(view: PresentationView): StepScope {
+  const { level, codes, gemeente } = view.focus;
+  const set = new Set(codes);
+  if (level === 'gemeente') return { gemeente, level: 'wijk', focusCodes: codes, inFocus: () => true };
+  if (level === 'wijk') return { gemeente, level: 'buurt', focusCodes: codes, inFocus: (r) => !!r.wijkcode && set.has(r.wijkcode) };
+  return { gemeente, level: 'buurt', focusCodes: codes, inFocus: (r) => set.has(r.code) };
+}
+
+/**
+ * A count as the presentation shows it: suppressed small counts read "afgeschermd", never a number 1–4.
+ * A count the server still sent as 1..4 (it should not) is hidden here too, as a second line of defence.
+ */
+export function presentCount(count: number | null, suppressed: boolean | undefined): string {
+  if (count === null) return suppressed ? 'afgeschermd' : '–';
+  if (count >= 1 && count <= 4) return 'afgeschermd';
+  return formatNumber(count);
+}
+
+/** A measure value: null because its count was suppressed reads "afgeschermd" as well. */
+export function presentValue(value: number | null, suppressed: boolean | undefined, decimals: number): string {
+  if (value === null) return suppressed ? 'afgeschermd' : '–';
+  return formatNumber(value, decimals);
+}

@@ -1,0 +1,142 @@
+// Browser test for sign-in and the restricted features: builds the client, starts the real server on a random
+// port with its own data folder (users switch open mode off) and drives Debian's chromium.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BvkHook } from '../../client/src/app/App.tsx';
+import { startServer } from '../../server/src/index.ts';
+import { SqliteStore } from '../../server/src/store/sqlite.ts';
+import { SqliteUserStore } from '../../server/src/store/users.ts';
+import type { Role } from '../../server/src/domain/roles.ts';
+
+declare global {
+  interface Window {
+    __bvk?: BvkHook;
+  }
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = process.env.BVK_SCREENSHOT_DIR ?? '/tmp';
+// Own data folder: the accounts made here must not switch off open mode for the other browser tests.
+const DATA_DIR = path.join(ROOT, '.tmp/e2e-auth-data');
+const AGENT = { username: 'agent-west', password: 'wijkagent-wachtwoord-1', role: 'wijkagent' as Role, wijken: ['WK093502'] };
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+/** Creates the accounts directly in the store, before the server opens it. */
+function ensureUsers(dataDir: string, users: { username: string; password: string; role: Role; wijken: string[] }[]) {
+  const store = new SqliteStore(path.join(dataDir, 'store.sqlite'));
+  try {
+    const accounts = new SqliteUserStore(store.db);
+    for (const u of users) if (!accounts.get(u.username)) accounts.add(u.username, u.password, u.role, u.wijken);
+  } finally {
+    store.close();
+  }
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  ensureUsers(DATA_DIR, [AGENT]);
+  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP_STYLE_URL: '' }, () => {});
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
+  page.on('console', (m) => {
+    // The 401s of the login flow are expected; anything else is an error.
+    if (m.type() === 'error' && !/status of 401/.test(m.text())) consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('request', (r) => {
+    if (new URL(r.url()).origin !== new URL(server.url).origin) consoleErrors.push(`unexpected external request: ${r.url()}`);
+  });
+  await page.goto(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Sign-in and restricted features in the browser', () => {
+  it('shows the login form instead of the app when accounts exist', async () => {
+    await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+    await expect(page.getByLabel('Gebruikersnaam').count()).resolves.toBe(1);
+    await expect(page.getByLabel('Wachtwoord').count()).resolves.toBe(1);
+    await expect(page.locator('.maplibregl-canvas').count()).resolves.toBe(0);
+  });
+
+  it('says so when the password is wrong', async () => {
+    await page.getByLabel('Gebruikersnaam').fill(AGENT.username);
+    await page.getByLabel('Wachtwoord').fill('niet-het-goede-wachtwoord');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    const alert = page.getByRole('alert');
+    await page.waitForFunction(() => /onjuist wachtwoord/.test(document.querySelector('[role=alert]')?.textContent ?? ''));
+    await expect(alert.textContent()).resolves.toBe('Onbekende gebruikersnaam of onjuist wachtwoord.');
+    await expect(page.getByLabel('Wachtwoord').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.screenshot({ path: `${SHOTS}/bvk-p-login.png` });
+  });
+
+  it('lets a wijkagent in, onto "Mijn wijk" of WK093502 with recent registrations', async () => {
+    await page.getByLabel('Wachtwoord').fill(AGENT.password);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    const panel = page.getByRole('region', { name: /^Mijn wijk: / });
+    await panel.waitFor({ timeout: 30_000 });
+    await expect(panel.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/^Mijn wijk: .*West/);
+    expect(new URL(page.url()).searchParams.get('mijnwijk')).toBe('WK093502');
+    const recent = panel.getByRole('table', { name: 'Meest recente registraties in de wijk' });
+    await recent.waitFor();
+    const rows = await recent.locator('tbody tr').allTextContents();
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows[0]).toMatch(/^\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}/);
+    expect(rows[0]).toMatch(/DEMO/);
+    await panel.getByRole('table', { name: /per hoofdcategorie/ }).waitFor();
+    await panel.getByRole('table', { name: 'Hotspotstatus per buurt' }).waitFor();
+    // The header names the user and role; the map is fitted to the wijk.
+    await expect(page.locator('.user-bar').textContent()).resolves.toMatch(/agent-west · wijkagent/);
+    await page.waitForFunction(() => window.__bvk !== undefined);
+    await page.evaluate(() => window.__bvk!.ready);
+    await page.evaluate(() => window.__bvk!.idle());
+    const zoom = await page.evaluate(() => window.__bvk!.map.getZoom());
+    expect(zoom).toBeGreaterThan(12);
+    await page.screenshot({ path: `${SHOTS}/bvk-p-mijnwijk.png` });
+  });
+
+  it('draws the kernel-density layer with its own legend', async () => {
+    await page.getByLabel('Dichtheidskaart (kernel)').check();
+    const legend = page.getByRole('group', { name: 'Legenda dichtheidskaart' });
+    await legend.waitFor({ timeout: 60_000 });
+    const text = (await legend.textContent()) ?? '';
+    expect(text).toMatch(/Quartic-kernel, zoekstraal h = [\d.]+ m/);
+    expect(text).toMatch(/Regel: h = 0,9/);
+    expect(text).toMatch(/per km²/);
+    expect(text).toMatch(/DEMO/);
+    await page.waitForFunction(() => window.__bvk!.map.getLayoutProperty('density-fill', 'visibility') === 'visible');
+    await page.evaluate(() => window.__bvk!.idle());
+    const cells = await page.evaluate(() => window.__bvk!.map.queryRenderedFeatures({ layers: ['density-fill'] }).length);
+    expect(cells).toBeGreaterThan(50);
+    expect(new URL(page.url()).searchParams.get('dichtheid')).toBe('1');
+    await page.screenshot({ path: `${SHOTS}/bvk-p-heatmap.png` });
+  });
+
+  it('signs out back to the login form', async () => {
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+});
