@@ -42,7 +42,9 @@ export interface GeodataIndex {
   areas: AreaInfo[];
 }
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
+/** Pseudo gemeente code of the whole-country view: areas/NL.topojson and `gemeente=NL` in the API. */
+export const NATIONAL = 'NL';
 export const POPULATION_YEAR = 2024;
 
 export function outputDir(dataDir: string): string {
@@ -152,6 +154,7 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
   fs.mkdirSync(path.join(tmp, 'areas'), { recursive: true });
 
   const gemInfos: GemeenteInfo[] = [];
+  const national = { buurten: [] as Feature<Geometry, Props>[], wijken: [] as Feature<Geometry, Props>[], gemeenten: [] as Feature<Geometry, Props>[] };
   for (const [gm, s] of [...byGem].sort(([a], [b]) => a.localeCompare(b))) {
     if (s.buurten.length === 0) continue; // e.g. GM0998 "Buitenland"
     const naam = gemNames.get(gm) ?? gm;
@@ -166,19 +169,19 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
       // No gemeente polygon in the source: dissolve the buurten so the layer always exists.
       geometry: s.gemeente?.geometry ?? dissolve(s.buurten),
     };
-    const topo = topology(
-      {
-        buurten: { type: 'FeatureCollection', features: s.buurten },
-        wijken: { type: 'FeatureCollection', features: s.wijken },
-        gemeente: { type: 'FeatureCollection', features: [gemFeature] },
-      } as Parameters<typeof topology>[0],
-      1e5,
-    );
+    const topo = areaTopology(s.buurten, s.wijken, [gemFeature]);
+    national.buurten.push(...s.buurten);
+    national.wijken.push(...s.wijken);
+    national.gemeenten.push(gemFeature);
     areas.push({ code: gm, naam, level: 'gemeente', gemeentecode: gm, inwoners, oppervlakteKm2: gemArea });
     const b = bbox({ type: 'FeatureCollection', features: s.buurten }) as [number, number, number, number];
     gemInfos.push({ code: gm, naam, bbox: b, buurten: s.buurten.length, wijken: s.wijken.length });
     writeCompressed(path.join(tmp, 'areas', `${gm}.topojson`), JSON.stringify(topo));
   }
+  // The whole country in one quantized TopoJSON (same objects and properties as a gemeente file,
+  // `gemeente` holding every gemeente). ~5 MB raw, ~1 MB brotli: light enough to load once, and
+  // MapLibre's geojson-vt simplifies per zoom level in its worker (README, "National view").
+  writeCompressed(path.join(tmp, 'areas', `${NATIONAL}.topojson`), JSON.stringify(areaTopology(national.buurten, national.wijken, national.gemeenten)));
 
   const index: GeodataIndex = {
     formatVersion: FORMAT_VERSION,
@@ -195,6 +198,17 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
   fs.renameSync(tmp, out);
   log(`geodata: ${gemInfos.length} gemeenten, ${areas.filter((a) => a.level === 'buurt').length} buurten, ${areas.filter((a) => a.level === 'wijk').length} wijken in ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${out}`);
   return index;
+}
+
+function areaTopology(buurten: Feature<Geometry, Props>[], wijken: Feature<Geometry, Props>[], gemeenten: Feature<Geometry, Props>[]) {
+  return topology(
+    {
+      buurten: { type: 'FeatureCollection', features: buurten },
+      wijken: { type: 'FeatureCollection', features: wijken },
+      gemeente: { type: 'FeatureCollection', features: gemeenten },
+    } as Parameters<typeof topology>[0],
+    1e5,
+  );
 }
 
 function dissolve(features: Feature<Geometry, Props>[]): Geometry {

@@ -1,7 +1,10 @@
 // The in-memory registration cube of one gemeente: counts per area x month x type in typed arrays.
 // Aggregating a year of one category for all buurten is a tight loop over a few thousand cells,
 // which is why the store keeps SQLite for persistence and this for queries (see README, "Store").
-import { splitTypeOverMonths, splitYear, buurtTypeWeights, type DemoModel } from './demo.ts';
+// Counts are Uint16 when every cell fits (all of the Netherlands: ~60 M cells, ~120 MB), Int32 otherwise;
+// withheld cells are a sparse set. A built cube serialises to one buffer (toBuffer / fromBuffer), so a
+// restart reads it back with one readFileSync instead of redoing the demo split.
+import { seasonalCumulative, splitTypeOverMonths, splitYear, buurtTypeWeights, type DemoModel } from './demo.ts';
 import type { TypeDef } from './categories.ts';
 
 export interface CubeInput {
@@ -31,108 +34,132 @@ export interface AreaSum {
 const MISDRIJF = 1;
 const OVERLAST = 2;
 
+/** Bump when the cube's content or byte layout changes for the same inputs. */
+export const CUBE_FORMAT = 1;
+const MAGIC = 0x43_4b_56_42; // 'BVKC' little-endian
+
+export type CubeCounts = Uint16Array | Int32Array;
+
+/** What a serialised cube holds besides its arrays. */
+interface CubeHeader {
+  format: number;
+  areas: string[];
+  firstYear: number;
+  lastYear: number;
+  types: string[];
+  counts: 'u16' | 'i32';
+  withheld: number[];
+}
+
+interface CubeParts {
+  areas: string[];
+  firstYear: number;
+  lastYear: number;
+  types: string[];
+  counts: CubeCounts;
+  withheld: Iterable<number>;
+  demo: Uint8Array;
+  known: Uint8Array;
+}
+
 export class Cube {
   readonly A: number;
   readonly M: number;
   readonly T: number;
+  readonly firstYear: number;
   readonly months: string[];
+  /** Area codes in cube order. */
+  readonly areas: string[];
+  /** Type codes in cube order. */
+  readonly types: string[];
   readonly areaIndex = new Map<string, number>();
   readonly typeIndex = new Map<string, number>();
-  readonly counts: Int32Array;
-  readonly withheld: Uint8Array;
+  /** Per area x month x type (index ((a * M) + m) * T + t). */
+  readonly counts: CubeCounts;
+  /** Cell indexes withheld by CBS/Politie: rare, so a set instead of a byte per cell. */
+  readonly withheld: Set<number>;
+  /** Per area x month: 1 when some cell of it is withheld (keeps the set out of the hot loop). */
+  private readonly withheldAm: Uint8Array;
   /** Per area x month: 1 when the misdrijf figures are (partly) demo. */
   readonly demo: Uint8Array;
   /** Per area x month: bit 1 misdrijven known, bit 2 overlast known. */
   readonly known: Uint8Array;
 
-  constructor(readonly input: CubeInput) {
-    const { areas, firstYear, lastYear, types } = input;
-    this.A = areas.length;
-    this.T = types.length;
+  constructor(input: CubeInput | CubeParts) {
+    const parts = 'counts' in input ? input : buildParts(input);
+    this.areas = parts.areas;
+    this.types = parts.types;
+    this.firstYear = parts.firstYear;
+    this.A = parts.areas.length;
+    this.T = parts.types.length;
     this.months = [];
-    for (let y = firstYear; y <= lastYear; y++) for (let m = 1; m <= 12; m++) this.months.push(`${y}-${String(m).padStart(2, '0')}`);
+    for (let y = parts.firstYear; y <= parts.lastYear; y++) for (let m = 1; m <= 12; m++) this.months.push(`${y}-${String(m).padStart(2, '0')}`);
     this.M = this.months.length;
-    areas.forEach((a, i) => this.areaIndex.set(a, i));
-    types.forEach((t, i) => this.typeIndex.set(t.code, i));
-    this.counts = new Int32Array(this.A * this.M * this.T);
-    this.withheld = new Uint8Array(this.A * this.M * this.T);
-    this.demo = new Uint8Array(this.A * this.M);
-    this.known = new Uint8Array(this.A * this.M);
-    this.fill();
+    parts.areas.forEach((a, i) => this.areaIndex.set(a, i));
+    parts.types.forEach((t, i) => this.typeIndex.set(t, i));
+    const cells = this.A * this.M * this.T;
+    if (parts.counts.length !== cells || parts.demo.length !== this.A * this.M || parts.known.length !== this.A * this.M) {
+      throw new Error(`cube arrays do not match ${this.A} areas x ${this.M} months x ${this.T} types`);
+    }
+    this.counts = parts.counts;
+    this.demo = parts.demo;
+    this.known = parts.known;
+    this.withheld = new Set(parts.withheld);
+    this.withheldAm = new Uint8Array(this.A * this.M);
+    for (const i of this.withheld) {
+      if (!(i >= 0 && i < cells)) throw new Error(`withheld cell ${i} outside the cube`);
+      this.withheldAm[Math.floor(i / this.T)] = 1;
+    }
   }
 
   monthIndex(month: string): number {
     const [y, m] = month.split('-').map(Number);
-    return (y - this.input.firstYear) * 12 + (m - 1);
+    return (y - this.firstYear) * 12 + (m - 1);
   }
 
-  private fill() {
-    const { areas, firstYear, lastYear, types, demo, yearlyTotals } = this.input;
-    const T = this.T;
-    const isMisdrijf = types.map((t) => t.kind === 'misdrijf');
-    // The demo model covers the misdrijf types only; map its order onto cube order.
-    const demoToCube = demo.types.map((c) => this.typeIndex.get(c)!);
+  /** Bytes of this cube: magic, format, JSON header, then counts, demo and known (8-byte aligned). */
+  toBuffer(): Buffer {
+    const header: CubeHeader = {
+      format: CUBE_FORMAT,
+      areas: this.areas,
+      firstYear: this.firstYear,
+      lastYear: this.firstYear + this.M / 12 - 1,
+      types: this.types,
+      counts: this.counts instanceof Uint16Array ? 'u16' : 'i32',
+      withheld: [...this.withheld].sort((a, b) => a - b),
+    };
+    const json = Buffer.from(JSON.stringify(header));
+    const head = Buffer.alloc(12);
+    head.writeUInt32LE(MAGIC, 0);
+    head.writeUInt32LE(CUBE_FORMAT, 4);
+    head.writeUInt32LE(json.length, 8);
+    const pad = Buffer.alloc((8 - ((12 + json.length) % 8)) % 8);
+    const view = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    return Buffer.concat([head, json, pad, view(this.counts), view(this.demo), view(this.known)]);
+  }
 
-    const yearlyType = new Map<string, { type: string; count: number | null }[]>();
-    for (const c of this.input.yearlyTypeCells) {
-      const k = `${c.area}|${c.year}`;
-      (yearlyType.get(k) ?? yearlyType.set(k, []).get(k)!).push(c);
-    }
-
-    for (let a = 0; a < this.A; a++) {
-      const area = areas[a];
-      const weights = buurtTypeWeights(demo, area);
-      for (let y = firstYear; y <= lastYear; y++) {
-        const m0 = (y - firstYear) * 12;
-        const typed = yearlyType.get(`${area}|${y}`);
-        if (typed) {
-          // Real counts per type for the year; only the month split is demo.
-          for (const c of typed) {
-            const t = this.typeIndex.get(c.type);
-            if (t === undefined) continue;
-            const split = c.count === null ? null : splitTypeOverMonths(c.type, area, y, c.count);
-            for (let m = 0; m < 12; m++) {
-              const i = ((a * this.M) + m0 + m) * T + t;
-              if (split) this.counts[i] = split[m];
-              else this.withheld[i] = 1;
-            }
-          }
-          for (let m = 0; m < 12; m++) { this.demo[a * this.M + m0 + m] = 1; this.known[a * this.M + m0 + m] |= MISDRIJF; }
-          continue;
-        }
-        const total = yearlyTotals.get(area)?.get(y);
-        if (total === undefined || total === null) continue;
-        const split = splitYear(demo, area, y, total, weights);
-        const D = demo.types.length;
-        for (let m = 0; m < 12; m++) {
-          const base = ((a * this.M) + m0 + m) * T;
-          for (let d = 0; d < D; d++) this.counts[base + demoToCube[d]] = split[m * D + d];
-          this.demo[a * this.M + m0 + m] = 1;
-          this.known[a * this.M + m0 + m] |= MISDRIJF;
-        }
-      }
-    }
-
-    // Imported monthly figures replace the demo for the area-months they cover.
-    const cleared = new Set<number>();
-    for (const c of this.input.monthlyCells) {
-      const a = this.areaIndex.get(c.area);
-      const t = this.typeIndex.get(c.type);
-      if (a === undefined || t === undefined) continue;
-      const m = this.monthIndex(c.month);
-      if (m < 0 || m >= this.M) continue;
-      const am = a * this.M + m;
-      if (isMisdrijf[t]) {
-        if (!cleared.has(am)) {
-          cleared.add(am);
-          for (let k = 0; k < T; k++) if (isMisdrijf[k]) { this.counts[am * T + k] = 0; this.withheld[am * T + k] = 0; }
-          this.demo[am] = 0;
-          this.known[am] |= MISDRIJF;
-        }
-      } else this.known[am] |= OVERLAST;
-      if (c.count === null) this.withheld[am * T + t] = 1;
-      else this.counts[am * T + t] = c.count;
-    }
+  /** Reads toBuffer()'s bytes back; the arrays are views on `buf` (no copy when aligned). Throws on a mismatch. */
+  static fromBuffer(buf: Buffer): Cube {
+    if (buf.length < 12 || buf.readUInt32LE(0) !== MAGIC) throw new Error('not a cube file');
+    if (buf.readUInt32LE(4) !== CUBE_FORMAT) throw new Error(`cube format ${buf.readUInt32LE(4)}, expected ${CUBE_FORMAT}`);
+    const len = buf.readUInt32LE(8);
+    const header = JSON.parse(buf.subarray(12, 12 + len).toString('utf8')) as CubeHeader;
+    let off = 12 + len;
+    off += (8 - (off % 8)) % 8;
+    const A = header.areas.length;
+    const M = (header.lastYear - header.firstYear + 1) * 12;
+    const cells = A * M * header.types.length;
+    const Ctor = header.counts === 'u16' ? Uint16Array : Int32Array;
+    const countBytes = cells * Ctor.BYTES_PER_ELEMENT;
+    if (buf.length !== off + countBytes + 2 * A * M) throw new Error(`cube file has ${buf.length} bytes, expected ${off + countBytes + 2 * A * M}`);
+    const at = buf.byteOffset + off;
+    // A Buffer from readFileSync owns its memory at offset 0; anything else misaligned is copied once.
+    const counts = at % Ctor.BYTES_PER_ELEMENT === 0 ? new Ctor(buf.buffer as ArrayBuffer, at, cells) : new Ctor(new Uint8Array(buf.subarray(off, off + countBytes)).buffer);
+    off += countBytes;
+    // Plain Uint8Array views (not Buffer subclasses), so sum() sees one array shape for every cube.
+    const demo = new Uint8Array(buf.buffer, buf.byteOffset + off, A * M);
+    const known = new Uint8Array(buf.buffer, buf.byteOffset + off + A * M, A * M);
+    return new Cube({ areas: header.areas, firstYear: header.firstYear, lastYear: header.lastYear, types: header.types, counts, withheld: header.withheld, demo, known });
   }
 
   /** Sums types `typeIdx` over months [m0, m1] for one area. */
@@ -143,15 +170,15 @@ export class Cube {
     let demo = false;
     let missing = 0;
     const T = this.T;
+    const counts = this.counts;
+    const n = typeIdx.length;
     for (let m = Math.max(0, m0); m <= Math.min(this.M - 1, m1); m++) {
       const am = a * this.M + m;
       if (!(this.known[am] & bit)) { missing++; continue; }
       if (kind === 'misdrijf' && this.demo[am]) demo = true;
       const base = am * T;
-      for (const t of typeIdx) {
-        count += this.counts[base + t];
-        if (this.withheld[base + t]) withheld = true;
-      }
+      for (let k = 0; k < n; k++) count += counts[base + typeIdx[k]];
+      if (this.withheldAm[am]) for (let k = 0; k < n; k++) if (this.withheld.has(base + typeIdx[k])) withheld = true;
     }
     missing += Math.max(0, -m0) + Math.max(0, m1 - (this.M - 1));
     return { count, withheld, demo, missingMonths: missing };
@@ -164,4 +191,93 @@ export class Cube {
       return { month, count: s.missingMonths ? null : s.count, demo: s.demo, withheld: s.withheld };
     });
   }
+}
+
+/** Builds the arrays from the store's rows and the demo split. */
+function buildParts(input: CubeInput): CubeParts {
+  const { areas, firstYear, lastYear, types, demo, yearlyTotals } = input;
+  const A = areas.length;
+  const T = types.length;
+  const M = (lastYear - firstYear + 1) * 12;
+  const typeIndex = new Map(types.map((t, i) => [t.code, i]));
+  const areaIndex = new Map(areas.map((a, i) => [a, i]));
+  const counts = new Int32Array(A * M * T);
+  const withheld = new Set<number>();
+  const demoFlags = new Uint8Array(A * M);
+  const known = new Uint8Array(A * M);
+  const isMisdrijf = types.map((t) => t.kind === 'misdrijf');
+  // The demo model covers the misdrijf types only; map its order onto cube order.
+  const demoToCube = demo.types.map((c) => typeIndex.get(c)!);
+  const seasonal = seasonalCumulative(demo);
+
+  const yearlyType = new Map<string, { type: string; count: number | null }[]>();
+  for (const c of input.yearlyTypeCells) {
+    const k = `${c.area}|${c.year}`;
+    (yearlyType.get(k) ?? yearlyType.set(k, []).get(k)!).push(c);
+  }
+
+  for (let a = 0; a < A; a++) {
+    const area = areas[a];
+    let weights: Float64Array | null = null;
+    for (let y = firstYear; y <= lastYear; y++) {
+      const m0 = (y - firstYear) * 12;
+      const typed = yearlyType.get(`${area}|${y}`);
+      if (typed) {
+        // Real counts per type for the year; only the month split is demo.
+        for (const c of typed) {
+          const t = typeIndex.get(c.type);
+          if (t === undefined) continue;
+          const split = c.count === null ? null : splitTypeOverMonths(c.type, area, y, c.count);
+          for (let m = 0; m < 12; m++) {
+            const i = ((a * M) + m0 + m) * T + t;
+            if (split) counts[i] = split[m];
+            else withheld.add(i);
+          }
+        }
+        for (let m = 0; m < 12; m++) { demoFlags[a * M + m0 + m] = 1; known[a * M + m0 + m] |= MISDRIJF; }
+        continue;
+      }
+      const total = yearlyTotals.get(area)?.get(y);
+      if (total === undefined || total === null) continue;
+      weights ??= buurtTypeWeights(demo, area);
+      const split = splitYear(demo, area, y, total, weights, seasonal);
+      const D = demo.types.length;
+      for (let m = 0; m < 12; m++) {
+        const base = ((a * M) + m0 + m) * T;
+        for (let d = 0; d < D; d++) counts[base + demoToCube[d]] = split[m * D + d];
+        demoFlags[a * M + m0 + m] = 1;
+        known[a * M + m0 + m] |= MISDRIJF;
+      }
+    }
+  }
+
+  // Imported monthly figures replace the demo for the area-months they cover.
+  const cleared = new Set<number>();
+  const monthIndex = (month: string) => (Number(month.slice(0, 4)) - firstYear) * 12 + Number(month.slice(5, 7)) - 1;
+  for (const c of input.monthlyCells) {
+    const a = areaIndex.get(c.area);
+    const t = typeIndex.get(c.type);
+    if (a === undefined || t === undefined) continue;
+    const m = monthIndex(c.month);
+    if (m < 0 || m >= M) continue;
+    const am = a * M + m;
+    if (isMisdrijf[t]) {
+      if (!cleared.has(am)) {
+        cleared.add(am);
+        for (let k = 0; k < T; k++) if (isMisdrijf[k]) { counts[am * T + k] = 0; withheld.delete(am * T + k); }
+        demoFlags[am] = 0;
+        known[am] |= MISDRIJF;
+      }
+    } else known[am] |= OVERLAST;
+    if (c.count === null) withheld.add(am * T + t);
+    else counts[am * T + t] = c.count;
+  }
+
+  // Half the memory when every cell fits in 16 bits (true for the demo and any realistic import).
+  let max = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i] > max) max = counts[i];
+  let min = 0;
+  if (max <= 0xffff) for (let i = 0; i < counts.length; i++) if (counts[i] < min) min = counts[i];
+  const compact = max <= 0xffff && min >= 0 ? Uint16Array.from(counts) : counts;
+  return { areas, firstYear, lastYear, types: types.map((t) => t.code), counts: compact, withheld, demo: demoFlags, known };
 }

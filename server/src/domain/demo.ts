@@ -39,7 +39,14 @@ export function buurtTypeWeights(model: DemoModel, area: string): Float64Array {
  * Splits `total` registrations of one area and year into month x type counts.
  * Returns an Int32Array of 12 * types.length (month-major) that sums exactly to `total`.
  */
-export function splitYear(model: DemoModel, area: string, year: number, total: number, typeWeights = buurtTypeWeights(model, area)): Int32Array {
+export function splitYear(
+  model: DemoModel,
+  area: string,
+  year: number,
+  total: number,
+  typeWeights = buurtTypeWeights(model, area),
+  monthCum = seasonalCumulative(model),
+): Int32Array {
   const T = model.types.length;
   const out = new Int32Array(12 * T);
   if (total <= 0) return out;
@@ -47,13 +54,6 @@ export function splitYear(model: DemoModel, area: string, year: number, total: n
   let acc = 0;
   for (let t = 0; t < T; t++) cum[t] = acc += typeWeights[t];
   if (acc <= 0) return out;
-  const monthCum = model.types.map((code) => {
-    const s = seasonalFor(code);
-    const c = new Float64Array(12);
-    let a = 0;
-    for (let m = 0; m < 12; m++) c[m] = a += s[m];
-    return c;
-  });
   const rand = mulberry32(hashSeed(`${area}:${year}`));
   // One draw per registration: exact sums by construction, natural month-to-month noise.
   for (let i = 0; i < total; i++) {
@@ -63,6 +63,18 @@ export function splitYear(model: DemoModel, area: string, year: number, total: n
     out[m * T + t]++;
   }
   return out;
+}
+
+/** Cumulative seasonal pattern per type of the model; the same for every area and year, so a caller
+ * splitting many areas computes it once and passes it to splitYear. */
+export function seasonalCumulative(model: DemoModel): Float64Array[] {
+  return model.types.map((code) => {
+    const s = seasonalFor(code);
+    const c = new Float64Array(12);
+    let a = 0;
+    for (let m = 0; m < 12; m++) c[m] = a += s[m];
+    return c;
+  });
 }
 
 /** Splits a known per-type yearly count (e.g. from a 47018NED import) over the months only. */

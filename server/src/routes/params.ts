@@ -5,7 +5,19 @@ export const gemeenteParam = z
   .string({ error: 'is required (a CBS gemeente code like GM0935)' })
   .trim()
   .toUpperCase()
-  .regex(/^GM\d{4}$/, 'expected a CBS gemeente code like GM0935');
+  .regex(/^GM\d{4}$/, {
+    error: (iss) =>
+      iss.input === 'NL'
+        ? 'NL (the whole country) is available for /api/areas and /api/stats only; choose a gemeente like GM0935 here'
+        : 'expected a CBS gemeente code like GM0935',
+  });
+
+/** A gemeente, or `NL` for the whole country (routes that can answer for every area at once). */
+export const gemeenteOrNationalParam = z
+  .string({ error: 'is required (a CBS gemeente code like GM0935, or NL for the whole country)' })
+  .trim()
+  .toUpperCase()
+  .regex(/^(GM\d{4}|NL)$/, 'expected a CBS gemeente code like GM0935, or NL for the whole country');
 
 export const levelParam = z.enum(['buurt', 'wijk', 'gemeente'], { error: "expected 'buurt', 'wijk' or 'gemeente'" });
 

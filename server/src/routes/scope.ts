@@ -24,8 +24,9 @@ export function shiftMonth(month: string, delta: number): string {
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 }
 
+/** A gemeente in the data, or `NL` where the route's schema let it through (areas, stats). */
 export function requireGemeente(ds: Dataset, gm: string): void {
-  if (!ds.gemeente(gm)) throw new ApiError(404, `gemeente ${gm} is not in the data`, 'gemeente');
+  if (!ds.hasScope(gm)) throw new ApiError(404, `gemeente ${gm} is not in the data`, 'gemeente');
 }
 
 export function requireCategory(ds: Dataset, cat: string): void {
@@ -34,9 +35,9 @@ export function requireCategory(ds: Dataset, cat: string): void {
 
 /** Default period: the last 12 months with data (a calendar year); bounds are checked against the cube. */
 export function resolvePeriod(ds: Dataset, gm: string, from?: string, to?: string): { from: string; to: string } {
-  const cube = ds.cube(gm);
-  const first = cube.months[0];
-  const last = cube.months[cube.M - 1];
+  const months = ds.months(gm);
+  const first = months[0];
+  const last = months[months.length - 1];
   const t = to ?? (from ? shiftMonth(from, 11) : last);
   const f = from ?? shiftMonth(t, -11);
   const to2 = t > last && !to ? last : t;

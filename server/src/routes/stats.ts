@@ -6,14 +6,14 @@ import { computeStats } from '../domain/stats.ts';
 import type { SeriesResponse, StatsResponse } from '../domain/model.ts';
 import { ApiError, parseQuery } from './errors.ts';
 import { requireCategory, requireGemeente, resolvePeriod, shiftMonth } from './scope.ts';
-import { areaCodeParam, categoryParam, gemeenteParam, levelParam, monthParam } from './params.ts';
+import { areaCodeParam, categoryParam, gemeenteOrNationalParam, gemeenteParam, levelParam, monthParam } from './params.ts';
 import type { AttentionAreaStore } from '../store/attentionAreas.ts';
 import { attentionScope, type AttentionAreaSummary } from './attentionAreas.ts';
 
 export const BRON = 'CBS, Politie (via CBS), Kadaster/PDOK — tabellen 47022NED/47018NED, 85984NED';
 
 const statsQuery = z.object({
-  gemeente: gemeenteParam,
+  gemeente: gemeenteOrNationalParam,
   level: levelParam.default('buurt'),
   category: categoryParam.default('0.0.0'),
   from: monthParam.optional(),

@@ -1,16 +1,43 @@
 // Everything a request needs, assembled once: the derived geodata (areas, TopoJSON buffers), the
-// category list, the store, and per gemeente an in-memory cube rebuilt only when the store changes.
+// category list, the store, and per gemeente an in-memory cube rebuilt only when that gemeente's data
+// changes. Built cubes are persisted to DATA_DIR/cubes/<gm>-<key>.bin (key = hash of everything the
+// cube is made of), so a restart reads them back instead of redoing the demo split; `warmAll` loads
+// or builds every gemeente in the background for the national view (`gemeente=NL`).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Categories, groupFileSchema, type TypeDef } from '../domain/categories.ts';
-import { Cube, type AreaSum } from '../domain/cube.ts';
+import { Cube, CUBE_FORMAT, type AreaSum } from '../domain/cube.ts';
 import type { DemoModel } from '../domain/demo.ts';
 import type { AreaFigures } from '../domain/stats.ts';
 import type { Level } from '../domain/model.ts';
-import type { AreaInfo, GemeenteInfo, GeodataIndex } from '../../../geodata/build.ts';
+import { NATIONAL, type AreaInfo, type GemeenteInfo, type GeodataIndex } from '../../../geodata/build.ts';
 import { locate, readCsv } from '../../../geodata/sources.ts';
-import type { Store } from './store.ts';
+import { gemeenteOf, type RegistrationCell, type Store, type YearlyTotal } from './store.ts';
+
+export { NATIONAL };
+
+/**
+ * Version of the demo split (domain/demo.ts, random.ts). Part of every persisted cube's key; the
+ * files' source text is hashed in too where it can be read, so a changed split never reads a stale cube.
+ */
+export const DEMO_VERSION = 1;
+
+/** The store rows one gemeente's cube is built from. */
+interface CubeRows {
+  yearlyTotals: YearlyTotal[];
+  monthly: RegistrationCell[];
+  yearlyType: RegistrationCell[];
+}
+
+export interface WarmStatus {
+  done: number;
+  total: number;
+  loaded: number;
+  built: number;
+  ms: number;
+}
 
 export interface AreaFile {
   raw: Buffer;
@@ -27,20 +54,43 @@ export class Dataset {
   readonly index: GeodataIndex;
   private readonly areaByCode = new Map<string, AreaInfo>();
   private readonly gemeenteByCode = new Map<string, GemeenteInfo>();
-  private readonly cubes = new Map<string, { revision: number; cube: Cube }>();
+  private readonly cubes = new Map<string, { revision: number; key: string; cube: Cube }>();
   private readonly files = new Map<string, AreaFile>();
   private readonly demoModel: DemoModel;
+  /** Areas per `${gemeente}|${level}` (and `NL|level` for the whole country), in index order. */
+  private readonly areaLists = new Map<string, AreaInfo[]>();
+  /** Hash of what every cube depends on besides its own store rows. */
+  private readonly baseKey: string;
+  private populationCache: { revision: number; map: Map<string, number | null> } | null = null;
+  private warming: Promise<WarmStatus> | null = null;
+  private warmingStopped = false;
+  readonly warmStatus: WarmStatus;
 
-  constructor(readonly store: Store, readonly geodataDir: string, readonly sourceDir: string, groupsFile: string) {
+  /** `cacheDir`: where built cubes are persisted (omitted = memory only, e.g. tests with a throw-away store). */
+  constructor(readonly store: Store, readonly geodataDir: string, readonly sourceDir: string, groupsFile: string, readonly cacheDir?: string) {
     this.index = JSON.parse(fs.readFileSync(path.join(geodataDir, 'index.json'), 'utf8')) as GeodataIndex;
-    for (const a of this.index.areas) this.areaByCode.set(a.code, a);
+    for (const a of this.index.areas) {
+      this.areaByCode.set(a.code, a);
+      for (const k of [`${a.gemeentecode}|${a.level}`, `${NATIONAL}|${a.level}`]) (this.areaLists.get(k) ?? this.areaLists.set(k, []).get(k)!).push(a);
+    }
     for (const g of this.index.gemeenten) this.gemeenteByCode.set(g.code, g);
+    this.warmStatus = { done: 0, total: this.index.gemeenten.length, loaded: 0, built: 0, ms: 0 };
     const types = loadTypes(sourceDir);
     const groups = groupFileSchema.parse(JSON.parse(fs.readFileSync(groupsFile, 'utf8')));
     this.categories = new Categories(types, groups);
     const national = loadNationalCounts(sourceDir);
     const misdrijven = types.filter((t) => t.kind === 'misdrijf');
     this.demoModel = { types: misdrijven.map((t) => t.code), nationalCounts: misdrijven.map((t) => national.get(t.code) ?? 0) };
+    const h = createHash('sha256').update(`demo ${DEMO_VERSION} cube ${CUBE_FORMAT} geodata ${this.index.sourceStamp}\n`);
+    h.update(JSON.stringify(types)).update(JSON.stringify(this.demoModel));
+    for (const f of ['demo.ts', 'random.ts', 'cube.ts']) {
+      try {
+        h.update(fs.readFileSync(new URL(`../domain/${f}`, import.meta.url)));
+      } catch {
+        h.update(`${f}:unreadable`); // a bundled build: DEMO_VERSION alone then
+      }
+    }
+    this.baseKey = h.digest('hex');
   }
 
   gemeenten(): GemeenteInfo[] {
@@ -51,12 +101,34 @@ export class Dataset {
     return this.gemeenteByCode.get(code);
   }
 
+  /** A gemeente or the whole country (`NL`): what /api/areas and /api/stats accept. */
+  hasScope(code: string): boolean {
+    return code === NATIONAL || this.gemeenteByCode.has(code);
+  }
+
   area(code: string): AreaInfo | undefined {
     return this.areaByCode.get(code);
   }
 
+  /** Areas of a level in a gemeente, or in the whole country for `NL`. Shared list: do not mutate. */
   areas(gm: string, level: Level): AreaInfo[] {
-    return this.index.areas.filter((a) => a.gemeentecode === gm && a.level === level);
+    return this.areaLists.get(`${gm}|${level}`) ?? [];
+  }
+
+  /** Months with data: the cube's, or for `NL` the span over all gemeenten. */
+  months(gm: string): string[] {
+    const revision = this.store.revision();
+    if (gm !== NATIONAL) return this.cube(gm, revision).months;
+    let first = '';
+    let last = '';
+    for (const g of this.index.gemeenten) {
+      const m = this.cube(g.code, revision).months;
+      if (!first || m[0] < first) first = m[0];
+      if (!last || m[m.length - 1] > last) last = m[m.length - 1];
+    }
+    const out: string[] = [];
+    for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) for (let m = 1; m <= 12; m++) out.push(`${y}-${String(m).padStart(2, '0')}`);
+    return out;
   }
 
   areaFile(gm: string): AreaFile {
@@ -75,36 +147,159 @@ export class Dataset {
     return f;
   }
 
-  /** Latest known inhabitants per area (from the store). */
-  population(gm: string): Map<string, number | null> {
+  /**
+   * Latest known inhabitants per area (from the store). One map for the whole country, read again only
+   * when the store changes; look areas up by code (it holds more than gemeente `gm`).
+   */
+  population(_gm: string, revision = this.store.revision()): Map<string, number | null> {
+    if (this.populationCache?.revision === revision) return this.populationCache.map;
     const latest = new Map<string, { year: number; inwoners: number | null }>();
-    for (const p of this.store.population(gm)) {
+    for (const p of this.store.population(null)) {
       const cur = latest.get(p.area);
       if (!cur || p.year > cur.year) latest.set(p.area, { year: p.year, inwoners: p.inwoners });
     }
-    return new Map([...latest].map(([k, v]) => [k, v.inwoners]));
+    const map = new Map([...latest].map(([k, v]) => [k, v.inwoners]));
+    this.populationCache = { revision, map };
+    return map;
   }
 
-  cube(gm: string): Cube {
-    const revision = this.store.revision();
+  /**
+   * The cube of one gemeente. Valid while the store's revision is unchanged; after a change it is
+   * rebuilt only when this gemeente's own rows differ (an import in Maastricht leaves Amsterdam alone).
+   */
+  cube(gm: string, revision = this.store.revision()): Cube {
     const hit = this.cubes.get(gm);
     if (hit && hit.revision === revision) return hit.cube;
-    const buurten = this.areas(gm, 'buurt').map((a) => a.code);
+    const rows = this.cubeRows(gm);
+    const key = this.cubeKey(gm, rows);
+    if (hit && hit.key === key) {
+      hit.revision = revision;
+      return hit.cube;
+    }
+    const cube = this.loadOrBuild(gm, key, rows).cube;
+    this.cubes.set(gm, { revision, key, cube });
+    return cube;
+  }
+
+  /**
+   * Loads (from DATA_DIR/cubes) or builds the cube of every gemeente, one per event-loop turn, so
+   * requests keep being answered meanwhile. Called once after the server listens; idempotent.
+   */
+  warmAll(log: (m: string) => void = () => {}): Promise<WarmStatus> {
+    this.warming ??= (async () => {
+      const t0 = performance.now();
+      const revision = this.store.revision();
+      // One query per table for the whole country instead of three per gemeente.
+      const byGm = new Map<string, CubeRows>();
+      const slot = (area: string) => {
+        const gm = gemeenteOf(area);
+        let r = byGm.get(gm);
+        if (!r) byGm.set(gm, (r = { yearlyTotals: [], monthly: [], yearlyType: [] }));
+        return r;
+      };
+      for (const r of this.store.yearlyTotals(null)) slot(r.area).yearlyTotals.push(r);
+      for (const r of this.store.monthlyCells(null)) slot(r.area).monthly.push(r);
+      for (const r of this.store.yearlyTypeCells(null)) slot(r.area).yearlyType.push(r);
+      const status = this.warmStatus;
+      for (const g of this.index.gemeenten) {
+        if (this.warmingStopped) return status;
+        const current = this.cubes.get(g.code);
+        if (!current || current.revision !== revision) {
+          const rows = byGm.get(g.code) ?? { yearlyTotals: [], monthly: [], yearlyType: [] };
+          const key = this.cubeKey(g.code, rows);
+          if (current?.key === key) current.revision = revision;
+          else if (this.store.revision() === revision) {
+            const r = this.loadOrBuild(g.code, key, rows);
+            this.cubes.set(g.code, { revision, key, cube: r.cube });
+            if (r.loaded) status.loaded++;
+            else status.built++;
+          } else this.cube(g.code); // the store changed meanwhile: the rows read above are stale
+        }
+        status.done++;
+        await yieldToEventLoop();
+      }
+      status.ms = Math.round(performance.now() - t0);
+      log(`cubes: ${status.total} gemeenten ready in ${(status.ms / 1000).toFixed(1)} s (${status.loaded} read from ${this.cacheDir ?? 'memory'}, ${status.built} built)`);
+      return status;
+    })();
+    return this.warming;
+  }
+
+  /** Ends a running warmAll at the next gemeente (before the store is closed). */
+  stopWarming(): void {
+    this.warmingStopped = true;
+  }
+
+  private cubeRows(gm: string): CubeRows {
+    return { yearlyTotals: this.store.yearlyTotals(gm), monthly: this.store.monthlyCells(gm), yearlyType: this.store.yearlyTypeCells(gm) };
+  }
+
+  /** Content hash of a cube's inputs: the shared base, the gemeente's buurten and its store rows (order-free). */
+  private cubeKey(gm: string, rows: CubeRows): string {
+    const lines = [
+      ...rows.yearlyTotals.map((r) => `t ${r.area} ${r.year} ${r.count}`),
+      ...rows.monthly.map((r) => `m ${r.area} ${r.period} ${r.type} ${r.count}`),
+      ...rows.yearlyType.map((r) => `y ${r.area} ${r.period} ${r.type} ${r.count}`),
+    ].sort();
+    const h = createHash('sha256').update(this.baseKey).update(`\n${gm}\n`);
+    h.update(this.areas(gm, 'buurt').map((a) => a.code).join(',')).update('\n');
+    for (const l of lines) h.update(l).update('\n');
+    return h.digest('hex').slice(0, 24);
+  }
+
+  private cubeFile(gm: string, key: string): string | null {
+    return this.cacheDir ? path.join(this.cacheDir, `${gm}-${key}.bin`) : null;
+  }
+
+  private loadOrBuild(gm: string, key: string, rows: CubeRows): { cube: Cube; loaded: boolean } {
+    const file = this.cubeFile(gm, key);
+    const areas = [...this.areas(gm, 'buurt').map((a) => a.code), restArea(gm)];
+    if (file && fs.existsSync(file)) {
+      try {
+        const cube = Cube.fromBuffer(fs.readFileSync(file));
+        if (cube.areas.length === areas.length && cube.areas.every((a, i) => a === areas[i])) return { cube, loaded: true };
+      } catch {
+        // Damaged or from another format: build it again below (and overwrite).
+      }
+    }
+    const cube = this.buildCube(gm, areas, rows);
+    if (file) this.persist(gm, file, cube);
+    return { cube, loaded: false };
+  }
+
+  /** Atomic write (temp file + rename), then remove the gemeente's older cubes. A failure only costs speed. */
+  private persist(gm: string, file: string, cube: Cube): void {
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.tmp-${process.pid}`;
+      fs.writeFileSync(tmp, cube.toBuffer());
+      fs.renameSync(tmp, file);
+      const prefix = `${gm}-`;
+      for (const f of fs.readdirSync(path.dirname(file))) {
+        if (f.startsWith(prefix) && f.endsWith('.bin') && path.join(path.dirname(file), f) !== file) fs.rmSync(path.join(path.dirname(file), f), { force: true });
+      }
+    } catch (e) {
+      console.warn(`cube ${gm} not persisted: ${(e as Error).message}`);
+    }
+  }
+
+  private buildCube(gm: string, areas: string[], rows: CubeRows): Cube {
+    const buurten = areas.slice(0, -1);
     const yearlyTotals = new Map<string, Map<number, number | null>>();
     let firstYear = Infinity;
     let lastYear = -Infinity;
-    for (const t of this.store.yearlyTotals(gm)) {
+    for (const t of rows.yearlyTotals) {
       (yearlyTotals.get(t.area) ?? yearlyTotals.set(t.area, new Map()).get(t.area)!).set(t.year, t.count);
       firstYear = Math.min(firstYear, t.year);
       lastYear = Math.max(lastYear, t.year);
     }
-    const monthlyCells = this.store.monthlyCells(gm).map((c) => ({ area: c.area, type: c.type, month: c.period, count: c.count }));
+    const monthlyCells = rows.monthly.map((c) => ({ area: c.area, type: c.type, month: c.period, count: c.count }));
     for (const c of monthlyCells) {
       const y = Number(c.month.slice(0, 4));
       firstYear = Math.min(firstYear, y);
       lastYear = Math.max(lastYear, y);
     }
-    const yearlyTypeCells = this.store.yearlyTypeCells(gm).map((c) => ({ area: c.area, type: c.type, year: Number(c.period), count: c.count }));
+    const yearlyTypeCells = rows.yearlyType.map((c) => ({ area: c.area, type: c.type, year: Number(c.period), count: c.count }));
     if (!Number.isFinite(firstYear)) { firstYear = 2021; lastYear = 2025; }
     // The gemeente's official total minus its buurten = registrations without a buurt.
     const rest = restArea(gm);
@@ -119,8 +314,8 @@ export class Dataset {
       }
       yearlyTotals.set(rest, restTotals);
     }
-    const cube = new Cube({
-      areas: [...buurten, rest],
+    return new Cube({
+      areas,
       firstYear,
       lastYear,
       types: this.categories.types,
@@ -129,19 +324,28 @@ export class Dataset {
       yearlyTypeCells,
       monthlyCells,
     });
-    this.cubes.set(gm, { revision, cube });
-    return cube;
   }
 
-  /** Aggregated figures per area of `level` for a category and month range (plus a year earlier). */
-  figures(gm: string, level: Level, category: string, from: string, to: string): { figures: AreaFigures[]; cube: Cube; months: number } {
-    const cube = this.cube(gm);
+  /**
+   * Aggregated figures per area of `level` for a category and month range (plus a year earlier).
+   * `gm` = `NL`: every area of the level in the country (the gemeente level = one row per gemeente).
+   */
+  figures(gm: string, level: Level, category: string, from: string, to: string): { figures: AreaFigures[]; months: number } {
+    const months = monthsBetween(from, to);
+    const revision = this.store.revision(); // once, not per gemeente of the country
+    if (gm !== NATIONAL) return { figures: this.gemeenteFigures(gm, level, category, from, to, months, revision), months };
+    const figures: AreaFigures[] = [];
+    for (const g of this.index.gemeenten) for (const f of this.gemeenteFigures(g.code, level, category, from, to, months, revision)) figures.push(f);
+    return { figures, months };
+  }
+
+  private gemeenteFigures(gm: string, level: Level, category: string, from: string, to: string, months: number, revision: number): AreaFigures[] {
+    const cube = this.cube(gm, revision);
     const typeIdx = (this.categories.typesOf(category) ?? []).map((t) => cube.typeIndex.get(t)!).filter((t) => t !== undefined);
     const kind = this.categories.isNuisance(category) ? 'overlast' : 'misdrijf';
     const m0 = cube.monthIndex(from);
     const m1 = cube.monthIndex(to);
-    const months = m1 - m0 + 1;
-    const pop = this.population(gm);
+    const pop = this.population(gm, revision);
     const buurten = this.areas(gm, 'buurt');
     const cur = new Map<string, AreaSum>();
     const prev = new Map<string, AreaSum>();
@@ -152,13 +356,15 @@ export class Dataset {
     }
     // Whole calendar years of all crime add up to the real yearly totals: nothing demo about them.
     const allTypes = kind === 'misdrijf' && typeIdx.length === this.demoModel.types.length;
-    if (allTypes && from.endsWith('-01') && to.endsWith('-12')) {
+    const realYears = allTypes && from.endsWith('-01') && to.endsWith('-12');
+    if (realYears) {
       for (const m of [cur, prev]) for (const s of m.values()) s.demo = false;
     }
     const restIdx = cube.areaIndex.get(restArea(gm))!;
-    const visitorWijken = new Set(this.areas(gm, 'wijk').filter((w) => isCentre(w.naam)).map((w) => w.code));
+    const wijken = this.areas(gm, 'wijk');
+    const visitorWijken = new Set(wijken.filter((w) => isCentre(w.naam)).map((w) => w.code));
     const figure = (a: AreaInfo, members: string[], extra: AreaSum[] = []): AreaFigures => {
-      const sumOf = (m: Map<string, AreaSum>, more: AreaSum[]) => combine([...members.map((c) => m.get(c)!), ...more.map((x) => (allTypes && from.endsWith('-01') && to.endsWith('-12') ? { ...x, demo: false } : x))], months);
+      const sumOf = (m: Map<string, AreaSum>, more: AreaSum[]) => combine([...members.map((c) => m.get(c)!), ...more.map((x) => (realYears ? { ...x, demo: false } : x))], months);
       const previous = sumOf(prev, extra.length ? [cube.sum(restIdx, m0 - 12, m1 - 12, typeIdx, kind)] : []);
       return {
         code: a.code,
@@ -171,12 +377,18 @@ export class Dataset {
         previous: m0 - 12 < 0 ? null : previous,
       };
     };
-    let figures: AreaFigures[];
-    if (level === 'buurt') figures = buurten.map((b) => figure(b, [b.code]));
-    else if (level === 'wijk') figures = this.areas(gm, 'wijk').map((w) => figure(w, buurten.filter((b) => b.wijkcode === w.code).map((b) => b.code)));
-    else figures = this.areas(gm, 'gemeente').map((g) => figure(g, buurten.map((b) => b.code), [cube.sum(restIdx, m0, m1, typeIdx, kind)]));
-    return { figures, cube, months };
+    if (level === 'buurt') return buurten.map((b) => figure(b, [b.code]));
+    if (level === 'wijk') {
+      const members = new Map<string, string[]>();
+      for (const b of buurten) (members.get(b.wijkcode!) ?? members.set(b.wijkcode!, []).get(b.wijkcode!)!).push(b.code);
+      return wijken.map((w) => figure(w, members.get(w.code) ?? []));
+    }
+    return this.areas(gm, 'gemeente').map((g) => figure(g, buurten.map((b) => b.code), [cube.sum(restIdx, m0, m1, typeIdx, kind)]));
   }
+}
+
+function monthsBetween(from: string, to: string): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 }
 
 /** Sum of member areas. A month counts as missing only when no member knows it. */

@@ -1,0 +1,193 @@
+// The `firstMap` and `recolour` figures in headless Chromium: the real app at gemeente=NL against a
+// bare MapLibre page that draws the same polygons (the same TopoJSON bytes and the same stats JSON),
+// served by a small node:http server of its own on loopback. Times are taken inside the page
+// (performance.now(), from navigation start) and the app is only watched through window.__bvk.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const VIEWPORT = { width: 1440, height: 1000 };
+
+const BARE_HTML = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>bare</title>
+<link rel="stylesheet" href="/maplibre-gl.css"><style>html,body{margin:0}#map{position:absolute;left:0;top:0}</style></head>
+<body><div id="map"></div><script src="/topojson-client.js"></script><script type="module" src="/bare.js"></script></body></html>`;
+
+// A bare choropleth: one GeoJSON source with the colour as a feature property (the textbook way),
+// recoloured by setData with new properties.
+const BARE_JS = `
+import * as maplibregl from '/maplibre-gl.mjs';
+maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
+const q = new URLSearchParams(location.search);
+const el = document.getElementById('map');
+el.style.width = q.get('w') + 'px'; el.style.height = q.get('h') + 'px';
+const PALETTE = ['#fef0d9', '#fdcc8a', '#fc8d59', '#e34a33', '#b30000'];
+function colours(rows, measure) {
+  const vals = rows.map((r) => r[measure]).filter((v) => v !== null).sort((a, b) => a - b);
+  const breaks = [0.2, 0.4, 0.6, 0.8].map((p) => vals[Math.floor(p * (vals.length - 1))]);
+  const out = new Map();
+  for (const r of rows) {
+    const v = r[measure];
+    out.set(r.code, v === null ? '#cccccc' : PALETTE[breaks.filter((b) => v > b).length]);
+  }
+  return out;
+}
+function whenIdle(map) {
+  return new Promise((resolve) => {
+    const check = () => (map.isSourceLoaded('b') ? resolve() : map.once('idle', check));
+    map.once('idle', check);
+  });
+}
+const map = new maplibregl.Map({ container: 'map', style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } }] },
+  center: [5.3, 52.1], zoom: 6, fadeDuration: 0, attributionControl: false, renderWorldCopies: false });
+window.__bench = { firstMap: null };
+Promise.all([fetch('/areas').then((r) => r.json()), fetch('/stats').then((r) => r.json()), new Promise((r) => map.once('load', r))]).then(async ([topo, stats]) => {
+  const fc = topojson.feature(topo, topo.objects.buurten);
+  const c = colours(stats.rows, 'ratePer1000');
+  for (const f of fc.features) f.properties.fill = c.get(f.properties.code) || '#eeeeee';
+  map.addSource('b', { type: 'geojson', data: fc });
+  map.addLayer({ id: 'fill', type: 'fill', source: 'b', paint: { 'fill-color': ['get', 'fill'], 'fill-opacity': 0.9 } });
+  map.addLayer({ id: 'line', type: 'line', source: 'b', paint: { 'line-color': '#4a4a4a', 'line-width': 0.8, 'line-opacity': 0.8 } });
+  map.fitBounds([[topo.bbox[0], topo.bbox[1]], [topo.bbox[2], topo.bbox[3]]], { padding: 24, animate: false });
+  await whenIdle(map);
+  window.__bench.firstMap = performance.now();
+  window.__bench.recolour = async (measure) => {
+    const t0 = performance.now();
+    const c2 = colours(stats.rows, measure);
+    for (const f of fc.features) f.properties.fill = c2.get(f.properties.code) || '#eeeeee';
+    map.getSource('b').setData(fc);
+    await whenIdle(map);
+    return performance.now() - t0;
+  };
+});
+`;
+
+export interface BrowserFigures {
+  firstMap: { app: number[]; bare: number[] };
+  recolour: { app: number[]; bare: number[] };
+  canvas: { width: number; height: number };
+  notes: string[];
+}
+
+/** Serves the bare page and the same bytes the app gets (NL TopoJSON as brotli, the NL stats JSON). */
+function bareServer(areasFile: string, statsJson: Buffer): Promise<{ url: string; close: () => Promise<void> }> {
+  const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const files: Record<string, [string | Buffer, string, string?]> = {
+    '/': [BARE_HTML, 'text/html; charset=utf-8'],
+    '/bare.js': [BARE_JS, 'text/javascript'],
+    '/maplibre-gl.mjs': [fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl.mjs')), 'text/javascript'],
+    '/maplibre-gl-worker.mjs': [fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs')), 'text/javascript'],
+    '/maplibre-gl.css': [fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl.css')), 'text/css'],
+    '/topojson-client.js': [fs.readFileSync(path.join(ROOT, 'node_modules/topojson-client/dist/topojson-client.min.js')), 'text/javascript'],
+    '/areas': [fs.readFileSync(`${areasFile}.br`), 'application/json; charset=utf-8', 'br'],
+    '/stats': [statsJson, 'application/json; charset=utf-8'],
+  };
+  const server = http.createServer((req, res) => {
+    const f = files[new URL(req.url ?? '/', 'http://x').pathname];
+    if (!f) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': f[1], ...(f[2] ? { 'Content-Encoding': f[2] } : {}), 'Cache-Control': 'no-store' });
+    res.end(f[0]);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) })),
+  );
+}
+
+const APPLIED_NL = (measure: string) => `^NL\\|buurt\\|0\\.0\\.0\\|[^|]+\\|[^|]+\\|${measure}$`;
+
+/** Waits (rAF polling) until the app reports the view as rendered; returns performance.now() at that moment. */
+async function appliedAt(page: Page, pattern: string): Promise<number> {
+  const h = await page.waitForFunction(
+    (re) => {
+      const w = window as unknown as { __bvk?: { appliedKey: string | null }; __benchAt?: Record<string, number> };
+      if (!new RegExp(re).test(w.__bvk?.appliedKey ?? '')) return false;
+      w.__benchAt ??= {};
+      w.__benchAt[re] ??= performance.now();
+      return w.__benchAt[re];
+    },
+    pattern,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  return (await h.jsonValue()) as number;
+}
+
+export async function measureBrowser(appUrl: string, areasFile: string, rounds: number, log: (m: string) => void): Promise<BrowserFigures> {
+  const statsJson = Buffer.from(await (await fetch(`${appUrl}/api/stats?gemeente=NL&level=buurt&category=0.0.0`)).arrayBuffer());
+  const bare = await bareServer(areasFile, statsJson);
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const out: BrowserFigures = { firstMap: { app: [], bare: [] }, recolour: { app: [], bare: [] }, canvas: { width: 0, height: 0 }, notes: [] };
+  try {
+    const errors: string[] = [];
+    const fresh = async () => {
+      const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL' });
+      const page = await ctx.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      return { ctx, page };
+    };
+    // First coloured map, each round in a fresh context (empty HTTP cache), app and bare alternating.
+    for (let i = 0; i < rounds; i++) {
+      {
+        const { ctx, page } = await fresh();
+        await page.goto(`${appUrl}/?gemeente=NL`);
+        out.firstMap.app.push(await appliedAt(page, APPLIED_NL('ratePer1000')));
+        if (i === 0) {
+          out.canvas = await page.evaluate(() => {
+            const r = (window as unknown as { __bvk: { map: { getCanvas(): HTMLCanvasElement } } }).__bvk.map.getCanvas().getBoundingClientRect();
+            return { width: Math.round(r.width), height: Math.round(r.height) };
+          });
+          await page.screenshot({ path: path.join(path.dirname(areasFile), '../../bench-app-nl.png') });
+        }
+        await ctx.close();
+      }
+      {
+        const { ctx, page } = await fresh();
+        await page.goto(`${bare.url}/?w=${out.canvas.width}&h=${out.canvas.height}`);
+        const h = await page.waitForFunction(() => (window as unknown as { __bench?: { firstMap: number | null } }).__bench?.firstMap ?? false, undefined, { polling: 'raf', timeout: 120_000 });
+        out.firstMap.bare.push((await h.jsonValue()) as number);
+        await ctx.close();
+      }
+      log(`  firstMap round ${i + 1}: app ${out.firstMap.app.at(-1)!.toFixed(0)} ms, bare ${out.firstMap.bare.at(-1)!.toFixed(0)} ms`);
+    }
+
+    // Recolour: the app's own path (measure select -> classification -> ChoroplethMap.setValues ->
+    // setFeatureState -> idle) against setData with new colour properties.
+    const app = await fresh();
+    await app.page.goto(`${appUrl}/?gemeente=NL`);
+    await appliedAt(app.page, APPLIED_NL('ratePer1000'));
+    const bareTab = await fresh();
+    await bareTab.page.goto(`${bare.url}/?w=${out.canvas.width}&h=${out.canvas.height}`);
+    await bareTab.page.waitForFunction(() => (window as unknown as { __bench?: { firstMap: number | null } }).__bench?.firstMap ?? false, undefined, { timeout: 120_000 });
+    const before = await app.page.evaluate(() => (window as unknown as { __bvk: { stats: { setDataCalls: number } } }).__bvk.stats.setDataCalls);
+    const measures = ['count', 'ratePer1000'];
+    for (let i = 0; i < rounds * 2; i++) {
+      const measure = measures[i % 2];
+      const t0 = await app.page.evaluate((m) => {
+        const sel = document.querySelector<HTMLSelectElement>('select[id$="-measure"]')!;
+        const t = performance.now();
+        sel.value = m;
+        sel.dispatchEvent(new Event('change', { bubbles: true }));
+        return t;
+      }, measure);
+      const t1 = await appliedAt(app.page, `${APPLIED_NL(measure)}`);
+      await app.page.evaluate(() => delete (window as unknown as { __benchAt?: unknown }).__benchAt);
+      out.recolour.app.push(t1 - t0);
+      out.recolour.bare.push((await bareTab.page.evaluate((m) => (window as unknown as { __bench: { recolour(m: string): Promise<number> } }).__bench.recolour(m), measure)) as number);
+      log(`  recolour round ${i + 1} (${measure}): app ${out.recolour.app.at(-1)!.toFixed(0)} ms, bare setData ${out.recolour.bare.at(-1)!.toFixed(0)} ms`);
+    }
+    const after = await app.page.evaluate(() => (window as unknown as { __bvk: { stats: { setDataCalls: number } } }).__bvk.stats.setDataCalls);
+    if (after !== before) out.notes.push(`the app called setData ${after - before} time(s) while recolouring (expected 0)`);
+    if (errors.length) out.notes.push(`page errors: ${[...new Set(errors)].slice(0, 3).join(' | ')}`);
+    await app.ctx.close();
+    await bareTab.ctx.close();
+  } finally {
+    await browser.close();
+    await bare.close();
+  }
+  return out;
+}
