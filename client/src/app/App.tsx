@@ -431,6 +431,7 @@ export function App({ session, onLogout }: AppProps) {
 
   // --- Texts ---------------------------------------------------------------------------------------------
   const gemeenteNaam =
+    (view.gemeente === 'NL' ? 'Nederland' : undefined) ??
     gemeenten.find((g) => g.code === view.gemeente)?.naam ??
     ((topology?.objects['gemeente'] as GeometryCollection | undefined)?.geometries[0]?.properties as { naam?: string } | undefined)?.naam ??
     view.gemeente;

@@ -49,6 +49,14 @@ export function sortRows(rows: StatsRow[], key: SortKey, dir: 'ascending' | 'des
 export function AreaTable({ rows, caption, selected, measure, onSelect }: AreaTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 'ascending' | 'descending' }>({ key: 'naam', dir: 'ascending' });
   const sorted = useMemo(() => sortRows(rows, sort.key, sort.dir), [rows, sort]);
+  // A whole country has 14,500 buurten: render them a page at a time so the page stays responsive
+  // (sorting still covers every row). The selected area is always shown.
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const visible = useMemo(() => {
+    const head = sorted.slice(0, limit);
+    const sel = selected && !head.some((r) => r.code === selected) ? sorted.find((r) => r.code === selected) : undefined;
+    return sel ? [...head, sel] : head;
+  }, [sorted, limit, selected]);
 
   const toggle = (key: SortKey, numeric: boolean) =>
     setSort((s) =>
@@ -82,7 +90,7 @@ export function AreaTable({ rows, caption, selected, measure, onSelect }: AreaTa
           </tr>
         </thead>
         <tbody>
-          {sorted.map((r) => (
+          {visible.map((r) => (
             <tr key={r.code} className={r.code === selected ? 'selected' : undefined}>
               {COLUMNS.map((c) =>
                 c.key === 'naam' ? (
@@ -113,6 +121,17 @@ export function AreaTable({ rows, caption, selected, measure, onSelect }: AreaTa
           ))}
         </tbody>
       </table>
+      {sorted.length > limit && (
+        <p className="table-more">
+          {formatNumber(limit)} van {formatNumber(sorted.length)} rijen getoond.{' '}
+          <button type="button" onClick={() => setLimit((l) => l + PAGE_SIZE * 4)}>
+            Toon {formatNumber(Math.min(PAGE_SIZE * 4, sorted.length - limit))} rijen meer
+          </button>
+        </p>
+      )}
     </div>
   );
 }
+
+const PAGE_SIZE = 250;
+
