@@ -8,6 +8,8 @@ export default defineConfig({
       'client/**/*.test.{ts,tsx}',
       'geodata/**/*.test.ts',
       'tests/api/**/*.test.ts',
+      'tests/store/**/*.test.ts',
+      'tests/robustness/**/*.test.ts',
     ],
     environment: 'node',
     globalSetup: ['tests/support/globalSetup.ts'],

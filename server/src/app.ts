@@ -20,6 +20,7 @@ import { rankingRoutes } from './routes/ranking.ts';
 import { exportRoutes } from './routes/export.ts';
 import { selectionsRoutes } from './routes/selections.ts';
 import { attentionAreasRoutes } from './routes/attentionAreas.ts';
+import { importsRoutes } from './routes/imports.ts';
 import { presentationsRoutes } from './routes/presentations.ts';
 import { reportsRoutes } from './routes/reports.ts';
 import { SqlitePresentationStore } from './store/presentations.ts';
@@ -36,7 +37,7 @@ import { incidentRoutes } from './routes/incidents.ts';
 import { sessionMiddleware, principalOf } from './routes/session.ts';
 import { presentationPrivacy } from './routes/privacy.ts';
 import type { AppEnv } from './routes/env.ts';
-import { SqliteUserStore } from './store/users.ts';
+import { userStoreFor } from './store/postgres.ts';
 import { SqliteIncidentStore } from './store/incidents.ts';
 import { mayWrite } from './domain/roles.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './domain/privacy.ts';
@@ -54,6 +55,9 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Login throttling (tests use a faster one). */
   loginThrottle?: LoginThrottle;
+  /** POST /api/imports: largest upload in bytes (MAX_UPLOAD_MB; default 250 MB) and its temp folder. */
+  maxUploadBytes?: number;
+  uploadDir?: string;
   /** Prints reports to PDF (one Chromium, started on first use); the owner closes it on shutdown. */
   pdfRenderer?: PdfRenderer;
 }
@@ -63,7 +67,7 @@ export function createApi(deps: AppDeps) {
   const geometry = new AreaGeometry(dataset);
   const selections = new SqliteSelectionStore(dataset.store as SqliteStore);
   const attentionAreas = new SqliteAttentionAreaStore(dataset.store as SqliteStore);
-  const users = new SqliteUserStore((dataset.store as SqliteStore).db);
+  const users = userStoreFor(dataset.store); // PostgreSQL's tables with DATABASE_URL, else the SQLite file's
   const incidents = new SqliteIncidentStore((dataset.store as SqliteStore).db);
   const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   const presentations = new SqlitePresentationStore((dataset.store as SqliteStore).db);
@@ -93,6 +97,7 @@ export function createApi(deps: AppDeps) {
     .route('/', exportRoutes(dataset, geometry, deps.lowPopulationThreshold, threshold))
     .route('/', selectionsRoutes(dataset, selections))
     .route('/', attentionAreasRoutes(dataset, geometry, attentionAreas))
+    .route('/', importsRoutes(dataset, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente }))
     .route('/', presentationsRoutes(dataset, presentations))
     .route('/', reportsRoutes(dataset, { lowPopulationThreshold: deps.lowPopulationThreshold, suppressionThreshold: threshold, pdf }));
 }

@@ -19,6 +19,14 @@ const schema = z.object({
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(0).max(100).default(4),
   /** Behind a reverse proxy that terminates HTTPS: trust X-Forwarded-Proto for the Secure cookie. */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  /** Optional server database (postgres://user:password@host:5432/db); empty = the embedded SQLite store. */
+  DATABASE_URL: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || /^postgres(ql)?:\/\/[^\s]+$/.test(v), 'expected postgres://user:password@host:5432/database (or empty for the embedded store)')
+    .transform((v) => v || undefined),
+  /** Largest upload POST /api/imports accepts, in MB; larger gets a 413. */
+  MAX_UPLOAD_MB: z.coerce.number().positive('must be a positive number of megabytes').max(100_000).default(250),
 });
 
 export type Config = Readonly<z.infer<typeof schema> & { geodataDir: string; dataDir: string }>;

@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { loadConfig, type Config } from './config.ts';
 import { createApp } from './app.ts';
+import { PdfRenderer } from './reports/pdf.ts';
 import { Dataset } from './store/dataset.ts';
 import { SqliteStore } from './store/sqlite.ts';
+import { PostgresStore } from './store/postgres.ts';
 import { seedFromSource } from './store/seed.ts';
 import { buildGeodata, isBuilt, outputDir } from '../../geodata/build.ts';
 
@@ -16,8 +18,11 @@ export const GROUPS_FILE = path.join(ROOT, 'server/data/category-groups.json');
 /** Opens the store and derived data for a config; builds geodata first when it is missing. */
 export function openDataset(config: Config, log: (m: string) => void = () => {}): Dataset {
   if (!isBuilt(config.geodataDir, config.dataDir)) buildGeodata(config.geodataDir, config.dataDir, log);
-  const store = new SqliteStore(path.join(config.dataDir, 'store.sqlite'));
-  const dataset = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE);
+  // DATABASE_URL: registrations and accounts in PostgreSQL; the other feature tables (selections,
+  // survey, ...) stay in the local SQLite file for now (PostgresStore.db, README "Server database").
+  const localFile = path.join(config.dataDir, 'store.sqlite');
+  const store = config.DATABASE_URL ? new PostgresStore(config.DATABASE_URL, { featureFile: localFile }) : new SqliteStore(localFile);
+  const dataset = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE, path.join(config.dataDir, 'cubes'));
   seedFromSource(store, config.geodataDir, dataset.index);
   return dataset;
 }
@@ -25,7 +30,10 @@ export function openDataset(config: Config, log: (m: string) => void = () => {})
 export async function startServer(overrides: Partial<Record<string, string>> = {}, log: (m: string) => void = console.log) {
   const config = loadConfig({ ...process.env, ...overrides });
   const dataset = openDataset(config, log);
+  // Reports are printed by one Chromium, started on the first PDF request and closed with the server.
+  const pdfRenderer = new PdfRenderer();
   const app = createApp({
+    pdfRenderer,
     dataset,
     lowPopulationThreshold: config.LOW_POPULATION_THRESHOLD,
     basemapStyleUrl: config.BASEMAP_STYLE_URL,
@@ -33,6 +41,7 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
     clientDir: path.join(ROOT, 'dist/client'),
     suppressionThreshold: config.SUPPRESSION_THRESHOLD,
     trustProxy: config.TRUST_PROXY,
+    maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
   });
   // Build the default gemeente's cube now, so the first visitor does not wait for it.
   dataset.cube(config.DEFAULT_GEMEENTE);
@@ -40,9 +49,12 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${config.HOST}:${info.port}`;
       log(`Buurtveiligheidskaart: ${url}  (data: ${config.geodataDir})`);
+      // The national view needs every gemeente's cube: read them from DATA_DIR/cubes (or build them the
+      // first time) in the background, one gemeente per event-loop turn, after the server listens.
+      void dataset.warmAll(log).catch((e: Error) => console.error(`cubes: ${e.message}`));
       resolve({
         url,
-        close: () => new Promise<void>((r) => server.close(() => { dataset.store.close(); r(); })),
+        close: () => new Promise<void>((r) => server.close(() => { dataset.stopWarming(); dataset.store.close(); void pdfRenderer.close().then(r); })),
       });
     });
   });

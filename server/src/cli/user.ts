@@ -4,7 +4,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { loadConfig } from '../config.ts';
 import { SqliteStore } from '../store/sqlite.ts';
-import { SqliteUserStore } from '../store/users.ts';
+import { PostgresStore, userStoreFor } from '../store/postgres.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { isBuilt, outputDir } from '../../../geodata/build.ts';
 import fs from 'node:fs';
@@ -53,8 +53,10 @@ const [command, username] = args;
 const flag = (name: string) => args.flatMap((a, i) => (a === `--${name}` && args[i + 1] ? [args[i + 1]] : []));
 
 const config = loadConfig();
-const store = new SqliteStore(path.join(config.dataDir, 'store.sqlite'));
-const users = new SqliteUserStore(store.db);
+// With DATABASE_URL the accounts live in PostgreSQL, where every app server reads them.
+const localFile = path.join(config.dataDir, 'store.sqlite');
+const store = config.DATABASE_URL ? new PostgresStore(config.DATABASE_URL, { featureFile: localFile }) : new SqliteStore(localFile);
+const users = userStoreFor(store);
 
 switch (command) {
   case 'add': {

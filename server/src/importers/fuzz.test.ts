@@ -144,3 +144,31 @@ describe('fuzz: 500 seeded mutations per valid fixture', () => {
     }
   });
 });
+
+describe('fuzz: wrong encodings (whole file re-encoded), also after mutation', () => {
+  const swap16 = (b: Buffer) => {
+    const out = Buffer.from(b.length % 2 ? Buffer.concat([b, Buffer.alloc(1)]) : b);
+    return out.swap16();
+  };
+  const encodings: [string, (src: Buffer) => Buffer][] = [
+    ['UTF-16LE with BOM', (b) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b.toString('utf8'), 'utf16le')])],
+    ['UTF-16LE without BOM', (b) => Buffer.from(b.toString('utf8'), 'utf16le')],
+    ['UTF-16BE with BOM', (b) => Buffer.concat([Buffer.from([0xfe, 0xff]), swap16(Buffer.from(b.toString('utf8'), 'utf16le'))])],
+    ['UTF-8 encoded twice', (b) => Buffer.from(b.toString('latin1'), 'utf8')],
+    ['UTF-32LE', (b) => Buffer.concat([...b.toString('utf8')].map((ch) => { const x = Buffer.alloc(4); x.writeUInt32LE(ch.codePointAt(0)!); return x; }))],
+    ['EBCDIC-like (every byte + 0x80)', (b) => Buffer.from(b.map((x) => (x + 0x80) & 0xff))],
+  ];
+  it.each(targets)('%s', (name, parser) => {
+    const src = fixture(name);
+    const rnd = mulberry32(name.length * 104729);
+    for (const [label, encode] of encodings) {
+      check(() => parser(name, encode(src)), `${name} as ${label}`);
+      check(() => parseImportFile(name, encode(src), OPTS), `${name} as ${label} via detect`);
+      for (let i = 0; i < 40; i++) {
+        const bytes = encode(mutate(src, rnd));
+        check(() => parser(name, bytes), `${name} mutated #${i} as ${label}`);
+        check(() => parseImportFile(name, bytes, OPTS), `${name} mutated #${i} as ${label} via detect`);
+      }
+    }
+  });
+});

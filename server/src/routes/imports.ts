@@ -1,0 +1,89 @@
+// POST /imports: the beheerder uploads an official file (the request body is the file) and it is
+// imported like `npm run import`. The body is streamed to a temporary file, never held in memory
+// whole, and refused with 413 as soon as it passes the size limit.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Dataset } from '../store/dataset.ts';
+import { importFile } from '../store/importFile.ts';
+import { ImportError, MAX_LISTED_ISSUES } from '../importers/errors.ts';
+import type { AppEnv } from './env.ts';
+import { ApiError, parseQuery } from './errors.ts';
+import { gemeenteParam } from './params.ts';
+import { principalOf } from './session.ts';
+
+export interface UploadOptions {
+  /** Largest body accepted, in bytes (MAX_UPLOAD_MB). */
+  maxBytes: number;
+  /** Where the temporary upload folders go (default: the OS temp folder). */
+  dir?: string;
+  /** Gemeente of a police extract when the request does not name one. */
+  defaultGemeente: string;
+}
+
+const importQuery = z.object({
+  // The original file name: shown in the report and in every error; never used as a path.
+  name: z.string().trim().min(1, 'must not be empty').max(200, 'is too long').regex(/^[^/\\\0]+$/, 'must be a file name without a folder').default('upload.csv'),
+  gemeente: gemeenteParam.optional(),
+});
+
+class TooLarge extends Error {}
+
+export function importsRoutes(ds: Dataset, opts: UploadOptions) {
+  const tooLarge = () => new ApiError(413, `upload is larger than the limit of ${formatMb(opts.maxBytes)} (MAX_UPLOAD_MB)`, 'body');
+  return new Hono<AppEnv>().post('/imports', async (c) => {
+    if (principalOf(c).role !== 'beheerder') throw new ApiError(403, 'only a beheerder may import files');
+    const q = parseQuery(importQuery, c.req.query());
+    // Refuse early when the client says how big it is; the stream check below catches the rest
+    // (chunked bodies, or a Content-Length that lies).
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && Number(declared) > opts.maxBytes) throw tooLarge();
+    const body = c.req.raw.body;
+    if (!body) throw new ApiError(400, 'body: expected the file as the request body', 'body');
+
+    const dir = fs.mkdtempSync(path.join(opts.dir ?? os.tmpdir(), 'bvk-upload-'));
+    const file = path.join(dir, q.name.replace(/[^\w.\- ]/g, '_') || 'upload.csv');
+    try {
+      let size = 0;
+      const limit = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          size += chunk.length;
+          done(size > opts.maxBytes ? new TooLarge() : null, chunk);
+        },
+      });
+      try {
+        await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), limit, fs.createWriteStream(file, { flags: 'wx' }));
+      } catch (e) {
+        if (e instanceof TooLarge) throw tooLarge();
+        throw new ApiError(400, 'body: the upload was interrupted', 'body');
+      }
+      if (size === 0) throw new ApiError(400, 'body: the uploaded file is empty', 'body');
+      try {
+        const report = importFile(ds, file, { gemeente: q.gemeente ?? opts.defaultGemeente });
+        return c.json({ ...report, file: q.name, bytes: size }, 200);
+      } catch (e) {
+        if (!(e instanceof ImportError)) throw e;
+        const issues = e.issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ line: i.line, field: i.field, reason: i.reason.split(file).join(q.name) }));
+        return c.json({
+          error: `${q.name}: rejected, nothing stored (${e.issues.length} error(s))`,
+          file: q.name,
+          issueCount: e.issues.length,
+          issues,
+          more: Math.max(0, e.issues.length - MAX_LISTED_ISSUES),
+        }, 400);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+function formatMb(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(2)} MB`;
+}

@@ -1,0 +1,118 @@
+// Accounts, sessions and the audit trail in PostgreSQL, so several app servers behind a load balancer
+// share logins. Same rules as SqliteUserStore (scrypt hashes, only the SHA-256 of a session token).
+import { createHash, randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Role } from '../domain/roles.ts';
+import { hashPassword, verifyPassword, type AuditEntry, type User, type UserStore } from './users.ts';
+import type { PgClient } from './postgres.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+  id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, username TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
+  wijken TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS sessions_expires ON sessions (expires_at);
+CREATE TABLE IF NOT EXISTS audit (
+  id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at TEXT NOT NULL, username TEXT, role TEXT NOT NULL,
+  action TEXT NOT NULL, resource TEXT NOT NULL, detail TEXT NOT NULL);
+`;
+
+const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+type Row = { id: number; username: string; role: Role; wijken: string; created_at: string };
+const toUser = (r: Record<string, unknown>): User => {
+  const x = r as Row;
+  return { id: Number(x.id), username: x.username, role: x.role, wijken: JSON.parse(x.wijken) as string[], createdAt: x.created_at };
+};
+
+export class PostgresUserStore implements UserStore {
+  /** `q` runs one statement on the store's connection; `tx` wraps a function in BEGIN … COMMIT. */
+  constructor(
+    private readonly q: PgClient['querySync'],
+    private readonly tx: <T>(fn: () => T) => T,
+    legacy?: Database.Database,
+  ) {
+    this.tx(() => {
+      this.q('SELECT pg_advisory_xact_lock($1)', [47023]);
+      this.q(SCHEMA);
+      // Switching an installation to PostgreSQL: its accounts (not sessions) come along, once.
+      if (legacy && this.count() === 0) {
+        const hasUsers = legacy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'").get();
+        const rows = hasUsers ? (legacy.prepare('SELECT username, role, wijken, password_hash, created_at FROM users ORDER BY id').all() as Record<string, string>[]) : [];
+        for (const r of rows) {
+          this.q('INSERT INTO users (username, role, wijken, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [r.username, r.role, r.wijken, r.password_hash, r.created_at]);
+        }
+      }
+    });
+  }
+
+  count(): number {
+    return Number(this.q('SELECT count(*)::int AS n FROM users')[0].n);
+  }
+
+  list(): User[] {
+    return this.q('SELECT id, username, role, wijken, created_at FROM users ORDER BY username').map(toUser);
+  }
+
+  get(username: string): User | undefined {
+    const r = this.q('SELECT id, username, role, wijken, created_at FROM users WHERE username = $1', [username])[0];
+    return r && toUser(r);
+  }
+
+  add(username: string, password: string, role: Role, wijken: string[]): User {
+    this.q('INSERT INTO users (username, role, wijken, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
+      username, role, JSON.stringify(wijken), hashPassword(password), new Date().toISOString()]);
+    return this.get(username)!;
+  }
+
+  remove(username: string): boolean {
+    return this.q('DELETE FROM users WHERE username = $1 RETURNING 1', [username]).length > 0;
+  }
+
+  setPassword(username: string, password: string): boolean {
+    return this.tx(() => {
+      const changed = this.q('UPDATE users SET password_hash = $1 WHERE username = $2 RETURNING id', [hashPassword(password), username]);
+      // A new password ends every open session of that user.
+      if (changed.length) this.q('DELETE FROM sessions WHERE user_id = $1', [changed[0].id]);
+      return changed.length > 0;
+    });
+  }
+
+  verify(username: string, password: string): User | undefined {
+    const r = this.q('SELECT password_hash FROM users WHERE username = $1', [username])[0] as { password_hash: string } | undefined;
+    const ok = verifyPassword(password, r?.password_hash ?? DUMMY_HASH);
+    return ok && r ? this.get(username) : undefined;
+  }
+
+  createSession(userId: number, ttlMs: number): string {
+    const token = randomBytes(32).toString('base64url');
+    const now = Date.now();
+    this.q('DELETE FROM sessions WHERE expires_at < $1', [now]);
+    this.q('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [sha256(token), userId, now, now + ttlMs]);
+    return token;
+  }
+
+  sessionUser(token: string): User | undefined {
+    const r = this.q(`SELECT u.id, u.username, u.role, u.wijken, u.created_at FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > $2`, [sha256(token), Date.now()])[0];
+    return r && toUser(r);
+  }
+
+  deleteSession(token: string): void {
+    this.q('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)]);
+  }
+
+  audit(e: Omit<AuditEntry, 'id' | 'at'>): void {
+    this.q('INSERT INTO audit (at, username, role, action, resource, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
+      new Date().toISOString(), e.username, e.role, e.action, e.resource, JSON.stringify(e.detail)]);
+  }
+
+  auditLog(limit: number): AuditEntry[] {
+    return this.q('SELECT id, at, username, role, action, resource, detail FROM audit ORDER BY id DESC LIMIT $1', [limit]).map((r) => ({
+      id: Number(r.id), at: String(r.at), username: r.username === null ? null : String(r.username), role: String(r.role),
+      action: String(r.action), resource: String(r.resource), detail: JSON.parse(String(r.detail)) as Record<string, unknown>,
+    }));
+  }
+}

@@ -1,0 +1,136 @@
+// The account store contract against SQLite (always) and PostgreSQL (with TEST_DATABASE_URL):
+// passwords, sessions (expiry, logout, a new password ends them), removal, the audit trail; and
+// PostgreSQL taking over the accounts of the local SQLite file when an installation switches.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../server/src/store/sqlite.ts';
+import { SqliteUserStore, type UserStore } from '../../server/src/store/users.ts';
+import { endClient, loadPgNative, PostgresStore } from '../../server/src/store/postgres.ts';
+
+const url = process.env.TEST_DATABASE_URL;
+const PW = 'correct horse battery';
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+let n = 0;
+function pgStore(): PostgresStore {
+  const schema = `bvk_users_${process.pid}_${Date.now().toString(36)}_${n++}`;
+  const s = new PostgresStore(url!, { schema });
+  cleanups.push(() => {
+    s.close();
+    const c = new (loadPgNative())();
+    c.connectSync(url!);
+    c.querySync('SET client_min_messages TO warning');
+    c.querySync(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    endClient(c);
+  });
+  return s;
+}
+
+function userContract(name: string, make: () => UserStore) {
+  describe(`UserStore contract: ${name}`, () => {
+    it('adds, lists, verifies and removes accounts', () => {
+      const u = make();
+      expect(u.count()).toBe(0);
+      const a = u.add('ana', PW, 'analist', []);
+      u.add('agent', PW, 'wijkagent', ['WK093502']);
+      expect(a).toMatchObject({ username: 'ana', role: 'analist', wijken: [] });
+      expect(a.id).toBeTypeOf('number');
+      expect(u.count()).toBe(2);
+      expect(u.list().map((x) => x.username)).toEqual(['agent', 'ana']);
+      expect(u.get('agent')!.wijken).toEqual(['WK093502']);
+      expect(u.verify('ana', PW)!.username).toBe('ana');
+      expect(u.verify('ana', 'wrong password')).toBeUndefined();
+      expect(u.verify('nobody', PW)).toBeUndefined();
+      expect(() => u.add('ana', PW, 'analist', [])).toThrow();
+      expect(u.remove('ana')).toBe(true);
+      expect(u.remove('ana')).toBe(false);
+      expect(u.count()).toBe(1);
+    });
+
+    it('sessions: found while valid, gone after logout, expiry, a new password, or removal', async () => {
+      const u = make();
+      const ana = u.add('ana', PW, 'analist', []);
+      const t1 = u.createSession(ana.id, 60_000);
+      expect(u.sessionUser(t1)!.username).toBe('ana');
+      expect(u.sessionUser(t1 + 'x')).toBeUndefined();
+      u.deleteSession(t1);
+      expect(u.sessionUser(t1)).toBeUndefined();
+      const short = u.createSession(ana.id, 1);
+      await new Promise((r) => setTimeout(r, 5));
+      expect(u.sessionUser(short)).toBeUndefined();
+      const t2 = u.createSession(ana.id, 60_000);
+      expect(u.setPassword('ana', 'another long password')).toBe(true);
+      expect(u.sessionUser(t2)).toBeUndefined();
+      expect(u.verify('ana', 'another long password')).toBeDefined();
+      expect(u.setPassword('nobody', PW)).toBe(false);
+      const t3 = u.createSession(ana.id, 60_000);
+      u.remove('ana');
+      expect(u.sessionUser(t3)).toBeUndefined();
+    });
+
+    it('keeps an audit trail, newest first', () => {
+      const u = make();
+      u.audit({ username: 'ana', role: 'analist', action: 'login', resource: '/api/auth/login', detail: { ip: 'local' } });
+      u.audit({ username: null, role: '-', action: 'login-failed', resource: '/api/auth/login', detail: { n: 1 } });
+      const log = u.auditLog(10);
+      expect(log.map((e) => e.action)).toEqual(['login-failed', 'login']);
+      expect(log[1]).toMatchObject({ username: 'ana', role: 'analist', detail: { ip: 'local' } });
+      expect(log[0].username).toBeNull();
+      expect(u.auditLog(1)).toHaveLength(1);
+    });
+  });
+}
+
+userContract('SqliteUserStore', () => {
+  const s = new SqliteStore(':memory:');
+  cleanups.push(() => s.close());
+  return new SqliteUserStore(s.db);
+});
+
+if (!url) {
+  describe('UserStore contract: PostgresUserStore', () => {
+    it.skip('needs a PostgreSQL server: set TEST_DATABASE_URL', () => {});
+  });
+} else {
+  userContract('PostgresUserStore', () => pgStore().userStore());
+
+  describe('PostgresUserStore', () => {
+    it('two app servers share accounts and sessions', () => {
+      const a = pgStore();
+      const schema = (a as unknown as { opts: { schema: string } }).opts.schema;
+      const b = new PostgresStore(url, { schema });
+      cleanups.unshift(() => b.close());
+      const ana = a.userStore().add('ana', PW, 'analist', []);
+      const token = a.userStore().createSession(ana.id, 60_000);
+      expect(b.userStore().sessionUser(token)!.username).toBe('ana');
+    });
+
+    it('takes over the accounts of the local SQLite file once, when its users table is empty', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-users-'));
+      cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+      const featureFile = path.join(dir, 'store.sqlite');
+      const local = new SqliteStore(featureFile);
+      const legacy = new SqliteUserStore(local.db);
+      legacy.add('beheer', PW, 'beheerder', []);
+      legacy.add('agent', PW, 'wijkagent', ['WK093502']);
+      local.close();
+      const first = pgStore();
+      const schema = (first as unknown as { opts: { schema: string } }).opts.schema;
+      const s = new PostgresStore(url, { schema, featureFile });
+      cleanups.unshift(() => s.close());
+      const u = s.userStore();
+      expect(u.list().map((x) => [x.username, x.role, x.wijken])).toEqual([['agent', 'wijkagent', ['WK093502']], ['beheer', 'beheerder', []]]);
+      expect(u.verify('beheer', PW)).toBeDefined();
+      // Once: removing an account in PostgreSQL does not bring it back from the file.
+      u.remove('agent');
+      const again = new PostgresStore(url, { schema, featureFile });
+      cleanups.unshift(() => again.close());
+      expect(again.userStore().list().map((x) => x.username)).toEqual(['beheer']);
+    });
+  });
+}
