@@ -80,3 +80,16 @@ describe('GET /api/ranking', () => {
     expect((await ranking('gemeente=GM9999')).status).toBe(404);
   });
 });
+
+describe('survey criteria in the workbench', () => {
+  it('ranks on the Veiligheidsmonitor (DEMO below gemeente level) with the same values /survey shows', async () => {
+    const t2 = makeTestApp();
+    const r = await t2.getJson('/api/ranking?gemeente=GM0935&from=2024-01&to=2024-12&weights=onveilig:1,rapportcijfer:1');
+    expect(r.status).toBe(200);
+    expect(r.body.rows).toHaveLength(44);
+    const survey = await t2.getJson('/api/survey?gemeente=GM0935&level=buurt&indicator=onveilig_buurt_pct');
+    const byCode = new Map(survey.body.rows.map((x: any) => [x.code, x.value]));
+    for (const row of r.body.rows) expect(row.values.onveilig).toBe(byCode.get(row.code) ?? null);
+    expect(r.body.meta.criteria.map((c: any) => c.id)).toEqual(expect.arrayContaining(['onveilig', 'rapportcijfer', 'overlastJeugd']));
+  });
+});

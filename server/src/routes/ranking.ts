@@ -12,6 +12,9 @@ import { ApiError, parseQuery } from './errors.ts';
 import { resolveScope, scopeFields } from './scope.ts';
 import { BRON } from './stats.ts';
 import { DEFAULT_MEASURE, runHotspots } from './hotspots.ts';
+import { computeSurvey } from './survey.ts';
+import { loadSurveyIndicators } from '../store/planData.ts';
+import { openSurveyWithPlan, type SurveyStore } from '../store/survey.ts';
 
 /** What a criterion gets to compute its values. */
 export interface CriterionScope {
@@ -104,7 +107,29 @@ export function defaultCriteria(): CriteriaRegistry {
       description: 'Absoluut aantal registraties over de periode.',
       direction: 1,
       compute: fromStats((r) => r.count),
-    });
+    })
+    .register(surveyCriterion('onveilig', 'onveilig_buurt_pct', '% wel eens onveilig in de eigen buurt (Veiligheidsmonitor)'))
+    .register(surveyCriterion('rapportcijfer', 'rapportcijfer_veiligheid', 'Rapportcijfer veiligheid buurt (Veiligheidsmonitor; lager telt zwaarder)'))
+    .register(surveyCriterion('overlastJeugd', 'overlast_jeugdgroepen_pct', '% vaak overlast van jeugdgroepen (Veiligheidsmonitor)'));
+}
+
+/** A Veiligheidsmonitor indicator as a criterion: the latest survey year, the same figures /survey
+ * shows (DEMO below gemeente level unless imported). "Worse" always ranks higher. */
+function surveyCriterion(id: string, indicator: string, naam: string): CriterionSource {
+  let store: SurveyStore | undefined;
+  const ind = loadSurveyIndicators().find((i) => i.code === indicator);
+  if (!ind) throw new Error(`survey criterion ${id}: unknown indicator ${indicator}`);
+  return {
+    id,
+    naam,
+    description: `${ind.label}, laatste meting. Onder gemeenteniveau zijn dit DEMO-cijfers tenzij de gemeente eigen resultaten importeerde.`,
+    direction: ind.betterWhen === 'lower' ? 1 : -1,
+    compute: (s) => {
+      store ??= openSurveyWithPlan(s.ds, loadSurveyIndicators());
+      const r = computeSurvey(s.ds, store, ind, { gemeente: s.gemeente, level: s.level });
+      return new Map(r.rows.map((x) => [x.code, x.value]));
+    },
+  };
 }
 
 const query = z.object({ ...scopeFields, weights: z.string().max(500, 'is too long').default(DEFAULT_WEIGHTS) });

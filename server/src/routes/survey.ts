@@ -72,78 +72,83 @@ export function surveyRoutes(ds: Dataset) {
     .get('/survey', (c) => {
       const q = parseQuery(query, c.req.query());
       if (!ds.gemeente(q.gemeente)) throw new ApiError(404, `gemeente ${q.gemeente} is not in the data`, 'gemeente');
-      const ind = byCode.get(q.indicator)!;
-      const all = store.rows({ gemeente: q.gemeente, indicator: ind.code }).filter((r) => !r.demo);
-      const years = [...new Set(all.map((r) => r.year))].sort((a, b) => a - b);
-      const year = q.year ?? years.at(-1) ?? null;
-      const areas = ds.areas(q.gemeente, q.level);
-      const gmRow = year === null ? undefined : all.find((r) => r.area === q.gemeente && r.year === year);
-      const notes: string[] = [];
-      const empty = (a: { code: string; naam: string; wijkcode?: string }): SurveyRowOut => ({
-        code: a.code, naam: a.naam, ...(a.wijkcode ? { wijkcode: a.wijkcode } : {}),
-        value: null, lower: null, upper: null, respondents: null, demo: false, flags: ['noData'],
-      });
-      const flagsOf = (respondents: number | null, demo: boolean): SurveyFlag[] => {
-        const f: SurveyFlag[] = [];
-        if (respondents !== null && respondents < SMALL_SAMPLE) f.push('smallSample');
-        if (demo) f.push('demo');
-        return f;
-      };
-
-      let rows: SurveyRowOut[];
-      let demo = false;
-      let bron: string;
-      const real = year === null ? [] : store.rows({ gemeente: q.gemeente, indicator: ind.code, level: q.level, year });
-      if (real.length > 0) {
-        const byArea = new Map(real.map((r) => [r.area, r]));
-        rows = areas.map((a) => {
-          const r = byArea.get(a.code);
-          if (!r) return empty(a);
-          return {
-            code: a.code, naam: a.naam, ...(a.wijkcode ? { wijkcode: a.wijkcode } : {}),
-            value: r.value, lower: r.lower, upper: r.upper, respondents: r.respondents, demo: r.demo, flags: flagsOf(r.respondents, r.demo),
-          };
-        });
-        demo = real.some((r) => r.demo);
-        bron = [...new Set(real.map((r) => r.source))].join('; ');
-      } else if (q.level !== 'gemeente' && gmRow && year !== null) {
-        const buurten: DemoArea[] = ds.areas(q.gemeente, 'buurt').map((a) => ({ code: a.code, naam: a.naam, inwoners: a.inwoners, wijkcode: a.wijkcode }));
-        let figures: DemoFigure[] = demoBuurten(ind, year, gmRow.value, buurten);
-        if (q.level === 'wijk') {
-          const wijken: DemoArea[] = ds.areas(q.gemeente, 'wijk').map((a) => ({ code: a.code, naam: a.naam, inwoners: a.inwoners }));
-          figures = demoWijken(ind, figures, buurten, wijken);
-        }
-        const byArea = new Map(figures.map((f) => [f.code, f]));
-        rows = areas.map((a) => {
-          const f = byArea.get(a.code);
-          if (!f) return { ...empty(a), demo: true, flags: ['noData', 'demo'] };
-          const flags = flagsOf(f.respondents, true);
-          if (f.value === null) flags.unshift('suppressed');
-          return { code: a.code, naam: a.naam, ...(a.wijkcode ? { wijkcode: a.wijkcode } : {}), value: f.value, lower: f.lower, upper: f.upper, respondents: f.respondents, demo: true, flags };
-        });
-        demo = true;
-        bron = `DEMO: gegenereerd rond de echte gemeentewaarde ${String(gmRow.value).replace('.', ',')} (${year}; bron: ${gmRow.source})`;
-        notes.push(
-          `DEMO: er zijn geen open Veiligheidsmonitor-cijfers per ${q.level}. Deze waarden zijn gegenereerd (vast per gebied en jaar) rond de echte gemeentewaarde; ze zijn niet echt.`,
-          `Minder dan ${MIN_RESPONDENTS} respondenten: geen waarde ('suppressed'); minder dan ${SMALL_SAMPLE}: kleine steekproef ('smallSample'), brede marge.`,
-        );
-      } else {
-        rows = areas.map(empty);
-        bron = 'geen gegevens';
-        notes.push(
-          year === null
-            ? `Geen gegevens: voor ${q.gemeente} zijn geen Veiligheidsmonitor-cijfers voor deze indicator geladen. Importeer ze met npm run import.`
-            : `Geen gegevens voor ${year} op ${q.level}niveau${q.level !== 'gemeente' ? ' en geen gemeentewaarde om demo-cijfers op te baseren' : ''}.`,
-        );
-      }
-      if (!demo && rows.some((r) => r.flags.includes('smallSample'))) notes.push(`Minder dan ${SMALL_SAMPLE} respondenten: kleine steekproef, brede marge.`);
-      const body: SurveyResponse = {
-        meta: {
-          demo, bron, gemeente: q.gemeente, level: q.level, indicator: ind.code, indicatorLabel: ind.label, unit: ind.unit, betterWhen: ind.betterWhen,
-          year, years, gemeenteValue: gmRow?.value ?? null, smallSampleThreshold: SMALL_SAMPLE, notes,
-        },
-        rows,
-      };
+      const body = computeSurvey(ds, store, byCode.get(q.indicator)!, q);
       return c.json(body, 200);
     });
+}
+
+/** The answer of /survey for one indicator, gemeente, level and (optional) year; also used by the
+ * workbench's survey criteria, so both always agree. */
+export function computeSurvey(ds: Dataset, store: SurveyStore, ind: SurveyIndicator, q: { gemeente: string; level: Level; year?: number }): SurveyResponse {
+  const all = store.rows({ gemeente: q.gemeente, indicator: ind.code }).filter((r) => !r.demo);
+  const years = [...new Set(all.map((r) => r.year))].sort((a, b) => a - b);
+  const year = q.year ?? years.at(-1) ?? null;
+  const areas = ds.areas(q.gemeente, q.level);
+  const gmRow = year === null ? undefined : all.find((r) => r.area === q.gemeente && r.year === year);
+  const notes: string[] = [];
+  const empty = (a: { code: string; naam: string; wijkcode?: string }): SurveyRowOut => ({
+    code: a.code, naam: a.naam, ...(a.wijkcode ? { wijkcode: a.wijkcode } : {}),
+    value: null, lower: null, upper: null, respondents: null, demo: false, flags: ['noData'],
+  });
+  const flagsOf = (respondents: number | null, demo: boolean): SurveyFlag[] => {
+    const f: SurveyFlag[] = [];
+    if (respondents !== null && respondents < SMALL_SAMPLE) f.push('smallSample');
+    if (demo) f.push('demo');
+    return f;
+  };
+
+  let rows: SurveyRowOut[];
+  let demo = false;
+  let bron: string;
+  const real = year === null ? [] : store.rows({ gemeente: q.gemeente, indicator: ind.code, level: q.level, year });
+  if (real.length > 0) {
+    const byArea = new Map(real.map((r) => [r.area, r]));
+    rows = areas.map((a) => {
+      const r = byArea.get(a.code);
+      if (!r) return empty(a);
+      return {
+        code: a.code, naam: a.naam, ...(a.wijkcode ? { wijkcode: a.wijkcode } : {}),
+        value: r.value, lower: r.lower, upper: r.upper, respondents: r.respondents, demo: r.demo, flags: flagsOf(r.respondents, r.demo),
+      };
+    });
+    demo = real.some((r) => r.demo);
+    bron = [...new Set(real.map((r) => r.source))].join('; ');
+  } else if (q.level !== 'gemeente' && gmRow && year !== null) {
+    const buurten: DemoArea[] = ds.areas(q.gemeente, 'buurt').map((a) => ({ code: a.code, naam: a.naam, inwoners: a.inwoners, wijkcode: a.wijkcode }));
+    let figures: DemoFigure[] = demoBuurten(ind, year, gmRow.value, buurten);
+    if (q.level === 'wijk') {
+      const wijken: DemoArea[] = ds.areas(q.gemeente, 'wijk').map((a) => ({ code: a.code, naam: a.naam, inwoners: a.inwoners }));
+      figures = demoWijken(ind, figures, buurten, wijken);
+    }
+    const byArea = new Map(figures.map((f) => [f.code, f]));
+    rows = areas.map((a) => {
+      const f = byArea.get(a.code);
+      if (!f) return { ...empty(a), demo: true, flags: ['noData', 'demo'] };
+      const flags = flagsOf(f.respondents, true);
+      if (f.value === null) flags.unshift('suppressed');
+      return { code: a.code, naam: a.naam, ...(a.wijkcode ? { wijkcode: a.wijkcode } : {}), value: f.value, lower: f.lower, upper: f.upper, respondents: f.respondents, demo: true, flags };
+    });
+    demo = true;
+    bron = `DEMO: gegenereerd rond de echte gemeentewaarde ${String(gmRow.value).replace('.', ',')} (${year}; bron: ${gmRow.source})`;
+    notes.push(
+      `DEMO: er zijn geen open Veiligheidsmonitor-cijfers per ${q.level}. Deze waarden zijn gegenereerd (vast per gebied en jaar) rond de echte gemeentewaarde; ze zijn niet echt.`,
+      `Minder dan ${MIN_RESPONDENTS} respondenten: geen waarde ('suppressed'); minder dan ${SMALL_SAMPLE}: kleine steekproef ('smallSample'), brede marge.`,
+    );
+  } else {
+    rows = areas.map(empty);
+    bron = 'geen gegevens';
+    notes.push(
+      year === null
+        ? `Geen gegevens: voor ${q.gemeente} zijn geen Veiligheidsmonitor-cijfers voor deze indicator geladen. Importeer ze met npm run import.`
+        : `Geen gegevens voor ${year} op ${q.level}niveau${q.level !== 'gemeente' ? ' en geen gemeentewaarde om demo-cijfers op te baseren' : ''}.`,
+    );
+  }
+  if (!demo && rows.some((r) => r.flags.includes('smallSample'))) notes.push(`Minder dan ${SMALL_SAMPLE} respondenten: kleine steekproef, brede marge.`);
+  return {
+    meta: {
+      demo, bron, gemeente: q.gemeente, level: q.level, indicator: ind.code, indicatorLabel: ind.label, unit: ind.unit, betterWhen: ind.betterWhen,
+      year, years, gemeenteValue: gmRow?.value ?? null, smallSampleThreshold: SMALL_SAMPLE, notes,
+    },
+    rows,
+  };
 }
