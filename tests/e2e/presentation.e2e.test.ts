@@ -202,6 +202,69 @@ describe('Presentation mode in the browser', () => {
     await ctx.close();
   });
 
+  it('draws survey and bivariate views with their own legends, a DEMO notice and no area counts', async () => {
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ANALIST) });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const base = { focus: { level: 'wijk', codes: ['WK093500'] }, measure: 'ratePer1000Smoothed', category: '0.0.0', from: '2024-01', to: '2024-12' };
+    const deck = {
+      title: 'Veiligheidsbeleving Binnenstad',
+      views: [
+        { ...base, title: 'Onveiligheidsgevoel in de Binnenstad', caption: 'Veiligheidsmonitor, laatste jaar.', layers: ['survey'] },
+        { ...base, title: 'Registratie en beleving', caption: 'Misdrijven per 1.000 (EB) gekruist met % onveilig.', layers: ['bivariate'] },
+      ],
+    };
+    const res = await fetch(`${server.url}/api/presentations`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify(deck) });
+    expect(res.status).toBe(201);
+    const { url } = (await res.json()) as { url: string };
+
+    const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'nl-NL' });
+    const page = await newPage(ctx);
+    const apiRequests: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/')) apiRequests.push(`${u.pathname}${u.search}`);
+    });
+    const surveyAnswer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/survey', { timeout: 60_000 });
+    await page.goto(`${server.url}${url}`);
+    await signIn(page, SCHERM);
+    const survey = (await (await surveyAnswer).json()) as { meta: { demo: boolean; indicatorLabel: string } };
+    expect(survey.meta.indicatorLabel).toBe('% wel eens onveilig in de eigen buurt');
+
+    // Step 1: the survey choropleth, with the survey legend (indicator label) and no per-class area counts.
+    await waitStep(page, 0);
+    expect(await page.evaluate(() => window.__bvk!.appliedKey)).toMatch(/^presentatie\|0\|GM0935\|buurt\|survey\|onveilig_buurt_pct\|/);
+    const legendBox = page.locator('.presentation-legend-box');
+    const surveyLegend = legendBox.getByRole('region', { name: '% wel eens onveilig in de eigen buurt' });
+    await surveyLegend.waitFor();
+    expect(await surveyLegend.locator('.legend-swatch').count()).toBeGreaterThan(2);
+    expect(await legendBox.locator('.legend-count').count()).toBe(0);
+    await expect(page.getByRole('table', { name: /^% wel eens onveilig in de eigen buurt, Veiligheidsmonitor \d{4}/ }).locator('tbody tr').count()).resolves.toBeGreaterThan(2);
+    if (survey.meta.demo) await page.getByRole('note', { name: 'DEMO-gegevens Veiligheidsmonitor' }).waitFor();
+    await page.evaluate(() => window.__bvk!.idle());
+    await page.screenshot({ path: `${SHOTS}/bvk-p-presentation-1920-survey.png` });
+
+    // Step 2: the bivariate map, with the 3×3 legend; codes in the cells, no counts.
+    await page.keyboard.press('ArrowRight');
+    await waitStep(page, 1);
+    expect(await page.evaluate(() => window.__bvk!.appliedKey)).toMatch(/^presentatie\|1\|GM0935\|buurt\|bivariate\|/);
+    const bivariateLegend = legendBox.getByRole('region', { name: 'Objectief × subjectief' });
+    await bivariateLegend.waitFor();
+    const cells = await bivariateLegend.locator('.bivariate-cell').allTextContents();
+    expect(cells.map((c) => c.trim()).sort()).toEqual(['1-1', '1-2', '1-3', '2-1', '2-2', '2-3', '3-1', '3-2', '3-3']);
+    expect(await legendBox.locator('.bivariate-count').count()).toBe(0);
+    expect(await bivariateLegend.locator('.bivariate-nodata').textContent()).not.toMatch(/\(\d+\)/);
+    if (survey.meta.demo) await page.getByRole('note', { name: 'DEMO-gegevens Veiligheidsmonitor' }).waitFor();
+    await page.evaluate(() => window.__bvk!.idle());
+    await page.screenshot({ path: `${SHOTS}/bvk-p-presentation-1920-bivariate.png` });
+
+    // Survey and stats alike were asked for with the presentation's privacy rules.
+    const data = apiRequests.filter((u) => !u.startsWith('/api/auth/') && !u.startsWith('/api/config'));
+    expect(data.some((u) => u.startsWith('/api/survey?'))).toBe(true);
+    for (const u of data) expect(u).toMatch(/[?&]view=presentatie(&|$)/);
+    await ctx.close();
+  });
+
   it('scales to a 3840×2160 screen', async () => {
     const ctx = await browser.newContext({ viewport: { width: 3840, height: 2160 }, deviceScaleFactor: 1, locale: 'nl-NL' });
     const page = await newPage(ctx);

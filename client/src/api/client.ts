@@ -145,10 +145,12 @@ export interface SurveyQuery {
   indicator: string;
   /** Omitted: the latest year with figures. */
   year?: number | null;
+  /** 'presentatie': a request made from presentation mode (the server applies the presentation's privacy rules). */
+  view?: 'presentatie';
 }
 
 export async function fetchSurvey(q: SurveyQuery, signal?: AbortSignal): Promise<SurveyResponse> {
-  const query = { gemeente: q.gemeente, level: q.level, indicator: q.indicator, ...(q.year ? { year: String(q.year) } : {}) };
+  const query = { gemeente: q.gemeente, level: q.level, indicator: q.indicator, ...(q.year ? { year: String(q.year) } : {}), ...(q.view ? { view: q.view } : {}) };
   return (await checked(await api.survey.$get({ query }, { init: { signal } }))).json() as Promise<SurveyResponse>;
 }
 

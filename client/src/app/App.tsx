@@ -24,7 +24,7 @@ import {
   type TargetOut,
 } from '../api/client.ts';
 import { BenchmarkPage } from '../features/benchmark/BenchmarkPage.tsx';
-import { classifyBivariate } from '../features/bivariate/bivariate.ts';
+import { bivariateYTitle, classifyBivariate } from '../features/bivariate/bivariate.ts';
 import { BivariateLegend } from '../features/bivariate/BivariateLegend.tsx';
 import { BivariateTable } from '../features/bivariate/BivariateTable.tsx';
 import { ContextFigures, ContextTable, contextDecimals, formatContextValue } from '../features/context/ContextFigures.tsx';
@@ -89,13 +89,6 @@ export interface BvkHook {
 }
 
 const MONTHS = allMonths();
-
-/** Short y-axis title of the bivariate legend ("% onveilig" rather than the full indicator label). */
-function bivariateYTitle(survey: SurveyResponse | null): string {
-  if (!survey) return 'Veiligheidsmonitor';
-  if (survey.meta.indicator === 'onveilig_buurt_pct') return '% onveilig';
-  return survey.meta.indicatorLabel;
-}
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -731,7 +724,7 @@ export function App({ session, onLogout }: AppProps) {
             <BivariateLegend
               result={bivariate}
               xTitle="Misdrijven per 1.000 (EB)"
-              yTitle={bivariateYTitle(currentSurvey)}
+              yTitle={bivariateYTitle(currentSurvey?.meta)}
               subtitle={`${categoryNaam}, ${period} × ${currentSurvey ? `${currentSurvey.meta.indicatorLabel}, ${currentSurvey.meta.year ?? 'geen jaar'}` : 'Veiligheidsmonitor'} · ${levelPlural}`}
               xDecimals={1}
               yDecimals={1}
@@ -868,7 +861,7 @@ export function App({ session, onLogout }: AppProps) {
             result={bivariate}
             caption={`Objectief × subjectief — ${categoryNaam}, ${period} × ${currentSurvey?.meta.indicatorLabel ?? ''} ${currentSurvey?.meta.year ?? ''}${currentSurvey?.meta.demo ? ' (DEMO)' : ''}, ${pluralArea(bivariateRows.length, view.level)} in ${gemeenteNaam}`}
             xTitle="Misdrijven per 1.000 (EB)"
-            yTitle={bivariateYTitle(currentSurvey)}
+            yTitle={bivariateYTitle(currentSurvey?.meta)}
             xDecimals={1}
             yDecimals={1}
             selected={view.selected}

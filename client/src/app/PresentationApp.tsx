@@ -10,12 +10,16 @@ import {
   fetchHotspots,
   fetchPresentation,
   fetchStats,
+  fetchSurvey,
   isAbort,
   requestCounts,
   type AreasTopology,
   type HotspotsResponse,
   type PresentationOut,
+  type SurveyResponse,
 } from '../api/client.ts';
+import { bivariateYTitle, classifyBivariate } from '../features/bivariate/bivariate.ts';
+import { BivariateLegend } from '../features/bivariate/BivariateLegend.tsx';
 import { SOURCE_CREDIT } from '../features/demo-notice/DemoNotice.tsx';
 import { HotspotSwatch } from '../features/hotspots/HotspotSwatch.tsx';
 import { areasBBox, topologyBBox, type ChoroplethMap } from '../features/map/ChoroplethMap.ts';
@@ -24,18 +28,28 @@ import { PresentationLayout } from '../features/presentation/PresentationLayout.
 import { PresentationLegend } from '../features/presentation/PresentationLegend.tsx';
 import { PresentationTable } from '../features/presentation/PresentationTable.tsx';
 import { stepScope } from '../features/presentation/steps.ts';
+import { isUnreliable, surveyChoropleth, surveyUnit } from '../features/survey/surveyChoropleth.ts';
+import { SurveyDemoNotice, SurveyLegend } from '../features/survey/SurveyLegend.tsx';
 import { anchorAtZero, classify, computeBreaks } from '../lib/classes.ts';
-import { formatPeriod } from '../lib/format.ts';
+import { formatNumber, formatPeriod } from '../lib/format.ts';
 import { measureInfo } from '../lib/measures.ts';
 import { HOTSPOT_STYLES, type HotspotClassKey } from '../lib/overlayStyles.ts';
 import { divergingPalette, sequentialPalette } from '../lib/palette.ts';
 import { DEFAULT_VIEW, serializeViewState } from './urlState.ts';
 
 const PRIVACY = 'presentatie' as const;
+/** The Veiligheidsmonitor indicator of survey and bivariate views (a view stores no indicator: the default, latest year). */
+const SURVEY_INDICATOR = 'onveilig_buurt_pct';
 const CAMERA_MS = 1600;
 
 function reducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Codes of all areas of a level in the topology, so that areas without a value show as "geen gegevens". */
+function topologyCodes(topology: AreasTopology | null, level: 'buurt' | 'wijk'): string[] {
+  const obj = topology?.objects[level === 'buurt' ? 'buurten' : 'wijken'] as GeometryCollection | undefined;
+  return (obj?.geometries ?? []).map((g) => String((g.properties as { code?: string } | undefined)?.code ?? g.id));
 }
 
 function errorText(err: unknown): string {
@@ -57,6 +71,7 @@ export function PresentationApp({ id, onLeave }: PresentationAppProps) {
   const [topology, setTopology] = useState<{ gemeente: string; t: AreasTopology } | null>(null);
   const [stats, setStats] = useState<StatsResponse | null>(null);
   const [hotspots, setHotspots] = useState<HotspotsResponse | null>(null);
+  const [survey, setSurvey] = useState<SurveyResponse | null>(null);
   const [choropleth, setChoropleth] = useState<ChoroplethMap | null>(null);
   const topologies = useRef(new Map<string, AreasTopology>());
 
@@ -98,6 +113,9 @@ export function PresentationApp({ id, onLeave }: PresentationAppProps) {
   const from = view?.from ?? DEFAULT_VIEW.from;
   const to = view?.to ?? DEFAULT_VIEW.to;
   const showHotspots = view?.layers.includes('hotspots') ?? false;
+  // What colours the map: the bivariate map wins over the survey map, which wins over the police choropleth.
+  const source: 'police' | 'survey' | 'bivariate' = view?.layers.includes('bivariate') ? 'bivariate' : view?.layers.includes('survey') ? 'survey' : 'police';
+  const usesSurvey = source !== 'police';
   useEffect(() => {
     if (!gemeente) return;
     const ac = new AbortController();
@@ -112,6 +130,13 @@ export function PresentationApp({ id, onLeave }: PresentationAppProps) {
     return () => ac.abort();
   }, [gemeente, level, category, from, to, showHotspots]);
 
+  useEffect(() => {
+    if (!gemeente || !usesSurvey) return;
+    const ac = new AbortController();
+    fetchSurvey({ gemeente, level, indicator: SURVEY_INDICATOR, view: PRIVACY }, ac.signal).then(setSurvey, (e) => !isAbort(e) && setError(`Veiligheidsmonitor kon niet worden geladen: ${errorText(e)}`));
+    return () => ac.abort();
+  }, [gemeente, level, usesSurvey]);
+
   // --- Colours: one scale over all areas of the level, so the focus reads against the whole gemeente -------
   const measure = view?.measure ?? 'ratePer1000Smoothed';
   const info = measureInfo(measure);
@@ -124,14 +149,39 @@ export function PresentationApp({ id, onLeave }: PresentationAppProps) {
     return classify(values, breaks, info.diverging ? divergingPalette : (b) => (b.length === 0 ? ['#ffffb2'] : sequentialPalette(b.length + 1)));
   }, [current, measure, info.diverging]);
   const showChoropleth = view?.layers.includes('choropleth') ?? true;
+
+  // Survey and bivariate views: the same pure helpers as the map page, the same setValues/feature-state path.
+  const currentSurvey =
+    usesSurvey && survey && survey.meta.gemeente === gemeente && survey.meta.level === level && survey.meta.indicator === SURVEY_INDICATOR ? survey : null;
+  const topologyNow = topology && topology.gemeente === gemeente ? topology.t : null;
+  const surveyMap = useMemo(
+    () => (source === 'survey' && currentSurvey && topologyNow ? surveyChoropleth(currentSurvey, topologyCodes(topologyNow, level), 'quantile', 5) : null),
+    [source, currentSurvey, topologyNow, level],
+  );
+  const bivariateRows = useMemo(() => {
+    if (source !== 'bivariate' || !currentSurvey || !current) return null;
+    const byCode = new Map(currentSurvey.rows.map((r) => [r.code, r]));
+    return current.rows.map((r) => {
+      const sv = byCode.get(r.code);
+      return { code: r.code, x: r.ratePer1000Smoothed, y: sv && !isUnreliable(sv) ? sv.value : null };
+    });
+  }, [source, currentSurvey, current]);
+  const surveyReversed = currentSurvey?.meta.betterWhen === 'higher';
+  const bivariate = useMemo(() => (bivariateRows ? classifyBivariate(bivariateRows, { reverseY: surveyReversed }) : null), [bivariateRows, surveyReversed]);
+
   const colours = useMemo(() => {
     const m = new Map<string, string | null>();
+    if (source === 'survey') return surveyMap?.colours ?? m;
+    if (source === 'bivariate') {
+      if (bivariate && topologyNow) for (const code of topologyCodes(topologyNow, level)) m.set(code, bivariate.classes.get(code)?.colour ?? null);
+      return m;
+    }
     if (!classification || !current || !topology) return m;
     const obj = topology.t.objects[level === 'buurt' ? 'buurten' : 'wijken'] as GeometryCollection | undefined;
     for (const g of obj?.geometries ?? []) m.set(String((g.properties as { code?: string } | undefined)?.code ?? g.id), showChoropleth ? null : '#f2f2f2');
     if (showChoropleth) for (const r of current.rows) m.set(r.code, classification.colourFor(r[measure]));
     return m;
-  }, [classification, current, topology, level, measure, showChoropleth]);
+  }, [source, surveyMap, bivariate, topologyNow, classification, current, topology, level, measure, showChoropleth]);
 
   const hotspotClasses = useMemo(
     () => (hotspots && showHotspots && hotspots.meta.level === level ? new Map(hotspots.rows.map((r) => [r.code, r.class as HotspotClassKey])) : null),
@@ -160,7 +210,13 @@ export function PresentationApp({ id, onLeave }: PresentationAppProps) {
   }, [choropleth, topology, focusKey, index]);
 
   // Browser tests wait for the rendered step.
-  const stepKey = current && view ? `${index}|${current.meta.gemeente}|${level}|${category}|${from}|${to}|${measure}` : null;
+  const stepKey = !current || !view
+    ? null
+    : source === 'police'
+      ? `${index}|${current.meta.gemeente}|${level}|${category}|${from}|${to}|${measure}`
+      : (source === 'survey' ? surveyMap : bivariate) && currentSurvey
+        ? `${index}|${current.meta.gemeente}|${level}|${source}|${SURVEY_INDICATOR}|${currentSurvey.meta.year ?? ''}${source === 'bivariate' ? `|${category}|${from}|${to}` : ''}`
+        : null;
   useEffect(() => {
     const m = choropleth;
     if (!m || !stepKey || colours.size === 0) return;
@@ -215,9 +271,11 @@ export function PresentationApp({ id, onLeave }: PresentationAppProps) {
         measure,
         selected: single,
         hotspots: showHotspots ? 'gistar' : null,
+        bron: source === 'bivariate' ? 'bivariaat' : source === 'survey' ? 'monitor' : 'politie',
+        indicator: SURVEY_INDICATOR,
       }),
     );
-  }, [view, scope, category, from, to, measure, showHotspots, onLeave]);
+  }, [view, scope, category, from, to, measure, showHotspots, source, onLeave]);
 
   if (error && !deck) {
     return (
@@ -241,6 +299,24 @@ export function PresentationApp({ id, onLeave }: PresentationAppProps) {
     .filter((r) => scope.inFocus(r))
     .map((r) => ({ code: r.code, naam: r.naam, value: r[measure], count: r.count, suppressed: r.suppressed || r.flags.includes('suppressed') }))
     .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.naam.localeCompare(b.naam, 'nl'));
+  const surveyMeta = currentSurvey?.meta ?? null;
+  const surveyShort = surveyMeta ? surveyUnit(surveyMeta.unit).short : '';
+  const surveyText = (r: SurveyResponse['rows'][number] | undefined): string =>
+    !r || r.value === null ? '–' : isUnreliable(r) ? 'te klein' : `${formatNumber(r.value, 1)}${surveyShort ? ` ${surveyShort}` : ''}`;
+  const surveyYearText = `Veiligheidsmonitor ${surveyMeta?.year ?? ''}`.trim();
+  const byValue = <T extends { value: number | null; naam: string }>(a: T, b: T) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.naam.localeCompare(b.naam, 'nl');
+  const surveyRows =
+    source === 'survey' && currentSurvey
+      ? currentSurvey.rows
+          .filter((r) => scope.inFocus(r))
+          .map((r) => ({ code: r.code, naam: r.naam, value: isUnreliable(r) ? null : r.value, count: null, extra: [surveyText(r)] }))
+          .sort(byValue)
+      : [];
+  const surveyByCode = new Map((currentSurvey?.rows ?? []).map((r) => [r.code, r]));
+  const bivariateTableRows =
+    source === 'bivariate' && bivariate
+      ? rows.map((r) => ({ ...r, extra: [surveyText(surveyByCode.get(r.code)), bivariate.classes.get(r.code)?.label ?? '–'] }))
+      : [];
   const hotspotLegend = showHotspots ? (
     <div className="presentation-hotspots">
       <h3>Hotspots (Getis-Ord Gi*)</h3>
@@ -260,7 +336,13 @@ export function PresentationApp({ id, onLeave }: PresentationAppProps) {
       title={deck.title}
       viewTitle={view.title}
       caption={view.caption}
-      subtitle={`${gemeenteNaam} · ${categoryNaam} · ${period}`}
+      subtitle={
+        source === 'survey'
+          ? `${gemeenteNaam} · ${surveyMeta?.indicatorLabel ?? 'Veiligheidsmonitor'} · ${surveyYearText}`
+          : source === 'bivariate'
+            ? `${gemeenteNaam} · ${categoryNaam} · ${period} × ${surveyYearText}`
+            : `${gemeenteNaam} · ${categoryNaam} · ${period}`
+      }
       index={index}
       total={deck.views.length}
       onStep={setIndex}
@@ -274,7 +356,13 @@ export function PresentationApp({ id, onLeave }: PresentationAppProps) {
             level={level}
             colours={colours}
             selected={null}
-            title={`Kaart van ${gemeenteNaam}: ${levelPlural} gekleurd naar ${info.title.toLowerCase()}, ${categoryNaam}, ${period}`}
+            title={
+              source === 'survey'
+                ? `Kaart van ${gemeenteNaam}: ${levelPlural} gekleurd naar ${surveyMeta?.indicatorLabel ?? 'de Veiligheidsmonitor'} (${surveyYearText}${surveyMeta?.demo ? ', DEMO' : ''})`
+                : source === 'bivariate'
+                  ? `Kaart van ${gemeenteNaam}: ${levelPlural} in 3 × 3 klassen, misdrijven per 1.000 (EB) gekruist met ${surveyMeta?.indicatorLabel ?? 'de Veiligheidsmonitor'}`
+                  : `Kaart van ${gemeenteNaam}: ${levelPlural} gekleurd naar ${info.title.toLowerCase()}, ${categoryNaam}, ${period}`
+            }
             describe={() => null}
             onSelect={() => {}}
             basemapStyle={basemap}
@@ -282,19 +370,67 @@ export function PresentationApp({ id, onLeave }: PresentationAppProps) {
           />
         )
       }
-      legend={<PresentationLegend title={info.title} classification={classification} coloured={showChoropleth} decimals={info.decimals} extra={hotspotLegend} />}
+      legend={
+        source === 'survey' ? (
+          <div className="presentation-legend presentation-legend-survey">
+            <SurveyLegend meta={surveyMeta} classification={surveyMap?.classification ?? null} smallSampleCount={surveyMap?.smallSampleCount ?? 0} areaWord={levelPlural} showCounts={false} />
+            {hotspotLegend}
+          </div>
+        ) : source === 'bivariate' ? (
+          <div className="presentation-legend presentation-legend-bivariate">
+            <BivariateLegend
+              result={bivariate}
+              xTitle="Misdrijven per 1.000 (EB)"
+              yTitle={bivariateYTitle(surveyMeta)}
+              subtitle={`${categoryNaam}, ${period} × ${surveyMeta ? `${surveyMeta.indicatorLabel}, ${surveyMeta.year ?? 'geen jaar'}` : 'Veiligheidsmonitor'} · ${levelPlural}`}
+              xDecimals={1}
+              yDecimals={1}
+              reverseY={surveyReversed}
+              areaWord={levelPlural}
+              demo={surveyMeta?.demo ?? false}
+              showCounts={false}
+            />
+            {hotspotLegend}
+          </div>
+        ) : (
+          <PresentationLegend title={info.title} classification={classification} coloured={showChoropleth} decimals={info.decimals} extra={hotspotLegend} />
+        )
+      }
       table={
-        <PresentationTable
-          rows={rows}
-          caption={`${categoryNaam}, ${period}: per ${level}`}
-          valueTitle={measure === 'count' ? null : info.short}
-          decimals={info.decimals}
-          areaWord={level === 'buurt' ? 'Buurt' : 'Wijk'}
-        />
+        source === 'survey' ? (
+          <PresentationTable
+            rows={surveyRows}
+            caption={`${surveyMeta?.indicatorLabel ?? 'Veiligheidsmonitor'}, ${surveyYearText}${surveyMeta?.demo ? ' (DEMO)' : ''}: per ${level}`}
+            valueTitle={null}
+            extraTitles={[bivariateYTitle(surveyMeta)]}
+            showCount={false}
+            decimals={1}
+            areaWord={level === 'buurt' ? 'Buurt' : 'Wijk'}
+          />
+        ) : source === 'bivariate' ? (
+          <PresentationTable
+            rows={bivariateTableRows}
+            caption={`Objectief × subjectief — ${categoryNaam}, ${period} × ${surveyYearText}${surveyMeta?.demo ? ' (DEMO)' : ''}: per ${level}`}
+            valueTitle="Per 1.000 (EB)"
+            extraTitles={[bivariateYTitle(surveyMeta), 'Klasse']}
+            showCount={false}
+            decimals={1}
+            areaWord={level === 'buurt' ? 'Buurt' : 'Wijk'}
+          />
+        ) : (
+          <PresentationTable
+            rows={rows}
+            caption={`${categoryNaam}, ${period}: per ${level}`}
+            valueTitle={measure === 'count' ? null : info.short}
+            decimals={info.decimals}
+            areaWord={level === 'buurt' ? 'Buurt' : 'Wijk'}
+          />
+        )
       }
       footer={
         <>
-          {current?.meta.demo && <p className="presentation-demo">DEMO: verdeling naar soort en maand gegenereerd; jaartotalen per buurt zijn echt.</p>}
+          {usesSurvey && <SurveyDemoNotice meta={surveyMeta} />}
+          {source !== 'survey' && current?.meta.demo && <p className="presentation-demo">DEMO: verdeling naar soort en maand gegenereerd; jaartotalen per buurt zijn echt.</p>}
           <p className="presentation-credit">{SOURCE_CREDIT}</p>
         </>
       }

@@ -15,6 +15,8 @@ export interface BivariateLegendProps {
   reverseY: boolean;
   areaWord: string;
   demo: boolean;
+  /** False in presentation mode: no per-class tallies of areas on a public screen. */
+  showCounts?: boolean;
 }
 
 const T: Tercile[] = [1, 2, 3];
@@ -27,7 +29,7 @@ export function textColourOn(hex: string): string {
   return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
 }
 
-export function BivariateLegend({ result, xTitle, yTitle, subtitle, xDecimals, yDecimals, reverseY, areaWord, demo }: BivariateLegendProps) {
+export function BivariateLegend({ result, xTitle, yTitle, subtitle, xDecimals, yDecimals, reverseY, areaWord, demo, showCounts = true }: BivariateLegendProps) {
   const yb = result?.yBreaks ? (reverseY ? result.yBreaks.map((b) => -b) : result.yBreaks) : null;
   const xb = result?.xBreaks ?? null;
   const fx = (v: number) => formatNumber(v, xDecimals);
@@ -55,7 +57,7 @@ export function BivariateLegend({ result, xTitle, yTitle, subtitle, xDecimals, y
             </span>
             <table className="bivariate-grid">
               <caption className="visually-hidden">
-                Legenda: 3 × 3 klassen, {xTitle} (kolommen) tegen {yTitle} (rijen), met het aantal {areaWord} per klasse
+                Legenda: 3 × 3 klassen, {xTitle} (kolommen) tegen {yTitle} (rijen){showCounts ? `, met het aantal ${areaWord} per klasse` : ''}
               </caption>
               <thead className="visually-hidden">
                 <tr>
@@ -79,7 +81,7 @@ export function BivariateLegend({ result, xTitle, yTitle, subtitle, xDecimals, y
                       return (
                         <td key={x} className="bivariate-cell" style={{ background: colour, color: textColourOn(colour) }}>
                           <span className="bivariate-code">{`${x}-${y}`}</span>
-                          <span className="bivariate-count">({formatNumber(n)})</span>
+                          {showCounts && <span className="bivariate-count">({formatNumber(n)})</span>}
                         </td>
                       );
                     })}
@@ -92,8 +94,8 @@ export function BivariateLegend({ result, xTitle, yTitle, subtitle, xDecimals, y
             </span>
           </div>
           <p className="bivariate-nodata">
-            <span className="legend-swatch legend-swatch-nodata" aria-hidden="true" /> geen gegevens of steekproef te klein (
-            {formatNumber(result.noDataCount)})
+            <span className="legend-swatch legend-swatch-nodata" aria-hidden="true" /> geen gegevens of steekproef te klein
+            {showCounts && ` (${formatNumber(result.noDataCount)})`}
           </p>
           <dl className="bivariate-bounds">
             <dt>{xTitle}</dt>

@@ -77,3 +77,10 @@ export function classifyBivariate(rows: BivariateInput[], opts: { reverseY?: boo
   }
   return { xBreaks, yBreaks, classes, counts, noDataCount: rows.length - both.length };
 }
+
+/** Short y-axis title of the bivariate legend ("% onveilig" rather than the full indicator label). */
+export function bivariateYTitle(meta: { indicator: string; indicatorLabel: string } | null | undefined): string {
+  if (!meta) return 'Veiligheidsmonitor';
+  if (meta.indicator === 'onveilig_buurt_pct') return '% onveilig';
+  return meta.indicatorLabel;
+}

@@ -7,6 +7,8 @@ export interface PresentationRow {
   value: number | null;
   count: number | null;
   suppressed?: boolean;
+  /** Already formatted values of the extra columns (survey value, bivariate class), in the order of `extraTitles`. */
+  extra?: string[];
 }
 
 export interface PresentationTableProps {
@@ -16,10 +18,14 @@ export interface PresentationTableProps {
   valueTitle: string | null;
   decimals: number;
   areaWord: string;
+  /** Titles of extra columns after the measure, e.g. "% onveilig" and "Klasse". */
+  extraTitles?: string[];
+  /** False: no count column (a survey indicator has no registered count). */
+  showCount?: boolean;
 }
 
-export function PresentationTable({ rows, caption, valueTitle, decimals, areaWord }: PresentationTableProps) {
-  const anySuppressed = rows.some((r) => r.suppressed || r.count === null);
+export function PresentationTable({ rows, caption, valueTitle, decimals, areaWord, extraTitles = [], showCount = true }: PresentationTableProps) {
+  const anySuppressed = rows.some((r) => r.suppressed || (showCount && r.count === null));
   return (
     <div className="presentation-table-wrap">
       <table className="presentation-table">
@@ -32,9 +38,16 @@ export function PresentationTable({ rows, caption, valueTitle, decimals, areaWor
                 {valueTitle}
               </th>
             )}
-            <th scope="col" className="num">
-              Aantal
-            </th>
+            {extraTitles.map((t) => (
+              <th key={t} scope="col" className="num">
+                {t}
+              </th>
+            ))}
+            {showCount && (
+              <th scope="col" className="num">
+                Aantal
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -42,7 +55,12 @@ export function PresentationTable({ rows, caption, valueTitle, decimals, areaWor
             <tr key={r.code}>
               <th scope="row">{r.naam}</th>
               {valueTitle && <td className="num">{presentValue(r.value, r.suppressed, decimals)}</td>}
-              <td className="num">{presentCount(r.count, r.suppressed)}</td>
+              {extraTitles.map((t, i) => (
+                <td key={t} className="num">
+                  {r.extra?.[i] ?? '–'}
+                </td>
+              ))}
+              {showCount && <td className="num">{presentCount(r.count, r.suppressed)}</td>}
             </tr>
           ))}
         </tbody>

@@ -9,9 +9,11 @@ export interface SurveyLegendProps {
   classification: Classification | null;
   smallSampleCount: number;
   areaWord: string;
+  /** False in presentation mode: no per-class tallies of areas on a public screen. */
+  showCounts?: boolean;
 }
 
-export function SurveyLegend({ meta, classification, smallSampleCount, areaWord }: SurveyLegendProps) {
+export function SurveyLegend({ meta, classification, smallSampleCount, areaWord, showCounts = true }: SurveyLegendProps) {
   const unit = meta ? surveyUnit(meta.unit) : null;
   return (
     <section className="legend" aria-labelledby="survey-legend-title">
@@ -32,12 +34,12 @@ export function SurveyLegend({ meta, classification, smallSampleCount, areaWord 
       {meta && classification ? (
         <>
           <table className="legend-table">
-            <caption className="visually-hidden">Legenda: klassen met grenzen en aantal {areaWord}</caption>
+            <caption className="visually-hidden">Legenda: klassen met grenzen{showCounts ? ` en aantal ${areaWord}` : ''}</caption>
             <thead className="visually-hidden">
               <tr>
                 <th scope="col">Kleur</th>
                 <th scope="col">Klasse</th>
-                <th scope="col">Aantal {areaWord}</th>
+                {showCounts && <th scope="col">Aantal {areaWord}</th>}
               </tr>
             </thead>
             <tbody>
@@ -50,7 +52,7 @@ export function SurveyLegend({ meta, classification, smallSampleCount, areaWord 
                     {binLabel(bin, 1)}
                     {unit!.short ? ` ${unit!.short}` : ''}
                   </td>
-                  <td className="legend-count">({formatNumber(bin.count)})</td>
+                  {showCounts && <td className="legend-count">({formatNumber(bin.count)})</td>}
                 </tr>
               ))}
               <tr>
@@ -60,7 +62,7 @@ export function SurveyLegend({ meta, classification, smallSampleCount, areaWord 
                 <td className="legend-range">
                   {smallSampleCount > 0 ? 'steekproef te klein of geen gegevens' : 'geen gegevens'}
                 </td>
-                <td className="legend-count">({formatNumber(classification.noDataCount)})</td>
+                {showCounts && <td className="legend-count">({formatNumber(classification.noDataCount)})</td>}
               </tr>
             </tbody>
           </table>
