@@ -199,3 +199,16 @@ describe('bad parameters get a 4xx JSON error naming the parameter', () => {
     expect(r.body.error).toMatch(/not found/);
   });
 });
+
+describe('GET /api/areas fast path', () => {
+  it('answers exactly like the middleware chain (same bytes and headers)', async () => {
+    const headers = { 'Accept-Encoding': 'gzip, br' };
+    const fast = await t.app.request('/api/areas?gemeente=GM0935', { headers });
+    // view=presentatie makes the request take the full chain; for boundaries nothing else changes.
+    const chain = await t.app.request('/api/areas?gemeente=GM0935&view=presentatie', { headers });
+    expect(fast.status).toBe(chain.status);
+    expect(Buffer.from(await fast.arrayBuffer()).equals(Buffer.from(await chain.arrayBuffer()))).toBe(true);
+    const pick = (h: Headers) => Object.fromEntries([...h.entries()].filter(([k]) => k !== 'date').sort());
+    expect(pick(fast.headers)).toEqual(pick(chain.headers));
+  });
+});

@@ -11,7 +11,7 @@ export class ApiError extends HTTPException {
 }
 
 /** Validates a query object; the first problem becomes a 400 naming the parameter. */
-export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
+export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string | undefined>): z.infer<S> {
   const r = schema.safeParse(query);
   if (r.success) return r.data;
   const issue = r.error.issues[0];

@@ -2,7 +2,7 @@
 // presentation, ?view=presentatie) every JSON answer passes through one filter that hides counts
 // from 1 up to the threshold and everything derived from them. One place, so no endpoint can forget.
 import type { Context, MiddlewareHandler } from 'hono';
-import { suppressesSmallCounts } from '../domain/roles.ts';
+import { suppressesSmallCounts, type Principal } from '../domain/roles.ts';
 import { isSmall } from '../domain/privacy.ts';
 import type { AppEnv } from './env.ts';
 
@@ -10,8 +10,12 @@ import type { AppEnv } from './env.ts';
 const DERIVED = ['ratePer1000', 'ratePer1000Smoothed', 'densityPerKm2', 'changePct'] as const;
 
 export function mustSuppress(c: Context<AppEnv>): boolean {
-  const p = c.get('principal');
-  return (!!p && suppressesSmallCounts(p)) || c.req.query('view') === 'presentatie';
+  return suppressFor(c.get('principal'), c.req.query('view'));
+}
+
+/** The same decision from its two inputs (the /api/areas fast path in app.ts has no Context). */
+export function suppressFor(p: Principal | null | undefined, view: string | undefined): boolean {
+  return (!!p && suppressesSmallCounts(p)) || view === 'presentatie';
 }
 
 /** Recursively hides small `count` / `previousCount` values (and their rates) in a JSON value. */
@@ -39,9 +43,9 @@ export function suppressDeep(value: unknown, threshold: number): unknown {
 }
 
 export function presentationPrivacy(threshold: number): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  const filter: MiddlewareHandler<AppEnv> = async (c, next) => {
     await next();
-    if (!mustSuppress(c) || !c.res.ok) return;
+    if (!c.res.ok) return;
     const type = c.res.headers.get('Content-Type') ?? '';
     if (!/json/.test(type) || c.res.headers.get('Content-Encoding')) return;
     const body = suppressDeep(await c.res.clone().json(), threshold);
@@ -50,4 +54,8 @@ export function presentationPrivacy(threshold: number): MiddlewareHandler<AppEnv
     headers.delete('ETag');
     c.res = new Response(JSON.stringify(body), { status: c.res.status, headers });
   };
+  // Whether to filter depends only on the principal (set by the session middleware, which runs
+  // before this one; no route changes it) and ?view=, both known before the handler runs. Requests
+  // that are not filtered go straight on, without an async layer that awaits next() for nothing.
+  return (c, next) => (mustSuppress(c) ? filter(c, next) : next());
 }

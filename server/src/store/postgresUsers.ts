@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Role } from '../domain/roles.ts';
-import { hashPassword, verifyPassword, type AuditEntry, type User, type UserStore } from './users.ts';
+import { accountsChanged, hashPassword, verifyPassword, type AuditEntry, type User, type UserStore } from './users.ts';
 import type { PgClient } from './postgres.ts';
 
 const SCHEMA = `
@@ -64,11 +64,14 @@ export class PostgresUserStore implements UserStore {
   add(username: string, password: string, role: Role, wijken: string[]): User {
     this.q('INSERT INTO users (username, role, wijken, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
       username, role, JSON.stringify(wijken), hashPassword(password), new Date().toISOString()]);
+    accountsChanged();
     return this.get(username)!;
   }
 
   remove(username: string): boolean {
-    return this.q('DELETE FROM users WHERE username = $1 RETURNING 1', [username]).length > 0;
+    const removed = this.q('DELETE FROM users WHERE username = $1 RETURNING 1', [username]).length > 0;
+    accountsChanged();
+    return removed;
   }
 
   setPassword(username: string, password: string): boolean {

@@ -61,6 +61,16 @@ const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+let accountWrites = 0;
+/** Bumped by every store in this process that adds or removes an account, so a cached "do accounts
+ * exist?" answer (routes/session.ts) is dropped at once, whichever store instance made the change. */
+export function accountsChanged(): void {
+  accountWrites++;
+}
+export function accountWriteCount(): number {
+  return accountWrites;
+}
+
 export class SqliteUserStore implements UserStore {
   private countStatement?: Database.Statement;
 
@@ -97,11 +107,14 @@ export class SqliteUserStore implements UserStore {
   add(username: string, password: string, role: Role, wijken: string[]): User {
     this.db.prepare('INSERT INTO users (username, role, wijken, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
       username, role, JSON.stringify(wijken), hashPassword(password), new Date().toISOString());
+    accountsChanged();
     return this.get(username)!;
   }
 
   remove(username: string): boolean {
-    return this.db.prepare('DELETE FROM users WHERE username = ?').run(username).changes > 0;
+    const removed = this.db.prepare('DELETE FROM users WHERE username = ?').run(username).changes > 0;
+    accountsChanged();
+    return removed;
   }
 
   setPassword(username: string, password: string): boolean {
