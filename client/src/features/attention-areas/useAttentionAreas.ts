@@ -1,5 +1,5 @@
 // The attention areas of a gemeente, reloaded after a change.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { fetchAttentionAreas, isAbort, type AttentionArea } from '../../api/client.ts';
 
 export function useAttentionAreas(gemeente: string): { areas: AttentionArea[]; error: string | null; reload: () => void } {
@@ -18,5 +18,8 @@ export function useAttentionAreas(gemeente: string): { areas: AttentionArea[]; e
     return () => ac.abort();
   }, [gemeente, revision]);
   const reload = useCallback(() => setRevision((r) => r + 1), []);
-  return { areas: areas.filter((a) => a.gemeente === gemeente), error, reload };
+  // Memoised: a fresh array on every render made the App's map effect redraw the attention overlay (a setData and a
+  // whole extra map frame, seconds at NL in software rendering) on every unrelated change, e.g. a measure change.
+  const own = useMemo(() => areas.filter((a) => a.gemeente === gemeente), [areas, gemeente]);
+  return { areas: own, error, reload };
 }

@@ -15,6 +15,7 @@ export type BBox = [number, number, number, number];
 const SOURCES: Record<AreaLevel, string> = { buurt: 'buurten', wijk: 'wijken' };
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const HATCH = 'bvk-hatch';
+const HIGHLIGHT = 'highlight';
 const HOT_HATCH = 'bvk-hot-hatch';
 const COLD_DOTS = 'bvk-cold-dots';
 const HOTSPOT_SUFFIXES = ['hotspot-hatch', 'hotspot-dots', 'hotspot-casing', 'hotspot-solid', 'hotspot-dashed', 'hotspot-dotted'];
@@ -99,7 +100,12 @@ export class ChoroplethMap {
   private lastHotspots: { classes: Map<string, HotspotClassKey>; level: AreaLevel } | null = null;
   private topology: Topology | null = null;
   private lastAttention: { areas: MapAttentionArea[]; visible: boolean } = { areas: [], visible: false };
+  /** What the 'attention' source last got, so unchanged overlays skip setData (see setAttentionAreas). */
+  private sentAttention: { areas: MapAttentionArea[]; topology: Topology | null; empty: boolean } | null = null;
   private densityVisible = false;
+  /** GeoJSON features per code and level (from setAreas), for the highlight source. */
+  private features: Record<AreaLevel, Map<string, Feature>> = { buurt: new Map(), wijk: new Map() };
+  private highlightKey = '';
 
   constructor(private readonly options: ChoroplethMapOptions) {
     this.map = new MapLibreMap({
@@ -168,27 +174,6 @@ export class ChoroplethMap {
         layout: { visibility, 'line-join': 'round' },
         paint: { 'line-color': '#4a4a4a', 'line-width': 0.8, 'line-opacity': 0.8 },
       });
-      // Highlight = dark casing + white core: at least 3:1 against every fill colour of the palettes.
-      map.addLayer({
-        id: `${source}-highlight-casing`,
-        type: 'line',
-        source,
-        layout: { visibility, 'line-join': 'round' },
-        paint: {
-          'line-color': '#000000',
-          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 5, ['boolean', ['feature-state', 'hover'], false], 3.5, 0],
-        },
-      });
-      map.addLayer({
-        id: `${source}-highlight`,
-        type: 'line',
-        source,
-        layout: { visibility, 'line-join': 'round' },
-        paint: {
-          'line-color': '#ffffff',
-          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2, ['boolean', ['feature-state', 'hover'], false], 1.2, 0],
-        },
-      });
     }
     map.addSource('gemeente', { type: 'geojson', data: EMPTY });
     map.addLayer({
@@ -196,6 +181,26 @@ export class ChoroplethMap {
       type: 'line',
       source: 'gemeente',
       paint: { 'line-color': '#154273', 'line-width': 2.5 },
+    });
+    // Hover/selection highlight: its own tiny source holding only the hovered and selected area. As feature-state
+    // line layers on the area sources they drew every boundary twice more (width 0) and had their paint arrays rebuilt
+    // on every recolour — at NL that was the most expensive part of each frame.
+    // Highlight = dark casing + white core: at least 3:1 against every fill colour of the palettes.
+    map.addSource(HIGHLIGHT, { type: 'geojson', data: EMPTY });
+    const selected = ['==', ['get', 'kind'], 'selected'];
+    map.addLayer({
+      id: 'highlight-casing',
+      type: 'line',
+      source: HIGHLIGHT,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#000000', 'line-width': ['case', selected, 5, 3.5] as never },
+    });
+    map.addLayer({
+      id: 'highlight',
+      type: 'line',
+      source: HIGHLIGHT,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': ['case', selected, 2, 1.2] as never },
     });
     this.setupOverlays();
     // Kernel density: its own source, because its geometry (grid cells) legitimately changes with the data.
@@ -233,13 +238,15 @@ export class ChoroplethMap {
         const object = topology.objects[source] as GeometryCollection | undefined;
         const fc = object ? (feature(topology, object) as FeatureCollection<Geometry>) : EMPTY;
         this.map.removeFeatureState({ source });
-        this.codes[lvl] = new Set(fc.features.map((f) => String(f.properties?.code ?? f.id)));
+        this.features[lvl] = new Map(fc.features.map((f) => [String(f.properties?.code ?? f.id), f]));
+        this.codes[lvl] = new Set(this.features[lvl].keys());
         this.setSourceData(source, fc);
       }
       const gm = topology.objects['gemeente'] as GeometryCollection | undefined;
       this.setSourceData('gemeente', gm ? (feature(topology, gm) as FeatureCollection) : EMPTY);
       this.applied.clear();
       this.hovered = null;
+      this.highlightKey = '';
       this.setLevel(level);
       if (this.lastColours) this.setValues(this.lastColours.colours, this.lastColours.level);
       this.topology = topology;
@@ -267,13 +274,14 @@ export class ChoroplethMap {
     this.whenLoaded(() => {
       for (const lvl of ['buurt', 'wijk'] as const) {
         const visibility = lvl === level ? 'visible' : 'none';
-        for (const suffix of ['fill', 'nodata', 'outline', 'highlight-casing', 'highlight']) {
+        for (const suffix of ['fill', 'nodata', 'outline']) {
           this.map.setLayoutProperty(`${SOURCES[lvl]}-${suffix}`, 'visibility', visibility);
         }
       }
       // The density cells sit between the fills and the outlines of the level on show.
       this.map.moveLayer('density-fill', `${SOURCES[level]}-outline`);
       this.applyOverlayVisibility();
+      this.updateHighlight();
     });
   }
 
@@ -314,21 +322,30 @@ export class ChoroplethMap {
   setSelected(code: string | null): void {
     this.whenLoaded(() => {
       if (this.selected === code) return;
-      if (this.selected) this.patchAll(this.selected, { selected: false });
       this.selected = code;
-      if (code) this.patchAll(code, { selected: true });
+      this.updateHighlight();
     });
   }
 
   private setHover(code: string | null): void {
     if (this.hovered === code) return;
-    if (this.hovered) this.patch(SOURCES[this.level], this.hovered, { hover: false });
     this.hovered = code;
-    if (code) this.patch(SOURCES[this.level], code, { hover: true });
+    this.updateHighlight();
   }
 
-  private patchAll(code: string, state: AreaState): void {
-    for (const lvl of ['buurt', 'wijk'] as const) if (this.codes[lvl].has(code)) this.patch(SOURCES[lvl], code, state);
+  /** Puts the selected and the hovered area of the level on show into the small highlight source (selected on top). */
+  private updateHighlight(): void {
+    const byCode = this.features[this.level];
+    const out: Feature[] = [];
+    const hovered = this.hovered && this.hovered !== this.selected ? byCode.get(this.hovered) : undefined;
+    const selected = this.selected ? byCode.get(this.selected) : undefined;
+    if (hovered) out.push({ type: 'Feature', properties: { kind: 'hover' }, geometry: hovered.geometry });
+    if (selected) out.push({ type: 'Feature', properties: { kind: 'selected' }, geometry: selected.geometry });
+    const key = `${this.level}|${hovered ? this.hovered : ''}|${selected ? this.selected : ''}`;
+    if (key === this.highlightKey) return;
+    this.highlightKey = key;
+    const src = this.map.getSource(HIGHLIGHT);
+    if (src && 'setData' in src && typeof src.setData === 'function') src.setData({ type: 'FeatureCollection', features: out });
   }
 
   private patch(source: string, code: string, state: AreaState): void {
@@ -362,7 +379,8 @@ export class ChoroplethMap {
     const patternOpacity = (p: string) => ['match', state, HOTSPOT_STYLES.filter((s) => s.pattern === p).map((s) => s.key), 1, 0];
     for (const level of ['wijk', 'buurt'] as const) {
       const source = SOURCES[level];
-      const before = `${source}-highlight-casing`;
+      // Above the level's own outline (the next layer up), as before.
+      const before = level === 'wijk' ? 'buurten-fill' : 'gemeente-outline';
       const hidden = { visibility: 'none' as const };
       // MapLibre's fill-pattern and line-dasharray cannot follow feature-state, so every pattern and dash has its own
       // layer whose opacity/width does.
@@ -432,6 +450,14 @@ export class ChoroplethMap {
     this.lastAttention = { areas, visible };
     this.whenLoaded(() => {
       const topology = this.topology;
+      // Every setData makes MapLibre re-render a whole frame once the worker answers (seconds for all NL buurten in
+      // software rendering), so an unchanged overlay (same list, same geometry; or still empty) is not sent again.
+      const sent = this.sentAttention;
+      if (sent && ((sent.areas === areas && sent.topology === topology) || (sent.empty && areas.length === 0))) {
+        this.applyOverlayVisibility();
+        return;
+      }
+      this.sentAttention = { areas, topology, empty: areas.length === 0 };
       const features: Feature[] = [];
       if (topology) {
         const buurten = topology.objects['buurten'] as GeometryCollection | undefined;
