@@ -1,26 +1,12 @@
-// Browser test for sign-in and the restricted features: builds the client, starts the real server on a random
+// Browser test for sign-in and the restricted features: starts the real server on a random
 // port with its own data folder (users switch open mode off) and drives Debian's chromium.
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BvkHook } from '../../client/src/app/App.tsx';
 import { startServer } from '../../server/src/index.ts';
-import { SqliteStore } from '../../server/src/store/sqlite.ts';
-import { SqliteUserStore } from '../../server/src/store/users.ts';
+import { ensureUsers, launchChromium, ROOT, SHOTS } from './support.ts';
 import type { Role } from '../../server/src/domain/roles.ts';
 
-declare global {
-  interface Window {
-    __bvk?: BvkHook;
-  }
-}
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = process.env.BVK_SCREENSHOT_DIR ?? '/tmp';
 // Own data folder: the accounts made here must not switch off open mode for the other browser tests.
 const DATA_DIR = path.join(ROOT, '.tmp/e2e-auth-data');
 const AGENT = { username: 'agent-west', password: 'wijkagent-wachtwoord-1', role: 'wijkagent' as Role, wijken: ['WK093502'] };
@@ -30,32 +16,10 @@ let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
 
-/** Creates the accounts directly in the store, before the server opens it. */
-function ensureUsers(dataDir: string, users: { username: string; password: string; role: Role; wijken: string[] }[]) {
-  const store = new SqliteStore(path.join(dataDir, 'store.sqlite'));
-  try {
-    const accounts = new SqliteUserStore(store.db);
-    for (const u of users) if (!accounts.get(u.username)) accounts.add(u.username, u.password, u.role, u.wijken);
-  } finally {
-    store.close();
-  }
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
   ensureUsers(DATA_DIR, [AGENT]);
   server = await startServer({ PORT: '0', DATA_DIR, BASEMAP_STYLE_URL: '' }, () => {});
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
   page.on('console', (m) => {
     // The 401s of the login flow are expected; anything else is an error.

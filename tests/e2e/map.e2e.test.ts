@@ -1,23 +1,10 @@
-// Browser test: builds the client, starts the real server on a random port and drives Debian's chromium.
+// Browser test: starts the real server on a random port and drives Debian's chromium.
 // Waits on the map's own events (window.__bvk), never on timers.
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BvkHook } from '../../client/src/app/App.tsx';
 import { startServer } from '../../server/src/index.ts';
-
-declare global {
-  interface Window {
-    __bvk?: BvkHook;
-  }
-}
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = process.env.BVK_SCREENSHOT_DIR ?? '/tmp';
+import { distinctFills, launchChromium, ROOT, SHOTS, waitApplied } from './support.ts';
 
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
@@ -25,44 +12,10 @@ let page: Page;
 const consoleErrors: string[] = [];
 const areaRequests: string[] = [];
 
-/** Waits until the colours of a view are rendered: key is "gemeente|level|category|from|to|measure". */
-async function waitApplied(p: Page, pattern: string): Promise<void> {
-  await p.waitForFunction((re) => new RegExp(re).test(window.__bvk?.appliedKey ?? ''), pattern, { timeout: 30_000 });
-}
-
-async function distinctFills(p: Page, layer = 'buurten-fill'): Promise<string[]> {
-  return p.evaluate((l) => {
-    const map = window.__bvk!.map;
-    const fills = map.queryRenderedFeatures({ layers: [l] }).map((f) => String(f.state?.fill ?? ''));
-    return [...new Set(fills)].filter((f) => f !== '');
-  }, layer);
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build (StrictMode double effects).
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
   // Own data folder (git-ignored) so the test never touches a developer's running store.
   server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data'), BASEMAP_STYLE_URL: '' }, () => {});
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());

@@ -2,25 +2,12 @@
 // screen steps through it at 1920×1080 (and 3840×2160) with the keyboard; small counts never show.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BvkHook } from '../../client/src/app/App.tsx';
 import { startServer } from '../../server/src/index.ts';
-import { SqliteStore } from '../../server/src/store/sqlite.ts';
-import { SqliteUserStore } from '../../server/src/store/users.ts';
+import { ensureUsers, launchChromium, ROOT, SHOTS } from './support.ts';
 import type { Role } from '../../server/src/domain/roles.ts';
 
-declare global {
-  interface Window {
-    __bvk?: BvkHook;
-  }
-}
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = process.env.BVK_SCREENSHOT_DIR ?? '/tmp';
 const DATA_DIR = path.join(ROOT, '.tmp/e2e-presentation-data');
 const ANALIST = { username: 'analist-p', password: 'analist-wachtwoord-1', role: 'analist' as Role, wijken: [] };
 const SCHERM = { username: 'scherm', password: 'scherm-wachtwoord-12', role: 'presentatie' as Role, wijken: [] };
@@ -39,16 +26,6 @@ let browser: Browser;
 let deckUrl = '';
 let deckId = 0;
 const consoleErrors: string[] = [];
-
-function ensureUsers(dataDir: string, users: { username: string; password: string; role: Role; wijken: string[] }[]) {
-  const store = new SqliteStore(path.join(dataDir, 'store.sqlite'));
-  try {
-    const accounts = new SqliteUserStore(store.db);
-    for (const u of users) if (!accounts.get(u.username)) accounts.add(u.username, u.password, u.role, u.wijken);
-  } finally {
-    store.close();
-  }
-}
 
 async function newPage(ctx: BrowserContext): Promise<Page> {
   const page = await ctx.newPage();
@@ -71,20 +48,9 @@ async function waitStep(page: Page, step: number) {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
   ensureUsers(DATA_DIR, [ANALIST, SCHERM]);
   server = await startServer({ PORT: '0', DATA_DIR, BASEMAP_STYLE_URL: '' }, () => {});
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   // The draaiboek through the API, as an analist.
   const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ANALIST) });
   expect(login.status).toBe(200);

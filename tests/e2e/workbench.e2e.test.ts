@@ -1,23 +1,11 @@
-// Browser test for hotspots, the selection workbench and attention areas: builds the client, starts the real
+// Browser test for hotspots, the selection workbench and attention areas: starts the real
 // server on a random port and drives Debian's chromium. Waits on the map's own events and on the DOM, never on timers.
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BvkHook } from '../../client/src/app/App.tsx';
 import { startServer } from '../../server/src/index.ts';
+import { launchChromium, ROOT, SHOTS, waitApplied } from './support.ts';
 
-declare global {
-  interface Window {
-    __bvk?: BvkHook;
-  }
-}
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = process.env.BVK_SCREENSHOT_DIR ?? '/tmp';
 const BINNENSTAD = 'BU09350000';
 
 let server: { url: string; close: () => Promise<void> };
@@ -27,33 +15,9 @@ const consoleErrors: string[] = [];
 const areaRequests: string[] = [];
 const created: { selections: number[]; attention: number[] } = { selections: [], attention: [] };
 
-async function waitApplied(p: Page, pattern: string): Promise<void> {
-  await p.waitForFunction((re) => new RegExp(re).test(window.__bvk?.appliedKey ?? ''), pattern, { timeout: 30_000 });
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
   server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data'), BASEMAP_STYLE_URL: '' }, () => {});
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());

@@ -1,0 +1,66 @@
+// Shared setup for the browser tests: paths, Debian's chromium and helpers that wait on the map's own events.
+// The client itself is built once per run by globalSetup.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { BvkHook } from '../../client/src/app/App.tsx';
+import type { Role } from '../../server/src/domain/roles.ts';
+import { SqliteStore } from '../../server/src/store/sqlite.ts';
+import { SqliteUserStore } from '../../server/src/store/users.ts';
+
+declare global {
+  interface Window {
+    __bvk?: BvkHook;
+  }
+}
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SHOTS = process.env.BVK_SCREENSHOT_DIR ?? '/tmp';
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches Debian's chromium (or CHROMIUM_PATH), with a clear message when it is missing. */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+}
+
+export type TestUser = { username: string; password: string; role: Role; wijken: string[] };
+
+/** Creates the accounts directly in the store, before the server opens it. */
+export function ensureUsers(dataDir: string, users: TestUser[]): void {
+  const store = new SqliteStore(path.join(dataDir, 'store.sqlite'));
+  try {
+    const accounts = new SqliteUserStore(store.db);
+    for (const u of users) if (!accounts.get(u.username)) accounts.add(u.username, u.password, u.role, u.wijken);
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * Waits until a view is rendered. With key 'appliedKey' (default) the pattern matches
+ * "gemeente|level|category|from|to|measure"; with 'appliedOverlay' it matches "bron|gemeente|level|indicator|year".
+ */
+export async function waitApplied(p: Page, pattern: string, key: 'appliedKey' | 'appliedOverlay' = 'appliedKey'): Promise<void> {
+  await p.waitForFunction(([re, k]) => new RegExp(re).test(window.__bvk?.[k] ?? ''), [pattern, key] as const, { timeout: 30_000 });
+}
+
+/** The distinct non-empty fill colours (feature-state) of the rendered features of a layer. */
+export async function distinctFills(p: Page, layer = 'buurten-fill'): Promise<string[]> {
+  return p.evaluate((l) => {
+    const map = window.__bvk!.map;
+    const fills = map.queryRenderedFeatures({ layers: [l] }).map((f) => String(f.state?.fill ?? ''));
+    return [...new Set(fills)].filter((f) => f !== '');
+  }, layer);
+}
