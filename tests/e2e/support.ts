@@ -4,16 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { BvkHook } from '../../client/src/app/App.tsx';
+// The window.__bvk type (a global augmentation) comes with the hook's module.
+import type {} from '../../client/src/app/testHook.ts';
 import type { Role } from '../../server/src/domain/roles.ts';
 import { SqliteStore } from '../../server/src/store/sqlite.ts';
 import { SqliteUserStore } from '../../server/src/store/users.ts';
-
-declare global {
-  interface Window {
-    __bvk?: BvkHook;
-  }
-}
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -15,7 +15,6 @@ import {
   fetchSurveyIndicators,
   fetchTargets,
   isAbort,
-  requestCounts,
   type AreasTopology,
   type BenchmarkResponse,
   type ContextResponse,
@@ -67,26 +66,9 @@ import { MapExportButton } from '../features/map-export/MapExportButton.tsx';
 import type { ExportContent } from '../features/map-export/composeMapImage.ts';
 import { areasBBox } from '../features/map/ChoroplethMap.ts';
 import { binLabel } from '../lib/classes.ts';
+import { installTestHook } from './testHook.ts';
 import { SOURCE_CREDIT } from '../features/demo-notice/DemoNotice.tsx';
 
-declare global {
-  interface Window {
-    /** Test hook for the browser tests. */
-    __bvk?: BvkHook;
-  }
-}
-
-export interface BvkHook {
-  map: ChoroplethMap['map'];
-  ready: Promise<void>;
-  /** Resolves at the map's next 'idle' event. */
-  idle: () => Promise<void>;
-  /** "gemeente|level|category|from|to|measure" of the view whose colours are on the map (set after 'idle'). */
-  appliedKey: string | null;
-  /** "bron|gemeente|level|indicator|year" of a survey, bivariate or kerncijfers map on screen (set after 'idle'). */
-  appliedOverlay: string | null;
-  stats: { readonly setDataCalls: number; readonly featureStateCalls: number; readonly areasFetches: number; readonly statsFetches: number };
-}
 
 const MONTHS = allMonths();
 
@@ -613,27 +595,7 @@ export function App({ session, onLogout }: AppProps) {
   // --- Test hook -------------------------------------------------------------------------------------------
   const onMapCreated = useCallback((m: ChoroplethMap) => {
     setChoropleth(m);
-    window.__bvk = {
-      map: m.map,
-      ready: m.ready,
-      idle: () => m.idle(),
-      appliedKey: null,
-      appliedOverlay: null,
-      stats: {
-        get setDataCalls() {
-          return m.counters.setDataCalls;
-        },
-        get featureStateCalls() {
-          return m.counters.featureStateCalls;
-        },
-        get areasFetches() {
-          return requestCounts.areas;
-        },
-        get statsFetches() {
-          return requestCounts.stats;
-        },
-      },
-    };
+    installTestHook(m);
   }, []);
 
   return (

@@ -12,7 +12,6 @@ import {
   fetchStats,
   fetchSurvey,
   isAbort,
-  requestCounts,
   type AreasTopology,
   type HotspotsResponse,
   type PresentationOut,
@@ -36,6 +35,7 @@ import { measureInfo } from '../lib/measures.ts';
 import { HOTSPOT_STYLES, type HotspotClassKey } from '../lib/overlayStyles.ts';
 import { divergingPalette, sequentialPalette } from '../lib/palette.ts';
 import { DEFAULT_VIEW, serializeViewState } from './urlState.ts';
+import { installTestHook } from './testHook.ts';
 
 const PRIVACY = 'presentatie' as const;
 /** The Veiligheidsmonitor indicator of survey and bivariate views (a view stores no indicator: the default, latest year). */
@@ -233,27 +233,7 @@ export function PresentationApp({ id, onLeave }: PresentationAppProps) {
     // The arrow keys step through the draaiboek; they must not pan the map when the canvas has focus.
     m.map.keyboard.disable();
     setChoropleth(m);
-    window.__bvk = {
-      map: m.map,
-      ready: m.ready,
-      idle: () => m.idle(),
-      appliedKey: null,
-      appliedOverlay: null,
-      stats: {
-        get setDataCalls() {
-          return m.counters.setDataCalls;
-        },
-        get featureStateCalls() {
-          return m.counters.featureStateCalls;
-        },
-        get areasFetches() {
-          return requestCounts.areas;
-        },
-        get statsFetches() {
-          return requestCounts.stats;
-        },
-      },
-    };
+    installTestHook(m);
   }, []);
 
   const leave = useCallback(() => {

@@ -15,7 +15,7 @@
 
 import proj4 from 'proj4';
 import { guard, show, throwIfIssues, ImportError, type ImportIssue } from './errors.ts';
-import { headerIndex, parseDecimal, readTable, type Table } from './text.ts';
+import { requireColumns, parseDecimal, readTable, type Table } from './text.ts';
 import { TOTAL_CODE, trimmedSet, type ImportOptions } from './codes.ts';
 
 export const RD_NEW =
@@ -109,23 +109,7 @@ export function parseDutchDate(raw: string): DateResult {
 }
 
 export function parsePoliceExtractTable(file: string, table: Table, opts: PoliceExtractOptions): PoliceExtractResult {
-  const idx = headerIndex(table.header);
-  const missing = POLICE_REQUIRED_COLUMNS.filter((c) => !idx.has(c));
-  const knownCols: readonly string[] = [...POLICE_REQUIRED_COLUMNS, ...POLICE_OPTIONAL_COLUMNS];
-  const lower = table.header.map((h) => h.toLowerCase());
-  const dupes = [...new Set(lower.filter((h, i) => knownCols.includes(h) && lower.indexOf(h) !== i))];
-  if (missing.length || dupes.length) {
-    const parts = [];
-    if (missing.length) parts.push(`missing ${missing.join(', ')}`);
-    if (dupes.length) parts.push(`duplicate ${dupes.join(', ')}`);
-    throw new ImportError(file, [
-      {
-        line: table.headerLine,
-        field: 'header',
-        reason: `${parts.join('; ')}. Expected columns (any order, case-insensitive): ${POLICE_REQUIRED_COLUMNS.join(';')} and optionally omschrijving`,
-      },
-    ]);
-  }
+  const idx = requireColumns(file, table, POLICE_REQUIRED_COLUMNS, POLICE_OPTIONAL_COLUMNS, ` (any order, case-insensitive): ${POLICE_REQUIRED_COLUMNS.join(';')} and optionally omschrijving`);
   const col = (c: string) => idx.get(c)!;
   const name = (c: string) => table.header[col(c)];
   const cOms = idx.get('omschrijving');

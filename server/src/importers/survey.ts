@@ -18,7 +18,7 @@
 // - (gebiedcode, jaar, indicator) must be unique within the file.
 
 import { guard, show, throwIfIssues, ImportError, type ImportIssue } from './errors.ts';
-import { headerIndex, parseCount, parseDecimal, readTable, type Table } from './text.ts';
+import { requireColumns, parseCount, parseDecimal, readTable, type Table } from './text.ts';
 import { areaLevel, type ImportOptions } from './codes.ts';
 
 export interface SurveyRecord {
@@ -63,23 +63,7 @@ export function parseSurvey(file: string, bytes: Uint8Array, opts: SurveyOptions
 }
 
 export function parseSurveyTable(file: string, table: Table, opts: SurveyOptions): SurveyResult {
-  const idx = headerIndex(table.header);
-  const missing = SURVEY_REQUIRED_COLUMNS.filter((c) => !idx.has(c));
-  const knownCols: readonly string[] = [...SURVEY_REQUIRED_COLUMNS, ...SURVEY_OPTIONAL_COLUMNS];
-  const lower = table.header.map((h) => h.toLowerCase());
-  const dupes = [...new Set(lower.filter((h, i) => knownCols.includes(h) && lower.indexOf(h) !== i))];
-  if (missing.length || dupes.length) {
-    const parts = [];
-    if (missing.length) parts.push(`missing ${missing.join(', ')}`);
-    if (dupes.length) parts.push(`duplicate ${dupes.join(', ')}`);
-    throw new ImportError(file, [
-      {
-        line: table.headerLine,
-        field: 'header',
-        reason: `${parts.join('; ')}. Expected columns: gebiedcode;jaar;indicator;waarde;ondergrens;bovengrens;respondenten;bron (ondergrens, bovengrens, respondenten optional)`,
-      },
-    ]);
-  }
+  const idx = requireColumns(file, table, SURVEY_REQUIRED_COLUMNS, SURVEY_OPTIONAL_COLUMNS, ': gebiedcode;jaar;indicator;waarde;ondergrens;bovengrens;respondenten;bron (ondergrens, bovengrens, respondenten optional)');
   const known = new Set([...opts.knownIndicators].map((s) => s.trim()));
   const issues: ImportIssue[] = [...table.issues];
   const records: SurveyRecord[] = [];

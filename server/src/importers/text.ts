@@ -266,3 +266,22 @@ export function headerIndex(header: string[]): Map<string, number> {
   });
   return m;
 }
+
+/**
+ * Column lookup for a header whose columns may come in any order and case: refuses the file (line of
+ * the header, field `header`) when a required column is missing or a known column appears twice.
+ */
+export function requireColumns(file: string, table: Table, required: readonly string[], optional: readonly string[], expected: string): Map<string, number> {
+  const idx = headerIndex(table.header);
+  const missing = required.filter((c) => !idx.has(c));
+  const known = [...required, ...optional];
+  const lower = table.header.map((h) => h.toLowerCase());
+  const dupes = [...new Set(lower.filter((h, i) => known.includes(h) && lower.indexOf(h) !== i))];
+  if (missing.length || dupes.length) {
+    const parts = [];
+    if (missing.length) parts.push(`missing ${missing.join(', ')}`);
+    if (dupes.length) parts.push(`duplicate ${dupes.join(', ')}`);
+    throw new ImportError(file, [{ line: table.headerLine, field: 'header', reason: `${parts.join('; ')}. Expected columns${expected}` }]);
+  }
+  return idx;
+}

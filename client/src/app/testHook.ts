@@ -1,0 +1,47 @@
+// window.__bvk: the browser tests' view into the map (events to wait on, call counters), installed
+// by the map page and the presentation alike.
+import type { ChoroplethMap } from '../features/map/ChoroplethMap.ts';
+import { requestCounts } from '../api/client.ts';
+
+export interface BvkHook {
+  map: ChoroplethMap['map'];
+  ready: Promise<void>;
+  /** Resolves at the map's next 'idle' event. */
+  idle: () => Promise<void>;
+  /** "gemeente|level|category|from|to|measure" of the view whose colours are on the map (set after 'idle'). */
+  appliedKey: string | null;
+  /** "bron|gemeente|level|indicator|year" of a survey, bivariate or kerncijfers map on screen (set after 'idle'). */
+  appliedOverlay: string | null;
+  stats: { readonly setDataCalls: number; readonly featureStateCalls: number; readonly areasFetches: number; readonly statsFetches: number };
+}
+
+declare global {
+  interface Window {
+    /** Test hook for the browser tests. */
+    __bvk?: BvkHook;
+  }
+}
+
+export function installTestHook(m: ChoroplethMap): void {
+  window.__bvk = {
+    map: m.map,
+    ready: m.ready,
+    idle: () => m.idle(),
+    appliedKey: null,
+    appliedOverlay: null,
+    stats: {
+      get setDataCalls() {
+        return m.counters.setDataCalls;
+      },
+      get featureStateCalls() {
+        return m.counters.featureStateCalls;
+      },
+      get areasFetches() {
+        return requestCounts.areas;
+      },
+      get statsFetches() {
+        return requestCounts.stats;
+      },
+    },
+  };
+}
