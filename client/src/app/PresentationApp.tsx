@@ -30,7 +30,7 @@ import { stepScope } from '../features/presentation/steps.ts';
 import { isUnreliable, surveyChoropleth, surveyUnit } from '../features/survey/surveyChoropleth.ts';
 import { SurveyDemoNotice, SurveyLegend } from '../features/survey/SurveyLegend.tsx';
 import { anchorAtZero, classify, computeBreaks } from '../lib/classes.ts';
-import { formatNumber, formatPeriod } from '../lib/format.ts';
+import { formatNumber, formatPeriod, compareNl } from '../lib/format.ts';
 import { measureInfo } from '../lib/measures.ts';
 import { HOTSPOT_STYLES, type HotspotClassKey } from '../lib/overlayStyles.ts';
 import { divergingPalette, sequentialPalette } from '../lib/palette.ts';
@@ -278,13 +278,13 @@ export function PresentationApp({ id, onLeave }: PresentationAppProps) {
   const rows = (current?.rows ?? [])
     .filter((r) => scope.inFocus(r))
     .map((r) => ({ code: r.code, naam: r.naam, value: r[measure], count: r.count, suppressed: r.suppressed || r.flags.includes('suppressed') }))
-    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.naam.localeCompare(b.naam, 'nl'));
+    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || compareNl(a.naam, b.naam));
   const surveyMeta = currentSurvey?.meta ?? null;
   const surveyShort = surveyMeta ? surveyUnit(surveyMeta.unit).short : '';
   const surveyText = (r: SurveyResponse['rows'][number] | undefined): string =>
     !r || r.value === null ? '–' : isUnreliable(r) ? 'te klein' : `${formatNumber(r.value, 1)}${surveyShort ? ` ${surveyShort}` : ''}`;
   const surveyYearText = `Veiligheidsmonitor ${surveyMeta?.year ?? ''}`.trim();
-  const byValue = <T extends { value: number | null; naam: string }>(a: T, b: T) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.naam.localeCompare(b.naam, 'nl');
+  const byValue = <T extends { value: number | null; naam: string }>(a: T, b: T) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || compareNl(a.naam, b.naam);
   const surveyRows =
     source === 'survey' && currentSurvey
       ? currentSurvey.rows

@@ -73,3 +73,10 @@ export function formatDate(iso: string, style: 'short' | 'long' = 'long'): strin
   const names = style === 'short' ? MONTHS_SHORT : MONTHS_LONG;
   return `${Number(m[3])} ${names[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
+
+// One collator for every Dutch sort: String.localeCompare with a locale builds a collator per call, which
+// made sorting the 14,500 buurten of the country view take seconds.
+const dutch = new Intl.Collator('nl', { numeric: true });
+
+/** Dutch alphabetical order with numbers in numeric order ("Wijk 2" before "Wijk 10"). */
+export const compareNl = (a: string, b: string): number => dutch.compare(a, b);

@@ -1,7 +1,7 @@
 // The non-map alternative: a sortable table with the same numbers as the map.
 import { useMemo, useState } from 'react';
 import type { Measure, StatsRow } from '../../../../server/src/domain/model.ts';
-import { formatNumber, formatPercentChange } from '../../lib/format.ts';
+import { formatNumber, formatPercentChange, compareNl } from '../../lib/format.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
 
 type SortKey = 'naam' | 'code' | 'count' | 'population' | 'ratePer1000' | 'ratePer1000Smoothed' | 'densityPerKm2' | 'changePct';
@@ -41,7 +41,7 @@ export function sortRows(rows: StatsRow[], key: SortKey, dir: 'ascending' | 'des
     const vb = b[key];
     if (va === null || va === undefined) return vb === null || vb === undefined ? 0 : 1;
     if (vb === null || vb === undefined) return -1;
-    if (typeof va === 'string' && typeof vb === 'string') return sign * va.localeCompare(vb, 'nl', { numeric: true });
+    if (typeof va === 'string' && typeof vb === 'string') return sign * compareNl(va, vb);
     return sign * ((va as number) - (vb as number));
   });
 }

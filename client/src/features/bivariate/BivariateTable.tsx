@@ -1,5 +1,5 @@
 // The non-map alternative for the bivariate map: both values and the class code per area.
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber, compareNl } from '../../lib/format.ts';
 import type { BivariateResult } from './bivariate.ts';
 
 export interface BivariateTableRow {
@@ -23,7 +23,7 @@ export interface BivariateTableProps {
 }
 
 export function BivariateTable({ rows, result, caption, xTitle, yTitle, xDecimals, yDecimals, selected, onSelect }: BivariateTableProps) {
-  const sorted = [...rows].sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
+  const sorted = [...rows].sort((a, b) => compareNl(a.naam, b.naam));
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={`Tabel: ${caption}`}>
       <table className="area-table">

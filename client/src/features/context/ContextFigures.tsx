@@ -1,6 +1,6 @@
 // CBS kerncijfers of one area for the area panel: a small definition list with year and source.
 import type { ContextResponse } from '../../api/client.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber, compareNl } from '../../lib/format.ts';
 
 type ContextMeta = ContextResponse['meta'];
 type ContextRow = ContextResponse['rows'][number];
@@ -52,7 +52,7 @@ export function ContextTable({ response, indicator, caption, selected, onSelect 
   const chosen = response.meta.indicators.find((i) => i.key === indicator);
   const others = response.meta.indicators.filter((i) => i.key !== indicator && response.meta.available.includes(i.key));
   const columns = chosen ? [chosen, ...others] : others;
-  const rows = [...response.rows].sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
+  const rows = [...response.rows].sort((a, b) => compareNl(a.naam, b.naam));
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={`Tabel: ${caption}`}>
       <table className="area-table">

@@ -2,7 +2,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Category, Gemeente, Measure } from '../../../../server/src/domain/model.ts';
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../../lib/classes.ts';
-import { formatMonth, formatNumber, parseDutchNumber } from '../../lib/format.ts';
+import { formatMonth, formatNumber, parseDutchNumber, compareNl } from '../../lib/format.ts';
 import { MEASURES } from '../../lib/measures.ts';
 
 export interface FilterValues {
@@ -40,7 +40,7 @@ interface CategoryGroup {
  * group, then police nuisance registrations.
  */
 export function groupCategories(categories: Category[]): CategoryGroup[] {
-  const numeric = (a: Category, b: Category) => a.code.localeCompare(b.code, 'nl', { numeric: true });
+  const numeric = (a: Category, b: Category) => compareNl(a.code, b.code);
   const isTotal = (c: Category) => c.code === '0.0.0' || c.groep === 'totaal';
   const total = categories.filter(isTotal);
   const composite = categories.filter((c) => !isTotal(c) && c.groep === 'samengesteld');
@@ -58,7 +58,7 @@ export function groupCategories(categories: Category[]): CategoryGroup[] {
     list.push(t);
     byGroep.set(t.groep, list);
   }
-  for (const [groep, items] of [...byGroep].sort(([a], [b]) => a.localeCompare(b, 'nl', { numeric: true }))) {
+  for (const [groep, items] of [...byGroep].sort(([a], [b]) => compareNl(a, b))) {
     groups.push({ label: `Soorten misdrijf ${groep}.x`, items: items.sort(numeric) });
   }
   if (overlast.length) {
@@ -75,7 +75,7 @@ function categoryLabel(c: Category): string {
 export function Filters({ values, gemeenten, categories, months, currentBreaks, decimals, onChange }: FiltersProps) {
   const id = useId();
   const groups = useMemo(() => groupCategories(categories), [categories]);
-  const sortedGemeenten = useMemo(() => [...gemeenten].sort((a, b) => a.naam.localeCompare(b.naam, 'nl')), [gemeenten]);
+  const sortedGemeenten = useMemo(() => [...gemeenten].sort((a, b) => compareNl(a.naam, b.naam)), [gemeenten]);
   const years = useMemo(() => [...new Set(months.map((m) => m.slice(0, 4)))], [months]);
   const last = months.at(-1) ?? values.to;
   const twelveBack = months[Math.max(0, months.length - 12)] ?? values.from;

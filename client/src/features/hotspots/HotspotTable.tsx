@@ -1,6 +1,6 @@
 // The non-map alternative for the hotspot layer: class, z, months significant and trend per area.
 import type { HotspotsResponse } from '../../api/client.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber, compareNl } from '../../lib/format.ts';
 import { classShort, METHOD_NAMES, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
 import { HOTSPOT_STYLES, type HotspotClassKey } from '../../lib/overlayStyles.ts';
 
@@ -19,7 +19,7 @@ export function sortHotspotRows(rows: HotspotsResponse['rows']): HotspotsRespons
     const sb = b.class === 'none' ? 99 : ORDER.get(b.class as HotspotClassKey)!;
     if (sa !== sb) return sa - sb;
     if ((a.z === null) !== (b.z === null)) return a.z === null ? 1 : -1;
-    return (b.z ?? 0) - (a.z ?? 0) || a.naam.localeCompare(b.naam, 'nl');
+    return (b.z ?? 0) - (a.z ?? 0) || compareNl(a.naam, b.naam);
   });
 }
 

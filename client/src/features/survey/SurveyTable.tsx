@@ -1,6 +1,6 @@
 // The non-map alternative for the survey map: value, confidence interval and respondents per area.
 import type { SurveyResponse } from '../../api/client.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber, compareNl } from '../../lib/format.ts';
 
 const FLAG_TEXT: Record<string, string> = {
   smallSample: 'steekproef te klein',
@@ -17,7 +17,7 @@ export interface SurveyTableProps {
 }
 
 export function SurveyTable({ response, caption, selected, onSelect }: SurveyTableProps) {
-  const rows = [...response.rows].sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
+  const rows = [...response.rows].sort((a, b) => compareNl(a.naam, b.naam));
   const unit = response.meta.unit === 'percentage' ? ' (%)' : ' (rapportcijfer)';
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={`Tabel: ${caption}`}>

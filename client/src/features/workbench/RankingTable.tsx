@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { RankingResponse } from '../../api/client.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber, compareNl } from '../../lib/format.ts';
 
 export type RankingRow = RankingResponse['rows'][number];
 export type RankingCriterion = RankingResponse['meta']['criteria'][number];
@@ -20,7 +20,7 @@ export function sortRanking(rows: RankingRow[], key: RankingSortKey, dir: SortDi
     const vb = value(b);
     if (va === null) return vb === null ? a.rank - b.rank : 1;
     if (vb === null) return -1;
-    const c = typeof va === 'string' ? va.localeCompare(vb as string, 'nl') : va - (vb as number);
+    const c = typeof va === 'string' ? compareNl(va, vb as string) : va - (vb as number);
     return sign * c || a.rank - b.rank;
   });
 }
