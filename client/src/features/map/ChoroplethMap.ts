@@ -21,6 +21,15 @@ const COLD_DOTS = 'bvk-cold-dots';
 const HOTSPOT_SUFFIXES = ['hotspot-hatch', 'hotspot-dots', 'hotspot-casing', 'hotspot-solid', 'hotspot-dashed', 'hotspot-dotted'];
 const ATTENTION_LAYERS = ['attention-casing', 'attention-line', 'attention-label'];
 
+/**
+ * Below this zoom an area is a few pixels wide (a buurt at the whole-country view is 1-2 px): its outline, the
+ * fill's antialiasing edge and the no-data hatch add nothing a reader can see, but in software rendering they are
+ * most of the cost of a frame (measured at NL: outlines ~1.5 s, antialiasing ~0.4 s of a ~2 s frame). So the
+ * country view draws the fills and the gemeente borders only; every gemeente view (zoom 10 and up) is unchanged.
+ * See docs/decisions/0004.
+ */
+export const DETAIL_ZOOM: Record<AreaLevel, number> = { buurt: 9, wijk: 8 };
+
 /** An attention area as the map draws it: its number (the key in the list beside the map) and its buurten. */
 export interface MapAttentionArea {
   /** 1-based number shown in the badge and the list. */
@@ -106,6 +115,8 @@ export class ChoroplethMap {
   /** GeoJSON features per code and level (from setAreas), for the highlight source. */
   private features: Record<AreaLevel, Map<string, Feature>> = { buurt: new Map(), wijk: new Map() };
   private highlightKey = '';
+  /** Geometry of the level not on show, handed to MapLibre when that level is first shown (see setAreas). */
+  private deferred: Partial<Record<AreaLevel, FeatureCollection>> = {};
 
   constructor(private readonly options: ChoroplethMapOptions) {
     this.map = new MapLibreMap({
@@ -154,13 +165,18 @@ export class ChoroplethMap {
         type: 'fill',
         source,
         layout: { visibility },
-        paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], PENDING_FILL]], 'fill-opacity': 0.9 },
+        paint: {
+          'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], PENDING_FILL]],
+          'fill-opacity': 0.9,
+          'fill-antialias': ['step', ['zoom'], false, DETAIL_ZOOM[level], true] as never,
+        },
       });
       // No-data areas get a hatch on top of grey so "geen gegevens" does not depend on colour alone.
       map.addLayer({
         id: `${source}-nodata`,
         type: 'fill',
         source,
+        minzoom: DETAIL_ZOOM[level],
         layout: { visibility },
         paint: {
           'fill-pattern': HATCH,
@@ -171,6 +187,7 @@ export class ChoroplethMap {
         id: `${source}-outline`,
         type: 'line',
         source,
+        minzoom: DETAIL_ZOOM[level],
         layout: { visibility, 'line-join': 'round' },
         paint: { 'line-color': '#4a4a4a', 'line-width': 0.8, 'line-opacity': 0.8 },
       });
@@ -180,7 +197,8 @@ export class ChoroplethMap {
       id: 'gemeente-outline',
       type: 'line',
       source: 'gemeente',
-      paint: { 'line-color': '#154273', 'line-width': 2.5 },
+      // Thin at the country view, where 342 borders would otherwise cover the buurten between them.
+      paint: { 'line-color': '#154273', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 10, 2.5] as never },
     });
     // Hover/selection highlight: its own tiny source holding only the hovered and selected area. As feature-state
     // line layers on the area sources they drew every boundary twice more (width 0) and had their paint arrays rebuilt
@@ -230,7 +248,8 @@ export class ChoroplethMap {
     }
   }
 
-  /** New geometry (a new gemeente): the only place that calls setData. */
+  /** New geometry (a new gemeente): the only place that calls setData on the area sources (the level not on show gets
+   * its data when it is first shown). */
   setAreas(topology: Topology, level: AreaLevel): void {
     this.whenLoaded(() => {
       for (const lvl of ['buurt', 'wijk'] as const) {
@@ -240,7 +259,12 @@ export class ChoroplethMap {
         this.map.removeFeatureState({ source });
         this.features[lvl] = new Map(fc.features.map((f) => [String(f.properties?.code ?? f.id), f]));
         this.codes[lvl] = new Set(this.features[lvl].keys());
-        this.setSourceData(source, fc);
+        // MapLibre has one worker on a 2-core machine: indexing the hidden level's geometry (3,400 wijken at NL)
+        // would delay the first tiles of the level on show, so it waits until that level is asked for.
+        if (lvl === level) {
+          delete this.deferred[lvl];
+          this.setSourceData(source, fc);
+        } else this.deferred[lvl] = fc;
       }
       const gm = topology.objects['gemeente'] as GeometryCollection | undefined;
       this.setSourceData('gemeente', gm ? (feature(topology, gm) as FeatureCollection) : EMPTY);
@@ -272,6 +296,11 @@ export class ChoroplethMap {
   setLevel(level: AreaLevel): void {
     this.level = level;
     this.whenLoaded(() => {
+      const geometry = this.deferred[level];
+      if (geometry) {
+        delete this.deferred[level];
+        this.setSourceData(SOURCES[level], geometry);
+      }
       for (const lvl of ['buurt', 'wijk'] as const) {
         const visibility = lvl === level ? 'visible' : 'none';
         for (const suffix of ['fill', 'nodata', 'outline']) {
