@@ -204,8 +204,12 @@ export function App({ session, onLogout }: AppProps) {
   const [targetsError, setTargetsError] = useState<string | null>(null);
   const [benchmark, setBenchmark] = useState<BenchmarkResponse | null>(null);
   const [benchmarkError, setBenchmarkError] = useState<string | null>(null);
-  const { bron, indicator, surveyYear, groep, benchmarkYear } = view;
   const page = view.view;
+  // The whole-country view has police figures only: hotspots, attention areas, the survey and kerncijfers are per
+  // gemeente (their APIs refuse NL), so they are neither fetched nor offered there.
+  const national = view.gemeente === 'NL';
+  const { indicator, surveyYear, groep, benchmarkYear } = view;
+  const bron = national ? 'politie' : view.bron;
   const usesSurvey = page === 'kaart' && (bron === 'monitor' || bron === 'bivariaat');
 
   useEffect(() => {
@@ -484,8 +488,8 @@ export function App({ session, onLogout }: AppProps) {
   );
 
   // --- Hotspots, workbench, attention areas (issue 3) ----------------------------------------------------------
-  const hotspots = useHotspots({ gemeente, level, category, from, to }, page === 'kaart' ? view.hotspots : null, setStatus);
-  const attention = useAttentionAreas(gemeente);
+  const hotspots = useHotspots({ gemeente, level, category, from, to }, page === 'kaart' && !national ? view.hotspots : null, setStatus);
+  const attention = useAttentionAreas(national ? null : gemeente);
   const attentionFilter = attention.areas.find((a) => a.id === view.area) ?? null;
   const areaSummary = (currentStats?.meta as ScopedStatsResponse['meta'] | undefined)?.area ?? null;
   useEffect(() => {
@@ -717,23 +721,36 @@ export function App({ session, onLogout }: AppProps) {
               categoryNaam={categoryNaam}
             />
           )}
-          <HotspotPanel
-            method={view.hotspots}
-            onChange={(m) => commit({ ...view, hotspots: m })}
-            data={hotspots.data}
-            error={hotspots.error}
-            loading={hotspots.loading}
-            areaWord={levelPlural}
-          />
-          {attentionPanel}
-          <SourceControls
-            values={{ bron, indicator, surveyYear, kern: view.kern }}
-            indicators={surveyIndicators}
-            years={currentSurvey?.meta.years ?? []}
-            shownYear={currentSurvey?.meta.year ?? null}
-            contextIndicators={currentContext ? currentContext.meta.indicators.filter((i) => currentContext.meta.available.includes(i.key)) : []}
-            onChange={onSourceChange}
-          />
+          {national ? (
+            <section className="national-note" aria-labelledby="landelijk-title">
+              <h2 id="landelijk-title">Landelijk overzicht</h2>
+              <p>
+                Hier staan de politieregistraties van alle buurten van Nederland. Hotspots, aandachtsgebieden, de
+                Veiligheidsmonitor en de kerncijfers zijn er per gemeente: kies hieronder een gemeente.
+              </p>
+              <p>Zoom in tot gemeenteniveau om de grenzen van de {levelPlural} te zien.</p>
+            </section>
+          ) : (
+            <>
+              <HotspotPanel
+                method={view.hotspots}
+                onChange={(m) => commit({ ...view, hotspots: m })}
+                data={hotspots.data}
+                error={hotspots.error}
+                loading={hotspots.loading}
+                areaWord={levelPlural}
+              />
+              {attentionPanel}
+              <SourceControls
+                values={{ bron, indicator, surveyYear, kern: view.kern }}
+                indicators={surveyIndicators}
+                years={currentSurvey?.meta.years ?? []}
+                shownYear={currentSurvey?.meta.year ?? null}
+                contextIndicators={currentContext ? currentContext.meta.indicators.filter((i) => currentContext.meta.available.includes(i.key)) : []}
+                onChange={onSourceChange}
+              />
+            </>
+          )}
           <Filters
             values={view}
             gemeenten={gemeenten}

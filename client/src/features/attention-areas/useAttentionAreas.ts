@@ -1,12 +1,17 @@
-// The attention areas of a gemeente, reloaded after a change.
+// The attention areas of a gemeente, reloaded after a change; none (and no request) for null (the country view).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { fetchAttentionAreas, isAbort, type AttentionArea } from '../../api/client.ts';
 
-export function useAttentionAreas(gemeente: string): { areas: AttentionArea[]; error: string | null; reload: () => void } {
+export function useAttentionAreas(gemeente: string | null): { areas: AttentionArea[]; error: string | null; reload: () => void } {
   const [areas, setAreas] = useState<AttentionArea[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
   useEffect(() => {
+    if (gemeente === null) {
+      setAreas([]);
+      setError(null);
+      return;
+    }
     const ac = new AbortController();
     fetchAttentionAreas(gemeente, ac.signal).then(
       (list) => {
