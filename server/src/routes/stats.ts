@@ -9,6 +9,7 @@ import { requireCategory, requireGemeente, resolvePeriod, shiftMonth } from './s
 import { areaCodeParam, categoryParam, gemeenteOrNationalParam, gemeenteParam, levelParam, monthParam } from './params.ts';
 import type { AttentionAreaStore } from '../store/attentionAreas.ts';
 import { attentionScope, type AttentionAreaSummary } from './attentionAreas.ts';
+import { AnswerCache } from './answerCache.ts';
 
 export const BRON = 'CBS, Politie (via CBS), Kadaster/PDOK — tabellen 47022NED/47018NED, 85984NED';
 
@@ -31,43 +32,50 @@ const seriesQuery = z.object({
 });
 
 export function statsRoutes(ds: Dataset, lowPopulationThreshold: number, attentionAreas?: AttentionAreaStore) {
+  const answers = new AnswerCache();
+  const statsAnswer = (q: z.infer<typeof statsQuery>, from: string, to: string) => {
+    const { figures, months } = ds.figures(q.gemeente, q.level, q.category, from, to);
+    const { rows: allRows, referenceRatePer1000, demo } = computeStats(figures, { lowPopulationThreshold, months });
+    const scoped = q.area === undefined ? null : attentionScope(ds, attentionAreas, q.area, { ...q, from, to }, allRows, { lowPopulationThreshold, months });
+    const rows = scoped ? scoped.rows : allRows;
+    const notes = [
+      `Per 1.000 inwoners over de gekozen periode van ${months} maand(en), niet omgerekend naar een jaar.`,
+      'Inwoners: CBS Kerncijfers wijken en buurten (85984NED), 1 januari ' + ds.index.populationYear + '.',
+    ];
+    if (demo) notes.push('DEMO: de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.');
+    if (ds.categories.isNuisance(q.category) && rows.every((r) => r.count === null)) notes.push('Geen overlastregistraties geïmporteerd voor deze gemeente.');
+    const body: StatsResponse & { meta: { area?: AttentionAreaSummary } } = {
+      meta: {
+        demo,
+        bron: BRON,
+        gemeente: q.gemeente,
+        level: q.level,
+        category: q.category,
+        categoryNaam: ds.categories.naam(q.category),
+        from,
+        to,
+        previousFrom: shiftMonth(from, -12),
+        previousTo: shiftMonth(to, -12),
+        populationYear: ds.index.populationYear,
+        lowPopulationThreshold,
+        referenceRatePer1000,
+        notes,
+        ...(scoped ? { area: scoped.summary } : {}),
+      },
+      rows,
+    };
+    return body;
+  };
   return new Hono()
     .get('/stats', (c) => {
       const q = parseQuery(statsQuery, c.req.query());
       requireGemeente(ds, q.gemeente);
       requireCategory(ds, q.category);
       const { from, to } = resolvePeriod(ds, q.gemeente, q.from, q.to);
-      const { figures, months } = ds.figures(q.gemeente, q.level, q.category, from, to);
-      const { rows: allRows, referenceRatePer1000, demo } = computeStats(figures, { lowPopulationThreshold, months });
-      const scoped = q.area === undefined ? null : attentionScope(ds, attentionAreas, q.area, { ...q, from, to }, allRows, { lowPopulationThreshold, months });
-      const rows = scoped ? scoped.rows : allRows;
-      const notes = [
-        `Per 1.000 inwoners over de gekozen periode van ${months} maand(en), niet omgerekend naar een jaar.`,
-        'Inwoners: CBS Kerncijfers wijken en buurten (85984NED), 1 januari ' + ds.index.populationYear + '.',
-      ];
-      if (demo) notes.push('DEMO: de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.');
-      if (ds.categories.isNuisance(q.category) && rows.every((r) => r.count === null)) notes.push('Geen overlastregistraties geïmporteerd voor deze gemeente.');
-      const body: StatsResponse & { meta: { area?: AttentionAreaSummary } } = {
-        meta: {
-          demo,
-          bron: BRON,
-          gemeente: q.gemeente,
-          level: q.level,
-          category: q.category,
-          categoryNaam: ds.categories.naam(q.category),
-          from,
-          to,
-          previousFrom: shiftMonth(from, -12),
-          previousTo: shiftMonth(to, -12),
-          populationYear: ds.index.populationYear,
-          lowPopulationThreshold,
-          referenceRatePer1000,
-          notes,
-          ...(scoped ? { area: scoped.summary } : {}),
-        },
-        rows,
-      };
-      return c.json(body, 200);
+      // An attention area can change without the registrations changing: those answers are not cached.
+      if (q.area !== undefined) return c.json(statsAnswer(q, from, to), 200);
+      const key = [q.gemeente, q.level, q.category, from, to, ds.store.revision()].join('|');
+      return c.body(answers.json(key, () => statsAnswer(q, from, to)), 200, { 'Content-Type': 'application/json' });
     })
     .get('/series', (c) => {
       const q = parseQuery(seriesQuery, c.req.query());
