@@ -24,6 +24,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_DIR = path.join(ROOT, '.tmp/bench-data');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const ROUNDS = 5;
+const FIGURES = ['areas', 'stats', 'recolour', 'firstMap', 'import', 'load'] as const;
+// `npm run bench -- recolour firstMap` runs only those figures (for working on one of them); a partial run
+// prints its table but leaves bench/results.json, which always holds a complete run, alone.
+const only = new Set(process.argv.slice(2));
+for (const f of only) if (!(FIGURES as readonly string[]).includes(f)) throw new Error(`unknown figure '${f}' (known: ${FIGURES.join(', ')})`);
+const want = (...names: string[]) => only.size === 0 || names.some((n) => only.has(n));
 const STATS_GM = 'GM0935'; // the default gemeente, decided before measuring; GM0363 is printed alongside
 
 interface Figure {
@@ -171,117 +177,126 @@ async function main() {
 
   try {
     // --- 1. areas: throughput of /api/areas vs raw node:http with the same bytes --------------------------
-    log('areas: /api/areas?gemeente=GM0935 (br) vs raw node:http, 50 connections');
-    const areasOpts = { paths: ['/api/areas?gemeente=GM0935'], connections: 50, seconds: 4, headers: { 'Accept-Encoding': 'br' } };
-    await load({ ...areasOpts, base: appUrl, seconds: 2 });
-    await load({ ...areasOpts, base: rawUrl, seconds: 2 });
-    const appRps: number[] = [];
-    const rawRps: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const a = await load({ ...areasOpts, base: appUrl });
-      const b = await load({ ...areasOpts, base: rawUrl });
-      if (a.errors || b.errors) throw new Error(`areas: ${a.errors} app / ${b.errors} raw errors`);
-      appRps.push(a.rps);
-      rawRps.push(b.rps);
-      log(`  round ${i + 1}: app ${a.rps.toFixed(0)} req/s, raw ${b.rps.toFixed(0)} req/s`);
-    }
-    const rawMedian = median(rawRps);
-    {
+    let rawMedian = NaN;
+    if (want('areas', 'load')) {
+      log('areas: /api/areas?gemeente=GM0935 (br) vs raw node:http, 50 connections');
+      const areasOpts = { paths: ['/api/areas?gemeente=GM0935'], connections: 50, seconds: 4, headers: { 'Accept-Encoding': 'br' } };
+      await load({ ...areasOpts, base: appUrl, seconds: 2 });
+      await load({ ...areasOpts, base: rawUrl, seconds: 2 });
+      const appRps: number[] = [];
+      const rawRps: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        const a = await load({ ...areasOpts, base: appUrl });
+        const b = await load({ ...areasOpts, base: rawUrl });
+        if (a.errors || b.errors) throw new Error(`areas: ${a.errors} app / ${b.errors} raw errors`);
+        appRps.push(a.rps);
+        rawRps.push(b.rps);
+        log(`  round ${i + 1}: app ${a.rps.toFixed(0)} req/s, raw ${b.rps.toFixed(0)} req/s`);
+      }
+      rawMedian = median(rawRps);
       const s = spread(appRps);
       const ratio = s.median / rawMedian;
-      figures.push({ name: 'areas', ...s, unit: 'req/s', baseline: rawMedian, ratio, target: '>= 0.8', met: ratio >= 0.8 });
+      if (want('areas')) figures.push({ name: 'areas', ...s, unit: 'req/s', baseline: rawMedian, ratio, target: '>= 0.8', met: ratio >= 0.8 });
     }
 
     // --- 2. stats: /api/stats latency vs the bare aggregation in a typed array ---------------------------
-    log(`stats: /api/stats (${STATS_GM}, buurt, HIC, 2024) p50 over HTTP vs a typed-array fact table of the whole country`);
-    const store = new SqliteStore(path.join(DATA_DIR, 'store.sqlite'));
-    const ds = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE, path.join(DATA_DIR, 'cubes'));
-    await ds.warmAll();
-    const fact = factTable(ds);
-    info.push(`fact table for the stats baseline: ${(fact.rows / 1e6).toFixed(1)} M rows (non-zero area x month x type cells, 2021–2025)`);
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const statsFor = async (gm: string) => {
-      const hic = (ds.categories.typesOf('HIC') ?? []).map((c) => ds.cube(gm).typeIndex.get(c)!);
-      const url = `${appUrl}/api/stats?gemeente=${gm}&level=buurt&category=HIC&from=2024-01&to=2024-12`;
-      await latencies(url, 50, agent);
-      for (let i = 0; i < 50; i++) fact.aggregate(gm, '2024-01', '2024-12', hic);
-      const app: number[] = [];
-      const bare: number[] = [];
-      for (let r = 0; r < ROUNDS; r++) {
-        app.push(median(await latencies(url, 100, agent)));
-        const ts: number[] = [];
-        for (let i = 0; i < 100; i++) {
-          const s = performance.now();
-          fact.aggregate(gm, '2024-01', '2024-12', hic);
-          ts.push(performance.now() - s);
+    if (want('stats')) {
+      log(`stats: /api/stats (${STATS_GM}, buurt, HIC, 2024) p50 over HTTP vs a typed-array fact table of the whole country`);
+      const store = new SqliteStore(path.join(DATA_DIR, 'store.sqlite'));
+      const ds = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE, path.join(DATA_DIR, 'cubes'));
+      await ds.warmAll();
+      const fact = factTable(ds);
+      info.push(`fact table for the stats baseline: ${(fact.rows / 1e6).toFixed(1)} M rows (non-zero area x month x type cells, 2021–2025)`);
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const statsFor = async (gm: string) => {
+        const hic = (ds.categories.typesOf('HIC') ?? []).map((c) => ds.cube(gm).typeIndex.get(c)!);
+        const url = `${appUrl}/api/stats?gemeente=${gm}&level=buurt&category=HIC&from=2024-01&to=2024-12`;
+        await latencies(url, 50, agent);
+        for (let i = 0; i < 50; i++) fact.aggregate(gm, '2024-01', '2024-12', hic);
+        const app: number[] = [];
+        const bare: number[] = [];
+        for (let r = 0; r < ROUNDS; r++) {
+          app.push(median(await latencies(url, 100, agent)));
+          const ts: number[] = [];
+          for (let i = 0; i < 100; i++) {
+            const s = performance.now();
+            fact.aggregate(gm, '2024-01', '2024-12', hic);
+            ts.push(performance.now() - s);
+          }
+          bare.push(median(ts));
         }
-        bare.push(median(ts));
+        return { app, bare };
+      };
+      {
+        const { app, bare } = await statsFor(STATS_GM);
+        const s = spread(app);
+        const b = median(bare);
+        figures.push({ name: 'stats', ...s, unit: 'ms (p50)', baseline: b, ratio: s.median / b, target: '<= 3', met: s.median / b <= 3, note: `${STATS_GM}, 12 months, HIC` });
+        const big = await statsFor('GM0363');
+        info.push(`stats for Amsterdam (GM0363, 517 buurten): p50 ${median(big.app).toFixed(2)} ms vs bare ${median(big.bare).toFixed(2)} ms = ${(median(big.app) / median(big.bare)).toFixed(2)}×`);
       }
-      return { app, bare };
-    };
-    {
-      const { app, bare } = await statsFor(STATS_GM);
-      const s = spread(app);
-      const b = median(bare);
-      figures.push({ name: 'stats', ...s, unit: 'ms (p50)', baseline: b, ratio: s.median / b, target: '<= 3', met: s.median / b <= 3, note: `${STATS_GM}, 12 months, HIC` });
-      const big = await statsFor('GM0363');
-      info.push(`stats for Amsterdam (GM0363, 517 buurten): p50 ${median(big.app).toFixed(2)} ms vs bare ${median(big.bare).toFixed(2)} ms = ${(median(big.app) / median(big.bare)).toFixed(2)}×`);
+      agent.destroy();
+      store.close();
     }
-    agent.destroy();
-    store.close();
 
     // --- 3. recolour and firstMap in headless Chromium ----------------------------------------------------
-    log('browser: first coloured map of all NL buurten and recolour, app vs bare MapLibre');
-    const b = await measureBrowser(appUrl, path.join(areasDir, 'NL.topojson'), 3, log); // 3 rounds: the app at NL takes tens of seconds per first map
-    {
-      const app = spread(b.recolour.app);
-      const bare = median(b.recolour.bare);
-      figures.push({ name: 'recolour', ...app, unit: 'ms', baseline: bare, ratio: bare / app.median, target: '>= 10', met: bare / app.median >= 10, note: 'ratio = bare setData / app feature-state' });
-      const fm = spread(b.firstMap.app);
-      const fb = median(b.firstMap.bare);
-      figures.push({ name: 'firstMap', ...fm, unit: 'ms', baseline: fb, ratio: fm.median / fb, target: '<= 1.5', met: fm.median / fb <= 1.5 });
-      info.push(`map canvas ${b.canvas.width}×${b.canvas.height} px (the bare page uses the same size)`);
-      info.push(...b.notes);
+    if (want('recolour', 'firstMap')) {
+      log('browser: first coloured map of all NL buurten and recolour, app vs bare MapLibre');
+      const b = await measureBrowser(appUrl, path.join(areasDir, 'NL.topojson'), 3, log); // 3 rounds: the app at NL takes tens of seconds per first map
+      {
+        const app = spread(b.recolour.app);
+        const bare = median(b.recolour.bare);
+        figures.push({ name: 'recolour', ...app, unit: 'ms', baseline: bare, ratio: bare / app.median, target: '>= 10', met: bare / app.median >= 10, note: 'ratio = bare setData / app feature-state' });
+        const fm = spread(b.firstMap.app);
+        const fb = median(b.firstMap.bare);
+        figures.push({ name: 'firstMap', ...fm, unit: 'ms', baseline: fb, ratio: fm.median / fb, target: '<= 1.5', met: fm.median / fb <= 1.5 });
+        info.push(`map canvas ${b.canvas.width}×${b.canvas.height} px (the bare page uses the same size)`);
+        info.push(...b.notes);
+      }
     }
 
     // --- 4. import of a 1,000,000-row police extract vs the parser alone ----------------------------------
-    const csv = path.join(ROOT, '.tmp/bench/police-1m.csv');
-    log('import: generating the 1,000,000-row police extract (seeded; reused when present)');
-    writeExtract(csv, 1_000_000, config.dataDir, config.geodataDir);
-    const parse: number[] = [];
-    const imp: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      parse.push(timeParse(csv, config.dataDir, config.geodataDir));
-      const r = timeImport(csv, config.dataDir, config.geodataDir, path.join(ROOT, '.tmp/bench/import-store'));
-      if (r.assigned !== 1_000_000) throw new Error(`import assigned ${r.assigned} rows`);
-      imp.push(r.seconds);
-      log(`  round ${i + 1}: import ${r.seconds.toFixed(1)} s, parse only ${parse.at(-1)!.toFixed(1)} s`);
-    }
-    {
-      const s = spread(imp);
-      const p = median(parse);
-      figures.push({ name: 'import', ...s, unit: 's', baseline: p, ratio: s.median / p, target: '<= 3', met: s.median / p <= 3, note: `${(fs.statSync(csv).size / 1e6).toFixed(0)} MB, Maastricht` });
+    if (want('import')) {
+      const csv = path.join(ROOT, '.tmp/bench/police-1m.csv');
+      log('import: generating the 1,000,000-row police extract (seeded; reused when present)');
+      writeExtract(csv, 1_000_000, config.dataDir, config.geodataDir);
+      const parse: number[] = [];
+      const imp: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        parse.push(timeParse(csv, config.dataDir, config.geodataDir));
+        const r = timeImport(csv, config.dataDir, config.geodataDir, path.join(ROOT, '.tmp/bench/import-store'));
+        if (r.assigned !== 1_000_000) throw new Error(`import assigned ${r.assigned} rows`);
+        imp.push(r.seconds);
+        log(`  round ${i + 1}: import ${r.seconds.toFixed(1)} s, parse only ${parse.at(-1)!.toFixed(1)} s`);
+      }
+      {
+        const s = spread(imp);
+        const p = median(parse);
+        figures.push({ name: 'import', ...s, unit: 's', baseline: p, ratio: s.median / p, target: '<= 3', met: s.median / p <= 3, note: `${(fs.statSync(csv).size / 1e6).toFixed(0)} MB, Maastricht` });
+      }
     }
 
     // --- 5. load: 50 connections, 20 s of mixed /api/stats and /api/areas ---------------------------------
-    log('load: 50 connections, 20 s (4 windows of 5 s) of mixed /api/stats and /api/areas');
-    const gms = ['GM0935', 'GM0363', 'GM0599', 'GM0344', 'GM0014', 'GM0518', 'GM0772', 'GM0080'];
-    const cats = ['0.0.0', 'HIC', '1.1.1', 'G1.1'];
-    const paths: string[] = [];
-    gms.forEach((gm, i) => {
-      paths.push(`/api/areas?gemeente=${gm}`);
-      paths.push(`/api/stats?gemeente=${gm}&level=${i % 2 ? 'wijk' : 'buurt'}&category=${cats[i % cats.length]}`);
-    });
-    const windows: LoadResult[] = [];
-    for (let i = 0; i < 4; i++) {
-      windows.push(await load({ base: appUrl, paths, connections: 50, seconds: 5, headers: { 'Accept-Encoding': 'br' } }));
-      log(`  window ${i + 1}: ${windows.at(-1)!.rps.toFixed(0)} req/s, p99 ${windows.at(-1)!.p99Ms.toFixed(1)} ms, errors ${windows.at(-1)!.errors}`);
-    }
-    {
-      const s = spread(windows.map((w) => w.rps));
-      const errors = windows.reduce((a, w) => a + w.errors, 0);
-      const p99 = Math.max(...windows.map((w) => w.p99Ms));
-      figures.push({ name: 'load', ...s, unit: 'req/s', baseline: rawMedian, ratio: s.median / rawMedian, target: 'errors = 0', met: errors === 0, errors, p99: round(p99, 2), note: `${windows.reduce((a, w) => a + w.requests, 0)} requests; ratio against the raw areas baseline` });
+    if (want('load')) {
+      log('load: 50 connections, 20 s (4 windows of 5 s) of mixed /api/stats and /api/areas');
+      const gms = ['GM0935', 'GM0363', 'GM0599', 'GM0344', 'GM0014', 'GM0518', 'GM0772', 'GM0080'];
+      const cats = ['0.0.0', 'HIC', '1.1.1', 'G1.1'];
+      const paths: string[] = [];
+      gms.forEach((gm, i) => {
+        paths.push(`/api/areas?gemeente=${gm}`);
+        paths.push(`/api/stats?gemeente=${gm}&level=${i % 2 ? 'wijk' : 'buurt'}&category=${cats[i % cats.length]}`);
+      });
+      const windows: LoadResult[] = [];
+      for (let i = 0; i < 4; i++) {
+        windows.push(await load({ base: appUrl, paths, connections: 50, seconds: 5, headers: { 'Accept-Encoding': 'br' } }));
+        log(`  window ${i + 1}: ${windows.at(-1)!.rps.toFixed(0)} req/s, p99 ${windows.at(-1)!.p99Ms.toFixed(1)} ms, errors ${windows.at(-1)!.errors}`);
+      }
+      {
+        const s = spread(windows.map((w) => w.rps));
+        const errors = windows.reduce((a, w) => a + w.errors, 0);
+        const p99 = Math.max(...windows.map((w) => w.p99Ms));
+        figures.push({ name: 'load', ...s, unit: 'req/s', baseline: rawMedian, ratio: s.median / rawMedian, target: 'errors = 0', met: errors === 0, errors, p99: round(p99, 2), note: `${windows.reduce((a, w) => a + w.requests, 0)} requests; ratio against the raw areas baseline` });
+      }
     }
   } finally {
     stopAll();
@@ -301,7 +316,8 @@ async function main() {
   const missed = rows.filter((f) => !f.met).map((f) => f.name);
   console.log(missed.length ? `\nTargets missed: ${missed.join(', ')} (reported, not a failure).` : '\nAll targets met.');
   console.log(`bench took ${((performance.now() - t0) / 60000).toFixed(1)} min`);
-  fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify({ generatedAt: new Date().toISOString(), generator: generatorName(), figures: rows, notes: info }, null, 2) + '\n');
+  if (only.size) console.log('partial run (only ' + [...only].join(', ') + '): bench/results.json left as it was');
+  else fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify({ generatedAt: new Date().toISOString(), generator: generatorName(), figures: rows, notes: info }, null, 2) + '\n');
   process.exit(0);
 }
 
