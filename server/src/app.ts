@@ -23,11 +23,7 @@ import { attentionAreasRoutes } from './routes/attentionAreas.ts';
 import { importsRoutes } from './routes/imports.ts';
 import { presentationsRoutes } from './routes/presentations.ts';
 import { reportsRoutes } from './routes/reports.ts';
-import { SqlitePresentationStore } from './store/presentations.ts';
 import { PdfRenderer } from './reports/pdf.ts';
-import { SqliteSelectionStore } from './store/selections.ts';
-import { SqliteAttentionAreaStore } from './store/attentionAreas.ts';
-import type { SqliteStore } from './store/sqlite.ts';
 import { AreaGeometry } from './store/geometry.ts';
 import type { ApiError as ApiErrorBody } from './domain/model.ts';
 import type { MiddlewareHandler } from 'hono';
@@ -42,7 +38,6 @@ import { parse as parseCookie } from 'hono/utils/cookie';
 import type { UserStore } from './store/users.ts';
 import type { AppEnv } from './routes/env.ts';
 import { userStoreFor } from './store/postgres.ts';
-import { SqliteIncidentStore } from './store/incidents.ts';
 import { mayWrite } from './domain/roles.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './domain/privacy.ts';
 
@@ -74,11 +69,9 @@ function isSafeMethod(method: string): boolean {
 export function createApi(deps: AppDeps, users: UserStore = userStoreFor(deps.dataset.store), resolvePrincipal = principalResolver(users)) {
   const { dataset } = deps;
   const geometry = new AreaGeometry(dataset);
-  const selections = new SqliteSelectionStore(dataset.store as SqliteStore);
-  const attentionAreas = new SqliteAttentionAreaStore(dataset.store as SqliteStore);
-  const incidents = new SqliteIncidentStore((dataset.store as SqliteStore).db);
+  // SQLite's own tables, or PostgreSQL's with DATABASE_URL (shared by every app server).
+  const { selections, attentionAreas, incidents, presentations } = dataset.store.features();
   const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
-  const presentations = new SqlitePresentationStore((dataset.store as SqliteStore).db);
   const pdf = deps.pdfRenderer ?? new PdfRenderer();
   return new Hono<AppEnv>()
     .use('*', sessionMiddleware(resolvePrincipal))

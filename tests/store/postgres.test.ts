@@ -1,7 +1,9 @@
 // The Store contract against PostgreSQL, when TEST_DATABASE_URL names a server (.ci/run starts one).
 // Each test gets its own schema, dropped afterwards, so test files and reruns never see each other.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
 import { Dataset } from '../../server/src/store/dataset.ts';
 import { seedFromSource } from '../../server/src/store/seed.ts';
@@ -10,6 +12,7 @@ import { GROUPS_FILE, ROOT } from '../../server/src/index.ts';
 import { outputDir } from '../../geodata/build.ts';
 import { ensureGeodata, makeTestApp } from '../support/testApp.ts';
 import { endClient, loadPgNative, PostgresStore, redact } from '../../server/src/store/postgres.ts';
+import { SqliteStore } from '../../server/src/store/sqlite.ts';
 import { runStoreContract, snapshot } from './store.contract.ts';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -62,6 +65,100 @@ if (!url) {
       }
     });
 
+    it('two app servers share the feature tables', () => {
+      const schema = newSchema();
+      const a = new PostgresStore(url, { schema });
+      const b = new PostgresStore(url, { schema });
+      try {
+        const p = a.features().presentations.create({ title: 'Noord', gemeente: 'GM0935', views: [] });
+        expect(b.features().presentations.get(p.id)).toEqual(p);
+        b.features().attentionAreas.create({ name: 'VBA', gemeente: 'GM0935', kind: 'vba', codes: ['BU09350000'], geometry: null });
+        expect(a.features().attentionAreas.list('GM0935').map((x) => x.name)).toEqual(['VBA']);
+        // Ids come from one sequence, whichever server creates.
+        const s1 = a.features().selections.create({ name: 'a', gemeente: 'GM0935', codes: ['BU09350000'] });
+        const s2 = b.features().selections.create({ name: 'b', gemeente: 'GM0935', codes: ['BU09350000'] });
+        expect(s2.id).toBe(s1.id + 1);
+      } finally {
+        a.close();
+        b.close();
+        dropSchema(schema);
+      }
+    });
+
+    it('takes over the feature tables of the local SQLite file once, ids included', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-features-'));
+      const featureFile = path.join(dir, 'store.sqlite');
+      const schema = newSchema();
+      const stores: PostgresStore[] = [];
+      try {
+        const local = new SqliteStore(featureFile);
+        const f = local.features();
+        f.selections.create({ name: 'weg', gemeente: 'GM0935', codes: ['BU09350000'] });
+        const kept = f.selections.create({ name: 'blijft', gemeente: 'GM0935', codes: ['BU09350000'], criteria: { min: 2 } });
+        f.selections.delete(kept.id - 1);
+        const area = f.attentionAreas.create({ name: 'Camera', gemeente: 'GM0935', kind: 'camera', codes: ['BU09350000'], geometry: { type: 'Polygon', coordinates: [[[5.6, 50.8], [5.7, 50.8], [5.7, 50.9], [5.6, 50.8]]] } });
+        const pres = f.presentations.create({ title: 'Noord', gemeente: 'GM0935', views: [] });
+        f.survey.applyImport({ file: 's.csv', sha256: 's', format: 'survey', summary: {} }, [
+          { area: 'GM0935', year: 2023, indicator: 'onveilig', value: 31.5, lower: null, upper: 33, respondents: 120, source: 'VM', demo: true },
+        ]);
+        f.incidents.upsert([{ registratienummer: 'P-1', buurt: 'BU09350000', wijk: 'WK093500', gemeente: 'GM0935', date: '2024-03-05', month: '2024-03', code: '1.1.1', kind: 'misdrijf', omschrijving: null, straat: 'Vrijthof', huisnummer: '1', postcode: '6211LD', lon: 5.68, lat: 50.84 }]);
+        local.close();
+
+        const open = () => {
+          const s = new PostgresStore(url, { schema, featureFile });
+          stores.push(s);
+          return s.features();
+        };
+        const pg = open();
+        expect(pg.selections.list()).toEqual([kept]);
+        expect(pg.attentionAreas.list()).toEqual([area]);
+        expect(pg.presentations.get(pres.id)).toEqual(pres);
+        expect(pg.survey.rows({ gemeente: 'GM0935' })).toEqual([{ area: 'GM0935', year: 2023, indicator: 'onveilig', value: 31.5, lower: null, upper: 33, respondents: 120, source: 'VM', demo: true }]);
+        expect(pg.incidents.hasAny('GM0935')).toBe(true);
+        // New ids continue after the ones taken over; a second start copies nothing again, not even
+        // into a table emptied since.
+        const nieuw = pg.selections.create({ name: 'nieuw', gemeente: 'GM0935', codes: ['BU09350000'] });
+        expect(nieuw.id).toBe(kept.id + 1);
+        pg.selections.delete(kept.id);
+        expect(open().selections.list().map((x) => x.name)).toEqual(['nieuw']);
+        pg.selections.delete(nieuw.id);
+        pg.presentations.delete(pres.id);
+        const third = open();
+        expect(third.selections.list()).toEqual([]);
+        expect(third.presentations.list()).toEqual([]);
+      } finally {
+        for (const s of stores) s.close();
+        dropSchema(schema);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('a police extract import is one PostgreSQL transaction: a failure after the points leaves nothing', () => {
+      const config = ensureGeodata();
+      const schema = newSchema();
+      const store = new PostgresStore(url, { schema, revisionTtlMs: 0 });
+      try {
+        const dataset = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE);
+        seedFromSource(store, config.geodataDir, dataset.index);
+        const file = path.join(ROOT, 'tests/fixtures/import/police-extract-valid.csv');
+        const before = snapshot(store);
+        const fail = vi.spyOn(store, 'applyImport').mockImplementationOnce(() => {
+          throw new Error('PostgreSQL went away');
+        });
+        expect(() => importFile(dataset, file, { gemeente: 'GM0935' })).toThrow('PostgreSQL went away');
+        fail.mockRestore();
+        expect(store.features().incidents.hasAny('GM0935')).toBe(false);
+        expect(snapshot(store)).toEqual(before);
+        const r = importFile(dataset, file, { gemeente: 'GM0935' });
+        expect(r).toMatchObject({ alreadyImported: false, format: 'police-extract' });
+        expect(store.features().incidents.hasAny('GM0935')).toBe(true);
+        expect(store.listImports().at(-1)!.format).toBe('police-extract');
+      } finally {
+        store.close();
+        dropSchema(schema);
+      }
+    });
+
     it('a bad DATABASE_URL is a clear error without the password', () => {
       expect(() => new PostgresStore('postgres://bvk:geheim@127.0.0.1:1/none')).toThrow(/cannot connect to PostgreSQL at postgres:\/\/bvk:\*\*\*@127\.0\.0\.1:1\/none/);
       expect(redact('postgresql://u:p@h/d')).toBe('postgresql://u:***@h/d');
@@ -97,9 +194,15 @@ if (!url) {
         expect(importFile(lite.dataset, file).changedRows).toBe(r.changedRows);
         expect(importFile(dataset, file).alreadyImported).toBe(true);
         await same();
-        // Selections still live in the local SQLite file next to the PostgreSQL registrations.
+        // Selections live in PostgreSQL too: another app server on the same database lists them.
         const post = await pg.request('/api/selections', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'x', gemeente: 'GM0935', codes: ['BU09350000'] }) });
         expect(post.status).toBe(201);
+        const other = new PostgresStore(url, { schema });
+        try {
+          expect(other.features().selections.list().map((x) => x.name)).toEqual(['x']);
+        } finally {
+          other.close();
+        }
       } finally {
         store.close();
         dropSchema(schema);

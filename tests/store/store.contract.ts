@@ -1,8 +1,13 @@
 // The Store contract, one suite for every implementation (SQLite always, PostgreSQL when a server is
 // available): imports are all or nothing, idempotent by content hash, count only real changes, and
-// bump the revision only when something changed; withheld (null) counts survive as null.
+// bump the revision only when something changed; withheld (null) counts survive as null. The feature
+// stores (selections, attention areas, presentations, survey, incidents) keep the same rules on both
+// engines, and a feature write plus an import in one Store.transaction commit together or not at all.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportData, ImportRecord, RegistrationCell, Store } from '../../server/src/store/store.ts';
+import type { Incident } from '../../server/src/store/incidents.ts';
+import type { SurveyRow } from '../../server/src/store/survey.ts';
+import type { PresentationInput } from '../../server/src/store/presentations.ts';
 
 /** Opens stores on one storage (again and again, to test persistence) and removes it at the end. */
 export interface StoreFactory {
@@ -205,6 +210,303 @@ export function runStoreContract(name: string, makeFactory: () => StoreFactory) 
       expect(got).toHaveLength(60_000);
       expect(got.reduce((n, c) => n + (c.count ?? 0), 0)).toBe(cells.reduce((n, c) => n + (c.count ?? 0), 0));
       expect(got.filter((c) => c.count === null)).toHaveLength(cells.filter((c) => c.count === null).length);
+    });
+
+    describe('feature stores', () => featureContract(openStore, (s) => {
+      s.close();
+      open.splice(open.indexOf(s), 1);
+      return openStore();
+    }));
+  });
+}
+
+const isIso = (s: string) => new Date(s).toISOString() === s;
+
+const incident = (registratienummer: string, over: Partial<Incident> = {}): Incident => ({
+  registratienummer, buurt: 'BU09350000', wijk: 'WK093500', gemeente: 'GM0935', date: '2024-03-05', month: '2024-03',
+  code: '1.1.1', kind: 'misdrijf', omschrijving: 'Inbraak woning', straat: 'Vrijthof', huisnummer: '12', postcode: '6211LD',
+  lon: 5.688912345678901, lat: 50.84891234567891, ...over,
+});
+
+const surveyRow = (area: string, year: number, indicator: string, value: number, over: Partial<SurveyRow> = {}): SurveyRow => ({
+  area, year, indicator, value, lower: value - 1.5, upper: value + 1.5, respondents: 321, source: 'Veiligheidsmonitor', demo: false, ...over,
+});
+
+const presentation = (title: string, gemeente = 'GM0935'): PresentationInput => ({
+  title, gemeente,
+  views: [{
+    title: 'Inbraak', caption: 'Binnenstad "oud" \\ nieuw', focus: { level: 'wijk', codes: ['WK093500'], gemeente },
+    measure: 'ratePer1000Smoothed', category: '1.1.1', from: '2024-01', to: '2024-06', layers: ['choropleth', 'hotspots'],
+  }],
+});
+
+function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
+  describe('selections', () => {
+    it('creates with ids in order, note and criteria as given (null when absent), ISO timestamps', () => {
+      const sel = openStore().features().selections;
+      const a = sel.create({ name: 'Aanpak', gemeente: 'GM0935', codes: ['BU09350000', 'WK093501'], criteria: { min: 3, nested: { ok: true, list: [1, 'twee', null] }, tekst: 'ĳ€ "q"' } });
+      const b = sel.create({ name: 'Zonder', note: 'let op', gemeente: 'GM0935', codes: ['BU09350001'] });
+      expect(b.id).toBeGreaterThan(a.id);
+      expect(a).toMatchObject({ name: 'Aanpak', note: '', gemeente: 'GM0935', codes: ['BU09350000', 'WK093501'], criteria: { min: 3, nested: { ok: true, list: [1, 'twee', null] }, tekst: 'ĳ€ "q"' } });
+      expect(b).toMatchObject({ note: 'let op', criteria: null });
+      expect(isIso(a.createdAt)).toBe(true);
+      expect(sel.get(a.id)).toEqual(a);
+      expect(sel.get(b.id + 1000)).toBeUndefined();
+    });
+
+    it('lists all or one gemeente in creation order; deletes once', () => {
+      const sel = openStore().features().selections;
+      const a = sel.create({ name: 'a', gemeente: 'GM0935', codes: ['BU09350000'] });
+      const b = sel.create({ name: 'b', gemeente: 'GM0363', codes: ['BU03630000'] });
+      const c = sel.create({ name: 'c', gemeente: 'GM0935', codes: ['BU09350001'] });
+      expect(sel.list().map((x) => x.name)).toEqual(['a', 'b', 'c']);
+      expect(sel.list('GM0935')).toEqual([a, c]);
+      expect(sel.list('GM0363')).toEqual([b]);
+      expect(sel.list('GM9999')).toEqual([]);
+      expect(sel.delete(a.id)).toBe(true);
+      expect(sel.delete(a.id)).toBe(false);
+      expect(sel.list().map((x) => x.id)).toEqual([b.id, c.id]);
+    });
+
+    it('persists across close and reopen; new ids continue after the old ones', () => {
+      const s = openStore();
+      const a = s.features().selections.create({ name: 'a', gemeente: 'GM0935', codes: ['BU09350000'] });
+      const again = reopen(s).features().selections;
+      expect(again.list()).toEqual([a]);
+      expect(again.create({ name: 'b', gemeente: 'GM0935', codes: ['BU09350001'] }).id).toBeGreaterThan(a.id);
+    });
+  });
+
+  describe('attention areas', () => {
+    const square = { type: 'Polygon' as const, coordinates: [[[5.68, 50.84], [5.69, 50.84], [5.69, 50.85], [5.68, 50.85], [5.68, 50.84]]] };
+
+    it('keeps codes-only and polygon-defined areas apart, with the kind name', () => {
+      const aa = openStore().features().attentionAreas;
+      const byCodes = aa.create({ name: 'VBA Noord', gemeente: 'GM0935', kind: 'vba', codes: ['BU09350000'], geometry: null });
+      const byShape = aa.create({ name: 'Camera markt', gemeente: 'GM0935', kind: 'camera', note: 'pilot', codes: ['BU09350000', 'BU09350001'], geometry: square });
+      expect(byCodes).toMatchObject({ kind: 'vba', kindNaam: 'Veilige Buurten Aanpak', note: '', geometry: null, source: 'codes' });
+      expect(byShape).toMatchObject({ kindNaam: 'Cameratoezicht', note: 'pilot', codes: ['BU09350000', 'BU09350001'], geometry: square, source: 'geometry' });
+      expect(isIso(byShape.createdAt)).toBe(true);
+      expect(aa.get(byShape.id)).toEqual(byShape);
+      expect(aa.get(byShape.id + 1000)).toBeUndefined();
+    });
+
+    it('lists per gemeente in creation order; deletes once', () => {
+      const aa = openStore().features().attentionAreas;
+      const a = aa.create({ name: 'a', gemeente: 'GM0935', kind: 'kvo', codes: ['BU09350000'], geometry: null });
+      const b = aa.create({ name: 'b', gemeente: 'GM0363', kind: 'overig', codes: ['BU03630000'], geometry: square });
+      expect(aa.list().map((x) => x.name)).toEqual(['a', 'b']);
+      expect(aa.list('GM0363')).toEqual([b]);
+      expect(aa.delete(a.id)).toBe(true);
+      expect(aa.delete(a.id)).toBe(false);
+      expect(aa.list()).toEqual([b]);
+    });
+  });
+
+  describe('presentations', () => {
+    it('creates, updates (views, title, gemeente; updatedAt moves, createdAt stays) and deletes', async () => {
+      const ps = openStore().features().presentations;
+      const p = ps.create(presentation('Stadsdeel Noord'));
+      expect(p).toMatchObject(presentation('Stadsdeel Noord'));
+      expect(p.updatedAt).toBe(p.createdAt);
+      expect(isIso(p.createdAt)).toBe(true);
+      await new Promise((r) => setTimeout(r, 5));
+      const next = { ...presentation('Heerlen', 'GM0917'), views: [...presentation('x', 'GM0917').views, { ...presentation('y', 'GM0917').views[0], layers: ['survey' as const] }] };
+      const u = ps.update(p.id, next)!;
+      expect(u).toMatchObject({ id: p.id, ...next, createdAt: p.createdAt });
+      expect(u.updatedAt > p.updatedAt).toBe(true);
+      expect(ps.get(p.id)).toEqual(u);
+      expect(ps.list('GM0935')).toEqual([]);
+      expect(ps.list('GM0917')).toEqual([u]);
+      expect(ps.update(p.id + 1000, next)).toBeUndefined();
+      expect(ps.delete(p.id)).toBe(true);
+      expect(ps.delete(p.id)).toBe(false);
+      expect(ps.get(p.id)).toBeUndefined();
+    });
+
+    it('lists in creation order', () => {
+      const ps = openStore().features().presentations;
+      const ids = ['a', 'b', 'c'].map((t) => ps.create(presentation(t)).id);
+      expect(ps.list().map((p) => p.id)).toEqual(ids);
+      expect(ps.list('GM0935').map((p) => p.title)).toEqual(['a', 'b', 'c']);
+    });
+  });
+
+  describe('survey', () => {
+    const ROWS = [
+      surveyRow('GM0935', 2023, 'onveilig', 31.5),
+      surveyRow('WK093500', 2023, 'onveilig', 40.25, { lower: null, upper: null, respondents: null }),
+      surveyRow('BU09350000', 2023, 'onveilig', 44, { demo: true, source: 'test' }),
+      surveyRow('GM0935', 2021, 'onveilig', 33),
+      surveyRow('GM0935', 2023, 'overlast', 12.75),
+      surveyRow('GM0363', 2023, 'onveilig', 20),
+    ];
+    const record = (sha256: string) => ({ file: `${sha256}.csv`, sha256, format: 'survey', summary: { rows: 6 } });
+
+    it('imports rows, records the import, answers per gemeente, indicator, level and year, by year then area', () => {
+      const s = openStore();
+      const sv = s.features().survey;
+      expect(sv.applyImport(record('s1'), ROWS)).toEqual({ alreadyImported: false, changedRows: 6 });
+      expect(s.listImports().map((i) => [i.sha256, i.format])).toEqual([['s1', 'survey']]);
+      expect(s.revision()).toBe(0);
+      const onveilig = sv.rows({ gemeente: 'GM0935', indicator: 'onveilig' });
+      expect(onveilig.map((r) => `${r.year} ${r.area}`)).toEqual(['2021 GM0935', '2023 BU09350000', '2023 GM0935', '2023 WK093500']);
+      expect(onveilig[3]).toEqual(ROWS[1]);
+      expect(onveilig[1]).toEqual(ROWS[2]);
+      expect(sv.rows({ gemeente: 'GM0935', level: 'wijk' })).toEqual([ROWS[1]]);
+      expect(sv.rows({ gemeente: 'GM0935', indicator: 'onveilig', level: 'gemeente', year: 2023 })).toEqual([ROWS[0]]);
+      expect(sv.rows({ gemeente: 'GM0935' })).toHaveLength(5);
+      expect(sv.rows({ gemeente: 'GM0363' })).toEqual([ROWS[5]]);
+    });
+
+    it('the same file again changes nothing; other files count only real changes', () => {
+      const s = openStore();
+      const sv = s.features().survey;
+      sv.applyImport(record('s1'), ROWS);
+      expect(sv.applyImport(record('s1'), [surveyRow('GM0935', 2023, 'onveilig', 99)])).toEqual({ alreadyImported: true, changedRows: 0 });
+      expect(sv.applyImport(record('s2'), ROWS)).toEqual({ alreadyImported: false, changedRows: 0 });
+      const changed = [surveyRow('GM0935', 2023, 'onveilig', 31.5, { lower: null }), ROWS[1], surveyRow('WK093501', 2023, 'onveilig', 1)];
+      expect(sv.applyImport(record('s3'), changed)).toEqual({ alreadyImported: false, changedRows: 2 });
+      expect(sv.rows({ gemeente: 'GM0935', level: 'gemeente', year: 2023, indicator: 'onveilig' })[0].lower).toBeNull();
+      expect(s.listImports().map((i) => i.sha256)).toEqual(['s1', 's2', 's3']);
+    });
+
+    it('a failing import (bad row after good ones) stores neither rows nor its record', () => {
+      const s = openStore();
+      const sv = s.features().survey;
+      sv.applyImport(record('s1'), ROWS.slice(0, 2));
+      const many = Array.from({ length: 3000 }, (_, i) => surveyRow(`BU0935${String(i).padStart(4, '0')}`, 2024, 'onveilig', i));
+      many[2500] = { ...many[2500], value: null as unknown as number };
+      expect(() => sv.applyImport(record('bad'), many)).toThrow();
+      expect(sv.rows({ gemeente: 'GM0935' })).toEqual([ROWS[1], ROWS[0]].sort((a, b) => a.area.localeCompare(b.area)));
+      expect(s.listImports().map((i) => i.sha256)).toEqual(['s1']);
+      expect(sv.applyImport(record('bad'), many.slice(0, 10)).changedRows).toBe(10);
+    });
+  });
+
+  describe('incidents', () => {
+    const ROWS = [
+      incident('PL-3', { date: '2024-03-20', straat: 'Markt' }),
+      incident('PL-1', { omschrijving: null, huisnummer: '', postcode: '' }),
+      incident('pl-2', { straat: 'markt' }),
+      incident('PL-4', { date: '2024-02-10', month: '2024-02', code: '1.2.3', buurt: 'BU09350100', wijk: 'WK093501', straat: 'Markt' }),
+      incident('PL-5', { date: '2024-03-01', code: 'E35', kind: 'overlast', buurt: 'BU09350101', wijk: 'WK093501', straat: 'Ánkerstraat' }),
+      incident('HL-1', { gemeente: 'GM0917', buurt: 'BU09170000', wijk: 'WK091700' }),
+    ];
+    const q = (over = {}) => ({ gemeente: 'GM0935', codes: ['1.1.1', '1.2.3', 'E35'], from: '2024-01', to: '2024-12', ...over });
+
+    it('stores points as given and answers by gemeente, months, wijken, buurt and codes, newest first', () => {
+      const inc = openStore().features().incidents;
+      expect(inc.hasAny('GM0935')).toBe(false);
+      inc.upsert(ROWS);
+      expect(inc.hasAny('GM0935')).toBe(true);
+      expect(inc.hasAny('GM0363')).toBe(false);
+      // Same date: registratienummer in byte order (upper case before lower case).
+      expect(inc.query(q(), 100).map((r) => r.registratienummer)).toEqual(['PL-3', 'PL-1', 'pl-2', 'PL-5', 'PL-4']);
+      expect(inc.query(q(), 100).find((r) => r.registratienummer === 'PL-1')).toEqual(ROWS[1]);
+      expect(inc.query(q(), 2).map((r) => r.registratienummer)).toEqual(['PL-3', 'PL-1']);
+      expect(inc.query(q({ from: '2024-02', to: '2024-02' }), 100).map((r) => r.registratienummer)).toEqual(['PL-4']);
+      expect(inc.query(q({ wijken: ['WK093501'] }), 100).map((r) => r.registratienummer)).toEqual(['PL-5', 'PL-4']);
+      expect(inc.query(q({ wijken: [] }), 100)).toEqual([]);
+      expect(inc.query(q({ buurt: 'BU09350101' }), 100).map((r) => r.registratienummer)).toEqual(['PL-5']);
+      expect(inc.query(q({ codes: ['E35'] }), 100).map((r) => r.kind)).toEqual(['overlast']);
+      expect(inc.query(q({ codes: [] }), 100)).toEqual([]);
+    });
+
+    it('counts per street (most first, then the name in byte order) and per buurt, month and code', () => {
+      const inc = openStore().features().incidents;
+      inc.upsert(ROWS);
+      expect(inc.streets(q())).toEqual([
+        { straat: 'Markt', count: 2 }, { straat: 'Vrijthof', count: 1 }, { straat: 'markt', count: 1 }, { straat: 'Ánkerstraat', count: 1 },
+      ]);
+      const counts = inc.monthlyCounts('GM0935', ['2024-03', '2024-02']);
+      expect(byKey(counts)).toEqual(byKey([
+        { area: 'BU09350000', month: '2024-03', type: '1.1.1', count: 3 },
+        { area: 'BU09350101', month: '2024-03', type: 'E35', count: 1 },
+        { area: 'BU09350100', month: '2024-02', type: '1.2.3', count: 1 },
+      ]));
+      expect(inc.monthlyCounts('GM0935', [])).toEqual([]);
+      expect(inc.monthlyCounts('GM0935', ['2023-01'])).toEqual([]);
+    });
+
+    it('re-importing a registratienummer replaces it', () => {
+      const inc = openStore().features().incidents;
+      inc.upsert(ROWS);
+      inc.upsert([incident('PL-1', { buurt: 'BU09350100', wijk: 'WK093501', omschrijving: 'Gewijzigd' })]);
+      const all = inc.query(q(), 100);
+      expect(all).toHaveLength(5);
+      expect(all.find((r) => r.registratienummer === 'PL-1')).toMatchObject({ buurt: 'BU09350100', omschrijving: 'Gewijzigd', postcode: '6211LD' });
+    });
+  });
+
+  describe('transaction: a feature write and an import together', () => {
+    const cells: RegistrationCell[] = [{ area: 'BU09350000', type: '1.1.1', period: '2024-03', count: 3 }];
+    const police = (sha256: string) => ({ file: `${sha256}.csv`, sha256, format: 'police-extract', summary: { rows: 3 } });
+
+    it('commits the points, the monthly counts and the import record together', () => {
+      const s = openStore();
+      const out = s.transaction(() => {
+        s.features().incidents.upsert([incident('P-1'), incident('P-2'), incident('P-3')]);
+        return s.applyImport(police('p1'), { cells });
+      });
+      expect(out).toEqual({ alreadyImported: false, changedRows: 1 });
+      expect(s.features().incidents.query({ gemeente: 'GM0935', codes: ['1.1.1'], from: '2024-03', to: '2024-03' }, 10)).toHaveLength(3);
+      expect(s.monthlyCells('GM0935')).toEqual(cells);
+      expect(s.revision()).toBe(1);
+      // And another store on the same storage sees it all (committed, not just this connection's view).
+      expect(reopen(s).features().incidents.hasAny('GM0935')).toBe(true);
+    });
+
+    it('a failure after the incident write (in applyImport, or after it) leaves nothing', () => {
+      const s = openStore();
+      const before = snapshot(s);
+      const bad: RegistrationCell[] = [...cells, { area: 'BU09350001', type: null as unknown as string, period: '2024-03', count: 1 }];
+      expect(() => s.transaction(() => {
+        s.features().incidents.upsert([incident('P-1'), incident('P-2')]);
+        return s.applyImport(police('p1'), { cells: bad });
+      })).toThrow();
+      expect(s.features().incidents.hasAny('GM0935')).toBe(false);
+      expect(snapshot(s)).toEqual(before);
+      // applyImport itself succeeded (its own, inner transaction), then the outer one failed.
+      expect(() => s.transaction(() => {
+        s.features().incidents.upsert([incident('P-1')]);
+        s.applyImport(police('p1'), { cells });
+        throw new Error('after the import');
+      })).toThrow('after the import');
+      expect(s.features().incidents.hasAny('GM0935')).toBe(false);
+      expect(snapshot(s)).toEqual(before);
+      // Nothing left open: the same import goes through afterwards, and survives a reopen.
+      s.transaction(() => {
+        s.features().incidents.upsert([incident('P-1')]);
+        s.applyImport(police('p1'), { cells });
+      });
+      const again = reopen(s);
+      expect(again.features().incidents.hasAny('GM0935')).toBe(true);
+      expect(again.listImports().map((i) => i.sha256)).toEqual(['p1']);
+    });
+
+    it('nests: an inner failure caught by the caller undoes only the inner part', () => {
+      const s = openStore();
+      const sel = s.features().selections;
+      s.transaction(() => {
+        sel.create({ name: 'kept', gemeente: 'GM0935', codes: ['BU09350000'] });
+        expect(() => s.transaction(() => {
+          sel.create({ name: 'undone', gemeente: 'GM0935', codes: ['BU09350000'] });
+          throw new Error('inner');
+        })).toThrow('inner');
+        s.features().survey.applyImport({ file: 's.csv', sha256: 's', format: 'survey', summary: {} }, [surveyRow('GM0935', 2023, 'onveilig', 1)]);
+      });
+      expect(reopen(s).features().selections.list().map((x) => x.name)).toEqual(['kept']);
+    });
+
+    it('a survey import inside a failing transaction leaves nothing', () => {
+      const s = openStore();
+      expect(() => s.transaction(() => {
+        s.features().survey.applyImport({ file: 's.csv', sha256: 's', format: 'survey', summary: {} }, [surveyRow('GM0935', 2023, 'onveilig', 1)]);
+        throw new Error('later');
+      })).toThrow('later');
+      expect(s.features().survey.rows({ gemeente: 'GM0935' })).toEqual([]);
+      expect(s.listImports()).toEqual([]);
     });
   });
 }

@@ -131,6 +131,11 @@ if (!url) {
       const again = new PostgresStore(url, { schema, featureFile });
       cleanups.unshift(() => again.close());
       expect(again.userStore().list().map((x) => x.username)).toEqual(['beheer']);
+      // Not even when every account has been removed since.
+      again.userStore().remove('beheer');
+      const third = new PostgresStore(url, { schema, featureFile });
+      cleanups.unshift(() => third.close());
+      expect(third.userStore().count()).toBe(0);
     });
   });
 }

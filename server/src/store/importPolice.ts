@@ -1,18 +1,19 @@
 // Stores a parsed police extract: assigns every registration to a buurt of the gemeente
 // (point-in-polygon, slivers to the nearest buurt within a tolerance), keeps the points, and
-// rebuilds the monthly counts of the months it covers, all in one transaction.
+// rebuilds the monthly counts of the months it covers, all in one transaction of the dataset's store
+// (SQLite or PostgreSQL): the points, the counts and the import record commit together or not at all.
 import { BuurtLocator } from '../domain/locate.ts';
 import { ImportError, type ImportIssue } from '../importers/index.ts';
 import type { PoliceExtractResult } from '../importers/policeExtract.ts';
 import type { Dataset } from './dataset.ts';
 import type { AreaGeometry } from './geometry.ts';
 import type { Incident, IncidentStore } from './incidents.ts';
-import type { SqliteStore } from './sqlite.ts';
 import type { ImportOutcome, RegistrationCell } from './store.ts';
 
 /** Points up to this far outside every buurt (slivers, simplified edges) go to the nearest buurt. */
 export const SLIVER_TOLERANCE_M = 150;
 
+/** `incidents` must live in the dataset's store (`ds.store.features().incidents`) to share its transaction. */
 export function storePoliceExtract(
   ds: Dataset,
   geometry: AreaGeometry,
@@ -44,13 +45,13 @@ export function storePoliceExtract(
 
   const cube = ds.cube(gemeente);
   const outside = parsed.summary.months.filter((m) => m < cube.months[0] || m > cube.months[cube.M - 1] + '');
-  const store = ds.store as SqliteStore;
+  const store = ds.store;
   const buurten = ds.areas(gemeente, 'buurt').map((b) => b.code);
   const misdrijfTypes = ds.categories.types.filter((t) => t.kind === 'misdrijf').map((t) => t.code);
   const nuisanceTypes = ds.categories.types.filter((t) => t.kind === 'overlast').map((t) => t.code);
   const hasNuisance = parsed.records.some((r) => r.kind === 'overlast');
 
-  const tx = store.db.transaction(() => {
+  const outcome = store.transaction(() => {
     incidents.upsert(rows);
     // The extract is the complete registration for its months: every buurt-month gets real figures,
     // zero where nothing was registered, so no demo remains for those months.
@@ -65,6 +66,5 @@ export function storePoliceExtract(
     }
     return store.applyImport({ file, sha256, format: 'police-extract', summary: { ...parsed.summary, gemeente, monthsOutsideData: outside } }, { cells });
   });
-  const outcome = tx.immediate();
   return { ...outcome, assigned: rows.length, nearest };
 }

@@ -1,12 +1,16 @@
 // Server database: the Store interface on PostgreSQL, for several app servers sharing one database.
-// Synchronous (pg-native's libpq sync API) because the Store contract is: the app reads the store
-// only to (re)build its in-memory cube and to import, so a blocking round trip is rare (see README).
+// Synchronous (pg-native's libpq sync API) because the Store contract is: the app reads the
+// registrations only to (re)build its in-memory cube and to import, so a blocking round trip is rare;
+// accounts and feature tables are single-row or per-gemeente queries (see README).
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type Database from 'better-sqlite3';
-import { SqliteStore } from './sqlite.ts';
+import Database from 'better-sqlite3';
+import type { SqliteStore } from './sqlite.ts';
 import { SqliteUserStore, type UserStore } from './users.ts';
 import { PostgresUserStore } from './postgresUsers.ts';
-import { gemeenteOf, type ImportData, type ImportOutcome, type ImportRecord, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
+import { FEATURE_SCHEMA, PostgresAttentionAreaStore, PostgresIncidentStore, PostgresPresentationStore, PostgresSelectionStore, PostgresSurveyStore, takeOverLocalFeatures } from './postgresFeatures.ts';
+import { writeRows, type Query } from './postgresSql.ts';
+import { gemeenteOf, type FeatureStores, type ImportData, type ImportOutcome, type ImportRecord, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
 
 /** The part of pg-native's Client this store uses (pg-native ships no types). */
 export interface PgClient {
@@ -77,7 +81,9 @@ export interface PostgresStoreOptions {
   revisionTtlMs?: number;
   /** Rows per INSERT (tests use a small one to put a failure in a later statement). */
   chunkRows?: number;
-  /** Local SQLite file for the feature tables that do not live in PostgreSQL yet (see `db`). */
+  /** The local SQLite file (DATA_DIR/store.sqlite) of an installation that ran on the embedded store
+   * or on an earlier PostgresStore: its accounts and feature tables are taken over once, into empty
+   * PostgreSQL tables. Never written to. */
   featureFile?: string;
 }
 
@@ -86,8 +92,11 @@ export class PostgresStore implements Store {
   private readonly revisionTtlMs: number;
   private readonly chunkRows: number;
   private cachedRevision: { value: number; at: number } | null = null;
-  private local: SqliteStore | null = null;
   private users: PostgresUserStore | null = null;
+  private readonly featureStores: FeatureStores;
+  /** Open BEGIN/SAVEPOINT levels on the connection: 0 = none, 1 = in a transaction, 2+ = savepoints. */
+  private depth = 0;
+  private readonly query: Query = (sql, params) => this.q(sql, params);
 
   constructor(url: string, private readonly opts: PostgresStoreOptions = {}) {
     const Client = loadPgNative();
@@ -107,35 +116,55 @@ export class PostgresStore implements Store {
       this.q(`SET search_path TO ${opts.schema}`);
     }
     // Several app servers may start at once: create the schema under the import lock.
+    this.transaction(() => this.q(SCHEMA + FEATURE_SCHEMA));
+    // Now, not on first use: a take-over inside a caller's transaction would be rolled back with it.
+    // Once per database (marked in `meta`), so a table emptied later is not filled from the file again;
+    // under the lock, so two servers starting at once copy once.
     this.transaction(() => {
-      this.q('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
-      this.q(SCHEMA);
+      if (this.q("SELECT 1 FROM meta WHERE key = 'features_taken_over'").length) return;
+      this.withLegacy((legacy) => {
+        if (!legacy) return;
+        takeOverLocalFeatures(this.query, legacy, this.chunkRows);
+        this.q("INSERT INTO meta (key, value) VALUES ('features_taken_over', 1)");
+      });
     });
-  }
-
-  /**
-   * The local SQLite handle for the feature tables whose stores still take a better-sqlite3 handle
-   * (selections, attention areas, presentations, survey, incidents): with DATABASE_URL only the
-   * registrations and the accounts (userStore()) live in PostgreSQL. Opened on first use as a
-   * SqliteStore in `featureFile` (DATA_DIR/store.sqlite); the registration tables in that file go
-   * unused. See README "Server database", limitations.
-   */
-  get db(): Database.Database {
-    this.local ??= new SqliteStore(this.opts.featureFile ?? ':memory:');
-    return this.local.db;
+    this.featureStores = {
+      selections: new PostgresSelectionStore(this.query),
+      attentionAreas: new PostgresAttentionAreaStore(this.query),
+      presentations: new PostgresPresentationStore(this.query),
+      survey: new PostgresSurveyStore(this.query, this, this.chunkRows),
+      incidents: new PostgresIncidentStore(this.query, (fn) => this.atomic(fn), this.chunkRows),
+    };
   }
 
   /** Accounts, sessions and audit in PostgreSQL (shared by every app server); on first use an empty
    * users table takes over the accounts of the local SQLite file. */
   userStore(): UserStore {
-    this.users ??= new PostgresUserStore((sql, params) => this.q(sql, params), (fn) => this.transaction(fn), this.opts.featureFile ? this.db : undefined);
+    this.users ??= this.withLegacy((legacy) => new PostgresUserStore(this.query, (fn) => this.atomic(fn), legacy));
     return this.users;
   }
 
-  applyImport(record: ImportRecord, data: ImportData): ImportOutcome {
-    const outcome = this.transaction((): ImportOutcome => {
-      // One import at a time across all app servers; the hash check below then cannot race.
+  /** Selections, attention areas, presentations, survey and incidents in PostgreSQL; at the first start
+   * each empty table took over the rows of the local SQLite file (`featureFile`). */
+  features(): FeatureStores {
+    return this.featureStores;
+  }
+
+  /**
+   * BEGIN … COMMIT around `fn`, holding the import lock: one writer at a time across all app servers,
+   * as SQLite's BEGIN IMMEDIATE in one process. Inside another transaction it is a savepoint (the
+   * lock is then already held, or taken now and kept to the outer COMMIT).
+   */
+  transaction<T>(fn: () => T): T {
+    return this.atomic(() => {
       this.q('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+      return fn();
+    });
+  }
+
+  applyImport(record: ImportRecord, data: ImportData): ImportOutcome {
+    // The import lock makes the hash check below race-free across app servers.
+    const outcome = this.transaction((): ImportOutcome => {
       if (this.q('SELECT 1 FROM imports WHERE sha256 = $1', [record.sha256]).length) return { alreadyImported: true, changedRows: 0 };
       let changed = 0;
       const yearlyTotals = (data.yearlyTotals ?? []).map((r) => ({ area: r.area, gemeente: gemeenteOf(r.area), year: r.year, count: r.count }));
@@ -193,52 +222,52 @@ export class PostgresStore implements Store {
   }
 
   close(): void {
-    this.local?.close();
-    this.local = null;
     endClient(this.client);
   }
 
-  /** Runs `fn` in BEGIN … COMMIT; any error rolls back everything and is rethrown. */
-  private transaction<T>(fn: () => T): T {
-    this.q('BEGIN');
+  /**
+   * Runs `fn` in BEGIN … COMMIT, or, when a transaction is already open on this connection, in
+   * SAVEPOINT … RELEASE: any error undoes `fn`'s part and is rethrown, so the outermost caller decides
+   * (and a caller that catches it can go on). Only the outermost level commits.
+   */
+  private atomic<T>(fn: () => T): T {
+    const savepoint = this.depth > 0 ? `bvk_${this.depth}` : null;
+    this.q(savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN');
+    this.depth++;
     try {
       const out = fn();
-      this.q('COMMIT');
+      if (out && typeof (out as { then?: unknown }).then === 'function') throw new TypeError('PostgresStore: a transaction function cannot return a promise');
+      this.q(savepoint ? `RELEASE SAVEPOINT ${savepoint}` : 'COMMIT');
       return out;
     } catch (e) {
       try {
-        this.q('ROLLBACK');
+        this.q(savepoint ? `ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}` : 'ROLLBACK');
       } catch {
         // The connection itself failed: the server rolls the transaction back when it notices.
       }
       throw e;
+    } finally {
+      this.depth--;
     }
   }
 
-  /**
-   * INSERT … ON CONFLICT DO UPDATE … WHERE the value differs, `chunkRows` rows per statement sent as
-   * one array parameter per column (unnest: about twice as fast as json_to_recordset here). Counts
-   * only real changes, like the SQLite store. A key may appear only once per statement, so duplicate
-   * keys keep the last row (what row-by-row upserts leave behind).
-   */
-  private upsert(table: string, cols: string[], types: string[], key: string[], value: string, rows: Record<string, unknown>[]): number {
-    if (rows.length === 0) return 0;
-    const byKey = new Map<string, Record<string, unknown>>();
-    for (const r of rows) byKey.set(key.map((k) => r[k]).join('\u0000'), r);
-    const unique = [...byKey.values()];
-    const sql = `WITH changed AS (
-        INSERT INTO ${table} (${cols.join(', ')})
-        SELECT * FROM unnest(${cols.map((_, i) => `$${i + 1}::${types[i]}[]`).join(', ')})
-        ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${value} = excluded.${value}
-          WHERE ${table}.${value} IS DISTINCT FROM excluded.${value}
-        RETURNING 1)
-      SELECT count(*)::int AS n FROM changed`;
-    let changed = 0;
-    for (let i = 0; i < unique.length; i += this.chunkRows) {
-      const chunk = unique.slice(i, i + this.chunkRows);
-      changed += Number(this.q(sql, cols.map((c) => arrayLiteral(chunk.map((r) => r[c]))))[0].n);
+  /** The local SQLite file of `featureFile`, when there is one, for a one-time take-over. */
+  private withLegacy<T>(fn: (legacy: Database.Database | undefined) => T): T {
+    const file = this.opts.featureFile;
+    if (!file || !fs.existsSync(file)) return fn(undefined);
+    const legacy = new Database(file, { fileMustExist: true });
+    try {
+      legacy.pragma('busy_timeout = 5000');
+      return fn(legacy);
+    } finally {
+      legacy.close();
     }
-    return changed;
+  }
+
+  /** Registration cells: INSERT … ON CONFLICT DO UPDATE … WHERE the value differs, so only real
+   * changes are counted, like the SQLite store; a repeated key keeps the last row. */
+  private upsert(table: string, cols: string[], types: string[], key: string[], value: string, rows: Record<string, unknown>[]): number {
+    return writeRows(this.query, { table, cols, types, key, update: [value], onlyChanged: true }, rows, this.chunkRows);
   }
 
   private select<T>(sql: string, gemeente: string | null): T[] {
@@ -253,11 +282,6 @@ export class PostgresStore implements Store {
 /** The account store that goes with a store: PostgreSQL's own tables, or the SQLite file's. */
 export function userStoreFor(store: Store): UserStore {
   return store instanceof PostgresStore ? store.userStore() : new SqliteUserStore((store as SqliteStore).db);
-}
-
-/** A PostgreSQL array literal: every element quoted (backslash and quote escaped), null as NULL. */
-function arrayLiteral(values: unknown[]): string {
-  return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
 }
 
 /** postgres://user:secret@host/db -> postgres://user:***@host/db (never log a password). */

@@ -37,8 +37,10 @@ export class PostgresUserStore implements UserStore {
     this.tx(() => {
       this.q('SELECT pg_advisory_xact_lock($1)', [47023]);
       this.q(SCHEMA);
-      // Switching an installation to PostgreSQL: its accounts (not sessions) come along, once.
-      if (legacy && this.count() === 0) {
+      // Switching an installation to PostgreSQL: its accounts (not sessions) come along, once per
+      // database (marked in `meta`), so removing every account later does not bring them back.
+      const first = legacy && this.q("INSERT INTO meta (key, value) VALUES ('users_taken_over', 1) ON CONFLICT (key) DO NOTHING RETURNING 1").length > 0;
+      if (legacy && first && this.count() === 0) {
         const hasUsers = legacy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'").get();
         const rows = hasUsers ? (legacy.prepare('SELECT username, role, wijken, password_hash, created_at FROM users ORDER BY id').all() as Record<string, string>[]) : [];
         for (const r of rows) {

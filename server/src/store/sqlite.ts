@@ -3,7 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { gemeenteOf, type ImportData, type ImportOutcome, type ImportRecord, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
+import { SqliteAttentionAreaStore } from './attentionAreas.ts';
+import { SqliteIncidentStore } from './incidents.ts';
+import { SqlitePresentationStore } from './presentations.ts';
+import { SqliteSelectionStore } from './selections.ts';
+import { SqliteSurveyStore } from './survey.ts';
+import { gemeenteOf, type FeatureStores, type ImportData, type ImportOutcome, type ImportRecord, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,6 +38,7 @@ export class SqliteStore implements Store {
   /** Shared with the feature stores (selections, survey, ...) so one file holds everything and
    * one transaction can span them. */
   readonly db: Database.Database;
+  private readonly featureStores: FeatureStores;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -41,6 +47,14 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // Now, not on first use: a CREATE TABLE inside a caller's transaction would be rolled back with it.
+    this.featureStores = {
+      selections: new SqliteSelectionStore(this),
+      attentionAreas: new SqliteAttentionAreaStore(this),
+      presentations: new SqlitePresentationStore(this.db),
+      survey: new SqliteSurveyStore(this),
+      incidents: new SqliteIncidentStore(this.db),
+    };
   }
 
   applyImport(record: ImportRecord, data: ImportData): ImportOutcome {
@@ -72,6 +86,16 @@ export class SqliteStore implements Store {
       return { alreadyImported: false, changedRows: changed };
     });
     return run.immediate();
+  }
+
+  transaction<T>(fn: () => T): T {
+    // BEGIN IMMEDIATE takes the write lock up front (no SQLITE_BUSY half-way); inside another
+    // transaction better-sqlite3 makes it a savepoint.
+    return this.db.transaction(fn).immediate();
+  }
+
+  features(): FeatureStores {
+    return this.featureStores;
   }
 
   listImports(): StoredImport[] {

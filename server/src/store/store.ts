@@ -1,5 +1,10 @@
 // The storage interface. The embedded SQLite store is the default; a server database
-// (PostgreSQL) implements the same interface later. Everything the app persists goes through here.
+// (PostgreSQL) implements the same interface. Everything the app persists goes through here.
+import type { AttentionAreaStore } from './attentionAreas.ts';
+import type { IncidentStore } from './incidents.ts';
+import type { PresentationStore } from './presentations.ts';
+import type { SelectionStore } from './selections.ts';
+import type { SurveyStore } from './survey.ts';
 
 /** One registration count. `period` is 'YYYY-MM' (month) or 'YYYY' (year); count null = withheld. */
 export interface RegistrationCell {
@@ -47,9 +52,26 @@ export interface ImportOutcome {
   changedRows: number;
 }
 
+/** The app's own tables, kept by the same engine (and connection) as the registrations. */
+export interface FeatureStores {
+  selections: SelectionStore;
+  attentionAreas: AttentionAreaStore;
+  presentations: PresentationStore;
+  survey: SurveyStore;
+  incidents: IncidentStore;
+}
+
 export interface Store {
   /** All or nothing: every row is stored and the import recorded, or nothing is. */
   applyImport(record: ImportRecord, data: ImportData): ImportOutcome;
+  /**
+   * Runs `fn` (synchronous) all or nothing, one writer at a time (across app servers too), so a
+   * feature store's write and applyImport commit together. Nests: a call inside another, applyImport's
+   * own included, is a savepoint of the outer one; only the outermost commits.
+   */
+  transaction<T>(fn: () => T): T;
+  /** The feature stores on this store's database (created on first use, then the same ones). */
+  features(): FeatureStores;
   listImports(): StoredImport[];
   /** Increases with every change; lets caches know when to rebuild. */
   revision(): number;

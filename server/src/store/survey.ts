@@ -1,6 +1,7 @@
 // Survey results (Veiligheidsmonitor, buurtpeiling) per area, year and indicator. Lives in the same
-// SQLite file as the registrations (SqliteStore.db), so an import is one transaction together with
-// its record in `imports`: all or nothing, and re-importing the same file changes nothing.
+// database as the registrations (SQLite file, or PostgreSQL: postgresFeatures.ts), so an import is one
+// transaction together with its record in `imports`: all or nothing, and re-importing the same file
+// changes nothing.
 // Generated DEMO figures below gemeente level are computed per request (domain/surveyDemo.ts) and
 // never stored; the `demo` column exists so a municipality can load its own clearly marked test data.
 import { createHash } from 'node:crypto';
@@ -46,7 +47,7 @@ CREATE TABLE IF NOT EXISTS survey (
 CREATE INDEX IF NOT EXISTS survey_gm ON survey (gemeente, indicator, year);
 `;
 
-const levelOf = (area: string): Level => (area.startsWith('GM') ? 'gemeente' : area.startsWith('WK') ? 'wijk' : 'buurt');
+export const levelOf = (area: string): Level => (area.startsWith('GM') ? 'gemeente' : area.startsWith('WK') ? 'wijk' : 'buurt');
 
 export class SqliteSurveyStore implements SurveyStore {
   private readonly db: Database.Database;
@@ -90,9 +91,9 @@ export class SqliteSurveyStore implements SurveyStore {
   }
 }
 
-/** Opens the survey store on the dataset's SQLite file (cheap: creates the table if missing). */
-export function openSurveyStore(ds: Dataset): SqliteSurveyStore {
-  return new SqliteSurveyStore(ds.store as SqliteStore);
+/** The survey store of the dataset's store (SQLite or PostgreSQL). */
+export function openSurveyStore(ds: Dataset): SurveyStore {
+  return ds.store.features().survey;
 }
 
 /** Loads the plan's published gemeente values as real data; skipped when this file content was loaded before. */
@@ -106,7 +107,7 @@ export function seedSurveyPlan(store: SurveyStore, plan: SurveyPlanFile, file: s
 }
 
 /** The survey store with the plan's published values loaded (idempotent; called at start by the routes). */
-export function openSurveyWithPlan(ds: Dataset, indicators: SurveyIndicator[]): SqliteSurveyStore {
+export function openSurveyWithPlan(ds: Dataset, indicators: SurveyIndicator[]): SurveyStore {
   const store = openSurveyStore(ds);
   const file = dataFile('survey-maastricht-plan.json');
   seedSurveyPlan(store, loadSurveyPlan(indicators, file), file);

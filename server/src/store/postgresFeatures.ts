@@ -1,0 +1,279 @@
+// The feature tables in PostgreSQL: saved selections, attention areas, presentations, survey results
+// and police incident points, so several app servers share them. Same rules as their SQLite twins
+// (selections.ts, attentionAreas.ts, presentations.ts, survey.ts, incidents.ts): ids from 1 in creation
+// order, lists by id, timestamps as ISO strings, JSON as given (jsonb), null kept as null.
+import type Database from 'better-sqlite3';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { ATTENTION_KINDS, type AttentionArea, type AttentionAreaInput, type AttentionAreaStore, type AttentionKind } from './attentionAreas.ts';
+import type { Incident, IncidentQuery, IncidentStore } from './incidents.ts';
+import type { Presentation, PresentationInput, PresentationStore, PresentationView } from './presentations.ts';
+import type { Selection, SelectionInput, SelectionStore } from './selections.ts';
+import { levelOf, type SurveyQuery, type SurveyRow, type SurveyStore } from './survey.ts';
+import { arrayLiteral, isoText, writeRows, type BulkWrite, type Query } from './postgresSql.ts';
+import { gemeenteOf, type ImportOutcome, type ImportRecord, type Store } from './store.ts';
+
+// Created with the registration tables, under the same advisory lock (PostgresStore constructor).
+// Text is compared and sorted with COLLATE "C" where order is visible: SQLite's byte order, not the
+// database's locale.
+export const FEATURE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS selections (
+  id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, gemeente TEXT NOT NULL, name TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '', codes JSONB NOT NULL, criteria JSONB, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE INDEX IF NOT EXISTS selections_gm ON selections (gemeente);
+CREATE TABLE IF NOT EXISTS attention_areas (
+  id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, gemeente TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '', codes JSONB NOT NULL, geometry JSONB, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE INDEX IF NOT EXISTS attention_areas_gm ON attention_areas (gemeente);
+CREATE TABLE IF NOT EXISTS presentations (
+  id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, gemeente TEXT NOT NULL, title TEXT NOT NULL, views JSONB NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(), updated_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE INDEX IF NOT EXISTS presentations_gm ON presentations (gemeente);
+CREATE TABLE IF NOT EXISTS survey (
+  area TEXT NOT NULL, gemeente TEXT NOT NULL, level TEXT NOT NULL, year INTEGER NOT NULL, indicator TEXT NOT NULL,
+  value DOUBLE PRECISION NOT NULL, lower DOUBLE PRECISION, upper DOUBLE PRECISION, respondents BIGINT,
+  source TEXT NOT NULL, demo BOOLEAN NOT NULL DEFAULT false,
+  PRIMARY KEY (area, year, indicator));
+CREATE INDEX IF NOT EXISTS survey_gm ON survey (gemeente, indicator, year);
+CREATE TABLE IF NOT EXISTS incidents (
+  registratienummer TEXT PRIMARY KEY, buurt TEXT NOT NULL, wijk TEXT NOT NULL, gemeente TEXT NOT NULL,
+  date TEXT NOT NULL, month TEXT NOT NULL, code TEXT NOT NULL, kind TEXT NOT NULL, omschrijving TEXT,
+  straat TEXT NOT NULL, huisnummer TEXT NOT NULL, postcode TEXT NOT NULL, lon DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL);
+CREATE INDEX IF NOT EXISTS incidents_gm_month ON incidents (gemeente, month);
+`;
+
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+const parsed = <T>(v: unknown): T => JSON.parse(String(v)) as T;
+const parsedOrNull = <T>(v: unknown): T | null => (v === null ? null : parsed<T>(v));
+/** Rows of a list: everything, or one gemeente's. */
+const listOf = (q: Query, select: string, gemeente?: string) =>
+  gemeente ? q(`${select} WHERE gemeente = $1 ORDER BY id`, [gemeente]) : q(`${select} ORDER BY id`);
+
+// --- selections ---------------------------------------------------------------------------------
+
+const SELECTION = `SELECT id, gemeente, name, note, codes::text AS codes, criteria::text AS criteria, ${isoText('created_at')} AS created_at FROM selections`;
+
+const toSelection = (r: Record<string, unknown>): Selection => ({
+  id: Number(r.id), name: String(r.name), note: String(r.note), gemeente: String(r.gemeente),
+  codes: parsed<string[]>(r.codes), criteria: parsedOrNull<Record<string, unknown>>(r.criteria), createdAt: String(r.created_at),
+});
+
+export class PostgresSelectionStore implements SelectionStore {
+  constructor(private readonly q: Query) {}
+
+  create(input: SelectionInput): Selection {
+    const [{ id }] = this.q('INSERT INTO selections (gemeente, name, note, codes, criteria) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb) RETURNING id',
+      [input.gemeente, input.name, input.note ?? '', JSON.stringify(input.codes), json(input.criteria)]);
+    return this.get(Number(id))!;
+  }
+
+  list(gemeente?: string): Selection[] {
+    return listOf(this.q, SELECTION, gemeente).map(toSelection);
+  }
+
+  get(id: number): Selection | undefined {
+    const r = this.q(`${SELECTION} WHERE id = $1`, [id])[0];
+    return r && toSelection(r);
+  }
+
+  delete(id: number): boolean {
+    return this.q('DELETE FROM selections WHERE id = $1 RETURNING 1', [id]).length > 0;
+  }
+}
+
+// --- attention areas ----------------------------------------------------------------------------
+
+const ATTENTION = `SELECT id, gemeente, name, kind, note, codes::text AS codes, geometry::text AS geometry, ${isoText('created_at')} AS created_at FROM attention_areas`;
+
+const toAttentionArea = (r: Record<string, unknown>): AttentionArea => {
+  const kind = String(r.kind) as AttentionKind;
+  return {
+    id: Number(r.id), name: String(r.name), gemeente: String(r.gemeente), kind, kindNaam: ATTENTION_KINDS[kind] ?? kind,
+    note: String(r.note), codes: parsed<string[]>(r.codes), geometry: parsedOrNull<Polygon | MultiPolygon>(r.geometry),
+    source: r.geometry === null ? 'codes' : 'geometry', createdAt: String(r.created_at),
+  };
+};
+
+export class PostgresAttentionAreaStore implements AttentionAreaStore {
+  constructor(private readonly q: Query) {}
+
+  create(input: AttentionAreaInput): AttentionArea {
+    const [{ id }] = this.q('INSERT INTO attention_areas (gemeente, name, kind, note, codes, geometry) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb) RETURNING id',
+      [input.gemeente, input.name, input.kind, input.note ?? '', JSON.stringify(input.codes), input.geometry ? JSON.stringify(input.geometry) : null]);
+    return this.get(Number(id))!;
+  }
+
+  list(gemeente?: string): AttentionArea[] {
+    return listOf(this.q, ATTENTION, gemeente).map(toAttentionArea);
+  }
+
+  get(id: number): AttentionArea | undefined {
+    const r = this.q(`${ATTENTION} WHERE id = $1`, [id])[0];
+    return r && toAttentionArea(r);
+  }
+
+  delete(id: number): boolean {
+    return this.q('DELETE FROM attention_areas WHERE id = $1 RETURNING 1', [id]).length > 0;
+  }
+}
+
+// --- presentations ------------------------------------------------------------------------------
+
+const PRESENTATION = `SELECT id, gemeente, title, views::text AS views, ${isoText('created_at')} AS created_at, ${isoText('updated_at')} AS updated_at FROM presentations`;
+
+const toPresentation = (r: Record<string, unknown>): Presentation => ({
+  id: Number(r.id), title: String(r.title), gemeente: String(r.gemeente), views: parsed<PresentationView[]>(r.views),
+  createdAt: String(r.created_at), updatedAt: String(r.updated_at),
+});
+
+export class PostgresPresentationStore implements PresentationStore {
+  constructor(private readonly q: Query) {}
+
+  create(input: PresentationInput): Presentation {
+    const [{ id }] = this.q('INSERT INTO presentations (gemeente, title, views) VALUES ($1, $2, $3::jsonb) RETURNING id',
+      [input.gemeente, input.title, JSON.stringify(input.views)]);
+    return this.get(Number(id))!;
+  }
+
+  list(gemeente?: string): Presentation[] {
+    return listOf(this.q, PRESENTATION, gemeente).map(toPresentation);
+  }
+
+  get(id: number): Presentation | undefined {
+    const r = this.q(`${PRESENTATION} WHERE id = $1`, [id])[0];
+    return r && toPresentation(r);
+  }
+
+  update(id: number, input: PresentationInput): Presentation | undefined {
+    const changed = this.q('UPDATE presentations SET gemeente = $1, title = $2, views = $3::jsonb, updated_at = now() WHERE id = $4 RETURNING 1',
+      [input.gemeente, input.title, JSON.stringify(input.views), id]);
+    return changed.length > 0 ? this.get(id) : undefined;
+  }
+
+  delete(id: number): boolean {
+    return this.q('DELETE FROM presentations WHERE id = $1 RETURNING 1', [id]).length > 0;
+  }
+}
+
+// --- survey -------------------------------------------------------------------------------------
+
+const SURVEY_WRITE: BulkWrite = {
+  table: 'survey',
+  cols: ['area', 'gemeente', 'level', 'year', 'indicator', 'value', 'lower', 'upper', 'respondents', 'source', 'demo'],
+  types: ['text', 'text', 'text', 'integer', 'text', 'float8', 'float8', 'float8', 'bigint', 'text', 'boolean'],
+  key: ['area', 'year', 'indicator'],
+  update: ['value', 'lower', 'upper', 'respondents', 'source', 'demo'],
+  onlyChanged: true,
+};
+
+export class PostgresSurveyStore implements SurveyStore {
+  /** `store` records the import in its `imports` table, in the same transaction as the rows. */
+  constructor(private readonly q: Query, private readonly store: Pick<Store, 'transaction' | 'applyImport'>, private readonly chunkRows: number) {}
+
+  rows(query: SurveyQuery): SurveyRow[] {
+    const where = ['gemeente = $1'];
+    const args: unknown[] = [query.gemeente];
+    if (query.indicator) { args.push(query.indicator); where.push(`indicator = $${args.length}`); }
+    if (query.level) { args.push(query.level); where.push(`level = $${args.length}`); }
+    if (query.year !== undefined) { args.push(query.year); where.push(`year = $${args.length}`); }
+    return this.q(`SELECT area, year, indicator, value, lower, upper, respondents::float8 AS respondents, source, demo FROM survey
+      WHERE ${where.join(' AND ')} ORDER BY year, area COLLATE "C"`, args) as unknown as SurveyRow[];
+  }
+
+  applyImport(record: ImportRecord, rows: SurveyRow[]): ImportOutcome {
+    return this.store.transaction((): ImportOutcome => {
+      if (this.q('SELECT 1 FROM imports WHERE sha256 = $1', [record.sha256]).length) return { alreadyImported: true, changedRows: 0 };
+      const changed = writeRows(this.q, SURVEY_WRITE, rows.map((r) => ({ ...r, gemeente: gemeenteOf(r.area), level: levelOf(r.area) })), this.chunkRows);
+      this.store.applyImport(record, {});
+      return { alreadyImported: false, changedRows: changed };
+    });
+  }
+}
+
+// --- incidents ----------------------------------------------------------------------------------
+
+const INCIDENT_COLS = ['registratienummer', 'buurt', 'wijk', 'gemeente', 'date', 'month', 'code', 'kind', 'omschrijving', 'straat', 'huisnummer', 'postcode', 'lon', 'lat'];
+const INCIDENT_WRITE: BulkWrite = {
+  table: 'incidents',
+  cols: INCIDENT_COLS,
+  types: INCIDENT_COLS.map((c) => (c === 'lon' || c === 'lat' ? 'float8' : 'text')),
+  key: ['registratienummer'],
+  update: INCIDENT_COLS.slice(1),
+};
+
+export class PostgresIncidentStore implements IncidentStore {
+  /** `tx` keeps a multi-statement upsert whole when no caller's transaction is open. */
+  constructor(private readonly q: Query, private readonly tx: <T>(fn: () => T) => T, private readonly chunkRows: number) {}
+
+  upsert(rows: Incident[]): number {
+    return this.tx(() => writeRows(this.q, INCIDENT_WRITE, rows as unknown as Record<string, unknown>[], this.chunkRows));
+  }
+
+  monthlyCounts(gemeente: string, months: string[]) {
+    if (months.length === 0) return [];
+    return this.q(`SELECT buurt AS area, month, code AS type, count(*)::int AS count FROM incidents
+      WHERE gemeente = $1 AND month = ANY($2::text[]) GROUP BY buurt, month, code`, [gemeente, arrayLiteral(months)]) as
+      { area: string; month: string; type: string; count: number }[];
+  }
+
+  private where(query: IncidentQuery): { sql: string; args: unknown[] } {
+    const args: unknown[] = [query.gemeente, query.from, query.to];
+    const parts = ['gemeente = $1', 'month BETWEEN $2 AND $3'];
+    const add = (sql: (n: string) => string, value: unknown) => { args.push(value); parts.push(sql(`$${args.length}`)); };
+    if (query.wijken) add((n) => `wijk = ANY(${n}::text[])`, arrayLiteral(query.wijken));
+    if (query.buurt) add((n) => `buurt = ${n}`, query.buurt);
+    add((n) => `code = ANY(${n}::text[])`, arrayLiteral(query.codes));
+    return { sql: parts.join(' AND '), args };
+  }
+
+  query(query: IncidentQuery, limit: number): Incident[] {
+    const w = this.where(query);
+    return this.q(`SELECT ${INCIDENT_COLS.join(', ')} FROM incidents WHERE ${w.sql}
+      ORDER BY date COLLATE "C" DESC, registratienummer COLLATE "C" LIMIT $${w.args.length + 1}`, [...w.args, limit]) as unknown as Incident[];
+  }
+
+  streets(query: IncidentQuery): { straat: string; count: number }[] {
+    const w = this.where(query);
+    return this.q(`SELECT straat, count(*)::int AS count FROM incidents WHERE ${w.sql}
+      GROUP BY straat ORDER BY count(*) DESC, straat COLLATE "C"`, w.args) as { straat: string; count: number }[];
+  }
+
+  hasAny(gemeente: string): boolean {
+    return this.q('SELECT 1 FROM incidents WHERE gemeente = $1 LIMIT 1', [gemeente]).length > 0;
+  }
+}
+
+// --- taking over a local SQLite file ------------------------------------------------------------
+
+const TAKE_OVER: (BulkWrite & { from: string })[] = [
+  { table: 'selections', from: 'id, gemeente, name, note, codes, criteria, created_at',
+    cols: ['id', 'gemeente', 'name', 'note', 'codes', 'criteria', 'created_at'],
+    types: ['integer', 'text', 'text', 'text', 'jsonb', 'jsonb', 'timestamptz'], keepIds: true },
+  { table: 'attention_areas', from: 'id, gemeente, name, kind, note, codes, geometry, created_at',
+    cols: ['id', 'gemeente', 'name', 'kind', 'note', 'codes', 'geometry', 'created_at'],
+    types: ['integer', 'text', 'text', 'text', 'text', 'jsonb', 'jsonb', 'timestamptz'], keepIds: true },
+  { table: 'presentations', from: 'id, gemeente, title, views, created_at, updated_at',
+    cols: ['id', 'gemeente', 'title', 'views', 'created_at', 'updated_at'],
+    types: ['integer', 'text', 'text', 'jsonb', 'timestamptz', 'timestamptz'], keepIds: true },
+  { ...SURVEY_WRITE, from: SURVEY_WRITE.cols.join(', '), key: undefined },
+  { ...INCIDENT_WRITE, from: INCIDENT_COLS.join(', '), key: undefined },
+];
+
+/**
+ * Switching an installation to PostgreSQL (or upgrading one that kept these tables in its local
+ * file): each feature table that is still empty in PostgreSQL takes over the rows of the same table
+ * in the local SQLite file, ids included, so links to a presentation keep working. Run once per
+ * database, by the PostgresStore constructor.
+ */
+export function takeOverLocalFeatures(q: Query, legacy: Database.Database, chunkRows: number): Record<string, number> {
+  const copied: Record<string, number> = {};
+  for (const t of TAKE_OVER) {
+    if (q(`SELECT 1 FROM ${t.table} LIMIT 1`).length) continue;
+    if (!legacy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t.table)) continue;
+    const rows = legacy.prepare(`SELECT ${t.from} FROM ${t.table}`).all() as Record<string, unknown>[];
+    if (rows.length === 0) continue;
+    copied[t.table] = writeRows(q, t, rows, chunkRows);
+    // New rows continue after the highest id taken over, as SQLite would.
+    if (t.keepIds) q(`SELECT setval(pg_get_serial_sequence('${t.table}', 'id'), (SELECT max(id) FROM ${t.table}))`);
+  }
+  return copied;
+}
