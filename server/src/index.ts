@@ -18,8 +18,8 @@ export const GROUPS_FILE = path.join(ROOT, 'server/data/category-groups.json');
 /** Opens the store and derived data for a config; builds geodata first when it is missing. */
 export function openDataset(config: Config, log: (m: string) => void = () => {}): Dataset {
   if (!isBuilt(config.geodataDir, config.dataDir)) buildGeodata(config.geodataDir, config.dataDir, log);
-  // DATABASE_URL: registrations and accounts in PostgreSQL; the other feature tables (selections,
-  // survey, ...) stay in the local SQLite file for now (PostgresStore.db, README "Server database").
+  // DATABASE_URL: everything in PostgreSQL; the local SQLite file is only read once, so that an
+  // installation that ran on it before keeps its accounts, selections, ... (README "Server database").
   const localFile = path.join(config.dataDir, 'store.sqlite');
   const store = config.DATABASE_URL ? new PostgresStore(config.DATABASE_URL, { featureFile: localFile }) : new SqliteStore(localFile);
   const dataset = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE, path.join(config.dataDir, 'cubes'));
