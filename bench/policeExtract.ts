@@ -8,7 +8,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import bbox from '@turf/bbox';
 import { mulberry32 } from '../server/src/domain/random.ts';
 import { RD_NEW } from '../server/src/importers/policeExtract.ts';
-import { parseImportFile } from '../server/src/importers/index.ts';
+import { parseImportPath } from '../server/src/importers/index.ts';
 import { importFile } from '../server/src/store/importFile.ts';
 import { AreaGeometry } from '../server/src/store/geometry.ts';
 import { Dataset } from '../server/src/store/dataset.ts';
@@ -68,7 +68,7 @@ export function writeExtract(file: string, rows: number, dataDir: string, source
   fs.writeFileSync(stamp, recipe);
 }
 
-/** Seconds for the parser alone (read + decode + validate + RD→WGS84), as the import path runs it. */
+/** Seconds for the parser alone (streamed read + hash + decode + validate + RD→WGS84), as the import path runs it. */
 export function timeParse(file: string, dataDir: string, sourceDir: string): number {
   const ds = openDataset(dataDir, sourceDir, ':memory:');
   const types = ds.categories.types;
@@ -79,7 +79,7 @@ export function timeParse(file: string, dataDir: string, sourceDir: string): num
   };
   ds.store.close();
   const t0 = performance.now();
-  const parsed = parseImportFile(file, fs.readFileSync(file), opts);
+  const { parsed } = parseImportPath(file, opts);
   const s = (performance.now() - t0) / 1000;
   if (parsed.format !== 'police-extract') throw new Error(`expected a police extract, got ${parsed.format}`);
   return s;

@@ -11,9 +11,9 @@
 // the total type 0.0.0 at any level, are returned as `totals` for cross-checks only.
 // A header-only file is valid (0 rows); its format then follows the file name (47018 → yearly), else 47022NED.
 
-import { guard, show, throwIfIssues, ImportError, type ImportIssue } from './errors.ts';
-import { readTable, type Table } from './text.ts';
-import { parseCount } from './text.ts';
+import { detach, guard, show, throwIfIssues, ImportError } from './errors.ts';
+import { parseCount, readRows, type RowParserFactory } from './text.ts';
+import { bytesSource } from './source.ts';
 import { AREA_CODE_HELP, TOTAL_CODE, areaLevel, trimmedSet, type ImportOptions } from './codes.ts';
 
 export type CbsFormat = 'cbs-47022NED' | 'cbs-47018NED' | 'cbs-47024NED';
@@ -64,7 +64,7 @@ export function cbsHeaderKind(header: string[]): 'crime' | 'nuisance' | null {
 }
 
 export function parseCbsOpenData(file: string, bytes: Uint8Array, opts: CbsOpenDataOptions): CbsOpenDataResult {
-  return guard(file, () => parseCbsTable(file, readTable(file, bytes), opts));
+  return guard(file, () => readRows(file, bytesSource(bytes), cbsRows(opts)));
 }
 
 type PeriodKind = 'month' | 'year';
@@ -107,97 +107,102 @@ function headerProblem(header: string[], expected: readonly string[]): string | 
   return `${parts.join('; ')}. Expected (case-sensitive): ${CBS_CRIME_COLUMNS.join(';')} (47022NED/47018NED) or ${CBS_NUISANCE_COLUMNS.join(';')} (47024NED)`;
 }
 
-/** Parse an already tokenized table (used by detect.ts). */
-export function parseCbsTable(file: string, table: Table, opts: CbsOpenDataOptions): CbsOpenDataResult {
-  const kindOfTable = cbsHeaderKind(table.header) ?? 'crime';
-  const cols = kindOfTable === 'crime' ? CBS_CRIME_COLUMNS : CBS_NUISANCE_COLUMNS;
-  const hp = headerProblem(table.header, cols);
-  if (hp) throw new ImportError(file, [{ line: table.headerLine, field: 'header', reason: hp }]);
+/** The CBS parser, row at a time (also used by detect.ts). */
+export function cbsRows(opts: CbsOpenDataOptions): RowParserFactory<CbsOpenDataResult> {
+  return ({ file, header, headerLine }, issues) => {
+    const kindOfTable = cbsHeaderKind(header) ?? 'crime';
+    const cols = kindOfTable === 'crime' ? CBS_CRIME_COLUMNS : CBS_NUISANCE_COLUMNS;
+    const hp = headerProblem(header, cols);
+    if (hp) throw new ImportError(file, [{ line: headerLine, field: 'header', reason: hp }]);
 
-  const [cId, cType, cArea, cPeriod, cCount] = cols.map((c) => table.header.indexOf(c));
-  const typeField = cols[1];
-  const countField = cols[4];
-  const known = trimmedSet(kindOfTable === 'crime' ? opts.knownCodes : opts.knownNuisanceCodes);
-  const listName = kindOfTable === 'crime' ? 'crime type' : 'nuisance';
+    const [cId, cType, cArea, cPeriod, cCount] = cols.map((c) => header.indexOf(c));
+    const typeField = cols[1];
+    const countField = cols[4];
+    const known = trimmedSet(kindOfTable === 'crime' ? opts.knownCodes : opts.knownNuisanceCodes);
+    const listName = kindOfTable === 'crime' ? 'crime type' : 'nuisance';
 
-  const issues: ImportIssue[] = [...table.issues];
-  const cells: CbsCell[] = [];
-  const totals: CbsCell[] = [];
-  const seen = new Map<string, number>();
-  let firstKind: { kind: PeriodKind; line: number } | null = null;
+    const cells: CbsCell[] = [];
+    const totals: CbsCell[] = [];
+    const seen = new Map<string, number>();
+    let firstKind: { kind: PeriodKind; line: number } | null = null;
 
-  for (const { line, fields } of table.rows) {
-    const before = issues.length;
-    const bad = (field: string, reason: string) => issues.push({ line, field, reason });
+    return {
+      row(fields, line) {
+        const before = issues.length;
+        const bad = (field: string, reason: string) => issues.push({ line, field, reason });
 
-    const id = fields[cId].trim();
-    if (!/^\d+$/.test(id)) bad('ID', `${show(id)} is not a row number`);
+        const id = fields[cId].trim();
+        if (!/^\d+$/.test(id)) bad('ID', `${show(id)} is not a row number`);
 
-    const type = fields[cType].trim();
-    if (type === '') bad(typeField, 'empty code');
-    else if (type !== TOTAL_CODE && !known.has(type)) bad(typeField, `unknown ${listName} code ${show(type)}`);
+        const type = detach(fields[cType].trim());
+        if (type === '') bad(typeField, 'empty code');
+        else if (type !== TOTAL_CODE && !known.has(type)) bad(typeField, `unknown ${listName} code ${show(type)}`);
 
-    const area = fields[cArea].trim().toUpperCase();
-    const level = areaLevel(area);
-    if (level === null) bad('WijkenEnBuurten', `${show(area)} is not an area code (${AREA_CODE_HELP})`);
+        const area = detach(fields[cArea].trim().toUpperCase());
+        const level = areaLevel(area);
+        if (level === null) bad('WijkenEnBuurten', `${show(area)} is not an area code (${AREA_CODE_HELP})`);
 
-    const p = parseCbsPeriod(fields[cPeriod]);
-    let period = '';
-    if (!p.ok) bad('Perioden', p.reason);
-    else {
-      period = p.period;
-      if (firstKind === null) firstKind = { kind: p.kind, line };
-      else if (p.kind !== firstKind.kind) {
-        bad(
-          'Perioden',
-          `${show(fields[cPeriod].trim())} is a ${p.kind} but line ${firstKind.line} has a ${firstKind.kind}: a file holds either months (47022NED) or years (47018NED), not both`,
-        );
-      }
-    }
+        const p = parseCbsPeriod(fields[cPeriod]);
+        let period = '';
+        if (!p.ok) bad('Perioden', p.reason);
+        else {
+          period = p.period;
+          if (firstKind === null) firstKind = { kind: p.kind, line };
+          else if (p.kind !== firstKind.kind) {
+            bad(
+              'Perioden',
+              `${show(fields[cPeriod].trim())} is a ${p.kind} but line ${firstKind.line} has a ${firstKind.kind}: a file holds either months (47022NED) or years (47018NED), not both`,
+            );
+          }
+        }
 
-    const rawCount = fields[cCount].trim();
-    let count: number | null = null;
-    if (rawCount !== '' && rawCount !== '.') {
-      const c = parseCount(rawCount);
-      if (c.ok) count = c.value;
-      else bad(countField, c.reason);
-    }
+        const rawCount = fields[cCount].trim();
+        let count: number | null = null;
+        if (rawCount !== '' && rawCount !== '.') {
+          const c = parseCount(rawCount);
+          if (c.ok) count = c.value;
+          else bad(countField, c.reason);
+        }
 
-    if (level !== null && type !== '' && p.ok) {
-      const key = `${area}|${type}|${period}`;
-      const prev = seen.get(key);
-      if (prev !== undefined) {
-        bad('row', `duplicate of line ${prev} (same WijkenEnBuurten ${area}, ${typeField} ${type}, Perioden ${period})`);
-      } else seen.set(key, line);
-    }
+        if (level !== null && type !== '' && p.ok) {
+          const key = detach(`${area}|${type}|${period}`);
+          const prev = seen.get(key);
+          if (prev !== undefined) {
+            bad('row', `duplicate of line ${prev} (same WijkenEnBuurten ${area}, ${typeField} ${type}, Perioden ${period})`);
+          } else seen.set(key, line);
+        }
 
-    if (issues.length > before) continue;
-    const cell: CbsCell = { area, type, period, count };
-    if (level === 'buurt' && type !== TOTAL_CODE) cells.push(cell);
-    else totals.push(cell);
-  }
+        if (issues.length > before) return;
+        const cell: CbsCell = { area, type, period, count };
+        if (level === 'buurt' && type !== TOTAL_CODE) cells.push(cell);
+        else totals.push(cell);
+      },
 
-  throwIfIssues(file, issues);
+      end() {
+        throwIfIssues(file, issues);
 
-  let format: CbsFormat;
-  if (kindOfTable === 'nuisance') format = 'cbs-47024NED';
-  else if (firstKind) format = firstKind.kind === 'month' ? 'cbs-47022NED' : 'cbs-47018NED';
-  else format = /47018/.test(file) ? 'cbs-47018NED' : 'cbs-47022NED';
+        let format: CbsFormat;
+        if (kindOfTable === 'nuisance') format = 'cbs-47024NED';
+        else if (firstKind) format = firstKind.kind === 'month' ? 'cbs-47022NED' : 'cbs-47018NED';
+        else format = /47018/.test(file) ? 'cbs-47018NED' : 'cbs-47022NED';
 
-  const periods = new Set<string>();
-  for (const c of cells) periods.add(c.period);
-  for (const c of totals) periods.add(c.period);
-  return {
-    format,
-    cells,
-    totals,
-    summary: {
-      rows: cells.length,
-      areas: new Set(cells.map((c) => c.area)).size,
-      periods: [...periods].sort(),
-      categories: new Set(cells.map((c) => c.type)).size,
-      withheld: cells.filter((c) => c.count === null).length,
-      totalRows: totals.length,
-    },
+        const periods = new Set<string>();
+        for (const c of cells) periods.add(c.period);
+        for (const c of totals) periods.add(c.period);
+        return {
+          format,
+          cells,
+          totals,
+          summary: {
+            rows: cells.length,
+            areas: new Set(cells.map((c) => c.area)).size,
+            periods: [...periods].sort(),
+            categories: new Set(cells.map((c) => c.type)).size,
+            withheld: cells.filter((c) => c.count === null).length,
+            totalRows: totals.length,
+          },
+        };
+      },
+    };
   };
 }

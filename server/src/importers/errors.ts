@@ -78,5 +78,16 @@ export function show(raw: string, max = 40): string {
   // eslint-disable-next-line no-control-regex
   let s = raw.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   if (s.length > max) s = `${s.slice(0, max)}…(${raw.length} chars)`;
-  return `'${s}'`;
+  return detach(`'${s}'`);
+}
+
+/**
+ * A copy of `s` that does not keep its source text alive. Fields are slices of a decoded chunk of the
+ * file (a megabyte of text) and V8 keeps the whole chunk alive as long as any slice of 13 or more
+ * characters of it is; so every string a parser keeps beyond its row (record fields, map keys, issue
+ * reasons) goes through here, and memory follows what is kept, not the size of the file.
+ */
+export function detach(s: string): string {
+  // Shorter strings are never slices in V8; a concatenation is flattened into a fresh string by slice().
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }

@@ -1,6 +1,8 @@
-// Public API of the importers: pure parsers (bytes in, normalised records out, or one ImportError).
+// Public API of the importers: pure parsers (bytes or a streamed file in, normalised records out, or one
+// ImportError).
 export { ImportError, MAX_LISTED_ISSUES, formatIssue, type ImportIssue } from './errors.ts';
 export { decodeBytes, detectSeparator, parseCount, parseDecimal, type TextEncoding, type Separator } from './text.ts';
+export { bytesSource, fileSource, hashingSource, DEFAULT_CHUNK_BYTES, type ByteSource } from './source.ts';
 export { areaLevel, TOTAL_CODE, type AreaLevel, type ImportOptions } from './codes.ts';
 export {
   parseCbsOpenData,
@@ -26,4 +28,4 @@ export {
   type PoliceExtractOptions,
 } from './policeExtract.ts';
 export { parseSurvey, type SurveyRecord, type SurveySummary, type SurveyResult, type SurveyOptions } from './survey.ts';
-export { parseImportFile, KNOWN_FORMATS_HELP, type ParsedImport, type ImportFormat } from './detect.ts';
+export { parseImportFile, parseImportSource, parseImportPath, KNOWN_FORMATS_HELP, type ParsedImport, type ParsedImportFile, type ImportFormat } from './detect.ts';

@@ -14,8 +14,9 @@
 // 6 decimals (~0.1 m). Assigning a buurt (point-in-polygon) is the caller's job.
 
 import proj4 from 'proj4';
-import { guard, show, throwIfIssues, ImportError, type ImportIssue } from './errors.ts';
-import { requireColumns, parseDecimal, readTable, type Table } from './text.ts';
+import { detach, guard, show, throwIfIssues } from './errors.ts';
+import { requireColumns, parseDecimal, readRows, type RowParserFactory } from './text.ts';
+import { bytesSource } from './source.ts';
 import { TOTAL_CODE, trimmedSet, type ImportOptions } from './codes.ts';
 
 export const RD_NEW =
@@ -81,7 +82,7 @@ export function isPoliceExtractHeader(header: string[]): boolean {
 }
 
 export function parsePoliceExtract(file: string, bytes: Uint8Array, opts: PoliceExtractOptions): PoliceExtractResult {
-  return guard(file, () => parsePoliceExtractTable(file, readTable(file, bytes), opts));
+  return guard(file, () => readRows(file, bytesSource(bytes), policeExtractRows(opts)));
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -108,107 +109,114 @@ export function parseDutchDate(raw: string): DateResult {
   return { ok: true, date: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }
 
-export function parsePoliceExtractTable(file: string, table: Table, opts: PoliceExtractOptions): PoliceExtractResult {
-  const idx = requireColumns(file, table, POLICE_REQUIRED_COLUMNS, POLICE_OPTIONAL_COLUMNS, ` (any order, case-insensitive): ${POLICE_REQUIRED_COLUMNS.join(';')} and optionally omschrijving`);
-  const col = (c: string) => idx.get(c)!;
-  const name = (c: string) => table.header[col(c)];
-  const cOms = idx.get('omschrijving');
-  const crime = trimmedSet(opts.knownCodes);
-  const nuisance = trimmedSet(opts.knownNuisanceCodes);
+/** The police-extract parser, row at a time (also used by detect.ts). */
+export function policeExtractRows(opts: PoliceExtractOptions): RowParserFactory<PoliceExtractResult> {
+  return (head, issues) => {
+    const { file, header } = head;
+    const idx = requireColumns(head, POLICE_REQUIRED_COLUMNS, POLICE_OPTIONAL_COLUMNS, ` (any order, case-insensitive): ${POLICE_REQUIRED_COLUMNS.join(';')} and optionally omschrijving`);
+    const col = (c: string) => idx.get(c)!;
+    const name = (c: string) => header[col(c)];
+    const cOms = idx.get('omschrijving');
+    const crime = trimmedSet(opts.knownCodes);
+    const nuisance = trimmedSet(opts.knownNuisanceCodes);
 
-  const issues: ImportIssue[] = [...table.issues];
-  const records: PoliceRecord[] = [];
-  const seen = new Map<string, number>();
+    const records: PoliceRecord[] = [];
+    const seen = new Map<string, number>();
 
-  for (const { line, fields } of table.rows) {
-    const before = issues.length;
-    const bad = (c: string, reason: string) => issues.push({ line, field: name(c), reason });
-    const get = (c: string) => fields[col(c)].trim();
+    return {
+      row(fields, line) {
+        const before = issues.length;
+        const bad = (c: string, reason: string) => issues.push({ line, field: name(c), reason });
+        const get = (c: string) => fields[col(c)].trim();
 
-    const reg = get('registratienummer');
-    if (reg === '') bad('registratienummer', 'empty');
-    else {
-      const prev = seen.get(reg);
-      if (prev !== undefined) bad('registratienummer', `duplicate ${show(reg)}: also on line ${prev}`);
-      else seen.set(reg, line);
-    }
+        const reg = detach(get('registratienummer'));
+        if (reg === '') bad('registratienummer', 'empty');
+        else {
+          const prev = seen.get(reg);
+          if (prev !== undefined) bad('registratienummer', `duplicate ${show(reg)}: also on line ${prev}`);
+          else seen.set(reg, line);
+        }
 
-    const dr = parseDutchDate(get('datum'));
-    if (!dr.ok) bad('datum', dr.reason);
+        const dr = parseDutchDate(get('datum'));
+        if (!dr.ok) bad('datum', dr.reason);
 
-    const code = get('code').toUpperCase();
-    let kind: PoliceRecord['kind'] = 'misdrijf';
-    if (code === '') bad('code', 'empty');
-    else if (code === TOTAL_CODE) bad('code', `${TOTAL_CODE} is the total, not an incident code`);
-    else if (crime.has(code)) kind = 'misdrijf';
-    else if (nuisance.has(code)) kind = 'overlast';
-    else bad('code', `unknown code ${show(code)} (neither a known crime type nor a nuisance code)`);
+        const code = detach(get('code').toUpperCase());
+        let kind: PoliceRecord['kind'] = 'misdrijf';
+        if (code === '') bad('code', 'empty');
+        else if (code === TOTAL_CODE) bad('code', `${TOTAL_CODE} is the total, not an incident code`);
+        else if (crime.has(code)) kind = 'misdrijf';
+        else if (nuisance.has(code)) kind = 'overlast';
+        else bad('code', `unknown code ${show(code)} (neither a known crime type nor a nuisance code)`);
 
-    const straat = get('straat');
-    if (straat === '') bad('straat', 'empty');
-    const huisnummer = get('huisnummer');
+        const straat = get('straat');
+        if (straat === '') bad('straat', 'empty');
+        const huisnummer = get('huisnummer');
 
-    const pcRaw = get('postcode');
-    let postcode = '';
-    if (pcRaw !== '') {
-      const m = /^([1-9]\d{3}) ?([A-Za-z]{2})$/.exec(pcRaw);
-      if (m) postcode = `${m[1]}${m[2].toUpperCase()}`;
-      else bad('postcode', `${show(pcRaw)} is not a Dutch postcode (expected 1234 AB)`);
-    }
+        const pcRaw = get('postcode');
+        let postcode = '';
+        if (pcRaw !== '') {
+          const m = /^([1-9]\d{3}) ?([A-Za-z]{2})$/.exec(pcRaw);
+          if (m) postcode = `${m[1]}${m[2].toUpperCase()}`;
+          else bad('postcode', `${show(pcRaw)} is not a Dutch postcode (expected 1234 AB)`);
+        }
 
-    const coord = (c: 'x' | 'y', min: number, max: number): number | null => {
-      const r = parseDecimal(get(c));
-      if (!r.ok) {
-        bad(c, `${r.reason} (RD New metres)`);
-        return null;
-      }
-      if (r.value < min || r.value > max) {
-        bad(c, `${r.value} is outside the RD New range ${min}-${max} (are x and y swapped, or is this WGS84?)`);
-        return null;
-      }
-      return r.value;
+        const coord = (c: 'x' | 'y', min: number, max: number): number | null => {
+          const r = parseDecimal(get(c));
+          if (!r.ok) {
+            bad(c, `${r.reason} (RD New metres)`);
+            return null;
+          }
+          if (r.value < min || r.value > max) {
+            bad(c, `${r.value} is outside the RD New range ${min}-${max} (are x and y swapped, or is this WGS84?)`);
+            return null;
+          }
+          return r.value;
+        };
+        const x = coord('x', RD_BOUNDS.xMin, RD_BOUNDS.xMax);
+        const y = coord('y', RD_BOUNDS.yMin, RD_BOUNDS.yMax);
+
+        if (issues.length > before || !dr.ok || x === null || y === null) return;
+        const { lon, lat } = rdToWgs84(x, y);
+        if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
+          bad('x', `coordinate ${x},${y} could not be converted to WGS84`);
+          return;
+        }
+        const rec: PoliceRecord = {
+          registratienummer: reg,
+          date: dr.date,
+          month: dr.date.slice(0, 7),
+          code,
+          kind,
+          straat: detach(straat),
+          huisnummer: detach(huisnummer),
+          postcode,
+          x,
+          y,
+          lon,
+          lat,
+          line,
+        };
+        if (cOms !== undefined && fields[cOms].trim() !== '') rec.omschrijving = detach(fields[cOms].trim());
+        records.push(rec);
+      },
+
+      end() {
+        throwIfIssues(file, issues);
+        const dates = records.map((r) => r.date).sort();
+        return {
+          format: 'police-extract',
+          records,
+          summary: {
+            rows: records.length,
+            misdrijven: records.filter((r) => r.kind === 'misdrijf').length,
+            overlast: records.filter((r) => r.kind === 'overlast').length,
+            from: dates[0] ?? null,
+            to: dates[dates.length - 1] ?? null,
+            months: [...new Set(records.map((r) => r.month))].sort(),
+            codes: new Set(records.map((r) => r.code)).size,
+          },
+        };
+      },
     };
-    const x = coord('x', RD_BOUNDS.xMin, RD_BOUNDS.xMax);
-    const y = coord('y', RD_BOUNDS.yMin, RD_BOUNDS.yMax);
-
-    if (issues.length > before || !dr.ok || x === null || y === null) continue;
-    const { lon, lat } = rdToWgs84(x, y);
-    if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
-      bad('x', `coordinate ${x},${y} could not be converted to WGS84`);
-      continue;
-    }
-    const rec: PoliceRecord = {
-      registratienummer: reg,
-      date: dr.date,
-      month: dr.date.slice(0, 7),
-      code,
-      kind,
-      straat,
-      huisnummer,
-      postcode,
-      x,
-      y,
-      lon,
-      lat,
-      line,
-    };
-    if (cOms !== undefined && fields[cOms].trim() !== '') rec.omschrijving = fields[cOms].trim();
-    records.push(rec);
-  }
-
-  throwIfIssues(file, issues);
-  const dates = records.map((r) => r.date).sort();
-  return {
-    format: 'police-extract',
-    records,
-    summary: {
-      rows: records.length,
-      misdrijven: records.filter((r) => r.kind === 'misdrijf').length,
-      overlast: records.filter((r) => r.kind === 'overlast').length,
-      from: dates[0] ?? null,
-      to: dates[dates.length - 1] ?? null,
-      months: [...new Set(records.map((r) => r.month))].sort(),
-      codes: new Set(records.map((r) => r.code)).size,
-    },
   };
 }

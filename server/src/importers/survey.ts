@@ -17,8 +17,9 @@
 // - bron: non-empty text (source and edition, e.g. "Veiligheidsmonitor 2023").
 // - (gebiedcode, jaar, indicator) must be unique within the file.
 
-import { guard, show, throwIfIssues, ImportError, type ImportIssue } from './errors.ts';
-import { requireColumns, parseCount, parseDecimal, readTable, type Table } from './text.ts';
+import { detach, guard, show, throwIfIssues } from './errors.ts';
+import { requireColumns, parseCount, parseDecimal, readRows, type RowParserFactory } from './text.ts';
+import { bytesSource } from './source.ts';
 import { areaLevel, type ImportOptions } from './codes.ts';
 
 export interface SurveyRecord {
@@ -59,102 +60,109 @@ export function isSurveyHeader(header: string[]): boolean {
 }
 
 export function parseSurvey(file: string, bytes: Uint8Array, opts: SurveyOptions): SurveyResult {
-  return guard(file, () => parseSurveyTable(file, readTable(file, bytes), opts));
+  return guard(file, () => readRows(file, bytesSource(bytes), surveyRows(opts)));
 }
 
-export function parseSurveyTable(file: string, table: Table, opts: SurveyOptions): SurveyResult {
-  const idx = requireColumns(file, table, SURVEY_REQUIRED_COLUMNS, SURVEY_OPTIONAL_COLUMNS, ': gebiedcode;jaar;indicator;waarde;ondergrens;bovengrens;respondenten;bron (ondergrens, bovengrens, respondenten optional)');
-  const known = new Set([...opts.knownIndicators].map((s) => s.trim()));
-  const issues: ImportIssue[] = [...table.issues];
-  const records: SurveyRecord[] = [];
-  const seen = new Map<string, number>();
+/** The survey parser, row at a time (also used by detect.ts). */
+export function surveyRows(opts: SurveyOptions): RowParserFactory<SurveyResult> {
+  return (head, issues) => {
+    const { file, header } = head;
+    const idx = requireColumns(head, SURVEY_REQUIRED_COLUMNS, SURVEY_OPTIONAL_COLUMNS, ': gebiedcode;jaar;indicator;waarde;ondergrens;bovengrens;respondenten;bron (ondergrens, bovengrens, respondenten optional)');
+    const known = new Set([...opts.knownIndicators].map((s) => s.trim()));
+    const records: SurveyRecord[] = [];
+    const seen = new Map<string, number>();
 
-  for (const { line, fields } of table.rows) {
-    const before = issues.length;
-    const get = (c: string) => {
-      const i = idx.get(c);
-      return i === undefined ? '' : fields[i].trim();
+    return {
+      row(fields, line) {
+        const before = issues.length;
+        const get = (c: string) => {
+          const i = idx.get(c);
+          return i === undefined ? '' : fields[i].trim();
+        };
+        const bad = (c: string, reason: string) => issues.push({ line, field: header[idx.get(c)!], reason });
+
+        const gebiedcode = detach(get('gebiedcode').toUpperCase());
+        const level = areaLevel(gebiedcode);
+        if (level !== 'gemeente' && level !== 'wijk' && level !== 'buurt') {
+          bad('gebiedcode', `${show(gebiedcode)} is not a gemeente, wijk or buurt code (expected GM+4, WK+6 or BU+8, e.g. GM0935)`);
+        }
+
+        const jaarRaw = get('jaar');
+        let jaar = 0;
+        if (!/^\d{4}$/.test(jaarRaw) || Number(jaarRaw) < 2000 || Number(jaarRaw) > 2100) {
+          bad('jaar', `${show(jaarRaw)} is not a year in 2000-2100`);
+        } else jaar = Number(jaarRaw);
+
+        const indicator = detach(get('indicator'));
+        if (indicator === '') bad('indicator', 'empty');
+        else if (!known.has(indicator)) bad('indicator', `unknown indicator ${show(indicator)}`);
+
+        const num = (c: string, required: boolean): number | null => {
+          const raw = get(c);
+          if (raw === '') {
+            if (required) bad(c, 'empty (a value is required)');
+            return null;
+          }
+          const r = parseDecimal(raw);
+          if (!r.ok) {
+            bad(c, r.reason);
+            return null;
+          }
+          return r.value;
+        };
+        const waarde = num('waarde', true);
+        const ondergrens = num('ondergrens', false);
+        const bovengrens = num('bovengrens', false);
+        if (waarde !== null && ondergrens !== null && ondergrens > waarde) bad('ondergrens', `${ondergrens} is above waarde ${waarde}`);
+        if (waarde !== null && bovengrens !== null && bovengrens < waarde) bad('bovengrens', `${bovengrens} is below waarde ${waarde}`);
+
+        let respondenten: number | null = null;
+        const respRaw = get('respondenten');
+        if (respRaw !== '') {
+          const r = parseCount(respRaw);
+          if (r.ok) respondenten = r.value;
+          else bad('respondenten', r.reason);
+        }
+
+        const bron = get('bron');
+        if (bron === '') bad('bron', 'empty (name the source, e.g. Veiligheidsmonitor 2023)');
+
+        if (level !== null && jaar && indicator !== '') {
+          const key = detach(`${gebiedcode}|${jaar}|${indicator}`);
+          const prev = seen.get(key);
+          if (prev !== undefined) bad('indicator', `duplicate of line ${prev} (same gebiedcode, jaar and indicator)`);
+          else seen.set(key, line);
+        }
+
+        if (issues.length > before || waarde === null) return;
+        records.push({
+          gebiedcode,
+          niveau: level as SurveyRecord['niveau'],
+          jaar,
+          indicator,
+          waarde,
+          ondergrens,
+          bovengrens,
+          respondenten,
+          bron: detach(bron),
+          line,
+        });
+      },
+
+      end() {
+        throwIfIssues(file, issues);
+        return {
+          format: 'survey',
+          records,
+          summary: {
+            rows: records.length,
+            areas: new Set(records.map((r) => r.gebiedcode)).size,
+            years: [...new Set(records.map((r) => r.jaar))].sort((a, b) => a - b),
+            indicators: [...new Set(records.map((r) => r.indicator))].sort(),
+            bronnen: [...new Set(records.map((r) => r.bron))].sort(),
+          },
+        };
+      },
     };
-    const bad = (c: string, reason: string) => issues.push({ line, field: table.header[idx.get(c)!], reason });
-
-    const gebiedcode = get('gebiedcode').toUpperCase();
-    const level = areaLevel(gebiedcode);
-    if (level !== 'gemeente' && level !== 'wijk' && level !== 'buurt') {
-      bad('gebiedcode', `${show(gebiedcode)} is not a gemeente, wijk or buurt code (expected GM+4, WK+6 or BU+8, e.g. GM0935)`);
-    }
-
-    const jaarRaw = get('jaar');
-    let jaar = 0;
-    if (!/^\d{4}$/.test(jaarRaw) || Number(jaarRaw) < 2000 || Number(jaarRaw) > 2100) {
-      bad('jaar', `${show(jaarRaw)} is not a year in 2000-2100`);
-    } else jaar = Number(jaarRaw);
-
-    const indicator = get('indicator');
-    if (indicator === '') bad('indicator', 'empty');
-    else if (!known.has(indicator)) bad('indicator', `unknown indicator ${show(indicator)}`);
-
-    const num = (c: string, required: boolean): number | null => {
-      const raw = get(c);
-      if (raw === '') {
-        if (required) bad(c, 'empty (a value is required)');
-        return null;
-      }
-      const r = parseDecimal(raw);
-      if (!r.ok) {
-        bad(c, r.reason);
-        return null;
-      }
-      return r.value;
-    };
-    const waarde = num('waarde', true);
-    const ondergrens = num('ondergrens', false);
-    const bovengrens = num('bovengrens', false);
-    if (waarde !== null && ondergrens !== null && ondergrens > waarde) bad('ondergrens', `${ondergrens} is above waarde ${waarde}`);
-    if (waarde !== null && bovengrens !== null && bovengrens < waarde) bad('bovengrens', `${bovengrens} is below waarde ${waarde}`);
-
-    let respondenten: number | null = null;
-    const respRaw = get('respondenten');
-    if (respRaw !== '') {
-      const r = parseCount(respRaw);
-      if (r.ok) respondenten = r.value;
-      else bad('respondenten', r.reason);
-    }
-
-    const bron = get('bron');
-    if (bron === '') bad('bron', 'empty (name the source, e.g. Veiligheidsmonitor 2023)');
-
-    if (level !== null && jaar && indicator !== '') {
-      const key = `${gebiedcode}|${jaar}|${indicator}`;
-      const prev = seen.get(key);
-      if (prev !== undefined) bad('indicator', `duplicate of line ${prev} (same gebiedcode, jaar and indicator)`);
-      else seen.set(key, line);
-    }
-
-    if (issues.length > before || waarde === null) continue;
-    records.push({
-      gebiedcode,
-      niveau: level as SurveyRecord['niveau'],
-      jaar,
-      indicator,
-      waarde,
-      ondergrens,
-      bovengrens,
-      respondenten,
-      bron,
-      line,
-    });
-  }
-
-  throwIfIssues(file, issues);
-  return {
-    format: 'survey',
-    records,
-    summary: {
-      rows: records.length,
-      areas: new Set(records.map((r) => r.gebiedcode)).size,
-      years: [...new Set(records.map((r) => r.jaar))].sort((a, b) => a - b),
-      indicators: [...new Set(records.map((r) => r.indicator))].sort(),
-      bronnen: [...new Set(records.map((r) => r.bron))].sort(),
-    },
   };
 }

@@ -7,8 +7,9 @@
 // wijkcode and gemeentecode must agree with the buurtcode (WK + its first 6, GM + its first 4 characters).
 // One output row per buurt per year column.
 
-import { guard, show, throwIfIssues, ImportError, type ImportIssue } from './errors.ts';
-import { headerIndex, parseCount, readTable, type Table } from './text.ts';
+import { detach, guard, show, throwIfIssues, ImportError } from './errors.ts';
+import { headerIndex, parseCount, readRows, type RowParserFactory } from './text.ts';
+import { bytesSource } from './source.ts';
 
 export interface YearlyTotalsRow {
   buurt: string;
@@ -45,85 +46,91 @@ export function isYearlyTotalsHeader(header: string[]): boolean {
 }
 
 export function parseYearlyTotals(file: string, bytes: Uint8Array): YearlyTotalsResult {
-  return guard(file, () => parseYearlyTotalsTable(file, readTable(file, bytes)));
+  return guard(file, () => readRows(file, bytesSource(bytes), yearlyTotalsRows()));
 }
 
-export function parseYearlyTotalsTable(file: string, table: Table): YearlyTotalsResult {
-  const idx = headerIndex(table.header);
-  const missing = ['buurtcode', 'buurtnaam', 'wijkcode', 'gemeentecode'].filter((c) => !idx.has(c));
-  const yearCols: { year: number; col: number; name: string }[] = [];
-  table.header.forEach((h, col) => {
-    const m = YEAR_COL.exec(h);
-    if (m) yearCols.push({ year: Number(m[1]), col, name: h });
-  });
-  if (yearCols.length === 0) missing.push('misdrijven_totaal_YYYY (at least one year)');
-  const years = yearCols.map((y) => y.year);
-  const dupYear = years.find((y, i) => years.indexOf(y) !== i);
-  if (missing.length || dupYear !== undefined) {
-    const reason = missing.length
-      ? `missing ${missing.join(', ')}. Expected columns: ${YEARLY_TOTALS_COLUMNS.join(',')} (others are ignored)`
-      : `column misdrijven_totaal_${dupYear} occurs twice`;
-    throw new ImportError(file, [{ line: table.headerLine, field: 'header', reason }]);
-  }
-  const badYear = yearCols.find((y) => y.year < 1900 || y.year > 2100);
-  if (badYear) {
-    throw new ImportError(file, [{ line: table.headerLine, field: 'header', reason: `${badYear.name}: year out of range 1900-2100` }]);
-  }
-
-  const cB = idx.get('buurtcode')!;
-  const cN = idx.get('buurtnaam')!;
-  const cW = idx.get('wijkcode')!;
-  const cG = idx.get('gemeentecode')!;
-
-  const issues: ImportIssue[] = [...table.issues];
-  const rows: YearlyTotalsRow[] = [];
-  const seen = new Map<string, number>();
-
-  for (const { line, fields } of table.rows) {
-    const before = issues.length;
-    const bad = (field: string, reason: string) => issues.push({ line, field, reason });
-
-    const buurt = fields[cB].trim().toUpperCase();
-    const naam = fields[cN].trim();
-    const wijk = fields[cW].trim().toUpperCase();
-    const gemeente = fields[cG].trim().toUpperCase();
-    const buurtOk = /^BU\d{4}[0-9A-Z]{4}$/.test(buurt);
-    if (!buurtOk) bad(table.header[cB], `${show(buurt)} is not a buurt code (expected BU+8, e.g. BU09350000)`);
-    else {
-      const prev = seen.get(buurt);
-      if (prev !== undefined) bad(table.header[cB], `duplicate of line ${prev} (${buurt})`);
-      else seen.set(buurt, line);
+/** The yearly-totals parser, row at a time (also used by detect.ts). */
+export function yearlyTotalsRows(): RowParserFactory<YearlyTotalsResult> {
+  return ({ file, header, headerLine }, issues) => {
+    const idx = headerIndex(header);
+    const missing = ['buurtcode', 'buurtnaam', 'wijkcode', 'gemeentecode'].filter((c) => !idx.has(c));
+    const yearCols: { year: number; col: number; name: string }[] = [];
+    header.forEach((h, col) => {
+      const m = YEAR_COL.exec(h);
+      if (m) yearCols.push({ year: Number(m[1]), col, name: h });
+    });
+    if (yearCols.length === 0) missing.push('misdrijven_totaal_YYYY (at least one year)');
+    const years = yearCols.map((y) => y.year);
+    const dupYear = years.find((y, i) => years.indexOf(y) !== i);
+    if (missing.length || dupYear !== undefined) {
+      const reason = missing.length
+        ? `missing ${missing.join(', ')}. Expected columns: ${YEARLY_TOTALS_COLUMNS.join(',')} (others are ignored)`
+        : `column misdrijven_totaal_${dupYear} occurs twice`;
+      throw new ImportError(file, [{ line: headerLine, field: 'header', reason }]);
     }
-    if (naam === '') bad(table.header[cN], 'empty name');
-    if (!/^WK\d{4}[0-9A-Z]{2}$/.test(wijk)) bad(table.header[cW], `${show(wijk)} is not a wijk code (expected WK+6, e.g. WK093500)`);
-    else if (buurtOk && wijk !== `WK${buurt.slice(2, 8)}`) bad(table.header[cW], `${wijk} does not contain buurt ${buurt} (expected WK${buurt.slice(2, 8)})`);
-    if (!/^GM\d{4}$/.test(gemeente)) bad(table.header[cG], `${show(gemeente)} is not a gemeente code (expected GM+4, e.g. GM0935)`);
-    else if (buurtOk && gemeente !== `GM${buurt.slice(2, 6)}`) bad(table.header[cG], `${gemeente} does not contain buurt ${buurt} (expected GM${buurt.slice(2, 6)})`);
-
-    const out: YearlyTotalsRow[] = [];
-    for (const y of yearCols) {
-      const raw = fields[y.col].trim();
-      let count: number | null = null;
-      if (raw !== '') {
-        const c = parseCount(raw);
-        if (c.ok) count = c.value;
-        else bad(y.name, c.reason);
-      }
-      out.push({ buurt, naam, wijk, gemeente, year: y.year, count });
+    const badYear = yearCols.find((y) => y.year < 1900 || y.year > 2100);
+    if (badYear) {
+      throw new ImportError(file, [{ line: headerLine, field: 'header', reason: `${badYear.name}: year out of range 1900-2100` }]);
     }
-    if (issues.length === before) rows.push(...out);
-  }
 
-  throwIfIssues(file, issues);
-  return {
-    format: 'yearly-totals',
-    rows,
-    summary: {
-      rows: rows.length,
-      buurten: seen.size,
-      gemeenten: new Set(rows.map((r) => r.gemeente)).size,
-      years: [...years].sort((a, b) => a - b),
-      unknown: rows.filter((r) => r.count === null).length,
-    },
+    const cB = idx.get('buurtcode')!;
+    const cN = idx.get('buurtnaam')!;
+    const cW = idx.get('wijkcode')!;
+    const cG = idx.get('gemeentecode')!;
+
+    const rows: YearlyTotalsRow[] = [];
+    const seen = new Map<string, number>();
+
+    return {
+      row(fields, line) {
+        const before = issues.length;
+        const bad = (field: string, reason: string) => issues.push({ line, field, reason });
+
+        const buurt = detach(fields[cB].trim().toUpperCase());
+        const naam = detach(fields[cN].trim());
+        const wijk = detach(fields[cW].trim().toUpperCase());
+        const gemeente = detach(fields[cG].trim().toUpperCase());
+        const buurtOk = /^BU\d{4}[0-9A-Z]{4}$/.test(buurt);
+        if (!buurtOk) bad(header[cB], `${show(buurt)} is not a buurt code (expected BU+8, e.g. BU09350000)`);
+        else {
+          const prev = seen.get(buurt);
+          if (prev !== undefined) bad(header[cB], `duplicate of line ${prev} (${buurt})`);
+          else seen.set(buurt, line);
+        }
+        if (naam === '') bad(header[cN], 'empty name');
+        if (!/^WK\d{4}[0-9A-Z]{2}$/.test(wijk)) bad(header[cW], `${show(wijk)} is not a wijk code (expected WK+6, e.g. WK093500)`);
+        else if (buurtOk && wijk !== `WK${buurt.slice(2, 8)}`) bad(header[cW], `${wijk} does not contain buurt ${buurt} (expected WK${buurt.slice(2, 8)})`);
+        if (!/^GM\d{4}$/.test(gemeente)) bad(header[cG], `${show(gemeente)} is not a gemeente code (expected GM+4, e.g. GM0935)`);
+        else if (buurtOk && gemeente !== `GM${buurt.slice(2, 6)}`) bad(header[cG], `${gemeente} does not contain buurt ${buurt} (expected GM${buurt.slice(2, 6)})`);
+
+        const out: YearlyTotalsRow[] = [];
+        for (const y of yearCols) {
+          const raw = fields[y.col].trim();
+          let count: number | null = null;
+          if (raw !== '') {
+            const c = parseCount(raw);
+            if (c.ok) count = c.value;
+            else bad(y.name, c.reason);
+          }
+          out.push({ buurt, naam, wijk, gemeente, year: y.year, count });
+        }
+        if (issues.length === before) rows.push(...out);
+      },
+
+      end() {
+        throwIfIssues(file, issues);
+        return {
+          format: 'yearly-totals',
+          rows,
+          summary: {
+            rows: rows.length,
+            buurten: seen.size,
+            gemeenten: new Set(rows.map((r) => r.gemeente)).size,
+            years: [...years].sort((a, b) => a - b),
+            unknown: rows.filter((r) => r.count === null).length,
+          },
+        };
+      },
+    };
   };
 }

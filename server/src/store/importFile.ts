@@ -1,16 +1,13 @@
 // Reads one official file, validates it whole, and stores it in one transaction: an import is
-// all or nothing, and re-importing the same content changes nothing.
-import fs from 'node:fs';
-import { createHash } from 'node:crypto';
-import { parseImportFile, ImportError, type ParsedImport } from '../importers/index.ts';
+// all or nothing, and re-importing the same content changes nothing. The file is streamed (read,
+// hashed and parsed chunk by chunk): only the parsed records are held in memory, never the file.
+import { parseImportPath, type ParsedImport } from '../importers/index.ts';
 import type { Dataset } from './dataset.ts';
 import type { ImportData, ImportOutcome } from './store.ts';
 import { loadSurveyIndicators } from './planData.ts';
 import { openSurveyStore } from './survey.ts';
 import { storePoliceExtract } from './importPolice.ts';
 import { AreaGeometry } from './geometry.ts';
-import { SqliteIncidentStore } from './incidents.ts';
-import type { SqliteStore } from './sqlite.ts';
 
 export interface ImportReport extends ImportOutcome {
   file: string;
@@ -25,14 +22,9 @@ export interface ImportOptions {
 }
 
 export function importFile(ds: Dataset, file: string, opts: ImportOptions = { gemeente: 'GM0935' }): ImportReport {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    throw new ImportError(file, [{ line: 0, field: 'file', reason: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
-  }
   const types = ds.categories.types;
-  const parsed = parseImportFile(file, bytes, {
+  // An unreadable file is an ImportError (line 0, field 'file') like any other rejected file.
+  const { parsed, sha256: fileSha256 } = parseImportPath(file, {
     knownCodes: new Set(types.filter((t) => t.kind === 'misdrijf').map((t) => t.code)),
     knownNuisanceCodes: new Set(types.filter((t) => t.kind === 'overlast').map((t) => t.code)),
     knownIndicators: new Set(loadSurveyIndicators().map((i) => i.code)),
@@ -52,9 +44,9 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
       data = { yearlyTotals: parsed.rows.map((r) => ({ area: r.buurt, year: r.year, count: r.count })) };
       break;
     case 'police-extract': {
-      const sha = createHash('sha256').update(bytes).digest('hex');
+      const sha = fileSha256;
       const summary = { ...(parsed.summary as unknown as Record<string, unknown>), gemeente: opts.gemeente };
-      const r = storePoliceExtract(ds, new AreaGeometry(ds), new SqliteIncidentStore((ds.store as SqliteStore).db), file, sha, parsed, opts.gemeente);
+      const r = storePoliceExtract(ds, new AreaGeometry(ds), ds.store.features().incidents, file, sha, parsed, opts.gemeente);
       if (r.nearest) warnings.push(`${r.nearest} registration(s) lay just outside every buurt (simplified boundaries) and went to the nearest buurt`);
       return { alreadyImported: r.alreadyImported, changedRows: r.changedRows, file, format: parsed.format, summary: { ...summary, assigned: r.assigned }, warnings };
     }
@@ -67,12 +59,12 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
         area: r.gebiedcode, year: r.jaar, indicator: r.indicator, value: r.waarde, lower: r.ondergrens, upper: r.bovengrens,
         respondents: r.respondenten, source: r.bron, demo: false,
       }));
-      const sha = createHash('sha256').update(bytes).digest('hex');
+      const sha = fileSha256;
       const result = openSurveyStore(ds).applyImport({ file, sha256: sha, format: parsed.format, summary }, rows);
       return { ...result, file, format: parsed.format, summary, warnings };
     }
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = fileSha256;
   const outcome = ds.store.applyImport({ file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown> }, data);
   return { ...outcome, file, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, warnings };
 }
