@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Dataset } from './store/dataset.ts';
 import { ApiError } from './routes/errors.ts';
@@ -182,6 +183,9 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders(security));
   // GET/HEAD/OPTIONS go straight on (no async layer that only awaits next()); the others are checked.
   app.use('/api/*', (c, next) => (isSafeMethod(c.req.method) ? next() : refuseCrossSite(c, next)));
+  // Answers computed per request (stats for the whole country are 3 MB of JSON) go out gzipped to clients that
+  // accept it; /api/areas is compressed once at build time and keeps its own Content-Encoding.
+  app.use('/api/*', compress({ threshold: 8 * 1024 }));
   app.onError((err, c) => {
     if (err instanceof ApiError) {
       const body: ApiErrorBody = { error: err.error, ...(err.parameter ? { parameter: err.parameter } : {}) };
