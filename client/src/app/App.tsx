@@ -45,7 +45,7 @@ import { AreaTable } from '../features/area-table/AreaTable.tsx';
 import { DemoNotice, SourceCredit } from '../features/demo-notice/DemoNotice.tsx';
 import { Filters, type FilterValues } from '../features/filters/Filters.tsx';
 import { Legend } from '../features/legend/Legend.tsx';
-import { topologyBBox, type ChoroplethMap } from '../features/map/ChoroplethMap.ts';
+import { areasBBox, topologyBBox, type ChoroplethMap, topologyCodes } from '../features/map/ChoroplethMap.ts';
 import { MapView, type TooltipContent } from '../features/map/MapView.tsx';
 import { anchorAtZero, classify, computeBreaks, type Classification } from '../lib/classes.ts';
 import { formatNumber, formatPercentChange, formatPeriod, pluralArea } from '../lib/format.ts';
@@ -64,7 +64,6 @@ import { DraaiboekEditor, type DraftView } from '../features/presentation/Draaib
 import { ReportsPanel } from '../features/reports/ReportsPanel.tsx';
 import { MapExportButton } from '../features/map-export/MapExportButton.tsx';
 import type { ExportContent } from '../features/map-export/composeMapImage.ts';
-import { areasBBox } from '../features/map/ChoroplethMap.ts';
 import { binLabel } from '../lib/classes.ts';
 import { installTestHook } from './testHook.ts';
 import { SOURCE_CREDIT } from '../features/demo-notice/DemoNotice.tsx';
@@ -77,12 +76,6 @@ function errorText(err: unknown): string {
 }
 
 /** Codes of all areas of a level in the topology, so that areas without a stats row show as "geen gegevens". */
-function topologyCodes(topology: AreasTopology | null, level: 'buurt' | 'wijk'): string[] {
-  const obj = topology?.objects[level === 'buurt' ? 'buurten' : 'wijken'] as GeometryCollection | undefined;
-  if (!obj) return [];
-  return obj.geometries.map((g) => String((g.properties as { code?: string } | undefined)?.code ?? g.id));
-}
-
 export interface AppProps {
   /** Who is signed in (open mode counts as signed in, role 'open'). */
   session: Extract<Session, { authenticated: true }>;

@@ -21,7 +21,7 @@ import { bivariateYTitle, classifyBivariate } from '../features/bivariate/bivari
 import { BivariateLegend } from '../features/bivariate/BivariateLegend.tsx';
 import { SOURCE_CREDIT } from '../features/demo-notice/DemoNotice.tsx';
 import { HotspotSwatch } from '../features/hotspots/HotspotSwatch.tsx';
-import { areasBBox, topologyBBox, type ChoroplethMap } from '../features/map/ChoroplethMap.ts';
+import { areasBBox, topologyBBox, type ChoroplethMap, topologyCodes } from '../features/map/ChoroplethMap.ts';
 import { MapView } from '../features/map/MapView.tsx';
 import { PresentationLayout } from '../features/presentation/PresentationLayout.tsx';
 import { PresentationLegend } from '../features/presentation/PresentationLegend.tsx';
@@ -47,11 +47,6 @@ function reducedMotion(): boolean {
 }
 
 /** Codes of all areas of a level in the topology, so that areas without a value show as "geen gegevens". */
-function topologyCodes(topology: AreasTopology | null, level: 'buurt' | 'wijk'): string[] {
-  const obj = topology?.objects[level === 'buurt' ? 'buurten' : 'wijken'] as GeometryCollection | undefined;
-  return (obj?.geometries ?? []).map((g) => String((g.properties as { code?: string } | undefined)?.code ?? g.id));
-}
-
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

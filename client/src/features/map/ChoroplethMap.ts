@@ -378,20 +378,19 @@ export class ChoroplethMap {
   }
 
   private patch(source: string, code: string, state: AreaState): void {
+    // Runs for every area on every recolour (14,500 times at NL): no intermediate arrays or copies.
     const key = `${source}:${code}`;
-    const current = this.applied.get(key) ?? {};
-    const changed: Record<string, unknown> = {};
-    let any = false;
-    for (const [k, v] of Object.entries(state) as [keyof AreaState, unknown][]) {
-      if (current[k] !== v) {
-        changed[k] = v;
-        any = true;
-      }
+    const current = this.applied.get(key);
+    let changed: Record<string, unknown> | null = null;
+    for (const k in state) {
+      const v = state[k as keyof AreaState];
+      if (current?.[k as keyof AreaState] !== v) (changed ??= {})[k] = v;
     }
-    if (!any) return;
+    if (!changed) return;
     this.map.setFeatureState({ source, id: code }, changed);
     this.counters.featureStateCalls++;
-    this.applied.set(key, { ...current, ...changed });
+    if (current) Object.assign(current, changed);
+    else this.applied.set(key, changed as AreaState);
   }
 
   /** Hotspot layers over the choropleth (hatching + outlines, readable in greyscale): feature-state 'hotspot' on the existing sources. */
@@ -583,6 +582,20 @@ function codeOf(f: MapGeoJSONFeature | undefined): string | null {
   if (!f) return null;
   const code = f.properties?.code ?? f.id;
   return code === undefined || code === null ? null : String(code);
+}
+
+const codesOf = new WeakMap<Topology, Partial<Record<AreaLevel, readonly string[]>>>();
+
+/** Codes of the buurten or wijken of a topology, in its order; computed once per topology (every recolour asks). */
+export function topologyCodes(topology: Topology | null, level: AreaLevel): readonly string[] {
+  if (!topology) return [];
+  const cached = codesOf.get(topology) ?? {};
+  const known = cached[level];
+  if (known) return known;
+  const obj = topology.objects[SOURCES[level]] as GeometryCollection | undefined;
+  const codes = (obj?.geometries ?? []).map((g) => String((g.properties as { code?: string } | null)?.code ?? g.id));
+  codesOf.set(topology, { ...cached, [level]: codes });
+  return codes;
 }
 
 /** Bounding box of a (possibly quantized) topology, in lon/lat. */

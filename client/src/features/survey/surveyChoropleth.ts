@@ -22,7 +22,7 @@ export interface SurveyChoropleth {
 
 export function surveyChoropleth(
   response: SurveyResponse,
-  codes: string[],
+  codes: readonly string[],
   method: Exclude<ClassMethod, 'manual'>,
   classes: number,
 ): SurveyChoropleth {
