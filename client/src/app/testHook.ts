@@ -10,6 +10,9 @@ export interface BvkHook {
   idle: () => Promise<void>;
   /** "gemeente|level|category|from|to|measure" of the view whose colours are on the map (set after 'idle'). */
   appliedKey: string | null;
+  /** performance.now() when appliedKey was last set: the moment MapLibre went idle (the benchmark's end mark; a test
+   * that polls appliedKey sees it a frame later, after the compositor). */
+  readonly appliedAt: number | null;
   /** "bron|gemeente|level|indicator|year" of a survey, bivariate or kerncijfers map on screen (set after 'idle'). */
   appliedOverlay: string | null;
   stats: { readonly setDataCalls: number; readonly featureStateCalls: number; readonly areasFetches: number; readonly statsFetches: number };
@@ -23,11 +26,22 @@ declare global {
 }
 
 export function installTestHook(m: ChoroplethMap): void {
+  let appliedKey: string | null = null;
+  let appliedAt: number | null = null;
   window.__bvk = {
     map: m.map,
     ready: m.ready,
     idle: () => m.idle(),
-    appliedKey: null,
+    get appliedKey() {
+      return appliedKey;
+    },
+    set appliedKey(key: string | null) {
+      appliedKey = key;
+      appliedAt = performance.now();
+    },
+    get appliedAt() {
+      return appliedAt;
+    },
     appliedOverlay: null,
     stats: {
       get setDataCalls() {
