@@ -5,6 +5,8 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { compress } from 'hono/compress';
+import type { RequestListener } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Dataset } from './store/dataset.ts';
 import { ApiError } from './routes/errors.ts';
@@ -60,6 +62,13 @@ export interface AppDeps {
   uploadDir?: string;
   /** Prints reports to PDF (one Chromium, started on first use); the owner closes it on shutdown. */
   pdfRenderer?: PdfRenderer;
+}
+
+/** A precomputed answer of the /api/areas fast path: written as is, by node:http or as a Response. */
+export interface FastAnswer {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  body: Uint8Array<ArrayBuffer> | null;
 }
 
 /** GET, HEAD and OPTIONS change nothing: they skip the write checks (no array allocated per request). */
@@ -211,32 +220,54 @@ export function createApp(deps: AppDeps) {
   }
   // Fast path for GET /api/areas, the boundaries every map view loads (README "Benchmarks"). Through
   // the chain above a request runs five middleware layers and Hono's async compose, and its headers
-  // go through a Headers object; @hono/node-server writes a Response that comes back synchronously
-  // with a Uint8Array body and a plain header record straight to the socket (writeHead + end).
-  // Measured with wrk this is most of the gap to raw node:http. It answers ONLY the plain success
+  // go through a Headers object. This answers from the precomputed bytes instead; startServer() calls
+  // it straight from node:http, before @hono/node-server builds a Request at all, and app.fetch uses
+  // it too (so tests through app.request see the same answers). It answers ONLY the plain success
   // case, deciding with the same functions as the chain:
   // - security headers: the same record the securityHeaders middleware sets;
   // - session: the same resolver as sessionMiddleware; no principal -> the chain (its 401);
   // - privacy: if presentationPrivacy would filter the answer -> the chain;
   // - CSRF and the write guard concern only non-GET requests, which never come here;
   // - ETag/encoding: areaAnswer(), shared with the route; invalid or unknown gemeente -> the chain.
-  // Anything else (HEAD, other paths, errors) goes through app.fetch unchanged.
-  const areasFast = (request: Request): Response | undefined => {
-    if (request.method !== 'GET' || getPath(request) !== '/api/areas') return undefined;
-    const headers = request.headers;
-    const cookie = headers.get('Cookie');
+  // Anything else (HEAD, other paths, errors) goes through the chain unchanged.
+  const areasFast = (method: string, pathname: string, url: string, header: (name: string) => string | null | undefined): FastAnswer | undefined => {
+    if (method !== 'GET' || pathname !== '/api/areas') return undefined;
+    const cookie = header('cookie');
     const principal = resolvePrincipal(cookie ? parseCookie(cookie, SESSION_COOKIE)[SESSION_COOKIE] : undefined);
-    const url = request.url;
     if (!principal || suppressFor(principal, getQueryParam(url, 'view') as string | undefined)) return undefined;
-    const answer = areaAnswer(deps.dataset, getQueryParam(url, 'gemeente') as string | undefined, headers.get('If-None-Match'), headers.get('Accept-Encoding'));
+    const answer = areaAnswer(deps.dataset, getQueryParam(url, 'gemeente') as string | undefined, header('if-none-match') ?? null, header('accept-encoding') ?? null);
     if (!answer) return undefined;
     let merged = withSecurity.get(answer.headers);
     if (!merged) withSecurity.set(answer.headers, (merged = Object.freeze({ ...security, ...answer.headers })));
-    return new Response(answer.body, { status: answer.status, headers: merged });
+    return { status: answer.status, headers: merged, body: answer.body };
   };
   // Security headers + an answer's headers, merged once per (shared, frozen) answer record.
   const withSecurity = new WeakMap<object, Readonly<Record<string, string>>>();
   const fetchChain = app.fetch;
-  app.fetch = (request, env, executionCtx) => areasFast(request) ?? fetchChain(request, env, executionCtx);
-  return app;
+  app.fetch = (request, env, executionCtx) => {
+    const fast = areasFast(request.method, getPath(request), request.url, (name) => request.headers.get(name));
+    return fast ? new Response(fast.body, { status: fast.status, headers: fast.headers }) : fetchChain(request, env, executionCtx);
+  };
+  return Object.assign(app, { areasFast });
+}
+
+/**
+ * The node:http listener of the app: boundaries (GET /api/areas) answered from precomputed bytes before
+ * @hono/node-server builds a Request at all (the fast path above), every other request through Hono.
+ */
+export function nodeListener(app: ReturnType<typeof createApp>): RequestListener {
+  const chain = getRequestListener(app.fetch);
+  // Each answer's headers as the flat [name, value, …] list writeHead takes without walking an object
+  // (17 headers per answer, most of them the security headers; computed once per shared answer record).
+  const flat = new WeakMap<object, string[]>();
+  return (req, res) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const fast = app.areasFast(req.method ?? 'GET', q < 0 ? url : url.slice(0, q), url, (name) => req.headers[name] as string | undefined);
+    if (!fast) return void chain(req, res);
+    let headers = flat.get(fast.headers);
+    if (!headers) flat.set(fast.headers, (headers = Object.entries(fast.headers).flat()));
+    res.writeHead(fast.status, headers);
+    res.end(fast.body);
+  };
 }

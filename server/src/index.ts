@@ -1,10 +1,11 @@
 // Starts the server: builds what is missing (geodata, client), seeds the store from the open data,
-// and serves app and API with @hono/node-server.
+// and serves app and API from node:http (nodeListener: the /api/areas fast path, then Hono).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { loadConfig, type Config } from './config.ts';
-import { createApp } from './app.ts';
+import { createApp, nodeListener } from './app.ts';
 import { PdfRenderer } from './reports/pdf.ts';
 import { Dataset } from './store/dataset.ts';
 import { SqliteStore } from './store/sqlite.ts';
@@ -46,7 +47,9 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
   // Build the default gemeente's cube now, so the first visitor does not wait for it.
   dataset.cube(config.DEFAULT_GEMEENTE);
   return new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    const server = http.createServer(nodeListener(app));
+    server.listen(config.PORT, config.HOST, () => {
+      const info = server.address() as AddressInfo;
       const url = `http://${config.HOST}:${info.port}`;
       log(`Buurtveiligheidskaart: ${url}  (data: ${config.geodataDir})`);
       // The national view needs every gemeente's cube: read them from DATA_DIR/cubes (or build them the

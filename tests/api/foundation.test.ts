@@ -1,10 +1,13 @@
 // The foundation's public API against the real open data: totals and inhabitants must match the
 // source files to the unit, for Maastricht and for other gemeenten.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import { readCsv } from '../../geodata/sources.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { nodeListener } from '../../server/src/app.ts';
 
 type Row = { code: string; naam: string; count: number | null; population: number | null; ratePer1000: number | null; ratePer1000Smoothed: number | null; changePct: number | null; previousCount: number | null; flags: string[] };
 
@@ -210,5 +213,37 @@ describe('GET /api/areas fast path', () => {
     expect(Buffer.from(await fast.arrayBuffer()).equals(Buffer.from(await chain.arrayBuffer()))).toBe(true);
     const pick = (h: Headers) => Object.fromEntries([...h.entries()].filter(([k]) => k !== 'date').sort());
     expect(pick(fast.headers)).toEqual(pick(chain.headers));
+  });
+
+  it('answers the same from node:http (nodeListener, as startServer serves it)', async () => {
+    const server = http.createServer(nodeListener(t.app));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const get = (query: string, headers: Record<string, string>) =>
+        new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+          http.get(`${base}/api/areas?${query}`, { headers }, (res) => {
+            const parts: Buffer[] = [];
+            res.on('data', (d: Buffer) => parts.push(d));
+            res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts) }));
+          }).on('error', reject);
+        });
+      const pick = (h: http.IncomingHttpHeaders) => Object.fromEntries(Object.entries(h).filter(([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(k)).sort());
+      for (const encoding of ['br', 'gzip', 'identity']) {
+        const fast = await get('gemeente=GM0935', { 'Accept-Encoding': encoding });
+        const chain = await get('gemeente=GM0935&view=presentatie', { 'Accept-Encoding': encoding });
+        expect(fast.status).toBe(200);
+        expect(fast.body.equals(chain.body)).toBe(true);
+        expect(pick(fast.headers)).toEqual(pick(chain.headers));
+        const again = await get('gemeente=GM0935', { 'Accept-Encoding': encoding, 'If-None-Match': String(fast.headers.etag) });
+        expect(again.status).toBe(304);
+      }
+      // Not the plain success case: the chain answers (here a 400 naming the parameter).
+      const bad = await get('gemeente=XX', {});
+      expect(bad.status).toBe(400);
+      expect(JSON.parse(bad.body.toString()).parameter).toBe('gemeente');
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });
