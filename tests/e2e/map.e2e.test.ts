@@ -164,6 +164,24 @@ describe('Buurtveiligheidskaart in the browser', () => {
     await page.screenshot({ path: `${SHOTS}/bvk-wijken.png`, fullPage: true });
   });
 
+  it('shows the whole country: every buurt in the legend, a note instead of the per-gemeente panels', async () => {
+    await page.goto(`${server.url}/?gemeente=NL`);
+    await page.waitForFunction(() => window.__bvk !== undefined);
+    await waitApplied(page, '^NL\\|buurt\\|0\\.0\\.0\\|');
+    const buurten = await page.evaluate(async () => ((await (await fetch('/api/stats?gemeente=NL&level=buurt')).json()) as { rows: unknown[] }).rows.length);
+    expect(buurten).toBeGreaterThan(14_000);
+    const texts = await page.getByRole('region', { name: 'Misdrijven per 1.000 inwoners', exact: true }).locator('tbody tr').allTextContents();
+    const total = texts.map((t) => Number(/\(([\d.]+)\)\s*$/.exec(t)?.[1]?.replace(/\./g, '') ?? 'NaN')).reduce((a, b) => a + b, 0);
+    expect(total).toBe(buurten);
+    await expect(page.getByRole('heading', { name: 'Landelijk overzicht' }).count()).resolves.toBe(1);
+    await expect(page.getByText('Hotspots tonen').count()).resolves.toBe(0);
+    await expect(page.getByText(/konden niet worden geladen/).count()).resolves.toBe(0);
+    // Country zoom: fills and gemeente borders only; buurt outlines from DETAIL_ZOOM on (docs/decisions/0004).
+    expect(await page.evaluate(() => window.__bvk!.map.getZoom())).toBeLessThan(9);
+    expect(await page.evaluate(() => window.__bvk!.map.getLayer('buurten-outline')?.minzoom)).toBe(9);
+    await page.screenshot({ path: `${SHOTS}/bvk-nl.png`, fullPage: false });
+  });
+
   it('logged no console errors and made no external requests', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -226,10 +226,14 @@ export function App({ session, onLogout }: AppProps) {
 
   // Kerncijfers: once per gemeente and level, for the area panel and the "Kerncijfers" map.
   useEffect(() => {
+    if (national) {
+      setContext(null);
+      return;
+    }
     const ac = new AbortController();
     fetchContext({ gemeente, level }, ac.signal).then(setContext, (e) => !isAbort(e) && setContext(null));
     return () => ac.abort();
-  }, [gemeente, level]);
+  }, [gemeente, level, national]);
 
   useEffect(() => {
     if (page !== 'doelen') return;
