@@ -39,6 +39,7 @@ import { Workbench } from '../features/workbench/Workbench.tsx';
 import { AttentionAreaForm } from '../features/attention-areas/AttentionAreaForm.tsx';
 import { AttentionAreasPanel } from '../features/attention-areas/AttentionAreasPanel.tsx';
 import { useAttentionAreas } from '../features/attention-areas/useAttentionAreas.ts';
+import { PerGemeenteNotice } from '../features/national/PerGemeenteNotice.tsx';
 import { deleteAttentionArea, type ScopedStatsResponse } from '../api/client.ts';
 import { AreaPanel } from '../features/area-panel/AreaPanel.tsx';
 import { AreaTable } from '../features/area-table/AreaTable.tsx';
@@ -236,7 +237,7 @@ export function App({ session, onLogout }: AppProps) {
   }, [gemeente, level, national]);
 
   useEffect(() => {
-    if (page !== 'doelen') return;
+    if (page !== 'doelen' || national) return;
     const ac = new AbortController();
     setTargetsError(null);
     fetchTargets(gemeente, ac.signal).then(
@@ -244,10 +245,10 @@ export function App({ session, onLogout }: AppProps) {
       (e) => !isAbort(e) && setTargetsError(errorText(e)),
     );
     return () => ac.abort();
-  }, [page, gemeente]);
+  }, [page, gemeente, national]);
 
   useEffect(() => {
-    if (page !== 'vergelijking') return;
+    if (page !== 'vergelijking' || national) return;
     const ac = new AbortController();
     setBenchmarkError(null);
     fetchBenchmark({ gemeente, group: groep, year: benchmarkYear }, ac.signal).then(
@@ -258,7 +259,7 @@ export function App({ session, onLogout }: AppProps) {
       (e) => !isAbort(e) && setBenchmarkError(errorText(e)),
     );
     return () => ac.abort();
-  }, [page, gemeente, groep, benchmarkYear]);
+  }, [page, gemeente, groep, benchmarkYear, national]);
 
   // --- Classification: one scale colours the map and writes the legend ----------------------------------------
   const info = measureInfo(view.measure);
@@ -641,7 +642,21 @@ export function App({ session, onLogout }: AppProps) {
           {error}
         </div>
       )}
-      {page === 'doelen' && (
+      {national && page !== 'kaart' && (
+        <PerGemeenteNotice
+          title={page === 'werkbank' ? 'Werkbank' : page === 'doelen' ? 'Doelen veiligheidsplan' : 'Vergelijking met andere gemeenten'}
+          subject={
+            page === 'werkbank'
+              ? 'De werkbank (buurten rangschikken en selecteren)'
+              : page === 'doelen'
+                ? 'Het volgen van de doelen van het veiligheidsplan, met de rapportages,'
+                : 'De vergelijking met andere gemeenten'
+          }
+          gemeenten={gemeenten}
+          onChoose={(code) => onFilterChange({ gemeente: code })}
+        />
+      )}
+      {page === 'doelen' && !national && (
         <main id="inhoud" tabIndex={-1}>
           <TargetsPage
             gemeenteNaam={gemeenteNaam}
@@ -651,7 +666,7 @@ export function App({ session, onLogout }: AppProps) {
           <ReportsPanel gemeente={gemeente} gemeenteNaam={gemeenteNaam} months={MONTHS} defaultMonth={to} />
         </main>
       )}
-      {page === 'vergelijking' && (
+      {page === 'vergelijking' && !national && (
         <main id="inhoud" tabIndex={-1}>
           <BenchmarkPage
             data={benchmark && benchmark.meta.gemeente === gemeente ? benchmark : null}
@@ -860,7 +875,7 @@ export function App({ session, onLogout }: AppProps) {
           </>
         )}
       </section>
-      {page === 'werkbank' && (
+      {page === 'werkbank' && !national && (
         <main id="inhoud" tabIndex={-1}>
           <Workbench
             scope={{ gemeente, level, category, from, to }}
