@@ -4,7 +4,7 @@ import type { Dataset } from '../store/dataset.ts';
 import { computeStats } from '../domain/stats.ts';
 import { suppressStatsRow } from '../domain/privacy.ts';
 import type { Level, StatsRow } from '../domain/model.ts';
-import { shiftMonth } from '../routes/scope.ts';
+import { shiftMonth } from '../domain/months.ts';
 
 /** The four themes of the mayor's briefing; nuisance says "geen gegevens" until 47024NED is imported. */
 export const THEMES = [

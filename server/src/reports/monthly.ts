@@ -3,7 +3,7 @@
 // crime per 1,000 inhabitants over the last 12 months per buurt; the largest rises and falls; the
 // status of the plan's targets.
 import type { Dataset } from '../store/dataset.ts';
-import { shiftMonth } from '../routes/scope.ts';
+import { shiftMonth } from '../domain/months.ts';
 import { THEMES, monthsBetween, type ReportFigures } from './figures.ts';
 import type { ReportSources } from './sources.ts';
 import { renderMap } from './map.ts';
@@ -38,7 +38,7 @@ export async function monthlyReport(ds: Dataset, fig: ReportFigures, sources: Re
   });
   const mapStats = fig.buurtStats('0.0.0', from12, month);
   const buurtMonth = fig.buurtStats('0.0.0', month, month);
-  const targets = await sources.targetsOf(gemeente);
+  const targets = sources.targetsOf(gemeente);
   const demo = themes.some((t) => t.demo) || mapStats.demo || buurtMonth.demo || targets.some((t) => t.demo);
 
   const meta: ReportMeta = { kind: 'Maandbriefing veiligheid', gemeenteNaam: gm.naam, gemeente, periodName: monthLabel, generatedAt: now, demo };

@@ -3,7 +3,7 @@
 // benchmark against the plan's reference gemeenten and the big-city group (G40).
 import type { Dataset } from '../store/dataset.ts';
 import type { StatsRow } from '../domain/model.ts';
-import { shiftMonth } from '../routes/scope.ts';
+import { shiftMonth } from '../domain/months.ts';
 import { THEMES, type ReportFigures } from './figures.ts';
 import type { ReportSources } from './sources.ts';
 import { renderMap } from './map.ts';
@@ -42,14 +42,14 @@ export async function quarterlyReport(ds: Dataset, fig: ReportFigures, sources: 
   });
   const total = themes.find((t) => t.code === '0.0.0')!;
   const buurtQ = fig.buurtStats('0.0.0', from, to);
-  const targets = await sources.targetsOf(gemeente);
-  const reference = await sources.benchmarkOf(gemeente, 'reference', year);
-  const g40 = await sources.benchmarkOf(gemeente, 'G40', year);
-  const indicators = await sources.surveyIndicators();
+  const targets = sources.targetsOf(gemeente);
+  const reference = sources.benchmarkOf(gemeente, 'reference', year);
+  const g40 = sources.benchmarkOf(gemeente, 'G40', year);
+  const indicators = sources.surveyIndicators();
   const survey: SurveyBlock = { indicators, gemeente: new Map(), wijk: new Map() };
   for (const ind of indicators) {
-    survey.gemeente.set(ind.code, await sources.surveyOf(gemeente, 'gemeente', ind.code));
-    survey.wijk.set(ind.code, await sources.surveyOf(gemeente, 'wijk', ind.code));
+    survey.gemeente.set(ind.code, sources.surveyOf(gemeente, 'gemeente', ind.code));
+    survey.wijk.set(ind.code, sources.surveyOf(gemeente, 'wijk', ind.code));
   }
   const surveyPart = surveyTable(survey, wijken, gm.naam);
   const demo = themes.some((t) => t.demo) || buurtQ.demo || targets.some((t) => t.demo) || surveyPart.demo;

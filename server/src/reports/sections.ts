@@ -1,9 +1,9 @@
 // Report sections shared by the monthly briefing and the quarterly report. Every function returns
 // escaped HTML; the figures come from ReportFigures / ReportSources.
 import type { StatsRow } from '../domain/model.ts';
-import type { TargetOut } from '../routes/targets.ts';
-import type { BenchmarkResponse } from '../routes/benchmark.ts';
-import type { SurveyResponse } from '../routes/survey.ts';
+import type { TargetOut } from '../compute/targets.ts';
+import type { BenchmarkResponse } from '../compute/benchmark.ts';
+import type { SurveyResponse } from '../compute/survey.ts';
 import type { SurveyIndicator } from '../domain/survey.ts';
 import type { AreaInfo } from '../../../geodata/build.ts';
 import { esc, num } from './format.ts';

@@ -11,7 +11,8 @@ import { computeStats } from '../domain/stats.ts';
 import type { AreaFlag, StatsRow } from '../domain/model.ts';
 import type { HotspotRow } from '../domain/hotspots.ts';
 import { ApiError, parseQuery } from './errors.ts';
-import { resolveScope, scopeFields, shiftMonth } from './scope.ts';
+import { resolveScope, scopeFields } from './scope.ts';
+import { shiftMonth } from '../domain/months.ts';
 import { DEFAULT_MEASURE, runHotspots } from './hotspots.ts';
 
 export const CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';

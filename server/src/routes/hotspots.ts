@@ -6,7 +6,8 @@ import type { Dataset } from '../store/dataset.ts';
 import type { AreaGeometry, GeoLevel } from '../store/geometry.ts';
 import { computeHotspots, type HotspotArea, type HotspotMeasure, type HotspotMethod, type HotspotRow } from '../domain/hotspots.ts';
 import { ApiError, parseQuery } from './errors.ts';
-import { resolveScope, scopeFields, shiftMonth } from './scope.ts';
+import { resolveScope, scopeFields } from './scope.ts';
+import { shiftMonth } from '../domain/months.ts';
 import { BRON } from './stats.ts';
 
 /** Fixed so that LISA's permutation p-values are reproducible between requests and machines. */

@@ -12,7 +12,7 @@ import { ApiError, parseQuery } from './errors.ts';
 import { resolveScope, scopeFields } from './scope.ts';
 import { BRON } from './stats.ts';
 import { DEFAULT_MEASURE, runHotspots } from './hotspots.ts';
-import { computeSurvey } from './survey.ts';
+import { computeSurvey } from '../compute/survey.ts';
 import { loadSurveyIndicators } from '../store/planData.ts';
 import { openSurveyWithPlan, type SurveyStore } from '../store/survey.ts';
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import { ApiError } from './errors.ts';
 import { categoryParam, gemeenteParam, monthParam } from './params.ts';
+import { shiftMonth } from '../domain/months.ts';
 
 /** Levels that have polygons and neighbours (the gemeente level is a single area). */
 export const areaLevelParam = z.enum(['buurt', 'wijk'], { error: "expected 'buurt' or 'wijk'" });
@@ -17,12 +18,6 @@ export const scopeFields = {
   from: monthParam.optional(),
   to: monthParam.optional(),
 };
-
-export function shiftMonth(month: string, delta: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const i = y * 12 + (m - 1) + delta;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
 
 /** A gemeente in the data, or `NL` where the route's schema let it through (areas, stats). */
 export function requireGemeente(ds: Dataset, gm: string): void {
