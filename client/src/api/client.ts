@@ -1,5 +1,6 @@
 // The only module that talks to the server: the typed Hono RPC client (hc<AppType>) for every /api route.
 import { hc } from 'hono/client';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { AppType } from '../../../server/src/app.ts';
 import type { ApiError, Category, Gemeente, Level, SeriesResponse, StatsResponse } from '../../../server/src/domain/model.ts';
@@ -222,13 +223,15 @@ export async function fetchAttentionAreas(gemeente: string, signal?: AbortSignal
   return (await checked(await api['attention-areas'].$get({ query: { gemeente } }, { init: { signal } }))).json() as Promise<AttentionArea[]>;
 }
 
-export interface AttentionAreaBody {
-  name: string;
-  gemeente: string;
-  kind: AttentionKind;
-  note?: string;
-  codes: string[];
-}
+/** Either buurt/wijk codes or a polygon; the server takes exactly one of the two. */
+export type AttentionAreaBody = { name: string; gemeente: string; kind: AttentionKind; note?: string } & (
+  | { codes: string[] }
+  | {
+      geometry: Polygon | MultiPolygon;
+      /** Without it the server takes coordinates beyond degree ranges as RD New. */
+      crs?: 'EPSG:4326' | 'EPSG:28992';
+    }
+);
 
 export async function createAttentionArea(body: AttentionAreaBody): Promise<AttentionArea> {
   return (await checked(await api['attention-areas'].$post(undefined, { init: jsonInit(body) }))).json() as Promise<AttentionArea>;

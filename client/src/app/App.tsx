@@ -893,7 +893,7 @@ export function App({ session, onLogout }: AppProps) {
             aside={
               <>
                 {attentionPanel}
-                <AttentionAreaForm gemeente={gemeente} codes={view.shortlist} onCreated={() => attention.reload()} announce={setStatus} />
+                <AttentionAreaForm gemeente={gemeente} gemeenteNaam={gemeenteNaam} codes={view.shortlist} onCreated={() => attention.reload()} announce={setStatus} />
               </>
             }
           />

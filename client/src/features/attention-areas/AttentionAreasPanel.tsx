@@ -27,7 +27,7 @@ export function AttentionAreasPanel({ areas, error, visible, onVisibleChange, ar
       </h2>
       {error && <p className="error">{error}</p>}
       {areas.length === 0 ? (
-        <p className="hint">Nog geen aandachtsgebieden voor deze gemeente. Maak er een in de Werkbank van aangevinkte buurten.</p>
+        <p className="hint">Nog geen aandachtsgebieden voor deze gemeente. Maak er een in de Werkbank van aangevinkte buurten of uit een GeoJSON-bestand.</p>
       ) : (
         <>
           <div className="field field-check">
