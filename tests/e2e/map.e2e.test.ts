@@ -182,7 +182,7 @@ describe('Buurtveiligheidskaart in the browser', () => {
     await page.screenshot({ path: `${SHOTS}/bvk-nl.png`, fullPage: false });
     // The per-gemeente pages explain themselves and offer a gemeente instead of an API refusal.
     await page.getByRole('navigation', { name: 'Onderdelen' }).getByRole('link', { name: 'Werkbank' }).click();
-    await expect(page.getByRole('heading', { name: 'Werkbank', level: 1 }).count()).resolves.toBe(1);
+    await expect(page.getByRole('heading', { name: 'Werkbank', level: 2 }).count()).resolves.toBe(1);
     await page.locator('.per-gemeente-notice').getByLabel('Gemeente').selectOption('GM0935');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('gemeente') === null || new URL(location.href).searchParams.get('gemeente') === 'GM0935');
     await expect(page.getByText(/is er per gemeente/).count()).resolves.toBe(0);

@@ -17,7 +17,7 @@ export function PerGemeenteNotice({ title, subject, gemeenten, onChoose }: PerGe
   const sorted = useMemo(() => [...gemeenten].sort((a, b) => compareNl(a.naam, b.naam)), [gemeenten]);
   return (
     <main id="inhoud" tabIndex={-1} className="per-gemeente-notice">
-      <h1>{title}</h1>
+      <h2>{title}</h2>
       <p>
         {subject} is er per gemeente. Het landelijk overzicht heeft de kaart en de tabel van alle buurten; kies een
         gemeente om hier verder te gaan.
