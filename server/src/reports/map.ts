@@ -8,18 +8,10 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { geoArea, geoMercator, geoPath } from 'd3-geo';
 import { scaleQuantile, scaleThreshold } from 'd3-scale';
 import { esc, num } from './format.ts';
+import { NO_DATA_FILL, sequentialPalette } from '../domain/palette.ts';
 
 export const CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';
 
-/** ColorBrewer YlOrRd per number of classes, the same colours as client/src/lib/palette.ts. */
-const YL_OR_RD: Record<number, string[]> = {
-  1: ['#fd8d3c'],
-  2: ['#feb24c', '#f03b20'],
-  3: ['#ffeda0', '#feb24c', '#f03b20'],
-  4: ['#ffffb2', '#fecc5c', '#fd8d3c', '#e31a1c'],
-  5: ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'],
-};
-const NO_DATA_FILL = '#d9d9d9';
 const EARTH_RADIUS_M = 6_371_008.8;
 
 type AreaFeature = Feature<Polygon | MultiPolygon, { code?: string; naam?: string }>;
@@ -106,7 +98,7 @@ export function renderMap(o: MapOptions): RenderedMap {
 
   const finite = o.values.filter((v) => !v.suppressed && v.value !== null && Number.isFinite(v.value)).map((v) => v.value!);
   const breaks = quantileBreaks(finite, o.classes ?? 5);
-  const colours = YL_OR_RD[breaks.length + 1];
+  const colours = sequentialPalette(breaks.length + 1);
   const scale = scaleThreshold<number, number>().domain(breaks).range(colours.map((_, i) => i));
   const classOf = (v: MapValue | undefined) => (!v || v.suppressed || v.value === null || !Number.isFinite(v.value) ? -1 : scale(v.value));
 
