@@ -1,6 +1,8 @@
 // Pure spatial statistics for the safety map (rate smoothing, hot spots, clusters, trends, classes),
 // kept free of I/O so every number can be checked against PySAL (esda, mapclassify) in unit tests.
 
+import { mulberry32 } from './random.ts';
+
 export type Quadrant = 'HH' | 'LL' | 'HL' | 'LH';
 export type HotspotClass = 'hot99' | 'hot95' | 'hot90' | 'cold90' | 'cold95' | 'cold99' | 'none';
 
@@ -249,18 +251,6 @@ export function getisOrdGiStar(values: number[], neighbours: number[][]): { z: n
 // ---------------------------------------------------------------------------
 // Local Moran's I on EB-standardised rates
 // ---------------------------------------------------------------------------
-
-/** mulberry32: tiny, fast, good enough for permutation draws; reproducible per seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Local Moran's I of Assunção–Reis EB rates, as PySAL
