@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Measure, StatsRow } from '../../../../server/src/domain/model.ts';
 import { formatNumber, formatPercentChange, compareNl } from '../../lib/format.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
+import { AreaNameCell, ScrollTable } from './TableParts.tsx';
 
 type SortKey = 'naam' | 'code' | 'count' | 'population' | 'ratePer1000' | 'ratePer1000Smoothed' | 'densityPerKm2' | 'changePct';
 
@@ -65,71 +66,60 @@ export function AreaTable({ rows, caption, selected, measure, onSelect }: AreaTa
         : { key, dir: numeric ? 'descending' : 'ascending' },
     );
 
+  // Below the table, inside its scroll region: how many rows show and a button for more.
+  const more = sorted.length > limit && (
+    <p className="table-more">
+      {formatNumber(limit)} van {formatNumber(sorted.length)} rijen getoond.{' '}
+      <button type="button" onClick={() => setLimit((l) => l + PAGE_SIZE * 4)}>
+        Toon {formatNumber(Math.min(PAGE_SIZE * 4, sorted.length - limit))} rijen meer
+      </button>
+    </p>
+  );
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={`Tabel: ${caption}`}>
-      <table className="area-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th
-                key={c.key}
-                scope="col"
-                aria-sort={sort.key === c.key ? sort.dir : undefined}
-                className={`${c.numeric ? 'num' : ''} ${c.key === measure ? 'current-measure' : ''}`}
-              >
-                <button type="button" className="sort-button" onClick={() => toggle(c.key, c.numeric)}>
-                  {c.label}
-                  <span className="sort-icon" aria-hidden="true">
-                    {sort.key === c.key ? (sort.dir === 'ascending' ? '▲' : '▼') : '⇅'}
-                  </span>
-                </button>
-              </th>
-            ))}
-            <th scope="col">Signalen</th>
-          </tr>
-        </thead>
-        <tbody>
-          {visible.map((r) => (
-            <tr key={r.code} className={r.code === selected ? 'selected' : undefined}>
-              {COLUMNS.map((c) =>
-                c.key === 'naam' ? (
-                  <th key={c.key} scope="row">
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-pressed={r.code === selected}
-                      onClick={() => onSelect(r.code)}
-                    >
-                      {r.naam}
-                    </button>
-                  </th>
-                ) : (
-                  <td key={c.key} className={`${c.numeric ? 'num' : ''} ${c.key === measure ? 'current-measure' : ''}`}>
-                    {c.render(r)}
-                  </td>
-                ),
-              )}
-              <td className="flags">
-                {r.flags.map((f) => (
-                  <span key={f} className={`flag flag-${f}`}>
-                    {FLAG_WORDS[f]}
-                  </span>
-                ))}
-              </td>
-            </tr>
+    <ScrollTable caption={caption} after={more}>
+      <thead>
+        <tr>
+          {COLUMNS.map((c) => (
+            <th
+              key={c.key}
+              scope="col"
+              aria-sort={sort.key === c.key ? sort.dir : undefined}
+              className={`${c.numeric ? 'num' : ''} ${c.key === measure ? 'current-measure' : ''}`}
+            >
+              <button type="button" className="sort-button" onClick={() => toggle(c.key, c.numeric)}>
+                {c.label}
+                <span className="sort-icon" aria-hidden="true">
+                  {sort.key === c.key ? (sort.dir === 'ascending' ? '▲' : '▼') : '⇅'}
+                </span>
+              </button>
+            </th>
           ))}
-        </tbody>
-      </table>
-      {sorted.length > limit && (
-        <p className="table-more">
-          {formatNumber(limit)} van {formatNumber(sorted.length)} rijen getoond.{' '}
-          <button type="button" onClick={() => setLimit((l) => l + PAGE_SIZE * 4)}>
-            Toon {formatNumber(Math.min(PAGE_SIZE * 4, sorted.length - limit))} rijen meer
-          </button>
-        </p>
-      )}
-    </div>
+          <th scope="col">Signalen</th>
+        </tr>
+      </thead>
+      <tbody>
+        {visible.map((r) => (
+          <tr key={r.code} className={r.code === selected ? 'selected' : undefined}>
+            {COLUMNS.map((c) =>
+              c.key === 'naam' ? (
+                <AreaNameCell key={c.key} code={r.code} naam={r.naam} selected={selected} onSelect={onSelect} />
+              ) : (
+                <td key={c.key} className={`${c.numeric ? 'num' : ''} ${c.key === measure ? 'current-measure' : ''}`}>
+                  {c.render(r)}
+                </td>
+              ),
+            )}
+            <td className="flags">
+              {r.flags.map((f) => (
+                <span key={f} className={`flag flag-${f}`}>
+                  {FLAG_WORDS[f]}
+                </span>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { BenchmarkResponse } from '../../api/client.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { BenchmarkChart } from './BenchmarkChart.tsx';
+import { ScrollTable } from '../area-table/TableParts.tsx';
 
 export interface BenchmarkPageProps {
   data: BenchmarkResponse | null;
@@ -76,53 +77,48 @@ export function BenchmarkPage({ data, error, group, year, onChange }: BenchmarkP
               ▶ en vet: eigen gemeente. Rode stippellijn: gewogen gemiddelde van de groep (som misdrijven / som inwoners).
             </figcaption>
           </figure>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel: vergelijking per gemeente">
-            <table className="area-table">
-              <caption>
-                Misdrijven per 1.000 inwoners, {data.meta.year}: {data.meta.groupLabel}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Plaats
-                  </th>
-                  <th scope="col">Gemeente</th>
-                  <th scope="col" className="num">
-                    Misdrijven
-                  </th>
-                  <th scope="col" className="num">
-                    Inwoners ({data.meta.populationYear})
-                  </th>
-                  <th scope="col" className="num current-measure">
-                    Per 1.000 inwoners
-                  </th>
-                  <th scope="col">Opmerking</th>
+          <ScrollTable label="Tabel: vergelijking per gemeente" caption={`Misdrijven per 1.000 inwoners, ${data.meta.year}: ${data.meta.groupLabel}`}>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  Plaats
+                </th>
+                <th scope="col">Gemeente</th>
+                <th scope="col" className="num">
+                  Misdrijven
+                </th>
+                <th scope="col" className="num">
+                  Inwoners ({data.meta.populationYear})
+                </th>
+                <th scope="col" className="num current-measure">
+                  Per 1.000 inwoners
+                </th>
+                <th scope="col">Opmerking</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.code} className={r.isSelf ? 'selected' : undefined}>
+                  <td className="num">{r.rank ?? '–'}</td>
+                  <th scope="row">{r.isSelf ? <strong>{r.naam} (eigen gemeente)</strong> : r.naam}</th>
+                  <td className="num">{formatNumber(r.count)}</td>
+                  <td className="num">{formatNumber(r.population)}</td>
+                  <td className="num current-measure">{formatNumber(r.ratePer1000, 1)}</td>
+                  <td>{[r.inGroup ? null : 'telt niet mee in het gemiddelde', r.note ?? null].filter(Boolean).join('; ')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r.code} className={r.isSelf ? 'selected' : undefined}>
-                    <td className="num">{r.rank ?? '–'}</td>
-                    <th scope="row">{r.isSelf ? <strong>{r.naam} (eigen gemeente)</strong> : r.naam}</th>
-                    <td className="num">{formatNumber(r.count)}</td>
-                    <td className="num">{formatNumber(r.population)}</td>
-                    <td className="num current-measure">{formatNumber(r.ratePer1000, 1)}</td>
-                    <td>{[r.inGroup ? null : 'telt niet mee in het gemiddelde', r.note ?? null].filter(Boolean).join('; ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <td />
-                  <th scope="row">Gemiddelde ({data.average.members} groepsleden)</th>
-                  <td className="num">{formatNumber(data.average.count)}</td>
-                  <td className="num">{formatNumber(data.average.population)}</td>
-                  <td className="num current-measure">{formatNumber(data.average.ratePer1000, 1)}</td>
-                  <td>gewogen</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td />
+                <th scope="row">Gemiddelde ({data.average.members} groepsleden)</th>
+                <td className="num">{formatNumber(data.average.count)}</td>
+                <td className="num">{formatNumber(data.average.population)}</td>
+                <td className="num current-measure">{formatNumber(data.average.ratePer1000, 1)}</td>
+                <td>gewogen</td>
+              </tr>
+            </tfoot>
+          </ScrollTable>
           <ul className="page-notes">
             {data.meta.notes.map((n) => (
               <li key={n}>{n}</li>

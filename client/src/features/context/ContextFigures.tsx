@@ -1,6 +1,7 @@
 // CBS kerncijfers of one area for the area panel: a small definition list with year and source.
 import type { ContextResponse } from '../../api/client.ts';
 import { formatNumber, compareNl } from '../../lib/format.ts';
+import { AreaNameCell, ScrollTable } from '../area-table/TableParts.tsx';
 
 type ContextMeta = ContextResponse['meta'];
 type ContextRow = ContextResponse['rows'][number];
@@ -54,36 +55,29 @@ export function ContextTable({ response, indicator, caption, selected, onSelect 
   const columns = chosen ? [chosen, ...others] : others;
   const rows = [...response.rows].sort((a, b) => compareNl(a.naam, b.naam));
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={`Tabel: ${caption}`}>
-      <table className="area-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
+    <ScrollTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">Naam</th>
+          {columns.map((c) => (
+            <th key={c.key} scope="col" className={`num ${c.key === indicator ? 'current-measure' : ''}`}>
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.code} className={r.code === selected ? 'selected' : undefined}>
+            <AreaNameCell code={r.code} naam={r.naam} selected={selected} onSelect={onSelect} />
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={`num ${c.key === indicator ? 'current-measure' : ''}`}>
-                {c.label}
-              </th>
+              <td key={c.key} className={`num ${c.key === indicator ? 'current-measure' : ''}`}>
+                {formatContextValue(r.values[c.key], c.unit)}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.code} className={r.code === selected ? 'selected' : undefined}>
-              <th scope="row">
-                <button type="button" className="link-button" aria-pressed={r.code === selected} onClick={() => onSelect(r.code)}>
-                  {r.naam}
-                </button>
-              </th>
-              {columns.map((c) => (
-                <td key={c.key} className={`num ${c.key === indicator ? 'current-measure' : ''}`}>
-                  {formatContextValue(r.values[c.key], c.unit)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

@@ -3,6 +3,7 @@ import type { HotspotsResponse } from '../../api/client.ts';
 import { formatNumber, compareNl } from '../../lib/format.ts';
 import { classShort, METHOD_NAMES, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
 import { HOTSPOT_STYLES, type HotspotClassKey } from '../../lib/overlayStyles.ts';
+import { ScrollTable } from '../area-table/TableParts.tsx';
 
 const ORDER = new Map(HOTSPOT_STYLES.map((s, i) => [s.key, i]));
 const QUADRANT_WORDS: Record<string, string> = {
@@ -29,39 +30,36 @@ export function HotspotTable({ data, areaWord }: { data: HotspotsResponse; areaW
   const lisa = meta.method === 'lisa';
   const caption = `Hotspots (${METHOD_NAMES[meta.method]}) per ${areaWord === 'buurten' ? 'buurt' : 'wijk'}: klasse na FDR-correctie, maanden als significante hotspot van de laatste ${meta.historyMonths} en trend`;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={`Tabel: ${caption}`}>
-      <table className="area-table hotspot-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">Hotspot-klasse</th>
-            <th scope="col" className="num">
-              {lisa ? 'z (EB-cijfer)' : 'Gi* z-waarde'}
-            </th>
-            {lisa && <th scope="col">Kwadrant</th>}
-            <th scope="col" className="num">
-              Maanden hotspot (van {meta.historyMonths})
-            </th>
-            <th scope="col">Trend</th>
+    <ScrollTable caption={caption} className="hotspot-table">
+      <thead>
+        <tr>
+          <th scope="col">Naam</th>
+          <th scope="col">Hotspot-klasse</th>
+          <th scope="col" className="num">
+            {lisa ? 'z (EB-cijfer)' : 'Gi* z-waarde'}
+          </th>
+          {lisa && <th scope="col">Kwadrant</th>}
+          <th scope="col" className="num">
+            Maanden hotspot (van {meta.historyMonths})
+          </th>
+          <th scope="col">Trend</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.code}>
+            <th scope="row">{r.naam}</th>
+            <td>
+              {classShort(r.class as HotspotClassKey)}
+              {r.excluded ? ` (niet getest: ${r.excluded === 'lowPopulation' ? 'weinig inwoners' : 'geen gegevens'})` : ''}
+            </td>
+            <td className="num">{formatNumber(r.z, 2)}</td>
+            {lisa && <td>{r.quadrant ? QUADRANT_WORDS[r.quadrant] : '–'}</td>}
+            <td className="num">{formatNumber(r.monthsSignificant)}</td>
+            <td>{TREND_WORDS[r.trend as HotspotTrendKey] ?? r.trend}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.code}>
-              <th scope="row">{r.naam}</th>
-              <td>
-                {classShort(r.class as HotspotClassKey)}
-                {r.excluded ? ` (niet getest: ${r.excluded === 'lowPopulation' ? 'weinig inwoners' : 'geen gegevens'})` : ''}
-              </td>
-              <td className="num">{formatNumber(r.z, 2)}</td>
-              {lisa && <td>{r.quadrant ? QUADRANT_WORDS[r.quadrant] : '–'}</td>}
-              <td className="num">{formatNumber(r.monthsSignificant)}</td>
-              <td>{TREND_WORDS[r.trend as HotspotTrendKey] ?? r.trend}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { RankingResponse } from '../../api/client.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
 import { formatNumber, compareNl } from '../../lib/format.ts';
+import { ScrollTable } from '../area-table/TableParts.tsx';
 
 export type RankingRow = RankingResponse['rows'][number];
 export type RankingCriterion = RankingResponse['meta']['criteria'][number];
@@ -62,51 +63,48 @@ export function RankingTable({ rows, criteria, caption, shortlist, onToggle }: R
   );
 
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={`Tabel: ${caption}`}>
-      <table className="area-table ranking-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Op shortlist</th>
-            {header('rank', 'Rang', true)}
-            {header('naam', 'Naam', false)}
-            {header('score', 'Score', true)}
-            {criteria.map((c) => header(c.id, c.naam, true, c.description))}
-            <th scope="col">Signalen</th>
+    <ScrollTable caption={caption} className="ranking-table">
+      <thead>
+        <tr>
+          <th scope="col">Op shortlist</th>
+          {header('rank', 'Rang', true)}
+          {header('naam', 'Naam', false)}
+          {header('score', 'Score', true)}
+          {criteria.map((c) => header(c.id, c.naam, true, c.description))}
+          <th scope="col">Signalen</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((r) => (
+          <tr key={r.code} className={selected.has(r.code) ? 'selected' : undefined}>
+            <td className="check-cell">
+              <input type="checkbox" checked={selected.has(r.code)} onChange={(e) => onToggle(r.code, e.target.checked)} aria-label={`Op shortlist: ${r.naam}`} />
+            </td>
+            <td className="num">{r.rank}</td>
+            <th scope="row">{r.naam}</th>
+            <td className="num score-cell">
+              <span className="score-bar" aria-hidden="true" style={{ width: `${Math.round(r.score * 100)}%` }} />
+              <span className="score-value">{formatNumber(r.score * 100, 0)}</span>
+            </td>
+            {criteria.map((c) => {
+              const comp = r.components[c.id];
+              return (
+                <td key={c.id} className="num">
+                  {formatCriterionValue(c.id, r.values[c.id] ?? null)}
+                  <span className="component">{comp === null || comp === undefined ? ' (telt als mediaan)' : ` · p${formatNumber(comp * 100, 0)}`}</span>
+                </td>
+              );
+            })}
+            <td className="flags">
+              {r.flags.filter((f) => f !== 'demo').map((f) => (
+                <span key={f} className={`flag flag-${f}`}>
+                  {FLAG_WORDS[f]}
+                </span>
+              ))}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {sorted.map((r) => (
-            <tr key={r.code} className={selected.has(r.code) ? 'selected' : undefined}>
-              <td className="check-cell">
-                <input type="checkbox" checked={selected.has(r.code)} onChange={(e) => onToggle(r.code, e.target.checked)} aria-label={`Op shortlist: ${r.naam}`} />
-              </td>
-              <td className="num">{r.rank}</td>
-              <th scope="row">{r.naam}</th>
-              <td className="num score-cell">
-                <span className="score-bar" aria-hidden="true" style={{ width: `${Math.round(r.score * 100)}%` }} />
-                <span className="score-value">{formatNumber(r.score * 100, 0)}</span>
-              </td>
-              {criteria.map((c) => {
-                const comp = r.components[c.id];
-                return (
-                  <td key={c.id} className="num">
-                    {formatCriterionValue(c.id, r.values[c.id] ?? null)}
-                    <span className="component">{comp === null || comp === undefined ? ' (telt als mediaan)' : ` · p${formatNumber(comp * 100, 0)}`}</span>
-                  </td>
-                );
-              })}
-              <td className="flags">
-                {r.flags.filter((f) => f !== 'demo').map((f) => (
-                  <span key={f} className={`flag flag-${f}`}>
-                    {FLAG_WORDS[f]}
-                  </span>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
