@@ -3,7 +3,7 @@
 // A failure prints the exact request, so it can be replayed by hand.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SqliteUserStore } from '../../server/src/store/users.ts';
-import { LoginThrottle } from '../../server/src/routes/loginThrottle.ts';
+import { LoginThrottle } from '../../server/src/http/loginThrottle.ts';
 import { ROOT } from '../../server/src/index.ts';
 import { makeTestApp } from '../support/testApp.ts';
 

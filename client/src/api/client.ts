@@ -3,20 +3,10 @@ import { hc } from 'hono/client';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { AppType } from '../../../server/src/app.ts';
-import type { ApiError, Category, Gemeente, Level, SeriesResponse, StatsResponse } from '../../../server/src/domain/model.ts';
-import type { SurveyIndicator } from '../../../server/src/domain/survey.ts';
-import type { SurveyResponse } from '../../../server/src/routes/survey.ts';
-import type { TargetOut } from '../../../server/src/routes/targets.ts';
-import type { BenchmarkResponse } from '../../../server/src/routes/benchmark.ts';
-import type { ContextResponse } from '../../../server/src/routes/context.ts';
-import type { HotspotsResponse } from '../../../server/src/routes/hotspots.ts';
-import type { HotspotMethod } from '../../../server/src/domain/hotspots.ts';
-import type { RankingResponse } from '../../../server/src/routes/ranking.ts';
-import type { Selection } from '../../../server/src/store/selections.ts';
-import type { AttentionArea, AttentionKind } from '../../../server/src/store/attentionAreas.ts';
-import type { AttentionAreaSummary } from '../../../server/src/routes/attentionAreas.ts';
-import type { PresentationOut } from '../../../server/src/routes/presentations.ts';
-import type { PresentationView } from '../../../server/src/store/presentations.ts';
+import type {
+  ApiError, AttentionArea, AttentionAreaSummary, AttentionKind, BenchmarkResponse, Category, ContextResponse, Gemeente, HotspotMethod, HotspotsResponse, Level,
+  PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsResponse, SurveyIndicator, SurveyResponse, TargetOut,
+} from '../../../server/src/api/types.ts';
 
 export type { BenchmarkResponse, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
 export type { AttentionArea, AttentionAreaSummary, AttentionKind, HotspotMethod, HotspotsResponse, RankingResponse, Selection };

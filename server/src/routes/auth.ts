@@ -4,10 +4,11 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { mayManageUsers } from '../domain/roles.ts';
 import type { UserStore } from '../store/users.ts';
-import type { AppEnv } from './env.ts';
-import { ApiError, parseQuery } from './errors.ts';
-import { LoginThrottle } from './loginThrottle.ts';
-import { isHttps, principalOf, SESSION_COOKIE } from './session.ts';
+import type { AppEnv } from '../http/env.ts';
+import { ApiError } from '../compute/errors.ts';
+import { parseQuery } from '../http/errors.ts';
+import { LoginThrottle } from '../http/loginThrottle.ts';
+import { isHttps, principalOf, SESSION_COOKIE } from '../http/session.ts';
 
 const loginBody = z.object({
   username: z.string({ error: 'is required' }).trim().min(1, 'is required').max(64, 'is too long'),

@@ -6,11 +6,10 @@ import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import { loadBenchmarkGroups } from '../store/planData.ts';
 import { benchmarkYears, computeBenchmark } from '../compute/benchmark.ts';
-import { ApiError, parseQuery } from './errors.ts';
-import { gemeenteParam } from './params.ts';
+import { ApiError } from '../compute/errors.ts';
+import { parseQuery } from '../http/errors.ts';
+import { gemeenteParam } from '../http/params.ts';
 
-// Re-exported so the client (types of the answer) keeps its import.
-export type { BenchmarkResponse, BenchmarkRow } from '../compute/benchmark.ts';
 
 export function benchmarkRoutes(ds: Dataset) {
   const file = loadBenchmarkGroups();

@@ -2,18 +2,20 @@
 // printable one-page-per-area summary (HTML with print CSS).
 import { Hono } from 'hono';
 import { DEFAULT_SUPPRESSION_THRESHOLD, suppressStatsRow } from '../domain/privacy.ts';
-import type { AppEnv } from './env.ts';
-import { mustSuppress } from './privacy.ts';
+import type { AppEnv } from '../http/env.ts';
+import { mustSuppress } from '../http/privacy.ts';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import type { AreaGeometry, GeoLevel } from '../store/geometry.ts';
 import { computeStats } from '../domain/stats.ts';
 import type { AreaFlag, StatsRow } from '../domain/model.ts';
 import type { HotspotRow } from '../domain/hotspots.ts';
-import { ApiError, parseQuery } from './errors.ts';
-import { resolveScope, scopeFields } from './scope.ts';
+import { ApiError } from '../compute/errors.ts';
+import { parseQuery } from '../http/errors.ts';
+import { resolveScope } from '../compute/scope.ts';
+import { scopeFields } from '../http/params.ts';
 import { shiftMonth } from '../domain/months.ts';
-import { DEFAULT_MEASURE, runHotspots } from './hotspots.ts';
+import { DEFAULT_MEASURE, runHotspots } from '../compute/hotspots.ts';
 
 export const CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';
 

@@ -12,10 +12,11 @@ import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import { importFile } from '../store/importFile.ts';
 import { ImportError, MAX_LISTED_ISSUES } from '../importers/errors.ts';
-import type { AppEnv } from './env.ts';
-import { ApiError, parseQuery } from './errors.ts';
-import { gemeenteParam } from './params.ts';
-import { principalOf } from './session.ts';
+import type { AppEnv } from '../http/env.ts';
+import { ApiError } from '../compute/errors.ts';
+import { parseQuery } from '../http/errors.ts';
+import { gemeenteParam } from '../http/params.ts';
+import { principalOf } from '../http/session.ts';
 
 export interface UploadOptions {
   /** Largest body accepted, in bytes (MAX_UPLOAD_MB). */

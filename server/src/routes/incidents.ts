@@ -8,14 +8,15 @@ import type { Dataset } from '../store/dataset.ts';
 import type { AreaGeometry } from '../store/geometry.ts';
 import type { IncidentStore } from '../store/incidents.ts';
 import type { UserStore } from '../store/users.ts';
-import type { AppEnv } from './env.ts';
-import { ApiError, parseQuery } from './errors.ts';
-import { areaCodeParam, categoryParam, gemeenteParam, monthParam } from './params.ts';
-import { resolveScope } from './scope.ts';
-import { principalOf } from './session.ts';
+import type { AppEnv } from '../http/env.ts';
+import { ApiError } from '../compute/errors.ts';
+import { parseQuery } from '../http/errors.ts';
+import { areaCodeParam, categoryParam, gemeenteParam, monthParam } from '../http/params.ts';
+import { resolveScope } from '../compute/scope.ts';
+import { principalOf } from '../http/session.ts';
 import { defaultBandwidth, quarticDensity } from '../domain/kde.ts';
 import { localPlane } from '../store/geometry.ts';
-import { runHotspots, DEFAULT_MEASURE } from './hotspots.ts';
+import { runHotspots, DEFAULT_MEASURE } from '../compute/hotspots.ts';
 
 const MAX_POINTS = 50_000;
 

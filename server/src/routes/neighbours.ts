@@ -3,9 +3,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import type { AreaGeometry } from '../store/geometry.ts';
-import { parseQuery } from './errors.ts';
-import { gemeenteParam } from './params.ts';
-import { areaLevelParam, requireGemeente } from './scope.ts';
+import { parseQuery } from '../http/errors.ts';
+import { areaLevelParam, gemeenteParam } from '../http/params.ts';
+import { requireGemeente } from '../compute/scope.ts';
 
 const query = z.object({ gemeente: gemeenteParam, level: areaLevelParam.default('buurt') });
 

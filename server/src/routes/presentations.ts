@@ -4,11 +4,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
-import type { Presentation, PresentationInput, PresentationStore, PresentationView } from '../store/presentations.ts';
-import type { AppEnv } from './env.ts';
-import { ApiError, parseQuery } from './errors.ts';
-import { gemeenteParam, monthParam } from './params.ts';
-import { idParam, parseJsonBody } from './body.ts';
+import type { Presentation, PresentationStore } from '../store/presentations.ts';
+import { resolvePresentationInput, withUrl } from '../compute/presentations.ts';
+import type { AppEnv } from '../http/env.ts';
+import { ApiError } from '../compute/errors.ts';
+import { parseQuery } from '../http/errors.ts';
+import { gemeenteParam, monthParam } from '../http/params.ts';
+import { idParam, parseJsonBody } from '../http/body.ts';
 
 export const MEASURES = ['count', 'ratePer1000', 'ratePer1000Smoothed', 'densityPerKm2', 'changePct'] as const;
 export const LAYERS = ['choropleth', 'hotspots', 'survey', 'bivariate'] as const;
@@ -60,34 +62,6 @@ export const presentationBody = z.object({
     .max(MAX_VIEWS, `at most ${MAX_VIEWS} views`),
 });
 
-export type PresentationOut = Presentation & { url: string };
-
-export const presentationUrl = (id: number) => `/?view=presentatie&presentation=${id}`;
-const withUrl = (p: Presentation): PresentationOut => ({ ...p, url: presentationUrl(p.id) });
-
-/** Checks what zod cannot: the codes exist in one gemeente, the category is known, the months are in the data. */
-function resolveInput(ds: Dataset, body: z.infer<typeof presentationBody>): PresentationInput {
-  const views: PresentationView[] = body.views.map((v, i) => {
-    const at = (field: string) => `views.${i}.${field}`;
-    let gemeente: string | undefined;
-    v.focus.codes.forEach((code, j) => {
-      const area = ds.area(code);
-      if (!area || area.level !== v.focus.level) throw new ApiError(400, `${at(`focus.codes.${j}`)}: ${code} is not a ${v.focus.level} in the data`, at(`focus.codes.${j}`));
-      gemeente ??= area.gemeentecode;
-      if (area.gemeentecode !== gemeente) throw new ApiError(400, `${at(`focus.codes.${j}`)}: ${code} is not in ${gemeente} like the codes before it`, at(`focus.codes.${j}`));
-    });
-    if (!ds.categories.has(v.category)) throw new ApiError(400, `${at('category')}: unknown category '${v.category}' (see /api/categories)`, at('category'));
-    const months = ds.cube(gemeente!).months;
-    const first = months[0];
-    const last = months[months.length - 1];
-    for (const f of ['from', 'to'] as const) {
-      if (v[f] < first || v[f] > last) throw new ApiError(400, `${at(f)}: ${v[f]} is outside the data (${first} … ${last})`, at(f));
-    }
-    return { ...v, focus: { level: v.focus.level, codes: [...new Set(v.focus.codes)], gemeente: gemeente! } };
-  });
-  return { title: body.title, gemeente: views[0].focus.gemeente, views };
-}
-
 export function presentationsRoutes(ds: Dataset, store: PresentationStore) {
   const found = (id: number): Presentation => {
     const p = store.get(id);
@@ -96,7 +70,7 @@ export function presentationsRoutes(ds: Dataset, store: PresentationStore) {
   };
   return new Hono<AppEnv>()
     .post('/presentations', async (c) => {
-      const input = resolveInput(ds, await parseJsonBody(c, presentationBody));
+      const input = resolvePresentationInput(ds, await parseJsonBody(c, presentationBody));
       return c.json(withUrl(store.create(input)), 201);
     })
     .get('/presentations', (c) => {
@@ -107,7 +81,7 @@ export function presentationsRoutes(ds: Dataset, store: PresentationStore) {
     .put('/presentations/:id', async (c) => {
       const id = idParam(c.req.param('id'));
       found(id);
-      const input = resolveInput(ds, await parseJsonBody(c, presentationBody));
+      const input = resolvePresentationInput(ds, await parseJsonBody(c, presentationBody));
       const updated = store.update(id, input);
       if (!updated) throw new ApiError(404, `presentation ${id} does not exist`, 'id');
       return c.json(withUrl(updated), 200);

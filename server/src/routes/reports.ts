@@ -4,10 +4,11 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
-import type { AppEnv } from './env.ts';
-import { ApiError, parseQuery } from './errors.ts';
-import { gemeenteParam, monthParam } from './params.ts';
-import { requireGemeente } from './scope.ts';
+import type { AppEnv } from '../http/env.ts';
+import { ApiError } from '../compute/errors.ts';
+import { parseQuery } from '../http/errors.ts';
+import { gemeenteParam, monthParam } from '../http/params.ts';
+import { requireGemeente } from '../compute/scope.ts';
 import { ReportFigures } from '../reports/figures.ts';
 import { ReportSources } from '../reports/sources.ts';
 import { monthlyReport, type BuiltReport } from '../reports/monthly.ts';

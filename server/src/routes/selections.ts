@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import type { SelectionStore } from '../store/selections.ts';
-import { ApiError, parseQuery } from './errors.ts';
-import { gemeenteParam } from './params.ts';
-import { idParam, parseJsonBody } from './body.ts';
-import { requireGemeente } from './scope.ts';
+import { ApiError } from '../compute/errors.ts';
+import { parseQuery } from '../http/errors.ts';
+import { gemeenteParam } from '../http/params.ts';
+import { idParam, parseJsonBody } from '../http/body.ts';
+import { checkCodes, requireGemeente } from '../compute/scope.ts';
 
 const areaCode = z.string().trim().toUpperCase().regex(/^(BU\d{4}[0-9A-Z]{4}|WK\d{4}[0-9A-Z]{2})$/, 'expected a CBS buurt or wijk code like BU09350000');
 
@@ -17,15 +18,6 @@ export const selectionBody = z.object({
   codes: z.array(areaCode, { error: 'expected a list of buurt/wijk codes' }).min(1, 'must list at least one area').max(5000, 'too many codes'),
   criteria: z.record(z.string(), z.unknown(), { error: 'expected an object' }).optional(),
 });
-
-/** Every code must be a buurt or wijk of the gemeente; duplicates are dropped (first one kept). */
-export function checkCodes(ds: Dataset, gemeente: string, codes: string[], field = 'codes'): string[] {
-  codes.forEach((code, i) => {
-    const a = ds.area(code);
-    if (!a || a.gemeentecode !== gemeente) throw new ApiError(400, `${field}.${i}: ${code} is not a buurt or wijk of ${gemeente}`, field);
-  });
-  return [...new Set(codes)];
-}
 
 export function selectionsRoutes(ds: Dataset, store: SelectionStore) {
   return new Hono()

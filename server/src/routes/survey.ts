@@ -7,11 +7,10 @@ import type { Dataset } from '../store/dataset.ts';
 import { loadSurveyIndicators } from '../store/planData.ts';
 import { openSurveyWithPlan, type SurveyStore } from '../store/survey.ts';
 import { computeSurvey } from '../compute/survey.ts';
-import { ApiError, parseQuery } from './errors.ts';
-import { gemeenteParam, levelParam } from './params.ts';
+import { ApiError } from '../compute/errors.ts';
+import { parseQuery } from '../http/errors.ts';
+import { gemeenteParam, levelParam } from '../http/params.ts';
 
-// Re-exported so the client (types of the answer) and routes/ranking.ts keep their imports.
-export type { SurveyFlag, SurveyResponse, SurveyRowOut } from '../compute/survey.ts';
 
 export function surveyRoutes(ds: Dataset) {
   const indicators = loadSurveyIndicators();

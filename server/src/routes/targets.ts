@@ -6,11 +6,10 @@ import type { Dataset } from '../store/dataset.ts';
 import { loadSurveyIndicators, loadTargets } from '../store/planData.ts';
 import { openSurveyWithPlan } from '../store/survey.ts';
 import { computeTargets } from '../compute/targets.ts';
-import { ApiError, parseQuery } from './errors.ts';
-import { gemeenteParam } from './params.ts';
+import { ApiError } from '../compute/errors.ts';
+import { parseQuery } from '../http/errors.ts';
+import { gemeenteParam } from '../http/params.ts';
 
-// Re-exported so the client (type of the answer) keeps its import.
-export type { TargetOut } from '../compute/targets.ts';
 
 const query = z.object({ gemeente: gemeenteParam });
 

@@ -2,7 +2,7 @@
 // the field (e.g. `codes.2`), the same error shape as query parameters.
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { ApiError } from './errors.ts';
+import { ApiError } from '../compute/errors.ts';
 
 export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   let raw: unknown;

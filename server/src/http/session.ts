@@ -5,7 +5,7 @@ import { getCookie } from 'hono/cookie';
 import { OPEN_PRINCIPAL, type Principal } from '../domain/roles.ts';
 import { accountWriteCount, type UserStore } from '../store/users.ts';
 import type { AppEnv } from './env.ts';
-import { ApiError } from './errors.ts';
+import { ApiError } from '../compute/errors.ts';
 
 export const SESSION_COOKIE = 'bvk_session';
 

@@ -1,14 +1,7 @@
-// One error shape for the whole API: { error, parameter? }. Routes throw ApiError; app.onError
-// turns it (and anything unexpected) into JSON without leaking stack traces.
-import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+// Query validation at the edge: the first problem becomes a 400 naming the parameter, in the
+// API's one error shape (see compute/errors.ts).
 import type { z } from 'zod';
-
-export class ApiError extends HTTPException {
-  constructor(status: ContentfulStatusCode, readonly error: string, readonly parameter?: string) {
-    super(status, { message: error });
-  }
-}
+import { ApiError } from '../compute/errors.ts';
 
 /** Validates a query object; the first problem becomes a 400 naming the parameter. */
 export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string | undefined>): z.infer<S> {

@@ -32,3 +32,15 @@ export const areaCodeParam = z
   .trim()
   .toUpperCase()
   .regex(/^(BU\d{4}[0-9A-Z]{4}|WK\d{4}[0-9A-Z]{2}|GM\d{4})$/, 'expected a CBS area code like BU09350000, WK093500 or GM0935');
+
+/** Levels that have polygons and neighbours (the gemeente level is a single area). */
+export const areaLevelParam = z.enum(['buurt', 'wijk'], { error: "expected 'buurt' or 'wijk'" });
+
+/** Query fields every analysis route accepts (hotspots, ranking, export, …). */
+export const scopeFields = {
+  gemeente: gemeenteParam,
+  level: areaLevelParam.default('buurt'),
+  category: categoryParam.default('0.0.0'),
+  from: monthParam.optional(),
+  to: monthParam.optional(),
+};

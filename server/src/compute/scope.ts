@@ -1,23 +1,9 @@
-// The analysis scope shared by the stats-like routes (hotspots, ranking, export): gemeente exists,
-// category known, month range resolved against the data. One place, so every route answers the
-// same 400/404 for the same mistake.
-import { z } from 'zod';
+// The analysis scope checked against the data (gemeente exists, category known, month range inside
+// the data, area codes belong to the gemeente). One place, so every route and every application
+// function answers the same 400/404 for the same mistake.
 import type { Dataset } from '../store/dataset.ts';
 import { ApiError } from './errors.ts';
-import { categoryParam, gemeenteParam, monthParam } from './params.ts';
 import { shiftMonth } from '../domain/months.ts';
-
-/** Levels that have polygons and neighbours (the gemeente level is a single area). */
-export const areaLevelParam = z.enum(['buurt', 'wijk'], { error: "expected 'buurt' or 'wijk'" });
-
-/** Query fields every analysis route accepts. */
-export const scopeFields = {
-  gemeente: gemeenteParam,
-  level: areaLevelParam.default('buurt'),
-  category: categoryParam.default('0.0.0'),
-  from: monthParam.optional(),
-  to: monthParam.optional(),
-};
 
 /** A gemeente in the data, or `NL` where the route's schema let it through (areas, stats). */
 export function requireGemeente(ds: Dataset, gm: string): void {
@@ -47,4 +33,13 @@ export function resolveScope<Q extends { gemeente: string; category: string; fro
   requireGemeente(ds, q.gemeente);
   requireCategory(ds, q.category);
   return { ...q, ...resolvePeriod(ds, q.gemeente, q.from, q.to) };
+}
+
+/** Every code must be a buurt or wijk of the gemeente; duplicates are dropped (first one kept). */
+export function checkCodes(ds: Dataset, gemeente: string, codes: string[], field = 'codes'): string[] {
+  codes.forEach((code, i) => {
+    const a = ds.area(code);
+    if (!a || a.gemeentecode !== gemeente) throw new ApiError(400, `${field}.${i}: ${code} is not a buurt or wijk of ${gemeente}`, field);
+  });
+  return [...new Set(codes)];
 }

@@ -1,0 +1,193 @@
+// Ranking of buurten/wijken on criteria the analyst weighs. The criteria are a registry: each
+// entry says what it measures and computes one value per area for the request's scope, so the
+// survey criteria (Veiligheidsmonitor scores) are added with `registry.register(...)` later.
+import type { Dataset } from '../store/dataset.ts';
+import type { AreaGeometry, GeoLevel } from '../store/geometry.ts';
+import { computeStats } from '../domain/stats.ts';
+import type { AreaFlag } from '../domain/model.ts';
+import { parseWeights, rankAreas, WeightsError, type CriterionDef, type RankingRow } from '../domain/ranking.ts';
+import { ApiError } from './errors.ts';
+import { BRON } from './stats.ts';
+import { DEFAULT_MEASURE, runHotspots } from './hotspots.ts';
+import { computeSurvey } from './survey.ts';
+import { loadSurveyIndicators } from '../store/planData.ts';
+import { openSurveyWithPlan, type SurveyStore } from '../store/survey.ts';
+
+/** What a criterion gets to compute its values. */
+export interface CriterionScope {
+  ds: Dataset;
+  geometry: AreaGeometry;
+  gemeente: string;
+  level: GeoLevel;
+  category: string;
+  from: string;
+  to: string;
+  lowPopulationThreshold: number;
+  /** Area codes in response order. */
+  codes: string[];
+}
+
+export interface CriterionSource extends CriterionDef {
+  /** Value per area code; missing or null = unknown (counted as the median). */
+  compute(scope: CriterionScope): Map<string, number | null>;
+}
+
+export class CriteriaRegistry {
+  private readonly list: CriterionSource[] = [];
+  register(c: CriterionSource): this {
+    if (this.list.some((x) => x.id === c.id)) throw new Error(`criterion ${c.id} registered twice`);
+    this.list.push(c);
+    return this;
+  }
+  all(): CriterionSource[] {
+    return [...this.list];
+  }
+  ids(): string[] {
+    return this.list.map((c) => c.id);
+  }
+}
+
+export const DEFAULT_WEIGHTS = 'smoothedRate:2,change:1,hotspot:1,hicShare:1';
+
+/** The police-data criteria. */
+export function defaultCriteria(): CriteriaRegistry {
+  const statsOf = (s: CriterionScope) => {
+    const { figures, months } = s.ds.figures(s.gemeente, s.level, s.category, s.from, s.to);
+    return computeStats(figures, { lowPopulationThreshold: s.lowPopulationThreshold, months }).rows;
+  };
+  const fromStats = (pick: (r: ReturnType<typeof statsOf>[number]) => number | null) => (s: CriterionScope) => new Map(statsOf(s).map((r) => [r.code, pick(r)]));
+  return new CriteriaRegistry()
+    .register({
+      id: 'smoothedRate',
+      naam: 'Cijfer per 1.000 inwoners (EB) t.o.v. de stad',
+      description: 'Empirical-Bayes-cijfer per 1.000 inwoners over de periode; gebieden onder de inwonergrens tellen als onbekend (niet betrouwbaar).',
+      direction: 1,
+      compute: fromStats((r) => (r.flags.includes('lowPopulation') || r.flags.includes('noPopulation') ? null : r.ratePer1000Smoothed)),
+    })
+    .register({
+      id: 'change',
+      naam: 'Verandering t.o.v. een jaar eerder (%)',
+      description: 'Procentuele verandering van het aantal registraties t.o.v. dezelfde maanden een jaar eerder.',
+      direction: 1,
+      compute: fromStats((r) => r.changePct),
+    })
+    .register({
+      id: 'hotspot',
+      naam: 'Hotspot-persistentie (maanden)',
+      description: 'In hoeveel van de laatste 12 maanden het gebied een significante Gi*-hotspot was (FDR 5%, dichtheid per km²).',
+      direction: 1,
+      compute: (s) => {
+        const r = runHotspots(s.ds, s.geometry, { gemeente: s.gemeente, level: s.level, category: s.category, from: s.from, to: s.to, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, s.lowPopulationThreshold);
+        return new Map(r.rows.map((x) => [x.code, x.monthsSignificant]));
+      },
+    })
+    .register({
+      id: 'hicShare',
+      naam: 'Aandeel vermogenscriminaliteit/HIC (%)',
+      description: 'Aandeel van de zes HIC-soorten van het uitvoeringsplan in alle misdrijven over de periode.',
+      direction: 1,
+      compute: (s) => {
+        const hic = new Map(s.ds.figures(s.gemeente, s.level, 'HIC', s.from, s.to).figures.map((f) => [f.code, f.current.count]));
+        return new Map(s.ds.figures(s.gemeente, s.level, '0.0.0', s.from, s.to).figures.map((f) => [f.code, f.current.count > 0 ? Math.round((1000 * (hic.get(f.code) ?? 0)) / f.current.count) / 10 : null]));
+      },
+    })
+    .register({
+      id: 'density',
+      naam: 'Registraties per km²',
+      description: 'Aantal registraties per km² over de periode (ook zinvol voor bedrijventerreinen en de binnenstad).',
+      direction: 1,
+      compute: fromStats((r) => r.densityPerKm2),
+    })
+    .register({
+      id: 'count',
+      naam: 'Aantal registraties',
+      description: 'Absoluut aantal registraties over de periode.',
+      direction: 1,
+      compute: fromStats((r) => r.count),
+    })
+    .register(surveyCriterion('onveilig', 'onveilig_buurt_pct', '% wel eens onveilig in de eigen buurt (Veiligheidsmonitor)'))
+    .register(surveyCriterion('rapportcijfer', 'rapportcijfer_veiligheid', 'Rapportcijfer veiligheid buurt (Veiligheidsmonitor; lager telt zwaarder)'))
+    .register(surveyCriterion('overlastJeugd', 'overlast_jeugdgroepen_pct', '% vaak overlast van jeugdgroepen (Veiligheidsmonitor)'));
+}
+
+/** A Veiligheidsmonitor indicator as a criterion: the latest survey year, the same figures /survey
+ * shows (DEMO below gemeente level unless imported). "Worse" always ranks higher. */
+function surveyCriterion(id: string, indicator: string, naam: string): CriterionSource {
+  let store: SurveyStore | undefined;
+  const ind = loadSurveyIndicators().find((i) => i.code === indicator);
+  if (!ind) throw new Error(`survey criterion ${id}: unknown indicator ${indicator}`);
+  return {
+    id,
+    naam,
+    description: `${ind.label}, laatste meting. Onder gemeenteniveau zijn dit DEMO-cijfers tenzij de gemeente eigen resultaten importeerde.`,
+    direction: ind.betterWhen === 'lower' ? 1 : -1,
+    compute: (s) => {
+      store ??= openSurveyWithPlan(s.ds, loadSurveyIndicators());
+      const r = computeSurvey(s.ds, store, ind, { gemeente: s.gemeente, level: s.level });
+      return new Map(r.rows.map((x) => [x.code, x.value]));
+    },
+  };
+}
+
+export interface RankingResponse {
+  meta: {
+    demo: boolean;
+    bron: string;
+    gemeente: string;
+    level: GeoLevel;
+    category: string;
+    categoryNaam: string;
+    from: string;
+    to: string;
+    weights: Record<string, number>;
+    normalisation: 'percentileRank';
+    criteria: CriterionDef[];
+    notes: string[];
+  };
+  rows: (RankingRow & { flags: AreaFlag[] })[];
+}
+
+export function computeRanking(ds: Dataset, geometry: AreaGeometry, registry: CriteriaRegistry, lowPopulationThreshold: number, q: { gemeente: string; level: GeoLevel; category: string; from: string; to: string; weights: string }): RankingResponse {
+  let weights: Record<string, number>;
+  try {
+    weights = parseWeights(q.weights, registry.ids());
+  } catch (e) {
+    if (e instanceof WeightsError) throw new ApiError(400, `weights: ${e.message}`, 'weights');
+    throw e;
+  }
+  const { figures, months } = ds.figures(q.gemeente, q.level, q.category, q.from, q.to);
+  const stats = computeStats(figures, { lowPopulationThreshold, months });
+  const scope: CriterionScope = { ds, geometry, gemeente: q.gemeente, level: q.level, category: q.category, from: q.from, to: q.to, lowPopulationThreshold, codes: stats.rows.map((r) => r.code) };
+  const criteria = registry.all();
+  // Only weighted criteria are computed; the others appear in `values` as null.
+  const computed = new Map(criteria.filter((c) => (weights[c.id] ?? 0) > 0).map((c) => [c.id, c.compute(scope)]));
+  const inputs = stats.rows.map((r) => ({
+    code: r.code,
+    naam: r.naam,
+    values: Object.fromEntries(criteria.map((c) => [c.id, computed.get(c.id)?.get(r.code) ?? null])),
+  }));
+  const flags = new Map(stats.rows.map((r) => [r.code, r.flags]));
+  const rows = rankAreas(inputs, criteria, weights).map((r) => ({ ...r, flags: flags.get(r.code) ?? [] }));
+  const notes = [
+    'Elk criterium wordt omgezet naar een percentielrang binnen de gemeente (0 = laagste, 1 = hoogste aandachtswaarde); de score is het gewogen gemiddelde.',
+    'Een onbekende of onbetrouwbare waarde telt als de mediaan (0,5) en staat in missing.',
+  ];
+  if (stats.demo) notes.push('DEMO: de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.');
+  return {
+    meta: {
+      demo: stats.demo,
+      bron: BRON,
+      gemeente: q.gemeente,
+      level: q.level,
+      category: q.category,
+      categoryNaam: ds.categories.naam(q.category),
+      from: q.from,
+      to: q.to,
+      weights,
+      normalisation: 'percentileRank',
+      criteria: criteria.map(({ id, naam, description, direction }) => ({ id, naam, description, direction })),
+      notes,
+    },
+    rows,
+  };
+}

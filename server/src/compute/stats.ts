@@ -1,0 +1,105 @@
+// Registered crime per area: the /stats answer (all areas of a level, optionally inside an attention
+// area) and the /series answer (one area, month by month, with its breakdown by type).
+import type { Dataset } from '../store/dataset.ts';
+import { computeStats } from '../domain/stats.ts';
+import type { Level, SeriesResponse, StatsResponse } from '../domain/model.ts';
+import { shiftMonth } from '../domain/months.ts';
+import type { AttentionAreaStore } from '../store/attentionAreas.ts';
+import { attentionScope, type AttentionAreaSummary } from './attentionAreas.ts';
+import { ApiError } from './errors.ts';
+import { requireCategory, resolvePeriod } from './scope.ts';
+
+export const BRON = 'CBS, Politie (via CBS), Kadaster/PDOK — tabellen 47022NED/47018NED, 85984NED';
+
+export type StatsAnswer = StatsResponse & { meta: { area?: AttentionAreaSummary } };
+
+export interface StatsQuery {
+  gemeente: string;
+  level: Level;
+  category: string;
+  from: string;
+  to: string;
+  /** Attention area id: only its areas, plus meta.area with the area as a whole. */
+  area?: number;
+}
+
+export function statsAnswer(ds: Dataset, attentionAreas: AttentionAreaStore | undefined, lowPopulationThreshold: number, q: StatsQuery): StatsAnswer {
+  const { from, to } = q;
+  const { figures, months } = ds.figures(q.gemeente, q.level, q.category, from, to);
+  const { rows: allRows, referenceRatePer1000, demo } = computeStats(figures, { lowPopulationThreshold, months });
+  const scoped = q.area === undefined ? null : attentionScope(ds, attentionAreas, q.area, q, allRows, { lowPopulationThreshold, months });
+  const rows = scoped ? scoped.rows : allRows;
+  const notes = [
+    `Per 1.000 inwoners over de gekozen periode van ${months} maand(en), niet omgerekend naar een jaar.`,
+    'Inwoners: CBS Kerncijfers wijken en buurten (85984NED), 1 januari ' + ds.index.populationYear + '.',
+  ];
+  if (demo) notes.push('DEMO: de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.');
+  if (ds.categories.isNuisance(q.category) && rows.every((r) => r.count === null)) notes.push('Geen overlastregistraties geïmporteerd voor deze gemeente.');
+  return {
+    meta: {
+      demo,
+      bron: BRON,
+      gemeente: q.gemeente,
+      level: q.level,
+      category: q.category,
+      categoryNaam: ds.categories.naam(q.category),
+      from,
+      to,
+      previousFrom: shiftMonth(from, -12),
+      previousTo: shiftMonth(to, -12),
+      populationYear: ds.index.populationYear,
+      lowPopulationThreshold,
+      referenceRatePer1000,
+      notes,
+      ...(scoped ? { area: scoped.summary } : {}),
+    },
+    rows,
+  };
+}
+
+export interface SeriesQuery {
+  gemeente?: string;
+  code: string;
+  category: string;
+  from?: string;
+  to?: string;
+}
+
+export function seriesAnswer(ds: Dataset, q: SeriesQuery): SeriesResponse {
+  const area = ds.area(q.code);
+  if (!area) throw new ApiError(404, `code: area ${q.code} is not in the data`, 'code');
+  if (q.gemeente && q.gemeente !== area.gemeentecode) throw new ApiError(400, `code: ${q.code} does not belong to gemeente ${q.gemeente}`, 'code');
+  requireCategory(ds, q.category);
+  const gm = area.gemeentecode;
+  const cube = ds.cube(gm);
+  const { from, to } = resolvePeriod(ds, gm, q.from, q.to);
+  const kind = ds.categories.isNuisance(q.category) ? 'overlast' : 'misdrijf';
+  const members =
+    area.level === 'buurt' ? [area.code]
+    : area.level === 'wijk' ? ds.areas(gm, 'buurt').filter((b) => b.wijkcode === area.code).map((b) => b.code)
+    : [...ds.areas(gm, 'buurt').map((b) => b.code), `${gm}_REST`];
+  const idx = members.map((m) => cube.areaIndex.get(m)).filter((i): i is number => i !== undefined);
+  const typeIdx = (ds.categories.typesOf(q.category) ?? []).map((t) => cube.typeIndex.get(t)!).filter((t) => t !== undefined);
+  const perArea = idx.map((a) => cube.series(a, typeIdx, kind));
+  const series = cube.months.map((month, m) => {
+    const parts = perArea.map((s) => s[m]);
+    const known = parts.filter((p) => p.count !== null);
+    return {
+      month,
+      count: known.length ? known.reduce((s, p) => s + (p.count ?? 0), 0) : null,
+      demo: parts.some((p) => p.demo),
+      withheld: parts.some((p) => p.withheld),
+    };
+  });
+  const m0 = cube.monthIndex(from);
+  const m1 = cube.monthIndex(to);
+  const breakdown = typeIdx
+    .map((t) => ({ code: ds.categories.types[t].code, naam: ds.categories.types[t].naam, count: idx.reduce((s, a) => s + cube.sum(a, m0, m1, [t], kind).count, 0) }))
+    .filter((b) => b.count > 0)
+    .sort((a, b) => b.count - a.count);
+  return {
+    meta: { demo: series.some((s) => s.demo), bron: BRON, code: area.code, naam: area.naam, category: q.category, categoryNaam: ds.categories.naam(q.category), from, to },
+    series,
+    breakdown,
+  };
+}
