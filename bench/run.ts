@@ -14,7 +14,6 @@ import { loadConfig } from '../server/src/config.ts';
 import { buildGeodata, isBuilt, outputDir } from '../geodata/build.ts';
 import { Dataset } from '../server/src/store/dataset.ts';
 import { SqliteStore } from '../server/src/store/sqlite.ts';
-import { seedFromSource } from '../server/src/store/seed.ts';
 import { GROUPS_FILE } from '../server/src/index.ts';
 import { generatorName, load, type LoadResult } from './loadgen.ts';
 import { measureBrowser } from './browser.ts';

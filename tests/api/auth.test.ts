@@ -78,7 +78,12 @@ describe('roles', () => {
     const seen: number[] = [];
     const walk = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'count' || k === 'previousCount') && typeof x === 'number' ? seen.push(x) : walk(x);
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if ((k === 'count' || k === 'previousCount') && typeof x === 'number') seen.push(x);
+          else walk(x);
+        }
+      }
     };
     for (const url of ['/api/stats?gemeente=GM0935&category=1.1.1&from=2024-06&to=2024-06', '/api/series?code=BU09350303&category=1.1.1', '/api/stats?gemeente=GM0935&level=wijk&category=1.4.2&from=2024-01&to=2024-03', '/api/ranking?gemeente=GM0935&category=1.1.1&from=2024-06&to=2024-06']) {
       const r = await get(url, cookie);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { build } from 'vite';
 import { ROOT } from './support.ts';
 
-export default async function setup(): Promise<void> {
+export async function setup(): Promise<void> {
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build (StrictMode double effects).
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';

@@ -1,6 +1,6 @@
 // Builds the derived geodata once before the test files run in parallel.
 import { ensureGeodata } from './testApp.ts';
 
-export default function setup() {
+export function setup() {
   ensureGeodata();
 }

@@ -21,6 +21,9 @@ import {
   type SurveyIndicator,
   type SurveyResponse,
   type TargetOut,
+  deleteAttentionArea,
+  type ScopedStatsResponse,
+  type Session,
 } from '../api/client.ts';
 import { BenchmarkPage } from '../features/benchmark/BenchmarkPage.tsx';
 import { bivariateYTitle, classifyBivariate } from '../features/bivariate/bivariate.ts';
@@ -40,10 +43,9 @@ import { AttentionAreaForm } from '../features/attention-areas/AttentionAreaForm
 import { AttentionAreasPanel } from '../features/attention-areas/AttentionAreasPanel.tsx';
 import { useAttentionAreas } from '../features/attention-areas/useAttentionAreas.ts';
 import { PerGemeenteNotice } from '../features/national/PerGemeenteNotice.tsx';
-import { deleteAttentionArea, type ScopedStatsResponse } from '../api/client.ts';
 import { AreaPanel } from '../features/area-panel/AreaPanel.tsx';
 import { AreaTable } from '../features/area-table/AreaTable.tsx';
-import { DemoNotice, SourceCredit } from '../features/demo-notice/DemoNotice.tsx';
+import { DemoNotice, SOURCE_CREDIT, SourceCredit } from '../features/demo-notice/DemoNotice.tsx';
 import { Filters, type FilterValues } from '../features/filters/Filters.tsx';
 import { Legend } from '../features/legend/Legend.tsx';
 import { areasBBox, topologyBBox, type ChoroplethMap, topologyCodes } from '../features/map/ChoroplethMap.ts';
@@ -54,7 +56,6 @@ import { FLAG_WORDS } from '../lib/flags.ts';
 import { measureInfo } from '../lib/measures.ts';
 import { divergingPalette, sequentialPalette } from '../lib/palette.ts';
 import { allMonths, APP_VIEWS, DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from './urlState.ts';
-import type { Session } from '../api/client.ts';
 import { hasRestrictedAccess, mayPrepare, mayViewRestricted } from '../features/auth/capabilities.ts';
 import { OpenModeNotice, UserBar } from '../features/auth/UserBar.tsx';
 import { HeatmapPanel } from '../features/heatmap/HeatmapPanel.tsx';
@@ -67,7 +68,6 @@ import { MapExportButton } from '../features/map-export/MapExportButton.tsx';
 import type { ExportContent } from '../features/map-export/composeMapImage.ts';
 import { binLabel } from '../lib/classes.ts';
 import { installTestHook } from './testHook.ts';
-import { SOURCE_CREDIT } from '../features/demo-notice/DemoNotice.tsx';
 
 
 const MONTHS = allMonths();

@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/env.ts';
 import { mustSuppress } from '../http/privacy.ts';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
-import type { AreaGeometry, GeoLevel } from '../store/geometry.ts';
+import type { AreaGeometry } from '../store/geometry.ts';
 import { computeStats } from '../domain/stats.ts';
 import type { AreaFlag, StatsRow } from '../domain/model.ts';
 import type { HotspotRow } from '../domain/hotspots.ts';
