@@ -13,7 +13,9 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, Geometry } from 'geojson';
 import { locate, readBoundaries, readCsv, readJson, SourceError, SOURCE_FILES, type SourceKey } from './sources.ts';
 
-export type Level = 'buurt' | 'wijk' | 'gemeente';
+import type { Level } from '../server/src/domain/model.ts';
+
+export type { Level };
 
 export interface AreaInfo {
   code: string;

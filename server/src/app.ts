@@ -96,7 +96,7 @@ export function createApi(deps: AppDeps, users: UserStore = userStoreFor(deps.da
     .use('*', presentationPrivacy(threshold))
     .route('/', authRoutes(users, { trustProxy: deps.trustProxy ?? false, throttle: deps.loginThrottle }))
     .route('/', incidentRoutes(dataset, geometry, incidents, users, deps.lowPopulationThreshold))
-    .route('/', metaRoutes(dataset, { basemapStyleUrl: deps.basemapStyleUrl, defaultGemeente: deps.defaultGemeente }))
+    .route('/', metaRoutes(dataset, { basemapStyleUrl: deps.basemapStyleUrl, defaultGemeente: deps.defaultGemeente, suppressionThreshold: threshold, lowPopulationThreshold: deps.lowPopulationThreshold }))
     .route('/', areasRoutes(dataset))
     .route('/', statsRoutes(dataset, deps.lowPopulationThreshold, attentionAreas))
     .route('/', surveyRoutes(dataset))

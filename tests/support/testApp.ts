@@ -2,7 +2,8 @@
 // The derived geodata is built once per test run into .tmp/ (shared by all test files).
 import path from 'node:path';
 import { loadConfig } from '../../server/src/config.ts';
-import { createApp } from '../../server/src/app.ts';
+import { hc } from 'hono/client';
+import { createApp, type AppType } from '../../server/src/app.ts';
 import { Dataset } from '../../server/src/store/dataset.ts';
 import { SqliteStore } from '../../server/src/store/sqlite.ts';
 import { seedFromSource } from '../../server/src/store/seed.ts';
@@ -31,5 +32,10 @@ export function makeTestApp(storeFile = ':memory:', extra: Partial<Parameters<ty
     const res = await app.request(url);
     return { status: res.status, body: (await res.json()) as T, headers: res.headers };
   };
-  return { app, dataset, store, config, getJson };
+  /**
+   * The typed client of /api (what hono/testing's testClient builds, on the whole app so every
+   * middleware runs): a renamed route, parameter or answer field breaks the typecheck of the test.
+   */
+  const client = hc<AppType>('http://localhost/api', { fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init) });
+  return { app, client, dataset, store, config, getJson };
 }

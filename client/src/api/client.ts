@@ -4,11 +4,11 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { AppType } from '../../../server/src/app.ts';
 import type {
-  ApiError, AttentionArea, AttentionAreaSummary, AttentionKind, BenchmarkResponse, Category, ContextResponse, Gemeente, HotspotMethod, HotspotsResponse, Level,
+  ApiError, AttentionArea, AttentionAreaSummary, AttentionKind, BenchmarkResponse, Category, ClientConfig, ContextResponse, Gemeente, HotspotMethod, HotspotsResponse, Level,
   PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsResponse, SurveyIndicator, SurveyResponse, TargetOut,
 } from '../../../server/src/api/types.ts';
 
-export type { BenchmarkResponse, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
+export type { BenchmarkResponse, ClientConfig, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
 export type { AttentionArea, AttentionAreaSummary, AttentionKind, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
 
 export class ApiRequestError extends Error {
@@ -52,11 +52,6 @@ async function checked<R extends JsonResponse>(res: R): Promise<R> {
   const retry = Number(res.headers.get('Retry-After'));
   if (res.status === 401 && !/\/api\/auth\//.test(res.url) && typeof window !== 'undefined') window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   throw new ApiRequestError(res.status, body, Number.isFinite(retry) && retry > 0 ? retry : null);
-}
-
-export interface ClientConfig {
-  basemapStyleUrl: string;
-  defaultGemeente: string;
 }
 
 export async function fetchConfig(signal?: AbortSignal): Promise<ClientConfig> {

@@ -1,6 +1,6 @@
 // The API's answer and request types in one module: the client imports its types from here (never
 // from routes/ or store/), so a renamed field on the server breaks the client's typecheck.
-export type { ApiError, AreaFlag, Category, Gemeente, Level, Measure, SeriesPoint, SeriesResponse, StatsMeta, StatsResponse, StatsRow } from '../domain/model.ts';
+export type { ApiError, AreaFlag, Category, ClientConfig, Gemeente, Level, MapLevel, Measure, SeriesPoint, SeriesResponse, StatsMeta, StatsResponse, StatsRow } from '../domain/model.ts';
 export type { EmergingTrend, HotspotMeasure, HotspotMethod, HotspotRow } from '../domain/hotspots.ts';
 export type { SurveyIndicator } from '../domain/survey.ts';
 export type { StatsAnswer } from '../compute/stats.ts';

@@ -1,7 +1,8 @@
 // Hot spots of registered crime per buurt/wijk: Gi* (default) or Local Moran's I, FDR-controlled,
 // with a 12-month Gi* history per area (months significant, emerging trend).
 import type { Dataset } from '../store/dataset.ts';
-import type { AreaGeometry, GeoLevel } from '../store/geometry.ts';
+import type { AreaGeometry } from '../store/geometry.ts';
+import type { MapLevel } from '../domain/model.ts';
 import { computeHotspots, type HotspotArea, type HotspotMeasure, type HotspotMethod, type HotspotRow } from '../domain/hotspots.ts';
 import { ApiError } from './errors.ts';
 import { shiftMonth } from '../domain/months.ts';
@@ -26,7 +27,7 @@ export const DEFAULT_MEASURE: HotspotMeasure = 'densityPerKm2';
 
 export interface HotspotParams {
   gemeente: string;
-  level: GeoLevel;
+  level: MapLevel;
   category: string;
   from: string;
   to: string;
@@ -39,7 +40,7 @@ export interface HotspotMeta {
   demo: boolean;
   bron: string;
   gemeente: string;
-  level: GeoLevel;
+  level: MapLevel;
   category: string;
   categoryNaam: string;
   from: string;

@@ -2,7 +2,8 @@
 // entry says what it measures and computes one value per area for the request's scope, so the
 // survey criteria (Veiligheidsmonitor scores) are added with `registry.register(...)` later.
 import type { Dataset } from '../store/dataset.ts';
-import type { AreaGeometry, GeoLevel } from '../store/geometry.ts';
+import type { AreaGeometry } from '../store/geometry.ts';
+import type { MapLevel } from '../domain/model.ts';
 import { computeStats } from '../domain/stats.ts';
 import type { AreaFlag } from '../domain/model.ts';
 import { parseWeights, rankAreas, WeightsError, type CriterionDef, type RankingRow } from '../domain/ranking.ts';
@@ -18,7 +19,7 @@ export interface CriterionScope {
   ds: Dataset;
   geometry: AreaGeometry;
   gemeente: string;
-  level: GeoLevel;
+  level: MapLevel;
   category: string;
   from: string;
   to: string;
@@ -134,7 +135,7 @@ export interface RankingResponse {
     demo: boolean;
     bron: string;
     gemeente: string;
-    level: GeoLevel;
+    level: MapLevel;
     category: string;
     categoryNaam: string;
     from: string;
@@ -147,7 +148,7 @@ export interface RankingResponse {
   rows: (RankingRow & { flags: AreaFlag[] })[];
 }
 
-export function computeRanking(ds: Dataset, geometry: AreaGeometry, registry: CriteriaRegistry, lowPopulationThreshold: number, q: { gemeente: string; level: GeoLevel; category: string; from: string; to: string; weights: string }): RankingResponse {
+export function computeRanking(ds: Dataset, geometry: AreaGeometry, registry: CriteriaRegistry, lowPopulationThreshold: number, q: { gemeente: string; level: MapLevel; category: string; from: string; to: string; weights: string }): RankingResponse {
   let weights: Record<string, number>;
   try {
     weights = parseWeights(q.weights, registry.ids());

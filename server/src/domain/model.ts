@@ -1,7 +1,13 @@
 // The shapes the API speaks. Routes return these; the client imports them as types only.
 // Field names are a public contract (see README "API"): change them only with a version bump.
 
-export type Level = 'buurt' | 'wijk' | 'gemeente';
+/** The area levels, finest first: the one declaration of the level vocabulary on the server. */
+export const LEVELS = ['buurt', 'wijk', 'gemeente'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** The levels with polygons and neighbours (the gemeente level is a single area). */
+export const MAP_LEVELS = ['buurt', 'wijk'] as const satisfies readonly Level[];
+export type MapLevel = (typeof MAP_LEVELS)[number];
 
 /** Measures the map can colour by. Keys are the field names of StatsRow. */
 export type Measure = 'count' | 'ratePer1000' | 'ratePer1000Smoothed' | 'densityPerKm2' | 'changePct';
@@ -81,6 +87,20 @@ export interface SeriesResponse {
   series: SeriesPoint[];
   /** Count per crime type over the requested period (for the category breakdown). */
   breakdown: { code: string; naam: string; count: number }[];
+}
+
+/** GET /api/config: the settings the client reads before its first data request. */
+export interface ClientConfig {
+  /** MapLibre style of the background map ('' = no background map). */
+  basemapStyleUrl: string;
+  /** The gemeente the app opens on (DEFAULT_GEMEENTE). */
+  defaultGemeente: string;
+  /** Counts from 1 up to this are hidden for presentations (SUPPRESSION_THRESHOLD). */
+  suppressionThreshold: number;
+  /** Areas with fewer inhabitants get the lowPopulation flag (LOW_POPULATION_THRESHOLD). */
+  lowPopulationThreshold: number;
+  /** The first and last month with data (YYYY-MM), over the whole country. */
+  months: { first: string; last: string };
 }
 
 export interface ApiError {

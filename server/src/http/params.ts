@@ -1,5 +1,6 @@
 // Shared zod schemas for query parameters, so every route validates the same way.
 import { z } from 'zod';
+import { LEVELS, MAP_LEVELS } from '../domain/model.ts';
 
 export const gemeenteParam = z
   .string({ error: 'is required (a CBS gemeente code like GM0935)' })
@@ -19,7 +20,7 @@ export const gemeenteOrNationalParam = z
   .toUpperCase()
   .regex(/^(GM\d{4}|NL)$/, 'expected a CBS gemeente code like GM0935, or NL for the whole country');
 
-export const levelParam = z.enum(['buurt', 'wijk', 'gemeente'], { error: "expected 'buurt', 'wijk' or 'gemeente'" });
+export const levelParam = z.enum(LEVELS, { error: "expected 'buurt', 'wijk' or 'gemeente'" });
 
 export const monthParam = z
   .string()
@@ -34,7 +35,7 @@ export const areaCodeParam = z
   .regex(/^(BU\d{4}[0-9A-Z]{4}|WK\d{4}[0-9A-Z]{2}|GM\d{4})$/, 'expected a CBS area code like BU09350000, WK093500 or GM0935');
 
 /** Levels that have polygons and neighbours (the gemeente level is a single area). */
-export const areaLevelParam = z.enum(['buurt', 'wijk'], { error: "expected 'buurt' or 'wijk'" });
+export const areaLevelParam = z.enum(MAP_LEVELS, { error: "expected 'buurt' or 'wijk'" });
 
 /** Query fields every analysis route accepts (hotspots, ranking, export, …). */
 export const scopeFields = {

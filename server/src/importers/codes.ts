@@ -1,5 +1,7 @@
 // Shared validation of CBS area codes and code lists.
 
+import type { Level } from '../domain/model.ts';
+
 /** Options shared by all importers; each parser uses the subset it needs. */
 export interface ImportOptions {
   /** Crime type codes (SoortMisdrijf, e.g. '1.1.1'); trailing spaces are ignored. '0.0.0' is always accepted as the total. */
@@ -18,7 +20,8 @@ export function trimmedSet(s: ReadonlySet<string>): Set<string> {
   return out;
 }
 
-export type AreaLevel = 'buurt' | 'wijk' | 'gemeente' | 'land';
+/** A CBS code's level; `land` is the national total (NL01). */
+export type CodeLevel = Level | 'land';
 
 // Amsterdam uses letters in the wijk/buurt part (BU0363AA01, WK0363AA), so those positions are alphanumeric.
 const BU = /^BU\d{4}[0-9A-Z]{4}$/;
@@ -29,7 +32,7 @@ const NL = /^NL0[01]$/;
 export const AREA_CODE_HELP = 'expected BU+8 (BU09350000), WK+6 (WK093500), GM+4 (GM0935) or NL00/NL01';
 
 /** Level of a trimmed, upper-cased area code, or null when it is not a valid CBS area code. */
-export function areaLevel(code: string): AreaLevel | null {
+export function areaLevel(code: string): CodeLevel | null {
   if (BU.test(code)) return 'buurt';
   if (WK.test(code)) return 'wijk';
   if (GM.test(code)) return 'gemeente';

@@ -3,7 +3,7 @@
 export { ImportError, MAX_LISTED_ISSUES, formatIssue, type ImportIssue } from './errors.ts';
 export { decodeBytes, detectSeparator, parseCount, parseDecimal, type TextEncoding, type Separator } from './text.ts';
 export { bytesSource, fileSource, hashingSource, DEFAULT_CHUNK_BYTES, type ByteSource } from './source.ts';
-export { areaLevel, TOTAL_CODE, type AreaLevel, type ImportOptions } from './codes.ts';
+export { areaLevel, TOTAL_CODE, type CodeLevel, type ImportOptions } from './codes.ts';
 export {
   parseCbsOpenData,
   parseCbsPeriod,

@@ -9,6 +9,7 @@ import { geoArea, geoMercator, geoPath } from 'd3-geo';
 import { scaleQuantile, scaleThreshold } from 'd3-scale';
 import { esc, num } from './format.ts';
 import { NO_DATA_FILL, sequentialPalette } from '../domain/palette.ts';
+import type { MapLevel } from '../domain/model.ts';
 
 export const CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';
 
@@ -26,7 +27,7 @@ export interface MapValue {
 export interface MapOptions {
   /** The gemeente's TopoJSON (objects buurten, wijken, gemeente). */
   topology: Buffer | string;
-  level: 'buurt' | 'wijk';
+  level: MapLevel;
   values: MapValue[];
   /** What the colours mean, e.g. "Misdrijven per 1.000 inwoners (EB), juli 2023 – juni 2024". */
   title: string;

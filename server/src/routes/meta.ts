@@ -1,14 +1,25 @@
 // Small reference resources: health, gemeenten, categories, client configuration.
 import { Hono } from 'hono';
 import type { Dataset } from '../store/dataset.ts';
-import type { Category, Gemeente } from '../domain/model.ts';
+import type { Category, ClientConfig, Gemeente } from '../domain/model.ts';
 
-export function metaRoutes(ds: Dataset, clientConfig: { basemapStyleUrl: string; defaultGemeente: string }) {
+/** What the client needs to know before its first data request (GET /config). */
+export interface ConfigSettings {
+  basemapStyleUrl: string;
+  defaultGemeente: string;
+  suppressionThreshold: number;
+  lowPopulationThreshold: number;
+}
+
+export function metaRoutes(ds: Dataset, settings: ConfigSettings) {
   return new Hono()
     .get('/health', (c) =>
       c.json({ status: 'ok' as const, gemeenten: ds.gemeenten().length, storeRevision: ds.store.revision(), geodataBuiltAt: ds.index.builtAt }, 200),
     )
-    .get('/config', (c) => c.json(clientConfig, 200))
+    .get('/config', (c) => {
+      const body: ClientConfig = { ...settings, months: ds.monthSpan() };
+      return c.json(body, 200);
+    })
     .get('/gemeenten', (c) => {
       const list: Gemeente[] = ds.gemeenten().map((g) => ({ code: g.code, naam: g.naam }));
       c.header('Cache-Control', 'public, max-age=300');

@@ -9,7 +9,7 @@ import { resolvePresentationInput, withUrl } from '../compute/presentations.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../compute/errors.ts';
 import { parseQuery } from '../http/errors.ts';
-import { gemeenteParam, monthParam } from '../http/params.ts';
+import { gemeenteParam, levelParam, monthParam } from '../http/params.ts';
 import { idParam, parseJsonBody } from '../http/body.ts';
 
 export const MEASURES = ['count', 'ratePer1000', 'ratePer1000Smoothed', 'densityPerKm2', 'changePct'] as const;
@@ -29,7 +29,7 @@ const viewSchema = z
     focus: z
       .object(
         {
-          level: z.enum(['buurt', 'wijk', 'gemeente'], { error: "expected 'buurt', 'wijk' or 'gemeente'" }),
+          level: levelParam,
           codes: z
             .array(z.string({ error: 'expected a CBS area code' }).trim().toUpperCase(), { error: 'expected a list of CBS area codes' })
             .min(1, 'must list at least one area')

@@ -46,6 +46,10 @@ export interface AreaFile {
   etag: string;
 }
 
+/** The years a cube spans when the store has no rows at all. */
+const DEFAULT_FIRST_YEAR = 2021;
+const DEFAULT_LAST_YEAR = 2025;
+
 /** Pseudo-area per gemeente holding registrations that CBS counts for the gemeente but no buurt. */
 export const restArea = (gm: string) => `${gm}_REST`;
 
@@ -62,6 +66,7 @@ export class Dataset {
   /** Hash of what every cube depends on besides its own store rows. */
   private readonly baseKey: string;
   private populationCache: { revision: number; map: Map<string, number | null> } | null = null;
+  private spanCache: { revision: number; span: { first: string; last: string } } | null = null;
   private warming: Promise<WarmStatus> | null = null;
   private warmingStopped = false;
   readonly warmStatus: WarmStatus;
@@ -129,6 +134,27 @@ export class Dataset {
     const out: string[] = [];
     for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) for (let m = 1; m <= 12; m++) out.push(`${y}-${String(m).padStart(2, '0')}`);
     return out;
+  }
+
+  /**
+   * First and last month with data in the whole store, as the cubes span them (whole calendar years
+   * from the first to the last year with any row). Read from the store rows, not from the cubes, so
+   * it never builds every gemeente's cube; recomputed only when the store changes.
+   */
+  monthSpan(revision = this.store.revision()): { first: string; last: string } {
+    if (this.spanCache?.revision === revision) return this.spanCache.span;
+    let firstYear = Infinity;
+    let lastYear = -Infinity;
+    const see = (y: number) => {
+      if (y < firstYear) firstYear = y;
+      if (y > lastYear) lastYear = y;
+    };
+    for (const t of this.store.yearlyTotals(null)) see(t.year);
+    for (const c of this.store.monthlyCells(null)) see(Number(c.period.slice(0, 4)));
+    if (!Number.isFinite(firstYear)) [firstYear, lastYear] = [DEFAULT_FIRST_YEAR, DEFAULT_LAST_YEAR];
+    const span = { first: `${firstYear}-01`, last: `${lastYear}-12` };
+    this.spanCache = { revision, span };
+    return span;
   }
 
   areaFile(gm: string): AreaFile {
@@ -300,7 +326,7 @@ export class Dataset {
       lastYear = Math.max(lastYear, y);
     }
     const yearlyTypeCells = rows.yearlyType.map((c) => ({ area: c.area, type: c.type, year: Number(c.period), count: c.count }));
-    if (!Number.isFinite(firstYear)) { firstYear = 2021; lastYear = 2025; }
+    if (!Number.isFinite(firstYear)) { firstYear = DEFAULT_FIRST_YEAR; lastYear = DEFAULT_LAST_YEAR; }
     // The gemeente's official total minus its buurten = registrations without a buurt.
     const rest = restArea(gm);
     const official = yearlyTotals.get(gm);

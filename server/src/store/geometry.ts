@@ -6,8 +6,8 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { queenNeighbours } from '../domain/neighbours.ts';
 import type { Dataset } from './dataset.ts';
+import type { MapLevel } from '../domain/model.ts';
 
-export type GeoLevel = 'buurt' | 'wijk';
 
 export type AreaFeature = Feature<Polygon | MultiPolygon, { code: string; naam: string; [k: string]: unknown }>;
 
@@ -28,7 +28,7 @@ export interface NeighbourGraph {
  */
 export const SNAP_TOLERANCE_M = 75;
 
-const OBJECT_OF: Record<GeoLevel, string> = { buurt: 'buurten', wijk: 'wijken' };
+const OBJECT_OF: Record<MapLevel, string> = { buurt: 'buurten', wijk: 'wijken' };
 const EARTH_RADIUS_M = 6_371_008.8;
 
 export class AreaGeometry {
@@ -38,7 +38,7 @@ export class AreaGeometry {
   constructor(private readonly ds: Dataset) {}
 
   /** GeoJSON features (WGS84) of one level of a gemeente, in TopoJSON order. */
-  features(gm: string, level: GeoLevel): AreaFeature[] {
+  features(gm: string, level: MapLevel): AreaFeature[] {
     const key = `${gm}|${level}`;
     let hit = this.featureCache.get(key);
     if (!hit) {
@@ -53,7 +53,7 @@ export class AreaGeometry {
   }
 
   /** Queen contiguity with snapping; every area with geometry has at least one neighbour. */
-  neighbours(gm: string, level: GeoLevel): NeighbourGraph {
+  neighbours(gm: string, level: MapLevel): NeighbourGraph {
     const key = `${gm}|${level}`;
     let hit = this.graphCache.get(key);
     if (!hit) {
@@ -70,7 +70,7 @@ export class AreaGeometry {
   }
 
   /** Neighbour indexes aligned with `codes` (areas unknown to the geometry get []). */
-  neighboursFor(gm: string, level: GeoLevel, codes: string[]): number[][] {
+  neighboursFor(gm: string, level: MapLevel, codes: string[]): number[][] {
     const g = this.neighbours(gm, level);
     const pos = new Map(codes.map((c, i) => [c, i]));
     const byCode = new Map(g.codes.map((c, i) => [c, g.lists[i]]));
