@@ -3,9 +3,8 @@
 // survey criteria (Veiligheidsmonitor scores) are added with `registry.register(...)` later.
 import type { Dataset } from '../store/dataset.ts';
 import type { AreaGeometry } from '../store/geometry.ts';
-import type { MapLevel } from '../domain/model.ts';
+import type { MapLevel, AreaFlag } from '../domain/model.ts';
 import { computeStats } from '../domain/stats.ts';
-import type { AreaFlag } from '../domain/model.ts';
 import { parseWeights, rankAreas, WeightsError, type CriterionDef, type RankingRow } from '../domain/ranking.ts';
 import { ApiError } from './errors.ts';
 import { BRON } from './stats.ts';
