@@ -26,6 +26,8 @@ import { attentionAreasRoutes } from './routes/attentionAreas.ts';
 import { importsRoutes } from './routes/imports.ts';
 import { presentationsRoutes } from './routes/presentations.ts';
 import { reportsRoutes } from './routes/reports.ts';
+import { signalsRoutes } from './routes/signals.ts';
+import { evaluationsRoutes } from './routes/evaluations.ts';
 import { PdfRenderer } from './reports/pdf.ts';
 import { AreaGeometry } from './store/geometry.ts';
 import type { ApiError as ApiErrorBody } from './domain/model.ts';
@@ -80,7 +82,7 @@ export function createApi(deps: AppDeps, users: UserStore = userStoreFor(deps.da
   const { dataset } = deps;
   const geometry = new AreaGeometry(dataset);
   // SQLite's own tables, or PostgreSQL's with DATABASE_URL (shared by every app server).
-  const { selections, attentionAreas, incidents, presentations } = dataset.store.features();
+  const { selections, attentionAreas, incidents, presentations, evaluations } = dataset.store.features();
   const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   const pdf = deps.pdfRenderer ?? new PdfRenderer();
   return new Hono<AppEnv>()
@@ -111,6 +113,8 @@ export function createApi(deps: AppDeps, users: UserStore = userStoreFor(deps.da
     .route('/', attentionAreasRoutes(dataset, geometry, attentionAreas))
     .route('/', importsRoutes(dataset, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente }))
     .route('/', presentationsRoutes(dataset, presentations))
+    .route('/', signalsRoutes(dataset, threshold))
+    .route('/', evaluationsRoutes(dataset, geometry, evaluations, attentionAreas))
     .route('/', reportsRoutes(dataset, { lowPopulationThreshold: deps.lowPopulationThreshold, suppressionThreshold: threshold, pdf }));
 }
 

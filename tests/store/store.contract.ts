@@ -277,6 +277,27 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
     });
   });
 
+  describe('evaluations', () => {
+    const def = { gemeente: 'GM0935', codes: ['BU09350000', 'BU09350001'], attentionAreaId: null, start: '2024-03', categories: ['1.1.1', 'G1.2'], preMonths: 24, postMonths: 12 };
+
+    it('creates, reads back (attention area id or null), lists per gemeente, deletes once, persists', () => {
+      const s = openStore();
+      const ev = s.features().evaluations;
+      const a = ev.create({ name: 'Aanpak Wyck', ...def });
+      const b = ev.create({ name: 'VBA', ...def, gemeente: 'GM0363', codes: ['BU03630000'], attentionAreaId: 7 });
+      expect(a).toMatchObject({ name: 'Aanpak Wyck', ...def });
+      expect(b.attentionAreaId).toBe(7);
+      expect(isIso(a.createdAt)).toBe(true);
+      expect(ev.get(a.id)).toEqual(a);
+      expect(ev.get(b.id + 1000)).toBeUndefined();
+      expect(ev.list('GM0935')).toEqual([a]);
+      expect(ev.list().map((x) => x.id)).toEqual([a.id, b.id]);
+      expect(ev.delete(b.id)).toBe(true);
+      expect(ev.delete(b.id)).toBe(false);
+      expect(reopen(s).features().evaluations.list()).toEqual([a]);
+    });
+  });
+
   describe('attention areas', () => {
     const square = { type: 'Polygon' as const, coordinates: [[[5.68, 50.84], [5.69, 50.84], [5.69, 50.85], [5.68, 50.85], [5.68, 50.84]]] };
 

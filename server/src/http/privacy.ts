@@ -30,6 +30,13 @@ export function suppressDeep(value: unknown, threshold: number): unknown {
     for (const f of DERIVED) if (f in obj) obj[f] = null;
     hidden = true;
   }
+  // A signal's observed count; its p and q would give the count back given the expected range.
+  if (isSmall(obj.observed as number, threshold)) {
+    obj.observed = null;
+    if ('p' in obj) obj.p = null;
+    if ('q' in obj) obj.q = null;
+    hidden = true;
+  }
   if (isSmall(obj.previousCount as number, threshold)) {
     obj.previousCount = null;
     if ('changePct' in obj) obj.changePct = null;

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import type { SqliteStore } from './sqlite.ts';
 import { SqliteUserStore, type UserStore } from './users.ts';
 import { PostgresUserStore } from './postgresUsers.ts';
-import { FEATURE_SCHEMA, PostgresAttentionAreaStore, PostgresIncidentStore, PostgresPresentationStore, PostgresSelectionStore, PostgresSurveyStore, takeOverLocalFeatures } from './postgresFeatures.ts';
+import { FEATURE_SCHEMA, PostgresAttentionAreaStore, PostgresIncidentStore, PostgresPresentationStore, PostgresSelectionStore, PostgresSurveyStore, PostgresEvaluationStore, takeOverLocalFeatures } from './postgresFeatures.ts';
 import { writeRows, type Query } from './postgresSql.ts';
 import { gemeenteOf, type FeatureStores, type ImportData, type ImportOutcome, type ImportRecord, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
 
@@ -130,6 +130,7 @@ export class PostgresStore implements Store {
     });
     this.featureStores = {
       selections: new PostgresSelectionStore(this.query),
+      evaluations: new PostgresEvaluationStore(this.query),
       attentionAreas: new PostgresAttentionAreaStore(this.query),
       presentations: new PostgresPresentationStore(this.query),
       survey: new PostgresSurveyStore(this.query, this, this.chunkRows),

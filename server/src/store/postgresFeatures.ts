@@ -8,6 +8,7 @@ import { ATTENTION_KINDS, type AttentionArea, type AttentionAreaInput, type Atte
 import type { Incident, IncidentQuery, IncidentStore } from './incidents.ts';
 import type { Presentation, PresentationInput, PresentationStore, PresentationView } from './presentations.ts';
 import type { Selection, SelectionInput, SelectionStore } from './selections.ts';
+import type { EvaluationInput, EvaluationStore, StoredEvaluation } from './evaluations.ts';
 import { levelOf, type SurveyQuery, type SurveyRow, type SurveyStore } from './survey.ts';
 import { arrayLiteral, isoText, writeRows, type BulkWrite, type Query } from './postgresSql.ts';
 import { gemeenteOf, type ImportOutcome, type ImportRecord, type Store } from './store.ts';
@@ -39,6 +40,11 @@ CREATE TABLE IF NOT EXISTS incidents (
   date TEXT NOT NULL, month TEXT NOT NULL, code TEXT NOT NULL, kind TEXT NOT NULL, omschrijving TEXT,
   straat TEXT NOT NULL, huisnummer TEXT NOT NULL, postcode TEXT NOT NULL, lon DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL);
 CREATE INDEX IF NOT EXISTS incidents_gm_month ON incidents (gemeente, month);
+CREATE TABLE IF NOT EXISTS evaluations (
+  id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, gemeente TEXT NOT NULL, name TEXT NOT NULL, codes JSONB NOT NULL,
+  attention_area_id INTEGER, start TEXT NOT NULL, categories JSONB NOT NULL,
+  pre_months INTEGER NOT NULL, post_months INTEGER NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE INDEX IF NOT EXISTS evaluations_gm ON evaluations (gemeente);
 `;
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
@@ -47,6 +53,39 @@ const parsedOrNull = <T>(v: unknown): T | null => (v === null ? null : parsed<T>
 /** Rows of a list: everything, or one gemeente's. */
 const listOf = (q: Query, select: string, gemeente?: string) =>
   gemeente ? q(`${select} WHERE gemeente = $1 ORDER BY id`, [gemeente]) : q(`${select} ORDER BY id`);
+
+// --- evaluations --------------------------------------------------------------------------------
+
+const EVALUATION = `SELECT id, gemeente, name, codes::text AS codes, attention_area_id, start, categories::text AS categories, pre_months, post_months, ${isoText('created_at')} AS created_at FROM evaluations`;
+
+const toEvaluation = (r: Record<string, unknown>): StoredEvaluation => ({
+  id: Number(r.id), name: String(r.name), gemeente: String(r.gemeente), codes: parsed<string[]>(r.codes),
+  attentionAreaId: r.attention_area_id === null ? null : Number(r.attention_area_id), start: String(r.start),
+  categories: parsed<string[]>(r.categories), preMonths: Number(r.pre_months), postMonths: Number(r.post_months), createdAt: String(r.created_at),
+});
+
+export class PostgresEvaluationStore implements EvaluationStore {
+  constructor(private readonly q: Query) {}
+
+  create(input: EvaluationInput): StoredEvaluation {
+    const [{ id }] = this.q('INSERT INTO evaluations (gemeente, name, codes, attention_area_id, start, categories, pre_months, post_months) VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7, $8) RETURNING id',
+      [input.gemeente, input.name, JSON.stringify(input.codes), input.attentionAreaId, input.start, JSON.stringify(input.categories), input.preMonths, input.postMonths]);
+    return this.get(Number(id))!;
+  }
+
+  list(gemeente?: string): StoredEvaluation[] {
+    return listOf(this.q, EVALUATION, gemeente).map(toEvaluation);
+  }
+
+  get(id: number): StoredEvaluation | undefined {
+    const r = this.q(`${EVALUATION} WHERE id = $1`, [id])[0];
+    return r && toEvaluation(r);
+  }
+
+  delete(id: number): boolean {
+    return this.q('DELETE FROM evaluations WHERE id = $1 RETURNING 1', [id]).length > 0;
+  }
+}
 
 // --- selections ---------------------------------------------------------------------------------
 
@@ -254,6 +293,9 @@ const TAKE_OVER: (BulkWrite & { from: string })[] = [
   { table: 'presentations', from: 'id, gemeente, title, views, created_at, updated_at',
     cols: ['id', 'gemeente', 'title', 'views', 'created_at', 'updated_at'],
     types: ['integer', 'text', 'text', 'jsonb', 'timestamptz', 'timestamptz'], keepIds: true },
+  { table: 'evaluations', from: 'id, gemeente, name, codes, attention_area_id, start, categories, pre_months, post_months, created_at',
+    cols: ['id', 'gemeente', 'name', 'codes', 'attention_area_id', 'start', 'categories', 'pre_months', 'post_months', 'created_at'],
+    types: ['integer', 'text', 'text', 'jsonb', 'integer', 'text', 'jsonb', 'integer', 'integer', 'timestamptz'], keepIds: true },
   { ...SURVEY_WRITE, from: SURVEY_WRITE.cols.join(', '), key: undefined },
   { ...INCIDENT_WRITE, from: INCIDENT_COLS.join(', '), key: undefined },
 ];

@@ -7,6 +7,7 @@ import { SqliteAttentionAreaStore } from './attentionAreas.ts';
 import { SqliteIncidentStore } from './incidents.ts';
 import { SqlitePresentationStore } from './presentations.ts';
 import { SqliteSelectionStore } from './selections.ts';
+import { SqliteEvaluationStore } from './evaluations.ts';
 import { SqliteSurveyStore } from './survey.ts';
 import { gemeenteOf, type FeatureStores, type ImportData, type ImportOutcome, type ImportRecord, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
 
@@ -50,6 +51,7 @@ export class SqliteStore implements Store {
     // Now, not on first use: a CREATE TABLE inside a caller's transaction would be rolled back with it.
     this.featureStores = {
       selections: new SqliteSelectionStore(this),
+      evaluations: new SqliteEvaluationStore(this),
       attentionAreas: new SqliteAttentionAreaStore(this),
       presentations: new SqlitePresentationStore(this.db),
       survey: new SqliteSurveyStore(this),

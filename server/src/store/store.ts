@@ -4,6 +4,7 @@ import type { AttentionAreaStore } from './attentionAreas.ts';
 import type { IncidentStore } from './incidents.ts';
 import type { PresentationStore } from './presentations.ts';
 import type { SelectionStore } from './selections.ts';
+import type { EvaluationStore } from './evaluations.ts';
 import type { SurveyStore } from './survey.ts';
 
 /** One registration count. `period` is 'YYYY-MM' (month) or 'YYYY' (year); count null = withheld. */
@@ -55,6 +56,7 @@ export interface ImportOutcome {
 /** The app's own tables, kept by the same engine (and connection) as the registrations. */
 export interface FeatureStores {
   selections: SelectionStore;
+  evaluations: EvaluationStore;
   attentionAreas: AttentionAreaStore;
   presentations: PresentationStore;
   survey: SurveyStore;

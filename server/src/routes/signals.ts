@@ -1,0 +1,37 @@
+// GET /signals: how surprising each buurt's or wijk's registrations in a month (or window) are
+// against its own history (compute/signals.ts).
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Dataset } from '../store/dataset.ts';
+import { signalsAnswer } from '../compute/signals.ts';
+import { ApiError, parseQuery } from './errors.ts';
+import { categoryParam, gemeenteParam, monthParam } from './params.ts';
+import { areaLevelParam, requireCategory, requireGemeente, resolvePeriod } from './scope.ts';
+import { mustSuppress } from './privacy.ts';
+import type { AppEnv } from './env.ts';
+
+const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+
+const query = z.object({
+  gemeente: gemeenteParam,
+  level: areaLevelParam.default('buurt'),
+  category: categoryParam.default('0.0.0'),
+  /** One month; or a window with from/to. Default: the last month with data. */
+  month: monthParam.optional(),
+  from: monthParam.optional(),
+  to: monthParam.optional(),
+});
+
+export function signalsRoutes(ds: Dataset, suppressionThreshold: number) {
+  return new Hono<AppEnv>().get('/signals', (c) => {
+    const q = parseQuery(query, c.req.query());
+    requireGemeente(ds, q.gemeente);
+    requireCategory(ds, q.category);
+    if (q.month && (q.from || q.to)) throw new ApiError(400, 'month: give either month or from/to, not both', 'month');
+    const months = ds.months(q.gemeente);
+    const last = months[months.length - 1];
+    const { from, to } = q.month ? resolvePeriod(ds, q.gemeente, q.month, q.month) : resolvePeriod(ds, q.gemeente, q.from ?? q.to ?? last, q.to ?? q.from ?? last);
+    if (monthsBetween(from, to) > 12) throw new ApiError(400, 'to: a window is at most 12 months', 'to');
+    return c.json(signalsAnswer(ds, { gemeente: q.gemeente, level: q.level, category: q.category, from, to }, mustSuppress(c) ? suppressionThreshold : null), 200);
+  });
+}
