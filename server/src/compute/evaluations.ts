@@ -9,6 +9,7 @@ import { evaluateEffect, EVALUATION_DEFAULTS, groupSeries, type EffectResult, ty
 import { shiftMonth } from '../domain/months.ts';
 import { hashSeed } from '../domain/random.ts';
 import { monthlyCounts, typesOfCategories } from './monthlyCounts.ts';
+import { ApiError } from './errors.ts';
 import { periodLabel, registrationsOf } from './wording.ts';
 
 /** Below this many months before or after the start the estimate is not given. */
@@ -32,11 +33,11 @@ export interface EvaluationRequest {
   postMonths: number;
 }
 
-export type Prepared = { ok: true; input: EvaluationInput } | { ok: false; status: 400 | 404; error: string; parameter: string };
-
 /** Checks a request against the data and resolves its treated buurten (wijk codes become their buurten). */
-export function prepareEvaluation(ds: Dataset, attentionAreas: AttentionAreaStore, req: EvaluationRequest): Prepared {
-  const fail = (error: string, parameter: string, status: 400 | 404 = 400): Prepared => ({ ok: false, status, error, parameter });
+export function prepareEvaluation(ds: Dataset, attentionAreas: AttentionAreaStore, req: EvaluationRequest): EvaluationInput {
+  const fail = (error: string, parameter: string, status: 400 | 404 = 400) => {
+    throw new ApiError(status, error, parameter);
+  };
   for (const [i, c] of req.categories.entries()) if (!ds.categories.has(c)) return fail(`categories.${i}: unknown category '${c}' (see /api/categories)`, 'categories');
   try {
     typesOfCategories(ds, req.categories);
@@ -64,10 +65,7 @@ export function prepareEvaluation(ds: Dataset, attentionAreas: AttentionAreaStor
   if (!gemeente || buurten.size === 0) return fail('codes: must list at least one buurt or wijk', 'codes');
   const months = ds.months(gemeente);
   if (req.start <= months[0] || req.start > months[months.length - 1]) return fail(`start: ${req.start} is outside the data (${shiftMonth(months[0], 1)} … ${months[months.length - 1]})`, 'start');
-  return {
-    ok: true,
-    input: { name: req.name, gemeente, codes: [...buurten].sort(), attentionAreaId, start: req.start, categories: [...new Set(req.categories)], preMonths: req.preMonths, postMonths: req.postMonths },
-  };
+  return { name: req.name, gemeente, codes: [...buurten].sort(), attentionAreaId, start: req.start, categories: [...new Set(req.categories)], preMonths: req.preMonths, postMonths: req.postMonths };
 }
 
 export interface EffectSummary {

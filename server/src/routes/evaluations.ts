@@ -7,9 +7,10 @@ import type { AreaGeometry } from '../store/geometry.ts';
 import type { AttentionAreaStore } from '../store/attentionAreas.ts';
 import type { EvaluationStore } from '../store/evaluations.ts';
 import { evaluationAnswer, prepareEvaluation } from '../compute/evaluations.ts';
-import { ApiError, parseQuery } from './errors.ts';
-import { idParam, parseJsonBody } from './body.ts';
-import { categoryParam, gemeenteParam, monthParam } from './params.ts';
+import { ApiError } from '../compute/errors.ts';
+import { parseQuery } from '../http/errors.ts';
+import { idParam, parseJsonBody } from '../http/body.ts';
+import { categoryParam, gemeenteParam, monthParam } from '../http/params.ts';
 
 const wholeMonths = (max: number) =>
   z.number({ error: 'expected a whole number of months' }).int('expected a whole number of months').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
@@ -35,9 +36,7 @@ export function evaluationsRoutes(ds: Dataset, geometry: AreaGeometry, store: Ev
   return new Hono()
     .post('/evaluations', async (c) => {
       const body = await parseJsonBody(c, evaluationBody);
-      const prepared = prepareEvaluation(ds, attentionAreas, body);
-      if (!prepared.ok) throw new ApiError(prepared.status, prepared.error, prepared.parameter);
-      const { id } = store.create(prepared.input);
+      const { id } = store.create(prepareEvaluation(ds, attentionAreas, body));
       return c.json({ id }, 201);
     })
     .get('/evaluations', (c) => {

@@ -4,11 +4,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import { signalsAnswer } from '../compute/signals.ts';
-import { ApiError, parseQuery } from './errors.ts';
-import { categoryParam, gemeenteParam, monthParam } from './params.ts';
-import { areaLevelParam, requireCategory, requireGemeente, resolvePeriod } from './scope.ts';
-import { mustSuppress } from './privacy.ts';
-import type { AppEnv } from './env.ts';
+import { ApiError } from '../compute/errors.ts';
+import { requireCategory, requireGemeente, resolvePeriod } from '../compute/scope.ts';
+import { parseQuery } from '../http/errors.ts';
+import { areaLevelParam, categoryParam, gemeenteParam, monthParam } from '../http/params.ts';
+import { mustSuppress } from '../http/privacy.ts';
+import type { AppEnv } from '../http/env.ts';
 
 const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 
