@@ -35,6 +35,8 @@ export const SOURCE_FILES = {
   crimeTypes: ['crime/soortmisdrijf_codes_47018NED.csv'],
   nationalTypeCounts: ['crime/nl_misdrijven_per_soort_2023_bernasco.csv'],
   nuisanceTypes: ['crime/overlast_codes_politie.csv'],
+  /** Optional: published Veiligheidsmonitor values, loaded as survey data at start when present. */
+  surveyMonitor: ['survey/veiligheidsmonitor_maastricht_2013_2019.csv'],
 } as const;
 
 export type SourceKey = keyof typeof SOURCE_FILES;

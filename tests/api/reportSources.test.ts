@@ -21,8 +21,22 @@ const api = async (url: string) => {
 };
 
 describe('ReportSources answers as the API does', () => {
-  it('targets', async () => {
-    expect(JSON.stringify(sources.targetsOf('GM0935'))).toBe(await api('/api/targets?gemeente=GM0935'));
+  it('targets (a report for the last complete year of the data, read in the year after it)', async () => {
+    const last = t.dataset.cube('GM0935').months.at(-1)!;
+    expect(last.endsWith('-12')).toBe(true);
+    const now = new Date().getUTCFullYear();
+    // The API judges at the current year; a report at the year after its period.
+    if (Number(last.slice(0, 4)) + 1 === now) expect(JSON.stringify(sources.targetsOf('GM0935', last))).toBe(await api('/api/targets?gemeente=GM0935'));
+    const report = sources.targetsOf('GM0935', last);
+    const live = JSON.parse(await api('/api/targets?gemeente=GM0935')) as typeof report;
+    expect(report.map((x) => x.actual)).toEqual(live.map((x) => x.actual));
+  });
+
+  it('targets for a report period: nothing measured after its last complete year', () => {
+    const dec = sources.targetsOf('GM0935', '2024-12');
+    const sep = sources.targetsOf('GM0935', '2024-09');
+    for (const x of dec) expect(x.actual.every((a) => a.year <= 2024)).toBe(true);
+    for (const x of sep) expect(x.actual.every((a) => a.year <= 2023)).toBe(true);
   });
 
   it('benchmark, for a year with totals and for years without (latest before, else the latest)', async () => {
@@ -43,8 +57,8 @@ describe('ReportSources answers as the API does', () => {
 describe('where the API refuses, a report gets no figures', () => {
   it('a gemeente without a plan has no targets; an unknown gemeente has none either', async () => {
     const other = t.dataset.gemeenten().find((g) => g.code !== 'GM0935')!.code;
-    expect(sources.targetsOf(other)).toEqual([]);
-    expect(sources.targetsOf('GM9999')).toEqual([]);
+    expect(sources.targetsOf(other, '2024-12')).toEqual([]);
+    expect(sources.targetsOf('GM9999', '2024-12')).toEqual([]);
     expect((await t.app.request('/api/targets?gemeente=GM9999')).status).toBe(404);
   });
 

@@ -1,4 +1,5 @@
-// Veiligheidsmonitor figures: the plan's real 2013/2014 gemeente values unmarked, generated buurt and
+// Veiligheidsmonitor figures: the plan's real 2013/2014 gemeente values and the published 2014-2019
+// values (GEODATA_SOURCE_DIR/survey) unmarked, generated buurt and
 // wijk values marked DEMO, never mixed; survey files imported all or nothing.
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -28,10 +29,12 @@ const PLAN: [string, number, number][] = [
 ];
 
 describe('GET /api/survey/indicators', () => {
-  it('lists the six survey indicators with label, unit and direction', async () => {
+  it("lists the plan's six survey indicators and the nine of the published Veiligheidsmonitor, with label, unit and direction", async () => {
     const r = await t.getJson<{ code: string; label: string; unit: string; betterWhen: string; source: string }[]>('/api/survey/indicators');
     expect(r.status).toBe(200);
-    expect(r.body.map((i) => i.code).sort()).toEqual(PLAN.map((p) => p[0]).sort());
+    expect(r.body.map((i) => i.code).slice(0, 6).sort()).toEqual(PLAN.map((p) => p[0]).sort());
+    expect(r.body).toHaveLength(15);
+    expect(r.body.map((i) => i.code)).toContain('vaak_onveilig_buurt_pct');
     expect(r.body.find((i) => i.code === 'rapportcijfer_veiligheid')).toMatchObject({ unit: 'rapportcijfer', betterWhen: 'higher', label: 'Rapportcijfer veiligheid buurt' });
     expect(r.body.filter((i) => i.unit === 'percentage').every((i) => i.betterWhen === 'lower')).toBe(true);
   });
@@ -75,7 +78,7 @@ describe('GET /api/survey', () => {
 
   it('wijk level: 7 demo wijken; default year is the latest real year', async () => {
     const r = await survey('gemeente=GM0935&level=wijk&indicator=rapportcijfer_veiligheid');
-    expect(r.body.meta).toMatchObject({ demo: true, year: 2014, years: [2013, 2014], unit: 'rapportcijfer' });
+    expect(r.body.meta).toMatchObject({ demo: true, year: 2019, years: [2013, 2014, 2015, 2016, 2017, 2019], unit: 'rapportcijfer' });
     expect(r.body.rows).toHaveLength(7);
     for (const row of r.body.rows) {
       expect(row.demo).toBe(true);
@@ -135,8 +138,10 @@ describe('survey import (npm run import)', () => {
     // of this indicator is the G32 average, which is not in the data.
     const targets = (await t.getJson<any[]>('/api/targets?gemeente=GM0935')).body;
     const onveilig = targets.find((x) => x.id === 'onveilig-eigen-buurt');
-    expect(onveilig.actual.at(-1)).toEqual({ year: 2023, value: 27.5, demo: false });
-    expect(onveilig.status).toBe('noData');
+    expect(onveilig.actual.at(-1)).toEqual({ year: 2023, value: 27.5, demo: false, comparable: true });
+    expect(onveilig.basis.actual.year).toBe(2023);
+    expect(onveilig.basis.target).toMatchObject({ year: 2018, value: null });
+    expect(['noData', 'noRecentData']).toContain(onveilig.status); // noRecentData from 2026 on
   });
 
   it('re-importing the same file changes nothing', () => {

@@ -1,13 +1,15 @@
 // The plan's nine effect indicators with their baselines, yearly targets and a status, computed
-// from the store (survey figures, police registrations).
+// from the store (survey figures, police registrations): only a real, comparable measurement judges.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../support/testApp.ts';
 
-type Target = { year: number; operator: string; value: number | null; reference?: string };
+type Target = { year: number; operator: string; value: number | null; reference?: string; met?: boolean | null; measuredYear?: number | null };
+type Actual = { year: number; value: number; demo: boolean; comparable: boolean };
 type Item = {
   id: string; label: string; source: string; unit: string; baseline: { year: number; value: number };
-  planValues: { year: number; value: number }[]; targets: Target[]; actual: { year: number; value: number; demo: boolean }[];
-  status: string; basis: { actual: { year: number; value: number; demo: boolean }; target: Target } | null; demo: boolean; notes: string[];
+  planValues: { year: number; value: number }[]; targets: Target[]; actual: Actual[];
+  status: string; basis: { actual: Actual; target: Target } | null; demo: boolean; notes: string[]; planEnded: boolean;
+  related: { code: string; label: string; actual: { year: number; value: number }[] }[];
 };
 
 let t: ReturnType<typeof makeTestApp>;
@@ -21,6 +23,7 @@ beforeAll(async () => {
 
 const byId = (id: string) => items.find((i) => i.id === id)!;
 const t3 = (i: Item) => i.targets.map((x) => [x.year, x.operator, x.value]);
+const plain = (i: Item) => i.targets.map(({ met: _m, measuredYear: _y, ...rest }) => rest);
 
 describe('GET /api/targets', () => {
   it('lists the nine effect indicators of the plan, each with a status', () => {
@@ -29,7 +32,7 @@ describe('GET /api/targets', () => {
       'overlast-buurtbewoners', 'bedreiging', 'overlast-drugs', 'drugsoverlast-incidenten', 'slachtofferschap-vermogen',
       'vermogenscriminaliteit-hic', 'overlast-jeugdgroepen', 'onveilig-eigen-buurt', 'rapportcijfer-veiligheid',
     ]);
-    for (const i of items) expect(['onTrack', 'offTrack', 'noData']).toContain(i.status);
+    for (const i of items) expect(['onTrack', 'offTrack', 'noRecentData', 'indicative', 'noData']).toContain(i.status);
     expect(items.filter((i) => i.source === 'Veiligheidsmonitor')).toHaveLength(6);
     expect(items.filter((i) => i.source === 'politie')).toHaveLength(3);
   });
@@ -50,37 +53,74 @@ describe('GET /api/targets', () => {
     expect(byId('overlast-jeugdgroepen').planValues).toEqual([{ year: 2013, value: 8.7 }, { year: 2014, value: 8.8 }]);
     expect(t3(byId('overlast-jeugdgroepen'))).toEqual([[2015, '<=', 8], [2016, '<=', 7.5], [2018, '<=', 7]]);
     expect(byId('onveilig-eigen-buurt').planValues).toEqual([{ year: 2013, value: 27.5 }, { year: 2014, value: 34.1 }]);
-    expect(byId('onveilig-eigen-buurt').targets).toEqual([
+    expect(plain(byId('onveilig-eigen-buurt'))).toEqual([
       { year: 2015, operator: '<=', value: 30 }, { year: 2016, operator: '<=', value: 26 },
       { year: 2018, operator: '<=', value: null, reference: 'G32-gemiddelde' },
     ]);
     expect(byId('rapportcijfer-veiligheid').planValues).toEqual([{ year: 2013, value: 6.6 }, { year: 2014, value: 6.5 }]);
-    expect(byId('rapportcijfer-veiligheid').targets).toEqual([
+    expect(plain(byId('rapportcijfer-veiligheid'))).toEqual([
       { year: 2015, operator: '>=', value: 6.7 }, { year: 2016, operator: '>=', value: 6.8 },
       { year: 2018, operator: '>=', value: null, reference: 'G32-gemiddelde' },
     ]);
   });
 
-  it('survey indicators: real 2013/2014 actuals, compared with the next target (2015)', () => {
-    const o = byId('onveilig-eigen-buurt');
-    expect(o.actual).toEqual([{ year: 2013, value: 27.5, demo: false }, { year: 2014, value: 34.1, demo: false }]);
-    // 34,1% in 2014 against "≤ 30%" for 2015.
-    expect(o.status).toBe('offTrack');
-    expect(o.basis).toEqual({ actual: { year: 2014, value: 34.1, demo: false }, target: { year: 2015, operator: '<=', value: 30 } });
-    expect(byId('rapportcijfer-veiligheid').status).toBe('offTrack'); // 6,5 against ≥ 6,7
-    expect(byId('overlast-drugs').status).toBe('offTrack'); // 17,1 against ≤ 17
+  it('no indicator is on or off track on a DEMO actual or on a measurement of another definition', () => {
+    for (const i of items) {
+      if (i.status === 'onTrack' || i.status === 'offTrack') {
+        expect(i.basis!.actual.demo, i.id).toBe(false);
+        expect(i.basis!.actual.comparable, i.id).toBe(true);
+      }
+      for (const x of i.targets) {
+        if (x.met !== null) {
+          const m = i.actual.find((a) => a.year === x.year)!;
+          expect(m.demo || !m.comparable, i.id).toBe(false);
+          expect(x.measuredYear).toBe(x.year);
+        }
+      }
+    }
   });
 
-  it('police indicators: per 1,000 inhabitants per calendar year, crime types marked demo', () => {
+  it("the safety rapportcijfer's 2016 target is judged on the real 2016 measurement (Veiligheidsmonitor file)", () => {
+    const r = byId('rapportcijfer-veiligheid');
+    expect(r.actual.map((a) => [a.year, a.value])).toEqual([[2013, 6.6], [2014, 6.5], [2015, 6.6], [2016, 7], [2017, 6.9], [2019, 7.1]]);
+    expect(r.targets.map((x) => [x.year, x.met, x.measuredYear])).toEqual([[2015, false, 2015], [2016, true, 2016], [2018, null, null]]);
+    // Seen today, 2019 is the latest measurement: more than two years old.
+    expect(r.status).toBe('noRecentData');
+    expect(r.basis!.actual).toEqual({ year: 2019, value: 7.1, demo: false, comparable: true });
+  });
+
+  it('statuses from 2014 survey data against 2015+ targets are gone; the plan period has ended', () => {
+    for (const id of ['overlast-buurtbewoners', 'slachtofferschap-vermogen', 'overlast-jeugdgroepen', 'onveilig-eigen-buurt']) {
+      const i = byId(id);
+      expect(i.actual.every((a) => a.year <= 2014), id).toBe(true);
+      expect(i.status, id).toBe('noRecentData');
+      expect(i.targets.every((x) => x.met === null), id).toBe(true);
+    }
+    for (const i of items) {
+      expect(i.planEnded).toBe(true);
+      expect(i.notes.join(' ')).toMatch(/planperiode liep tot en met 2018/);
+    }
+  });
+
+  it('"vaak onveilig" is shown beside "wel eens onveilig" but never judges it', () => {
+    const o = byId('onveilig-eigen-buurt');
+    expect(o.actual.map((a) => a.year)).toEqual([2013, 2014]);
+    expect(o.related.map((r) => r.code)).toEqual(['vaak_onveilig_buurt_pct']);
+    expect(o.related[0].actual.map((a) => a.year)).toEqual([2014, 2015, 2016, 2017, 2019]);
+    expect(o.notes.join(' ')).toMatch(/andere vraag/);
+  });
+
+  it('police indicators: CBS figures per 1,000 per calendar year, another definition than the plan: indicative only', () => {
     const b = byId('bedreiging');
     expect(b.actual.map((a) => a.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
-    expect(b.actual.every((a) => a.demo)).toBe(true);
+    expect(b.actual.every((a) => a.demo && !a.comparable)).toBe(true);
     expect(b.demo).toBe(true);
     expect(b.notes.join(' ')).toMatch(/DEMO/);
-    expect(['onTrack', 'offTrack']).toContain(b.status);
-    // Latest actual (2025) is after every target year: the 2018 goal applies.
-    expect(b.basis!.target).toEqual({ year: 2018, operator: '<', value: 3.5 });
+    expect(b.status).toBe('indicative');
+    expect(b.basis).toBeNull();
     const hic = byId('vermogenscriminaliteit-hic');
+    expect(hic.status).toBe('indicative');
+    expect(hic.targets.every((x) => x.met === null)).toBe(true);
     expect(hic.actual).toHaveLength(5);
     for (const a of hic.actual) {
       expect(a.demo).toBe(true);
@@ -91,11 +131,12 @@ describe('GET /api/targets', () => {
     }
   });
 
-  it('drugsoverlast without imported nuisance registrations: noData, said plainly', () => {
+  it('drugsoverlast without police nuisance registrations: noData, said plainly without developer text', () => {
     const d = byId('drugsoverlast-incidenten');
     expect(d.actual).toEqual([]);
     expect(d.status).toBe('noData');
-    expect(d.notes.join(' ')).toMatch(/47024NED/);
+    expect(d.notes.join(' ')).toMatch(/overlastregistraties/);
+    for (const i of items) expect(i.notes.join(' ')).not.toMatch(/npm|\.json|server\/|importeer/i);
   });
 
   it('a gemeente without a plan gets an empty list; bad and unknown gemeenten are errors', async () => {

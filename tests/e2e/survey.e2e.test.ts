@@ -113,7 +113,7 @@ describe('Veiligheidsmonitor, bivariate map, targets and benchmark in the browse
     const cards = page.getByRole('article');
     await cards.first().waitFor();
     await expect(cards.count()).resolves.toBe(9);
-    for (const text of await cards.allTextContents()) expect(text).toMatch(/Op koers|Niet op koers|Geen gegevens/);
+    for (const text of await cards.allTextContents()) expect(text).toMatch(/Op koers|Niet op koers|Geen recente meting|Alleen indicatie|Geen gegevens/);
     await expect(page.getByRole('link', { name: 'Doelen' }).getAttribute('aria-current')).resolves.toBe('page');
     await expect(page.getByRole('button', { name: 'Afdrukken' }).count()).resolves.toBe(1);
     await expect(page.getByRole('article', { name: '% wel eens onveilig in de eigen buurt' }).textContent()).resolves.toMatch(/≤ G32-gemiddelde 2018/);

@@ -109,7 +109,7 @@ export function computeSurvey(ds: Dataset, store: SurveyStore, ind: SurveyIndica
     bron = 'geen gegevens';
     notes.push(
       year === null
-        ? `Geen gegevens: voor ${q.gemeente} zijn geen Veiligheidsmonitor-cijfers voor deze indicator geladen. Importeer ze met npm run import.`
+        ? `Geen gegevens: voor deze gemeente zijn geen Veiligheidsmonitor-cijfers voor deze indicator beschikbaar.`
         : `Geen gegevens voor ${year} op ${q.level}niveau${q.level !== 'gemeente' ? ' en geen gemeentewaarde om demo-cijfers op te baseren' : ''}.`,
     );
   }

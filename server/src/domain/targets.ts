@@ -1,5 +1,5 @@
 // The plan's effect indicators and their targets, as data (server/data/targets.json), and the rule
-// that says whether a gemeente is on track. Pure: never imports hono or the store.
+// that says whether a target was met and whether a gemeente is on track. Pure: never imports hono or the store.
 import { z } from 'zod';
 
 export const operatorSchema = z.enum(['<', '<=', '>=', '>']);
@@ -36,6 +36,12 @@ export const targetIndicatorSchema = z.object({
   planValues: z.array(yearValue).optional(),
   targets: z.array(targetSchema).min(1),
   compute: computeSchema,
+  /** false when the app measures with another source or definition than the plan (e.g. CBS registered
+   *  crime against the plan's GIDS/BVI police figures): such values only indicate, never judge. */
+  comparable: z.boolean().default(true),
+  /** Survey indicators of another definition shown beside this one (e.g. "vaak onveilig" beside
+   *  "wel eens onveilig"); they never judge the target. */
+  related: z.array(z.string().min(1)).optional(),
 });
 export type TargetIndicator = z.infer<typeof targetIndicatorSchema>;
 
@@ -55,14 +61,45 @@ export interface Actual {
   value: number;
   /** Derived from generated demo data (e.g. the demo split of real police totals over crime types). */
   demo: boolean;
+  /** Measured with the target's own source and definition; false for a measurement that can only
+   *  indicate (another registration system, another question). */
+  comparable: boolean;
 }
 
-export type TargetStatus = 'onTrack' | 'offTrack' | 'noData';
+/**
+ * - onTrack / offTrack — judged on a real, comparable measurement that is recent enough;
+ * - noRecentData — there are real, comparable measurements, but the latest is older than the latest
+ *   target year that has passed, or more than two years old;
+ * - indicative — only demo values or measurements of another definition exist: they may be shown,
+ *   never judged;
+ * - noData — nothing measured, or the target that applies has no number yet (a reference such as
+ *   "G32-gemiddelde" that is not in the data).
+ */
+export type TargetStatus = 'onTrack' | 'offTrack' | 'noRecentData' | 'indicative' | 'noData';
 
 export interface StatusBasis {
   actual: Actual;
   target: Target;
 }
+
+/** One target with the measurement of its own year, if a real, comparable one exists. */
+export type TargetResult = Target & {
+  /** null: no real, comparable measurement of the target's year, or the target has no number. */
+  met: boolean | null;
+  measuredYear: number | null;
+};
+
+export interface TargetEvaluation {
+  status: TargetStatus;
+  basis: StatusBasis | null;
+  targets: TargetResult[];
+  /** The year of the last target is before `now`: the plan period is over. */
+  planEnded: boolean;
+}
+
+/** How old (in years before `now`) the latest measurement may be before it no longer says anything
+ *  about today. */
+export const MAX_MEASUREMENT_AGE = 2;
 
 export function meets(value: number, operator: Operator, target: number): boolean {
   switch (operator) {
@@ -73,22 +110,35 @@ export function meets(value: number, operator: Operator, target: number): boolea
   }
 }
 
+/** Only a real (not demo), comparable measurement may judge a target. */
+export const canJudge = (a: Actual) => !a.demo && a.comparable;
+
 /**
- * Status of one indicator:
- * - noData   — no actual value at all, or the target that applies has no number yet (a reference
- *              such as "≤ G32-gemiddelde 2018" whose average is not in the data);
- * - onTrack  — the LATEST actual meets the target that applies to its year;
- * - offTrack — it does not.
- * The target that applies to an actual of year Y is the target for Y; if there is none, the first
- * target after Y (the next milestone); if Y is after every target year, the last target (the
- * multi-year goal stays the standard). Values are compared as reported (actuals are rounded to one
- * decimal, like the plan). An actual from demo data counts, and `basis.actual.demo` says so.
+ * Evaluates an indicator's targets at the reference year `now` (the current year, or the year after
+ * a report's period). Each target is met or not only on a real, comparable measurement of its own
+ * year. The status is judged on the latest such measurement: against the target of its year, else
+ * the next target (the next milestone), else the last one (the multi-year goal) — and only when that
+ * measurement is recent (see TargetStatus). Values are compared as reported (one decimal, like the
+ * plan).
  */
-export function targetStatus(targets: Target[], actuals: Actual[]): { status: TargetStatus; basis: StatusBasis | null } {
-  if (actuals.length === 0 || targets.length === 0) return { status: 'noData', basis: null };
-  const actual = actuals.reduce((a, b) => (b.year > a.year ? b : a));
+export function evaluateTargets(targets: Target[], actuals: Actual[], now: number): TargetEvaluation {
   const sorted = [...targets].sort((a, b) => a.year - b.year);
+  const judged = actuals.filter(canJudge);
+  const byYear = new Map(judged.map((a) => [a.year, a]));
+  const results: TargetResult[] = targets.map((t) => {
+    const m = byYear.get(t.year);
+    return { ...t, met: m && t.value !== null ? meets(m.value, t.operator, t.value) : null, measuredYear: m ? m.year : null };
+  });
+  const planEnded = sorted.length > 0 && sorted[sorted.length - 1].year < now;
+  const out = (status: TargetStatus, basis: StatusBasis | null): TargetEvaluation => ({ status, basis, targets: results, planEnded });
+  if (actuals.length === 0 || sorted.length === 0) return out('noData', null);
+  if (judged.length === 0) return out('indicative', null);
+  const actual = judged.reduce((a, b) => (b.year > a.year ? b : a));
   const target = sorted.find((t) => t.year === actual.year) ?? sorted.find((t) => t.year > actual.year) ?? sorted[sorted.length - 1];
-  if (target.value === null) return { status: 'noData', basis: { actual, target } };
-  return { status: meets(actual.value, target.operator, target.value) ? 'onTrack' : 'offTrack', basis: { actual, target } };
+  const basis = { actual, target };
+  const passed = sorted.filter((t) => t.year < now);
+  const latestPassed = passed.length ? passed[passed.length - 1].year : null;
+  if ((latestPassed !== null && actual.year < latestPassed) || now - actual.year > MAX_MEASUREMENT_AGE) return out('noRecentData', basis);
+  if (target.value === null) return out('noData', basis);
+  return out(meets(actual.value, target.operator, target.value) ? 'onTrack' : 'offTrack', basis);
 }

@@ -5,7 +5,7 @@
 import type { Dataset } from '../store/dataset.ts';
 import { shiftMonth } from '../domain/months.ts';
 import { THEMES, monthsBetween, type ReportFigures } from './figures.ts';
-import type { ReportSources } from './sources.ts';
+import { lastCompleteYear, type ReportSources } from './sources.ts';
 import { renderMap } from './map.ts';
 import { esc, monthName, num, periodName } from './format.ts';
 import { demoBox, documentHtml, numCell, pctCell, sourcesList, sparkline, titleBlock, type ReportMeta } from './layout.ts';
@@ -38,7 +38,8 @@ export async function monthlyReport(ds: Dataset, fig: ReportFigures, sources: Re
   });
   const mapStats = fig.buurtStats('0.0.0', from12, month);
   const buurtMonth = fig.buurtStats('0.0.0', month, month);
-  const targets = sources.targetsOf(gemeente);
+  const until = lastCompleteYear(month);
+  const targets = sources.targetsOf(gemeente, month);
   const demo = themes.some((t) => t.demo) || mapStats.demo || buurtMonth.demo || targets.some((t) => t.demo);
 
   const meta: ReportMeta = { kind: 'Maandbriefing veiligheid', gemeenteNaam: gm.naam, gemeente, periodName: monthLabel, generatedAt: now, demo };
@@ -72,7 +73,7 @@ ${map.html}
 
   // Page 2: per wijk.
   const wijkTables = themes.map((t) => {
-    if (t.noData) return `<h3>${esc(t.label)}</h3><p>Geen gegevens: er zijn geen ${esc(t.detail)} geïmporteerd voor ${esc(gm.naam)}. Importeer CBS-tabel 47024NED (npm run import).</p>`;
+    if (t.noData) return `<h3>${esc(t.label)}</h3><p>Geen gegevens: er zijn geen ${esc(t.detail)} beschikbaar voor ${esc(gm.naam)}.</p>`;
     const total12 = new Map(t.wijk12.rows.map((r) => [r.code, r.count]));
     return wijkTable(`${t.label} (${t.detail})${t.demo ? ' – DEMO' : ''}`, heads, t.wijkMonth.rows, t.gmMonth, [{ header: '12 maanden', values: total12, gemeente: t.gm12.count }]);
   });
@@ -92,13 +93,13 @@ ${themes.some((t) => t.noData) ? `<p class="note">Overlast: geen gegevens (polit
 <h2>Grootste stijgingen en dalingen per buurt (alle misdrijven)</h2>
 ${risesAndFalls(buurtMonth.rows, wijkNaam, heads)}
 <h2>Doelstellingen uitvoeringsplan</h2>
-${targetsTable(targets)}
+${targetsTable(targets, until)}
 <h2>Over deze briefing</h2>
 ${sourcesList([
-    `Geregistreerde misdrijven: Politie via CBS (tabellen 47022NED/47018NED), ${periodName(first, ds.cube(gemeente).months.at(-1)!)} beschikbaar; deze briefing gebruikt ${periodName(dataFrom, month)}.`,
+    `Geregistreerde misdrijven: Politie via CBS (tabellen 47022NED/47018NED); deze briefing gebruikt ${periodName(dataFrom, month)}.`,
     `Inwoners: CBS Kerncijfers wijken en buurten (85984NED), 1 januari ${ds.index.populationYear}.`,
     'Grenzen: CBS Wijk- en Buurtkaart 2024 via Kadaster/PDOK (vereenvoudigd).',
-    'Doelstellingen: Uitvoeringsplan Veiligheid (server/data/targets.json); Veiligheidsmonitor-waarden uit het plan.',
+    'Doelstellingen: Uitvoeringsplan Veiligheid van de gemeente; Veiligheidsmonitor-waarden uit het plan en uit de gepubliceerde Veiligheidsmonitor.',
     'Politiecijfers zijn pas na ongeveer twee jaar definitief.',
     demo ? 'DEMO: de verdeling van de echte jaartotalen naar soort misdrijf en maand is gegenereerd (vast per buurt en jaar) en telt exact op tot de echte totalen.' : 'Alle cijfers zijn geïmporteerde registraties.',
     `Privacy: aantallen van 1 tot en met 4 per buurt worden niet getoond; ${num(map.suppressed)} buurt(en) op de kaart zijn daarom afgeschermd.`,

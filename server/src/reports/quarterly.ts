@@ -5,7 +5,7 @@ import type { Dataset } from '../store/dataset.ts';
 import type { StatsRow } from '../domain/model.ts';
 import { shiftMonth } from '../domain/months.ts';
 import { THEMES, type ReportFigures } from './figures.ts';
-import type { ReportSources } from './sources.ts';
+import { lastCompleteYear, type ReportSources } from './sources.ts';
 import { renderMap } from './map.ts';
 import { esc, num, periodName, quarterName } from './format.ts';
 import { demoBox, documentHtml, numCell, pctCell, sourcesList, sparkline, titleBlock, type ReportMeta } from './layout.ts';
@@ -42,14 +42,17 @@ export async function quarterlyReport(ds: Dataset, fig: ReportFigures, sources: 
   });
   const total = themes.find((t) => t.code === '0.0.0')!;
   const buurtQ = fig.buurtStats('0.0.0', from, to);
-  const targets = sources.targetsOf(gemeente);
+  const until = lastCompleteYear(to);
+  const targets = sources.targetsOf(gemeente, to);
   const reference = sources.benchmarkOf(gemeente, 'reference', year);
   const g40 = sources.benchmarkOf(gemeente, 'G40', year);
-  const indicators = sources.surveyIndicators();
+  // The survey indicators the plan's targets use (the report's table stays readable), else all.
+  const planIndicators = sources.planSurveyIndicators(gemeente);
+  const indicators = sources.surveyIndicators().filter((i) => planIndicators.size === 0 || planIndicators.has(i.code));
   const survey: SurveyBlock = { indicators, gemeente: new Map(), wijk: new Map() };
   for (const ind of indicators) {
-    survey.gemeente.set(ind.code, sources.surveyOf(gemeente, 'gemeente', ind.code));
-    survey.wijk.set(ind.code, sources.surveyOf(gemeente, 'wijk', ind.code));
+    survey.gemeente.set(ind.code, sources.surveyOf(gemeente, 'gemeente', ind.code, until));
+    survey.wijk.set(ind.code, sources.surveyOf(gemeente, 'wijk', ind.code, until));
   }
   const surveyPart = surveyTable(survey, wijken, gm.naam);
   const demo = themes.some((t) => t.demo) || buurtQ.demo || targets.some((t) => t.demo) || surveyPart.demo;
@@ -106,16 +109,16 @@ ${wijkTables.join('\n')}
 <h2>Veiligheidsmonitor (subjectieve veiligheid)</h2>
 ${surveyPart.html}
 <h2>Doelstellingen uitvoeringsplan</h2>
-${targetsTable(targets)}
+${targetsTable(targets, until)}
 <h2>Vergelijking met andere gemeenten</h2>
 ${benchmarkTable(reference, g40)}
 <h2>Over dit rapport</h2>
 ${sourcesList([
-    `Geregistreerde misdrijven: Politie via CBS (47022NED/47018NED), beschikbaar ${periodName(first, months.at(-1)!)}; dit rapport gebruikt ${periodName(dataFrom, to)}.`,
+    `Geregistreerde misdrijven: Politie via CBS (47022NED/47018NED); dit rapport gebruikt ${periodName(dataFrom, to)}.`,
     `Inwoners: CBS Kerncijfers wijken en buurten (85984NED), 1 januari ${ds.index.populationYear}.`,
     'Grenzen: CBS Wijk- en Buurtkaart 2024 via Kadaster/PDOK (vereenvoudigd).',
-    'Veiligheidsmonitor: gemeentewaarden uit het Uitvoeringsplan Veiligheid (2013, 2014); wijkwaarden DEMO zolang geen eigen cijfers zijn geïmporteerd.',
-    `Benchmark: officiële gemeentetotalen ${reference?.meta.year ?? ''} (Politie via CBS) en inwoners (CBS 85984NED); groepen uit server/data/benchmark-groups.json.`,
+    `Veiligheidsmonitor: gemeentewaarden uit het Uitvoeringsplan Veiligheid en de gepubliceerde Veiligheidsmonitor, metingen tot en met ${until}; wijkwaarden DEMO zolang er geen eigen cijfers per wijk zijn.`,
+    `Benchmark: officiële gemeentetotalen ${reference?.meta.year ?? ''} (Politie via CBS) en inwoners (CBS 85984NED); de vergelijkingsgroepen zoals de gemeente ze heeft vastgelegd.`,
     'Politiecijfers zijn pas na ongeveer twee jaar definitief.',
     `Privacy: aantallen van 1 tot en met 4 per buurt worden niet getoond; ${num(map.suppressed)} buurt(en) op de kaart zijn daarom afgeschermd.`,
   ])}`;

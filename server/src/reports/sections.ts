@@ -54,7 +54,13 @@ ${table('Grootste dalingen', falls)}
 const signed = (x: number) => (x > 0 ? `+${num(x)}` : x < 0 ? `−${num(-x)}` : '0');
 
 const OPERATOR: Record<string, string> = { '<': '<', '<=': '≤', '>=': '≥', '>': '>' };
-const STATUS: Record<TargetOut['status'], string> = { onTrack: '✔ op koers', offTrack: '✘ niet op koers', noData: '– geen gegevens' };
+const STATUS: Record<TargetOut['status'], string> = {
+  onTrack: '✔ op koers',
+  offTrack: '✘ niet op koers',
+  noRecentData: '– geen recente meting',
+  indicative: '~ alleen indicatie',
+  noData: '– geen gegevens',
+};
 
 function unitValue(v: number | null, unit: TargetOut['unit']): string {
   if (v === null) return '–';
@@ -63,20 +69,34 @@ function unitValue(v: number | null, unit: TargetOut['unit']): string {
   return num(v, 1);
 }
 
-export function targetsTable(targets: TargetOut[]): string {
-  if (targets.length === 0) return '<p>Voor deze gemeente zijn geen doelstellingen vastgelegd (server/data/targets.json).</p>';
+const targetWords = (x: TargetOut['targets'][number], unit: TargetOut['unit']) =>
+  `${OPERATOR[x.operator]} ${x.value === null ? (x.reference ?? '?') : unitValue(x.value, unit)}`;
+
+/** "2015: niet gehaald; 2016: gehaald; 2018: niet gemeten" — each target judged only on a real,
+ * comparable measurement of its own year. */
+function targetsMet(t: TargetOut): string {
+  return t.targets
+    .map((x) => `${x.year} (${targetWords(x, t.unit)}): ${x.met === true ? 'gehaald' : x.met === false ? 'niet gehaald' : x.measuredYear !== null ? 'geen doelwaarde' : 'niet gemeten'}`)
+    .join('; ');
+}
+
+/** The plan's targets; `until` is the last year whose measurements the report may show. */
+export function targetsTable(targets: TargetOut[], until: number): string {
+  if (targets.length === 0) return '<p>Voor deze gemeente zijn geen doelstellingen vastgelegd.</p>';
   const rows = targets.map((t) => {
-    const b = t.basis;
-    const actual = b ? `${unitValue(b.actual.value, t.unit)} (${b.actual.year})` : '–';
-    const target = b ? `${OPERATOR[b.target.operator]} ${b.target.value === null ? (b.target.reference ?? '?') : unitValue(b.target.value, t.unit)} (${b.target.year})` : t.targets.map((x) => `${OPERATOR[x.operator]} ${x.value === null ? x.reference : unitValue(x.value, t.unit)} (${x.year})`).join('; ');
-    return `<tr><th scope="row">${esc(t.label)}</th><td>${esc(t.source === 'Veiligheidsmonitor' ? 'Veiligheids\u00admonitor' : 'Politie')}</td><td class="txt-r">${esc(unitValue(t.baseline.value, t.unit))} (${t.baseline.year})</td><td class="txt-r">${esc(actual)}${b?.actual.demo ? ' <span class="demo-tag">DEMO</span>' : ''}</td><td class="txt-r">${esc(target)}</td><td class="status-${t.status}">${esc(STATUS[t.status])}</td></tr>`;
+    const latest = t.basis?.actual ?? t.actual.reduce<TargetOut['actual'][number] | null>((a, b) => (!a || b.year > a.year ? b : a), null);
+    const tags = latest ? `${latest.demo ? ' <span class="demo-tag">DEMO</span>' : ''}${!latest.comparable ? ' (andere definitie)' : ''}` : '';
+    const actual = latest ? `${esc(unitValue(latest.value, t.unit))} (${latest.year})${tags}` : '–';
+    return `<tr><th scope="row">${esc(t.label)}</th><td>${esc(t.source === 'Veiligheidsmonitor' ? 'Veiligheids\u00admonitor' : 'Politie')}</td><td class="txt-r">${esc(unitValue(t.baseline.value, t.unit))} (${t.baseline.year})</td><td class="txt-r">${actual}</td><td>${esc(targetsMet(t))}</td><td class="status-${t.status}">${esc(STATUS[t.status])}</td></tr>`;
   });
+  const ended = targets.filter((t) => t.planEnded);
+  const lastYear = ended.length ? Math.max(...ended.flatMap((t) => t.targets.map((x) => x.year))) : null;
   return `<table class="fixed">
-<caption>Effectindicatoren en doelstellingen</caption>
-<colgroup><col style="width: 30%"><col style="width: 14%"><col style="width: 14%"><col style="width: 15%"><col style="width: 14%"><col style="width: 13%"></colgroup>
-<thead><tr><th scope="col">Indicator</th><th scope="col">Bron</th><th scope="col" class="num">Basis</th><th scope="col" class="num">Laatste meting</th><th scope="col" class="num">Doel</th><th scope="col">Status</th></tr></thead>
+<caption>Effectindicatoren en doelstellingen (metingen tot en met ${until})</caption>
+<colgroup><col style="width: 24%"><col style="width: 12%"><col style="width: 11%"><col style="width: 14%"><col style="width: 26%"><col style="width: 13%"></colgroup>
+<thead><tr><th scope="col">Indicator</th><th scope="col">Bron</th><th scope="col" class="num">Basis</th><th scope="col" class="num">Laatste meting</th><th scope="col">Doelen</th><th scope="col">Status</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
-<p class="note">Status: de laatste meting tegen de doelstelling van dat jaar, anders de eerstvolgende, anders de laatste (meerjarige) doelstelling. Politiecijfers per 1.000 inwoners per kalenderjaar; cijfers per soort misdrijf zijn DEMO-verdelingen van de echte jaartotalen. De Veiligheidsmonitor is sinds 2017 tweejaarlijks; hier zijn alleen de waarden uit het uitvoeringsplan geladen.</p>`;
+<p class="note">Een doel is alleen gehaald of niet gehaald op een echte meting van hetzelfde jaar, met dezelfde bron en definitie als het plan. Status: de laatste vergelijkbare meting tegen het doel van dat jaar (anders het eerstvolgende); "geen recente meting" als die meting ouder is dan het laatste verstreken doeljaar of meer dan twee jaar oud; "alleen indicatie" als er alleen gegenereerde (DEMO) cijfers of cijfers met een andere definitie zijn. Politiecijfers van CBS hebben een andere definitie dan de politiecijfers in het plan.${lastYear !== null ? ` De planperiode liep tot en met ${lastYear}; er zijn geen latere doelen vastgesteld.` : ''}</p>`;
 }
 
 export function benchmarkTable(b: BenchmarkResponse | null, bigCity: BenchmarkResponse | null): string {
@@ -130,7 +150,7 @@ export function surveyTable(s: SurveyBlock, wijken: AreaInfo[], gemeenteNaam: st
 <thead><tr><th scope="col">Gebied</th>${head}</tr></thead>
 <tbody>${gmRow}
 ${wijkRows.join('\n')}</tbody></table>
-<p class="note">Gemeentewaarden: ${esc([...new Set(usable.map((i) => s.gemeente.get(i.code)!.meta.bron))].join('; '))}.${demo ? ' <strong>DEMO:</strong> er zijn geen open Veiligheidsmonitor-cijfers per wijk; de wijkwaarden zijn gegenereerd rond de echte gemeentewaarde en niet echt.' : ''} De laatste geladen meting is van ${esc(String(Math.max(...years.map(Number))))}; nieuwere metingen kunnen worden geïmporteerd (npm run import).</p>`;
+<p class="note">Gemeentewaarden: ${esc([...new Set(usable.map((i) => s.gemeente.get(i.code)!.meta.bron))].join('; '))}.${demo ? ' <strong>DEMO:</strong> er zijn geen open Veiligheidsmonitor-cijfers per wijk; de wijkwaarden zijn gegenereerd rond de echte gemeentewaarde en niet echt.' : ''} De laatste meting in deze tabel is van ${esc(String(Math.max(...years.map(Number))))}.</p>`;
   return { html, demo };
 }
 

@@ -14,6 +14,13 @@ import type { TargetsFile } from '../domain/targets.ts';
 import type { SurveyIndicator } from '../domain/survey.ts';
 import type { Level } from '../domain/model.ts';
 
+/** The last calendar year that has ended within a period ending in `lastMonth` (YYYY-MM): a report
+ * shows no yearly measurement after it. */
+export function lastCompleteYear(lastMonth: string): number {
+  const year = Number(lastMonth.slice(0, 4));
+  return lastMonth.endsWith('-12') ? year : year - 1;
+}
+
 export class ReportSources {
   private readonly indicators: SurveyIndicator[];
   private readonly survey: SurveyStore;
@@ -28,9 +35,12 @@ export class ReportSources {
     this.groups = loadBenchmarkGroups();
   }
 
-  targetsOf(gemeente: string): TargetOut[] {
+  /** The targets as they stood after a report's period ending in `lastMonth` (YYYY-MM): only
+   * measurements of calendar years that ended within the period, judged as in the year after. */
+  targetsOf(gemeente: string, lastMonth: string): TargetOut[] {
     if (!this.ds.gemeente(gemeente)) return [];
-    return computeTargets(this.ds, this.targets, this.survey, gemeente);
+    const until = lastCompleteYear(lastMonth);
+    return computeTargets(this.ds, this.targets, this.survey, gemeente, { until, now: until + 1 }, this.indicators);
   }
 
   /** The benchmark for `year`, or for the latest year before it when that year has no totals (else the
@@ -44,14 +54,24 @@ export class ReportSources {
     return computeBenchmark(this.ds, this.groups, g, { gemeente, year: y });
   }
 
+  /** The survey indicators the gemeente's plan has targets for (empty without a plan). */
+  planSurveyIndicators(gemeente: string): Set<string> {
+    const plan = this.targets.plans.find((p) => p.gemeente === gemeente);
+    return new Set(plan?.indicators.flatMap((i) => (i.compute.kind === 'survey' ? [i.compute.indicator] : [])) ?? []);
+  }
+
   surveyIndicators(): SurveyIndicator[] {
     return this.indicators;
   }
 
-  /** The latest year's figures; null for an unknown gemeente or indicator. */
-  surveyOf(gemeente: string, level: Level, indicator: string): SurveyResponse | null {
+  /** The latest year's figures (the latest up to `until` when given); null for an unknown gemeente or
+   * indicator, or when nothing was measured up to `until`. */
+  surveyOf(gemeente: string, level: Level, indicator: string, until?: number): SurveyResponse | null {
     const ind = this.indicators.find((i) => i.code === indicator);
     if (!ind || !this.ds.gemeente(gemeente)) return null;
-    return computeSurvey(this.ds, this.survey, ind, { gemeente, level });
+    if (until === undefined) return computeSurvey(this.ds, this.survey, ind, { gemeente, level });
+    const years = this.survey.rows({ gemeente, indicator, level: 'gemeente' }).filter((r) => !r.demo && r.year <= until).map((r) => r.year);
+    if (years.length === 0) return null;
+    return computeSurvey(this.ds, this.survey, ind, { gemeente, level, year: Math.max(...years) });
   }
 }

@@ -21,6 +21,6 @@ export function targetsRoutes(ds: Dataset) {
   return new Hono().get('/targets', (c) => {
     const { gemeente } = parseQuery(query, c.req.query());
     if (!ds.gemeente(gemeente)) throw new ApiError(404, `gemeente ${gemeente} is not in the data`, 'gemeente');
-    return c.json(computeTargets(ds, file, survey, gemeente), 200);
+    return c.json(computeTargets(ds, file, survey, gemeente, {}, indicators), 200);
   });
 }

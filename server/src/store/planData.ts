@@ -47,6 +47,8 @@ export function loadTargets(indicators: SurveyIndicator[], isCategory: (code: st
     for (const ind of p.indicators) {
       const c = ind.compute;
       if (c.kind === 'survey' && !known.has(c.indicator)) throw new Error(`${file}: ${p.gemeente} ${ind.id}: compute.indicator '${c.indicator}' is not in survey-indicators.json`);
+      const unknown = (ind.related ?? []).find((code) => !known.has(code));
+      if (unknown) throw new Error(`${file}: ${p.gemeente} ${ind.id}: related '${unknown}' is not in survey-indicators.json`);
       if (c.kind !== 'survey' && !isCategory(c.category)) throw new Error(`${file}: ${p.gemeente} ${ind.id}: compute.category '${c.category}' is not a known category (see /api/categories)`);
     }
   }

@@ -5,9 +5,13 @@
 // Generated DEMO figures below gemeente level are computed per request (domain/surveyDemo.ts) and
 // never stored; the `demo` column exists so a municipality can load its own clearly marked test data.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SurveyIndicator, SurveyPlanFile } from '../domain/survey.ts';
 import { dataFile, loadSurveyPlan } from './planData.ts';
+import { parseSurvey } from '../importers/survey.ts';
+import { SOURCE_FILES } from '../../../geodata/sources.ts';
 import type { Level } from '../domain/model.ts';
 import type { Dataset } from './dataset.ts';
 import type { SqliteStore } from './sqlite.ts';
@@ -106,10 +110,31 @@ export function seedSurveyPlan(store: SurveyStore, plan: SurveyPlanFile, file: s
   return store.applyImport({ file: `${file} (bron)`, sha256, format: 'survey-plan', summary: { rows: rows.length } }, rows);
 }
 
-/** The survey store with the plan's published values loaded (idempotent; called at start by the routes). */
+/** Loads the published Veiligheidsmonitor values in GEODATA_SOURCE_DIR (when the file is there) as
+ * real data, like an import of that file. Rows the plan file also has are left out: the plan's values
+ * are the ones its targets were set against (the monitor file rounds some of them). */
+export function seedSurveyMonitor(store: SurveyStore, sourceDir: string, indicators: SurveyIndicator[], plan: SurveyPlanFile): ImportOutcome | null {
+  const file = SOURCE_FILES.surveyMonitor.map((rel) => path.join(sourceDir, rel)).find((p) => fs.existsSync(p));
+  if (!file) return null;
+  const parsed = parseSurvey(file, fs.readFileSync(file), { knownIndicators: new Set(indicators.map((i) => i.code)) });
+  const inPlan = new Set(plan.rows.map((r) => `${r.area} ${r.year} ${r.indicator}`));
+  const rows: SurveyRow[] = parsed.records
+    .filter((r) => !inPlan.has(`${r.gebiedcode} ${r.jaar} ${r.indicator}`))
+    .map((r) => ({
+      area: r.gebiedcode, year: r.jaar, indicator: r.indicator, value: r.waarde, lower: r.ondergrens, upper: r.bovengrens,
+      respondents: r.respondenten, source: r.bron, demo: false,
+    }));
+  const sha256 = createHash('sha256').update('survey-monitor:').update(JSON.stringify(rows)).digest('hex');
+  return store.applyImport({ file: `${path.basename(file)} (bron)`, sha256, format: 'survey', summary: { rows: rows.length } }, rows);
+}
+
+/** The survey store with the plan's published values and the Veiligheidsmonitor file loaded
+ * (idempotent; called at start by the routes). */
 export function openSurveyWithPlan(ds: Dataset, indicators: SurveyIndicator[]): SurveyStore {
   const store = openSurveyStore(ds);
   const file = dataFile('survey-maastricht-plan.json');
-  seedSurveyPlan(store, loadSurveyPlan(indicators, file), file);
+  const plan = loadSurveyPlan(indicators, file);
+  seedSurveyPlan(store, plan, file);
+  seedSurveyMonitor(store, ds.sourceDir, indicators, plan);
   return store;
 }

@@ -20,16 +20,18 @@ const base: TargetOut = {
     { year: 2014, value: 34.1 },
   ],
   targets: [
-    { year: 2015, operator: '<=', value: 30 },
-    { year: 2016, operator: '<=', value: 26 },
-    { year: 2018, operator: '<=', value: null, reference: 'G32-gemiddelde' },
+    { year: 2015, operator: '<=', value: 30, met: null, measuredYear: null },
+    { year: 2016, operator: '<=', value: 26, met: null, measuredYear: null },
+    { year: 2018, operator: '<=', value: null, reference: 'G32-gemiddelde', met: null, measuredYear: null },
   ],
   actual: [
-    { year: 2013, value: 27.5, demo: false },
-    { year: 2014, value: 34.1, demo: false },
+    { year: 2013, value: 27.5, demo: false, comparable: true },
+    { year: 2014, value: 34.1, demo: false, comparable: true },
   ],
   status: 'offTrack',
-  basis: { actual: { year: 2014, value: 34.1, demo: false }, target: { year: 2015, operator: '<=', value: 30 } },
+  basis: { actual: { year: 2014, value: 34.1, demo: false, comparable: true }, target: { year: 2015, operator: '<=', value: 30 } },
+  planEnded: false,
+  related: [],
   demo: false,
   bron: 'Uitvoeringsplan Veiligheid Maastricht 2015-2016',
   notes: [],
@@ -48,25 +50,50 @@ describe('TargetCard', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 5); // 2013, 2014, 2015, 2016, 2018
   });
 
-  it('says "Op koers" and "Geen gegevens", and marks DEMO actuals', () => {
-    const on: TargetOut = {
+  it('an indicator on DEMO or other-definition figures is "Alleen indicatie", never green or red', () => {
+    const ind: TargetOut = {
       ...base,
       id: 'hic',
       label: 'HIC per 1.000',
       unit: 'per1000',
       source: 'politie',
-      actual: [{ year: 2024, value: 20.7, demo: true }],
-      status: 'onTrack',
-      basis: { actual: { year: 2024, value: 20.7, demo: true }, target: { year: 2018, operator: '<', value: 44 } },
+      actual: [{ year: 2024, value: 20.7, demo: true, comparable: false }],
+      status: 'indicative',
+      basis: null,
       demo: true,
     };
-    render(<TargetCard target={on} />);
+    render(<TargetCard target={ind} />);
     const card = screen.getByRole('article', { name: 'HIC per 1.000' });
-    expect(within(card).getByText('Op koers')).toBeTruthy();
+    expect(within(card).getByText('Alleen indicatie')).toBeTruthy();
+    expect(card.className).not.toMatch(/status-on|status-off/);
     expect(card.textContent).toMatch(/20,7 per 1\.000 DEMO/);
+    expect(card.textContent).toMatch(/andere definitie/);
+    expect(card.textContent).toMatch(/zeggen niet of het doel is gehaald/);
     cleanup();
     render(<TargetCard target={{ ...base, actual: [], status: 'noData', basis: null }} />);
     expect(screen.getByText('Geen gegevens')).toBeTruthy();
+  });
+
+  it('says per target whether it was met on a measurement of its own year, and when the latest measurement is too old', () => {
+    const old: TargetOut = {
+      ...base,
+      targets: [
+        { year: 2015, operator: '<=', value: 30, met: false, measuredYear: 2015 },
+        { year: 2016, operator: '<=', value: 26, met: true, measuredYear: 2016 },
+        { year: 2018, operator: '<=', value: null, reference: 'G32-gemiddelde', met: null, measuredYear: null },
+      ],
+      status: 'noRecentData',
+      basis: { actual: { year: 2016, value: 25, demo: false, comparable: true }, target: { year: 2016, operator: '<=', value: 26 } },
+      planEnded: true,
+    };
+    render(<TargetCard target={old} />);
+    const card = screen.getByRole('article', { name: base.label });
+    expect(within(card).getByText('Geen recente meting')).toBeTruthy();
+    expect(card.className).not.toMatch(/status-on|status-off/);
+    expect(card.textContent).toMatch(/2015: ≤ 30 % — niet gehaald/);
+    expect(card.textContent).toMatch(/2016: ≤ 26 % — gehaald/);
+    expect(card.textContent).toMatch(/2018: ≤ G32-gemiddelde 2018 — niet gemeten/);
+    expect(card.textContent).toMatch(/te oud/);
   });
 
   it('formats operators like the plan', () => {

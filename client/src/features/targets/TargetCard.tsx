@@ -1,7 +1,7 @@
 // One effect indicator of the plan: baseline, targets, measured values per year (chart + table), status
 // in words, colour and icon, and the notes that qualify it.
 import type { TargetOut } from '../../api/client.ts';
-import { formatValue, STATUS, statusExplanation, targetText, yearRows } from './targetText.ts';
+import { formatValue, metText, STATUS, statusExplanation, targetText, yearRows } from './targetText.ts';
 import { TargetChart } from './TargetChart.tsx';
 
 export function TargetCard({ target }: { target: TargetOut }) {
@@ -37,7 +37,7 @@ export function TargetCard({ target }: { target: TargetOut }) {
             <ul className="target-list">
               {target.targets.map((t) => (
                 <li key={t.year}>
-                  {t.year}: {targetText(t, target.unit)}
+                  {t.year}: {targetText(t, target.unit)} — {metText(t)}
                 </li>
               ))}
             </ul>
@@ -68,6 +68,7 @@ export function TargetCard({ target }: { target: TargetOut }) {
               <td className="num">
                 {formatValue(r.value, target.unit)}
                 {r.demo && <span className="flag flag-demo"> DEMO</span>}
+                {r.otherDefinition && <span className="hint"> (andere definitie)</span>}
                 {r.fromPlan && <span className="hint"> (plan)</span>}
               </td>
             </tr>

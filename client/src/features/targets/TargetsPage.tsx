@@ -1,6 +1,6 @@
 // The "Doelen" page: one card per effect indicator of the plan, printable (see @media print in app.css).
 import type { TargetOut } from '../../api/client.ts';
-import { STATUS } from './targetText.ts';
+import { STATUS, STATUS_ORDER } from './targetText.ts';
 import { TargetCard } from './TargetCard.tsx';
 
 export interface TargetsPageProps {
@@ -10,7 +10,9 @@ export interface TargetsPageProps {
 }
 
 export function TargetsPage({ gemeenteNaam, targets, error }: TargetsPageProps) {
-  const counts = targets ? (['onTrack', 'offTrack', 'noData'] as const).map((s) => ({ s, n: targets.filter((t) => t.status === s).length })) : [];
+  const counts = targets ? STATUS_ORDER.map((s) => ({ s, n: targets.filter((t) => t.status === s).length })).filter((c) => c.n > 0) : [];
+  const ended = targets?.filter((t) => t.planEnded) ?? [];
+  const planEnd = ended.length ? Math.max(...ended.flatMap((t) => t.targets.map((x) => x.year))) : null;
   const demo = targets?.some((t) => t.demo) ?? false;
   return (
     <section className="page targets-page" aria-labelledby="targets-title">
@@ -27,6 +29,12 @@ export function TargetsPage({ gemeenteNaam, targets, error }: TargetsPageProps) 
           Afdrukken
         </button>
       </div>
+      {planEnd !== null && (
+        <p className="page-summary" role="note">
+          De planperiode liep tot en met {planEnd}; er zijn geen latere doelen vastgesteld. Een doel is alleen gehaald of niet
+          gehaald op een echte meting van hetzelfde jaar, met dezelfde bron en definitie als het plan.
+        </p>
+      )}
       {demo && (
         <p className="demo-inline" role="note">
           <strong>DEMO:</strong> gemeten waarden met het merkteken DEMO zijn (deels) gegenereerd; zie de toelichting per kaart.
@@ -39,7 +47,7 @@ export function TargetsPage({ gemeenteNaam, targets, error }: TargetsPageProps) 
       )}
       {!targets && !error && <p className="hint">Doelen worden geladen…</p>}
       {targets && targets.length === 0 && (
-        <p>Voor {gemeenteNaam} zijn geen doelen vastgelegd. De beheerder kan ze toevoegen in targets.json.</p>
+        <p>Voor {gemeenteNaam} zijn geen doelen vastgelegd. De beheerder kan doelen toevoegen.</p>
       )}
       <div className="target-grid">
         {targets?.map((t) => (
