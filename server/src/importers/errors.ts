@@ -75,8 +75,8 @@ export function guard<T>(file: string, fn: () => T): T {
 
 /** A value shown inside a reason: quoted, control characters escaped, long values cut. */
 export function show(raw: string, max = 40): string {
-  // eslint-disable-next-line no-control-regex
-  let s = raw.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  // \p{Cc} is exactly U+0000-001F and U+007F-009F.
+  let s = raw.replace(/[\p{Cc}\ufffd]/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   if (s.length > max) s = `${s.slice(0, max)}…(${raw.length} chars)`;
   return detach(`'${s}'`);
 }
