@@ -31,9 +31,15 @@ export function MapView(props: MapViewProps) {
   // Latest callbacks without re-creating the map.
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  // The map is created once, from the first render's props; later changes are pushed in by the effects below.
+  const initialRef = useRef({ title, basemapStyle, onMapCreated });
+  // New geometry is drawn at the current level; a level switch alone never reloads geometry.
+  const levelRef = useRef(level);
+  levelRef.current = level;
 
   useEffect(() => {
     if (!containerRef.current) return;
+    const { title, basemapStyle, onMapCreated } = initialRef.current;
     const map = new ChoroplethMap({
       container: containerRef.current,
       title,
@@ -50,14 +56,10 @@ export function MapView(props: MapViewProps) {
       map.destroy();
       mapRef.current = null;
     };
-    // The map is created once; the other props are pushed in by the effects below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
-    if (topology) mapRef.current?.setAreas(topology, level);
-    // level changes are handled separately so a level switch never reloads geometry
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (topology) mapRef.current?.setAreas(topology, levelRef.current);
   }, [topology]);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 // Side-by-side comparison of the shortlist: key figures, monthly series, category mix, flags, hotspot history.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SeriesResponse, StatsRow } from '../../../../server/src/domain/model.ts';
 import { fetchSeries, isAbort, type HotspotsResponse } from '../../api/client.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
@@ -31,19 +31,31 @@ export function Comparison({ codes, gemeente, category, from, to, names, stats, 
     setSeries({});
   }
 
+  // Codes asked for under the current key, so an arrival does not refetch the others; an aborted request
+  // is forgotten so the next run asks again.
+  const asked = useRef({ key, codes: new Set<string>() });
+  const codesKey = codes.join(',');
   useEffect(() => {
+    if (asked.current.key !== key) asked.current = { key, codes: new Set() };
+    const done = asked.current.codes;
+    const pending = new Set<string>();
     const ac = new AbortController();
-    for (const code of codes) {
-      if (series[code]) continue;
-      fetchSeries({ gemeente, code, category, from, to }, ac.signal).then(
-        (s) => setSeries((prev) => ({ ...prev, [code]: s })),
-        (e) => !isAbort(e) && setSeries((prev) => ({ ...prev, [code]: 'error' })),
-      );
+    for (const code of codesKey ? codesKey.split(',') : []) {
+      if (done.has(code)) continue;
+      done.add(code);
+      pending.add(code);
+      fetchSeries({ gemeente, code, category, from, to }, ac.signal)
+        .then(
+          (s) => setSeries((prev) => ({ ...prev, [code]: s })),
+          (e) => !isAbort(e) && setSeries((prev) => ({ ...prev, [code]: 'error' })),
+        )
+        .finally(() => pending.delete(code));
     }
-    return () => ac.abort();
-    // series is read to skip codes already loaded; adding it would refetch on every arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [codes.join(','), key]);
+    return () => {
+      ac.abort();
+      for (const code of pending) done.delete(code);
+    };
+  }, [codesKey, key, gemeente, category, from, to]);
 
   const hotspotBy = new Map((hotspots?.rows ?? []).map((r) => [r.code, r]));
   return (

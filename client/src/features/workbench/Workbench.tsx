@@ -59,8 +59,7 @@ export function Workbench(props: WorkbenchProps) {
       },
     );
     return () => ac.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [gemeente, level, category, from, to, weights]);
+  }, [gemeente, level, category, from, to, weights, announce]);
 
   useEffect(() => {
     const ac = new AbortController();
@@ -85,11 +84,12 @@ export function Workbench(props: WorkbenchProps) {
   const allZero = draft !== null && !Object.values(draft).some((w) => w > 0);
 
   const used = criteria.filter((c) => (committed?.[c.id] ?? 0) > 0);
-  const allowed = areaFilter ? new Set(statsRows.map((r) => r.code)) : null;
+  // The filtered codes as one string, so a new statsRows array with the same codes keeps the rows memoised.
+  const allowedKey = areaFilter ? statsRows.map((r) => r.code).join(',') : null;
+  const allowed = useMemo(() => (allowedKey === null ? null : new Set(allowedKey.split(','))), [allowedKey]);
   const rows = useMemo(
     () => (ranking && ranking.meta.gemeente === gemeente && ranking.meta.level === level ? ranking.rows.filter((r) => !allowed || allowed.has(r.code)) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ranking, gemeente, level, allowed && [...allowed].join(',')],
+    [ranking, gemeente, level, allowed],
   );
   const names = useMemo(() => new Map((ranking?.rows ?? []).map((r) => [r.code, r.naam])), [ranking]);
   const rankingBy = useMemo(() => new Map((ranking?.rows ?? []).map((r) => [r.code, r])), [ranking]);
