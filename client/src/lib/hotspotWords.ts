@@ -1,5 +1,5 @@
 // Hotspot classes, trends, methods and measures in plain Dutch; shared by the hotspot legend and the workbench.
-import { HOTSPOT_STYLES, type HotspotClassKey } from './overlayStyles.ts';
+import type { HotspotClassKey } from './overlayStyles.ts';
 
 export type HotspotTrendKey = 'new' | 'intensifying' | 'persistent' | 'diminishing' | 'none';
 
@@ -10,10 +10,6 @@ export const TREND_WORDS: Record<HotspotTrendKey, string> = {
   diminishing: 'afnemend',
   none: 'geen patroon',
 };
-
-export function classLabel(key: HotspotClassKey): string {
-  return HOTSPOT_STYLES.find((s) => s.key === key)?.label ?? key;
-}
 
 /** Short form for tables: "Hotspot 99%", "Koude plek 95%", "–". */
 export function classShort(key: HotspotClassKey): string {

@@ -21,16 +21,3 @@ export function suppressStatsRow<T extends StatsRow>(row: T, threshold: number):
     flags: small && !row.flags.includes('suppressed') ? [...row.flags, 'suppressed' as const] : row.flags,
   };
 }
-
-/** Suppresses every small number field named in `fields` of an arbitrary record. */
-export function suppressFields<T extends Record<string, unknown>>(rec: T, fields: (keyof T)[], threshold: number): T & { suppressed?: boolean } {
-  let hit = false;
-  const out: Record<string, unknown> = { ...rec };
-  for (const f of fields) {
-    if (isSmall(rec[f] as number, threshold)) {
-      out[f as string] = null;
-      hit = true;
-    }
-  }
-  return (hit ? { ...out, suppressed: true } : out) as T & { suppressed?: boolean };
-}

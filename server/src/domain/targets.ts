@@ -23,7 +23,6 @@ export const computeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('crime'), category: z.string().min(1) }),
   z.object({ kind: z.literal('nuisance'), category: z.string().min(1) }),
 ]);
-export type Compute = z.infer<typeof computeSchema>;
 
 export const targetIndicatorSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

@@ -12,8 +12,6 @@ import { SURVEY_OPTIONAL_COLUMNS, SURVEY_REQUIRED_COLUMNS, isSurveyHeader, surve
 /** Discriminated on `format`: 'cbs-47022NED' | 'cbs-47018NED' | 'cbs-47024NED' | 'yearly-totals' | 'police-extract' | 'survey'. */
 export type ParsedImport = CbsOpenDataResult | YearlyTotalsResult | PoliceExtractResult | SurveyResult;
 
-export type ImportFormat = ParsedImport['format'];
-
 export const KNOWN_FORMATS_HELP = [
   `CBS open data 47022NED/47018NED: ${CBS_CRIME_COLUMNS.join(';')}`,
   `CBS open data 47024NED (overlast): ${CBS_NUISANCE_COLUMNS.join(';')}`,

@@ -33,12 +33,6 @@ export function pct(value: number | null | undefined, decimals = 1): string {
   return `${formatter(decimals, true).format(r === 0 ? 0 : r).replace('-', '−')}%`;
 }
 
-/** Change in percent from `before` to `after`; null without a base. */
-export function changePct(after: number | null, before: number | null): number | null {
-  if (after === null || before === null || before === 0) return null;
-  return ((after - before) / before) * 100;
-}
-
 /** "2024-06" → "juni 2024" (long) or "jun 2024" (short). */
 export function monthName(month: string, style: 'long' | 'short' = 'long'): string {
   const [y, m] = month.split('-').map(Number);
