@@ -2,8 +2,8 @@
 // bare MapLibre page that draws the same polygons (the same TopoJSON bytes and the same stats JSON),
 // served by a small node:http server of its own on loopback. Times are taken inside the page
 // (performance.now(), from navigation start) and the app is only watched through window.__bvk.
-// A figure ends at MapLibre's 'idle' (the frame's work on the page's threads is done), as the issue's own
-// baselines do (0.5 s setData vs 0.03 s feature-state can only exclude rasterising). Headless Chromium
+// A figure ends at MapLibre's 'idle' (the frame's work on the page's threads is done), as the
+// target's reference figures do (0.5 s setData vs 0.03 s feature-state can only exclude rasterising). Headless Chromium
 // rasterises WebGL in software in its GPU process, 150-250 ms per frame here for either page, so the time
 // until that frame is drawn (a one-pixel read waits for it) is measured and reported beside every figure.
 import fs from 'node:fs';

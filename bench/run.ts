@@ -1,4 +1,4 @@
-// `npm run bench`: the reproducible measurement suite of issue 7. Prints a table and writes
+// `npm run bench`: the reproducible measurement suite. Prints a table and writes
 // bench/results.json = { figures: [{ name, median, min, max, unit, baseline, ratio, target, met, ... }] }.
 // Every figure is the median of several rounds with its spread, against a baseline measured in the same
 // run. Uses its own DATA_DIR (.tmp/bench-data) with a fresh store — open mode, no accounts, so the data
@@ -96,7 +96,7 @@ async function latencies(url: string, n: number, agent: http.Agent): Promise<num
  * The baseline of `stats`: the country's registrations as one fact table in typed-array columns (one
  * row per non-zero area x month x type cell, 2.5 M rows for the demo data), aggregated per buurt of one
  * gemeente over 12 months and a category's types by one scan of the columns: the "bare aggregation
- * over the same data in an in-memory typed array" of issue 7 (which measured 2.4 ms for 15 M rows).
+ * over the same data in an in-memory typed array" that the stats target names (it quotes 2.4 ms for 15 M rows).
  * The app does not scan: its per-gemeente cube indexes area x month x type directly.
  */
 function factTable(ds: Dataset) {

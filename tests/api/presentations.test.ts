@@ -1,4 +1,4 @@
-// Presentations ("draaiboeken"): create with the exact body, list/get/put/delete, errors that
+// Presentations ("draaiboeken"): create with the documented request body, list/get/put/delete, errors that
 // name the field, a three-view draaiboek, and who may write (not the presentatie role).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SqliteUserStore } from '../../server/src/store/users.ts';
