@@ -186,9 +186,9 @@ export function App({ session, onLogout }: AppProps) {
     setSeriesError(null);
     if (!view.selected) return;
     const ac = new AbortController();
-    fetchSeries({ gemeente, code: view.selected, category }, ac.signal).then(setSeries, (e) => !isAbort(e) && setSeriesError(errorText(e)));
+    fetchSeries({ gemeente, code: view.selected, category, from, to }, ac.signal).then(setSeries, (e) => !isAbort(e) && setSeriesError(errorText(e)));
     return () => ac.abort();
-  }, [gemeente, category, view.selected]);
+  }, [gemeente, category, from, to, view.selected]);
 
   // --- Veiligheidsmonitor, kerncijfers, targets, benchmark (issue 4) ----------------------------------------
   const [surveyIndicators, setSurveyIndicators] = useState<SurveyIndicator[]>([]);

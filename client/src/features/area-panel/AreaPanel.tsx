@@ -43,8 +43,10 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra }: Ar
 
   const period = formatPeriod(meta.from, meta.to);
   const previous = formatPeriod(meta.previousFrom, meta.previousTo);
-  const breakdownTotal = series?.breakdown.reduce((s, b) => s + b.count, 0) ?? 0;
-  const top = series ? [...series.breakdown].sort((a, b) => b.count - a.count).filter((b) => b.count > 0).slice(0, 8) : [];
+  // The breakdown belongs to the period shown above; an answer for another period is not shown.
+  const samePeriod = series !== null && series.meta.from === meta.from && series.meta.to === meta.to;
+  const breakdownTotal = samePeriod ? series.breakdown.reduce((s, b) => s + b.count, 0) : 0;
+  const top = samePeriod ? [...series.breakdown].sort((a, b) => b.count - a.count).filter((b) => b.count > 0).slice(0, 8) : [];
 
   return (
     <section className="area-panel" aria-labelledby="area-panel-title">
@@ -111,9 +113,11 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra }: Ar
 
       {top.length > 0 && (
         <>
-          <h3>Meest voorkomende soorten</h3>
+          <h3>Meest voorkomende soorten, {formatPeriod(meta.from, meta.to)}</h3>
           <table className="breakdown">
-            <caption className="visually-hidden">Meest voorkomende soorten misdrijf in {row.naam}</caption>
+            <caption className="visually-hidden">
+              Meest voorkomende soorten misdrijf in {row.naam}, {formatPeriod(meta.from, meta.to)}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Soort</th>
