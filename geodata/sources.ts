@@ -32,6 +32,7 @@ export const SOURCE_FILES = {
   kerncijfers: ['population/kwb_2024_gemeenten_wijken_nl_85984NED.json'],
   crimeTotals: ['crime/buurten_misdrijven_totaal_2021_2025_nl.csv'],
   gemeenteCrimeTotals: ['crime/gemeenten_misdrijven_totaal_2021_2025_nl.csv'],
+  gemeenteCrimeTypes: ['crime/gemeenten_misdrijven_per_soort_2012_2025_47018NED_nl.csv'],
   crimeTypes: ['crime/soortmisdrijf_codes_47018NED.csv'],
   nationalTypeCounts: ['crime/nl_misdrijven_per_soort_2023_bernasco.csv'],
   nuisanceTypes: ['crime/overlast_codes_politie.csv'],

@@ -33,7 +33,14 @@ export function statsAnswer(ds: Dataset, attentionAreas: AttentionAreaStore | un
     `Per 1.000 inwoners over de gekozen periode van ${months} maand(en), niet omgerekend naar een jaar.`,
     'Inwoners: CBS Kerncijfers wijken en buurten (85984NED), 1 januari ' + ds.index.populationYear + '.',
   ];
-  if (demo) notes.push('DEMO: de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.');
+  if (demo) {
+    const typesGenerated = figures.some((f) => f.current.demo && f.current.demoTypes);
+    notes.push(
+      typesGenerated
+        ? 'DEMO: de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.'
+        : 'DEMO: de jaarcijfers zijn echt; alleen de verdeling over de maanden is gegenereerd.',
+    );
+  }
   if (ds.categories.isNuisance(q.category) && rows.every((r) => r.count === null)) notes.push('Geen overlastregistraties geïmporteerd voor deze gemeente.');
   return {
     meta: {

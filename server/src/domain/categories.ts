@@ -9,6 +9,13 @@ export interface TypeDef {
   kind: 'misdrijf' | 'overlast';
 }
 
+/**
+ * The part of a real yearly total that the source does not publish per crime type (47018NED per buurt
+ * leaves out zeden and a few other types): its own type, so the official total stays whole.
+ */
+export const UNSPLIT_TYPE = 'NIET_UITGESPLITST';
+export const UNSPLIT_TYPE_DEF: TypeDef = { code: UNSPLIT_TYPE, naam: 'Niet naar soort uitgesplitst', kind: 'misdrijf' };
+
 export const groupFileSchema = z.object({
   groups: z.array(
     z.object({
@@ -39,7 +46,8 @@ export class Categories {
     for (const t of types) {
       if (this.members.has(t.code)) continue;
       this.members.set(t.code, [t.code]);
-      cats.push({ code: t.code, naam: t.naam, groep: t.kind === 'overlast' ? 'overlast' : t.code.split('.')[0], kind: 'type' });
+      const groep = t.kind === 'overlast' ? 'overlast' : t.code === UNSPLIT_TYPE ? 'totaal' : t.code.split('.')[0];
+      cats.push({ code: t.code, naam: t.naam, groep, kind: 'type' });
     }
     this.list = cats;
   }

@@ -99,3 +99,62 @@ function upperBound(cum: Float64Array, x: number): number {
   }
   return lo;
 }
+
+/**
+ * Splits the yearly totals of several areas of one gemeente at once so that, for every type in
+ * `fixed` (model type index -> count), the areas together hold exactly that count; the rest of each
+ * total goes to the other types by the area's own mix. Each registration is drawn from what is left
+ * of the gemeente's figures (weighted by the area's mix), so the sums are exact by construction.
+ * The caller guarantees sum(fixed) <= sum(totals). Returns per area the same layout as splitYear.
+ */
+export function splitYearConstrained(
+  model: DemoModel,
+  areas: { area: string; total: number; weights: Float64Array }[],
+  year: number,
+  fixed: Map<number, number>,
+  monthCum = seasonalCumulative(model),
+): Int32Array[] {
+  const T = model.types.length;
+  const K = [...fixed.keys()];
+  const isFixed = new Uint8Array(T);
+  for (const k of K) isFixed[k] = 1;
+  const firstOther = Math.max(0, isFixed.indexOf(0));
+  const left = K.map((k) => fixed.get(k)!);
+  let leftOther = areas.reduce((s, x) => s + Math.max(0, x.total), 0) - left.reduce((s, n) => s + n, 0);
+  const w = new Float64Array(K.length + 1);
+  return areas.map(({ area, total, weights }) => {
+    const out = new Int32Array(12 * T);
+    const rand = mulberry32(hashSeed(`${area}:${year}`));
+    // The area's affinity for each fixed type and for "any other type"; never exactly 0, so a
+    // figure the national mix lacks can still be placed.
+    const aff = K.map((k) => weights[k] + 1e-9);
+    const otherCum = new Float64Array(T);
+    let affOther = 0;
+    for (let t = 0; t < T; t++) otherCum[t] = affOther += isFixed[t] ? 0 : weights[t];
+    const affOtherDraw = affOther + 1e-9;
+    const perType = new Int32Array(T);
+    for (let i = 0; i < total; i++) {
+      let sum = 0;
+      for (let j = 0; j < K.length; j++) sum += w[j] = aff[j] * left[j];
+      sum += w[K.length] = affOtherDraw * leftOther;
+      if (sum <= 0) break;
+      let x = rand() * sum;
+      let j = 0;
+      while (j < K.length && x >= w[j]) x -= w[j++];
+      // Rounding can run past the last weight: take the last kind that still has something left.
+      if (j === K.length && leftOther <= 0) { j = K.length - 1; while (j > 0 && left[j] <= 0) j--; }
+      if (j < K.length) {
+        left[j]--;
+        perType[K[j]]++;
+      } else {
+        leftOther--;
+        perType[affOther > 0 ? upperBound(otherCum, rand() * affOther) : firstOther]++;
+      }
+    }
+    for (let t = 0; t < T; t++) {
+      const mc = monthCum[t];
+      for (let i = 0; i < perType[t]; i++) out[upperBound(mc, rand() * mc[11]) * T + t]++;
+    }
+    return out;
+  });
+}

@@ -30,7 +30,7 @@ const round = (x: number, d: number) => {
 export function computeStats(areas: AreaFigures[], opts: StatsOptions): { rows: StatsRow[]; referenceRatePer1000: number | null; demo: boolean } {
   const hasCount = (a: AreaFigures) => a.current.missingMonths < opts.months;
   // The EB prior is estimated over the areas that have both inhabitants and figures.
-  const eligible = areas.map((a, i) => ({ a, i })).filter(({ a }) => hasCount(a) && (a.population ?? 0) > 0);
+  const eligible = areas.map((a, i) => ({ a, i })).filter(({ a }) => hasCount(a) && !a.current.allWithheld && (a.population ?? 0) > 0);
   const eb = empiricalBayes(eligible.map(({ a }) => a.current.count), eligible.map(({ a }) => a.population ?? 0));
   const smoothed = new Map<number, number>();
   eligible.forEach(({ i }, k) => smoothed.set(i, eb[k]));
@@ -40,16 +40,17 @@ export function computeStats(areas: AreaFigures[], opts: StatsOptions): { rows: 
   let demo = false;
   const rows = areas.map((a, i): StatsRow => {
     const flags: AreaFlag[] = [];
-    const known = hasCount(a);
+    // Every cell withheld (or not published for this area): no count, never a 0.
+    const known = hasCount(a) && !a.current.allWithheld;
     const count = known ? a.current.count : null;
     const pop = a.population;
-    if (!known) flags.push('noData');
+    if (!hasCount(a)) flags.push('noData');
     if (pop === null || pop === 0) flags.push('noPopulation');
     else if (pop < opts.lowPopulationThreshold) flags.push('lowPopulation');
     if (a.current.withheld) flags.push('withheld');
     if (a.visitors) flags.push('visitors');
     if (a.current.demo) { flags.push('demo'); demo = true; }
-    const prevKnown = a.previous && a.previous.missingMonths === 0;
+    const prevKnown = a.previous && a.previous.missingMonths === 0 && !a.previous.allWithheld;
     const previousCount = prevKnown ? a.previous!.count : null;
     const rate = count !== null && pop ? (count / pop) * 1000 : null;
     const s = smoothed.get(i);

@@ -177,3 +177,23 @@ describe('performance', () => {
     expect(performance.now() - t0).toBeLessThan(5000);
   });
 });
+
+describe('parseCbsOpenData: official StatLine downloads', () => {
+  it('accepts the region columns of a full download (Windows-1252, CRLF) and keeps withheld cells null', () => {
+    const r = parse('held-back.csv', fixture('cbs-47018NED-held-back-full-download.csv'));
+    expect(r.format).toBe('cbs-47018NED');
+    expect(r.cells.filter((c) => c.area === 'BU19000003').map((c) => `${c.type}|${c.count}`)).toEqual(['1.1.1|null', '1.2.3|null', '2.2.1|1']);
+    expect(r.totals.find((c) => c.area === 'GM1900' && c.type === '0.0.0')?.count).toBe(2813);
+    expect(r.summary).toMatchObject({ rows: 15, areas: 5, withheld: 2 });
+  });
+  it('reads 47024NED under its official column names (Overlast, GeregistreerdeOverlast_1)', () => {
+    const bytes = utf8('"ID";"Overlast";"WijkenEnBuurten";"Perioden";"GeregistreerdeOverlast_1"\r\n"0";"E33   ";"BU07580001";"2022JJ00";"     12"\r\n"1";"0.0.0 ";"BU07580001";"2022JJ00";"     30"\r\n');
+    const r = parse('o.csv', bytes);
+    expect(r.format).toBe('cbs-47024NED');
+    expect(r.cells).toEqual([{ area: 'BU07580001', type: 'E33', period: '2022', count: 12 }]);
+  });
+  it('still refuses a column it does not know', () => {
+    const bytes = utf8('"ID";"SoortMisdrijf";"WijkenEnBuurten";"Perioden";"GeregistreerdeMisdrijven_1";"Extra"\n');
+    expect(lines(expectImportError(() => parse('x.csv', bytes)))[0]).toMatch(/unknown 'Extra'/);
+  });
+});

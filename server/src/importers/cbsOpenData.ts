@@ -4,7 +4,10 @@
 //   47024NED  registraties overlast per wijk/buurt                 periods months or years (not mixed)
 // Header (exact, case-sensitive, any order; values usually quoted; ';' separated):
 //   "ID";"SoortMisdrijf";"WijkenEnBuurten";"Perioden";"GeregistreerdeMisdrijven_1"
-//   "ID";"SoortOverlast";"WijkenEnBuurten";"Perioden";"RegistratiesOverlast_1"       (nuisance)
+//   "ID";"Overlast";"WijkenEnBuurten";"Perioden";"GeregistreerdeOverlast_1"           (nuisance, the official names)
+//   "ID";"SoortOverlast";"WijkenEnBuurten";"Perioden";"RegistratiesOverlast_1"       (nuisance, older exports)
+// A full StatLine download also carries the region topics "Gemeentenaam_2" and "SoortRegio_3": accepted
+// and ignored (the area code says everything they say).
 // Codes carry trailing spaces ("1.1.1 ", "BU09350000  ", "E35   "): trimmed. A count that is empty,
 // "." or "   ." is withheld by CBS → null (never 0).
 // Only buurt rows of a real type are returned as `cells` (safe to sum). Wijk, gemeente and NL rows, and
@@ -54,13 +57,24 @@ export interface CbsOpenDataResult {
 export type CbsOpenDataOptions = Pick<ImportOptions, 'knownCodes' | 'knownNuisanceCodes'>;
 
 export const CBS_CRIME_COLUMNS = ['ID', 'SoortMisdrijf', 'WijkenEnBuurten', 'Perioden', 'GeregistreerdeMisdrijven_1'] as const;
-export const CBS_NUISANCE_COLUMNS = ['ID', 'SoortOverlast', 'WijkenEnBuurten', 'Perioden', 'RegistratiesOverlast_1'] as const;
+export const CBS_NUISANCE_COLUMNS = ['ID', 'Overlast', 'WijkenEnBuurten', 'Perioden', 'GeregistreerdeOverlast_1'] as const;
+/** The nuisance column names of older exports, still accepted. */
+export const CBS_NUISANCE_COLUMNS_OLD = ['ID', 'SoortOverlast', 'WijkenEnBuurten', 'Perioden', 'RegistratiesOverlast_1'] as const;
+/** Region topics of a full StatLine download: allowed, not needed. */
+export const CBS_REGION_COLUMNS = ['Gemeentenaam_2', 'SoortRegio_3'] as const;
 
 /** 'crime' / 'nuisance' when the header looks like a CBS open-data table (by its type column), else null. */
 export function cbsHeaderKind(header: string[]): 'crime' | 'nuisance' | null {
   if (header.includes('SoortMisdrijf') || header.includes('GeregistreerdeMisdrijven_1')) return 'crime';
-  if (header.includes('SoortOverlast') || header.includes('RegistratiesOverlast_1')) return 'nuisance';
+  if (['Overlast', 'GeregistreerdeOverlast_1', 'SoortOverlast', 'RegistratiesOverlast_1'].some((c) => header.includes(c))) return 'nuisance';
   return null;
+}
+
+/** The column set a header follows: crime, official nuisance, or the older nuisance names. */
+function columnsFor(header: string[]): readonly string[] {
+  const kind = cbsHeaderKind(header) ?? 'crime';
+  if (kind === 'crime') return CBS_CRIME_COLUMNS;
+  return header.includes('SoortOverlast') || header.includes('RegistratiesOverlast_1') ? CBS_NUISANCE_COLUMNS_OLD : CBS_NUISANCE_COLUMNS;
 }
 
 export function parseCbsOpenData(file: string, bytes: Uint8Array, opts: CbsOpenDataOptions): CbsOpenDataResult {
@@ -94,7 +108,7 @@ export function parseCbsPeriod(raw: string): PeriodResult {
 
 function headerProblem(header: string[], expected: readonly string[]): string | null {
   const missing = expected.filter((c) => !header.includes(c));
-  const unknown = header.filter((c) => !expected.includes(c));
+  const unknown = header.filter((c) => !expected.includes(c) && !(CBS_REGION_COLUMNS as readonly string[]).includes(c));
   const dupes = [...new Set(header.filter((c, i) => expected.includes(c) && header.indexOf(c) !== i))];
   if (missing.length === 0 && unknown.length === 0 && dupes.length === 0) return null;
   const parts = [];
@@ -104,14 +118,14 @@ function headerProblem(header: string[], expected: readonly string[]): string | 
     parts.push(`unknown ${listed}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}`);
   }
   if (dupes.length) parts.push(`duplicate ${dupes.join(', ')}`);
-  return `${parts.join('; ')}. Expected (case-sensitive): ${CBS_CRIME_COLUMNS.join(';')} (47022NED/47018NED) or ${CBS_NUISANCE_COLUMNS.join(';')} (47024NED)`;
+  return `${parts.join('; ')}. Expected (case-sensitive): ${CBS_CRIME_COLUMNS.join(';')} (47022NED/47018NED) or ${CBS_NUISANCE_COLUMNS.join(';')} (47024NED), optionally with ${CBS_REGION_COLUMNS.join(';')}`;
 }
 
 /** The CBS parser, row at a time (also used by detect.ts). */
 export function cbsRows(opts: CbsOpenDataOptions): RowParserFactory<CbsOpenDataResult> {
   return ({ file, header, headerLine }, issues) => {
     const kindOfTable = cbsHeaderKind(header) ?? 'crime';
-    const cols = kindOfTable === 'crime' ? CBS_CRIME_COLUMNS : CBS_NUISANCE_COLUMNS;
+    const cols = columnsFor(header);
     const hp = headerProblem(header, cols);
     if (hp) throw new ImportError(file, [{ line: headerLine, field: 'header', reason: hp }]);
 

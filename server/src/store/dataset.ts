@@ -7,13 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { Categories, groupFileSchema, type TypeDef } from '../domain/categories.ts';
+import { Categories, groupFileSchema, UNSPLIT_TYPE, UNSPLIT_TYPE_DEF, type TypeDef } from '../domain/categories.ts';
 import { Cube, CUBE_FORMAT, type AreaSum } from '../domain/cube.ts';
-import type { DemoModel } from '../domain/demo.ts';
+import { splitTypeOverMonths, type DemoModel } from '../domain/demo.ts';
 import type { AreaFigures } from '../domain/stats.ts';
 import type { Level } from '../domain/model.ts';
 import { NATIONAL, type AreaInfo, type GemeenteInfo, type GeodataIndex } from '../../../geodata/build.ts';
 import { locate, readCsv } from '../../../geodata/sources.ts';
+import { shiftMonth } from '../domain/months.ts';
 import { gemeenteOf, type RegistrationCell, type Store, type YearlyTotal } from './store.ts';
 
 export { NATIONAL };
@@ -53,6 +54,12 @@ const DEFAULT_LAST_YEAR = 2025;
 /** Pseudo-area per gemeente holding registrations that CBS counts for the gemeente but no buurt. */
 export const restArea = (gm: string) => `${gm}_REST`;
 
+/** Real gemeente figures per year and crime type; null = withheld. */
+export interface GemeenteTypeTable {
+  byYear: Map<number, Map<string, number | null>>;
+  firstYear: number | null;
+}
+
 export class Dataset {
   readonly categories: Categories;
   readonly index: GeodataIndex;
@@ -67,6 +74,7 @@ export class Dataset {
   private readonly baseKey: string;
   private populationCache: { revision: number; map: Map<string, number | null> } | null = null;
   private spanCache: { revision: number; span: { first: string; last: string } } | null = null;
+  private readonly gemeenteTables = new Map<string, { revision: number; table: GemeenteTypeTable }>();
   private warming: Promise<WarmStatus> | null = null;
   private warmingStopped = false;
   readonly warmStatus: WarmStatus;
@@ -84,7 +92,7 @@ export class Dataset {
     const groups = groupFileSchema.parse(JSON.parse(fs.readFileSync(groupsFile, 'utf8')));
     this.categories = new Categories(types, groups);
     const national = loadNationalCounts(sourceDir);
-    const misdrijven = types.filter((t) => t.kind === 'misdrijf');
+    const misdrijven = types.filter((t) => t.kind === 'misdrijf' && t.code !== UNSPLIT_TYPE);
     this.demoModel = { types: misdrijven.map((t) => t.code), nationalCounts: misdrijven.map((t) => national.get(t.code) ?? 0) };
     const h = createHash('sha256').update(`demo ${DEMO_VERSION} cube ${CUBE_FORMAT} geodata ${this.index.sourceStamp}\n`);
     h.update(JSON.stringify(types)).update(JSON.stringify(this.demoModel));
@@ -120,15 +128,17 @@ export class Dataset {
     return this.areaLists.get(`${gm}|${level}`) ?? [];
   }
 
-  /** Months with data: the cube's, or for `NL` the span over all gemeenten. */
+  /** Months with data: the cube's (back to the first year of real gemeente figures per type), or for `NL` the span over all gemeenten. */
   months(gm: string): string[] {
     const revision = this.store.revision();
-    if (gm !== NATIONAL) return this.cube(gm, revision).months;
     let first = '';
     let last = '';
-    for (const g of this.index.gemeenten) {
-      const m = this.cube(g.code, revision).months;
-      if (!first || m[0] < first) first = m[0];
+    for (const code of gm === NATIONAL ? this.index.gemeenten.map((g) => g.code) : [gm]) {
+      const m = this.cube(code, revision).months;
+      // Real gemeente figures per type reach further back than the buurt figures.
+      const t = this.gemeenteTable(code, revision).firstYear;
+      const m0 = t !== null && `${t}-01` < m[0] ? `${t}-01` : m[0];
+      if (!first || m0 < first) first = m0;
       if (!last || m[m.length - 1] > last) last = m[m.length - 1];
     }
     const out: string[] = [];
@@ -187,6 +197,58 @@ export class Dataset {
     const map = new Map([...latest].map(([k, v]) => [k, v.inwoners]));
     this.populationCache = { revision, map };
     return map;
+  }
+
+  /**
+   * Real gemeente figures per crime type and year (47018NED gemeente rows: the seeded national table
+   * and any imported file's gemeente rows); null = withheld.
+   */
+  gemeenteTable(gm: string, revision = this.store.revision()): GemeenteTypeTable {
+    const hit = this.gemeenteTables.get(gm);
+    if (hit?.revision === revision) return hit.table;
+    const byYear = new Map<number, Map<string, number | null>>();
+    let firstYear: number | null = null;
+    for (const c of this.store.yearlyTypeCells(gm)) {
+      if (c.area !== gm) continue;
+      const y = Number(c.period);
+      (byYear.get(y) ?? byYear.set(y, new Map()).get(y)!).set(c.type, c.count);
+      if (firstYear === null || y < firstYear) firstYear = y;
+    }
+    const table = { byYear, firstYear };
+    this.gemeenteTables.set(gm, { revision, table });
+    return table;
+  }
+
+  /**
+   * The gemeente's own figure for `types` over [from, to] from its real per-type table, or null when
+   * the table lacks a type or year. Whole years are real; parts of a year are the real yearly figure
+   * spread over the months (demo).
+   */
+  gemeenteTableSum(gm: string, types: string[], from: string, to: string, revision = this.store.revision()): AreaSum | null {
+    if (types.length === 0) return null;
+    const { byYear } = this.gemeenteTable(gm, revision);
+    let count = 0;
+    let demo = false;
+    let withheldCells = 0;
+    for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+      const row = byYear.get(y);
+      if (!row) return null;
+      const mFrom = y === Number(from.slice(0, 4)) ? Number(from.slice(5, 7)) : 1;
+      const mTo = y === Number(to.slice(0, 4)) ? Number(to.slice(5, 7)) : 12;
+      for (const t of types) {
+        if (!row.has(t)) return null;
+        const n = row.get(t)!;
+        if (n === null) { withheldCells++; continue; }
+        if (mFrom === 1 && mTo === 12) count += n;
+        else {
+          demo = true;
+          const split = splitTypeOverMonths(t, gm, y, n);
+          for (let m = mFrom; m <= mTo; m++) count += split[m - 1];
+        }
+      }
+    }
+    const cells = types.length * (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) + 1);
+    return { count, withheld: withheldCells > 0, allWithheld: withheldCells === cells, demo, demoTypes: false, missingMonths: 0 };
   }
 
   /**
@@ -325,7 +387,13 @@ export class Dataset {
       firstYear = Math.min(firstYear, y);
       lastYear = Math.max(lastYear, y);
     }
-    const yearlyTypeCells = rows.yearlyType.map((c) => ({ area: c.area, type: c.type, year: Number(c.period), count: c.count }));
+    const yearlyTypeCells: { area: string; type: string; year: number; count: number | null }[] = [];
+    const gemeenteTypeTotals = new Map<number, Map<string, number>>();
+    for (const c of rows.yearlyType) {
+      const year = Number(c.period);
+      if (c.area !== gm) yearlyTypeCells.push({ area: c.area, type: c.type, year, count: c.count });
+      else if (c.count !== null) (gemeenteTypeTotals.get(year) ?? gemeenteTypeTotals.set(year, new Map()).get(year)!).set(c.type, c.count);
+    }
     if (!Number.isFinite(firstYear)) { firstYear = DEFAULT_FIRST_YEAR; lastYear = DEFAULT_LAST_YEAR; }
     // The gemeente's official total minus its buurten = registrations without a buurt.
     const rest = restArea(gm);
@@ -349,6 +417,7 @@ export class Dataset {
       yearlyTotals,
       yearlyTypeCells,
       monthlyCells,
+      gemeenteTypeTotals,
     });
   }
 
@@ -380,17 +449,19 @@ export class Dataset {
       cur.set(b.code, cube.sum(a, m0, m1, typeIdx, kind));
       prev.set(b.code, cube.sum(a, m0 - 12, m1 - 12, typeIdx, kind));
     }
-    // Whole calendar years of all crime add up to the real yearly totals: nothing demo about them.
-    const allTypes = kind === 'misdrijf' && typeIdx.length === this.demoModel.types.length;
-    const realYears = allTypes && from.endsWith('-01') && to.endsWith('-12');
+    // Over whole calendar years only the type split can be generated (a spread over months adds up
+    // again), and all crime together adds up to the real yearly totals.
+    const allTypes = kind === 'misdrijf' && typeIdx.length === this.categories.types.filter((t) => t.kind === 'misdrijf').length;
+    const realYears = from.endsWith('-01') && to.endsWith('-12');
+    const settle = (s: AreaSum): AreaSum => (realYears ? { ...s, demo: kind === 'misdrijf' && !allTypes && !!s.demoTypes } : s);
     if (realYears) {
-      for (const m of [cur, prev]) for (const s of m.values()) s.demo = false;
+      for (const m of [cur, prev]) for (const [k, s] of m) m.set(k, settle(s));
     }
     const restIdx = cube.areaIndex.get(restArea(gm))!;
     const wijken = this.areas(gm, 'wijk');
     const visitorWijken = new Set(wijken.filter((w) => isCentre(w.naam)).map((w) => w.code));
     const figure = (a: AreaInfo, members: string[], extra: AreaSum[] = []): AreaFigures => {
-      const sumOf = (m: Map<string, AreaSum>, more: AreaSum[]) => combine([...members.map((c) => m.get(c)!), ...more.map((x) => (realYears ? { ...x, demo: false } : x))], months);
+      const sumOf = (m: Map<string, AreaSum>, more: AreaSum[]) => combine([...members.map((c) => m.get(c)!), ...more.map(settle)], months);
       const previous = sumOf(prev, extra.length ? [cube.sum(restIdx, m0 - 12, m1 - 12, typeIdx, kind)] : []);
       return {
         code: a.code,
@@ -409,7 +480,16 @@ export class Dataset {
       for (const b of buurten) (members.get(b.wijkcode!) ?? members.set(b.wijkcode!, []).get(b.wijkcode!)!).push(b.code);
       return wijken.map((w) => figure(w, members.get(w.code) ?? []));
     }
-    return this.areas(gm, 'gemeente').map((g) => figure(g, buurten.map((b) => b.code), [cube.sum(restIdx, m0, m1, typeIdx, kind)]));
+    // The gemeente's own per-type figures, where it has them, are the gemeente's answer (its buurten
+    // hold a split of them, constrained to add up to them).
+    const types = this.categories.typesOf(category) ?? [];
+    const own = kind === 'misdrijf' ? this.gemeenteTableSum(gm, types, from, to, revision) : null;
+    const ownPrev = own ? this.gemeenteTableSum(gm, types, shiftMonth(from, -12), shiftMonth(to, -12), revision) : null;
+    return this.areas(gm, 'gemeente').map((g) => {
+      const f = figure(g, buurten.map((b) => b.code), [cube.sum(restIdx, m0, m1, typeIdx, kind)]);
+      if (!own) return f;
+      return { ...f, current: own, previous: ownPrev ?? f.previous };
+    });
   }
 }
 
@@ -423,14 +503,21 @@ function combine(parts: AreaSum[], months: number): AreaSum {
   let count = 0;
   let withheld = false;
   let demo = false;
+  let demoTypes = false;
   let missing = months;
+  let anyWithheldOnly = false;
+  let anyCounted = false;
   for (const p of parts) {
     count += p.count;
     withheld ||= p.withheld;
     demo ||= p.demo;
+    demoTypes ||= !!p.demoTypes;
     missing = Math.min(missing, p.missingMonths);
+    if (p.missingMonths >= months) continue;
+    if (p.allWithheld) anyWithheldOnly = true;
+    else anyCounted = true;
   }
-  return { count, withheld, demo, missingMonths: missing };
+  return { count, withheld, allWithheld: anyWithheldOnly && !anyCounted, demo, demoTypes, missingMonths: missing };
 }
 
 /** City centres draw many visitors; rates per resident overstate risk there (PRODUCT.md). */
@@ -445,6 +532,7 @@ function loadTypes(sourceDir: string): TypeDef[] {
     if (!code || code === '0.0.0') continue;
     types.push({ code, naam: (r.Title ?? code).replace(/^\d+\.\d+\.\d+\s+/, '').trim(), kind: 'misdrijf' });
   }
+  types.push(UNSPLIT_TYPE_DEF);
   for (const r of readCsv(locate(sourceDir, 'nuisanceTypes'))) {
     const code = (r.Key ?? '').trim();
     if (!code || code === '0.0.0') continue;

@@ -2,6 +2,7 @@
 // all or nothing, and re-importing the same content changes nothing. The file is streamed (read,
 // hashed and parsed chunk by chunk): only the parsed records are held in memory, never the file.
 import { parseImportPath, type ParsedImport } from '../importers/index.ts';
+import { TOTAL_CODE } from '../importers/codes.ts';
 import type { Dataset } from './dataset.ts';
 import type { ImportData, ImportOutcome } from './store.ts';
 import { loadSurveyIndicators } from './planData.ts';
@@ -38,6 +39,15 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
       const unknown = new Set(parsed.cells.filter((c) => !ds.area(c.area)).map((c) => c.area));
       if (unknown.size) warnings.push(`${unknown.size} buurtcode(s) not in the boundaries (other division year?), stored but not on the map: ${[...unknown].slice(0, 5).join(', ')}${unknown.size > 5 ? ', …' : ''}`);
       data = { cells: parsed.cells };
+      if (parsed.format === 'cbs-47018NED') {
+        // The yearly table's own total rows are the official totals (buurt and gemeente): they stay,
+        // so the types CBS does not publish per buurt remain a visible remainder of the total. Its
+        // gemeente rows per type are the gemeente's real figures per type.
+        data.yearlyTotals = parsed.totals
+          .filter((t) => t.type === TOTAL_CODE && /^(BU|GM)/.test(t.area))
+          .map((t) => ({ area: t.area, year: Number(t.period), count: t.count }));
+        data.cells = [...parsed.cells, ...parsed.totals.filter((t) => t.type !== TOTAL_CODE && t.area.startsWith('GM'))];
+      }
       break;
     }
     case 'yearly-totals':

@@ -5,9 +5,14 @@ import { createHash } from 'node:crypto';
 import { parseYearlyTotals } from '../importers/index.ts';
 import { locate, readCsv } from '../../../geodata/sources.ts';
 import type { GeodataIndex } from '../../../geodata/build.ts';
-import type { Store, YearlyTotal } from './store.ts';
+import type { RegistrationCell, Store, YearlyTotal } from './store.ts';
 
 export function seedFromSource(store: Store, sourceDir: string, index: GeodataIndex): void {
+  seedTotals(store, sourceDir, index);
+  seedGemeenteTypes(store, sourceDir, index);
+}
+
+function seedTotals(store: Store, sourceDir: string, index: GeodataIndex): void {
   const buurtFile = locate(sourceDir, 'crimeTotals');
   const gemFile = locate(sourceDir, 'gemeenteCrimeTotals');
   const bytes = fs.readFileSync(buurtFile);
@@ -27,5 +32,44 @@ export function seedFromSource(store: Store, sourceDir: string, index: GeodataIn
   store.applyImport(
     { file: `${buurtFile} + ${gemFile} (bron)`, sha256, format: 'source-seed', summary: { ...parsed.summary, gemeenteTotals: true, population: population.length } },
     { yearlyTotals: totals, population },
+  );
+}
+
+/**
+ * Real registered crime per gemeente, crime type and year (47018NED gemeente rows, long layout
+ * gemeentecode,soortmisdrijf,jaar,geregistreerd). Stored as yearly cells of the gemeente itself; GM0000
+ * ("Gemeente onbekend") and codes outside the boundaries are left out. Idempotent like the seed above.
+ */
+export function seedGemeenteTypes(store: Store, sourceDir: string, index: GeodataIndex): void {
+  let file: string;
+  try {
+    file = locate(sourceDir, 'gemeenteCrimeTypes');
+  } catch {
+    return; // optional source: without it the gemeente level per type stays a demo split
+  }
+  const bytes = fs.readFileSync(file);
+  const sha256 = createHash('sha256').update(bytes).update(JSON.stringify(index.sourceStamp)).digest('hex');
+  if (store.listImports().some((i) => i.sha256 === sha256)) return;
+  const gemeenten = new Set(index.gemeenten.map((g) => g.code));
+  const cells: RegistrationCell[] = [];
+  const years = new Set<number>();
+  const types = new Set<string>();
+  for (const r of readCsv(file)) {
+    const gm = (r.gemeentecode ?? '').trim();
+    if (!gemeenten.has(gm)) continue;
+    const year = Number(r.jaar);
+    const v = (r.geregistreerd ?? '').trim();
+    const count = v === '' || v === '.' ? null : Number(v);
+    if (!Number.isInteger(year) || (count !== null && !(Number.isInteger(count) && count >= 0))) {
+      throw new Error(`${file}: bad row ${JSON.stringify(r)} (expected a year and a whole count)`);
+    }
+    cells.push({ area: gm, type: (r.soortmisdrijf ?? '').trim(), period: String(year), count });
+    years.add(year);
+    types.add((r.soortmisdrijf ?? '').trim());
+  }
+  const sorted = [...years].sort();
+  store.applyImport(
+    { file: `${file} (bron)`, sha256, format: 'source-seed-gemeente-types', summary: { rows: cells.length, gemeenten: new Set(cells.map((c) => c.area)).size, types: [...types].sort(), years: [sorted[0], sorted.at(-1)] } },
+    { cells },
   );
 }

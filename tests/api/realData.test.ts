@@ -1,0 +1,181 @@
+// Real figures wherever the open data has them: the official 47018NED per-type file of a gemeente,
+// a nuisance file that never touches crime, a full StatLine download with CBS's quirks, and the
+// national table of crime per type per gemeente (2012 onwards).
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../../server/src/store/importFile.ts';
+import { ROOT } from '../../server/src/index.ts';
+import { UNSPLIT_TYPE } from '../../server/src/domain/categories.ts';
+import { makeTestApp } from '../support/testApp.ts';
+
+const fixture = (name: string) => path.join(ROOT, 'tests/fixtures/import', name);
+const source = (rel: string) => path.join(process.env.GEODATA_SOURCE_DIR ?? path.join(ROOT, '../shared/geodata'), rel);
+const BREDA_TYPES = source('crime/breda_47018NED_2022_per_soort_buurt_wijk.csv');
+const BREDA_NUISANCE = source('crime/breda_47024NED_2022_overlast_buurt_wijk.csv');
+
+/** count per `${area}|${type}` of a CBS file in the official layout (every field quoted, ';'). */
+function fileCounts(file: string): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  const [head, ...rows] = fs.readFileSync(file, 'latin1').split(/\r?\n/).filter(Boolean);
+  const cols = head.split(';').map((c) => c.replace(/"/g, ''));
+  const iType = cols.findIndex((c) => c === 'SoortMisdrijf' || c === 'Overlast');
+  const iArea = cols.indexOf('WijkenEnBuurten');
+  const iCount = cols.findIndex((c) => c.startsWith('Geregistreerde'));
+  for (const r of rows) {
+    const f = r.split(';').map((c) => c.replace(/"/g, '').trim());
+    out.set(`${f[iArea]}|${f[iType]}`, f[iCount] === '' || f[iCount] === '.' ? null : Number(f[iCount]));
+  }
+  return out;
+}
+
+type Row = { code: string; count: number | null; previousCount: number | null; flags: string[] };
+const stats = async (t: ReturnType<typeof makeTestApp>, q: string) => (await t.getJson<{ meta: { demo: boolean; notes: string[] }; rows: Row[] }>(`/api/stats?${q}`)).body;
+
+describe('the shared Breda 47018NED file (2022, per type per buurt)', () => {
+  let t: ReturnType<typeof makeTestApp>;
+  const file = fileCounts(BREDA_TYPES);
+  beforeAll(() => {
+    t = makeTestApp();
+    importFile(t.dataset, BREDA_TYPES);
+  });
+
+  it('answers the file counts per buurt over the year, not flagged demo', async () => {
+    const s = await stats(t, 'gemeente=GM0758&level=buurt&category=1.1.1&from=2022-01&to=2022-12');
+    expect(s.meta.demo).toBe(false);
+    expect(s.rows).toHaveLength(56);
+    for (const r of s.rows) {
+      expect(r.count).toBe(file.get(`${r.code}|1.1.1`));
+      expect(r.flags).not.toContain('demo');
+    }
+    const w = await stats(t, 'gemeente=GM0758&level=wijk&category=2.2.1&from=2022-01&to=2022-12');
+    for (const r of w.rows) expect(r.count).toBe(file.get(`${r.code}|2.2.1`));
+  });
+
+  it("keeps Breda's official 2022 total (10,752), with the part not published per type as its own visible remainder", async () => {
+    const g = await stats(t, 'gemeente=GM0758&level=gemeente&category=0.0.0&from=2022-01&to=2022-12');
+    expect(g.rows[0].count).toBe(10_752);
+    expect(g.rows[0].flags).not.toContain('withheld');
+    expect(g.rows[0].flags).not.toContain('demo');
+    const b = await stats(t, 'gemeente=GM0758&level=buurt&category=0.0.0&from=2022-01&to=2022-12');
+    for (const r of b.rows) expect(r.count).toBe(file.get(`${r.code}|0.0.0`));
+    const rest = await stats(t, `gemeente=GM0758&level=gemeente&category=${UNSPLIT_TYPE}&from=2022-01&to=2022-12`);
+    expect(rest.rows[0].count).toBe(10_752 - 10_430);
+    const cats = (await t.getJson<{ code: string; naam: string }[]>('/api/categories')).body;
+    expect(cats.find((c) => c.code === UNSPLIT_TYPE)?.naam).toBe('Niet naar soort uitgesplitst');
+  });
+
+  it('a type CBS does not publish per buurt (zeden) is unknown there: null and withheld, never 0', async () => {
+    const s = await stats(t, 'gemeente=GM0758&level=buurt&category=1.4.1&from=2022-01&to=2022-12');
+    for (const r of s.rows) {
+      expect(r.count).toBeNull();
+      expect(r.flags).toContain('withheld');
+    }
+  });
+
+  it('below a year only the month split is demo, and the note says so', async () => {
+    const s = await stats(t, 'gemeente=GM0758&level=buurt&category=1.1.1&from=2022-03&to=2022-05');
+    expect(s.meta.demo).toBe(true);
+    expect(s.meta.notes.join(' ')).toMatch(/alleen de verdeling over de maanden is gegenereerd/);
+    expect(s.meta.notes.join(' ')).not.toMatch(/soort misdrijf en maand/);
+  });
+});
+
+describe('the shared Breda 47024NED nuisance file (official column names)', () => {
+  it('adds real nuisance figures and never changes a crime figure', async () => {
+    const t = makeTestApp();
+    const questions = [
+      'gemeente=GM0758&level=buurt&category=0.0.0&from=2022-01&to=2022-12',
+      'gemeente=GM0758&level=gemeente&category=0.0.0&from=2022-01&to=2022-12',
+      'gemeente=GM0758&level=wijk&category=1.1.1&from=2022-01&to=2022-12',
+      'gemeente=GM0758&level=buurt&category=HIC&from=2022-04&to=2022-09',
+    ];
+    const before = await Promise.all(questions.map((q) => stats(t, q)));
+    const r = importFile(t.dataset, BREDA_NUISANCE);
+    expect(r.format).toBe('cbs-47024NED');
+    const after = await Promise.all(questions.map((q) => stats(t, q)));
+    expect(after).toEqual(before);
+    expect(after[1].rows[0].count).toBe(10_752);
+
+    const file = fileCounts(BREDA_NUISANCE);
+    for (const type of ['E33', 'E35', 'M22']) {
+      const s = await stats(t, `gemeente=GM0758&level=buurt&category=${type}&from=2022-01&to=2022-12`);
+      expect(s.meta.demo).toBe(false);
+      for (const row of s.rows) {
+        expect(row.count).toBe(file.get(`${row.code}|${type}`));
+        expect(row.flags).not.toContain('noData');
+      }
+    }
+    const all = await stats(t, 'gemeente=GM0758&level=wijk&category=OVERLAST&from=2022-01&to=2022-12');
+    for (const row of all.rows) expect(row.count).toBe(file.get(`${row.code}|0.0.0`));
+  });
+});
+
+describe('a held-back full StatLine download (Windows-1252, CRLF, region columns, withheld cells)', () => {
+  it('imports and answers exactly, withheld cells as null', async () => {
+    const t = makeTestApp();
+    const r = importFile(t.dataset, fixture('cbs-47018NED-held-back-full-download.csv'));
+    expect(r.format).toBe('cbs-47018NED');
+    expect(r.summary).toMatchObject({ rows: 15, areas: 5, withheld: 2 });
+    const s = await stats(t, 'gemeente=GM1900&level=buurt&category=1.1.1&from=2022-01&to=2022-12');
+    // BU19000009 is not in the file: it keeps its demo split.
+    const bolsward = s.rows.filter((x) => /^BU1900000[0-4]$/.test(x.code));
+    const byCode = Object.fromEntries(bolsward.map((x) => [x.code, x.count]));
+    expect(byCode).toMatchObject({ BU19000000: 4, BU19000001: 2, BU19000002: 0, BU19000003: null, BU19000004: 3 });
+    expect(bolsward.find((x) => x.code === 'BU19000003')!.flags).toContain('withheld');
+    expect(bolsward.find((x) => x.code === 'BU19000002')!.flags).not.toContain('withheld');
+    for (const x of bolsward) expect(x.flags).not.toContain('demo');
+    const bike = await stats(t, 'gemeente=GM1900&level=buurt&category=1.2.3&from=2022-01&to=2022-12');
+    expect(bike.rows.find((x) => x.code === 'BU19000003')!.count).toBeNull();
+    const total = await stats(t, 'gemeente=GM1900&level=buurt&category=0.0.0&from=2022-01&to=2022-12');
+    expect(total.rows.find((x) => x.code === 'BU19000000')!.count).toBe(93);
+    // A withheld type hides inside the rest of the total: the total is whole, but flagged.
+    expect(total.rows.find((x) => x.code === 'BU19000003')!.count).toBe(9);
+    expect(total.rows.find((x) => x.code === 'BU19000003')!.flags).toContain('withheld');
+  });
+});
+
+describe('crime per type per gemeente (47018NED gemeente rows, 2012 onwards)', () => {
+  let t: ReturnType<typeof makeTestApp>;
+  beforeAll(() => {
+    t = makeTestApp();
+  });
+
+  it('Maastricht woninginbraak 2018 is the real 424, not demo', async () => {
+    const s = await stats(t, 'gemeente=GM0935&level=gemeente&category=1.1.1&from=2018-01&to=2018-12');
+    expect(s.rows[0].count).toBe(424);
+    expect(s.meta.demo).toBe(false);
+    expect(s.rows[0].flags).not.toContain('demo');
+    const y2019 = await stats(t, 'gemeente=GM0935&level=gemeente&category=1.1.1&from=2019-01&to=2019-12');
+    expect(y2019.rows[0].count).toBe(358);
+    expect(y2019.rows[0].previousCount).toBe(424);
+  });
+
+  it('the gemeente series go back to 2012; buurten have no figures there', async () => {
+    const s = await stats(t, 'gemeente=GM0935&level=gemeente&category=1.1.1&from=2012-01&to=2012-12');
+    expect(s.rows[0].count).toBeGreaterThan(0);
+    const b = await stats(t, 'gemeente=GM0935&level=buurt&category=1.1.1&from=2012-01&to=2012-12');
+    expect(b.rows.every((r) => r.count === null && r.flags.includes('noData'))).toBe(true);
+    const total = await stats(t, 'gemeente=GM0935&level=gemeente&category=0.0.0&from=2015-01&to=2015-12');
+    expect(total.rows[0].count).toBeNull();
+  });
+
+  it('the demo split of the buurten adds up, per type and year, to the real gemeente figure', async () => {
+    const gm = t.dataset.gemeenteTable('GM0935').byYear;
+    const cube = t.dataset.cube('GM0935');
+    for (const year of [2021, 2023, 2025]) {
+      for (const type of ['1.1.1', '1.2.3', '2.2.1', '3.1.1']) {
+        const ti = cube.typeIndex.get(type)!;
+        let sum = 0;
+        for (let a = 0; a < cube.A; a++) sum += cube.sum(a, cube.monthIndex(`${year}-01`), cube.monthIndex(`${year}-12`), [ti], 'misdrijf').count;
+        expect(sum, `${type} ${year}`).toBe(gm.get(year)!.get(type));
+      }
+    }
+    // Below the gemeente it stays demo.
+    const w = await stats(t, 'gemeente=GM0935&level=wijk&category=1.1.1&from=2023-01&to=2023-12');
+    expect(w.meta.demo).toBe(true);
+    // The yearly totals per buurt stay real.
+    const b = await stats(t, 'gemeente=GM0935&level=buurt&category=0.0.0&from=2023-01&to=2023-12');
+    expect(b.meta.demo).toBe(false);
+  });
+});
