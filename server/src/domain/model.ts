@@ -46,6 +46,9 @@ export interface StatsRow {
   densityPerKm2: number | null;
   changePct: number | null;
   previousCount: number | null;
+  /** The change against a year earlier is more than chance: exact conditional binomial test for two
+   *  Poisson counts, two-sided, 5 % (domain/significance.ts); null when a count is unknown or hidden. */
+  changeSignificant: boolean | null;
   flags: AreaFlag[];
   /** Set when a small count was hidden (presentation role). */
   suppressed?: boolean;

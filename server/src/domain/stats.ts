@@ -1,5 +1,6 @@
 // Turns aggregated counts per area into the figures the map shows: rates per 1,000, the
 // Empirical Bayes rate (fair to small buurten), density, change against a year earlier, and flags.
+import { changeSignificant } from './significance.ts';
 import { empiricalBayes } from './spatial.ts';
 import type { AreaFlag, StatsRow } from './model.ts';
 import type { AreaSum } from './cube.ts';
@@ -65,6 +66,7 @@ export function computeStats(areas: AreaFigures[], opts: StatsOptions): { rows: 
       densityPerKm2: count !== null && a.km2 > 0 ? round(count / a.km2, 1) : null,
       changePct: count !== null && previousCount ? round(((count - previousCount) / previousCount) * 100, 1) : null,
       previousCount,
+      changeSignificant: changeSignificant(count, previousCount),
       flags,
     };
   });

@@ -7,7 +7,7 @@ import { isSmall } from '../domain/privacy.ts';
 import type { AppEnv } from './env.ts';
 
 /** Fields that reveal a small count when the count itself is hidden. */
-const DERIVED = ['ratePer1000', 'ratePer1000Smoothed', 'densityPerKm2', 'changePct'] as const;
+const DERIVED = ['ratePer1000', 'ratePer1000Smoothed', 'densityPerKm2', 'changePct', 'changeSignificant'] as const;
 
 export function mustSuppress(c: Context<AppEnv>): boolean {
   return suppressFor(c.get('principal'), c.req.query('view'));
@@ -40,6 +40,7 @@ export function suppressDeep(value: unknown, threshold: number): unknown {
   if (isSmall(obj.previousCount as number, threshold)) {
     obj.previousCount = null;
     if ('changePct' in obj) obj.changePct = null;
+    if ('changeSignificant' in obj) obj.changeSignificant = null;
     hidden = true;
   }
   if (hidden) {

@@ -17,6 +17,7 @@ function row(code: string, naam: string, count: number | null, ratePer1000: numb
     densityPerKm2: 1,
     changePct: null,
     previousCount: null,
+    changeSignificant: null,
     flags,
   };
 }
