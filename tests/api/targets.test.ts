@@ -113,9 +113,11 @@ describe('GET /api/targets', () => {
   it('police indicators: CBS figures per 1,000 per calendar year, another definition than the plan: indicative only', () => {
     const b = byId('bedreiging');
     expect(b.actual.map((a) => a.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
-    expect(b.actual.every((a) => a.demo && !a.comparable)).toBe(true);
-    expect(b.demo).toBe(true);
-    expect(b.notes.join(' ')).toMatch(/DEMO/);
+    // Bedreiging per gemeente and year is a real CBS figure (47018NED gemeente rows), yet of another
+    // definition than the plan's: real, and still only indicative.
+    expect(b.actual.every((a) => !a.demo && !a.comparable)).toBe(true);
+    expect(b.demo).toBe(false);
+    expect(b.notes.join(' ')).not.toMatch(/DEMO/);
     expect(b.status).toBe('indicative');
     expect(b.basis).toBeNull();
     const hic = byId('vermogenscriminaliteit-hic');
