@@ -341,3 +341,54 @@ export function monthlyReportUrl(gemeente: string, month: string): string {
 export function quarterlyReportUrl(gemeente: string, quarter: string): string {
   return api.reports.quarterly.$url({ query: { gemeente, quarter } }).toString();
 }
+
+// --- Signals and effect evaluations -------------------------------------------------------------------
+
+export interface SignalsQuery {
+  gemeente: string;
+  level: 'buurt' | 'wijk';
+  category: string;
+  month: string;
+  view?: 'presentatie';
+}
+
+export async function fetchSignals(q: SignalsQuery, signal?: AbortSignal) {
+  return (await checked(await api.signals.$get({ query: { ...q } }, { init: { signal } }))).json();
+}
+
+export type SignalsResponse = Awaited<ReturnType<typeof fetchSignals>>;
+
+export async function fetchEvaluations(gemeente: string, signal?: AbortSignal) {
+  return (await checked(await api.evaluations.$get({ query: { gemeente } }, { init: { signal } }))).json();
+}
+
+export type EvaluationListItem = Awaited<ReturnType<typeof fetchEvaluations>>[number];
+
+export async function fetchEvaluation(id: number, signal?: AbortSignal) {
+  return (await checked(await api.evaluations[':id'].$get({ param: { id: String(id) } }, { init: { signal } }))).json();
+}
+
+export type EvaluationResponse = Awaited<ReturnType<typeof fetchEvaluation>>;
+
+export interface EvaluationBody {
+  name: string;
+  codes?: string[];
+  attentionAreaId?: number;
+  start: string;
+  categories: string[];
+  preMonths: number;
+  postMonths: number;
+}
+
+export async function createEvaluation(body: EvaluationBody): Promise<number> {
+  const res = await checked(await api.evaluations.$post(undefined, { init: jsonInit(body) }));
+  const created: unknown = await res.json();
+  if (typeof created !== 'object' || created === null || typeof (created as { id?: unknown }).id !== 'number') throw new ApiRequestError(500, null);
+  return (created as { id: number }).id;
+}
+
+/** Buurt codes and names of a gemeente (for choosing the treated buurten of an evaluation). */
+export async function fetchBuurtNames(q: { gemeente: string; from: string; to: string }, signal?: AbortSignal): Promise<{ code: string; naam: string }[]> {
+  const stats = await fetchStats({ ...q, level: 'buurt', category: '0.0.0' }, signal);
+  return stats.rows.map((r) => ({ code: r.code, naam: r.naam })).sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
+}

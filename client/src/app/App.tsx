@@ -36,6 +36,8 @@ import { SurveyDemoNotice, SurveyLegend } from '../features/survey/SurveyLegend.
 import { SurveyTable } from '../features/survey/SurveyTable.tsx';
 import { TargetsPage } from '../features/targets/TargetsPage.tsx';
 import { HotspotPanel } from '../features/hotspots/HotspotPanel.tsx';
+import { SignalsPanel } from '../features/signals/SignalsPanel.tsx';
+import { EvaluationPage } from '../features/evaluation/EvaluationPage.tsx';
 import { HotspotTable } from '../features/hotspots/HotspotTable.tsx';
 import { useHotspots } from '../features/hotspots/useHotspots.ts';
 import { Workbench } from '../features/workbench/Workbench.tsx';
@@ -644,13 +646,15 @@ export function App({ session, onLogout }: AppProps) {
       )}
       {national && page !== 'kaart' && (
         <PerGemeenteNotice
-          title={page === 'werkbank' ? 'Werkbank' : page === 'doelen' ? 'Doelen veiligheidsplan' : 'Vergelijking met andere gemeenten'}
+          title={page === 'werkbank' ? 'Werkbank' : page === 'doelen' ? 'Doelen veiligheidsplan' : page === 'evaluatie' ? 'Effect van een aanpak' : 'Vergelijking met andere gemeenten'}
           subject={
             page === 'werkbank'
               ? 'De werkbank (buurten rangschikken en selecteren)'
               : page === 'doelen'
                 ? 'Het volgen van de doelen van het veiligheidsplan, met de rapportages,'
-                : 'De vergelijking met andere gemeenten'
+                : page === 'evaluatie'
+                  ? 'Het evalueren van een aanpak in buurten'
+                  : 'De vergelijking met andere gemeenten'
           }
           gemeenten={gemeenten}
           onChoose={(code) => onFilterChange({ gemeente: code })}
@@ -664,6 +668,11 @@ export function App({ session, onLogout }: AppProps) {
             error={targetsError}
           />
           <ReportsPanel gemeente={gemeente} gemeenteNaam={gemeenteNaam} months={MONTHS} defaultMonth={to} />
+        </main>
+      )}
+      {page === 'evaluatie' && !national && (
+        <main id="inhoud" tabIndex={-1}>
+          <EvaluationPage gemeente={gemeente} gemeenteNaam={gemeenteNaam} categories={categories} from={from} to={to} mayWrite={mayPrepare(session)} />
         </main>
       )}
       {page === 'vergelijking' && !national && (
@@ -752,6 +761,7 @@ export function App({ session, onLogout }: AppProps) {
                 loading={hotspots.loading}
                 areaWord={levelPlural}
               />
+              {bron === 'politie' && <SignalsPanel gemeente={gemeente} level={level} category={category} month={to} map={choropleth?.map ?? null} onSelect={onSelect} />}
               {attentionPanel}
               <SourceControls
                 values={{ bron, indicator, surveyYear, kern: view.kern }}

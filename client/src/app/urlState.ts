@@ -11,6 +11,7 @@ export const APP_VIEWS = [
   { key: 'werkbank', label: 'Werkbank' },
   { key: 'doelen', label: 'Doelen' },
   { key: 'vergelijking', label: 'Vergelijking' },
+  { key: 'evaluatie', label: 'Evaluatie' },
 ] as const;
 export type AppView = (typeof APP_VIEWS)[number]['key'];
 

@@ -1,0 +1,78 @@
+// Browser test of the Signalen panel on the map page and the evaluation page: real server on a random
+// port, Debian's chromium; waits on the DOM, never on timers.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../server/src/index.ts';
+import { launchChromium, ROOT, SHOTS } from './support.ts';
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const created: number[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data'), BASEMAP_STYLE_URL: '' }, () => {});
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('response', async (r) => {
+    if (r.request().method() !== 'POST' || r.status() !== 201 || new URL(r.url()).pathname !== '/api/evaluations') return;
+    const body = (await r.json().catch(() => null)) as { id?: number } | null;
+    if (body?.id) created.push(body.id);
+  });
+});
+
+afterAll(async () => {
+  for (const id of created) await page?.request.delete(`${server.url}/api/evaluations/${id}`).catch(() => {});
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Signals and evaluations in the browser', () => {
+  it('shows the Signalen panel on the map page, labelled DEMO on generated months', async () => {
+    await page.goto(`${server.url}/?gemeente=GM0935&from=2024-01&to=2024-12`);
+    await page.waitForFunction(() => window.__bvk !== undefined);
+    await page.evaluate(() => window.__bvk!.ready);
+    const panel = page.getByRole('region', { name: 'Signalen' });
+    await panel.getByText(/getoetst|verwacht/).first().waitFor();
+    expect(await panel.getByText('DEMO', { exact: true }).isVisible()).toBe(true);
+    await panel.getByText('Hoe is dit berekend?').click();
+    expect(await panel.getByText(/Benjamini-Hochberg/).isVisible()).toBe(true);
+    await panel.screenshot({ path: path.join(SHOTS, 'signals-panel.png') });
+  });
+
+  it('defines an evaluation and shows the estimate in Dutch, a chart and a table', async () => {
+    await page.getByRole('link', { name: 'Evaluatie' }).click();
+    await page.getByRole('heading', { name: /Effect van een aanpak/ }).waitFor();
+    const form = page.getByRole('form', { name: 'Nieuwe evaluatie' });
+    await form.getByLabel('Naam').fill('Aanpak binnenstad');
+    await form.getByLabel('Binnenstad', { exact: true }).check();
+    await form.getByLabel('Jekerkwartier').check();
+    await form.getByLabel('Startmaand van de aanpak').fill('2024-01');
+    await form.getByRole('button', { name: 'Evaluatie opslaan en berekenen' }).click();
+    const result = page.getByRole('region', { name: 'Aanpak binnenstad' });
+    await result.getByText(/In de aanpakbuurten lag het aantal misdrijven/).waitFor();
+    expect(await result.getByText(/^DEMO/).first().isVisible()).toBe(true);
+    expect(await result.getByRole('img', { name: /aanpakbuurten en in de vergelijkingsbuurten/ }).isVisible()).toBe(true);
+    const table = result.getByRole('table', { name: /Aantal per maand/ });
+    expect(await table.getByRole('row').count()).toBe(37);
+    await page.screenshot({ path: path.join(SHOTS, 'evaluation-page.png'), fullPage: true });
+  });
+
+  it('says plainly in Dutch what is wrong with a refused definition', async () => {
+    const form = page.getByRole('form', { name: 'Nieuwe evaluatie' });
+    await form.getByLabel('Naam').fill('Zonder buurten');
+    await form.getByLabel('Binnenstad', { exact: true }).uncheck();
+    await form.getByLabel('Jekerkwartier').uncheck();
+    await form.getByRole('button', { name: 'Evaluatie opslaan en berekenen' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.getByRole('alert').textContent()).toBe('Kies minstens één aanpakbuurt (of een aandachtsgebied).');
+    consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/status of 400/.test(e)));
+    expect(consoleErrors).toEqual([]);
+  });
+});
