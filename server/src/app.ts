@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { compress } from 'hono/compress';
+import { bodyLimit } from 'hono/body-limit';
 import type { RequestListener } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -78,6 +79,24 @@ function isSafeMethod(method: string): boolean {
   return method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
 }
 
+/** Largest JSON body per route (bytes); uploads (POST /api/imports) stream to disk under their own limit. */
+export const JSON_BODY_LIMITS = { login: 16 * 1024, attentionArea: 6 * 1024 * 1024, other: 1024 * 1024 } as const;
+
+function jsonBodyLimit(path: string): number | null {
+  if (path === '/api/imports') return null;
+  if (path.startsWith('/api/auth/')) return JSON_BODY_LIMITS.login;
+  // A polygon from a GeoJSON file of up to 5 MB (the form's limit), with room for the rest of the body.
+  if (path === '/api/attention-areas') return JSON_BODY_LIMITS.attentionArea;
+  return JSON_BODY_LIMITS.other;
+}
+
+const bodyLimits = new Map(Object.values(JSON_BODY_LIMITS).map((maxSize) => [maxSize, bodyLimit({
+  maxSize,
+  onError: () => {
+    throw new ApiError(413, `body: larger than ${maxSize >= 1024 * 1024 ? `${maxSize / 1024 / 1024} MB` : `${maxSize / 1024} KB`}`, 'body');
+  },
+})]));
+
 export function createApi(deps: AppDeps, users: UserStore = userStoreFor(deps.dataset.store), resolvePrincipal = principalResolver(users)) {
   const { dataset } = deps;
   const geometry = new AreaGeometry(dataset);
@@ -88,12 +107,15 @@ export function createApi(deps: AppDeps, users: UserStore = userStoreFor(deps.da
   return new Hono<AppEnv>()
     .use('*', sessionMiddleware(resolvePrincipal))
     .use('*', (c, next) => {
-      // A presentation screen only reads; so does everyone on the auth routes' behalf.
-      if (!isSafeMethod(c.req.method) && !c.req.path.startsWith('/api/auth/') && !mayWrite(principalOf(c))) {
-        throw new ApiError(403, 'this role may not change data');
-      }
       // Not async: returns next()'s promise rather than wrapping it in another one (every GET passes here).
-      return next();
+      if (isSafeMethod(c.req.method)) return next();
+      // A presentation screen only reads; so does everyone on the auth routes' behalf, and so does
+      // anyone before the first account exists (what they saved would outlive open mode, ownerless).
+      if (!c.req.path.startsWith('/api/auth/') && !mayWrite(principalOf(c))) {
+        throw new ApiError(403, principalOf(c).role === 'open' ? 'read-only until the first account exists' : 'this role may not change data');
+      }
+      const limit = jsonBodyLimit(c.req.path);
+      return limit === null ? next() : bodyLimits.get(limit)!(c, next);
     })
     .use('*', presentationPrivacy(threshold))
     .route('/', authRoutes(users, { trustProxy: deps.trustProxy ?? false, throttle: deps.loginThrottle }))

@@ -8,7 +8,7 @@ import { makeTestApp } from '../support/testApp.ts';
 
 let t: ReturnType<typeof makeTestApp>;
 beforeAll(() => {
-  t = makeTestApp();
+  t = makeTestApp(':memory:', {}, 'analist');
 });
 
 const post = async (body: unknown) => {

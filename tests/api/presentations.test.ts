@@ -34,7 +34,7 @@ const send = async (method: string, url: string, body?: unknown, cookie?: string
 const withView = (patch: Record<string, unknown>) => ({ ...EXACT, views: [{ ...EXACT.views[0], ...patch }] });
 
 beforeAll(() => {
-  t = makeTestApp();
+  t = makeTestApp(':memory:', {}, 'analist');
 });
 
 describe('POST /api/presentations', () => {

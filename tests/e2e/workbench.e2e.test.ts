@@ -7,7 +7,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/index.ts';
-import { launchChromium, ROOT, SHOTS, waitApplied } from './support.ts';
+import { ensureUsers, launchChromium, ROOT, SHOTS, waitApplied } from './support.ts';
 
 const BINNENSTAD = 'BU09350000';
 const JEKERKWARTIER = 'BU09350001';
@@ -19,10 +19,22 @@ const consoleErrors: string[] = [];
 const areaRequests: string[] = [];
 const created: { selections: number[]; attention: number[] } = { selections: [], attention: [] };
 
+// Saving needs an account (open mode only reads): an analist, in a data folder of its own so the
+// other browser tests keep running in open mode.
+const ANALIST = { username: 'ana', password: 'correct horse battery', role: 'analist' as const, wijken: [] };
+let sessionCookie = '';
+
 beforeAll(async () => {
-  server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data'), BASEMAP_STYLE_URL: '' }, () => {});
+  const dataDir = path.join(ROOT, '.tmp/e2e-data-workbench');
+  ensureUsers(dataDir, [ANALIST]);
+  server = await startServer({ PORT: '0', DATA_DIR: dataDir, BASEMAP_STYLE_URL: '' }, () => {});
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ANALIST) });
+  sessionCookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const [name, value] = sessionCookie.split('=');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
+  await context.addCookies([{ name, value, url: server.url }]);
+  page = await context.newPage();
   page.on('console', (m) => {
     // The polygon outside Maastricht is refused on purpose: chromium logs that 400 as a failed resource.
     const refusedUpload = /status of 400/.test(m.text()) && m.location().url.endsWith('/api/attention-areas');
@@ -184,7 +196,7 @@ describe('Hotspots, workbench and attention areas in the browser', () => {
 
   it('defines an attention area from an uploaded GeoJSON polygon and lists how many buurten it covers', async () => {
     // One bounding box per buurt, as two features: each buurt's interior point lies inside its own box.
-    const res = await fetch(`${server.url}/api/areas?gemeente=GM0935`);
+    const res = await fetch(`${server.url}/api/areas?gemeente=GM0935`, { headers: { Cookie: sessionCookie } });
     const topo = (await res.json()) as Topology;
     const buurten = feature(topo, topo.objects.buurten as GeometryCollection) as FeatureCollection;
     const box = (code: string): Feature<Polygon> => {

@@ -9,6 +9,9 @@ import { SqliteStore } from '../../server/src/store/sqlite.ts';
 import { seedFromSource } from '../../server/src/store/seed.ts';
 import { GROUPS_FILE, ROOT } from '../../server/src/index.ts';
 import { buildGeodata, isBuilt, outputDir } from '../../geodata/build.ts';
+import { SqliteUserStore } from '../../server/src/store/users.ts';
+import { SESSION_COOKIE } from '../../server/src/routes/session.ts';
+import type { Role } from '../../server/src/domain/roles.ts';
 
 export const TEST_DATA_DIR = path.join(ROOT, '.tmp/test-data');
 
@@ -22,12 +25,27 @@ export function ensureGeodata() {
   return config;
 }
 
-export function makeTestApp(storeFile = ':memory:', extra: Partial<Parameters<typeof createApp>[0]> = {}) {
+/**
+ * `signedInAs`: an account of that role (username `test-<role>`) is created and every request that
+ * brings no Cookie of its own carries its session (open mode only reads).
+ */
+export function makeTestApp(storeFile = ':memory:', extra: Partial<Parameters<typeof createApp>[0]> = {}, signedInAs?: Role) {
   const config = ensureGeodata();
   const store = new SqliteStore(storeFile);
   const dataset = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE);
   seedFromSource(store, config.geodataDir, dataset.index);
   const app = createApp({ dataset, lowPopulationThreshold: 200, basemapStyleUrl: '', defaultGemeente: 'GM0935', ...extra });
+  if (signedInAs) {
+    const users = new SqliteUserStore(store.db);
+    const user = users.get(`test-${signedInAs}`) ?? users.add(`test-${signedInAs}`, 'correct horse battery', signedInAs, signedInAs === 'wijkagent' ? ['WK093500'] : []);
+    const cookie = `${SESSION_COOKIE}=${users.createSession(user.id, 24 * 3600_000)}`;
+    const request = app.request;
+    app.request = (input, init, ...rest) => {
+      const headers = new Headers(init?.headers);
+      if (!headers.has('Cookie')) headers.set('Cookie', cookie);
+      return request(input, { ...init, headers }, ...rest);
+    };
+  }
   const getJson = async <T = any>(url: string): Promise<{ status: number; body: T; headers: Headers }> => {
     const res = await app.request(url);
     return { status: res.status, body: (await res.json()) as T, headers: res.headers };

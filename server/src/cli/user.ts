@@ -8,6 +8,8 @@ import { PostgresStore, userStoreFor } from '../store/postgres.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { isBuilt, outputDir } from '../../../geodata/build.ts';
 import fs from 'node:fs';
+import { passwordProblem, usernameProblem } from '../domain/accounts.ts';
+import { AccountError } from '../store/users.ts';
 
 const USAGE = `usage:
   npm run user -- add <username> --role beheerder|analist|wijkagent|presentatie [--wijk WK093502 ...]
@@ -15,8 +17,6 @@ const USAGE = `usage:
   npm run user -- remove <username>
   npm run user -- passwd <username>
 password: from the environment variable BVK_PASSWORD, otherwise asked for (hidden).`;
-
-export const MIN_PASSWORD_LENGTH = 10;
 
 function fail(msg: string): never {
   console.error(msg);
@@ -44,8 +44,20 @@ async function readPassword(): Promise<string> {
   return a;
 }
 
-function checkPassword(pw: string) {
-  if (pw.length < MIN_PASSWORD_LENGTH) fail(`password too short: at least ${MIN_PASSWORD_LENGTH} characters`);
+/** The same policy the account store applies (and login's limits), checked before anything is stored. */
+function checkPassword(name: string, pw: string) {
+  const problem = passwordProblem(name, pw);
+  if (problem) fail(problem);
+}
+
+/** A refusal of the store (last beheerder, a name taken in another case) as a message, not a stack trace. */
+function refused<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AccountError) fail(e.message);
+    throw e;
+  }
 }
 
 const args = process.argv.slice(2);
@@ -60,7 +72,7 @@ const users = userStoreFor(store);
 
 switch (command) {
   case 'add': {
-    if (!username || !/^[a-z0-9][a-z0-9._-]{2,63}$/i.test(username)) fail(`username: 3-64 characters a-z, 0-9, '.', '_' or '-'\n${USAGE}`);
+    if (!username || usernameProblem(username)) fail(`${usernameProblem(username ?? '')}\n${USAGE}`);
     const role = flag('role')[0] as Role;
     if (!ROLES.includes(role)) fail(`--role: one of ${ROLES.join(', ')}\n${USAGE}`);
     const wijken = flag('wijk').map((w) => w.trim().toUpperCase());
@@ -74,10 +86,11 @@ switch (command) {
       const unknown = wijken.filter((w) => !known.has(w));
       if (unknown.length) fail(`--wijk: unknown wijk code(s): ${unknown.join(', ')}`);
     }
-    if (users.get(username)) fail(`user ${username} already exists (use passwd to change the password)`);
+    const existing = users.get(username);
+    if (existing) fail(`user ${existing.username} already exists (use passwd to change the password; names do not differ by case only)`);
     const pw = await readPassword();
-    checkPassword(pw);
-    const u = users.add(username, pw, role, wijken);
+    checkPassword(username, pw);
+    const u = refused(() => users.add(username, pw, role, wijken));
     console.log(`added ${u.username} (${u.role}${u.wijken.length ? `, ${u.wijken.join(', ')}` : ''})`);
     break;
   }
@@ -87,14 +100,14 @@ switch (command) {
     break;
   case 'remove':
     if (!username) fail(USAGE);
-    if (!users.remove(username)) fail(`no user ${username}`);
+    if (!refused(() => users.remove(username))) fail(`no user ${username}`);
     console.log(`removed ${username}`);
     break;
   case 'passwd': {
     if (!username || !users.get(username)) fail(`no user ${username ?? ''}\n${USAGE}`);
     const pw = await readPassword();
-    checkPassword(pw);
-    users.setPassword(username, pw);
+    checkPassword(users.get(username)!.username, pw);
+    refused(() => users.setPassword(username, pw));
     console.log(`password changed for ${username}; their sessions were ended`);
     break;
   }

@@ -32,7 +32,8 @@ export function mayManageUsers(p: Principal): boolean {
   return p.role === 'beheerder';
 }
 
-/** Saving selections, attention areas, presentations: not for a presentation screen. */
+/** Saving selections, attention areas, presentations: not for a presentation screen, and not in
+ * open mode (no account, so nobody could own, change or answer for what is saved). */
 export function mayWrite(p: Principal): boolean {
-  return p.role === 'beheerder' || p.role === 'analist' || p.role === 'open' || p.role === 'wijkagent';
+  return p.role === 'beheerder' || p.role === 'analist' || p.role === 'wijkagent';
 }

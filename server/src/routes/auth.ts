@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { mayManageUsers } from '../domain/roles.ts';
+import { MAX_PASSWORD_LENGTH, MAX_USERNAME_LENGTH } from '../domain/accounts.ts';
 import type { UserStore } from '../store/users.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../compute/errors.ts';
@@ -11,8 +12,8 @@ import { LoginThrottle } from '../http/loginThrottle.ts';
 import { isHttps, principalOf, SESSION_COOKIE } from '../http/session.ts';
 
 const loginBody = z.object({
-  username: z.string({ error: 'is required' }).trim().min(1, 'is required').max(64, 'is too long'),
-  password: z.string({ error: 'is required' }).min(1, 'is required').max(1024, 'is too long'),
+  username: z.string({ error: 'is required' }).trim().min(1, 'is required').max(MAX_USERNAME_LENGTH, 'is too long'),
+  password: z.string({ error: 'is required' }).min(1, 'is required').max(MAX_PASSWORD_LENGTH, 'is too long'),
 });
 
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(500) });
@@ -38,19 +39,19 @@ export function authRoutes(users: UserStore, opts: { trustProxy: boolean; thrott
       }
       const { username, password } = parsed.data;
       const ip = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
-      const decision = throttle.check(username, ip);
-      if (decision.retryAfterSec) {
-        c.header('Retry-After', String(decision.retryAfterSec));
-        throw new ApiError(429, `too many failed logins: try again in ${decision.retryAfterSec} s`);
+      // Reserved before anything is awaited: parallel guesses each take one of the allowed attempts.
+      const decision = throttle.attempt(username, ip);
+      if (decision.retryAfterSec || !decision.ticket) {
+        c.header('Retry-After', String(decision.retryAfterSec ?? 1));
+        throw new ApiError(429, `too many failed logins from this address: try again in ${decision.retryAfterSec ?? 1} s`);
       }
       if (decision.delayMs) await sleep(decision.delayMs);
-      const user = users.verify(username, password);
+      const user = await users.verify(username, password);
       if (!user) {
-        throttle.fail(username, ip);
         users.audit({ username, role: '-', action: 'login-failed', resource: '/api/auth/login', detail: { ip } });
         throw new ApiError(401, 'unknown username or wrong password');
       }
-      throttle.succeed(username);
+      throttle.succeed(decision.ticket);
       const token = users.createSession(user.id, SESSION_TTL_MS);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Role } from '../domain/roles.ts';
-import { accountsChanged, hashPassword, verifyPassword, type AuditEntry, type User, type UserStore } from './users.ts';
+import { AccountError, accountsChanged, checkAccount, hashPassword, lastBeheerderProblem, verifyPassword, type AuditEntry, type User, type UserStore } from './users.ts';
 import type { PgClient } from './postgres.ts';
 
 const SCHEMA = `
@@ -18,6 +18,8 @@ CREATE TABLE IF NOT EXISTS audit (
   id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at TEXT NOT NULL, username TEXT, role TEXT NOT NULL,
   action TEXT NOT NULL, resource TEXT NOT NULL, detail TEXT NOT NULL);
 `;
+// Usernames are unique without regard to case (SqliteUserStore keeps the same rule).
+const NOCASE_INDEX = 'CREATE UNIQUE INDEX IF NOT EXISTS users_username_nocase ON users (lower(username))';
 
 const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -37,6 +39,9 @@ export class PostgresUserStore implements UserStore {
     this.tx(() => {
       this.q('SELECT pg_advisory_xact_lock($1)', [47023]);
       this.q(SCHEMA);
+      // Names that already differ by case only keep working (logins find the oldest); then the index waits.
+      const clash = this.q('SELECT 1 FROM users GROUP BY lower(username) HAVING count(*) > 1 LIMIT 1').length > 0;
+      if (!clash) this.q(NOCASE_INDEX);
       // Switching an installation to PostgreSQL: its accounts (not sessions) come along, once per
       // database (marked in `meta`), so removing every account later does not bring them back.
       const first = legacy && this.q("INSERT INTO meta (key, value) VALUES ('users_taken_over', 1) ON CONFLICT (key) DO NOTHING RETURNING 1").length > 0;
@@ -59,36 +64,58 @@ export class PostgresUserStore implements UserStore {
   }
 
   get(username: string): User | undefined {
-    const r = this.q('SELECT id, username, role, wijken, created_at FROM users WHERE username = $1', [username])[0];
+    const r = this.q('SELECT id, username, role, wijken, created_at FROM users WHERE lower(username) = lower($1) ORDER BY id LIMIT 1', [username])[0];
     return r && toUser(r);
   }
 
   add(username: string, password: string, role: Role, wijken: string[]): User {
-    this.q('INSERT INTO users (username, role, wijken, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
-      username, role, JSON.stringify(wijken), hashPassword(password), new Date().toISOString()]);
+    checkAccount(username, password);
+    const hash = hashPassword(password);
+    this.tx(() => {
+      // One writer at a time, so two servers cannot both add "Ana" and "ana".
+      this.q('SELECT pg_advisory_xact_lock($1)', [47024]);
+      const existing = this.get(username);
+      if (existing) throw new AccountError(`user ${existing.username} already exists (usernames do not differ by case only)`);
+      this.q('INSERT INTO users (username, role, wijken, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
+        username, role, JSON.stringify(wijken), hash, new Date().toISOString()]);
+    });
     accountsChanged();
     return this.get(username)!;
   }
 
   remove(username: string): boolean {
-    const removed = this.q('DELETE FROM users WHERE username = $1 RETURNING 1', [username]).length > 0;
+    const removed = this.tx(() => {
+      this.q('SELECT pg_advisory_xact_lock($1)', [47024]);
+      const user = this.get(username);
+      if (!user) return false;
+      if (user.role === 'beheerder' && Number(this.q("SELECT count(*)::int AS n FROM users WHERE role = 'beheerder'")[0].n) <= 1) {
+        throw new AccountError(lastBeheerderProblem(user.username));
+      }
+      return this.q('DELETE FROM users WHERE id = $1 RETURNING 1', [user.id]).length > 0;
+    });
     accountsChanged();
     return removed;
   }
 
   setPassword(username: string, password: string): boolean {
+    const user = this.get(username);
+    if (!user) return false;
+    checkAccount(user.username, password);
+    const hash = hashPassword(password);
     return this.tx(() => {
-      const changed = this.q('UPDATE users SET password_hash = $1 WHERE username = $2 RETURNING id', [hashPassword(password), username]);
+      const changed = this.q('UPDATE users SET password_hash = $1 WHERE id = $2 RETURNING id', [hash, user.id]);
       // A new password ends every open session of that user.
       if (changed.length) this.q('DELETE FROM sessions WHERE user_id = $1', [changed[0].id]);
       return changed.length > 0;
     });
   }
 
-  verify(username: string, password: string): User | undefined {
-    const r = this.q('SELECT password_hash FROM users WHERE username = $1', [username])[0] as { password_hash: string } | undefined;
-    const ok = verifyPassword(password, r?.password_hash ?? DUMMY_HASH);
-    return ok && r ? this.get(username) : undefined;
+  async verify(username: string, password: string): Promise<User | undefined> {
+    const r = this.q('SELECT id, password_hash FROM users WHERE lower(username) = lower($1) ORDER BY id LIMIT 1', [username])[0] as { id: number; password_hash: string } | undefined;
+    const ok = await verifyPassword(password, r?.password_hash ?? DUMMY_HASH);
+    if (!ok || !r) return undefined;
+    const u = this.q('SELECT id, username, role, wijken, created_at FROM users WHERE id = $1', [r.id])[0];
+    return u && toUser(u);
   }
 
   createSession(userId: number, ttlMs: number): string {

@@ -1,8 +1,9 @@
 // Accounts, sessions and the audit trail. Passwords are hashed with scrypt (memory-hard, in
 // node:crypto, no native add-on); session tokens are stored only as their SHA-256.
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Role } from '../domain/roles.ts';
+import { passwordProblem, usernameProblem } from '../domain/accounts.ts';
 
 export interface User {
   id: number;
@@ -29,7 +30,8 @@ export interface UserStore {
   add(username: string, password: string, role: Role, wijken: string[]): User;
   remove(username: string): boolean;
   setPassword(username: string, password: string): boolean;
-  verify(username: string, password: string): User | undefined;
+  /** Asynchronous: the hash is computed on libuv's thread pool, so logins do not stall other requests. */
+  verify(username: string, password: string): Promise<User | undefined>;
   createSession(userId: number, ttlMs: number): string;
   sessionUser(token: string): User | undefined;
   deleteSession(token: string): void;
@@ -46,14 +48,32 @@ export function hashPassword(password: string): string {
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+const scryptAsync = (password: string, salt: Buffer, length: number, opts: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) => scrypt(password, salt, length, opts, (err, key) => (err ? reject(err) : resolve(key))));
+
+/** Off the event loop (libuv's thread pool): a login's ~50-100 ms of hashing does not hold up other requests. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [kind, n, r, p, salt, key] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = scryptSync(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, {
+  const actual = await scryptAsync(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, {
     N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem,
   });
   return timingSafeEqual(actual, expected);
+}
+
+/** A refused account change (weak password, taken name, the last beheerder): the message says why. */
+export class AccountError extends Error {}
+
+/** The policy every store applies before it stores a name or password (CLI, tests, future routes alike). */
+export function checkAccount(username: string, password: string): void {
+  const problem = usernameProblem(username) ?? passwordProblem(username, password);
+  if (problem) throw new AccountError(problem);
+}
+
+/** Removing the only beheerder would leave nobody who can manage the accounts or read the audit trail. */
+export function lastBeheerderProblem(username: string): string {
+  return `${username} is the last beheerder: add another beheerder first`;
 }
 
 /** Compared against when the user does not exist, so timing does not reveal valid usernames. */
@@ -87,6 +107,13 @@ export class SqliteUserStore implements UserStore {
         resource TEXT NOT NULL, detail TEXT NOT NULL);
     `);
     db.pragma('foreign_keys = ON');
+    // Usernames are unique without regard to case. An installation that already holds two names
+    // differing only in case keeps working (logins find the oldest); new ones cannot be added.
+    try {
+      db.exec('CREATE UNIQUE INDEX IF NOT EXISTS users_username_nocase ON users (lower(username))');
+    } catch {
+      db.exec('CREATE INDEX IF NOT EXISTS users_username_lower ON users (lower(username))');
+    }
   }
 
   count(): number {
@@ -100,37 +127,56 @@ export class SqliteUserStore implements UserStore {
   }
 
   get(username: string): User | undefined {
-    const r = this.db.prepare('SELECT id, username, role, wijken, created_at FROM users WHERE username = ?').get(username) as Row | undefined;
+    const r = this.db.prepare('SELECT id, username, role, wijken, created_at FROM users WHERE lower(username) = lower(?) ORDER BY id LIMIT 1').get(username) as Row | undefined;
     return r && toUser(r);
   }
 
   add(username: string, password: string, role: Role, wijken: string[]): User {
-    this.db.prepare('INSERT INTO users (username, role, wijken, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
-      username, role, JSON.stringify(wijken), hashPassword(password), new Date().toISOString());
+    checkAccount(username, password);
+    const hash = hashPassword(password);
+    this.db.transaction(() => {
+      if (this.get(username)) throw new AccountError(`user ${this.get(username)!.username} already exists (usernames do not differ by case only)`);
+      this.db.prepare('INSERT INTO users (username, role, wijken, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        username, role, JSON.stringify(wijken), hash, new Date().toISOString());
+    }).immediate();
     accountsChanged();
     return this.get(username)!;
   }
 
   remove(username: string): boolean {
-    const removed = this.db.prepare('DELETE FROM users WHERE username = ?').run(username).changes > 0;
+    const removed = this.db.transaction(() => {
+      const user = this.get(username);
+      if (!user) return false;
+      if (user.role === 'beheerder') {
+        const { n } = this.db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'beheerder'").get() as { n: number };
+        if (n <= 1) throw new AccountError(lastBeheerderProblem(user.username));
+      }
+      return this.db.prepare('DELETE FROM users WHERE id = ?').run(user.id).changes > 0;
+    }).immediate();
     accountsChanged();
     return removed;
   }
 
   setPassword(username: string, password: string): boolean {
+    const user = this.get(username);
+    if (!user) return false;
+    checkAccount(user.username, password);
+    const hash = hashPassword(password);
     const tx = this.db.transaction(() => {
-      const changed = this.db.prepare('UPDATE users SET password_hash = ? WHERE username = ?').run(hashPassword(password), username).changes > 0;
+      const changed = this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, user.id).changes > 0;
       // A new password ends every open session of that user.
-      if (changed) this.db.prepare('DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)').run(username);
+      if (changed) this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id);
       return changed;
     });
     return tx();
   }
 
-  verify(username: string, password: string): User | undefined {
-    const r = this.db.prepare('SELECT password_hash FROM users WHERE username = ?').get(username) as { password_hash: string } | undefined;
-    const ok = verifyPassword(password, r?.password_hash ?? DUMMY_HASH);
-    return ok && r ? this.get(username) : undefined;
+  async verify(username: string, password: string): Promise<User | undefined> {
+    const r = this.db.prepare('SELECT id, password_hash FROM users WHERE lower(username) = lower(?) ORDER BY id LIMIT 1').get(username) as { id: number; password_hash: string } | undefined;
+    const ok = await verifyPassword(password, r?.password_hash ?? DUMMY_HASH);
+    if (!ok || !r) return undefined;
+    const u = this.db.prepare('SELECT id, username, role, wijken, created_at FROM users WHERE id = ?').get(r.id) as Row | undefined;
+    return u && toUser(u);
   }
 
   createSession(userId: number, ttlMs: number): string {

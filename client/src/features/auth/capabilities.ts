@@ -23,9 +23,9 @@ export function hasRestrictedAccess(session: Signed): boolean {
   return session.role === 'analist' || (session.role === 'wijkagent' && session.wijken.length > 0);
 }
 
-/** Saving draaiboeken and other writes: not for a presentation screen. */
+/** Saving draaiboeken and other writes: not for a presentation screen, nor in open mode (the server only reads then). */
 export function mayPrepare(session: Signed): boolean {
-  return session.role === 'analist' || session.role === 'beheerder' || session.role === 'open';
+  return session.role === 'analist' || session.role === 'beheerder';
 }
 
 /** The presentatie role sees presentations only. */
