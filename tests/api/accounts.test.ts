@@ -2,7 +2,7 @@
 // guesses, hashing off the event loop, body limits, case-insensitive names, open mode read-only.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SqliteUserStore } from '../../server/src/store/users.ts';
-import { LoginThrottle } from '../../server/src/routes/loginThrottle.ts';
+import { LoginThrottle } from '../../server/src/http/loginThrottle.ts';
 import { makeTestApp } from '../support/testApp.ts';
 
 const PW = 'correct horse battery';

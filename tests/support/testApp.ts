@@ -10,7 +10,7 @@ import { seedFromSource } from '../../server/src/store/seed.ts';
 import { GROUPS_FILE, ROOT } from '../../server/src/index.ts';
 import { buildGeodata, isBuilt, outputDir } from '../../geodata/build.ts';
 import { SqliteUserStore } from '../../server/src/store/users.ts';
-import { SESSION_COOKIE } from '../../server/src/routes/session.ts';
+import { SESSION_COOKIE } from '../../server/src/http/session.ts';
 import type { Role } from '../../server/src/domain/roles.ts';
 
 export const TEST_DATA_DIR = path.join(ROOT, '.tmp/test-data');

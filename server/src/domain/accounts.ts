@@ -37,8 +37,3 @@ export function passwordProblem(username: string, password: string): string | nu
   if (COMMON.has(bare) || COMMON.has(stem) || DIGIT_RUNS.test(bare) || /^\d+$/.test(bare)) return 'password is too common: choose a less predictable one';
   return null;
 }
-
-/** Usernames are unique without regard to case ("Beheer" is "beheer"). */
-export function sameUsername(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
