@@ -29,6 +29,7 @@ import { presentationsRoutes } from './routes/presentations.ts';
 import { reportsRoutes } from './routes/reports.ts';
 import { signalsRoutes } from './routes/signals.ts';
 import { evaluationsRoutes } from './routes/evaluations.ts';
+import { evaluationAnswer } from './compute/evaluations.ts';
 import { PdfRenderer } from './reports/pdf.ts';
 import { AreaGeometry } from './store/geometry.ts';
 import type { ApiError as ApiErrorBody } from './domain/model.ts';
@@ -137,7 +138,7 @@ export function createApi(deps: AppDeps, users: UserStore = userStoreFor(deps.da
     .route('/', presentationsRoutes(dataset, presentations))
     .route('/', signalsRoutes(dataset, threshold))
     .route('/', evaluationsRoutes(dataset, geometry, evaluations, attentionAreas))
-    .route('/', reportsRoutes(dataset, { lowPopulationThreshold: deps.lowPopulationThreshold, suppressionThreshold: threshold, pdf }));
+    .route('/', reportsRoutes(dataset, { lowPopulationThreshold: deps.lowPopulationThreshold, suppressionThreshold: threshold, pdf, evaluationsOf: (gm) => evaluations.list(gm).map((e) => evaluationAnswer(dataset, geometry, { evaluations, attentionAreas }, e)) }));
 }
 
 export type AppType = ReturnType<typeof createApi>;

@@ -129,6 +129,25 @@ describe('GET /api/signals', () => {
   });
 });
 
+describe('reports', () => {
+  it("the monthly briefing's \"Wat valt op\" lists the signal", async () => {
+    const res = await t.app.request(`/api/reports/monthly?gemeente=${GM}&month=${SPIKE_MONTH}&format=html`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const section = html.slice(html.indexOf('<h2>Wat valt op</h2>'), html.indexOf('<h2>Kerncijfers'));
+    const naam = t.dataset.area(spike)!.naam;
+    expect(section).toMatch(new RegExp(`Meer dan verwacht – ${naam}: \\d+ registraties van diefstal/inbraak woning in november 2025, verwacht \\d+ tot \\d+`));
+  });
+
+  it('the quarterly report includes the saved evaluations', async () => {
+    await post('/api/evaluations', { name: 'Rapportevaluatie', codes: dropped, start: START, categories: [CATEGORY], preMonths: 24, postMonths: 12 });
+    const res = await t.app.request(`/api/reports/quarterly?gemeente=${GM}&quarter=2025-Q1&format=html`);
+    const html = await res.text();
+    expect(html).toContain('<h2>Evaluaties van de aanpak</h2>');
+    expect(html).toMatch(/<h3>Rapportevaluatie<\/h3>\s*<p>In de aanpakbuurten lag het aantal registraties van diefstal\/inbraak woning na de start naar schatting \d+% lager/);
+  });
+});
+
 describe('effect evaluations', () => {
   const definition = (codes: string[]) => ({ name: 'Aanpak', codes, start: START, categories: [CATEGORY], preMonths: 24, postMonths: 12 });
 

@@ -34,7 +34,7 @@ export class ReportFigures {
     private readonly ds: Dataset,
     private readonly gm: string,
     private readonly lowPopulationThreshold: number,
-    private readonly suppressionThreshold: number,
+    readonly suppressionThreshold: number,
   ) {}
 
   stats(level: Level, category: string, from: string, to: string): PeriodStats {

@@ -10,6 +10,7 @@ import { renderMap } from './map.ts';
 import { esc, monthName, num, periodName } from './format.ts';
 import { demoBox, documentHtml, numCell, pctCell, sourcesList, sparkline, titleBlock, type ReportMeta } from './layout.ts';
 import { risesAndFalls, targetsTable, wijkTable } from './sections.ts';
+import { signalItems } from './signalSections.ts';
 
 export interface BuiltReport {
   html: string;
@@ -40,7 +41,8 @@ export async function monthlyReport(ds: Dataset, fig: ReportFigures, sources: Re
   const buurtMonth = fig.buurtStats('0.0.0', month, month);
   const until = lastCompleteYear(month);
   const targets = sources.targetsOf(gemeente, month);
-  const demo = themes.some((t) => t.demo) || mapStats.demo || buurtMonth.demo || targets.some((t) => t.demo);
+  const signals = signalItems(ds, gemeente, month, fig.suppressionThreshold);
+  const demo = themes.some((t) => t.demo) || mapStats.demo || buurtMonth.demo || targets.some((t) => t.demo) || signals.demo;
 
   const meta: ReportMeta = { kind: 'Maandbriefing veiligheid', gemeenteNaam: gm.naam, gemeente, periodName: monthLabel, generatedAt: now, demo };
   const period12 = periodName(from12, month);
@@ -61,6 +63,7 @@ export async function monthlyReport(ds: Dataset, fig: ReportFigures, sources: Re
   });
   const page1 = `${titleBlock(meta, 'Voor de burgemeester: de maand tegen dezelfde maand een jaar eerder en de trend over twaalf maanden.', dataPeriod)}
 ${demo ? demoBox('De jaartotalen van alle misdrijven per buurt zijn echt (Politie via CBS); de verdeling naar soort misdrijf en maand is gegenereerd omdat daarvan geen open data per buurt bestaat. Gebruik deze cijfers niet voor besluiten.') : ''}
+${signals.html}
 <h2>Kerncijfers ${esc(gm.naam)}</h2>
 <table>
 <caption class="sr">Kerncijfers per thema</caption>

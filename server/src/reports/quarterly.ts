@@ -11,6 +11,8 @@ import { esc, num, periodName, quarterName } from './format.ts';
 import { demoBox, documentHtml, numCell, pctCell, sourcesList, sparkline, titleBlock, type ReportMeta } from './layout.ts';
 import { benchmarkTable, surveyTable, targetsTable, wijkTable, type SurveyBlock } from './sections.ts';
 import type { BuiltReport } from './monthly.ts';
+import { evaluationsSection } from './signalSections.ts';
+import type { EvaluationAnswer } from '../compute/evaluations.ts';
 
 const FLAG_WORDS: Partial<Record<StatsRow['flags'][number], string>> = {
   lowPopulation: 'weinig inwoners',
@@ -20,7 +22,7 @@ const FLAG_WORDS: Partial<Record<StatsRow['flags'][number], string>> = {
   suppressed: 'klein aantal afgeschermd',
 };
 
-export async function quarterlyReport(ds: Dataset, fig: ReportFigures, sources: ReportSources, gemeente: string, year: number, quarter: number, now: Date): Promise<BuiltReport> {
+export async function quarterlyReport(ds: Dataset, fig: ReportFigures, sources: ReportSources, gemeente: string, year: number, quarter: number, now: Date, evaluations: EvaluationAnswer[] = []): Promise<BuiltReport> {
   const gm = ds.gemeente(gemeente)!;
   const months = ds.cube(gemeente).months;
   const first = months[0];
@@ -112,6 +114,7 @@ ${surveyPart.html}
 ${targetsTable(targets, until)}
 <h2>Vergelijking met andere gemeenten</h2>
 ${benchmarkTable(reference, g40)}
+${evaluationsSection(evaluations, new Map(ds.areas(gemeente, 'buurt').map((b) => [b.code, b.naam])))}
 <h2>Over dit rapport</h2>
 ${sourcesList([
     `Geregistreerde misdrijven: Politie via CBS (47022NED/47018NED); dit rapport gebruikt ${periodName(dataFrom, to)}.`,

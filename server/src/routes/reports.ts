@@ -13,6 +13,7 @@ import { ReportFigures } from '../reports/figures.ts';
 import { ReportSources } from '../reports/sources.ts';
 import { monthlyReport, type BuiltReport } from '../reports/monthly.ts';
 import { quarterlyReport } from '../reports/quarterly.ts';
+import type { EvaluationAnswer } from '../compute/evaluations.ts';
 import { pageTemplates, reportTitle } from '../reports/layout.ts';
 import { PdfUnavailableError, type PdfRenderer } from '../reports/pdf.ts';
 
@@ -32,6 +33,8 @@ export interface ReportDeps {
   lowPopulationThreshold: number;
   suppressionThreshold: number;
   pdf: PdfRenderer;
+  /** The saved evaluations of a gemeente with their results (for the quarterly report). */
+  evaluationsOf?: (gemeente: string) => EvaluationAnswer[];
   /** The generation time printed on the report (tests pin it). */
   now?: () => Date;
 }
@@ -80,7 +83,7 @@ export function reportsRoutes(ds: Dataset, deps: ReportDeps) {
       const from = `${year}-${String(quarter * 3 - 2).padStart(2, '0')}`;
       const to = `${year}-${String(quarter * 3).padStart(2, '0')}`;
       requireMonths(q.gemeente, 'quarter', q.quarter, from, to);
-      const report = await quarterlyReport(ds, figuresFor(q.gemeente), sources, q.gemeente, year, quarter, now());
+      const report = await quarterlyReport(ds, figuresFor(q.gemeente), sources, q.gemeente, year, quarter, now(), deps.evaluationsOf?.(q.gemeente) ?? []);
       return send(c, report, q.format, `kwartaalrapportage-veiligheid_${q.gemeente}_${year}-Q${quarter}`);
     });
 }
