@@ -37,7 +37,7 @@ const post = (url: string, body: unknown) =>
   t.app.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 beforeAll(() => {
-  t = makeTestApp();
+  t = makeTestApp(':memory:', {}, 'analist');
   buurten = t.dataset.areas(GM, 'buurt').map((b) => b.code).sort();
   const rand = rng(17);
   // Five buurten of one part of town drop by 40 % from START; five elsewhere do not change.
@@ -116,7 +116,7 @@ describe('GET /api/signals', () => {
   });
 
   it('the presentatie view sees no small count (nor p or q that would give it away)', async () => {
-    const demo = makeTestApp();
+    const demo = makeTestApp(':memory:', {}, 'analist');
     const url = `/api/signals?gemeente=${GM}&month=2025-03&category=1.1.1`;
     const full = await demo.getJson(url);
     const small = full.body.rows.filter((x: any) => x.observed >= 1 && x.observed <= 4).map((x: any) => x.code);
@@ -205,7 +205,7 @@ describe('effect evaluations', () => {
   });
 
   it('labels signals and an evaluation on DEMO months DEMO', async () => {
-    const demo = makeTestApp();
+    const demo = makeTestApp(':memory:', {}, 'analist');
     const created = await demo.app.request('/api/evaluations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(definition(unchanged)) });
     const r = await demo.getJson(`/api/evaluations/${((await created.json()) as { id: number }).id}`);
     expect(r.body.meta.demo).toBe(true);
@@ -214,6 +214,12 @@ describe('effect evaluations', () => {
     const s = await demo.getJson(`/api/signals?gemeente=${GM}&month=2024-05`);
     expect(s.body.meta.demo).toBe(true);
     expect(s.body.meta.notes[0]).toMatch(/^DEMO/);
+  });
+
+  it('only a role that may write defines an evaluation (open mode reads)', async () => {
+    const open = makeTestApp();
+    const r = await open.app.request('/api/evaluations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(definition(dropped)) });
+    expect(r.status).toBe(403);
   });
 
   it('refuses bad definitions with { error, parameter }', async () => {

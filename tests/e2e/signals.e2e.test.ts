@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/index.ts';
-import { launchChromium, ROOT, SHOTS } from './support.ts';
+import { ensureUsers, launchChromium, ROOT, SHOTS } from './support.ts';
+
+// Defining an evaluation needs an account (open mode only reads), in a data folder of its own.
+const ANALIST = { username: 'ana', password: 'correct horse battery', role: 'analist' as const, wijken: [] };
 
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
@@ -13,9 +16,15 @@ const consoleErrors: string[] = [];
 const created: number[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data'), BASEMAP_STYLE_URL: '' }, () => {});
+  const dataDir = path.join(ROOT, '.tmp/e2e-data-signals');
+  ensureUsers(dataDir, [ANALIST]);
+  server = await startServer({ PORT: '0', DATA_DIR: dataDir, BASEMAP_STYLE_URL: '' }, () => {});
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ANALIST) });
+  const [name, value] = (login.headers.get('set-cookie') ?? '').split(';')[0].split('=');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
+  await context.addCookies([{ name, value, url: server.url }]);
+  page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
