@@ -15,7 +15,7 @@ import { Dataset } from '../server/src/store/dataset.ts';
 import { SqliteStore } from '../server/src/store/sqlite.ts';
 import { seedFromSource } from '../server/src/store/seed.ts';
 import { loadSurveyIndicators } from '../server/src/store/planData.ts';
-import { GROUPS_FILE } from '../server/src/index.ts';
+import { GROUPS_FILE } from '../server/src/compose.ts';
 import { outputDir } from '../geodata/build.ts';
 
 const STREETS = ['Vrijthof', 'Markt', 'Grote Staat', 'Wycker Brugstraat', 'Boschstraat', 'Stationsstraat', 'Akerstraat', 'Brusselsestraat', 'Tongersestraat', 'Meerssenerweg', 'Scharnerweg', 'Via Regia', 'Avenue Ceramique', 'Heerderweg', 'Oranjeplein'];

@@ -14,7 +14,7 @@ import { loadConfig } from '../server/src/config.ts';
 import { buildGeodata, isBuilt, outputDir } from '../geodata/build.ts';
 import { Dataset } from '../server/src/store/dataset.ts';
 import { SqliteStore } from '../server/src/store/sqlite.ts';
-import { GROUPS_FILE } from '../server/src/index.ts';
+import { GROUPS_FILE } from '../server/src/compose.ts';
 import { generatorName, load, type LoadResult } from './loadgen.ts';
 import { measureBrowser } from './browser.ts';
 import { timeImport, timeParse, writeExtract } from './policeExtract.ts';

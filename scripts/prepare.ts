@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build } from 'vite';
 import { loadConfig } from '../server/src/config.ts';
 import { buildGeodata, isBuilt } from '../geodata/build.ts';
-import { ROOT } from '../server/src/index.ts';
+import { ROOT } from '../server/src/compose.ts';
 
 try {
   const config = loadConfig();

@@ -44,7 +44,6 @@ import { getPath, getQueryParam } from 'hono/utils/url';
 import { parse as parseCookie } from 'hono/utils/cookie';
 import type { UserStore } from './store/users.ts';
 import type { AppEnv } from './http/env.ts';
-import { userStoreFor } from './store/postgres.ts';
 import { mayWrite } from './domain/roles.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './domain/privacy.ts';
 
@@ -98,7 +97,7 @@ const bodyLimits = new Map(Object.values(JSON_BODY_LIMITS).map((maxSize) => [max
   },
 })]));
 
-export function createApi(deps: AppDeps, users: UserStore = userStoreFor(deps.dataset.store), resolvePrincipal = principalResolver(users)) {
+export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.users(), resolvePrincipal = principalResolver(users)) {
   const { dataset } = deps;
   const geometry = new AreaGeometry(dataset);
   // SQLite's own tables, or PostgreSQL's with DATABASE_URL (shared by every app server).
@@ -214,7 +213,7 @@ const refuseCrossSite: MiddlewareHandler = async (c, next) => {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   const security = securityHeaderRecord(contentSecurityPolicy(deps.basemapStyleUrl));
-  const users = userStoreFor(deps.dataset.store); // PostgreSQL's tables with DATABASE_URL, else the SQLite file's
+  const users = deps.dataset.store.users(); // PostgreSQL's tables with DATABASE_URL, else the SQLite file's
   const resolvePrincipal = principalResolver(users);
   app.use('*', securityHeaders(security));
   // GET/HEAD/OPTIONS go straight on (no async layer that only awaits next()); the others are checked.

@@ -1,32 +1,13 @@
-// Starts the server: builds what is missing (geodata, client), seeds the store from the open data,
+// Starts the server: opens and seeds the store (compose.ts), builds the cubes it needs first,
 // and serves app and API from node:http (nodeListener: the /api/areas fast path, then Hono).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, type Config } from './config.ts';
+import { loadConfig } from './config.ts';
 import { createApp, nodeListener } from './app.ts';
 import { PdfRenderer } from './reports/pdf.ts';
-import { Dataset } from './store/dataset.ts';
-import { SqliteStore } from './store/sqlite.ts';
-import { PostgresStore } from './store/postgres.ts';
-import { seedFromSource } from './store/seed.ts';
-import { buildGeodata, isBuilt, outputDir } from '../../geodata/build.ts';
-
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const GROUPS_FILE = path.join(ROOT, 'server/data/category-groups.json');
-
-/** Opens the store and derived data for a config; builds geodata first when it is missing. */
-export function openDataset(config: Config, log: (m: string) => void = () => {}): Dataset {
-  if (!isBuilt(config.geodataDir, config.dataDir)) buildGeodata(config.geodataDir, config.dataDir, log);
-  // DATABASE_URL: everything in PostgreSQL; the local SQLite file is only read once, so that an
-  // installation that ran on it before keeps its accounts, selections, ... (README "Server database").
-  const localFile = path.join(config.dataDir, 'store.sqlite');
-  const store = config.DATABASE_URL ? new PostgresStore(config.DATABASE_URL, { featureFile: localFile }) : new SqliteStore(localFile);
-  const dataset = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE, path.join(config.dataDir, 'cubes'));
-  seedFromSource(store, config.geodataDir, dataset.index);
-  return dataset;
-}
+import { openDataset, ROOT } from './compose.ts';
 
 export async function startServer(overrides: Partial<Record<string, string>> = {}, log: (m: string) => void = console.log) {
   const config = loadConfig({ ...process.env, ...overrides });

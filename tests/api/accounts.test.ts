@@ -1,7 +1,7 @@
 // Accounts against an outsider: throttling that cannot lock a known user out and that counts parallel
 // guesses, hashing off the event loop, body limits, case-insensitive names, open mode read-only.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SqliteUserStore } from '../../server/src/store/users.ts';
+import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 import { LoginThrottle } from '../../server/src/http/loginThrottle.ts';
 import { makeTestApp } from '../support/testApp.ts';
 

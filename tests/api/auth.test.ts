@@ -1,7 +1,7 @@
 // Roles and privacy, enforced on the server: sessions, 401/403, throttled logins, suppression of
 // small counts for presentations, restricted incident data with an audit trail, cross-site refusal.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SqliteUserStore } from '../../server/src/store/users.ts';
+import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 import { LoginThrottle } from '../../server/src/http/loginThrottle.ts';
 import { makeTestApp } from '../support/testApp.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../../geodata/sources.ts';
-import { ROOT } from '../../server/src/index.ts';
+import { ROOT } from '../../server/src/compose.ts';
 import { makeTestApp } from '../support/testApp.ts';
 
 type Row = { code: string; naam: string; count: number | null; population: number | null; ratePer1000: number | null; rank: number | null; isSelf: boolean; inGroup: boolean };

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Dataset } from '../../server/src/store/dataset.ts';
 import { SqliteStore } from '../../server/src/store/sqlite.ts';
 import { seedFromSource } from '../../server/src/store/seed.ts';
-import { GROUPS_FILE } from '../../server/src/index.ts';
+import { GROUPS_FILE } from '../../server/src/compose.ts';
 import { outputDir } from '../../geodata/build.ts';
 import { ensureGeodata } from '../support/testApp.ts';
 

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../server/src/store/importFile.ts';
 import { ImportError } from '../../server/src/importers/index.ts';
-import { ROOT } from '../../server/src/index.ts';
+import { ROOT } from '../../server/src/compose.ts';
 import { makeTestApp, TEST_DATA_DIR } from '../support/testApp.ts';
 
 const fixture = (name: string) => path.join(ROOT, 'tests/fixtures/import', name);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { importFile } from '../../server/src/store/importFile.ts';
 import { ImportError } from '../../server/src/importers/index.ts';
-import { SqliteIncidentStore } from '../../server/src/store/incidents.ts';
+import { SqliteIncidentStore } from '../../server/src/store/sqliteIncidents.ts';
 import { makeTestApp } from '../support/testApp.ts';
 
 let t: ReturnType<typeof makeTestApp>;

@@ -5,8 +5,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../server/src/store/importFile.ts';
 import { ImportError } from '../../server/src/importers/index.ts';
-import { openSurveyStore } from '../../server/src/store/survey.ts';
-import { ROOT } from '../../server/src/index.ts';
+import { ROOT } from '../../server/src/compose.ts';
 import { makeTestApp } from '../support/testApp.ts';
 
 type Row = { code: string; naam: string; value: number | null; lower: number | null; upper: number | null; respondents: number | null; demo: boolean; flags: string[] };
@@ -151,7 +150,7 @@ describe('survey import (npm run import)', () => {
   });
 
   it('a bad file is rejected whole, naming the bad lines, and stores nothing', () => {
-    const store = openSurveyStore(t.dataset);
+    const store = t.dataset.store.features().survey;
     const before = store.rows({ gemeente: 'GM0935' }).length;
     const imports = t.store.listImports().length;
     let err: unknown;

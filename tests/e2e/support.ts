@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type {} from '../../client/src/app/testHook.ts';
 import type { Role } from '../../server/src/domain/roles.ts';
 import { SqliteStore } from '../../server/src/store/sqlite.ts';
-import { SqliteUserStore } from '../../server/src/store/users.ts';
+import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../server/src/store/sqlite.ts';
-import { ROOT } from '../../server/src/index.ts';
+import { ROOT } from '../../server/src/compose.ts';
 import { locate, readCsv } from '../../geodata/sources.ts';
 import type { GeodataIndex } from '../../geodata/build.ts';
 import { ensureGeodata, TEST_DATA_DIR } from '../support/testApp.ts';

@@ -2,9 +2,9 @@
 // 5xx, a 4xx is always JSON { error }, and no response ever carries a stack trace or a server path.
 // A failure prints the exact request, so it can be replayed by hand.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SqliteUserStore } from '../../server/src/store/users.ts';
+import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 import { LoginThrottle } from '../../server/src/http/loginThrottle.ts';
-import { ROOT } from '../../server/src/index.ts';
+import { ROOT } from '../../server/src/compose.ts';
 import { makeTestApp } from '../support/testApp.ts';
 
 function mulberry32(seed: number) {

@@ -8,8 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteUserStore } from '../../server/src/store/users.ts';
-import { ROOT } from '../../server/src/index.ts';
+import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
+import { ROOT } from '../../server/src/compose.ts';
 import { makeTestApp } from '../support/testApp.ts';
 
 const PW = 'correct horse battery';

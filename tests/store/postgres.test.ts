@@ -5,13 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
-import { Dataset } from '../../server/src/store/dataset.ts';
-import { seedFromSource } from '../../server/src/store/seed.ts';
 import { importFile } from '../../server/src/store/importFile.ts';
-import { GROUPS_FILE, ROOT } from '../../server/src/index.ts';
+import { composeDataset, ROOT } from '../../server/src/compose.ts';
 import { outputDir } from '../../geodata/build.ts';
 import { ensureGeodata, makeTestApp } from '../support/testApp.ts';
-import { endClient, loadPgNative, PostgresStore, redact } from '../../server/src/store/postgres.ts';
+import { PostgresStore, redact } from '../../server/src/store/postgres.ts';
+import { endClient, loadPgNative } from '../../server/src/store/postgresClient.ts';
 import { SqliteStore } from '../../server/src/store/sqlite.ts';
 import { runStoreContract, snapshot } from './store.contract.ts';
 
@@ -138,8 +137,7 @@ if (!url) {
       const schema = newSchema();
       const store = new PostgresStore(url, { schema, revisionTtlMs: 0 });
       try {
-        const dataset = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE);
-        seedFromSource(store, config.geodataDir, dataset.index);
+        const dataset = composeDataset(store, { geodataDir: outputDir(config.dataDir), sourceDir: config.geodataDir });
         const file = path.join(ROOT, 'tests/fixtures/import/police-extract-valid.csv');
         const before = snapshot(store);
         const fail = vi.spyOn(store, 'applyImport').mockImplementationOnce(() => {
@@ -171,8 +169,7 @@ if (!url) {
       const schema = newSchema();
       const store = new PostgresStore(url, { schema, revisionTtlMs: 0 });
       try {
-        const dataset = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE);
-        seedFromSource(store, config.geodataDir, dataset.index);
+        const dataset = composeDataset(store, { geodataDir: outputDir(config.dataDir), sourceDir: config.geodataDir });
         const pg = createApp({ dataset, lowPopulationThreshold: 200, basemapStyleUrl: '', defaultGemeente: 'GM0935' });
         const lite = makeTestApp();
         const urls = [

@@ -4,7 +4,8 @@
 // stores (selections, attention areas, presentations, survey, incidents) keep the same rules on both
 // engines, and a feature write plus an import in one Store.transaction commit together or not at all.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportData, ImportRecord, RegistrationCell, Store } from '../../server/src/store/store.ts';
+import type { ImportData, RegistrationCell, Store } from '../../server/src/store/store.ts';
+import type { ImportRecord } from '../../server/src/store/imports.ts';
 import type { Incident } from '../../server/src/store/incidents.ts';
 import type { SurveyRow } from '../../server/src/store/survey.ts';
 import type { PresentationInput } from '../../server/src/store/presentations.ts';

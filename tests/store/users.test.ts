@@ -6,8 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../server/src/store/sqlite.ts';
-import { AccountError, SqliteUserStore, type UserStore } from '../../server/src/store/users.ts';
-import { endClient, loadPgNative, PostgresStore } from '../../server/src/store/postgres.ts';
+import { AccountError, type UserStore } from '../../server/src/store/users.ts';
+import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
+import { PostgresStore } from '../../server/src/store/postgres.ts';
+import { endClient, loadPgNative } from '../../server/src/store/postgresClient.ts';
 
 const url = process.env.TEST_DATABASE_URL;
 const PW = 'correct horse battery';
@@ -129,7 +131,7 @@ if (!url) {
     it.skip('needs a PostgreSQL server: set TEST_DATABASE_URL', () => {});
   });
 } else {
-  userContract('PostgresUserStore', () => pgStore().userStore());
+  userContract('PostgresUserStore', () => pgStore().users());
 
   describe('PostgresUserStore', () => {
     it('two app servers share accounts and sessions', () => {
@@ -137,9 +139,9 @@ if (!url) {
       const schema = (a as unknown as { opts: { schema: string } }).opts.schema;
       const b = new PostgresStore(url, { schema });
       cleanups.unshift(() => b.close());
-      const ana = a.userStore().add('ana', PW, 'analist', []);
-      const token = a.userStore().createSession(ana.id, 60_000);
-      expect(b.userStore().sessionUser(token)!.username).toBe('ana');
+      const ana = a.users().add('ana', PW, 'analist', []);
+      const token = a.users().createSession(ana.id, 60_000);
+      expect(b.users().sessionUser(token)!.username).toBe('ana');
     });
 
     it('takes over the accounts of the local SQLite file once, when its users table is empty', async () => {
@@ -155,20 +157,20 @@ if (!url) {
       const schema = (first as unknown as { opts: { schema: string } }).opts.schema;
       const s = new PostgresStore(url, { schema, featureFile });
       cleanups.unshift(() => s.close());
-      const u = s.userStore();
+      const u = s.users();
       expect(u.list().map((x) => [x.username, x.role, x.wijken])).toEqual([['agent', 'wijkagent', ['WK093502']], ['beheer', 'beheerder', []]]);
       expect(await u.verify('beheer', PW)).toBeDefined();
       // Once: removing an account in PostgreSQL does not bring it back from the file.
       u.remove('agent');
       const again = new PostgresStore(url, { schema, featureFile });
       cleanups.unshift(() => again.close());
-      expect(again.userStore().list().map((x) => x.username)).toEqual(['beheer']);
+      expect(again.users().list().map((x) => x.username)).toEqual(['beheer']);
       // Not even when every account has been removed since (the last beheerder only by hand: the store refuses).
-      expect(() => again.userStore().remove('beheer')).toThrow(/last beheerder/);
+      expect(() => again.users().remove('beheer')).toThrow(/last beheerder/);
       (again as unknown as { client: { querySync: (sql: string) => unknown } }).client.querySync('DELETE FROM users');
       const third = new PostgresStore(url, { schema, featureFile });
       cleanups.unshift(() => third.close());
-      expect(third.userStore().count()).toBe(0);
+      expect(third.users().count()).toBe(0);
     });
   });
 }

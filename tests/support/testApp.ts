@@ -1,15 +1,14 @@
-// Builds the app against the real open data in GEODATA_SOURCE_DIR, with a fresh in-memory store.
+// Builds the app against the real open data in GEODATA_SOURCE_DIR, with a fresh in-memory store seeded
+// by the same composition root as the server (server/src/compose.ts).
 // The derived geodata is built once per test run into .tmp/ (shared by all test files).
 import path from 'node:path';
 import { loadConfig } from '../../server/src/config.ts';
 import { hc } from 'hono/client';
 import { createApp, type AppType } from '../../server/src/app.ts';
-import { Dataset } from '../../server/src/store/dataset.ts';
 import { SqliteStore } from '../../server/src/store/sqlite.ts';
-import { seedFromSource } from '../../server/src/store/seed.ts';
-import { GROUPS_FILE, ROOT } from '../../server/src/index.ts';
+import { composeDataset, ROOT } from '../../server/src/compose.ts';
 import { buildGeodata, isBuilt, outputDir } from '../../geodata/build.ts';
-import { SqliteUserStore } from '../../server/src/store/users.ts';
+import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 import { SESSION_COOKIE } from '../../server/src/http/session.ts';
 import type { Role } from '../../server/src/domain/roles.ts';
 
@@ -32,8 +31,7 @@ export function ensureGeodata() {
 export function makeTestApp(storeFile = ':memory:', extra: Partial<Parameters<typeof createApp>[0]> = {}, signedInAs?: Role) {
   const config = ensureGeodata();
   const store = new SqliteStore(storeFile);
-  const dataset = new Dataset(store, outputDir(config.dataDir), config.geodataDir, GROUPS_FILE);
-  seedFromSource(store, config.geodataDir, dataset.index);
+  const dataset = composeDataset(store, { geodataDir: outputDir(config.dataDir), sourceDir: config.geodataDir });
   const app = createApp({ dataset, lowPopulationThreshold: 200, basemapStyleUrl: '', defaultGemeente: 'GM0935', ...extra });
   if (signedInAs) {
     const users = new SqliteUserStore(store.db);

@@ -1,7 +1,7 @@
 // `npm run import -- <file> [<file> ...]`: load official files into the store `npm start` uses.
 // Exit code 1 and every bad line listed when a file is invalid; nothing of that file is stored.
 import { loadConfig } from '../config.ts';
-import { openDataset } from '../index.ts';
+import { openDataset } from '../compose.ts';
 import { importFile } from '../store/importFile.ts';
 import { ImportError } from '../importers/index.ts';
 

@@ -3,8 +3,7 @@
 import path from 'node:path';
 import readline from 'node:readline';
 import { loadConfig } from '../config.ts';
-import { SqliteStore } from '../store/sqlite.ts';
-import { PostgresStore, userStoreFor } from '../store/postgres.ts';
+import { openStore } from '../compose.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { isBuilt, outputDir } from '../../../geodata/build.ts';
 import fs from 'node:fs';
@@ -66,9 +65,8 @@ const flag = (name: string) => args.flatMap((a, i) => (a === `--${name}` && args
 
 const config = loadConfig();
 // With DATABASE_URL the accounts live in PostgreSQL, where every app server reads them.
-const localFile = path.join(config.dataDir, 'store.sqlite');
-const store = config.DATABASE_URL ? new PostgresStore(config.DATABASE_URL, { featureFile: localFile }) : new SqliteStore(localFile);
-const users = userStoreFor(store);
+const store = openStore(config);
+const users = store.users();
 
 switch (command) {
   case 'add': {

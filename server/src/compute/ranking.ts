@@ -11,7 +11,6 @@ import { BRON } from './stats.ts';
 import { DEFAULT_MEASURE, runHotspots } from './hotspots.ts';
 import { computeSurvey } from './survey.ts';
 import { loadSurveyIndicators } from '../store/planData.ts';
-import { openSurveyWithPlan, type SurveyStore } from '../store/survey.ts';
 
 /** What a criterion gets to compute its values. */
 export interface CriterionScope {
@@ -113,7 +112,6 @@ export function defaultCriteria(): CriteriaRegistry {
 /** A Veiligheidsmonitor indicator as a criterion: the latest survey year, the same figures /survey
  * shows (DEMO below gemeente level unless imported). "Worse" always ranks higher. */
 function surveyCriterion(id: string, indicator: string, naam: string): CriterionSource {
-  let store: SurveyStore | undefined;
   const ind = loadSurveyIndicators().find((i) => i.code === indicator);
   if (!ind) throw new Error(`survey criterion ${id}: unknown indicator ${indicator}`);
   return {
@@ -122,8 +120,7 @@ function surveyCriterion(id: string, indicator: string, naam: string): Criterion
     description: `${ind.label}, laatste meting. Onder gemeenteniveau zijn dit DEMO-cijfers tenzij de gemeente eigen resultaten importeerde.`,
     direction: ind.betterWhen === 'lower' ? 1 : -1,
     compute: (s) => {
-      store ??= openSurveyWithPlan(s.ds, loadSurveyIndicators());
-      const r = computeSurvey(s.ds, store, ind, { gemeente: s.gemeente, level: s.level });
+      const r = computeSurvey(s.ds, s.ds.store.features().survey, ind, { gemeente: s.gemeente, level: s.level });
       return new Map(r.rows.map((x) => [x.code, x.value]));
     },
   };

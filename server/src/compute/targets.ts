@@ -58,7 +58,7 @@ export interface TargetsOptions {
 }
 
 /** The targets of a gemeente's plan with their actuals and status; [] when the gemeente has no plan.
- * `file` is loadTargets() and `survey` the store with the plan's values (openSurveyWithPlan); the
+ * `file` is loadTargets() and `survey` the survey store (seeded with the plan's values at start, compose.ts); the
  * gemeente must be in the data (the route answers 404 before calling this). */
 export function computeTargets(
   ds: Dataset, file: TargetsFile, survey: SurveyStore, gemeente: string, opts: TargetsOptions = {}, indicators: SurveyIndicator[] = [],

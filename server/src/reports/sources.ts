@@ -5,7 +5,7 @@
 // anything unexpected is thrown, so it fails the report (500) instead of silently leaving a section out.
 import type { Dataset } from '../store/dataset.ts';
 import { loadBenchmarkGroups, loadSurveyIndicators, loadTargets } from '../store/planData.ts';
-import { openSurveyWithPlan, type SurveyStore } from '../store/survey.ts';
+import type { SurveyStore } from '../store/survey.ts';
 import { computeTargets, type TargetOut } from '../compute/targets.ts';
 import { benchmarkYears, computeBenchmark, type BenchmarkResponse } from '../compute/benchmark.ts';
 import { computeSurvey, type SurveyResponse } from '../compute/survey.ts';
@@ -31,7 +31,7 @@ export class ReportSources {
   constructor(private readonly ds: Dataset) {
     this.indicators = loadSurveyIndicators();
     this.targets = loadTargets(this.indicators, (code) => ds.categories.has(code));
-    this.survey = openSurveyWithPlan(ds, this.indicators);
+    this.survey = ds.store.features().survey;
     this.groups = loadBenchmarkGroups();
   }
 

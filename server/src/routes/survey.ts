@@ -5,7 +5,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import { loadSurveyIndicators } from '../store/planData.ts';
-import { openSurveyWithPlan, type SurveyStore } from '../store/survey.ts';
 import { computeSurvey } from '../compute/survey.ts';
 import { ApiError } from '../compute/errors.ts';
 import { parseQuery } from '../http/errors.ts';
@@ -14,7 +13,7 @@ import { gemeenteParam, levelParam } from '../http/params.ts';
 
 export function surveyRoutes(ds: Dataset) {
   const indicators = loadSurveyIndicators();
-  const store: SurveyStore = openSurveyWithPlan(ds, indicators);
+  const store = ds.store.features().survey;
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const query = z.object({
     gemeente: gemeenteParam,

@@ -4,7 +4,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import { loadSurveyIndicators, loadTargets } from '../store/planData.ts';
-import { openSurveyWithPlan } from '../store/survey.ts';
 import { computeTargets } from '../compute/targets.ts';
 import { ApiError } from '../compute/errors.ts';
 import { parseQuery } from '../http/errors.ts';
@@ -16,7 +15,7 @@ const query = z.object({ gemeente: gemeenteParam });
 export function targetsRoutes(ds: Dataset) {
   const indicators = loadSurveyIndicators();
   const file = loadTargets(indicators, (code) => ds.categories.has(code));
-  const survey = openSurveyWithPlan(ds, indicators);
+  const survey = ds.store.features().survey;
 
   return new Hono().get('/targets', (c) => {
     const { gemeente } = parseQuery(query, c.req.query());

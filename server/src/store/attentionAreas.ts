@@ -1,9 +1,7 @@
 // Attention areas (aandachtsgebieden: Veilige Buurten Aanpak, Keurmerk Veilig Ondernemen,
 // cameratoezicht, handhavingshotspots): a name, a kind and the buurten they cover, with the
-// uploaded polygon (WGS84) when they were defined by one. Same SQLite file as the rest.
-import type Database from 'better-sqlite3';
+// uploaded polygon (WGS84) when they were defined by one. Engines: sqliteAttentionAreas.ts, postgresFeatures.ts.
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { SqliteStore } from './sqlite.ts';
 
 export const ATTENTION_KINDS = {
   vba: 'Veilige Buurten Aanpak',
@@ -38,58 +36,4 @@ export interface AttentionAreaStore {
   list(gemeente?: string): AttentionArea[];
   get(id: number): AttentionArea | undefined;
   delete(id: number): boolean;
-}
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS attention_areas (
-  id INTEGER PRIMARY KEY, gemeente TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
-  note TEXT NOT NULL DEFAULT '', codes TEXT NOT NULL, geometry TEXT, created_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS attention_areas_gm ON attention_areas (gemeente);
-`;
-
-type Raw = { id: number; gemeente: string; name: string; kind: AttentionKind; note: string; codes: string; geometry: string | null; created_at: string };
-
-const fromRaw = (r: Raw): AttentionArea => ({
-  id: r.id,
-  name: r.name,
-  gemeente: r.gemeente,
-  kind: r.kind,
-  kindNaam: ATTENTION_KINDS[r.kind] ?? r.kind,
-  note: r.note,
-  codes: JSON.parse(r.codes) as string[],
-  geometry: r.geometry === null ? null : (JSON.parse(r.geometry) as Polygon | MultiPolygon),
-  source: r.geometry === null ? 'codes' : 'geometry',
-  createdAt: r.created_at,
-});
-
-export class SqliteAttentionAreaStore implements AttentionAreaStore {
-  private readonly db: Database.Database;
-
-  constructor(sqlite: SqliteStore) {
-    this.db = sqlite.db;
-    this.db.exec(SCHEMA);
-  }
-
-  create(input: AttentionAreaInput): AttentionArea {
-    const info = this.db
-      .prepare('INSERT INTO attention_areas (gemeente, name, kind, note, codes, geometry, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(input.gemeente, input.name, input.kind, input.note ?? '', JSON.stringify(input.codes), input.geometry ? JSON.stringify(input.geometry) : null, new Date().toISOString());
-    return this.get(Number(info.lastInsertRowid))!;
-  }
-
-  list(gemeente?: string): AttentionArea[] {
-    const rows = gemeente
-      ? (this.db.prepare('SELECT * FROM attention_areas WHERE gemeente = ? ORDER BY id').all(gemeente) as Raw[])
-      : (this.db.prepare('SELECT * FROM attention_areas ORDER BY id').all() as Raw[]);
-    return rows.map(fromRaw);
-  }
-
-  get(id: number): AttentionArea | undefined {
-    const r = this.db.prepare('SELECT * FROM attention_areas WHERE id = ?').get(id) as Raw | undefined;
-    return r && fromRaw(r);
-  }
-
-  delete(id: number): boolean {
-    return this.db.prepare('DELETE FROM attention_areas WHERE id = ?').run(id).changes > 0;
-  }
 }

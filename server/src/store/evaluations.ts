@@ -1,8 +1,6 @@
 // Saved effect evaluations: the definition an analist gave (treated buurten, start, categories,
 // periods). The result is computed from the current registrations each time it is read, so a new
-// import updates it. Same SQLite file as everything else; the PostgreSQL twin is in postgresFeatures.ts.
-import type Database from 'better-sqlite3';
-import type { SqliteStore } from './sqlite.ts';
+// import updates it. Engines: sqliteEvaluations.ts, and the PostgreSQL twin in postgresFeatures.ts.
 
 export interface EvaluationInput {
   name: string;
@@ -27,59 +25,4 @@ export interface EvaluationStore {
   list(gemeente?: string): StoredEvaluation[];
   get(id: number): StoredEvaluation | undefined;
   delete(id: number): boolean;
-}
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS evaluations (
-  id INTEGER PRIMARY KEY, gemeente TEXT NOT NULL, name TEXT NOT NULL, codes TEXT NOT NULL,
-  attention_area_id INTEGER, start TEXT NOT NULL, categories TEXT NOT NULL,
-  pre_months INTEGER NOT NULL, post_months INTEGER NOT NULL, created_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS evaluations_gm ON evaluations (gemeente);
-`;
-
-type Raw = { id: number; gemeente: string; name: string; codes: string; attention_area_id: number | null; start: string; categories: string; pre_months: number; post_months: number; created_at: string };
-
-const fromRaw = (r: Raw): StoredEvaluation => ({
-  id: r.id,
-  name: r.name,
-  gemeente: r.gemeente,
-  codes: JSON.parse(r.codes) as string[],
-  attentionAreaId: r.attention_area_id,
-  start: r.start,
-  categories: JSON.parse(r.categories) as string[],
-  preMonths: r.pre_months,
-  postMonths: r.post_months,
-  createdAt: r.created_at,
-});
-
-export class SqliteEvaluationStore implements EvaluationStore {
-  private readonly db: Database.Database;
-
-  constructor(sqlite: SqliteStore) {
-    this.db = sqlite.db;
-    this.db.exec(SCHEMA);
-  }
-
-  create(input: EvaluationInput): StoredEvaluation {
-    const info = this.db
-      .prepare('INSERT INTO evaluations (gemeente, name, codes, attention_area_id, start, categories, pre_months, post_months, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(input.gemeente, input.name, JSON.stringify(input.codes), input.attentionAreaId, input.start, JSON.stringify(input.categories), input.preMonths, input.postMonths, new Date().toISOString());
-    return this.get(Number(info.lastInsertRowid))!;
-  }
-
-  list(gemeente?: string): StoredEvaluation[] {
-    const rows = gemeente
-      ? (this.db.prepare('SELECT * FROM evaluations WHERE gemeente = ? ORDER BY id').all(gemeente) as Raw[])
-      : (this.db.prepare('SELECT * FROM evaluations ORDER BY id').all() as Raw[]);
-    return rows.map(fromRaw);
-  }
-
-  get(id: number): StoredEvaluation | undefined {
-    const r = this.db.prepare('SELECT * FROM evaluations WHERE id = ?').get(id) as Raw | undefined;
-    return r && fromRaw(r);
-  }
-
-  delete(id: number): boolean {
-    return this.db.prepare('DELETE FROM evaluations WHERE id = ?').run(id).changes > 0;
-  }
 }

@@ -4,9 +4,9 @@
 import { parseImportPath, type ParsedImport } from '../importers/index.ts';
 import { TOTAL_CODE } from '../importers/codes.ts';
 import type { Dataset } from './dataset.ts';
-import type { ImportData, ImportOutcome } from './store.ts';
+import type { ImportData } from './store.ts';
+import type { ImportOutcome } from './imports.ts';
 import { loadSurveyIndicators } from './planData.ts';
-import { openSurveyStore } from './survey.ts';
 import { storePoliceExtract } from './importPolice.ts';
 import { AreaGeometry } from './geometry.ts';
 
@@ -70,7 +70,7 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
         respondents: r.respondenten, source: r.bron, demo: false,
       }));
       const sha = fileSha256;
-      const result = openSurveyStore(ds).applyImport({ file, sha256: sha, format: parsed.format, summary }, rows);
+      const result = ds.store.features().survey.applyImport({ file, sha256: sha, format: parsed.format, summary }, rows);
       return { ...result, file, format: parsed.format, summary, warnings };
     }
   }

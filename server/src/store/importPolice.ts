@@ -8,7 +8,8 @@ import type { PoliceExtractResult } from '../importers/policeExtract.ts';
 import type { Dataset } from './dataset.ts';
 import type { AreaGeometry } from './geometry.ts';
 import type { Incident, IncidentStore } from './incidents.ts';
-import type { ImportOutcome, RegistrationCell } from './store.ts';
+import type { RegistrationCell } from './store.ts';
+import type { ImportOutcome } from './imports.ts';
 
 /** Points up to this far outside every buurt (slivers, simplified edges) go to the nearest buurt. */
 export const SLIVER_TOLERANCE_M = 150;

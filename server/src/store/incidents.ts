@@ -1,6 +1,5 @@
 // Incident-level registrations from the police's own monthly extract (restricted data): one row per
 // registratienummer, already assigned to a buurt. Re-importing a registration replaces it.
-import type Database from 'better-sqlite3';
 
 export interface Incident {
   registratienummer: string;
@@ -35,59 +34,4 @@ export interface IncidentStore {
   query(q: IncidentQuery, limit: number): Incident[];
   streets(q: IncidentQuery): { straat: string; count: number }[];
   hasAny(gemeente: string): boolean;
-}
-
-export class SqliteIncidentStore implements IncidentStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS incidents (
-        registratienummer TEXT PRIMARY KEY, buurt TEXT NOT NULL, wijk TEXT NOT NULL, gemeente TEXT NOT NULL,
-        date TEXT NOT NULL, month TEXT NOT NULL, code TEXT NOT NULL, kind TEXT NOT NULL, omschrijving TEXT,
-        straat TEXT NOT NULL, huisnummer TEXT NOT NULL, postcode TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL);
-      CREATE INDEX IF NOT EXISTS incidents_gm_month ON incidents (gemeente, month);
-    `);
-  }
-
-  upsert(rows: Incident[]): number {
-    const st = this.db.prepare(`INSERT INTO incidents VALUES (@registratienummer, @buurt, @wijk, @gemeente, @date, @month, @code, @kind,
-      @omschrijving, @straat, @huisnummer, @postcode, @lon, @lat)
-      ON CONFLICT (registratienummer) DO UPDATE SET buurt = excluded.buurt, wijk = excluded.wijk, gemeente = excluded.gemeente,
-        date = excluded.date, month = excluded.month, code = excluded.code, kind = excluded.kind, omschrijving = excluded.omschrijving,
-        straat = excluded.straat, huisnummer = excluded.huisnummer, postcode = excluded.postcode, lon = excluded.lon, lat = excluded.lat`);
-    let n = 0;
-    for (const r of rows) n += st.run(r).changes;
-    return n;
-  }
-
-  monthlyCounts(gemeente: string, months: string[]) {
-    if (months.length === 0) return [];
-    return this.db.prepare(`SELECT buurt AS area, month, code AS type, COUNT(*) AS count FROM incidents
-      WHERE gemeente = ? AND month IN (${months.map(() => '?').join(',')}) GROUP BY buurt, month, code`).all(gemeente, ...months) as
-      { area: string; month: string; type: string; count: number }[];
-  }
-
-  private where(q: IncidentQuery): { sql: string; args: unknown[] } {
-    const parts = ['gemeente = ?', 'month BETWEEN ? AND ?'];
-    const args: unknown[] = [q.gemeente, q.from, q.to];
-    if (q.wijken) { parts.push(`wijk IN (${q.wijken.map(() => '?').join(',') || "''"})`); args.push(...q.wijken); }
-    if (q.buurt) { parts.push('buurt = ?'); args.push(q.buurt); }
-    parts.push(`code IN (${q.codes.map(() => '?').join(',') || "''"})`);
-    args.push(...q.codes);
-    return { sql: parts.join(' AND '), args };
-  }
-
-  query(q: IncidentQuery, limit: number): Incident[] {
-    const w = this.where(q);
-    return this.db.prepare(`SELECT * FROM incidents WHERE ${w.sql} ORDER BY date DESC, registratienummer LIMIT ?`).all(...w.args, limit) as Incident[];
-  }
-
-  streets(q: IncidentQuery): { straat: string; count: number }[] {
-    const w = this.where(q);
-    return this.db.prepare(`SELECT straat, COUNT(*) AS count FROM incidents WHERE ${w.sql} GROUP BY straat ORDER BY count DESC, straat`).all(...w.args) as
-      { straat: string; count: number }[];
-  }
-
-  hasAny(gemeente: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM incidents WHERE gemeente = ? LIMIT 1').get(gemeente);
-  }
 }

@@ -3,44 +3,14 @@
 // registrations only to (re)build its in-memory cube and to import, so a blocking round trip is rare;
 // accounts and feature tables are single-row or per-gemeente queries (see README).
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
-import type { SqliteStore } from './sqlite.ts';
-import { SqliteUserStore, type UserStore } from './users.ts';
+import type { UserStore } from './users.ts';
+import { endClient, loadPgNative, type PgClient } from './postgresClient.ts';
 import { PostgresUserStore } from './postgresUsers.ts';
 import { FEATURE_SCHEMA, PostgresAttentionAreaStore, PostgresIncidentStore, PostgresPresentationStore, PostgresSelectionStore, PostgresSurveyStore, PostgresEvaluationStore, takeOverLocalFeatures } from './postgresFeatures.ts';
 import { writeRows, type Query } from './postgresSql.ts';
-import { gemeenteOf, type FeatureStores, type ImportData, type ImportOutcome, type ImportRecord, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
-
-/** The part of pg-native's Client this store uses (pg-native ships no types). */
-export interface PgClient {
-  connectSync(url: string): void;
-  querySync(sql: string, params?: unknown[]): Record<string, unknown>[];
-  end(cb?: () => void): void;
-}
-
-/** pg-native is an optional dependency: loaded only when DATABASE_URL asks for PostgreSQL. */
-export function loadPgNative(): new () => PgClient {
-  try {
-    return createRequire(import.meta.url)('pg-native') as new () => PgClient;
-  } catch (e) {
-    throw new Error(`DATABASE_URL is set, but the PostgreSQL driver 'pg-native' cannot be loaded (${(e as Error).message.split('\n')[0]}). ` +
-      'Install libpq-dev (Debian: apt-get install libpq-dev) before npm ci, or unset DATABASE_URL to use the embedded store.');
-  }
-}
-
-/**
- * Closes a pg-native client safely. libpq's finish() starts closing its libuv poll handle but drops
- * the native object's last reference at once; if the garbage collector frees it before the event
- * loop completes the close, node aborts (uv__finish_close assertion). Holding the client until the
- * loop has moved on avoids that.
- */
-const closing = new Set<PgClient>();
-export function endClient(client: PgClient): void {
-  client.end();
-  closing.add(client);
-  setTimeout(() => closing.delete(client), 100).unref();
-}
+import { gemeenteOf, type FeatureStores, type ImportData, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
+import type { ImportOutcome, ImportRecord } from './imports.ts';
 
 // Counts are BIGINT: the importers accept any count up to Number.MAX_SAFE_INTEGER, as SQLite does.
 const SCHEMA = `
@@ -92,7 +62,7 @@ export class PostgresStore implements Store {
   private readonly revisionTtlMs: number;
   private readonly chunkRows: number;
   private cachedRevision: { value: number; at: number } | null = null;
-  private users: PostgresUserStore | null = null;
+  private userStore: PostgresUserStore | null = null;
   private readonly featureStores: FeatureStores;
   /** Open BEGIN/SAVEPOINT levels on the connection: 0 = none, 1 = in a transaction, 2+ = savepoints. */
   private depth = 0;
@@ -140,9 +110,9 @@ export class PostgresStore implements Store {
 
   /** Accounts, sessions and audit in PostgreSQL (shared by every app server); on first use an empty
    * users table takes over the accounts of the local SQLite file. */
-  userStore(): UserStore {
-    this.users ??= this.withLegacy((legacy) => new PostgresUserStore(this.query, (fn) => this.atomic(fn), legacy));
-    return this.users;
+  users(): UserStore {
+    this.userStore ??= this.withLegacy((legacy) => new PostgresUserStore(this.query, (fn) => this.atomic(fn), legacy));
+    return this.userStore;
   }
 
   /** Selections, attention areas, presentations, survey and incidents in PostgreSQL; at the first start
@@ -278,11 +248,6 @@ export class PostgresStore implements Store {
   private q(sql: string, params?: unknown[]): Record<string, unknown>[] {
     return this.client.querySync(sql, params);
   }
-}
-
-/** The account store that goes with a store: PostgreSQL's own tables, or the SQLite file's. */
-export function userStoreFor(store: Store): UserStore {
-  return store instanceof PostgresStore ? store.userStore() : new SqliteUserStore((store as SqliteStore).db);
 }
 
 /** postgres://user:secret@host/db -> postgres://user:***@host/db (never log a password). */

@@ -11,7 +11,8 @@ import type { Selection, SelectionInput, SelectionStore } from './selections.ts'
 import type { EvaluationInput, EvaluationStore, StoredEvaluation } from './evaluations.ts';
 import { levelOf, type SurveyQuery, type SurveyRow, type SurveyStore } from './survey.ts';
 import { arrayLiteral, isoText, writeRows, type BulkWrite, type Query } from './postgresSql.ts';
-import { gemeenteOf, type ImportOutcome, type ImportRecord, type Store } from './store.ts';
+import { gemeenteOf, type Store } from './store.ts';
+import type { ImportOutcome, ImportRecord } from './imports.ts';
 
 // Created with the registration tables, under the same advisory lock (PostgresStore constructor).
 // Text is compared and sorted with COLLATE "C" where order is visible: SQLite's byte order, not the

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Role } from '../domain/roles.ts';
 import { AccountError, accountsChanged, checkAccount, hashPassword, lastBeheerderProblem, verifyPassword, type AuditEntry, type User, type UserStore } from './users.ts';
-import type { PgClient } from './postgres.ts';
+import type { PgClient } from './postgresClient.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (

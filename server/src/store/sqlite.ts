@@ -3,13 +3,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteAttentionAreaStore } from './attentionAreas.ts';
-import { SqliteIncidentStore } from './incidents.ts';
-import { SqlitePresentationStore } from './presentations.ts';
-import { SqliteSelectionStore } from './selections.ts';
-import { SqliteEvaluationStore } from './evaluations.ts';
-import { SqliteSurveyStore } from './survey.ts';
-import { gemeenteOf, type FeatureStores, type ImportData, type ImportOutcome, type ImportRecord, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
+import { SqliteAttentionAreaStore } from './sqliteAttentionAreas.ts';
+import { SqliteIncidentStore } from './sqliteIncidents.ts';
+import { SqlitePresentationStore } from './sqlitePresentations.ts';
+import { SqliteSelectionStore } from './sqliteSelections.ts';
+import { SqliteEvaluationStore } from './sqliteEvaluations.ts';
+import { SqliteSurveyStore } from './sqliteSurvey.ts';
+import { SqliteUserStore } from './sqliteUsers.ts';
+import type { UserStore } from './users.ts';
+import { gemeenteOf, type FeatureStores, type ImportData, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
+import type { ImportOutcome, ImportRecord } from './imports.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,6 +43,7 @@ export class SqliteStore implements Store {
    * one transaction can span them. */
   readonly db: Database.Database;
   private readonly featureStores: FeatureStores;
+  private userStore: UserStore | null = null;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -50,11 +54,11 @@ export class SqliteStore implements Store {
     this.db.exec(SCHEMA);
     // Now, not on first use: a CREATE TABLE inside a caller's transaction would be rolled back with it.
     this.featureStores = {
-      selections: new SqliteSelectionStore(this),
-      evaluations: new SqliteEvaluationStore(this),
-      attentionAreas: new SqliteAttentionAreaStore(this),
+      selections: new SqliteSelectionStore(this.db),
+      evaluations: new SqliteEvaluationStore(this.db),
+      attentionAreas: new SqliteAttentionAreaStore(this.db),
       presentations: new SqlitePresentationStore(this.db),
-      survey: new SqliteSurveyStore(this),
+      survey: new SqliteSurveyStore(this.db, (record) => this.applyImport(record, {})),
       incidents: new SqliteIncidentStore(this.db),
     };
   }
@@ -124,6 +128,12 @@ export class SqliteStore implements Store {
 
   population(gemeente: string | null): PopulationRow[] {
     return this.select<PopulationRow>('SELECT area, year, inwoners FROM population', gemeente);
+  }
+
+  /** Accounts, sessions and audit in the same file. */
+  users(): UserStore {
+    this.userStore ??= new SqliteUserStore(this.db);
+    return this.userStore;
   }
 
   close(): void {

@@ -6,6 +6,8 @@ import type { PresentationStore } from './presentations.ts';
 import type { SelectionStore } from './selections.ts';
 import type { EvaluationStore } from './evaluations.ts';
 import type { SurveyStore } from './survey.ts';
+import type { UserStore } from './users.ts';
+import type { ImportOutcome, ImportRecord } from './imports.ts';
 
 /** One registration count. `period` is 'YYYY-MM' (month) or 'YYYY' (year); count null = withheld. */
 export interface RegistrationCell {
@@ -28,13 +30,6 @@ export interface PopulationRow {
   inwoners: number | null;
 }
 
-export interface ImportRecord {
-  file: string;
-  sha256: string;
-  format: string;
-  summary: Record<string, unknown>;
-}
-
 export interface StoredImport extends ImportRecord {
   id: number;
   importedAt: string;
@@ -44,13 +39,6 @@ export interface ImportData {
   yearlyTotals?: YearlyTotal[];
   cells?: RegistrationCell[];
   population?: PopulationRow[];
-}
-
-export interface ImportOutcome {
-  /** The same file (by content hash) was imported before: nothing changed. */
-  alreadyImported: boolean;
-  /** Rows inserted or whose value changed. */
-  changedRows: number;
 }
 
 /** The app's own tables, kept by the same engine (and connection) as the registrations. */
@@ -74,6 +62,8 @@ export interface Store {
   transaction<T>(fn: () => T): T;
   /** The feature stores on this store's database (created on first use, then the same ones). */
   features(): FeatureStores;
+  /** Accounts, sessions and the audit trail on this store's database (the same one every call). */
+  users(): UserStore;
   listImports(): StoredImport[];
   /** Increases with every change; lets caches know when to rebuild. */
   revision(): number;

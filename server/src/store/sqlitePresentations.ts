@@ -1,0 +1,58 @@
+// Presentations in the SQLite file (table presentations).
+import type Database from 'better-sqlite3';
+import type { Presentation, PresentationInput, PresentationStore, PresentationView } from './presentations.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS presentations (
+  id INTEGER PRIMARY KEY, gemeente TEXT NOT NULL, title TEXT NOT NULL, views TEXT NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS presentations_gm ON presentations (gemeente);
+`;
+
+type Raw = { id: number; gemeente: string; title: string; views: string; created_at: string; updated_at: string };
+
+const fromRaw = (r: Raw): Presentation => ({
+  id: r.id,
+  title: r.title,
+  gemeente: r.gemeente,
+  views: JSON.parse(r.views) as PresentationView[],
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export class SqlitePresentationStore implements PresentationStore {
+  constructor(private readonly db: Database.Database) {
+    this.db.exec(SCHEMA);
+  }
+
+  create(input: PresentationInput): Presentation {
+    const now = new Date().toISOString();
+    const info = this.db
+      .prepare('INSERT INTO presentations (gemeente, title, views, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(input.gemeente, input.title, JSON.stringify(input.views), now, now);
+    return this.get(Number(info.lastInsertRowid))!;
+  }
+
+  list(gemeente?: string): Presentation[] {
+    const rows = gemeente
+      ? (this.db.prepare('SELECT * FROM presentations WHERE gemeente = ? ORDER BY id').all(gemeente) as Raw[])
+      : (this.db.prepare('SELECT * FROM presentations ORDER BY id').all() as Raw[]);
+    return rows.map(fromRaw);
+  }
+
+  get(id: number): Presentation | undefined {
+    const r = this.db.prepare('SELECT * FROM presentations WHERE id = ?').get(id) as Raw | undefined;
+    return r && fromRaw(r);
+  }
+
+  update(id: number, input: PresentationInput): Presentation | undefined {
+    const changed = this.db
+      .prepare('UPDATE presentations SET gemeente = ?, title = ?, views = ?, updated_at = ? WHERE id = ?')
+      .run(input.gemeente, input.title, JSON.stringify(input.views), new Date().toISOString(), id).changes;
+    return changed > 0 ? this.get(id) : undefined;
+  }
+
+  delete(id: number): boolean {
+    return this.db.prepare('DELETE FROM presentations WHERE id = ?').run(id).changes > 0;
+  }
+}
