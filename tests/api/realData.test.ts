@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../server/src/store/importFile.ts';
-import { ROOT } from '../../server/src/index.ts';
+import { ROOT } from '../../server/src/compose.ts';
 import { UNSPLIT_TYPE } from '../../server/src/domain/categories.ts';
 import { makeTestApp } from '../support/testApp.ts';
 
