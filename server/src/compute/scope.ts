@@ -15,8 +15,9 @@ export function requireCategory(ds: Dataset, cat: string): void {
 }
 
 /** Default period: the last 12 months with data (a calendar year); bounds are checked against the cube. */
-export function resolvePeriod(ds: Dataset, gm: string, from?: string, to?: string): { from: string; to: string } {
-  const months = ds.months(gm);
+export function resolvePeriod(ds: Dataset, gm: string, from?: string, to?: string, level?: string): { from: string; to: string } {
+  // The gemeente level also answers the years only its own per-type figures cover.
+  const months = level === 'gemeente' ? ds.gemeenteMonths(gm) : ds.months(gm);
   const first = months[0];
   const last = months[months.length - 1];
   const t = to ?? (from ? shiftMonth(from, 11) : last);

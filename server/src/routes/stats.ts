@@ -35,7 +35,7 @@ export function statsRoutes(ds: Dataset, lowPopulationThreshold: number, attenti
       const q = parseQuery(statsQuery, c.req.query());
       requireGemeente(ds, q.gemeente);
       requireCategory(ds, q.category);
-      const scope = { ...q, ...resolvePeriod(ds, q.gemeente, q.from, q.to) };
+      const scope = { ...q, ...resolvePeriod(ds, q.gemeente, q.from, q.to, q.level) };
       // An attention area can change without the registrations changing: those answers are not cached.
       if (q.area !== undefined) return c.json(statsAnswer(ds, attentionAreas, lowPopulationThreshold, scope), 200);
       const key = [q.gemeente, q.level, q.category, scope.from, scope.to, ds.store.revision()].join('|');

@@ -128,15 +128,26 @@ export class Dataset {
     return this.areaLists.get(`${gm}|${level}`) ?? [];
   }
 
-  /** Months with data: the cube's (back to the first year of real gemeente figures per type), or for `NL` the span over all gemeenten. */
+  /** Months with data: the cube's, or for `NL` the span over all gemeenten. */
   months(gm: string): string[] {
+    return this.monthsFrom(gm, false);
+  }
+
+  /**
+   * Months the gemeente level can answer: the cube's, extended back to the first year of the real
+   * gemeente figures per crime type (which reach further back than any buurt figure).
+   */
+  gemeenteMonths(gm: string): string[] {
+    return this.monthsFrom(gm, true);
+  }
+
+  private monthsFrom(gm: string, withGemeenteTable: boolean): string[] {
     const revision = this.store.revision();
     let first = '';
     let last = '';
     for (const code of gm === NATIONAL ? this.index.gemeenten.map((g) => g.code) : [gm]) {
       const m = this.cube(code, revision).months;
-      // Real gemeente figures per type reach further back than the buurt figures.
-      const t = this.gemeenteTable(code, revision).firstYear;
+      const t = withGemeenteTable ? this.gemeenteTable(code, revision).firstYear : null;
       const m0 = t !== null && `${t}-01` < m[0] ? `${t}-01` : m[0];
       if (!first || m0 < first) first = m0;
       if (!last || m[m.length - 1] > last) last = m[m.length - 1];
