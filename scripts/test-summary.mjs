@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const f of ['.tmp/vitest-unit.json', '.tmp/vitest-e2e.json']) {
+for (const f of ['.tmp/vitest-unit.json', '.tmp/vitest-api.json', '.tmp/vitest-robustness.json', '.tmp/vitest-e2e.json']) {
   if (!existsSync(f)) continue;
   const r = JSON.parse(readFileSync(f, 'utf8'));
   passed += r.numPassedTests ?? 0;
