@@ -180,3 +180,29 @@ describe('crime per type per gemeente (47018NED gemeente rows, 2012 onwards)', (
     expect(b.meta.demo).toBe(false);
   });
 });
+
+describe('benchmark per crime type on the real gemeente figures', () => {
+  it('ranks the reference group on their real 2018 woninginbraak per 1,000, with the trend over the years', async () => {
+    const t = makeTestApp();
+    const { status, body } = await t.getJson('/api/benchmark?gemeente=GM0935&year=2018&category=1.1.1');
+    expect(status).toBe(200);
+    expect(body.meta).toMatchObject({ demo: false, category: '1.1.1', year: 2018 });
+    expect(body.meta.years[0]).toBe(2012);
+    const self = body.rows.find((r: { isSelf: boolean }) => r.isSelf);
+    expect(self.count).toBe(424);
+    const table = fs.readFileSync(source('crime/gemeenten_misdrijven_per_soort_2012_2025_47018NED_nl.csv'), 'utf8');
+    for (const r of body.rows) {
+      const m = new RegExp(`^${r.code},1\\.1\\.1,2018,(\\d+)$`, 'm').exec(table);
+      expect(r.count, r.code).toBe(Number(m![1]));
+    }
+    const rates = body.rows.map((r: { ratePer1000: number }) => r.ratePer1000);
+    expect(rates).toEqual([...rates].sort((a: number, b: number) => b - a));
+    expect(body.trend.map((p: { year: number }) => p.year)).toEqual(body.meta.years);
+    expect(body.trend.every((p: { ratePer1000: number | null; averageRatePer1000: number | null }) => p.ratePer1000 !== null && p.averageRatePer1000 !== null)).toBe(true);
+    const bad = await t.getJson('/api/benchmark?gemeente=GM0935&year=2018&category=1.4.1');
+    expect(bad.status).toBe(400);
+    expect(bad.body.parameter).toBe('category');
+    const outside = await t.getJson('/api/benchmark?gemeente=GM0935&year=2018');
+    expect(outside.status).toBe(400);
+  });
+});

@@ -34,9 +34,13 @@ export interface BenchmarkResponse {
     populationYear: number;
     /** Whether the gemeente itself is a member of the group and so counted in the average. */
     selfInAverage: boolean;
-    category: '0.0.0';
+    /** '0.0.0' (the official total) or a category the gemeente table of 47018NED covers per type. */
+    category: string;
+    categoryNaam: string;
     notes: string[];
   };
+  /** Per year with figures: the gemeente's rate and the group's weighted average (the trend). */
+  trend: { year: number; ratePer1000: number | null; averageRatePer1000: number | null }[];
   rows: BenchmarkRow[];
   average: { ratePer1000: number | null; count: number; population: number; members: number };
 }
@@ -44,16 +48,34 @@ export interface BenchmarkResponse {
 /** Official gemeente total of registered crime per year (not the sum of its buurten). */
 const official = (ds: Dataset, gm: string) => new Map(ds.store.yearlyTotals(gm).filter((t) => t.area === gm).map((t) => [t.year, t.count]));
 
-/** The years with an official crime total for the gemeente, ascending; a benchmark can be asked for these. */
-export function benchmarkYears(ds: Dataset, gemeente: string): number[] {
-  return [...official(ds, gemeente).keys()].sort((a, b) => a - b);
+/** A gemeente's real count of `category` per year: the official total for 0.0.0, else its 47018NED figures per type. */
+function countsPerYear(ds: Dataset, gm: string, category: string): Map<number, number | null> {
+  if (category === '0.0.0') return official(ds, gm);
+  const types = ds.categories.typesOf(category) ?? [];
+  const out = new Map<number, number | null>();
+  for (const y of ds.gemeenteTable(gm).byYear.keys()) {
+    const s = ds.gemeenteTableSum(gm, types, `${y}-01`, `${y}-12`);
+    if (s) out.set(y, s.allWithheld ? null : s.count);
+  }
+  return out;
+}
+
+/** Whether the benchmark can compare gemeenten on `category` (real figures per gemeente exist for it). */
+export function benchmarkCategory(ds: Dataset, gemeente: string, category: string): boolean {
+  return category === '0.0.0' || (ds.categories.has(category) && countsPerYear(ds, gemeente, category).size > 0);
+}
+
+/** The years with a real figure of `category` for the gemeente, ascending; a benchmark can be asked for these. */
+export function benchmarkYears(ds: Dataset, gemeente: string, category = '0.0.0'): number[] {
+  return [...countsPerYear(ds, gemeente, category).keys()].sort((a, b) => a - b);
 }
 
 /** The benchmark of a gemeente (in the data) against `group` (one of `file.groups`) for `year`, which
  * must be one of benchmarkYears(): the route and the report each decide what to do with other years. */
-export function computeBenchmark(ds: Dataset, file: BenchmarkFile, group: BenchmarkGroup, q: { gemeente: string; year: number }): BenchmarkResponse {
+export function computeBenchmark(ds: Dataset, file: BenchmarkFile, group: BenchmarkGroup, q: { gemeente: string; year: number; category?: string }): BenchmarkResponse {
   const { gemeente, year } = q;
-  const years = benchmarkYears(ds, gemeente);
+  const category = q.category ?? '0.0.0';
+  const years = benchmarkYears(ds, gemeente, category);
   // A caller's bug, not bad input: answering would show a table of nulls as if the data had none.
   if (!years.includes(year)) throw new Error(`computeBenchmark: ${gemeente} has no crime total for ${year}`);
   const popYear = ds.index.populationYear;
@@ -61,9 +83,11 @@ export function computeBenchmark(ds: Dataset, file: BenchmarkFile, group: Benchm
   const missing = group.members.filter((m) => !ds.gemeente(m.code)).map((m) => m.code);
   const selfInAverage = members.some((m) => m.code === gemeente);
   const list = selfInAverage ? members : [...members, { code: gemeente, naam: ds.gemeente(gemeente)!.naam }];
+  const counts = new Map(list.map((m) => [m.code, countsPerYear(ds, m.code, category)]));
+  const populationOf = (code: string) => ds.population(code).get(code) ?? ds.area(code)?.inwoners ?? null;
   const rows: BenchmarkRow[] = list.map((m) => {
-    const count = official(ds, m.code).get(year) ?? null;
-    const population = ds.population(m.code).get(m.code) ?? ds.area(m.code)?.inwoners ?? null;
+    const count = counts.get(m.code)!.get(year) ?? null;
+    const population = populationOf(m.code);
     const note = 'note' in m && typeof m.note === 'string' ? m.note : undefined;
     return {
       code: m.code, naam: ds.gemeente(m.code)?.naam ?? m.naam, count, population, ratePer1000: ratePer1000(count, population),
@@ -73,8 +97,16 @@ export function computeBenchmark(ds: Dataset, file: BenchmarkFile, group: Benchm
   rows.sort((a, b) => (b.ratePer1000 ?? -Infinity) - (a.ratePer1000 ?? -Infinity) || a.naam.localeCompare(b.naam, 'nl'));
   rows.forEach((r, i) => { r.rank = r.ratePer1000 === null ? null : i + 1; });
   const average = weightedAverage(rows.filter((r) => r.inGroup));
+  const trend = years.map((y) => {
+    const self = ratePer1000(counts.get(gemeente)!.get(y) ?? null, populationOf(gemeente));
+    const inGroup = list.filter((m) => m.code !== gemeente || selfInAverage);
+    const avg = weightedAverage(inGroup.map((m) => ({ code: m.code, count: counts.get(m.code)!.get(y) ?? null, population: populationOf(m.code) })));
+    return { year: y, ratePer1000: self, averageRatePer1000: avg.ratePer1000 };
+  });
+  const categoryNaam = ds.categories.naam(category);
+  const what = category === '0.0.0' ? `Geregistreerde misdrijven (totaal) in ${year}, officieel gemeentetotaal` : `Geregistreerde misdrijven, ${categoryNaam.toLowerCase()}, in ${year}, echte cijfers per gemeente (CBS 47018NED)`;
   const notes = [
-    `Geregistreerde misdrijven (totaal) in ${year}, officieel gemeentetotaal; inwoners op 1 januari ${popYear} (CBS 85984NED)${year !== popYear ? `, ook voor ${year}` : ''}.`,
+    `${what}; inwoners op 1 januari ${popYear} (CBS 85984NED)${year !== popYear ? `, ook voor ${year}` : ''}.`,
     `Groepsgemiddelde gewogen: som van de misdrijven gedeeld door som van de inwoners van de ${average.members} groepsleden × 1.000; ${selfInAverage ? `${gemeente} is groepslid en telt mee` : `${gemeente} is geen groepslid en telt niet mee`}.`,
     'Per inwoner: drukke centrum-, toeristen- en studentensteden (zoals Maastricht) scoren hoger door bezoekers.',
   ];
@@ -82,12 +114,15 @@ export function computeBenchmark(ds: Dataset, file: BenchmarkFile, group: Benchm
   return {
     meta: {
       demo: false,
-      bron: 'Politie via CBS (47022NED, jaartotalen per gemeente); CBS Kerncijfers wijken en buurten 2024 (85984NED)',
+      bron: category === '0.0.0'
+        ? 'Politie via CBS (47022NED, jaartotalen per gemeente); CBS Kerncijfers wijken en buurten 2024 (85984NED)'
+        : 'Politie via CBS (47018NED, per soort misdrijf per gemeente); CBS Kerncijfers wijken en buurten 2024 (85984NED)',
       gemeente, year, years, group: group.id, groupLabel: group.label, groupSource: group.source,
       groups: file.groups.map((g) => ({ id: g.id, label: g.label })),
-      populationYear: popYear, selfInAverage, category: '0.0.0', notes,
+      populationYear: popYear, selfInAverage, category, categoryNaam, notes,
     },
     rows,
     average,
+    trend,
   };
 }

@@ -5,10 +5,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import { loadBenchmarkGroups } from '../store/planData.ts';
-import { benchmarkYears, computeBenchmark } from '../compute/benchmark.ts';
+import { benchmarkCategory, benchmarkYears, computeBenchmark } from '../compute/benchmark.ts';
 import { ApiError } from '../compute/errors.ts';
 import { parseQuery } from '../http/errors.ts';
-import { gemeenteParam } from '../http/params.ts';
+import { categoryParam, gemeenteParam } from '../http/params.ts';
 
 
 export function benchmarkRoutes(ds: Dataset) {
@@ -17,19 +17,23 @@ export function benchmarkRoutes(ds: Dataset) {
   const query = z.object({
     gemeente: gemeenteParam,
     year: z.string().regex(/^\d{4}$/, 'expected a year like 2024').transform(Number).optional(),
+    category: categoryParam.default('0.0.0'),
     group: z.string().trim().default('reference').refine((g) => ids.includes(g), { message: `expected one of ${ids.join(', ')}` }),
   });
 
   return new Hono().get('/benchmark', (c) => {
     const q = parseQuery(query, c.req.query());
     if (!ds.gemeente(q.gemeente)) throw new ApiError(404, `gemeente ${q.gemeente} is not in the data`, 'gemeente');
-    const years = benchmarkYears(ds, q.gemeente);
+    if (!benchmarkCategory(ds, q.gemeente, q.category)) {
+      throw new ApiError(400, `category: no real figures per gemeente for '${q.category}' (the total 0.0.0 or a crime type of the gemeente table, see /api/categories)`, 'category');
+    }
+    const years = benchmarkYears(ds, q.gemeente, q.category);
     // Default: the year the inhabitants are from, so counts and inhabitants match; else the latest total.
     const popYear = ds.index.populationYear;
     const year = q.year ?? (years.includes(popYear) ? popYear : years.at(-1));
     if (year === undefined) throw new ApiError(404, `gemeente: no crime totals for ${q.gemeente}`, 'gemeente');
     if (!years.includes(year)) throw new ApiError(400, `year: ${year} is outside the data (${years[0]} … ${years.at(-1)})`, 'year');
     const group = file.groups.find((g) => g.id === q.group)!;
-    return c.json(computeBenchmark(ds, file, group, { gemeente: q.gemeente, year }), 200);
+    return c.json(computeBenchmark(ds, file, group, { gemeente: q.gemeente, year, category: q.category }), 200);
   });
 }

@@ -20,6 +20,7 @@ const data: BenchmarkResponse = {
     populationYear: 2024,
     selfInAverage: false,
     category: '0.0.0',
+    categoryNaam: 'Totaal misdrijven',
     notes: [],
   },
   rows: [
@@ -28,6 +29,7 @@ const data: BenchmarkResponse = {
     { code: 'GM0034', naam: 'Almere', count: 9532, population: 226500, ratePer1000: 42.08, rank: 3, isSelf: false, inGroup: true },
   ],
   average: { ratePer1000: 50.1, count: 21132, population: 413549, members: 2 },
+  trend: [{ year: 2024, ratePer1000: 66.19, averageRatePer1000: 50.1 }],
 };
 
 describe('BenchmarkChart', () => {
