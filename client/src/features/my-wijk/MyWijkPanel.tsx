@@ -5,6 +5,7 @@ import { fetchMyWijk, isAbort, type MyWijkResponse } from '../../api/client.ts';
 import { formatDate, formatMonth, formatNumber, formatPercentChange, formatPeriod } from '../../lib/format.ts';
 import { classShort, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
+import { WijkSignals } from './WijkSignals.tsx';
 
 export interface MyWijkPanelProps {
   wijk: string;
@@ -156,6 +157,7 @@ export function MyWijkContent({ data }: { data: MyWijkResponse }) {
           ))}
         </tbody>
       </table>
+      <WijkSignals gemeente={meta.gemeente} month={meta.month} codes={data.buurten.map((b) => b.code)} />
     </>
   );
 }
