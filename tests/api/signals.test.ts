@@ -18,9 +18,9 @@ const months: string[] = [];
 for (let y = 2021; y <= 2025; y++) for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`);
 
 /** 47022NED as CBS publishes it: BOM, quoted, `;`, padded codes, YYYYMMnn periods. */
-function writeCsv(rows: { code: string; month: string; count: number }[]): string {
+function writeCsv(rows: { code: string; month: string; count: number }[], type: string = CATEGORY): string {
   const lines = ['\uFEFF"ID";"SoortMisdrijf";"WijkenEnBuurten";"Perioden";"GeregistreerdeMisdrijven_1"'];
-  rows.forEach((r, i) => lines.push(`"${i}";"${CATEGORY} ";"${r.code.padEnd(12)}";"${r.month.replace('-', 'MM')}";"${String(r.count).padStart(7)}"`));
+  rows.forEach((r, i) => lines.push(`"${i}";"${type} ";"${r.code.padEnd(12)}";"${r.month.replace('-', 'MM')}";"${String(r.count).padStart(7)}"`));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-signals-'));
   const file = path.join(dir, 'cbs-47022NED-synthetic.csv');
   fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
@@ -245,5 +245,30 @@ describe('effect evaluations', () => {
     }
     expect((await t.getJson('/api/evaluations/99999')).status).toBe(404);
     expect((await t.getJson('/api/evaluations/abc')).status).toBe(400);
+  });
+});
+
+describe('monthly totals only (0.0.0 rows per buurt, as 47022NED also publishes them)', () => {
+  it('the total counts for all crime, and the 40 % drop is recovered', async () => {
+    const app = makeTestApp(':memory:', {}, 'analist');
+    const codes = app.dataset.areas(GM, 'buurt').map((b) => b.code).sort();
+    const rand = rng(99);
+    const treated = codes.slice(8, 13);
+    const rows = codes.flatMap((code, i) =>
+      months.map((month, m) => {
+        const mu = (20 + ((i * 5) % 11) * 4) * SEASON[m % 12] * (treated.includes(code) && month >= START ? 0.6 : 1);
+        return { code, month, count: negBinomial(rand, mu, 30) };
+      }),
+    );
+    importFile(app.dataset, writeCsv(rows, '0.0.0'));
+    const stats = await app.getJson(`/api/stats?gemeente=${GM}&category=0.0.0&from=2024-03&to=2024-03`);
+    const first = rows.find((r) => r.code === codes[0] && r.month === '2024-03')!;
+    expect(stats.body.rows.find((r: any) => r.code === codes[0]).count).toBe(first.count);
+    const created = await app.app.request('/api/evaluations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Totaal', codes: treated, start: START, categories: ['0.0.0'], preMonths: 24, postMonths: 12 }) });
+    const r = await app.getJson(`/api/evaluations/${((await created.json()) as { id: number }).id}`);
+    expect(r.body.meta.demo).toBe(false);
+    expect(r.body.effect.upper).toBeLessThan(0);
+    expect(r.body.effect.lower).toBeLessThanOrEqual(-40);
+    expect(r.body.effect.upper).toBeGreaterThanOrEqual(-40);
   });
 });

@@ -3,6 +3,9 @@
 // hashed and parsed chunk by chunk): only the parsed records are held in memory, never the file.
 import { parseImportPath, type ParsedImport } from '../importers/index.ts';
 import { TOTAL_CODE } from '../importers/codes.ts';
+import type { CbsCell } from '../importers/cbsOpenData.ts';
+import { UNSPLIT_TYPE } from '../domain/categories.ts';
+import type { RegistrationCell } from './store.ts';
 import type { Dataset } from './dataset.ts';
 import type { ImportData } from './store.ts';
 import type { ImportOutcome } from './imports.ts';
@@ -39,6 +42,11 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
       const unknown = new Set(parsed.cells.filter((c) => !ds.area(c.area)).map((c) => c.area));
       if (unknown.size) warnings.push(`${unknown.size} buurtcode(s) not in the boundaries (other division year?), stored but not on the map: ${[...unknown].slice(0, 5).join(', ')}${unknown.size > 5 ? ', …' : ''}`);
       data = { cells: parsed.cells };
+      if (parsed.format === 'cbs-47022NED') {
+        const { cells, inconsistent } = monthlyRemainders(parsed.cells, parsed.totals);
+        data.cells = [...parsed.cells, ...cells];
+        if (inconsistent) warnings.push(`${inconsistent} buurt-month total(s) smaller than the sum of their types: the types were kept, the total ignored`);
+      }
       if (parsed.format === 'cbs-47018NED') {
         // The yearly table's own total rows are the official totals (buurt and gemeente): they stay,
         // so the types CBS does not publish per buurt remain a visible remainder of the total. Its
@@ -77,4 +85,30 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
   const sha256 = fileSha256;
   const outcome = ds.store.applyImport({ file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown> }, data);
   return { ...outcome, file, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, warnings };
+}
+
+/**
+ * A monthly buurt total (type 0.0.0) says more than its type rows when the file has fewer types (or
+ * none): the part of the total not published per type is stored as the 'not split by type' type, so
+ * the buurt's month adds up to its official total (all crime, signals and evaluations included).
+ */
+function monthlyRemainders(cells: CbsCell[], totals: CbsCell[]): { cells: RegistrationCell[]; inconsistent: number } {
+  const typed = new Map<string, { sum: number; withheld: boolean }>();
+  for (const c of cells) {
+    const key = `${c.area}|${c.period}`;
+    const t = typed.get(key) ?? { sum: 0, withheld: false };
+    if (c.count === null) t.withheld = true;
+    else t.sum += c.count;
+    typed.set(key, t);
+  }
+  const out: RegistrationCell[] = [];
+  let inconsistent = 0;
+  for (const t of totals) {
+    if (t.type !== TOTAL_CODE || !t.area.startsWith('BU') || t.period.length !== 7 || t.count === null) continue;
+    const parts = typed.get(`${t.area}|${t.period}`) ?? { sum: 0, withheld: false };
+    const rest = t.count - parts.sum;
+    if (rest < 0) inconsistent++;
+    else out.push({ area: t.area, type: UNSPLIT_TYPE, period: t.period, count: parts.withheld ? null : rest });
+  }
+  return { cells: out, inconsistent };
 }
