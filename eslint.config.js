@@ -62,7 +62,7 @@ export default tseslint.config(
   },
   {
     // Tools read their configuration from a default export.
-    files: ['eslint.config.js', 'vite.config.ts', 'vitest.config.ts', 'vitest.e2e.config.ts'],
+    files: ['eslint.config.js', 'vite.config.ts', 'vitest.config.ts', 'vitest.e2e.config.ts', 'vitest.unit.config.ts'],
     rules: { 'import-x/no-default-export': 'off' },
   },
 );
