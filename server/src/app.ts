@@ -9,10 +9,12 @@ import { bodyLimit } from 'hono/body-limit';
 import type { RequestListener } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Dataset } from './store/dataset.ts';
+import { NATIONAL, type Dataset } from './store/dataset.ts';
 import { ApiError } from './compute/errors.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { areasRoutes } from './routes/areas.ts';
+import { tilesRoutes } from './routes/tiles.ts';
+import { TileSet } from './compute/tiles.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { surveyRoutes } from './routes/survey.ts';
 import { targetsRoutes } from './routes/targets.ts';
@@ -100,6 +102,7 @@ const bodyLimits = new Map(Object.values(JSON_BODY_LIMITS).map((maxSize) => [max
 export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.users(), resolvePrincipal = principalResolver(users)) {
   const { dataset } = deps;
   const geometry = new AreaGeometry(dataset);
+  const tiles = new TileSet({ topologyJson: () => dataset.areaFile(NATIONAL).raw, etag: () => dataset.areaFile(NATIONAL).etag });
   // SQLite's own tables, or PostgreSQL's with DATABASE_URL (shared by every app server).
   const { selections, attentionAreas, incidents, presentations, evaluations } = dataset.store.features();
   const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
@@ -122,6 +125,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
     .route('/', incidentRoutes(dataset, geometry, incidents, users, deps.lowPopulationThreshold))
     .route('/', metaRoutes(dataset, { basemapStyleUrl: deps.basemapStyleUrl, defaultGemeente: deps.defaultGemeente, suppressionThreshold: threshold, lowPopulationThreshold: deps.lowPopulationThreshold }))
     .route('/', areasRoutes(dataset))
+    .route('/', tilesRoutes(tiles))
     .route('/', statsRoutes(dataset, deps.lowPopulationThreshold, attentionAreas))
     .route('/', surveyRoutes(dataset))
     .route('/', targetsRoutes(dataset))
