@@ -26,7 +26,7 @@ export interface SignalOptions {
 export const SIGNAL_DEFAULTS: SignalOptions = {
   historyMonths: 60,
   minHistoryMonths: 24,
-  minHistoryCount: 10,
+  minHistoryCount: 5,
   alpha: 0.05,
   intervalLevel: 0.95,
   seasonPenalty: 1,

@@ -16,9 +16,19 @@ export class SignalOverlay {
   private map: MapLibreMap | null = null;
   /** Codes whose feature-state this overlay set, per source (cleared on the next update). */
   private marked: { source: string; codes: string[] } | null = null;
+  /** What should be on the map: re-applied after the base sources got new areas (which clears feature-state). */
+  private wanted: { level: Level; signals: Map<string, SignalKind> } | null = null;
+  private readonly reapply = () => {
+    const w = this.wanted;
+    const map = this.map;
+    if (!w || !map || w.signals.size === 0 || !map.getSource(SOURCE[w.level])) return;
+    const [code, kind] = w.signals.entries().next().value as [string, SignalKind];
+    if (map.getFeatureState({ source: SOURCE[w.level], id: code }).signal !== kind) this.update(w.level, w.signals);
+  };
 
   add(map: MapLibreMap): void {
     this.map = map;
+    map.on('idle', this.reapply);
     const build = () => {
       for (const level of ['buurt', 'wijk'] as const) {
         if (!map.getSource(SOURCE[level])) continue;
@@ -40,14 +50,16 @@ export class SignalOverlay {
         }
       }
     };
+    // While sources load the style reports not loaded; 'idle' comes once they are (and 'load' may be long past).
     if (map.isStyleLoaded()) build();
-    else map.once('load', build);
+    else map.once('idle', build);
   }
 
   /** Marks the areas with a signal; null or an empty map clears them. */
   update(level: Level, signals: Map<string, SignalKind> | null): void {
     const map = this.map;
     if (!map) return;
+    this.wanted = signals ? { level, signals } : null;
     const apply = () => {
       if (this.marked && map.getSource(this.marked.source)) {
         for (const code of this.marked.codes) map.setFeatureState({ source: this.marked.source, id: code }, { signal: null });
@@ -57,14 +69,16 @@ export class SignalOverlay {
       for (const [code, kind] of signals) map.setFeatureState({ source: SOURCE[level], id: code }, { signal: kind });
       this.marked = { source: SOURCE[level], codes: [...signals.keys()] };
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
+    // Feature-state only needs the source; before it exists, wait until the map has settled.
+    if (map.getSource(SOURCE[level])) apply();
+    else map.once('idle', apply);
   }
 
   remove(): void {
     const map = this.map;
     if (!map) return;
     this.update('buurt', null);
+    map.off('idle', this.reapply);
     for (const level of ['buurt', 'wijk'] as const) for (const s of STYLES) if (map.getLayer(layerId(level, s.kind))) map.removeLayer(layerId(level, s.kind));
     this.map = null;
   }
