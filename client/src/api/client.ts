@@ -66,15 +66,6 @@ export async function fetchCategories(signal?: AbortSignal, view?: 'presentatie'
   return (await checked(await api.categories.$get(view ? { query: { view } } : undefined, { init: { signal } }))).json();
 }
 
-/** Properties the server puts on each TopoJSON geometry. */
-export interface AreaProperties {
-  code: string;
-  naam: string;
-  wijkcode?: string;
-  inwoners?: number | null;
-  oppervlakteKm2?: number | null;
-}
-
 export type AreasTopology = Topology;
 
 /** TopoJSON bytes (the route streams a precomputed file, so its body is not typed by Hono). */
@@ -235,9 +226,6 @@ export function exportUrl(q: ScopeQuery, format: ExportFormat, codes: string[] =
   return api.export.$url({ query: params }).toString();
 }
 
-export function isAbort(err: unknown): boolean {
-  return (err instanceof DOMException && err.name === 'AbortError') || (err instanceof Error && err.name === 'AbortError');
-}
 
 // --- Accounts, restricted detail, presentations, reports (issues 5 and 6) ---------------------------------
 

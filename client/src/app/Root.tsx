@@ -1,7 +1,10 @@
-// The outermost shell: asks the server who is signed in, shows the login form when needed, and chooses between
-// the presentation (?view=presentatie&presentation=<id>), the presentatie role's list and the app itself.
-import { useCallback, useEffect, useState } from 'react';
-import { fetchSession, logout, UNAUTHORIZED_EVENT, type Session } from '../api/client.ts';
+// The outermost shell: asks the server who is signed in and how it is configured, shows the login form when
+// needed, and chooses between the presentation (?view=presentatie&presentation=<id>), the presentatie role's list
+// and the app itself. Each signed-in user gets an empty answer cache of their own.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { logout, UNAUTHORIZED_EVENT } from '../api/client.ts';
+import { errorText, newQueryClient, useConfigQuery, useSessionQuery } from '../api/queries.ts';
 import { presentationOnly } from '../features/auth/capabilities.ts';
 import { LoginForm } from '../features/auth/LoginForm.tsx';
 import { UserBar } from '../features/auth/UserBar.tsx';
@@ -10,23 +13,29 @@ import { App } from './App.tsx';
 import { PresentationApp } from './PresentationApp.tsx';
 
 export function Root() {
-  const [search, setSearch] = useState(() => window.location.search);
-  const [session, setSession] = useState<Session | null>(null);
-  const [sessionError, setSessionError] = useState<string | null>(null);
-  const [reason, setReason] = useState<string | null>(null);
+  const [client] = useState(newQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <SessionRoot />
+    </QueryClientProvider>
+  );
+}
 
-  const check = useCallback(() => {
-    fetchSession().then(
-      (s) => {
-        setSession(s);
-        setSessionError(null);
-      },
-      (e) => setSessionError(e instanceof Error ? e.message : String(e)),
-    );
-  }, []);
+/** A cache per user: answers depend on who asks (restricted detail), so nothing carries over a login. */
+function UserQueries({ children }: { children: ReactNode }) {
+  const [client] = useState(newQueryClient);
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}
+
+function SessionRoot() {
+  const [search, setSearch] = useState(() => window.location.search);
+  const [reason, setReason] = useState<string | null>(null);
+  const sessionQuery = useSessionQuery();
+  const configQuery = useConfigQuery();
+  const { refetch } = sessionQuery;
+  const check = useCallback(() => void refetch(), [refetch]);
 
   useEffect(() => {
-    check();
     const onUnauthorized = () => {
       setReason('Uw sessie is verlopen. Meld u opnieuw aan.');
       check();
@@ -44,21 +53,20 @@ export function Root() {
     setReason(null);
     check();
   }, [check]);
-
   const onLogout = useCallback(() => {
     logout().then(check, check);
   }, [check]);
-
   const navigate = useCallback((next: string) => {
     window.history.pushState(null, '', `${window.location.pathname}${next}`);
     setSearch(next);
   }, []);
 
-  if (!session) {
-    return sessionError ? (
+  const session = sessionQuery.data;
+  if (!session || configQuery.isPending) {
+    return sessionQuery.error && !session ? (
       <main className="page" id="inhoud">
         <h1>Buurtveiligheidskaart</h1>
-        <p role="alert">De server is niet bereikbaar: {sessionError}</p>
+        <p role="alert">De server is niet bereikbaar: {errorText(sessionQuery.error)}</p>
         <button type="button" onClick={check}>
           Opnieuw proberen
         </button>
@@ -69,14 +77,19 @@ export function Root() {
   }
   if (!session.authenticated) return <LoginForm onLoggedIn={onLoggedIn} reason={reason} />;
 
+  const user = session.username ?? 'open';
   const q = new URLSearchParams(search);
   const presentation = Number(q.get('presentation'));
   if (q.get('view') === 'presentatie' && Number.isInteger(presentation) && presentation > 0) {
-    return <PresentationApp key={presentation} id={presentation} onLeave={navigate} />;
+    return (
+      <UserQueries key={user}>
+        <PresentationApp key={presentation} id={presentation} onLeave={navigate} config={configQuery.data ?? null} />
+      </UserQueries>
+    );
   }
   if (presentationOnly(session)) {
     return (
-      <>
+      <UserQueries key={user}>
         <header className="app-header">
           <div className="app-header-inner">
             <h1>Buurtveiligheidskaart</h1>
@@ -84,9 +97,13 @@ export function Root() {
           </div>
         </header>
         <PresentationList />
-      </>
+      </UserQueries>
     );
   }
   // A new user (or a new login after the session ended) starts the app afresh, so all data is fetched again.
-  return <App key={session.username ?? 'open'} session={session} onLogout={onLogout} />;
+  return (
+    <UserQueries key={user}>
+      <App session={session} onLogout={onLogout} config={configQuery.data ?? null} />
+    </UserQueries>
+  );
 }

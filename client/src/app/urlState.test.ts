@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allMonths, DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from './urlState.ts';
+import { allMonths, DEFAULT_VIEW, filterTransitions, parseViewState, reduceAll, serializeViewState, viewReducer, type ViewState } from './urlState.ts';
 
 describe('URL state', () => {
   it('the default view is the empty query', () => {
@@ -21,7 +21,7 @@ describe('URL state', () => {
       breaks: [-10, 0, 12.5],
       selected: 'WK036300',
       view: 'doelen',
-      bron: 'bivariaat',
+      source: 'bivariate',
       indicator: 'rapportcijfer_veiligheid',
       surveyYear: 2013,
       kern: 'pct65plus',
@@ -69,5 +69,89 @@ describe('URL state', () => {
     expect(months[0]).toBe('2021-01');
     expect(months.at(-1)).toBe('2025-12');
     expect(months).toHaveLength(60);
+  });
+});
+
+describe('links', () => {
+  it('reads the map source in Dutch (as links write it) and in the code words', () => {
+    expect(parseViewState('?bron=monitor').source).toBe('survey');
+    expect(parseViewState('?bron=bivariaat').source).toBe('bivariate');
+    expect(parseViewState('?bron=politie').source).toBe('police');
+    expect(parseViewState('?bron=survey').source).toBe('survey');
+    expect(parseViewState('?bron=kerncijfers').source).toBe('kerncijfers');
+    expect(parseViewState('?bron=x').source).toBe('police');
+    expect(serializeViewState({ ...DEFAULT_VIEW, source: 'survey' })).toBe('?bron=monitor');
+  });
+
+  it('opens the server default gemeente when the link names none, and clamps to its months', () => {
+    const d = { gemeente: 'GM0268', months: { first: '2022-01', last: '2024-06' } };
+    const v = parseViewState('', d);
+    expect(v.gemeente).toBe('GM0268');
+    expect([v.from, v.to]).toEqual(['2024-01', '2024-06']);
+    expect(serializeViewState(v, d)).toBe('');
+    expect(parseViewState('?gemeente=GM0935&from=2019-01', d).gemeente).toBe('GM0935');
+    expect(parseViewState('?from=2019-01', d).from).toBe('2022-01');
+  });
+});
+
+describe('view transitions', () => {
+  const base: ViewState = { ...DEFAULT_VIEW, selected: 'BU09350000', breaks: [] };
+
+  it('setMeasure drops fixed and manual class bounds', () => {
+    const fixed = viewReducer(base, { type: 'setFixed', fixed: true, breaks: [1, 2, 3] });
+    expect(fixed.fixed).toBe(true);
+    expect(fixed.breaks).toEqual([1, 2, 3]);
+    const next = viewReducer({ ...fixed, method: 'manual' }, { type: 'setMeasure', measure: 'count' });
+    expect(next).toMatchObject({ measure: 'count', fixed: false, breaks: [], method: DEFAULT_VIEW.method });
+    expect(viewReducer(next, { type: 'setMeasure', measure: 'count' })).toBe(next);
+  });
+
+  it('setFixed without bounds stays loose; unfixing keeps manual bounds only', () => {
+    expect(viewReducer(base, { type: 'setFixed', fixed: true, breaks: [] }).fixed).toBe(false);
+    const manual = { ...base, method: 'manual' as const, breaks: [1, 5], fixed: true };
+    expect(viewReducer(manual, { type: 'setFixed', fixed: false, breaks: [] }).breaks).toEqual([1, 5]);
+    expect(viewReducer({ ...manual, method: 'quantile' }, { type: 'setFixed', fixed: false, breaks: [] }).breaks).toEqual([]);
+  });
+
+  it('setGemeente and setLevel clear the selection; the same value changes nothing', () => {
+    expect(viewReducer(base, { type: 'setGemeente', gemeente: 'GM0268' }).selected).toBeNull();
+    expect(viewReducer({ ...base, area: 4 }, { type: 'setGemeente', gemeente: 'GM0268' }).area).toBeNull();
+    expect(viewReducer(base, { type: 'setGemeente', gemeente: base.gemeente })).toBe(base);
+    expect(viewReducer(base, { type: 'setLevel', level: 'wijk' }).selected).toBeNull();
+    expect(viewReducer(base, { type: 'setCategory', category: 'HIC' }).selected).toBe('BU09350000');
+  });
+
+  it('setArea clears the selection; deleting the area in use lifts the restriction', () => {
+    const a = viewReducer(base, { type: 'setArea', id: 7 });
+    expect(a).toMatchObject({ area: 7, selected: null });
+    expect(viewReducer(a, { type: 'attentionAreaDeleted', id: 8 }).area).toBe(7);
+    expect(viewReducer(a, { type: 'attentionAreaDeleted', id: 7 }).area).toBeNull();
+  });
+
+  it('setIndicator resets the survey year; setPeriod keeps from <= to', () => {
+    const y = { ...base, surveyYear: 2013 };
+    expect(viewReducer(y, { type: 'setIndicator', indicator: 'rapportcijfer_veiligheid' }).surveyYear).toBeNull();
+    expect(viewReducer(y, { type: 'setIndicator', indicator: y.indicator }).surveyYear).toBe(2013);
+    expect(viewReducer(base, { type: 'setPeriod', from: '2024-06', to: '2024-02' })).toMatchObject({ from: '2024-02', to: '2024-06' });
+  });
+
+  it('manual classing without bounds falls back to the default method', () => {
+    expect(viewReducer(base, { type: 'setClassing', method: 'manual', breaks: [] }).method).toBe(DEFAULT_VIEW.method);
+    expect(viewReducer(base, { type: 'setClassing', method: 'manual', breaks: [2, 4], classes: 3 })).toMatchObject({ method: 'manual', breaks: [2, 4], classes: 3 });
+  });
+
+  it('a filter patch becomes named transitions that compose like the form expects', () => {
+    const fixed = { ...base, fixed: true, breaks: [1, 2] };
+    const next = reduceAll(fixed, filterTransitions(fixed, { measure: 'count' }, [9]));
+    expect(next).toMatchObject({ measure: 'count', fixed: false, breaks: [] });
+    const fixing = reduceAll(base, filterTransitions(base, { fixed: true }, [3, 6]));
+    expect(fixing).toMatchObject({ fixed: true, breaks: [3, 6] });
+    const moved = reduceAll(base, filterTransitions(base, { from: '2023-01', to: '2023-03' }, []));
+    expect(moved).toMatchObject({ from: '2023-01', to: '2023-03', selected: 'BU09350000' });
+  });
+
+  it('openSelection keeps the weights when the selection has none', () => {
+    const w = { ...base, weights: 'smoothedRate:2' };
+    expect(viewReducer(w, { type: 'openSelection', codes: ['BU09350001'], weights: null })).toMatchObject({ shortlist: ['BU09350001'], weights: 'smoothedRate:2' });
   });
 });

@@ -1,9 +1,10 @@
-// The whole view lives in the URL query so that a view is a link and back/forward works.
+// The whole view lives in the URL query so that a view is a link and back/forward works. The view changes only
+// through the named transitions of viewReducer, which keep the rules between fields (a new measure drops fixed
+// class bounds, a new gemeente or level drops the selection) in one place.
 import type { Measure } from '../../../server/src/domain/model.ts';
 import { isClassMethod, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../lib/classes.ts';
+import { isAreaLevel, type AreaLevel } from '../lib/level.ts';
 import { isMeasure } from '../lib/measures.ts';
-
-export type MapLevel = 'buurt' | 'wijk';
 
 /** The pages of the app, shown as navigation in the header; `kaart` is the default. Add a page here and in APP_VIEWS. */
 export const APP_VIEWS = [
@@ -16,12 +17,20 @@ export const APP_VIEWS = [
 export type AppView = (typeof APP_VIEWS)[number]['key'];
 
 /** What colours the map: police registrations, a Veiligheidsmonitor indicator, both crossed, or a CBS kerncijfer. */
-export type MapSource = 'politie' | 'monitor' | 'bivariaat' | 'kerncijfers';
-const MAP_SOURCES: MapSource[] = ['politie', 'monitor', 'bivariaat', 'kerncijfers'];
+export type MapSource = 'police' | 'survey' | 'bivariate' | 'kerncijfers';
+
+/** How a map source is written in a link (`bron=`): the Dutch words links have always used. */
+export const SOURCE_URL_VALUES: Record<MapSource, string> = { police: 'politie', survey: 'monitor', bivariate: 'bivariaat', kerncijfers: 'kerncijfers' };
+
+function parseSource(value: string | null): MapSource | null {
+  if (value === null) return null;
+  for (const [key, word] of Object.entries(SOURCE_URL_VALUES) as [MapSource, string][]) if (value === word || value === key) return key;
+  return null;
+}
 
 export interface ViewState {
   gemeente: string;
-  level: MapLevel;
+  level: AreaLevel;
   category: string;
   from: string; // YYYY-MM
   to: string;
@@ -34,8 +43,7 @@ export interface ViewState {
   breaks: number[];
   selected: string | null;
   view: AppView;
-  // Survey, bivariate map, kerncijfers and benchmark (issue 4).
-  bron: MapSource;
+  source: MapSource;
   /** Veiligheidsmonitor indicator code (survey and bivariate map). */
   indicator: string;
   /** Survey year; null = the latest year with figures. */
@@ -45,7 +53,6 @@ export interface ViewState {
   /** Benchmark group id and year (null = the server's default year). */
   groep: string;
   benchmarkYear: number | null;
-  // Hotspots, workbench and attention areas (issue 3).
   /** Hotspot layer on the map and its method; null = off. */
   hotspots: HotspotMethodKey | null;
   /** Attention-area outlines on the map. */
@@ -56,7 +63,6 @@ export interface ViewState {
   weights: string | null;
   /** Workbench shortlist (area codes, in the order they were ticked). */
   shortlist: string[];
-  // Restricted detail (issue 5).
   /** Kernel-density map of incident points (analist; wijkagent in own wijk). */
   heatmap: boolean;
   /** Wijk whose "Mijn wijk" overview is open; null = closed. */
@@ -84,7 +90,7 @@ export const DEFAULT_VIEW: ViewState = {
   breaks: [],
   selected: null,
   view: 'kaart',
-  bron: 'politie',
+  source: 'police',
   indicator: 'onveilig_buurt_pct',
   surveyYear: null,
   kern: 'bevolkingsdichtheid',
@@ -108,26 +114,42 @@ const YEAR = /^(19|20)\d{2}$/;
 const WEIGHTS = /^[A-Za-z][A-Za-z0-9_.-]*:\d+(\.\d+)?(,[A-Za-z][A-Za-z0-9_.-]*:\d+(\.\d+)?)*$/;
 const SHORTLIST_CODE = /^(BU\d{8}|WK\d{6})$/;
 
-function clampMonth(m: string): string {
-  if (m < DATA_FIRST_MONTH) return DATA_FIRST_MONTH;
-  if (m > DATA_LAST_MONTH) return DATA_LAST_MONTH;
+/** What the server decides about the default view: the gemeente it opens and the months it has data for. */
+export interface ViewDefaults {
+  gemeente: string;
+  months: { first: string; last: string };
+}
+
+export const STATIC_DEFAULTS: ViewDefaults = { gemeente: DEFAULT_VIEW.gemeente, months: { first: DATA_FIRST_MONTH, last: DATA_LAST_MONTH } };
+
+function clampMonth(m: string, months: ViewDefaults['months']): string {
+  if (m < months.first) return months.first;
+  if (m > months.last) return months.last;
   return m;
 }
 
+/** The view a link without parameters opens, on a server with these defaults. */
+export function defaultView(d: ViewDefaults = STATIC_DEFAULTS): ViewState {
+  const from = clampMonth(DEFAULT_VIEW.from, d.months);
+  const to = clampMonth(DEFAULT_VIEW.to, d.months);
+  return { ...DEFAULT_VIEW, breaks: [], shortlist: [], gemeente: d.gemeente, from, to };
+}
+
 /** Reads a query string; anything invalid falls back to the default for that field. */
-export function parseViewState(search: string): ViewState {
+export function parseViewState(search: string, defaults: ViewDefaults = STATIC_DEFAULTS): ViewState {
   const q = new URLSearchParams(search);
-  const v: ViewState = { ...DEFAULT_VIEW, breaks: [] };
+  const d = defaultView(defaults);
+  const v: ViewState = { ...d, breaks: [], shortlist: [] };
   const gemeente = q.get('gemeente');
   if (gemeente && GEMEENTE.test(gemeente)) v.gemeente = gemeente;
   const level = q.get('level');
-  if (level === 'buurt' || level === 'wijk') v.level = level;
+  if (isAreaLevel(level)) v.level = level;
   const category = q.get('category');
   if (category && CATEGORY.test(category)) v.category = category;
   const from = q.get('from');
   const to = q.get('to');
-  if (from && MONTH.test(from)) v.from = clampMonth(from);
-  if (to && MONTH.test(to)) v.to = clampMonth(to);
+  if (from && MONTH.test(from)) v.from = clampMonth(from, defaults.months);
+  if (to && MONTH.test(to)) v.to = clampMonth(to, defaults.months);
   if (v.from > v.to) [v.from, v.to] = [v.to, v.from];
   const measure = q.get('measure');
   if (measure && isMeasure(measure)) v.measure = measure;
@@ -143,13 +165,12 @@ export function parseViewState(search: string): ViewState {
     v.breaks = [...new Set(breaks)].sort((a, b) => a - b);
   }
   v.fixed = q.get('fixed') === '1' && v.breaks.length > 0;
-  if (v.method === 'manual' && v.breaks.length === 0) v.method = DEFAULT_VIEW.method;
+  if (v.method === 'manual' && v.breaks.length === 0) v.method = d.method;
   const selected = q.get('selected');
   if (selected && AREA.test(selected)) v.selected = selected;
   const page = q.get('view');
   if (page && APP_VIEWS.some((p) => p.key === page)) v.view = page as AppView;
-  const bron = q.get('bron');
-  if (bron && (MAP_SOURCES as string[]).includes(bron)) v.bron = bron as MapSource;
+  v.source = parseSource(q.get('bron')) ?? v.source;
   for (const key of ['indicator', 'kern', 'groep'] as const) {
     const value = q.get(key);
     if (value && CODE.test(value)) v[key] = value;
@@ -174,9 +195,9 @@ export function parseViewState(search: string): ViewState {
 }
 
 /** Writes only what differs from the default, in a stable order, so links stay short and comparable. */
-export function serializeViewState(v: ViewState): string {
+export function serializeViewState(v: ViewState, defaults: ViewDefaults = STATIC_DEFAULTS): string {
   const q = new URLSearchParams();
-  const d = DEFAULT_VIEW;
+  const d = defaultView(defaults);
   if (v.gemeente !== d.gemeente) q.set('gemeente', v.gemeente);
   if (v.level !== d.level) q.set('level', v.level);
   if (v.category !== d.category) q.set('category', v.category);
@@ -194,7 +215,7 @@ export function serializeViewState(v: ViewState): string {
   }
   if (v.selected) q.set('selected', v.selected);
   if (v.view !== d.view) q.set('view', v.view);
-  if (v.bron !== d.bron) q.set('bron', v.bron);
+  if (v.source !== d.source) q.set('bron', SOURCE_URL_VALUES[v.source]);
   if (v.indicator !== d.indicator) q.set('indicator', v.indicator);
   if (v.surveyYear !== null) q.set('jaar', String(v.surveyYear));
   if (v.kern !== d.kern) q.set('kern', v.kern);
@@ -225,4 +246,127 @@ export function allMonths(first = DATA_FIRST_MONTH, last = DATA_LAST_MONTH): str
     }
   }
   return out;
+}
+
+/** Every way the view changes. Each transition keeps the rules between fields; callers never patch the view. */
+export type ViewAction =
+  | { type: 'replace'; view: ViewState }
+  | { type: 'setGemeente'; gemeente: string }
+  | { type: 'setLevel'; level: AreaLevel }
+  | { type: 'setCategory'; category: string }
+  | { type: 'setPeriod'; from: string; to: string }
+  | { type: 'setMeasure'; measure: Measure }
+  | { type: 'setClassing'; method?: ClassMethod; classes?: number; breaks?: number[] }
+  /** `breaks`: the bounds now on screen, which fixing holds. */
+  | { type: 'setFixed'; fixed: boolean; breaks: number[] }
+  | { type: 'setSource'; source: MapSource }
+  | { type: 'setIndicator'; indicator: string }
+  | { type: 'setSurveyYear'; year: number | null }
+  | { type: 'setKern'; kern: string }
+  | { type: 'select'; code: string | null }
+  | { type: 'setPage'; page: AppView }
+  | { type: 'setHotspots'; method: HotspotMethodKey | null }
+  | { type: 'showAttention'; on: boolean }
+  | { type: 'setArea'; id: number | null }
+  | { type: 'attentionAreaDeleted'; id: number }
+  | { type: 'setWeights'; weights: string | null }
+  | { type: 'setShortlist'; codes: string[] }
+  | { type: 'openSelection'; codes: string[]; weights: string | null }
+  | { type: 'setHeatmap'; on: boolean }
+  | { type: 'openMijnWijk'; wijk: string | null }
+  | { type: 'setBenchmark'; groep?: string; year?: number | null };
+
+export function viewReducer(v: ViewState, a: ViewAction): ViewState {
+  switch (a.type) {
+    case 'replace':
+      return a.view;
+    case 'setGemeente':
+      // A selected area and an attention area belong to one gemeente.
+      return a.gemeente === v.gemeente ? v : { ...v, gemeente: a.gemeente, selected: null, area: null };
+    case 'setLevel':
+      return a.level === v.level ? v : { ...v, level: a.level, selected: null };
+    case 'setCategory':
+      return { ...v, category: a.category };
+    case 'setPeriod':
+      return a.from <= a.to ? { ...v, from: a.from, to: a.to } : { ...v, from: a.to, to: a.from };
+    case 'setMeasure':
+      if (a.measure === v.measure) return v;
+      // Bounds of one measure mean nothing for another.
+      return { ...v, measure: a.measure, fixed: false, breaks: [], method: v.method === 'manual' ? DEFAULT_VIEW.method : v.method };
+    case 'setClassing': {
+      const next = { ...v, ...(a.method ? { method: a.method } : {}), ...(a.classes ? { classes: a.classes } : {}), ...(a.breaks ? { breaks: a.breaks } : {}) };
+      if (next.method === 'manual' && next.breaks.length === 0) next.method = DEFAULT_VIEW.method;
+      return next;
+    }
+    case 'setFixed':
+      if (a.fixed) return a.breaks.length > 0 ? { ...v, fixed: true, breaks: a.breaks } : { ...v, fixed: false };
+      return { ...v, fixed: false, breaks: v.method === 'manual' ? v.breaks : [] };
+    case 'setSource':
+      return { ...v, source: a.source };
+    case 'setIndicator':
+      // A year of one indicator need not exist for another.
+      return a.indicator === v.indicator ? v : { ...v, indicator: a.indicator, surveyYear: null };
+    case 'setSurveyYear':
+      return { ...v, surveyYear: a.year };
+    case 'setKern':
+      return { ...v, kern: a.kern };
+    case 'select':
+      return { ...v, selected: a.code };
+    case 'setPage':
+      return { ...v, view: a.page };
+    case 'setHotspots':
+      return { ...v, hotspots: a.method };
+    case 'showAttention':
+      return { ...v, aandacht: a.on };
+    case 'setArea':
+      // The figures change to the area's buurten: a selection outside it would show nothing.
+      return { ...v, area: a.id, selected: null };
+    case 'attentionAreaDeleted':
+      return v.area === a.id ? { ...v, area: null } : v;
+    case 'setWeights':
+      return { ...v, weights: a.weights };
+    case 'setShortlist':
+      return { ...v, shortlist: a.codes };
+    case 'openSelection':
+      return { ...v, shortlist: a.codes, weights: a.weights ?? v.weights };
+    case 'setHeatmap':
+      return { ...v, heatmap: a.on };
+    case 'openMijnWijk':
+      return { ...v, mijnWijk: a.wijk };
+    case 'setBenchmark':
+      return { ...v, ...(a.groep !== undefined ? { groep: a.groep } : {}), ...(a.year !== undefined ? { benchmarkYear: a.year } : {}) };
+  }
+}
+
+/** A change from the filter form, as it reports it (one or a few fields at a time). */
+export interface FilterPatch {
+  gemeente?: string;
+  level?: AreaLevel;
+  category?: string;
+  from?: string;
+  to?: string;
+  measure?: Measure;
+  method?: ClassMethod;
+  classes?: number;
+  breaks?: number[];
+  fixed?: boolean;
+}
+
+/** The named transitions a filter change stands for, in an order whose rules compose (measure before fixing). */
+export function filterTransitions(v: ViewState, patch: FilterPatch, currentBreaks: number[]): ViewAction[] {
+  const out: ViewAction[] = [];
+  if (patch.gemeente !== undefined) out.push({ type: 'setGemeente', gemeente: patch.gemeente });
+  if (patch.level !== undefined) out.push({ type: 'setLevel', level: patch.level });
+  if (patch.category !== undefined) out.push({ type: 'setCategory', category: patch.category });
+  if (patch.from !== undefined || patch.to !== undefined) out.push({ type: 'setPeriod', from: patch.from ?? v.from, to: patch.to ?? v.to });
+  if (patch.measure !== undefined) out.push({ type: 'setMeasure', measure: patch.measure });
+  if (patch.method !== undefined || patch.classes !== undefined || patch.breaks !== undefined) {
+    out.push({ type: 'setClassing', method: patch.method, classes: patch.classes, breaks: patch.breaks });
+  }
+  if (patch.fixed !== undefined) out.push({ type: 'setFixed', fixed: patch.fixed, breaks: currentBreaks });
+  return out;
+}
+
+export function reduceAll(v: ViewState, actions: ViewAction[]): ViewState {
+  return actions.reduce(viewReducer, v);
 }

@@ -1,9 +1,7 @@
 // The evaluation page: saved evaluations of the gemeente, the chosen one's result, and a form for a new one.
-import { useEffect, useMemo, useState } from 'react';
-import {
-  fetchAttentionAreas, fetchBuurtNames, fetchEvaluation, fetchEvaluations, isAbort,
-  type AttentionArea, type EvaluationListItem, type EvaluationResponse,
-} from '../../api/client.ts';
+import { useMemo, useState } from 'react';
+import type { AttentionArea, EvaluationListItem } from '../../api/client.ts';
+import { useAttentionAreasQuery, useBuurtNamesQuery, useEvaluationQuery, useEvaluationsQuery, useInvalidate } from '../../api/queries.ts';
 import type { Category } from '../../../../server/src/api/types.ts';
 import { formatMonth } from '../../lib/format.ts';
 import { EvaluationForm } from './EvaluationForm.tsx';
@@ -20,44 +18,29 @@ export interface EvaluationPageProps {
   mayWrite: boolean;
 }
 
+const NO_EVALUATIONS: EvaluationListItem[] = [];
+const NO_BUURTEN: { code: string; naam: string }[] = [];
+const NO_AREAS: AttentionArea[] = [];
+
 export function EvaluationPage({ gemeente, gemeenteNaam, categories, from, to, mayWrite }: EvaluationPageProps) {
-  const [list, setList] = useState<EvaluationListItem[]>([]);
   const [chosen, setChosen] = useState<number | null>(null);
-  const [result, setResult] = useState<EvaluationResponse | null>(null);
-  const [buurten, setBuurten] = useState<{ code: string; naam: string }[]>([]);
-  const [attention, setAttention] = useState<AttentionArea[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [revision, setRevision] = useState(0);
+  const evaluations = useEvaluationsQuery(gemeente);
+  const names = useBuurtNamesQuery({ gemeente, from, to });
+  const areas = useAttentionAreasQuery(gemeente);
+  const evaluation = useEvaluationQuery(chosen);
+  const invalidate = useInvalidate();
+  const list = evaluations.data ?? NO_EVALUATIONS;
+  const buurten = names.data ?? NO_BUURTEN;
+  const attention = areas.data ?? NO_AREAS;
+  const result = chosen === null ? null : (evaluation.data ?? null);
+  const error =
+    evaluations.error || names.error || areas.error
+      ? 'De evaluaties konden niet worden geladen.'
+      : evaluation.error
+        ? 'Deze evaluatie kon niet worden berekend.'
+        : null;
 
-  useEffect(() => {
-    const ac = new AbortController();
-    Promise.all([fetchEvaluations(gemeente, ac.signal), fetchBuurtNames({ gemeente, from, to }, ac.signal), fetchAttentionAreas(gemeente, ac.signal)]).then(
-      ([evaluations, names, areas]) => {
-        setList(evaluations);
-        setBuurten(names);
-        setAttention(areas);
-        setError(null);
-      },
-      (e) => {
-        if (!isAbort(e)) setError('De evaluaties konden niet worden geladen.');
-      },
-    );
-    return () => ac.abort();
-  }, [gemeente, from, to, revision]);
-
-  useEffect(() => {
-    if (chosen === null) return setResult(null);
-    const ac = new AbortController();
-    fetchEvaluation(chosen, ac.signal).then(
-      (r) => setResult(r),
-      (e) => {
-        if (!isAbort(e)) setError('Deze evaluatie kon niet worden berekend.');
-      },
-    );
-    return () => ac.abort();
-  }, [chosen]);
-
-  const names = useMemo(() => new Map(buurten.map((b) => [b.code, b.naam])), [buurten]);
+  const nameOf = useMemo(() => new Map(buurten.map((b) => [b.code, b.naam])), [buurten]);
   const categoryName = (code: string) => categories.find((c) => c.code === code)?.naam ?? code;
   return (
     <section className="evaluation-page" aria-labelledby="evaluatie-titel">
@@ -82,7 +65,7 @@ export function EvaluationPage({ gemeente, gemeenteNaam, categories, from, to, m
           ))}
         </ul>
       )}
-      {result && result.meta.id === chosen && <EvaluationResult data={result} names={names} />}
+      {result && result.meta.id === chosen && <EvaluationResult data={result} names={nameOf} />}
       {mayWrite && (
         <EvaluationForm
           key={gemeente}
@@ -91,7 +74,7 @@ export function EvaluationPage({ gemeente, gemeenteNaam, categories, from, to, m
           categories={categories}
           defaultStart={from}
           onCreated={(id) => {
-            setRevision((r) => r + 1);
+            invalidate(['evaluations']);
             setChosen(id);
           }}
         />

@@ -4,10 +4,11 @@ import type { Category, Gemeente, Measure } from '../../../../server/src/domain/
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../../lib/classes.ts';
 import { formatMonth, formatNumber, parseDutchNumber, compareNl } from '../../lib/format.ts';
 import { MEASURES } from '../../lib/measures.ts';
+import type { AreaLevel } from '../../lib/level.ts';
 
 export interface FilterValues {
   gemeente: string;
-  level: 'buurt' | 'wijk';
+  level: AreaLevel;
   category: string;
   from: string;
   to: string;
@@ -80,33 +81,7 @@ export function Filters({ values, gemeenten, categories, months, currentBreaks, 
   const last = months.at(-1) ?? values.to;
   const twelveBack = months[Math.max(0, months.length - 12)] ?? values.from;
 
-  const [manualText, setManualText] = useState('');
-  const [manualError, setManualError] = useState<string | null>(null);
-  useEffect(() => {
-    if (values.method === 'manual') {
-      setManualText(values.breaks.map((b) => formatNumber(b, decimals)).join('; '));
-    }
-    // Only when switching to manual or when bounds change from outside (URL).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [values.method, values.breaks.join(',')]);
-
   const setPeriod = (from: string, to: string) => onChange(from <= to ? { from, to } : { from: to, to: from });
-
-  const applyManual = () => {
-    const parts = manualText.split(/[;\s]+/).filter((s) => s !== '');
-    const nums = parts.map(parseDutchNumber);
-    if (nums.length < MIN_CLASSES - 1 || nums.length > MAX_CLASSES - 1 || nums.some((n) => n === null)) {
-      setManualError(`Geef ${MIN_CLASSES - 1} tot ${MAX_CLASSES - 1} getallen, gescheiden door een puntkomma, bijvoorbeeld "10; 20; 40".`);
-      return;
-    }
-    const sorted = [...new Set(nums as number[])].sort((a, b) => a - b);
-    if (sorted.length !== nums.length) {
-      setManualError('Elke grens mag maar één keer voorkomen.');
-      return;
-    }
-    setManualError(null);
-    onChange({ method: 'manual', breaks: sorted, classes: sorted.length + 1 });
-  };
 
   return (
     <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
@@ -224,93 +199,127 @@ export function Filters({ values, gemeenten, categories, months, currentBreaks, 
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend>Klassen en kleuren</legend>
+      <ClassingFields values={values} currentBreaks={currentBreaks} decimals={decimals} onChange={onChange} />
+    </form>
+  );
+}
+
+/** Class method, number of classes, manual bounds and "fix the classes". */
+function ClassingFields({ values, currentBreaks, decimals, onChange }: Pick<FiltersProps, 'values' | 'currentBreaks' | 'decimals' | 'onChange'>) {
+  const id = useId();
+  const [manualText, setManualText] = useState('');
+  const [manualError, setManualError] = useState<string | null>(null);
+  useEffect(() => {
+    if (values.method === 'manual') {
+      setManualText(values.breaks.map((b) => formatNumber(b, decimals)).join('; '));
+    }
+    // Only when switching to manual or when bounds change from outside (URL).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [values.method, values.breaks.join(',')]);
+
+  const applyManual = () => {
+    const parts = manualText.split(/[;\s]+/).filter((s) => s !== '');
+    const nums = parts.map(parseDutchNumber);
+    if (nums.length < MIN_CLASSES - 1 || nums.length > MAX_CLASSES - 1 || nums.some((n) => n === null)) {
+      setManualError(`Geef ${MIN_CLASSES - 1} tot ${MAX_CLASSES - 1} getallen, gescheiden door een puntkomma, bijvoorbeeld "10; 20; 40".`);
+      return;
+    }
+    const sorted = [...new Set(nums as number[])].sort((a, b) => a - b);
+    if (sorted.length !== nums.length) {
+      setManualError('Elke grens mag maar één keer voorkomen.');
+      return;
+    }
+    setManualError(null);
+    onChange({ method: 'manual', breaks: sorted, classes: sorted.length + 1 });
+  };
+
+  return (
+    <fieldset>
+      <legend>Klassen en kleuren</legend>
+      <div className="field">
+        <label htmlFor={`${id}-method`}>Indeling</label>
+        <select
+          id={`${id}-method`}
+          value={values.method}
+          disabled={values.fixed}
+          aria-describedby={values.fixed ? `${id}-fixed-hint` : undefined}
+          onChange={(e) => {
+            const method = e.target.value as ClassMethod;
+            if (method === 'manual') onChange({ method, breaks: currentBreaks, classes: currentBreaks.length + 1 });
+            else onChange({ method, breaks: [] });
+          }}
+        >
+          {CLASS_METHODS.map((m) => (
+            <option key={m.key} value={m.key}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {values.method !== 'manual' && (
         <div className="field">
-          <label htmlFor={`${id}-method`}>Indeling</label>
+          <label htmlFor={`${id}-classes`}>Aantal klassen</label>
           <select
-            id={`${id}-method`}
-            value={values.method}
+            id={`${id}-classes`}
+            value={values.classes}
             disabled={values.fixed}
             aria-describedby={values.fixed ? `${id}-fixed-hint` : undefined}
-            onChange={(e) => {
-              const method = e.target.value as ClassMethod;
-              if (method === 'manual') onChange({ method, breaks: currentBreaks, classes: currentBreaks.length + 1 });
-              else onChange({ method, breaks: [] });
-            }}
+            onChange={(e) => onChange({ classes: Number(e.target.value) })}
           >
-            {CLASS_METHODS.map((m) => (
-              <option key={m.key} value={m.key}>
-                {m.label}
+            {Array.from({ length: MAX_CLASSES - MIN_CLASSES + 1 }, (_, i) => MIN_CLASSES + i).map((n) => (
+              <option key={n} value={n}>
+                {n}
               </option>
             ))}
           </select>
         </div>
-        {values.method !== 'manual' && (
-          <div className="field">
-            <label htmlFor={`${id}-classes`}>Aantal klassen</label>
-            <select
-              id={`${id}-classes`}
-              value={values.classes}
-              disabled={values.fixed}
-              aria-describedby={values.fixed ? `${id}-fixed-hint` : undefined}
-              onChange={(e) => onChange({ classes: Number(e.target.value) })}
-            >
-              {Array.from({ length: MAX_CLASSES - MIN_CLASSES + 1 }, (_, i) => MIN_CLASSES + i).map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
+      )}
+      {values.method === 'manual' && (
+        <div className="field">
+          <label htmlFor={`${id}-manual`}>Klassegrenzen</label>
+          <div className="field-inline">
+            <input
+              id={`${id}-manual`}
+              type="text"
+              inputMode="decimal"
+              value={manualText}
+              aria-invalid={manualError ? true : undefined}
+              aria-describedby={`${id}-manual-hint${manualError ? ` ${id}-manual-error` : ''}`}
+              onChange={(e) => setManualText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  applyManual();
+                }
+              }}
+            />
+            <button type="button" onClick={applyManual}>
+              Toepassen
+            </button>
           </div>
-        )}
-        {values.method === 'manual' && (
-          <div className="field">
-            <label htmlFor={`${id}-manual`}>Klassegrenzen</label>
-            <div className="field-inline">
-              <input
-                id={`${id}-manual`}
-                type="text"
-                inputMode="decimal"
-                value={manualText}
-                aria-invalid={manualError ? true : undefined}
-                aria-describedby={`${id}-manual-hint${manualError ? ` ${id}-manual-error` : ''}`}
-                onChange={(e) => setManualText(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault();
-                    applyManual();
-                  }
-                }}
-              />
-              <button type="button" onClick={applyManual}>
-                Toepassen
-              </button>
-            </div>
-            <p className="hint" id={`${id}-manual-hint`}>
-              Gescheiden door een puntkomma, bijvoorbeeld 10; 20; 40.
+          <p className="hint" id={`${id}-manual-hint`}>
+            Gescheiden door een puntkomma, bijvoorbeeld 10; 20; 40.
+          </p>
+          {manualError && (
+            <p className="error" id={`${id}-manual-error`}>
+              {manualError}
             </p>
-            {manualError && (
-              <p className="error" id={`${id}-manual-error`}>
-                {manualError}
-              </p>
-            )}
-          </div>
-        )}
-        <div className="field field-check">
-          <input
-            id={`${id}-fixed`}
-            type="checkbox"
-            checked={values.fixed}
-            aria-describedby={`${id}-fixed-hint`}
-            onChange={(e) => onChange({ fixed: e.target.checked })}
-          />
-          <label htmlFor={`${id}-fixed`}>Klassen vastzetten</label>
+          )}
         </div>
-        <p className="hint" id={`${id}-fixed-hint`}>
-          Houdt de klassegrenzen gelijk als u periode of soort misdrijf wijzigt, zodat maanden te vergelijken zijn.
-        </p>
-      </fieldset>
-    </form>
+      )}
+      <div className="field field-check">
+        <input
+          id={`${id}-fixed`}
+          type="checkbox"
+          checked={values.fixed}
+          aria-describedby={`${id}-fixed-hint`}
+          onChange={(e) => onChange({ fixed: e.target.checked })}
+        />
+        <label htmlFor={`${id}-fixed`}>Klassen vastzetten</label>
+      </div>
+      <p className="hint" id={`${id}-fixed-hint`}>
+        Houdt de klassegrenzen gelijk als u periode of soort misdrijf wijzigt, zodat maanden te vergelijken zijn.
+      </p>
+    </fieldset>
   );
 }

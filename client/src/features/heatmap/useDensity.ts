@@ -1,6 +1,6 @@
-// Fetches the kernel-density grid while the heatmap is switched on; classifies it once per answer.
-import { useEffect, useMemo, useState } from 'react';
-import { fetchDensity, isAbort, type DensityResponse } from '../../api/client.ts';
+// The kernel-density grid while the heatmap is switched on; classified once per answer.
+import { useMemo } from 'react';
+import { errorText, useDensityQuery } from '../../api/queries.ts';
 import { densityCell, densityLayer, type DensityLayer } from './densityClasses.ts';
 
 export interface DensityScope {
@@ -13,33 +13,9 @@ export interface DensityScope {
 }
 
 export function useDensity(scope: DensityScope, enabled: boolean) {
-  const [data, setData] = useState<DensityResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const { gemeente, wijk, category, from, to } = scope;
-  useEffect(() => {
-    if (!enabled) {
-      setData(null);
-      setError(null);
-      return;
-    }
-    const ac = new AbortController();
-    setLoading(true);
-    setError(null);
-    fetchDensity({ gemeente, wijk, category, from, to, cell: densityCell(wijk) }, ac.signal).then(
-      (d) => {
-        setData(d);
-        setLoading(false);
-      },
-      (e) => {
-        if (isAbort(e)) return;
-        setLoading(false);
-        setData(null);
-        setError(e instanceof Error ? e.message : String(e));
-      },
-    );
-    return () => ac.abort();
-  }, [enabled, gemeente, wijk, category, from, to]);
+  const query = useDensityQuery(enabled ? { gemeente, wijk, category, from, to, cell: densityCell(wijk) } : null);
+  const data = enabled ? (query.data ?? null) : null;
   const layer: DensityLayer | null = useMemo(() => (data ? densityLayer(data) : null), [data]);
-  return { data, layer, error, loading };
+  return { data, layer, error: enabled && query.error ? errorText(query.error) : null, loading: enabled && query.isFetching };
 }

@@ -1,6 +1,7 @@
-// Fetches the hotspot analysis for the current scope while the layer is on; one request per scope and method.
-import { useEffect, useMemo, useState } from 'react';
-import { fetchHotspots, isAbort, type HotspotsResponse, type ScopeQuery } from '../../api/client.ts';
+// The hotspot analysis for the current scope while the layer is on; one request per scope and method.
+import { useEffect, useMemo } from 'react';
+import type { HotspotsResponse, ScopeQuery } from '../../api/client.ts';
+import { errorText, useHotspotsQuery } from '../../api/queries.ts';
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
 import { METHOD_NAMES } from '../../lib/hotspotWords.ts';
 import { formatNumber } from '../../lib/format.ts';
@@ -14,43 +15,28 @@ export interface HotspotsState {
 }
 
 export function useHotspots(scope: ScopeQuery, method: 'gistar' | 'lisa' | null, announce?: (message: string) => void): HotspotsState {
-  const [data, setData] = useState<HotspotsResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const { gemeente, level, category, from, to } = scope;
+  const query = useHotspotsQuery(method ? { gemeente, level, category, from, to, method } : null);
+  const data = method ? (query.data ?? null) : null;
+  const failed = method !== null && query.error !== null;
 
   useEffect(() => {
-    if (!method) {
-      setData(null);
-      setError(null);
-      return;
-    }
-    const ac = new AbortController();
-    setLoading(true);
-    fetchHotspots({ gemeente, level, category, from, to, method }, ac.signal).then(
-      (r) => {
-        setData(r);
-        setError(null);
-        setLoading(false);
-        const hot = r.rows.filter((x) => x.class.startsWith('hot')).length;
-        const cold = r.rows.filter((x) => x.class.startsWith('cold')).length;
-        announce?.(
-          `Hotspots (${METHOD_NAMES[r.meta.method]}): ${formatNumber(hot)} hotspot${hot === 1 ? '' : 's'} en ${formatNumber(cold)} koude plek${cold === 1 ? '' : 'ken'} van ${formatNumber(r.rows.length)} ${level === 'buurt' ? 'buurten' : 'wijken'}.`,
-        );
-      },
-      (e) => {
-        if (isAbort(e)) return;
-        setLoading(false);
-        setError(`Hotspots konden niet worden berekend: ${e instanceof Error ? e.message : String(e)}`);
-        announce?.('Hotspots konden niet worden berekend.');
-      },
+    if (!data) return;
+    const hot = data.rows.filter((x) => x.class.startsWith('hot')).length;
+    const cold = data.rows.filter((x) => x.class.startsWith('cold')).length;
+    announce?.(
+      `Hotspots (${METHOD_NAMES[data.meta.method]}): ${formatNumber(hot)} hotspot${hot === 1 ? '' : 's'} en ${formatNumber(cold)} koude plek${cold === 1 ? '' : 'ken'} van ${formatNumber(data.rows.length)} ${data.meta.level === 'buurt' ? 'buurten' : 'wijken'}.`,
     );
-    return () => ac.abort();
-    // announce is a state setter-like callback; a new identity must not refetch.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [gemeente, level, category, from, to, method]);
+  }, [data, announce]);
+  useEffect(() => {
+    if (failed) announce?.('Hotspots konden niet worden berekend.');
+  }, [failed, announce]);
 
-  const current = data && method && data.meta.gemeente === gemeente && data.meta.level === level && data.meta.method === method ? data : null;
-  const classes = useMemo(() => (current ? new Map(current.rows.map((r) => [r.code, r.class as HotspotClassKey])) : null), [current]);
-  return { data: current, error: method ? error : null, loading, classes };
+  const classes = useMemo(() => (data ? new Map(data.rows.map((r) => [r.code, r.class as HotspotClassKey])) : null), [data]);
+  return {
+    data,
+    error: method && query.error ? `Hotspots konden niet worden berekend: ${errorText(query.error)}` : null,
+    loading: method !== null && query.isFetching,
+    classes,
+  };
 }

@@ -1,7 +1,8 @@
 // "Mijn wijk": the wijkagent's own district at a glance — latest month against a year earlier, busiest
 // streets, recent registrations and the hotspot status of its buurten. Restricted: own area only.
-import { useEffect, useRef, useState } from 'react';
-import { fetchMyWijk, isAbort, type MyWijkResponse } from '../../api/client.ts';
+import { useRef } from 'react';
+import type { MyWijkResponse } from '../../api/client.ts';
+import { errorText, useMyWijkQuery } from '../../api/queries.ts';
 import { formatDate, formatMonth, formatNumber, formatPercentChange, formatPeriod } from '../../lib/format.ts';
 import { classShort, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
@@ -13,17 +14,11 @@ export interface MyWijkPanelProps {
 }
 
 export function MyWijkPanel({ wijk, onClose }: MyWijkPanelProps) {
-  const [data, setData] = useState<MyWijkResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useMyWijkQuery(wijk);
+  const data = query.data ?? null;
+  const error = query.error ? errorText(query.error) : null;
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    const ac = new AbortController();
-    setData(null);
-    setError(null);
-    fetchMyWijk(wijk, ac.signal).then(setData, (e) => !isAbort(e) && setError(e instanceof Error ? e.message : String(e)));
-    return () => ac.abort();
-  }, [wijk]);
 
   return (
     <section className="area-panel my-wijk" aria-labelledby="my-wijk-title">

@@ -1,6 +1,5 @@
 // Registrations per street for the selected buurt (restricted: analist, or the wijkagent of its wijk).
-import { useEffect, useState } from 'react';
-import { fetchStreets, isAbort, type StreetsResponse } from '../../api/client.ts';
+import { errorText, useStreetsQuery } from '../../api/queries.ts';
 import { formatNumber, formatPeriod } from '../../lib/format.ts';
 
 const SHOWN = 10;
@@ -14,15 +13,9 @@ export interface StreetsSectionProps {
 }
 
 export function StreetsSection({ gemeente, buurt, category, from, to }: StreetsSectionProps) {
-  const [data, setData] = useState<StreetsResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const ac = new AbortController();
-    setData(null);
-    setError(null);
-    fetchStreets({ gemeente, code: buurt, category, from, to }, ac.signal).then(setData, (e) => !isAbort(e) && setError(e instanceof Error ? e.message : String(e)));
-    return () => ac.abort();
-  }, [gemeente, buurt, category, from, to]);
+  const query = useStreetsQuery({ gemeente, code: buurt, category, from, to });
+  const data = query.data ?? null;
+  const error = query.error ? errorText(query.error) : null;
 
   return (
     <section aria-labelledby={`streets-${buurt}`}>

@@ -1,15 +1,10 @@
 // What the presentatie role sees outside a presentation: the saved draaiboeken, each a link that presents it.
-import { useEffect, useState } from 'react';
-import { fetchPresentations, isAbort, type PresentationOut } from '../../api/client.ts';
+import { errorText, usePresentationsQuery } from '../../api/queries.ts';
 
 export function PresentationList() {
-  const [list, setList] = useState<PresentationOut[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const ac = new AbortController();
-    fetchPresentations(ac.signal).then(setList, (e) => !isAbort(e) && setError(e instanceof Error ? e.message : String(e)));
-    return () => ac.abort();
-  }, []);
+  const query = usePresentationsQuery();
+  const list = query.data ?? null;
+  const error = query.error ? errorText(query.error) : null;
   return (
     <main id="inhoud" className="page" tabIndex={-1}>
       <h2>Presentaties</h2>

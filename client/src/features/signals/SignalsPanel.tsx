@@ -1,8 +1,8 @@
 // "Signalen": the areas whose month is out of the ordinary against their own history, one sentence
 // each, outlined on the map (solid: more than expected, dashed: fewer).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { fetchSignals, isAbort, type SignalsResponse } from '../../api/client.ts';
+import { errorText, useSignalsQuery } from '../../api/queries.ts';
 import { formatMonth, formatNumber } from '../../lib/format.ts';
 import { SignalOverlay, type SignalKind } from './signalOverlay.ts';
 
@@ -18,23 +18,10 @@ export interface SignalsPanelProps {
 }
 
 export function SignalsPanel({ gemeente, level, category, month, map, onSelect }: SignalsPanelProps) {
-  const [data, setData] = useState<SignalsResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useSignalsQuery({ gemeente, level, category, month });
+  const data = query.data ?? null;
+  const error = query.error ? `Signalen konden niet worden berekend: ${errorText(query.error)}` : null;
   const overlay = useRef<SignalOverlay | null>(null);
-
-  useEffect(() => {
-    const ac = new AbortController();
-    setError(null);
-    fetchSignals({ gemeente, level, category, month }, ac.signal).then(
-      (r) => setData(r),
-      (e) => {
-        if (isAbort(e)) return;
-        setData(null);
-        setError(`Signalen konden niet worden berekend: ${e instanceof Error ? e.message : String(e)}`);
-      },
-    );
-    return () => ac.abort();
-  }, [gemeente, level, category, month]);
 
   const current = data && data.meta.gemeente === gemeente && data.meta.level === level && data.meta.category === category && data.meta.month === month ? data : null;
   const flagged = useMemo(() => (current ? current.rows.filter((r) => r.signal !== null) : []), [current]);

@@ -3,17 +3,27 @@
 import { useId } from 'react';
 import type { SurveyIndicator } from '../../api/client.ts';
 
-export type SourceKey = 'politie' | 'monitor' | 'bivariaat' | 'kerncijfers';
+/** A source the map can be coloured by, as the shell's registry describes it. */
+export interface SourceOption<K extends string> {
+  id: K;
+  label: string;
+  hint: string;
+  /** The source reads a Veiligheidsmonitor indicator (shows the indicator and year choice). */
+  survey: boolean;
+  /** The source colours by a CBS kerncijfer (shows the kerncijfer choice; offered only where there are any). */
+  kerncijfer: boolean;
+}
 
-export interface SourceValues {
-  bron: SourceKey;
+export interface SourceValues<K extends string = string> {
+  source: K;
   indicator: string;
   surveyYear: number | null;
   kern: string;
 }
 
-export interface SourceControlsProps {
-  values: SourceValues;
+export interface SourceControlsProps<K extends string> {
+  sources: readonly SourceOption<K>[];
+  values: SourceValues<K>;
   indicators: SurveyIndicator[];
   /** Years with survey figures for the chosen indicator (meta.years). */
   years: number[];
@@ -21,38 +31,32 @@ export interface SourceControlsProps {
   shownYear: number | null;
   /** Kerncijfers with values for this gemeente and level; empty hides the option. */
   contextIndicators: { key: string; label: string }[];
-  onChange: (patch: Partial<SourceValues>) => void;
+  onChange: (patch: Partial<SourceValues<K>>) => void;
 }
 
-const SOURCES: { key: SourceKey; label: string; hint: string }[] = [
-  { key: 'politie', label: 'Politieregistraties', hint: 'Geregistreerde misdrijven (instellingen hieronder)' },
-  { key: 'monitor', label: 'Veiligheidsmonitor', hint: 'Hoe bewoners de veiligheid ervaren' },
-  { key: 'bivariaat', label: 'Objectief × subjectief', hint: 'Misdrijven per 1.000 (EB) gekruist met de Veiligheidsmonitor' },
-  { key: 'kerncijfers', label: 'Kerncijfers', hint: 'CBS-kerncijfers als achtergrond' },
-];
-
-export function SourceControls({ values, indicators, years, shownYear, contextIndicators, onChange }: SourceControlsProps) {
+export function SourceControls<K extends string>({ sources: all, values, indicators, years, shownYear, contextIndicators, onChange }: SourceControlsProps<K>) {
   const id = useId();
-  const usesSurvey = values.bron === 'monitor' || values.bron === 'bivariaat';
-  const sources = SOURCES.filter((s) => s.key !== 'kerncijfers' || contextIndicators.length > 0 || values.bron === 'kerncijfers');
+  const current = all.find((s) => s.id === values.source);
+  const usesSurvey = current?.survey ?? false;
+  const sources = all.filter((s) => !s.kerncijfer || contextIndicators.length > 0 || s.id === values.source);
   return (
     <form className="filters source-controls" onSubmit={(e) => e.preventDefault()} aria-label="Bron van de kaart">
       <fieldset>
         <legend>Bron</legend>
         <div className="radio-list">
           {sources.map((s) => (
-            <div key={s.key} className="radio-option">
+            <div key={s.id} className="radio-option">
               <input
-                id={`${id}-bron-${s.key}`}
+                id={`${id}-bron-${s.id}`}
                 type="radio"
                 name={`${id}-bron`}
-                value={s.key}
-                checked={values.bron === s.key}
-                aria-describedby={`${id}-bron-${s.key}-hint`}
-                onChange={() => onChange({ bron: s.key })}
+                value={s.id}
+                checked={values.source === s.id}
+                aria-describedby={`${id}-bron-${s.id}-hint`}
+                onChange={() => onChange({ source: s.id })}
               />
-              <label htmlFor={`${id}-bron-${s.key}`}>{s.label}</label>
-              <span className="hint radio-hint" id={`${id}-bron-${s.key}-hint`}>
+              <label htmlFor={`${id}-bron-${s.id}`}>{s.label}</label>
+              <span className="hint radio-hint" id={`${id}-bron-${s.id}-hint`}>
                 {s.hint}
               </span>
             </div>
@@ -91,7 +95,7 @@ export function SourceControls({ values, indicators, years, shownYear, contextIn
           </div>
         </fieldset>
       )}
-      {values.bron === 'kerncijfers' && (
+      {current?.kerncijfer && (
         <fieldset>
           <legend>Kerncijfers</legend>
           <div className="field">

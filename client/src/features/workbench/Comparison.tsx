@@ -1,7 +1,7 @@
 // Side-by-side comparison of the shortlist: key figures, monthly series, category mix, flags, hotspot history.
-import { useEffect, useRef, useState } from 'react';
 import type { SeriesResponse, StatsRow } from '../../../../server/src/domain/model.ts';
-import { fetchSeries, isAbort, type HotspotsResponse } from '../../api/client.ts';
+import type { HotspotsResponse } from '../../api/client.ts';
+import { useSeriesQueries } from '../../api/queries.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
 import { formatNumber, formatPercentChange } from '../../lib/format.ts';
 import { classShort, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
@@ -23,39 +23,13 @@ export interface ComparisonProps {
 }
 
 export function Comparison({ codes, gemeente, category, from, to, names, stats, ranking, hotspots, onRemove }: ComparisonProps) {
-  const [series, setSeries] = useState<Record<string, SeriesResponse | 'error'>>({});
-  const key = `${gemeente}|${category}|${from}|${to}`;
-  const [loadedKey, setLoadedKey] = useState(key);
-  if (loadedKey !== key) {
-    setLoadedKey(key);
-    setSeries({});
-  }
-
-  // Codes asked for under the current key, so an arrival does not refetch the others; an aborted request
-  // is forgotten so the next run asks again.
-  const asked = useRef({ key, codes: new Set<string>() });
-  const codesKey = codes.join(',');
-  useEffect(() => {
-    if (asked.current.key !== key) asked.current = { key, codes: new Set() };
-    const done = asked.current.codes;
-    const pending = new Set<string>();
-    const ac = new AbortController();
-    for (const code of codesKey ? codesKey.split(',') : []) {
-      if (done.has(code)) continue;
-      done.add(code);
-      pending.add(code);
-      fetchSeries({ gemeente, code, category, from, to }, ac.signal)
-        .then(
-          (s) => setSeries((prev) => ({ ...prev, [code]: s })),
-          (e) => !isAbort(e) && setSeries((prev) => ({ ...prev, [code]: 'error' })),
-        )
-        .finally(() => pending.delete(code));
-    }
-    return () => {
-      ac.abort();
-      for (const code of pending) done.delete(code);
-    };
-  }, [codesKey, key, gemeente, category, from, to]);
+  const answers = useSeriesQueries(codes.map((code) => ({ gemeente, code, category, from, to })));
+  const series: Record<string, SeriesResponse | 'error'> = {};
+  codes.forEach((code, i) => {
+    const a = answers[i];
+    if (a?.data) series[code] = a.data;
+    else if (a?.error) series[code] = 'error';
+  });
 
   const hotspotBy = new Map((hotspots?.rows ?? []).map((r) => [r.code, r]));
   return (

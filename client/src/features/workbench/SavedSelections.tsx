@@ -1,6 +1,9 @@
 // Saved selections: store the shortlist with a name and a note; open or delete the ones of this gemeente.
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { createSelection, deleteSelection, fetchSelections, isAbort, type Selection } from '../../api/client.ts';
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { createSelection, deleteSelection, type Selection } from '../../api/client.ts';
+import { errorText, useInvalidate, useSelectionsQuery } from '../../api/queries.ts';
+
+const NONE: Selection[] = [];
 import { pluralArea } from '../../lib/format.ts';
 
 export interface SavedSelectionsProps {
@@ -16,17 +19,13 @@ const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeS
 
 export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announce }: SavedSelectionsProps) {
   const id = useId();
-  const [list, setList] = useState<Selection[]>([]);
+  const query = useSelectionsQuery(gemeente);
+  const list = query.data ?? NONE;
+  const invalidate = useInvalidate();
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [revision, setRevision] = useState(0);
-
-  useEffect(() => {
-    const ac = new AbortController();
-    fetchSelections(gemeente, ac.signal).then(setList, (e) => !isAbort(e) && setError(`Selecties konden niet worden geladen: ${e instanceof Error ? e.message : String(e)}`));
-    return () => ac.abort();
-  }, [gemeente, revision]);
+  const loadError = query.error ? `Selecties konden niet worden geladen: ${errorText(query.error)}` : null;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -39,7 +38,7 @@ export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announc
       setName('');
       setNote('');
       setError(null);
-      setRevision((r) => r + 1);
+      invalidate(['selections']);
       announce(`Selectie "${created.name}" opgeslagen met ${pluralArea(created.codes.length, created.codes[0]?.startsWith('WK') ? 'wijk' : 'buurt')}.`);
     } catch (err) {
       setError(`Opslaan mislukt: ${err instanceof Error ? err.message : String(err)}`);
@@ -50,13 +49,13 @@ export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announc
     async (s: Selection) => {
       try {
         await deleteSelection(s.id);
-        setRevision((r) => r + 1);
+        invalidate(['selections']);
         announce(`Selectie "${s.name}" verwijderd.`);
       } catch (err) {
         setError(`Verwijderen mislukt: ${err instanceof Error ? err.message : String(err)}`);
       }
     },
-    [announce],
+    [announce, invalidate],
   );
 
   return (
@@ -77,9 +76,9 @@ export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announc
       ) : (
         <p className="hint">Vink gebieden aan om de shortlist als selectie op te slaan.</p>
       )}
-      {error && (
+      {(error ?? loadError) && (
         <p className="error" role="alert">
-          {error}
+          {error ?? loadError}
         </p>
       )}
       {list.length === 0 ? (

@@ -3,7 +3,8 @@
 // the shell gives it the scope, the stats rows it already has and the URL state (weights, shortlist).
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { StatsRow } from '../../../../server/src/domain/model.ts';
-import { fetchHotspots, fetchRanking, isAbort, type HotspotsResponse, type RankingResponse, type ScopeQuery, type Selection } from '../../api/client.ts';
+import type { ScopeQuery, Selection } from '../../api/client.ts';
+import { errorText, useHotspotsQuery, useRankingQuery } from '../../api/queries.ts';
 import { formatNumber, pluralArea } from '../../lib/format.ts';
 import { Comparison } from './Comparison.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
@@ -36,36 +37,21 @@ export interface WorkbenchProps {
 export function Workbench(props: WorkbenchProps) {
   const { scope, gemeenteNaam, categoryNaam, period, statsRows, areaFilter, weights, onWeightsChange, shortlist, onShortlistChange, onOpenSelection, announce, aside } = props;
   const { gemeente, level, category, from, to } = scope;
-  const [ranking, setRanking] = useState<RankingResponse | null>(null);
-  const [rankingError, setRankingError] = useState<string | null>(null);
-  const [hotspots, setHotspots] = useState<HotspotsResponse | null>(null);
   const [draft, setDraft] = useState<Record<string, number> | null>(null);
   const [comparing, setComparing] = useState(false);
   const comparisonRef = useRef<HTMLElement>(null);
   const areaWord = level === 'buurt' ? 'buurten' : 'wijken';
 
+  const rankingQuery = useRankingQuery({ gemeente, level, category, from, to, weights });
+  const ranking = rankingQuery.data ?? null;
+  const rankingError = rankingQuery.error ? `Rangorde kon niet worden berekend: ${errorText(rankingQuery.error)}` : null;
   useEffect(() => {
-    const ac = new AbortController();
-    fetchRanking({ gemeente, level, category, from, to, weights }, ac.signal).then(
-      (r) => {
-        setRanking(r);
-        setRankingError(null);
-        announce(`Rangorde bijgewerkt: ${pluralArea(r.rows.length, level)}; hoogste score ${r.rows[0]?.naam ?? '–'}.`);
-      },
-      (e) => {
-        if (isAbort(e)) return;
-        setRankingError(`Rangorde kon niet worden berekend: ${e instanceof Error ? e.message : String(e)}`);
-        announce('Rangorde kon niet worden berekend.');
-      },
-    );
-    return () => ac.abort();
-  }, [gemeente, level, category, from, to, weights, announce]);
-
+    if (ranking && !rankingQuery.isPlaceholderData) announce(`Rangorde bijgewerkt: ${pluralArea(ranking.rows.length, ranking.meta.level)}; hoogste score ${ranking.rows[0]?.naam ?? '–'}.`);
+  }, [ranking, rankingQuery.isPlaceholderData, announce]);
   useEffect(() => {
-    const ac = new AbortController();
-    fetchHotspots({ gemeente, level, category, from, to, method: 'gistar' }, ac.signal).then(setHotspots, (e) => !isAbort(e) && setHotspots(null));
-    return () => ac.abort();
-  }, [gemeente, level, category, from, to]);
+    if (rankingError) announce('Rangorde kon niet worden berekend.');
+  }, [rankingError, announce]);
+  const hotspots = useHotspotsQuery({ gemeente, level, category, from, to, method: 'gistar' }).data ?? null;
 
   const criteria = useMemo(() => ranking?.meta.criteria ?? [], [ranking]);
   const order = useMemo(() => criteria.map((c) => c.id), [criteria]);

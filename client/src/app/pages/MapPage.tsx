@@ -1,0 +1,106 @@
+// Kaart: the map coloured by the chosen source, its sidebar, the detail panel and the table alternative.
+import { useCallback, useState } from 'react';
+import type { Category, Gemeente } from '../../../../server/src/domain/model.ts';
+import { useAttentionAreas } from '../../features/attention-areas/useAttentionAreas.ts';
+import { hasRestrictedAccess, mayViewRestricted } from '../../features/auth/capabilities.ts';
+import { useDensity } from '../../features/heatmap/useDensity.ts';
+import { HotspotTable } from '../../features/hotspots/HotspotTable.tsx';
+import { useHotspots } from '../../features/hotspots/useHotspots.ts';
+import { MapExportButton } from '../../features/map-export/MapExportButton.tsx';
+import type { ChoroplethMap } from '../../features/map/ChoroplethMap.ts';
+import { MapView } from '../../features/map/MapView.tsx';
+import { installTestHook } from '../testHook.ts';
+import { AreaDetails } from './AreaDetails.tsx';
+import { MapSidebar } from './MapSidebar.tsx';
+import { exportContent } from './mapTexts.ts';
+import type { PageProps } from './pageProps.ts';
+import { useMapSync } from './useMapSync.ts';
+
+export interface MapPageProps extends PageProps {
+  hidden: boolean;
+  gemeenten: Gemeente[];
+  categories: Category[];
+  months: string[];
+  /** '' = no basemap (the offline default). */
+  basemapStyle: string;
+}
+
+export function MapPage(props: MapPageProps) {
+  const { view, dispatch, session, scene, announce, hidden, basemapStyle } = props;
+  const { gemeente, level, category, from, to } = view;
+  const { topology, sourceView, source, levelPlural, gemeenteNaam, categoryNaam } = scene;
+  const [map, setMap] = useState<ChoroplethMap | null>(null);
+  const national = gemeente === 'NL';
+  const onMap = !hidden;
+
+  const hotspots = useHotspots({ gemeente, level, category, from, to }, onMap && !national ? view.hotspots : null, announce);
+  const attention = useAttentionAreas(national ? null : gemeente);
+  const restricted = hasRestrictedAccess(session);
+  // A wijkagent's heatmap covers their own wijken (the server picks them); an analist's the whole gemeente.
+  const densityWijk = session.role === 'wijkagent' ? (view.mijnWijk ?? session.wijken.find((w) => w.slice(2, 6) === gemeente.slice(2)) ?? null) : null;
+  const density = useDensity({ gemeente, wijk: densityWijk, category, from, to }, restricted && view.heatmap && onMap && !national);
+  const mijnWijk = view.mijnWijk && mayViewRestricted(session, view.mijnWijk) ? view.mijnWijk : null;
+
+  useMapSync({
+    map,
+    view,
+    scene,
+    onMap,
+    hotspots: hotspots.classes,
+    attention: attention.areas,
+    density: restricted && view.heatmap ? (density.layer?.cells ?? null) : null,
+    mijnWijk,
+  });
+
+  const onMapCreated = useCallback((m: ChoroplethMap) => {
+    setMap(m);
+    installTestHook(m);
+  }, []);
+  const onSelect = useCallback((code: string) => dispatch({ type: 'select', code }), [dispatch]);
+  const hasPanel = !!mijnWijk || (!!view.selected && !!scene.stats?.rows.some((r) => r.code === view.selected));
+
+  return (
+    <>
+      <main hidden={hidden} className={`layout ${hasPanel ? 'has-panel' : ''}`}>
+        <MapSidebar {...props} hotspots={hotspots} attention={attention} density={density} densityWijk={densityWijk} mijnWijk={mijnWijk} map={map} onSelect={onSelect} />
+        <section className="map-area" aria-label="Kaart">
+          <MapView
+            topology={topology}
+            level={level}
+            colours={sourceView.colours}
+            selected={view.selected}
+            title={sourceView.title}
+            describe={sourceView.tooltip}
+            onSelect={onSelect}
+            basemapStyle={basemapStyle}
+            onMapCreated={onMapCreated}
+          />
+          {scene.statsLoading && (
+            <div className="map-loading" aria-hidden="true">
+              Laden…
+            </div>
+          )}
+          <div className="map-below">
+            <p className="map-hint">
+              Klik op een gebied voor details. Zonder muis: gebruik de <a href="#tabel">tabel</a>.
+            </p>
+            {source.exportable && (
+              <MapExportButton map={map?.map ?? null} content={() => exportContent(view, scene)} fileParts={[gemeenteNaam, categoryNaam, from, to]} announce={announce} />
+            )}
+          </div>
+        </section>
+        <AreaDetails {...props} mijnWijk={mijnWijk} />
+      </main>
+      <section hidden={hidden} id="tabel" className="table-area" tabIndex={-1} aria-labelledby="tabel-title">
+        <h2 id="tabel-title">Tabel: alle {levelPlural}</h2>
+        {sourceView.table({ selected: view.selected, onSelect })}
+        {hotspots.data && (
+          <>
+            <h2 className="table-subtitle">Hotspots per {view.level}</h2>
+            <HotspotTable data={hotspots.data} areaWord={levelPlural} />
+          </>
+        )}
+      </section>
+    </>
+  );
+}

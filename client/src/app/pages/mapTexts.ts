@@ -1,0 +1,48 @@
+// What leaves the map page as a file or a draaiboek step: the PNG export's texts and the current view as a draft.
+import { SOURCE_CREDIT } from '../../features/demo-notice/DemoNotice.tsx';
+import type { ExportContent } from '../../features/map-export/composeMapImage.ts';
+import type { DraftView } from '../../features/presentation/DraaiboekEditor.tsx';
+import { binLabel } from '../../lib/classes.ts';
+import { measureInfo } from '../../lib/measures.ts';
+import type { MapScene } from '../useMapScene.ts';
+import type { ViewState } from '../urlState.ts';
+
+export function exportContent(view: ViewState, scene: MapScene): ExportContent {
+  const info = measureInfo(view.measure);
+  const classification = scene.sourceView.classification;
+  return {
+    title: `${info.title} — ${scene.gemeenteNaam}`,
+    subtitle: `${scene.categoryNaam}, ${scene.period} · ${scene.levelPlural}`,
+    legendTitle: info.title,
+    legendRows: classification
+      ? [
+          ...[...classification.bins].reverse().map((b) => ({ colour: b.colour, label: binLabel(b, info.decimals), count: b.count })),
+          { colour: '#d9d9d9', label: 'geen gegevens', count: classification.noDataCount, hatch: true },
+        ]
+      : [],
+    areaWords: [view.level, scene.levelPlural],
+    notes: [
+      ...(scene.stats?.meta.demo ? ['DEMO: de verdeling naar soort misdrijf en maand is gegenereerd; de jaartotalen per buurt zijn echt.'] : []),
+      'Ondergrens hoort bij de klasse, bovengrens bij de volgende.',
+    ],
+    credit: SOURCE_CREDIT,
+  };
+}
+
+export function draftView(view: ViewState, scene: MapScene, mijnWijk: string | null): DraftView {
+  const selectedRow = view.selected ? (scene.stats?.rows.find((r) => r.code === view.selected) ?? null) : null;
+  return {
+    title: `${selectedRow ? `${selectedRow.naam}: ` : ''}${scene.categoryNaam}`,
+    caption: '',
+    focus: selectedRow
+      ? { level: view.level, codes: [selectedRow.code] }
+      : mijnWijk
+        ? { level: 'wijk', codes: [mijnWijk] }
+        : { level: 'gemeente', codes: [view.gemeente] },
+    measure: view.measure,
+    category: view.category,
+    from: view.from,
+    to: view.to,
+    layers: ['choropleth', ...(view.hotspots ? (['hotspots'] as const) : [])],
+  };
+}

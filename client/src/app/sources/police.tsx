@@ -1,0 +1,121 @@
+// Police registrations per area: the measure chosen in the filters on one class scale.
+import type { Measure, StatsRow } from '../../../../server/src/domain/model.ts';
+import { AreaTable } from '../../features/area-table/AreaTable.tsx';
+import { Legend } from '../../features/legend/Legend.tsx';
+import { PresentationLegend } from '../../features/presentation/PresentationLegend.tsx';
+import { PresentationTable, type PresentationRow } from '../../features/presentation/PresentationTable.tsx';
+import { anchorAtZero, classify, computeBreaks, type Classification } from '../../lib/classes.ts';
+import { FLAG_WORDS } from '../../lib/flags.ts';
+import { compareNl, formatNumber, formatPercentChange, pluralArea } from '../../lib/format.ts';
+import { measureInfo } from '../../lib/measures.ts';
+import { divergingPalette, sequentialPalette } from '../../lib/palette.ts';
+import { colourAll, levelWords, type MapSourceModule, type SourceContext } from './types.ts';
+
+/** One class only (e.g. every count is 0): the lightest colour, so "nothing" does not look like "much". */
+function sequential(breaks: number[]): string[] {
+  return breaks.length === 0 ? sequentialPalette(4).slice(0, 1) : sequentialPalette(breaks.length + 1);
+}
+
+export function classifyMeasure(rows: readonly StatsRow[], ctx: Pick<SourceContext, 'measure' | 'method' | 'classes' | 'fixed' | 'breaks'>): Classification {
+  const info = measureInfo(ctx.measure);
+  const values = rows.map((r) => r[ctx.measure]);
+  const method = ctx.method === 'manual' ? null : ctx.method;
+  const breaks =
+    ctx.fixed || method === null
+      ? ctx.breaks
+      : info.diverging
+        ? anchorAtZero(computeBreaks(values, method, ctx.classes), values)
+        : computeBreaks(values, method, ctx.classes);
+  return classify(values, breaks, info.diverging ? divergingPalette : sequential);
+}
+
+/** "12,3 per 1.000 inwoners", "+4 %" or "geen gegevens", as the tooltip and the presentation read a value. */
+export function measureText(measure: Measure, v: number | null): string {
+  const info = measureInfo(measure);
+  if (measure === 'changePct') return formatPercentChange(v);
+  return v === null ? 'geen gegevens' : `${formatNumber(v, info.decimals)} ${info.short}`;
+}
+
+export function byValue<T extends { value: number | null; naam: string }>(a: T, b: T): number {
+  return (b.value ?? -Infinity) - (a.value ?? -Infinity) || compareNl(a.naam, b.naam);
+}
+
+/** The rows a presentation lists beside the map: the focus only, highest value first. */
+export function presentationRows(rows: readonly StatsRow[], ctx: SourceContext): PresentationRow[] {
+  return rows
+    .filter((r) => ctx.inFocus(r))
+    .map((r) => ({ code: r.code, naam: r.naam, value: r[ctx.measure], count: r.count, suppressed: r.suppressed || r.flags.includes('suppressed') }))
+    .sort(byValue);
+}
+
+export const policeSource: MapSourceModule = {
+  id: 'police',
+  label: 'Politieregistraties',
+  hint: 'Geregistreerde misdrijven (instellingen hieronder)',
+  needs: { stats: true, survey: false, context: false },
+  exportable: true,
+  available: () => true,
+  build({ stats }, ctx) {
+    const info = measureInfo(ctx.measure);
+    const words = levelWords(ctx.level);
+    const rows = stats?.rows ?? [];
+    const classification = stats ? classifyMeasure(rows, ctx) : null;
+    const presentation = ctx.mode === 'presentation';
+    let colours = new Map<string, string | null>();
+    if (classification) {
+      if (presentation && !ctx.choropleth) colours = colourAll(ctx.codes, '#f2f2f2');
+      else {
+        colours = ctx.restricted ? new Map() : colourAll(ctx.codes);
+        for (const r of rows) colours.set(r.code, classification.colourFor(r[ctx.measure]));
+      }
+    }
+    const lowerTitle = `${info.title.charAt(0).toLowerCase()}${info.title.slice(1)}`;
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    return {
+      ready: classification !== null,
+      colours,
+      classification,
+      decimals: info.decimals,
+      legend: presentation ? (
+        <PresentationLegend title={info.title} classification={classification} coloured={ctx.choropleth} decimals={info.decimals} extra={ctx.legendExtra} />
+      ) : (
+        <Legend
+          title={info.title}
+          subtitle={`${ctx.categoryNaam}, ${ctx.period} · ${words.plural}`}
+          classification={classification}
+          decimals={info.decimals}
+          areaWord={words.plural}
+          fixed={ctx.fixed}
+        />
+      ),
+      table: ({ selected, onSelect }) =>
+        presentation ? (
+          <PresentationTable
+            rows={presentationRows(rows, ctx)}
+            caption={`${ctx.categoryNaam}, ${ctx.period}: per ${ctx.level}`}
+            valueTitle={ctx.measure === 'count' ? null : info.short}
+            decimals={info.decimals}
+            areaWord={words.title}
+          />
+        ) : (
+          <AreaTable
+            rows={rows}
+            caption={`${info.title} — ${ctx.categoryNaam}, ${ctx.period}, ${pluralArea(rows.length, ctx.level)} in ${ctx.gemeenteNaam}`}
+            selected={selected}
+            measure={ctx.measure}
+            onSelect={onSelect}
+          />
+        ),
+      tooltip: (code) => {
+        const r = byCode.get(code);
+        if (!r) return null;
+        const notes = r.flags.filter((f) => f !== 'demo').map((f) => FLAG_WORDS[f]);
+        return { naam: r.naam, value: measureText(ctx.measure, r[ctx.measure]), note: notes.length ? notes.join(', ') : undefined };
+      },
+      title: `Kaart van ${ctx.gemeenteNaam}: ${words.plural} gekleurd naar ${lowerTitle}, ${ctx.categoryNaam}, ${ctx.period}`,
+      subtitle: `${ctx.categoryNaam} · ${ctx.period}`,
+      shown: stats && classification ? [stats.meta.gemeente, stats.meta.level, stats.meta.category, stats.meta.from, stats.meta.to, ctx.measure] : null,
+      demo: stats?.meta.demo ?? false,
+    };
+  },
+};

@@ -1,0 +1,132 @@
+// Everything the map shows for a view: the geometry, the answers the chosen source needs, and the source's
+// SourceView (colours, legend, table, tooltip, titles). The shell builds it once; the map page, the header and
+// the workbench read it.
+import { useEffect, useMemo } from 'react';
+import type { GeometryCollection } from 'topojson-specification';
+import type { Category, Gemeente } from '../../../server/src/domain/model.ts';
+import type { AreasTopology, ScopedStatsResponse } from '../api/client.ts';
+import { errorText, useAreasQuery, useContextQuery, useSeriesQuery, useStatsQuery, useSurveyQuery } from '../api/queries.ts';
+import { topologyCodes } from '../features/map/ChoroplethMap.ts';
+import { formatPeriod, pluralArea } from '../lib/format.ts';
+import { levelPlural } from '../lib/level.ts';
+import { mapSource } from './sources/registry.ts';
+import type { MapSourceModule, SourceContext, SourceData, SourceView } from './sources/types.ts';
+import type { ViewState } from './urlState.ts';
+
+export interface MapScene {
+  topology: AreasTopology | null;
+  /** Police figures of the view's gemeente and level (the previous period's while the next one loads). */
+  stats: ScopedStatsResponse | null;
+  statsLoading: boolean;
+  data: SourceData;
+  source: MapSourceModule;
+  sourceView: SourceView;
+  ctx: SourceContext;
+  gemeenteNaam: string;
+  categoryNaam: string;
+  period: string;
+  levelPlural: string;
+}
+
+export interface SceneNeeds {
+  gemeenten: Gemeente[];
+  categories: Category[];
+  /** The map page is on screen (the survey is fetched only then). */
+  onMap: boolean;
+  announce: (message: string) => void;
+  reportError: (message: string | null) => void;
+}
+
+export function useMapScene(view: ViewState, { gemeenten, categories, onMap, announce, reportError }: SceneNeeds): MapScene {
+  const { gemeente, level, category, from, to, area, indicator, surveyYear } = view;
+  // The whole-country view has police figures only: the survey and kerncijfers are per gemeente (their APIs refuse NL).
+  const national = gemeente === 'NL';
+  const source = mapSource(national ? 'police' : view.source);
+
+  const areas = useAreasQuery(gemeente);
+  const statsQuery = useStatsQuery({ gemeente, level, category, from, to, area });
+  const surveyQuery = useSurveyQuery(onMap && source.needs.survey ? { gemeente, level, indicator, year: surveyYear } : null);
+  const contextQuery = useContextQuery(national ? null : { gemeente, level });
+
+  const topology = areas.data ?? null;
+  const s = statsQuery.data;
+  const stats = s && s.meta.gemeente === gemeente && s.meta.level === level ? s : null;
+  const sv = surveyQuery.data;
+  const survey = sv && sv.meta.gemeente === gemeente && sv.meta.level === level && sv.meta.indicator === indicator ? sv : null;
+  const context = contextQuery.data ?? null;
+  const data = useMemo(() => ({ stats, survey, context }), [stats, survey, context]);
+
+  useEffect(() => {
+    if (areas.error) reportError(`Gebiedsgrenzen konden niet worden geladen: ${errorText(areas.error)}`);
+  }, [areas.error, reportError]);
+  useEffect(() => {
+    if (!statsQuery.data || statsQuery.isPlaceholderData) return;
+    const m = statsQuery.data.meta;
+    reportError(null);
+    announce(`${pluralArea(statsQuery.data.rows.length, m.level)} bijgewerkt: ${m.categoryNaam}, ${formatPeriod(m.from, m.to)}`);
+  }, [statsQuery.data, statsQuery.isPlaceholderData, announce, reportError]);
+  useEffect(() => {
+    if (!statsQuery.error) return;
+    reportError(`Cijfers konden niet worden geladen: ${errorText(statsQuery.error)}`);
+    announce('Cijfers konden niet worden geladen.');
+  }, [statsQuery.error, announce, reportError]);
+  useEffect(() => {
+    if (sv) announce(`${pluralArea(sv.rows.length, sv.meta.level)} bijgewerkt: ${sv.meta.indicatorLabel}, ${sv.meta.year ?? 'geen gegevens'}`);
+  }, [sv, announce]);
+  useEffect(() => {
+    if (surveyQuery.error) reportError(`Veiligheidsmonitor kon niet worden geladen: ${errorText(surveyQuery.error)}`);
+  }, [surveyQuery.error, reportError]);
+
+  const gemeenteNaam =
+    (national ? 'Nederland' : undefined) ??
+    gemeenten.find((g) => g.code === gemeente)?.naam ??
+    ((topology?.objects['gemeente'] as GeometryCollection | undefined)?.geometries[0]?.properties as { naam?: string } | undefined)?.naam ??
+    gemeente;
+  const categoryNaam = stats?.meta.categoryNaam ?? categories.find((c) => c.code === category)?.naam ?? category;
+  const period = formatPeriod(from, to);
+  const codes = topologyCodes(topology, level);
+  const { measure, method, classes, fixed, breaks, kern } = view;
+  const ctx = useMemo<SourceContext>(
+    () => ({
+      mode: 'screen',
+      gemeente,
+      gemeenteNaam,
+      level,
+      categoryNaam,
+      period,
+      measure,
+      method,
+      classes,
+      fixed,
+      breaks,
+      indicator,
+      kern,
+      codes,
+      restricted: area !== null,
+      choropleth: true,
+      inFocus: () => true,
+    }),
+    [gemeente, gemeenteNaam, level, categoryNaam, period, measure, method, classes, fixed, breaks, indicator, kern, codes, area],
+  );
+  const sourceView = useMemo(() => source.build(data, ctx), [source, data, ctx]);
+  return {
+    topology,
+    stats,
+    statsLoading: statsQuery.isFetching,
+    data,
+    source,
+    sourceView,
+    ctx,
+    gemeenteNaam,
+    categoryNaam,
+    period,
+    levelPlural: levelPlural(level),
+  };
+}
+
+/** The monthly series of the selected area, with the breakdown of the view's period (the area panel; its DEMO
+ * flag counts for the notice). */
+export function useSelectedSeries(view: ViewState) {
+  const { gemeente, category, selected, from, to } = view;
+  return useSeriesQuery(selected ? { gemeente, code: selected, category, from, to } : null);
+}
