@@ -12,6 +12,7 @@ import { EvaluationView } from './pages/EvaluationView.tsx';
 import { MapPage } from './pages/MapPage.tsx';
 import { TargetsView } from './pages/TargetsView.tsx';
 import { WorkbenchView } from './pages/WorkbenchView.tsx';
+import { FALLBACK_SUPPRESSION_THRESHOLD } from './sources/types.ts';
 import { useMapScene, useSelectedSeries } from './useMapScene.ts';
 import { allMonths, APP_VIEWS, STATIC_DEFAULTS, type AppView, type ViewDefaults, type ViewState } from './urlState.ts';
 import { useViewState } from './useViewState.ts';
@@ -62,7 +63,14 @@ export function App({ session, onLogout, config }: AppProps) {
 
   const page = view.view;
   const national = view.gemeente === 'NL';
-  const scene = useMapScene(view, { gemeenten, categories, onMap: page === 'kaart', announce: setStatus, reportError: setError });
+  const scene = useMapScene(view, {
+    gemeenten,
+    categories,
+    onMap: page === 'kaart',
+    suppressionThreshold: config?.suppressionThreshold ?? FALLBACK_SUPPRESSION_THRESHOLD,
+    announce: setStatus,
+    reportError: setError,
+  });
   const { source, sourceView, stats, gemeenteNaam } = scene;
   const series = useSelectedSeries(view);
 

@@ -15,7 +15,7 @@ import { SurveyDemoNotice } from '../features/survey/SurveyLegend.tsx';
 import { formatPeriod } from '../lib/format.ts';
 import { HOTSPOT_STYLES, type HotspotClassKey } from '../lib/overlayStyles.ts';
 import { mapSource } from './sources/registry.ts';
-import type { SourceContext } from './sources/types.ts';
+import { FALLBACK_SUPPRESSION_THRESHOLD, type SourceContext } from './sources/types.ts';
 import { installTestHook } from './testHook.ts';
 import { usePresentationCamera, usePresentationKey } from './usePresentationMap.ts';
 import { DEFAULT_VIEW, serializeViewState } from './urlState.ts';
@@ -97,11 +97,12 @@ export function PresentationApp({ id, onLeave, config }: PresentationAppProps) {
       kern: DEFAULT_VIEW.kern,
       codes,
       restricted: false,
+      suppressionThreshold: config?.suppressionThreshold ?? FALLBACK_SUPPRESSION_THRESHOLD,
       choropleth,
       inFocus: scope?.inFocus ?? (() => true),
       legendExtra: showHotspots ? HOTSPOT_LEGEND : null,
     }),
-    [gemeente, gemeenteNaam, level, categoryNaam, period, measure, codes, choropleth, scope, showHotspots],
+    [gemeente, gemeenteNaam, level, categoryNaam, period, measure, codes, choropleth, scope, showHotspots, config],
   );
   const data = useMemo(() => ({ stats: current, survey: currentSurvey, context: null }), [current, currentSurvey]);
   const sourceView = useMemo(() => source.build(data, ctx), [source, data, ctx]);

@@ -33,11 +33,13 @@ export interface SceneNeeds {
   categories: Category[];
   /** The map page is on screen (the survey is fetched only then). */
   onMap: boolean;
+  /** Counts from 1 up to this are hidden on public screens (the server's threshold). */
+  suppressionThreshold: number;
   announce: (message: string) => void;
   reportError: (message: string | null) => void;
 }
 
-export function useMapScene(view: ViewState, { gemeenten, categories, onMap, announce, reportError }: SceneNeeds): MapScene {
+export function useMapScene(view: ViewState, { gemeenten, categories, onMap, suppressionThreshold, announce, reportError }: SceneNeeds): MapScene {
   const { gemeente, level, category, from, to, area, indicator, surveyYear } = view;
   // The whole-country view has police figures only: the survey and kerncijfers are per gemeente (their APIs refuse NL).
   const national = gemeente === 'NL';
@@ -103,10 +105,11 @@ export function useMapScene(view: ViewState, { gemeenten, categories, onMap, ann
       kern,
       codes,
       restricted: area !== null,
+      suppressionThreshold,
       choropleth: true,
       inFocus: () => true,
     }),
-    [gemeente, gemeenteNaam, level, categoryNaam, period, measure, method, classes, fixed, breaks, indicator, kern, codes, area],
+    [gemeente, gemeenteNaam, level, categoryNaam, period, measure, method, classes, fixed, breaks, indicator, kern, codes, area, suppressionThreshold],
   );
   const sourceView = useMemo(() => source.build(data, ctx), [source, data, ctx]);
   return {

@@ -71,6 +71,7 @@ export const bivariateSource: MapSourceModule = {
           const focused = stats ? presentationRows(stats.rows, ctx) : [];
           return (
             <PresentationTable
+            suppressionThreshold={ctx.suppressionThreshold}
               rows={focused.map((r) => ({ ...r, extra: [surveyCell(meta, surveyByCode.get(r.code)), result?.classes.get(r.code)?.label ?? '–'] }))}
               caption={`Objectief × subjectief — ${period} × ${yearText}${demo ? ' (DEMO)' : ''}: per ${ctx.level}`}
               valueTitle="Per 1.000 (EB)"

@@ -91,6 +91,7 @@ export const policeSource: MapSourceModule = {
       table: ({ selected, onSelect }) =>
         presentation ? (
           <PresentationTable
+            suppressionThreshold={ctx.suppressionThreshold}
             rows={presentationRows(rows, ctx)}
             caption={`${ctx.categoryNaam}, ${ctx.period}: per ${ctx.level}`}
             valueTitle={ctx.measure === 'count' ? null : info.short}

@@ -61,6 +61,7 @@ export const surveySource: MapSourceModule = {
             .sort(byValue);
           return (
             <PresentationTable
+            suppressionThreshold={ctx.suppressionThreshold}
               rows={rows}
               caption={`${meta?.indicatorLabel ?? 'Veiligheidsmonitor'}, ${yearText}${demo ? ' (DEMO)' : ''}: per ${ctx.level}`}
               valueTitle={null}

@@ -9,6 +9,9 @@ import type { ClassMethod, Classification } from '../../lib/classes.ts';
 import type { AreaLevel } from '../../lib/level.ts';
 import type { MapSource } from '../urlState.ts';
 
+/** Used only while the server's configuration cannot be read; the server hides small counts itself anyway. */
+export const FALLBACK_SUPPRESSION_THRESHOLD = 4;
+
 /** The answers a source may need; each is null until it is in and fits the gemeente and level on the map. */
 export interface SourceData {
   stats: ScopedStatsResponse | null;
@@ -40,6 +43,8 @@ export interface SourceContext {
   choropleth: boolean;
   /** Presentation: which rows belong in the table beside the map. */
   inFocus: (row: { code: string; wijkcode?: string | null }) => boolean;
+  /** Counts from 1 up to this are hidden on a public screen (the server's threshold). */
+  suppressionThreshold: number;
   /** Presentation: legend lines added below the source's own (e.g. the hotspot key). */
   legendExtra?: ReactNode;
 }

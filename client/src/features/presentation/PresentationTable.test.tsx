@@ -9,6 +9,7 @@ describe('PresentationTable', () => {
   it('shows suppressed counts as "afgeschermd" and never a count from 1 to 4', () => {
     render(
       <PresentationTable
+        suppressionThreshold={4}
         caption="Moord, doodslag, 2024: per buurt"
         valueTitle={null}
         decimals={0}
@@ -31,6 +32,7 @@ describe('PresentationTable', () => {
   it('shows the measure beside the count, a hidden rate as "afgeschermd" too', () => {
     render(
       <PresentationTable
+        suppressionThreshold={4}
         caption="c"
         valueTitle="per 1.000 inwoners"
         decimals={1}

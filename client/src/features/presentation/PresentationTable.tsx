@@ -22,9 +22,11 @@ export interface PresentationTableProps {
   extraTitles?: string[];
   /** False: no count column (a survey indicator has no registered count). */
   showCount?: boolean;
+  /** Counts from 1 up to this read "afgeschermd" (the server's suppression threshold). */
+  suppressionThreshold: number;
 }
 
-export function PresentationTable({ rows, caption, valueTitle, decimals, areaWord, extraTitles = [], showCount = true }: PresentationTableProps) {
+export function PresentationTable({ rows, caption, valueTitle, decimals, areaWord, extraTitles = [], showCount = true, suppressionThreshold }: PresentationTableProps) {
   const anySuppressed = rows.some((r) => r.suppressed || (showCount && r.count === null));
   return (
     <div className="presentation-table-wrap">
@@ -60,7 +62,7 @@ export function PresentationTable({ rows, caption, valueTitle, decimals, areaWor
                   {r.extra?.[i] ?? '–'}
                 </td>
               ))}
-              {showCount && <td className="num">{presentCount(r.count, r.suppressed)}</td>}
+              {showCount && <td className="num">{presentCount(r.count, r.suppressed, suppressionThreshold)}</td>}
             </tr>
           ))}
         </tbody>

@@ -29,12 +29,14 @@ describe('stepText', () => {
 
 describe('suppressed display', () => {
   it('never shows a count from 1 to 4', () => {
-    for (const n of [1, 2, 3, 4]) expect(presentCount(n, false)).toBe('afgeschermd');
-    expect(presentCount(null, true)).toBe('afgeschermd');
-    expect(presentCount(0, true)).toBe('0');
-    expect(presentCount(5, false)).toBe('5');
-    expect(presentCount(1234, false)).toBe('1.234');
-    expect(presentCount(null, false)).toBe('–');
+    for (const n of [1, 2, 3, 4]) expect(presentCount(n, false, 4)).toBe('afgeschermd');
+    expect(presentCount(6, false, 6)).toBe('afgeschermd');
+    expect(presentCount(7, false, 6)).toBe('7');
+    expect(presentCount(null, true, 4)).toBe('afgeschermd');
+    expect(presentCount(0, true, 4)).toBe('0');
+    expect(presentCount(5, false, 4)).toBe('5');
+    expect(presentCount(1234, false, 4)).toBe('1.234');
+    expect(presentCount(null, false, 4)).toBe('–');
   });
   it('shows a rate hidden with its count as afgeschermd', () => {
     expect(presentValue(null, true, 1)).toBe('afgeschermd');

@@ -53,12 +53,13 @@ export function stepScope(view: PresentationView): StepScope {
 }
 
 /**
- * A count as the presentation shows it: suppressed small counts read "afgeschermd", never a number 1–4.
- * A count the server still sent as 1..4 (it should not) is hidden here too, as a second line of defence.
+ * A count as the presentation shows it: suppressed small counts read "afgeschermd", never a number from 1 up to
+ * the server's threshold. A count the server still sent that small (it should not) is hidden here too, as a second
+ * line of defence.
  */
-export function presentCount(count: number | null, suppressed: boolean | undefined): string {
+export function presentCount(count: number | null, suppressed: boolean | undefined, threshold: number): string {
   if (count === null) return suppressed ? 'afgeschermd' : '–';
-  if (count >= 1 && count <= 4) return 'afgeschermd';
+  if (count >= 1 && count <= threshold) return 'afgeschermd';
   return formatNumber(count);
 }
 
