@@ -1,11 +1,12 @@
 // The only module that talks to the server: the typed Hono RPC client (hc<AppType>) for every /api route.
 import { hc } from 'hono/client';
+import { z } from 'zod';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { AppType } from '../../../server/src/app.ts';
 import type {
   ApiError, AttentionArea, AttentionAreaSummary, AttentionKind, BenchmarkResponse, Category, ClientConfig, ContextResponse, Gemeente, HotspotMethod, HotspotsResponse, Level,
-  PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsResponse, SurveyIndicator, SurveyResponse, TargetOut,
+  PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsAnswer, SurveyIndicator, SurveyResponse, TargetOut,
 } from '../../../server/src/api/types.ts';
 
 export type { BenchmarkResponse, ClientConfig, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
@@ -40,12 +41,25 @@ interface JsonResponse {
   json(): Promise<unknown>;
 }
 
+const apiErrorSchema = z.object({ error: z.string(), parameter: z.string().optional(), details: z.unknown().optional() });
+
+/**
+ * A few answers are JSON text the server prepared itself (the cached /stats answer, the stored TopoJSON) or come from
+ * a request hc cannot describe; hc sees no body type for them. The server declares their type (api/types.ts); this
+ * reads the body as that type.
+ */
+async function declaredJson<T>(res: { text(): Promise<string> }): Promise<T> {
+  const body: T = JSON.parse(await res.text());
+  return body;
+}
+
 /** Throws the server's `{ error, parameter }` as an ApiRequestError; otherwise hands the typed response back. */
 async function checked<R extends JsonResponse>(res: R): Promise<R> {
   if (res.ok) return res;
   let body: ApiError | null = null;
   try {
-    body = (await res.json()) as ApiError;
+    const parsed = apiErrorSchema.safeParse(await res.json());
+    body = parsed.success ? parsed.data : null;
   } catch {
     body = null;
   }
@@ -72,7 +86,7 @@ export type AreasTopology = Topology;
 export async function fetchAreas(gemeente: string, signal?: AbortSignal, view?: 'presentatie'): Promise<AreasTopology> {
   requestCounts.areas++;
   const res = await checked(await api.areas.$get({ query: { gemeente, ...(view ? { view } : {}) } }, { init: { signal } }));
-  return (await res.json()) as AreasTopology;
+  return declaredJson<AreasTopology>(res);
 }
 
 export interface StatsQuery {
@@ -87,13 +101,13 @@ export interface StatsQuery {
   view?: 'presentatie';
 }
 
-export type ScopedStatsResponse = StatsResponse & { meta: StatsResponse['meta'] & { area?: AttentionAreaSummary } };
+export type ScopedStatsResponse = StatsAnswer;
 
 export async function fetchStats(q: StatsQuery, signal?: AbortSignal): Promise<ScopedStatsResponse> {
   requestCounts.stats++;
   const { area, ...rest } = q;
   const query = { ...rest, ...(area ? { area: String(area) } : {}) };
-  return (await checked(await api.stats.$get({ query }, { init: { signal } }))).json() as Promise<ScopedStatsResponse>;
+  return declaredJson<ScopedStatsResponse>(await checked(await api.stats.$get({ query }, { init: { signal } })));
 }
 
 export interface SeriesQuery {
@@ -128,11 +142,11 @@ export interface SurveyQuery {
 
 export async function fetchSurvey(q: SurveyQuery, signal?: AbortSignal): Promise<SurveyResponse> {
   const query = { gemeente: q.gemeente, level: q.level, indicator: q.indicator, ...(q.year ? { year: String(q.year) } : {}), ...(q.view ? { view: q.view } : {}) };
-  return (await checked(await api.survey.$get({ query }, { init: { signal } }))).json() as Promise<SurveyResponse>;
+  return (await checked(await api.survey.$get({ query }, { init: { signal } }))).json();
 }
 
 export async function fetchTargets(gemeente: string, signal?: AbortSignal): Promise<TargetOut[]> {
-  return (await checked(await api.targets.$get({ query: { gemeente } }, { init: { signal } }))).json() as Promise<TargetOut[]>;
+  return (await checked(await api.targets.$get({ query: { gemeente } }, { init: { signal } }))).json();
 }
 
 export interface BenchmarkQuery {
@@ -143,11 +157,11 @@ export interface BenchmarkQuery {
 
 export async function fetchBenchmark(q: BenchmarkQuery, signal?: AbortSignal): Promise<BenchmarkResponse> {
   const query = { gemeente: q.gemeente, group: q.group, ...(q.year ? { year: String(q.year) } : {}) };
-  return (await checked(await api.benchmark.$get({ query }, { init: { signal } }))).json() as Promise<BenchmarkResponse>;
+  return (await checked(await api.benchmark.$get({ query }, { init: { signal } }))).json();
 }
 
 export async function fetchContext(q: { gemeente: string; level: Level }, signal?: AbortSignal): Promise<ContextResponse> {
-  return (await checked(await api.context.$get({ query: { ...q } }, { init: { signal } }))).json() as Promise<ContextResponse>;
+  return (await checked(await api.context.$get({ query: { ...q } }, { init: { signal } }))).json();
 }
 
 // --- Hotspots, ranking, selections, export, attention areas (issue 3) ----------------------------------
@@ -164,17 +178,17 @@ export interface ScopeQuery {
 
 export async function fetchHotspots(q: ScopeQuery & { method: HotspotMethod }, signal?: AbortSignal): Promise<HotspotsResponse> {
   requestCounts.hotspots++;
-  return (await checked(await api.hotspots.$get({ query: { ...q } }, { init: { signal } }))).json() as Promise<HotspotsResponse>;
+  return (await checked(await api.hotspots.$get({ query: { ...q } }, { init: { signal } }))).json();
 }
 
 export async function fetchRanking(q: ScopeQuery & { weights?: string | null }, signal?: AbortSignal): Promise<RankingResponse> {
   const { weights, ...rest } = q;
   const query = { ...rest, ...(weights ? { weights } : {}) };
-  return (await checked(await api.ranking.$get({ query }, { init: { signal } }))).json() as Promise<RankingResponse>;
+  return (await checked(await api.ranking.$get({ query }, { init: { signal } }))).json();
 }
 
 export async function fetchSelections(gemeente: string, signal?: AbortSignal): Promise<Selection[]> {
-  return (await checked(await api.selections.$get({ query: { gemeente } }, { init: { signal } }))).json() as Promise<Selection[]>;
+  return (await checked(await api.selections.$get({ query: { gemeente } }, { init: { signal } }))).json();
 }
 
 export interface SelectionBody {
@@ -188,7 +202,7 @@ export interface SelectionBody {
 const jsonInit = (body: unknown): RequestInit => ({ body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 
 export async function createSelection(body: SelectionBody): Promise<Selection> {
-  return (await checked(await api.selections.$post(undefined, { init: jsonInit(body) }))).json() as Promise<Selection>;
+  return (await checked(await api.selections.$post(undefined, { init: jsonInit(body) }))).json();
 }
 
 export async function deleteSelection(id: number): Promise<void> {
@@ -196,7 +210,7 @@ export async function deleteSelection(id: number): Promise<void> {
 }
 
 export async function fetchAttentionAreas(gemeente: string, signal?: AbortSignal): Promise<AttentionArea[]> {
-  return (await checked(await api['attention-areas'].$get({ query: { gemeente } }, { init: { signal } }))).json() as Promise<AttentionArea[]>;
+  return (await checked(await api['attention-areas'].$get({ query: { gemeente } }, { init: { signal } }))).json();
 }
 
 /** Either buurt/wijk codes or a polygon; the server takes exactly one of the two. */
@@ -210,7 +224,7 @@ export type AttentionAreaBody = { name: string; gemeente: string; kind: Attentio
 );
 
 export async function createAttentionArea(body: AttentionAreaBody): Promise<AttentionArea> {
-  return (await checked(await api['attention-areas'].$post(undefined, { init: jsonInit(body) }))).json() as Promise<AttentionArea>;
+  return (await checked(await api['attention-areas'].$post(undefined, { init: jsonInit(body) }))).json();
 }
 
 export async function deleteAttentionArea(id: number): Promise<void> {
@@ -227,17 +241,13 @@ export function exportUrl(q: ScopeQuery, format: ExportFormat, codes: string[] =
 }
 
 
-// --- Accounts, restricted detail, presentations, reports (issues 5 and 6) ---------------------------------
-
-export type SessionRole = 'beheerder' | 'analist' | 'wijkagent' | 'presentatie' | 'open';
-
-export type Session =
-  | { authenticated: false; openMode: false }
-  | { authenticated: true; openMode: boolean; username: string | null; role: SessionRole; wijken: string[] };
-
-export async function fetchSession(signal?: AbortSignal): Promise<Session> {
-  return (await checked(await api.auth.me.$get(undefined, { init: { signal } }))).json() as Promise<Session>;
+export async function fetchSession(signal?: AbortSignal) {
+  return (await checked(await api.auth.me.$get(undefined, { init: { signal } }))).json();
 }
+
+/** Who is asking, as GET /api/auth/me answers (open mode counts as signed in, role 'open'). */
+export type Session = Awaited<ReturnType<typeof fetchSession>>;
+export type SessionRole = Extract<Session, { authenticated: true }>['role'];
 
 /** Throws ApiRequestError: 401 wrong name/password, 429 throttled (with retryAfter), 400 empty field. */
 export async function login(username: string, password: string): Promise<void> {
@@ -248,56 +258,26 @@ export async function logout(): Promise<void> {
   await checked(await api.auth.logout.$post());
 }
 
-export type MyWijkResponse = {
-  meta: { demo: boolean; wijk: string; naam: string; gemeente: string; month: string; compareMonth: string; streetsFrom: string; streetsTo: string; restricted: boolean };
-  categories: { code: string; naam: string; count: number | null; previousCount: number | null; changePct: number | null; demo: boolean }[];
-  streets: { straat: string; count: number }[];
-  recent: { registratienummer: string; datum: string; code: string; soort: string; straat: string; huisnummer: string; buurt: string; demo: boolean }[];
-  buurten: { code: string; naam: string; class: string; monthsSignificant: number; trend: string }[];
-};
-
-export async function fetchMyWijk(wijk: string, signal?: AbortSignal): Promise<MyWijkResponse> {
-  return (await checked(await api['mijn-wijk'].$get({ query: { wijk } }, { init: { signal } }))).json() as Promise<MyWijkResponse>;
+export async function fetchMyWijk(wijk: string, signal?: AbortSignal) {
+  return (await checked(await api['mijn-wijk'].$get({ query: { wijk } }, { init: { signal } }))).json();
 }
 
-export type StreetsResponse = {
-  meta: { demo: boolean; gemeente: string; code: string; naam: string; category: string; from: string; to: string };
-  rows: { straat: string; count: number }[];
-};
+export type MyWijkResponse = Awaited<ReturnType<typeof fetchMyWijk>>;
 
-export async function fetchStreets(q: { gemeente: string; code: string; category: string; from: string; to: string }, signal?: AbortSignal): Promise<StreetsResponse> {
-  return (await checked(await api.streets.$get({ query: { ...q } }, { init: { signal } }))).json() as Promise<StreetsResponse>;
+export async function fetchStreets(q: { gemeente: string; code: string; category: string; from: string; to: string }, signal?: AbortSignal) {
+  return (await checked(await api.streets.$get({ query: { ...q } }, { init: { signal } }))).json();
 }
-
-export interface DensityMeta {
-  demo: boolean;
-  kernel: 'quartic';
-  bandwidthM: number;
-  bandwidthRule: string;
-  cellM: number;
-  points: number;
-  maxDensity: number;
-  unit: string;
-  gemeente: string;
-  category: string;
-  from: string;
-  to: string;
-}
-
-export type DensityResponse = {
-  type: 'FeatureCollection';
-  meta: DensityMeta;
-  features: { type: 'Feature'; geometry: { type: 'Polygon'; coordinates: number[][][] }; properties: { density: number } }[];
-};
 
 export async function fetchDensity(
   q: { gemeente: string; wijk?: string | null; category: string; from: string; to: string; cell: number },
   signal?: AbortSignal,
-): Promise<DensityResponse> {
+) {
   const { wijk, cell, ...rest } = q;
   const query = { ...rest, cell: String(cell), ...(wijk ? { wijk } : {}) };
-  return (await checked(await api.density.$get({ query }, { init: { signal } }))).json() as Promise<DensityResponse>;
+  return (await checked(await api.density.$get({ query }, { init: { signal } }))).json();
 }
+
+export type DensityResponse = Awaited<ReturnType<typeof fetchDensity>>;
 
 export type { PresentationOut, PresentationView };
 
@@ -308,17 +288,20 @@ export interface PresentationBody {
 }
 
 export async function fetchPresentation(id: number, signal?: AbortSignal): Promise<PresentationOut> {
-  const res = await api.presentations[':id'].$get({ param: { id: String(id) }, query: { view: 'presentatie' } } as never, { init: { signal } });
-  return (await checked(res)).json() as Promise<PresentationOut>;
+  // view=presentatie makes the server apply the presentation's privacy rules; the route declares no query, so hc
+  // cannot add it and the request is made by hand.
+  const url = api.presentations[':id'].$url({ param: { id: String(id) } });
+  url.searchParams.set('view', 'presentatie');
+  return declaredJson<PresentationOut>(await checked(await fetch(url, { signal })));
 }
 
 export async function fetchPresentations(signal?: AbortSignal): Promise<PresentationOut[]> {
-  return (await checked(await api.presentations.$get({ query: {} }, { init: { signal } }))).json() as Promise<PresentationOut[]>;
+  return (await checked(await api.presentations.$get({ query: {} }, { init: { signal } }))).json();
 }
 
 export async function savePresentation(body: PresentationBody, id: number | null): Promise<PresentationOut> {
   const res = id === null ? await api.presentations.$post(undefined, { init: jsonInit(body) }) : await api.presentations[':id'].$put({ param: { id: String(id) } }, { init: jsonInit(body) });
-  return (await checked(res)).json() as Promise<PresentationOut>;
+  return (await checked(res)).json();
 }
 
 /** Links to the generated PDF reports (the browser opens them itself). */

@@ -12,6 +12,7 @@ const data: DensityResponse = {
   type: 'FeatureCollection',
   meta: {
     demo: true,
+    restricted: true,
     kernel: 'quartic',
     bandwidthM: 258,
     bandwidthRule: 'h = 0,9 · min(SD, √(1/ln 2) · Dm) · n^−0,2 (ArcGIS-regel naar Silverman), minimaal 100 m',
