@@ -124,7 +124,7 @@ export async function fetchSeries(q: SeriesQuery, signal?: AbortSignal): Promise
   return (await checked(await api.series.$get({ query: { ...q } }, { init: { signal } }))).json();
 }
 
-// --- Veiligheidsmonitor, targets, benchmark, kerncijfers (issue 4) ----------------------------------------
+// --- Veiligheidsmonitor, targets, benchmark, kerncijfers
 
 export async function fetchSurveyIndicators(signal?: AbortSignal): Promise<SurveyIndicator[]> {
   return (await checked(await api.survey.indicators.$get(undefined, { init: { signal } }))).json();
@@ -164,7 +164,7 @@ export async function fetchContext(q: { gemeente: string; level: Level }, signal
   return (await checked(await api.context.$get({ query: { ...q } }, { init: { signal } }))).json();
 }
 
-// --- Hotspots, ranking, selections, export, attention areas (issue 3) ----------------------------------
+// --- Hotspots, ranking, selections, export, attention areas
 
 export interface ScopeQuery {
   gemeente: string;
