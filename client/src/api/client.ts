@@ -327,8 +327,6 @@ export async function fetchSignals(q: SignalsQuery, signal?: AbortSignal) {
   return (await checked(await api.signals.$get({ query: { ...q } }, { init: { signal } }))).json();
 }
 
-export type SignalsResponse = Awaited<ReturnType<typeof fetchSignals>>;
-
 export async function fetchEvaluations(gemeente: string, signal?: AbortSignal) {
   return (await checked(await api.evaluations.$get({ query: { gemeente } }, { init: { signal } }))).json();
 }
