@@ -1,18 +1,12 @@
 // The signals of the wijkagent's own buurten for the latest month (all crime): which buurt's month is out
 // of the ordinary against its own history, in one sentence each.
-import { useEffect, useState } from 'react';
-import { fetchSignals, isAbort, type SignalsResponse } from '../../api/client.ts';
+import { useSignalsQuery } from '../../api/queries.ts';
 import { formatMonth } from '../../lib/format.ts';
 
 export function WijkSignals({ gemeente, month, codes }: { gemeente: string; month: string; codes: string[] }) {
-  const [data, setData] = useState<SignalsResponse | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    const ac = new AbortController();
-    setFailed(false);
-    fetchSignals({ gemeente, level: 'buurt', category: '0.0.0', month }, ac.signal).then(setData, (e) => !isAbort(e) && setFailed(true));
-    return () => ac.abort();
-  }, [gemeente, month]);
+  const query = useSignalsQuery({ gemeente, level: 'buurt', category: '0.0.0', month });
+  const data = query.data ?? null;
+  const failed = query.error !== null;
   const own = new Set(codes);
   const rows = data && data.meta.gemeente === gemeente && data.meta.month === month ? data.rows.filter((r) => own.has(r.code) && r.signal !== null) : null;
   return (
