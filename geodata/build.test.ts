@@ -73,4 +73,56 @@ describe('buildGeodata', () => {
     fs.writeFileSync(path.join(src, 'boundaries/wijken_2024.geojson'), '{"type": "FeatureCollection", "features": [');
     expect(() => buildGeodata(src, os.tmpdir())).toThrow(/wijken_2024\.geojson: is not valid JSON/);
   });
+
+  describe("a gemeente's own boundaries (boundaries/gemeente-eigen/<GMcode>*.geojson)", () => {
+    /** Two detailed buurten (a 40-point edge instead of a square), in RD New like a municipal export. */
+    const writeOwn = (src: string, codes: string[]) => {
+      const toRd = proj4('EPSG:4326', RD_NEW);
+      const detailed = (x0: number) => {
+        const ring: number[][] = [];
+        for (let i = 0; i <= 40; i++) ring.push([x0 + (0.01 * i) / 40, 50.84 + (i % 2) * 0.0002]);
+        ring.push([x0 + 0.01, 50.85], [x0, 50.85], ring[0]);
+        return [ring.map((p) => toRd.forward(p))];
+      };
+      fs.mkdirSync(path.join(src, 'boundaries/gemeente-eigen'), { recursive: true });
+      fs.writeFileSync(
+        path.join(src, 'boundaries/gemeente-eigen/GM0999_testdorp_buurten.geojson'),
+        JSON.stringify({
+          type: 'FeatureCollection',
+          crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
+          features: codes.map((c, i) => ({ type: 'Feature', properties: { buurtcode: c }, geometry: { type: 'Polygon', coordinates: detailed(5.68 + i * 0.01) } })),
+        }),
+      );
+    };
+
+    it('replace the national buurten of that gemeente (and its wijken, dissolved from them), keeping the CBS names', () => {
+      const src = fixtureDir({ rd: false, withGemeente: true });
+      writeOwn(src, ['BU09990000', 'BU09990001']);
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-out-'));
+      const index = buildGeodata(src, out);
+      const topo = JSON.parse(fs.readFileSync(path.join(out, 'geodata/areas/GM0999.topojson'), 'utf8'));
+      const buurten = (feature(topo, topo.objects.buurten) as any).features;
+      expect(buurten.map((f: any) => f.id).sort()).toEqual(['BU09990000', 'BU09990001']);
+      expect(buurten.find((f: any) => f.id === 'BU09990001').properties).toMatchObject({ naam: 'Oost', wijkcode: 'WK099900', inwoners: 15 });
+      expect(buurten[0].geometry.coordinates[0].length).toBeGreaterThan(40);
+      const [lon, lat] = buurten[0].geometry.coordinates[0][0];
+      expect(Math.abs(lon - 5.68) < 0.011 && Math.abs(lat - 50.84) < 0.001).toBe(true);
+      const wijk = (feature(topo, topo.objects.wijken) as any).features[0];
+      expect(JSON.stringify(wijk.geometry.coordinates).split('],[').length).toBeGreaterThan(40);
+      expect(index.areas.find((a) => a.code === 'BU09990000')!.oppervlakteKm2).toBeGreaterThan(0.5);
+      // A changed own file makes the build stale.
+      expect(isBuilt(src, out)).toBe(true);
+      writeOwn(src, ['BU09990001', 'BU09990000']);
+      fs.utimesSync(path.join(src, 'boundaries/gemeente-eigen/GM0999_testdorp_buurten.geojson'), new Date(), new Date(Date.now() + 5000));
+      expect(isBuilt(src, out)).toBe(false);
+    });
+
+    it('names unknown and missing CBS codes in the build error', () => {
+      const src = fixtureDir({ rd: false, withGemeente: true });
+      writeOwn(src, ['BU09990000', 'BU09990077']);
+      expect(() => buildGeodata(src, os.tmpdir())).toThrow(/GM0999_testdorp_buurten\.geojson: unknown buurt code\(s\) BU09990077; missing buurt code\(s\) BU09990001/);
+      writeOwn(src, ['BU09990000', 'BU08880001']);
+      expect(() => buildGeodata(src, os.tmpdir())).toThrow(/BU08880001 does not belong to GM0999/);
+    });
+  });
 });

@@ -11,7 +11,7 @@ import { topology } from 'topojson-server';
 import { merge } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, Geometry } from 'geojson';
-import { locate, readBoundaries, readCsv, readJson, SourceError, SOURCE_FILES, type SourceKey } from './sources.ts';
+import { locate, ownBoundaryFiles, readBoundaries, readCsv, readJson, SourceError, SOURCE_FILES, type SourceKey } from './sources.ts';
 
 import type { Level } from '../server/src/domain/model.ts';
 
@@ -66,6 +66,10 @@ export function sourceStamp(sourceDir: string): string {
       h.update(`${key}:missing`);
     }
   }
+  for (const { file } of ownBoundaryFiles(sourceDir)) {
+    const st = fs.statSync(file);
+    h.update(`${file}:${st.size}:${st.mtimeMs}`);
+  }
   return h.digest('hex');
 }
 
@@ -94,8 +98,9 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
   const buurtFile = locate(sourceDir, 'buurten');
   const wijkFile = locate(sourceDir, 'wijken');
   const gemFile = locate(sourceDir, 'gemeenten');
-  const buurten = readBoundaries(buurtFile);
-  const wijken = readBoundaries(wijkFile);
+  const own = readOwnBoundaries(sourceDir);
+  const buurten = replaceOwn(readBoundaries(buurtFile), own, 'buurt');
+  const wijken = replaceOwn(readBoundaries(wijkFile), own, 'wijk');
   const gemeenten = readBoundaries(gemFile);
 
   // Inhabitants: buurt figures from 85984NED; wijk and gemeente figures are CBS's own (rounded)
@@ -200,6 +205,81 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
   fs.renameSync(tmp, out);
   log(`geodata: ${gemInfos.length} gemeenten, ${areas.filter((a) => a.level === 'buurt').length} buurten, ${areas.filter((a) => a.level === 'wijk').length} wijken in ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${out}`);
   return index;
+}
+
+interface OwnBoundaries {
+  file: string;
+  buurten: Feature<Geometry, Props>[];
+  wijken: Feature<Geometry, Props>[];
+}
+
+/** The gemeenten's own boundary files, by gemeente (several files of one gemeente are combined). */
+function readOwnBoundaries(sourceDir: string): Map<string, OwnBoundaries> {
+  const out = new Map<string, OwnBoundaries>();
+  for (const { gemeente, file } of ownBoundaryFiles(sourceDir)) {
+    const o = out.get(gemeente) ?? out.set(gemeente, { file, buurten: [], wijken: [] }).get(gemeente)!;
+    for (const f of readBoundaries(file)) {
+      const p = f.properties ?? {};
+      const bu = str(p.buurtcode ?? (String(p.statcode ?? '').startsWith('BU') ? p.statcode : ''));
+      const wk = str(p.wijkcode ?? p.statcode);
+      const code = bu || wk;
+      if (!code.startsWith('BU') && !code.startsWith('WK')) {
+        throw new SourceError(file, `feature without a buurtcode or wijkcode (got '${code}')`, 'Give every feature a property buurtcode (BU…) or, for wijken, wijkcode (WK…).');
+      }
+      if (code.slice(2, 6) !== gemeente.slice(2)) {
+        throw new SourceError(file, `${code} does not belong to ${gemeente} (the file name's gemeente)`, 'A gemeente supplies boundaries for itself only.');
+      }
+      (bu ? o.buurten : o.wijken).push({ ...f, properties: { ...p, ...(bu ? { buurtcode: bu } : { wijkcode: wk }) } });
+    }
+  }
+  return out;
+}
+
+/**
+ * Replaces the national features of every gemeente with own boundaries of `level` by those, after
+ * checking that the codes are exactly the CBS codes of that gemeente (unknown and missing ones named).
+ * Own buurten without own wijken: the wijken are the own buurten dissolved per wijk, so both layers agree.
+ */
+function replaceOwn(national: Feature<Geometry, Props>[], own: Map<string, OwnBoundaries>, level: 'buurt' | 'wijk'): Feature<Geometry, Props>[] {
+  if (own.size === 0) return national;
+  const codeOf = (f: Feature<Geometry, Props>) => str(level === 'buurt' ? (f.properties?.buurtcode ?? f.properties?.statcode ?? f.properties?.code) : (f.properties?.wijkcode ?? f.properties?.statcode ?? f.properties?.code));
+  let out = national;
+  for (const [gm, o] of own) {
+    const prefix = (level === 'buurt' ? 'BU' : 'WK') + gm.slice(2);
+    const mine = national.filter((f) => codeOf(f).startsWith(prefix));
+    const byCode = new Map(mine.map((f) => [codeOf(f), f]));
+    let features: Feature<Geometry, Props>[];
+    if (level === 'buurt' || o.wijken.length > 0) {
+      const given = level === 'buurt' ? o.buurten : o.wijken;
+      if (given.length === 0) continue;
+      const codes = given.map(codeOf);
+      const unknown = [...new Set(codes.filter((c) => !byCode.has(c)))];
+      const missing = [...byCode.keys()].filter((c) => !codes.includes(c));
+      const dupes = [...new Set(codes.filter((c, i) => codes.indexOf(c) !== i))];
+      if (unknown.length || missing.length || dupes.length) {
+        const parts = [];
+        if (unknown.length) parts.push(`unknown ${level} code(s) ${unknown.join(', ')}`);
+        if (missing.length) parts.push(`missing ${level} code(s) ${missing.join(', ')}`);
+        if (dupes.length) parts.push(`duplicate ${level} code(s) ${dupes.join(', ')}`);
+        throw new SourceError(o.file, `${parts.join('; ')} (compared with the CBS ${level} codes of ${gm})`, `Use the CBS ${level} codes of the current division, one feature per ${level}.`);
+      }
+      // Names, wijk and other attributes stay the CBS ones; only the geometry is the gemeente's own.
+      features = given.map((f) => ({ ...byCode.get(codeOf(f))!, geometry: f.geometry }));
+    } else {
+      if (o.buurten.length === 0) continue;
+      const groups = new Map<string, Feature<Geometry, Props>[]>();
+      for (const b of o.buurten) {
+        const wk = 'WK' + str(b.properties?.buurtcode).slice(2, 8);
+        (groups.get(wk) ?? groups.set(wk, []).get(wk)!).push(b);
+      }
+      features = mine.map((w) => {
+        const parts = groups.get(codeOf(w));
+        return parts ? { ...w, geometry: dissolve(parts) } : w;
+      });
+    }
+    out = [...out.filter((f) => !codeOf(f).startsWith(prefix)), ...features];
+  }
+  return out;
 }
 
 function areaTopology(buurten: Feature<Geometry, Props>[], wijken: Feature<Geometry, Props>[], gemeenten: Feature<Geometry, Props>[]) {

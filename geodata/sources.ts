@@ -42,6 +42,20 @@ export const SOURCE_FILES = {
 
 export type SourceKey = keyof typeof SOURCE_FILES;
 
+/** A gemeente's own detailed boundaries: boundaries/gemeente-eigen/<GMcode>*.geojson (or .json/.topojson). */
+export const OWN_BOUNDARIES_DIR = 'boundaries/gemeente-eigen';
+
+/** The own-boundary files per gemeente code, sorted by name (none when the folder does not exist). */
+export function ownBoundaryFiles(sourceDir: string): { gemeente: string; file: string }[] {
+  const dir = path.join(sourceDir, OWN_BOUNDARIES_DIR);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^GM\d{4}.*\.(geojson|json|topojson)$/i.test(f))
+    .sort()
+    .map((f) => ({ gemeente: f.slice(0, 6).toUpperCase(), file: path.join(dir, f) }));
+}
+
 export function locate(dir: string, key: SourceKey): string {
   if (!fs.existsSync(dir)) {
     throw new SourceError(dir, 'the geodata source folder does not exist', DOWNLOAD_HINT);

@@ -4,6 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { importFile } from '../../server/src/store/importFile.ts';
 import { ROOT } from '../../server/src/compose.ts';
 import { UNSPLIT_TYPE } from '../../server/src/domain/categories.ts';
@@ -204,5 +207,22 @@ describe('benchmark per crime type on the real gemeente figures', () => {
     expect(bad.body.parameter).toBe('category');
     const outside = await t.getJson('/api/benchmark?gemeente=GM0935&year=2018');
     expect(outside.status).toBe(400);
+  });
+});
+
+describe("Breda's own detailed boundaries (boundaries/gemeente-eigen)", () => {
+  it('draw its map: 56 buurten with the detailed shapes, not the national approximation', async () => {
+    const t = makeTestApp();
+    const res = await t.app.request('/api/areas?gemeente=GM0758');
+    expect(res.status).toBe(200);
+    const topo = (await res.json()) as Topology;
+    const buurten = (feature(topo, topo.objects.buurten) as FeatureCollection<Polygon | MultiPolygon>).features;
+    expect(buurten).toHaveLength(56);
+    const vertices = JSON.stringify(buurten.map((f) => f.geometry.coordinates)).split('],[').length;
+    // The national approximation has about 10 vertices per buurt; Breda's own file a median of 196.
+    expect(vertices).toBeGreaterThan(56 * 100);
+    const maastricht = (await (await t.app.request('/api/areas?gemeente=GM0935')).json()) as Topology;
+    const mb = (feature(maastricht, maastricht.objects.buurten) as FeatureCollection<Polygon | MultiPolygon>).features;
+    expect(JSON.stringify(mb.map((f) => f.geometry.coordinates)).split('],[').length).toBeLessThan(44 * 40);
   });
 });
