@@ -67,3 +67,45 @@ describe('no developer text in what a reader sees', () => {
     }
   });
 });
+
+describe('small areas in reports', () => {
+  const lowPop = () => new Set(t.dataset.areas('GM0935', 'buurt').filter((b) => (b.inwoners ?? 0) < 200).map((b) => b.naam));
+
+  it('the "highest" list holds no buurt under the population threshold; those are named apart', () => {
+    for (const name of ['quarterly Q4 2024', 'quarterly Q2 2024']) {
+      const page = pages.get(name)!;
+      const section = page.slice(page.indexOf('Buurten met het hoogste cijfer'));
+      const table = /<tbody>([\s\S]*?)<\/tbody>/.exec(section)![1];
+      const listed = [...table.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]);
+      expect(listed.length, name).toBeGreaterThan(0);
+      for (const n of listed) expect(lowPop().has(n), `${name}: ${n}`).toBe(false);
+      expect(section, name).toMatch(/Apart: te weinig inwoners voor een cijfer per 1\.000/);
+    }
+  });
+
+  it('rises and falls list only significant changes of buurten with enough inhabitants', () => {
+    for (const name of ['monthly December 2024', 'monthly June 2024']) {
+      const page = pages.get(name)!;
+      const part = page.slice(page.indexOf('Grootste stijgingen'), page.indexOf('Doelstellingen uitvoeringsplan'));
+      expect(part, name).not.toContain('niet significant</small>');
+      for (const m of part.matchAll(/<th scope="row">([^<]*)<\/th>/g)) expect(lowPop().has(m[1]), m[1]).toBe(false);
+    }
+  });
+
+  it('non-significant changes are marked in words', () => {
+    expect(pages.get('quarterly Q4 2024')!).toContain('klein aantal / niet significant');
+  });
+});
+
+describe('"Wat valt op" comes first', () => {
+  it('each report opens with a list generated from the data, before the key figures', () => {
+    for (const [name, page] of pages) {
+      const i = page.indexOf('<h2>Wat valt op</h2>');
+      expect(i, name).toBeGreaterThan(0);
+      expect(i, name).toBeLessThan(page.indexOf('<h2>Kerncijfers'));
+      const list = /<ul class="highlights">([\s\S]*?)<\/ul>/.exec(page.slice(i))![1];
+      expect(list, name).toMatch(/Doelen van het veiligheidsplan \(9 effectindicatoren\)/);
+      expect(list, name).toMatch(/toeval/);
+    }
+  });
+});

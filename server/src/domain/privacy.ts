@@ -18,6 +18,7 @@ export function suppressStatsRow<T extends StatsRow>(row: T, threshold: number):
     ...(small ? { count: null, ratePer1000: null, ratePer1000Smoothed: null, densityPerKm2: null, suppressed: true } : {}),
     previousCount: prevSmall ? null : row.previousCount,
     changePct: null,
+    changeSignificant: null,
     flags: small && !row.flags.includes('suppressed') ? [...row.flags, 'suppressed' as const] : row.flags,
   };
 }

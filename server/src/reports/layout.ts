@@ -125,6 +125,15 @@ export function sparkline(values: (number | null)[], label: string, opts: { widt
 export const numCell = (v: number | null | undefined, d = 0) => `<td class="num">${esc(num(v, d))}</td>`;
 export const pctCell = (v: number | null | undefined) => `<td class="num">${esc(pct(v))}</td>`;
 
+/** Words for a change that chance explains (exact test, see domain/significance.ts). */
+export const NOT_SIGNIFICANT = 'klein aantal / niet significant';
+
+/** A change in %, marked in words (not only by colour) when it is not significant. */
+export const changeCell = (v: number | null | undefined, significant: boolean | null | undefined) =>
+  significant === false && v !== null && v !== undefined
+    ? `<td class="num ns">${esc(pct(v))}<br><small>${NOT_SIGNIFICANT}</small></td>`
+    : pctCell(v);
+
 export function sourcesList(items: string[]): string {
   return `<ul class="sources">${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
 }

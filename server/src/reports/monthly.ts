@@ -8,9 +8,10 @@ import { THEMES, monthsBetween, type ReportFigures } from './figures.ts';
 import { lastCompleteYear, type ReportSources } from './sources.ts';
 import { renderMap } from './map.ts';
 import { esc, monthName, num, periodName } from './format.ts';
-import { demoBox, documentHtml, numCell, pctCell, sourcesList, sparkline, titleBlock, type ReportMeta } from './layout.ts';
+import { demoBox, documentHtml, changeCell, numCell, sourcesList, sparkline, titleBlock, type ReportMeta } from './layout.ts';
 import { risesAndFalls, targetsTable, wijkTable } from './sections.ts';
 import { signalItems } from './signalSections.ts';
+import { buurtRiseHighlights, targetHighlights, themeHighlights, whatStandsOut } from './highlights.ts';
 
 export interface BuiltReport {
   html: string;
@@ -52,7 +53,7 @@ export async function monthlyReport(ds: Dataset, fig: ReportFigures, sources: Re
   // Page 1: key figures and the map.
   const keyRows = themes.map((t) => {
     if (t.noData) return `<tr><th scope="row">${esc(t.label)}</th><td colspan="5">geen gegevens (niet geïmporteerd)</td></tr>`;
-    return `<tr><th scope="row">${esc(t.label)}${t.demo ? ' <span class="demo-tag">DEMO</span>' : ''}</th>${numCell(t.gmMonth.count)}${numCell(t.gmMonth.previousCount)}${pctCell(t.gmMonth.changePct)}${numCell(t.gm12.count)}<td>${sparkline(t.series.map((s) => s.count), `${t.label} per maand, ${period12}`)}</td></tr>`;
+    return `<tr><th scope="row">${esc(t.label)}${t.demo ? ' <span class="demo-tag">DEMO</span>' : ''}</th>${numCell(t.gmMonth.count)}${numCell(t.gmMonth.previousCount)}${changeCell(t.gmMonth.changePct, t.gmMonth.changeSignificant)}${numCell(t.gm12.count)}<td>${sparkline(t.series.map((s) => s.count), `${t.label} per maand, ${period12}`)}</td></tr>`;
   });
   const map = renderMap({
     topology: ds.areaFile(gemeente).raw,
@@ -63,7 +64,15 @@ export async function monthlyReport(ds: Dataset, fig: ReportFigures, sources: Re
   });
   const page1 = `${titleBlock(meta, 'Voor de burgemeester: de maand tegen dezelfde maand een jaar eerder en de trend over twaalf maanden.', dataPeriod)}
 ${demo ? demoBox('De jaartotalen van alle misdrijven per buurt zijn echt (Politie via CBS); de verdeling naar soort misdrijf en maand is gegenereerd omdat daarvan geen open data per buurt bestaat. Gebruik deze cijfers niet voor besluiten.') : ''}
-${signals.html}
+${whatStandsOut(
+    [
+      ...themeHighlights(themes.filter((t) => !t.noData).map((t) => ({ label: t.label, row: t.gmMonth, demo: t.demo })), monthLabel, monthName(yearAgo)),
+      ...buurtRiseHighlights(buurtMonth.rows, monthLabel),
+      ...targetHighlights(targets),
+      ...signals.items.map((html) => ({ html })),
+    ],
+    [signals.note],
+  )}
 <h2>Kerncijfers ${esc(gm.naam)}</h2>
 <table>
 <caption class="sr">Kerncijfers per thema</caption>

@@ -8,9 +8,10 @@ import { THEMES, type ReportFigures } from './figures.ts';
 import { lastCompleteYear, type ReportSources } from './sources.ts';
 import { renderMap } from './map.ts';
 import { esc, num, periodName, quarterName } from './format.ts';
-import { demoBox, documentHtml, numCell, pctCell, sourcesList, sparkline, titleBlock, type ReportMeta } from './layout.ts';
-import { benchmarkTable, surveyTable, targetsTable, wijkTable, type SurveyBlock } from './sections.ts';
+import { demoBox, documentHtml, changeCell, numCell, sourcesList, sparkline, titleBlock, type ReportMeta } from './layout.ts';
+import { benchmarkTable, highestRates, surveyTable, targetsTable, wijkTable, type SurveyBlock } from './sections.ts';
 import type { BuiltReport } from './monthly.ts';
+import { buurtRiseHighlights, targetHighlights, themeHighlights, whatStandsOut } from './highlights.ts';
 import { evaluationsSection } from './signalSections.ts';
 import type { EvaluationAnswer } from '../compute/evaluations.ts';
 
@@ -66,7 +67,7 @@ export async function quarterlyReport(ds: Dataset, fig: ReportFigures, sources: 
 
   const keyRows = themes.map((t) => {
     if (t.noData) return `<tr><th scope="row">${esc(t.label)}</th><td colspan="5">geen gegevens (niet geïmporteerd)</td></tr>`;
-    return `<tr><th scope="row">${esc(t.label)}${t.demo ? ' <span class="demo-tag">DEMO</span>' : ''}</th>${numCell(t.gmQ.count)}${numCell(t.gmQ.previousCount)}${pctCell(t.gmQ.changePct)}${numCell(t.gmQ.ratePer1000, 1)}<td>${sparkline(t.trend, `${t.label} per kwartaal, ${qName(quarters[0])} – ${label}`, { width: 100 })}</td></tr>`;
+    return `<tr><th scope="row">${esc(t.label)}${t.demo ? ' <span class="demo-tag">DEMO</span>' : ''}</th>${numCell(t.gmQ.count)}${numCell(t.gmQ.previousCount)}${changeCell(t.gmQ.changePct, t.gmQ.changeSignificant)}${numCell(t.gmQ.ratePer1000, 1)}<td>${sparkline(t.trend, `${t.label} per kwartaal, ${qName(quarters[0])} – ${label}`, { width: 100 })}</td></tr>`;
   });
   const map = renderMap({
     topology: ds.areaFile(gemeente).raw,
@@ -77,6 +78,11 @@ export async function quarterlyReport(ds: Dataset, fig: ReportFigures, sources: 
   });
   const page1 = `${titleBlock(meta, 'Voor de gemeenteraad: het objectieve beeld per wijk, de Veiligheidsmonitor, de doelstellingen en de vergelijking met andere gemeenten.', dataPeriod)}
 ${demo ? demoBox('De jaartotalen van alle misdrijven per buurt en de gemeentecijfers van de Veiligheidsmonitor zijn echt; de verdeling naar soort misdrijf en maand en de Veiligheidsmonitor-cijfers per wijk zijn gegenereerd. Gebruik deze cijfers niet voor besluiten.') : ''}
+${whatStandsOut([
+    ...themeHighlights(themes.filter((t) => !t.noData).map((t) => ({ label: t.label, row: t.gmQ, demo: t.demo })), label, prevLabel),
+    ...buurtRiseHighlights(buurtQ.rows, label),
+    ...targetHighlights(targets),
+  ])}
 <h2>Kerncijfers ${esc(gm.naam)}, ${esc(label)}</h2>
 <table>
 <caption class="sr">Kerncijfers per thema</caption>
@@ -97,16 +103,13 @@ ${map.html}
     return wijkTable(`${t.label} (${t.detail})${t.demo ? ' – DEMO' : ''}`, heads, t.wijkQ.rows, t.gmQ, extra);
   });
   const wijkNaam = new Map(wijken.map((w) => [w.code, w.naam]));
-  const top = buurtQ.rows.filter((r) => r.ratePer1000Smoothed !== null).sort((a, b) => b.ratePer1000Smoothed! - a.ratePer1000Smoothed!).slice(0, 10);
-  const topRows = top.map((r) => `<tr><th scope="row">${esc(r.naam)}</th><td>${esc(wijkNaam.get(r.wijkcode ?? '') ?? '')}</td>${numCell(r.count)}${numCell(r.population)}${numCell(r.ratePer1000Smoothed, 1)}${pctCell(r.changePct)}<td>${esc(r.flags.map((f) => FLAG_WORDS[f]).filter(Boolean).join(', '))}</td></tr>`);
+  const flagWords = (r: StatsRow) => r.flags.map((f) => FLAG_WORDS[f]).filter(Boolean).join(', ');
   const page2 = `<h2>Objectief beeld per wijk: ${esc(label)} tegen ${esc(prevLabel)}</h2>
 ${wijkTables.join('\n')}
 <p class="note">Wijktotalen zijn de som van hun buurten; het gemeentetotaal bevat ook registraties zonder buurt.</p>`;
 
   const page3 = `<h2>Buurten met het hoogste cijfer (alle misdrijven, Empirical Bayes)</h2>
-<table>
-<thead><tr><th scope="col">Buurt</th><th scope="col">Wijk</th><th scope="col" class="num">Misdrijven</th><th scope="col" class="num">Inwoners</th><th scope="col" class="num">Per 1.000 (EB)</th><th scope="col" class="num">t.o.v. ${esc(prevLabel)}</th><th scope="col">Let op</th></tr></thead>
-<tbody>${topRows.join('\n')}</tbody></table>
+${highestRates(buurtQ.rows, wijkNaam, prevLabel, flagWords)}
 <p class="note">Aantallen van 1 tot en met 4 per buurt worden niet getoond (privacy); een buurt met weinig inwoners wordt naar het gemeentelijk gemiddelde getrokken.</p>
 <h2>Veiligheidsmonitor (subjectieve veiligheid)</h2>
 ${surveyPart.html}

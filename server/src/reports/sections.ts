@@ -7,7 +7,7 @@ import type { SurveyResponse } from '../compute/survey.ts';
 import type { SurveyIndicator } from '../domain/survey.ts';
 import type { AreaInfo } from '../../../geodata/build.ts';
 import { esc, num } from './format.ts';
-import { numCell, pctCell } from './layout.ts';
+import { changeCell, numCell, NOT_SIGNIFICANT } from './layout.ts';
 
 /** A buurt's change in % is only shown among the largest when its base is at least this. */
 export const MIN_BASE = 10;
@@ -23,7 +23,7 @@ export interface WijkColumn {
 /** wijk | this period | a year earlier | change | extra columns; the gemeente total last. */
 export function wijkTable(caption: string, heads: { current: string; previous: string }, rows: StatsRow[], gm: StatsRow, extra: WijkColumn[] = []): string {
   const cells = (code: string, r: StatsRow, gmRow: boolean) =>
-    `${numCell(r.count)}${numCell(r.previousCount)}${pctCell(r.changePct)}${extra.map((c) => (c.percent ? pctCell : (v: number | null | undefined) => numCell(v, c.decimals ?? 0))(gmRow ? c.gemeente : c.values.get(code))).join('')}`;
+    `${numCell(r.count)}${numCell(r.previousCount)}${changeCell(r.changePct, r.changeSignificant)}${extra.map((c) => (c.percent ? (v: number | null | undefined) => changeCell(v, null) : (v: number | null | undefined) => numCell(v, c.decimals ?? 0))(gmRow ? c.gemeente : c.values.get(code))).join('')}`;
   const body = [...rows]
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((r) => `<tr><th scope="row">${esc(r.naam)}</th>${cells(r.code, r, false)}</tr>`);
@@ -35,20 +35,39 @@ export function wijkTable(caption: string, heads: { current: string; previous: s
 </table>`;
 }
 
-/** The largest rises and falls of buurten (rows already suppressed for privacy). */
+/** Buurten a rate per 1,000 says little about (fewer inhabitants than the threshold, or none). */
+export const isLowPopulation = (r: StatsRow) => r.flags.includes('lowPopulation') || r.flags.includes('noPopulation');
+
+/** The largest rises and falls of buurten (rows already suppressed for privacy). Only changes that are
+ * more than chance (exact test) are listed, and only buurten with enough inhabitants. */
 export function risesAndFalls(rows: StatsRow[], wijkNaam: Map<string, string>, heads: { current: string; previous: string }, n = 5): string {
-  const eligible = rows.filter((r) => r.count !== null && r.previousCount !== null && r.previousCount >= MIN_BASE && r.changePct !== null);
+  const known = rows.filter((r) => r.count !== null && r.previousCount !== null && r.previousCount >= MIN_BASE && r.changePct !== null && !isLowPopulation(r));
+  const eligible = known.filter((r) => r.changeSignificant === true);
+  const chance = known.filter((r) => r.changeSignificant === false && r.changePct !== 0).length;
   const rises = eligible.filter((r) => r.changePct! > 0).sort((a, b) => b.changePct! - a.changePct! || b.count! - a.count!).slice(0, n);
   const falls = eligible.filter((r) => r.changePct! < 0).sort((a, b) => a.changePct! - b.changePct! || a.count! - b.count!).slice(0, n);
   const table = (caption: string, list: StatsRow[]) =>
     list.length === 0
-      ? `<p><strong>${esc(caption)}:</strong> geen buurten die aan de voorwaarde voldoen.</p>`
+      ? `<p><strong>${esc(caption)}:</strong> geen buurten met een verandering die groter is dan toeval.</p>`
       : `<table><caption>${esc(caption)}</caption>
 <thead><tr><th scope="col">Buurt</th><th scope="col">Wijk</th><th scope="col" class="num">${esc(heads.current)}</th><th scope="col" class="num">${esc(heads.previous)}</th><th scope="col" class="num">Verschil</th><th scope="col" class="num">Verandering</th></tr></thead>
-<tbody>${list.map((r) => `<tr><th scope="row">${esc(r.naam)}</th><td>${esc(wijkNaam.get(r.wijkcode ?? '') ?? '')}</td>${numCell(r.count)}${numCell(r.previousCount)}<td class="num">${esc(signed(r.count! - r.previousCount!))}</td>${pctCell(r.changePct)}</tr>`).join('\n')}</tbody></table>`;
+<tbody>${list.map((r) => `<tr><th scope="row">${esc(r.naam)}</th><td>${esc(wijkNaam.get(r.wijkcode ?? '') ?? '')}</td>${numCell(r.count)}${numCell(r.previousCount)}<td class="num">${esc(signed(r.count! - r.previousCount!))}</td>${changeCell(r.changePct, r.changeSignificant)}</tr>`).join('\n')}</tbody></table>`;
   return `${table('Grootste stijgingen', rises)}
 ${table('Grootste dalingen', falls)}
-<p class="note">Alleen buurten met minstens ${MIN_BASE} registraties in de vergelijkingsperiode, zodat kleine aantallen de lijst niet bepalen. Aantallen van 1 tot en met 4 per buurt worden in rapportages niet getoond (privacy).</p>`;
+<p class="note">Alleen buurten met minstens ${MIN_BASE} registraties in de vergelijkingsperiode en een verandering die groter is dan toeval (exacte toets, 5 %); ${num(chance)} andere buurt(en) veranderden wel, maar binnen wat toeval verklaart (${NOT_SIGNIFICANT}). Buurten met weinig inwoners staan hier niet in. Aantallen van 1 tot en met 4 per buurt worden in rapportages niet getoond (privacy).</p>`;
+}
+
+/** The buurten with the highest smoothed rate, without buurten with too few inhabitants for a rate;
+ * those are named apart so nobody reads them as the worst places. */
+export function highestRates(rows: StatsRow[], wijkNaam: Map<string, string>, previousLabel: string, flagWords: (r: StatsRow) => string, n = 10): string {
+  const rated = rows.filter((r) => r.ratePer1000Smoothed !== null);
+  const top = rated.filter((r) => !isLowPopulation(r)).sort((a, b) => b.ratePer1000Smoothed! - a.ratePer1000Smoothed!).slice(0, n);
+  const apart = rows.filter((r) => isLowPopulation(r) && r.count !== null && r.count > 0).sort((a, b) => b.count! - a.count!);
+  const topRows = top.map((r) => `<tr><th scope="row">${esc(r.naam)}</th><td>${esc(wijkNaam.get(r.wijkcode ?? '') ?? '')}</td>${numCell(r.count)}${numCell(r.population)}${numCell(r.ratePer1000Smoothed, 1)}${changeCell(r.changePct, r.changeSignificant)}<td>${esc(flagWords(r))}</td></tr>`);
+  return `<table>
+<thead><tr><th scope="col">Buurt</th><th scope="col">Wijk</th><th scope="col" class="num">Misdrijven</th><th scope="col" class="num">Inwoners</th><th scope="col" class="num">Per 1.000 (EB)</th><th scope="col" class="num">t.o.v. ${esc(previousLabel)}</th><th scope="col">Let op</th></tr></thead>
+<tbody>${topRows.join('\n')}</tbody></table>
+${apart.length ? `<p class="note"><strong>Apart: te weinig inwoners voor een cijfer per 1.000.</strong> ${apart.map((r) => `${esc(r.naam)} (${num(r.count)} registraties, ${r.population ? `${num(r.population)} inwoners` : 'geen inwoners'})`).join('; ')}. Kijk daar naar het aantal, niet naar het cijfer per inwoner (vaak bedrijven- of uitgaansgebieden).</p>` : ''}`;
 }
 
 const signed = (x: number) => (x > 0 ? `+${num(x)}` : x < 0 ? `−${num(-x)}` : '0');

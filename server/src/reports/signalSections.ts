@@ -8,6 +8,9 @@ import { THEMES } from './figures.ts';
 
 export interface SignalItems {
   html: string;
+  /** The list items alone and the explanation, for a combined "Wat valt op" (reports/highlights.ts). */
+  items: string[];
+  note: string;
   demo: boolean;
   count: number;
 }
@@ -24,13 +27,14 @@ export function signalItems(ds: Dataset, gemeente: string, month: string, suppre
     const flagged = answer.rows.filter((r) => r.signal && r.sentence).sort((a, b) => (a.signal === b.signal ? (a.p ?? 1) - (b.p ?? 1) : a.signal === 'higher' ? -1 : 1));
     for (const r of flagged) items.push(`<li>${r.signal === 'higher' ? 'Meer dan verwacht' : 'Minder dan verwacht'} – ${esc(r.sentence!)}${answer.meta.demo ? ' <span class="demo-tag">DEMO</span>' : ''}</li>`);
   }
-  const body = items.length
-    ? `<ul class="signals">${items.join('\n')}</ul>`
-    : `<p>In ${esc(periodName(month, month))} week geen buurt duidelijk af van wat op grond van haar eigen voorgaande jaren te verwachten was.</p>`;
+  const none = `In ${esc(periodName(month, month))} week geen buurt duidelijk af van wat op grond van haar eigen voorgaande jaren te verwachten was.`;
+  const body = items.length ? `<ul class="signals">${items.join('\n')}</ul>` : `<p>${none}</p>`;
+  if (items.length === 0) items.push(`<li>${none}</li>`);
+  const note = `Per buurt is uit de eigen maandcijfers van de voorgaande jaren een verwachting berekend, met seizoen en trend; "verwacht" geeft wat in 95 van de 100 gewone maanden voorkomt. Alleen afwijkingen die na correctie voor het aantal getoetste buurten overeind blijven staan hier.${demo ? ' DEMO: de maandcijfers zijn (deels) gegenereerd; deze signalen zeggen niets over de werkelijkheid.' : ''}`;
   const html = `<h2>Wat valt op</h2>
 ${body}
-<p class="note">Per buurt is uit de eigen maandcijfers van de voorgaande jaren een verwachting berekend, met seizoen en trend; "verwacht" geeft wat in 95 van de 100 gewone maanden voorkomt. Alleen afwijkingen die na correctie voor het aantal getoetste buurten overeind blijven staan hier.${demo ? ' DEMO: de maandcijfers zijn (deels) gegenereerd; deze signalen zeggen niets over de werkelijkheid.' : ''}</p>`;
-  return { html, demo, count: items.length };
+<p class="note">${note}</p>`;
+  return { html, items, note, demo, count: body.startsWith('<ul') ? items.length : 0 };
 }
 
 /** The saved evaluations of the gemeente, each with its Dutch sentence and the figures before and after. */
