@@ -23,7 +23,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_DIR = path.join(ROOT, '.tmp/bench-data');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const ROUNDS = 5;
-const FIGURES = ['areas', 'stats', 'recolour', 'firstMap', 'import', 'load'] as const;
+const FIGURES = ['areas', 'tiles', 'stats', 'recolour', 'firstMap', 'import', 'load'] as const;
 // `npm run bench -- recolour firstMap` runs only those figures (for working on one of them); a partial run
 // prints its table but leaves bench/results.json, which always holds a complete run, alone.
 const only = new Set(process.argv.slice(2));
@@ -196,6 +196,38 @@ async function main() {
       const s = spread(appRps);
       const ratio = s.median / rawMedian;
       if (want('areas')) figures.push({ name: 'areas', ...s, unit: 'req/s', baseline: rawMedian, ratio, target: '>= 0.8', met: ratio >= 0.8 });
+    }
+
+    // --- 1b. tiles: throughput of /api/tiles vs raw node:http with the same bytes ------------------------
+    if (want('tiles')) {
+      // The tiles a map of Maastricht and its surroundings asks for at zoom 10-12, buurt and wijk layers.
+      const paths: string[] = [];
+      for (const z of [10, 11, 12]) {
+        const cx = Math.floor(((5.69 + 180) / 360) * 2 ** z);
+        const r = (50.85 * Math.PI) / 180;
+        const cy = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
+        for (const level of ['buurt', 'wijk']) for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) paths.push(`/api/tiles/${level}/${z}/${cx + dx}/${cy + dy}.mvt`);
+      }
+      log(`tiles: ${paths.length} tiles of /api/tiles (gzip) vs raw node:http with the same bytes, 50 connections`);
+      const rawTiles = await startChild(['bench/rawTileServer.ts', appUrl, paths.join(',')], {}, /listening (\d+)/);
+      children.push(rawTiles.child);
+      const rawTilesUrl = `http://127.0.0.1:${rawTiles.match[1]}`;
+      const tileOpts = { paths, connections: 50, seconds: 4, headers: { 'Accept-Encoding': 'gzip' } };
+      await load({ ...tileOpts, base: appUrl, seconds: 2 });
+      await load({ ...tileOpts, base: rawTilesUrl, seconds: 2 });
+      const appRps: number[] = [];
+      const rawRps: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        const a = await load({ ...tileOpts, base: appUrl });
+        const b = await load({ ...tileOpts, base: rawTilesUrl });
+        if (a.errors || b.errors) throw new Error(`tiles: ${a.errors} app / ${b.errors} raw errors`);
+        appRps.push(a.rps);
+        rawRps.push(b.rps);
+        log(`  round ${i + 1}: app ${a.rps.toFixed(0)} req/s, raw ${b.rps.toFixed(0)} req/s`);
+      }
+      const s = spread(appRps);
+      const ratio = s.median / median(rawRps);
+      figures.push({ name: 'tiles', ...s, unit: 'req/s', baseline: median(rawRps), ratio, target: '>= 0.8', met: ratio >= 0.8, note: `${paths.length} tiles, zoom 10-12` });
     }
 
     // --- 2. stats: /api/stats latency vs the bare aggregation in a typed array ---------------------------

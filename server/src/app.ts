@@ -14,7 +14,8 @@ import { ApiError } from './compute/errors.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { areasRoutes } from './routes/areas.ts';
 import { tilesRoutes } from './routes/tiles.ts';
-import { TileSet } from './compute/tiles.ts';
+import { tileSetOf, type TileSet } from './compute/tiles.ts';
+import { tileAddress, tileAnswer } from './http/tileAnswer.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { surveyRoutes } from './routes/survey.ts';
 import { targetsRoutes } from './routes/targets.ts';
@@ -102,7 +103,7 @@ const bodyLimits = new Map(Object.values(JSON_BODY_LIMITS).map((maxSize) => [max
 export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.users(), resolvePrincipal = principalResolver(users)) {
   const { dataset } = deps;
   const geometry = new AreaGeometry(dataset);
-  const tiles = new TileSet({ topologyJson: () => dataset.areaFile(NATIONAL).raw, etag: () => dataset.areaFile(NATIONAL).etag });
+  const tiles = tilesOf(dataset);
   // SQLite's own tables, or PostgreSQL's with DATABASE_URL (shared by every app server).
   const { selections, attentionAreas, incidents, presentations, evaluations } = dataset.store.features();
   const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
@@ -214,6 +215,11 @@ const refuseCrossSite: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+/** The country's boundaries as vector tiles, one tile set per dataset (shared by the route and the fast path). */
+function tilesOf(dataset: Dataset): TileSet {
+  return tileSetOf(dataset, { topologyJson: () => dataset.areaFile(NATIONAL).raw, etag: () => dataset.areaFile(NATIONAL).etag });
+}
+
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   const security = securityHeaderRecord(contentSecurityPolicy(deps.basemapStyleUrl));
@@ -260,12 +266,18 @@ export function createApp(deps: AppDeps) {
   // - CSRF and the write guard concern only non-GET requests, which never come here;
   // - ETag/encoding: areaAnswer(), shared with the route; invalid or unknown gemeente -> the chain.
   // Anything else (HEAD, other paths, errors) goes through the chain unchanged.
+  // Vector tiles (GET /api/tiles/.../{y}.mvt) take the same path: a map view asks for dozens at once.
+  const tiles = tilesOf(deps.dataset);
   const areasFast = (method: string, pathname: string, url: string, header: (name: string) => string | null | undefined): FastAnswer | undefined => {
-    if (method !== 'GET' || pathname !== '/api/areas') return undefined;
+    if (method !== 'GET') return undefined;
+    const tile = pathname !== '/api/areas' && pathname.startsWith('/api/tiles/') ? tileAddress(pathname) : undefined;
+    if (pathname !== '/api/areas' && !tile) return undefined;
     const cookie = header('cookie');
     const principal = resolvePrincipal(cookie ? parseCookie(cookie, SESSION_COOKIE)[SESSION_COOKIE] : undefined);
     if (!principal || suppressFor(principal, getQueryParam(url, 'view') as string | undefined)) return undefined;
-    const answer = areaAnswer(deps.dataset, getQueryParam(url, 'gemeente') as string | undefined, header('if-none-match') ?? null, header('accept-encoding') ?? null);
+    const answer = tile
+      ? tileAnswer(tiles, tile, getQueryParam(url, 'v') as string | undefined, header('if-none-match') ?? null, header('accept-encoding') ?? null)
+      : areaAnswer(deps.dataset, getQueryParam(url, 'gemeente') as string | undefined, header('if-none-match') ?? null, header('accept-encoding') ?? null);
     if (!answer) return undefined;
     let merged = withSecurity.get(answer.headers);
     if (!merged) withSecurity.set(answer.headers, (merged = Object.freeze({ ...security, ...answer.headers })));

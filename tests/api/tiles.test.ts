@@ -122,6 +122,20 @@ describe('GET /api/tiles/{level}/{z}/{x}/{y}.mvt', () => {
     expect(again.status).toBe(304);
   });
 
+  it('answers from the fast path exactly like the middleware chain', async () => {
+    const [x, y] = [Math.floor(lon2x(5.69, 11)), Math.floor(lat2y(50.85, 11))];
+    const pick = (h: Headers) => Object.fromEntries([...h.entries()].filter(([k]) => k !== 'date').sort());
+    for (const encoding of ['gzip', 'identity']) {
+      const headers = { 'Accept-Encoding': encoding };
+      const fast = await t.app.request(`/api/tiles/wijk/11/${x}/${y}.mvt`, { headers });
+      // view=presentatie makes the request take the full chain; boundaries are the same for every role.
+      const chain = await t.app.request(`/api/tiles/wijk/11/${x}/${y}.mvt?view=presentatie`, { headers });
+      expect(fast.status).toBe(200);
+      expect(Buffer.from(await fast.arrayBuffer()).equals(Buffer.from(await chain.arrayBuffer()))).toBe(true);
+      expect(pick(fast.headers)).toEqual(pick(chain.headers));
+    }
+  });
+
   it('answers 404 JSON naming the parameter for what is not a tile', async () => {
     for (const [url, parameter] of [
       ['/api/tiles/straat/10/1/1.mvt', 'level'],

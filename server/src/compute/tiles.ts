@@ -158,3 +158,11 @@ export function isTileAddress(level: TileLevel, z: number, x: number, y: number)
   const n = 2 ** z;
   return x >= 0 && x < n && y >= 0 && y < n;
 }
+
+// One tile set per boundaries source (a Dataset in the app): the route and the node:http fast path share it.
+const tileSets = new WeakMap<object, TileSet>();
+export function tileSetOf(owner: object, source: TileSetSource): TileSet {
+  let t = tileSets.get(owner);
+  if (!t) tileSets.set(owner, (t = new TileSet(source)));
+  return t;
+}

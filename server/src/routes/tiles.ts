@@ -5,11 +5,10 @@
 import { Hono } from 'hono';
 import { ApiError } from '../compute/errors.ts';
 import { isTileAddress, TILE_LEVELS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLevel, type TileSet } from '../compute/tiles.ts';
-
-const isLevel = (s: string): s is TileLevel => (TILE_LEVELS as readonly string[]).includes(s);
+import { isTileLevel, tileAddress, tileAnswer } from '../http/tileAnswer.ts';
 
 function levelOf(s: string): TileLevel {
-  if (!isLevel(s)) throw new ApiError(404, `level must be one of ${TILE_LEVELS.join(', ')}`, 'level');
+  if (!isTileLevel(s)) throw new ApiError(404, `level must be one of ${TILE_LEVELS.join(', ')}`, 'level');
   return s;
 }
 
@@ -41,21 +40,14 @@ export function tilesRoutes(tiles: TileSet) {
     .get('/tiles/:level/:z/:x/:tile{[^/]+\\.mvt}', (c) => {
       const level = levelOf(c.req.param('level'));
       const [zs, xs, ys] = [c.req.param('z'), c.req.param('x'), c.req.param('tile').replace(/\.mvt$/, '')];
-      const [z, x, y] = [zs, xs, ys].map((s) => (/^\d{1,7}$/.test(s) ? Number(s) : NaN));
-      if (!isTileAddress(level, z, x, y)) {
+      const address = tileAddress(`/api/tiles/${level}/${zs}/${xs}/${ys}.mvt`);
+      if (!address) {
+        const [z, x] = [zs, xs].map((s) => (/^\d{1,7}$/.test(s) ? Number(s) : NaN));
         const parameter = !isTileAddress(level, z, 0, 0) ? 'z' : !isTileAddress(level, z, x, 0) ? 'x' : 'y';
         throw new ApiError(404, `no ${level} tile ${zs}/${xs}/${ys}: z is ${TILE_MIN_ZOOM[level]}-${TILE_MAX_ZOOM}, x and y are 0 to 2^z - 1`, parameter);
       }
-      const version = tiles.version();
-      const etag = `"${version}-${level}"`;
-      c.header('ETag', etag);
-      c.header('Vary', 'Accept-Encoding');
-      c.header('Cache-Control', c.req.query('v') === version ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
-      if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
-      const t = tiles.tile(level, z, x, y);
-      c.header('Content-Type', 'application/vnd.mapbox-vector-tile');
-      const gzip = t.raw.length > 0 && /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '');
-      if (gzip) c.header('Content-Encoding', 'gzip');
-      return c.body(gzip ? t.gzip : t.raw, 200);
+      const answer = tileAnswer(tiles, address, c.req.query('v'), c.req.header('If-None-Match'), c.req.header('Accept-Encoding'));
+      for (const [k, v] of Object.entries(answer.headers)) c.header(k, v);
+      return answer.status === 304 ? c.body(null, 304) : c.body(answer.body, 200);
     });
 }
