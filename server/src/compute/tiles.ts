@@ -58,6 +58,7 @@ export class TileSet {
   private topo: Topo | null = null;
   private presimplified: Topo | null = null;
   private versionOf = '';
+  private versionHash = '';
   private readonly indexes = new Map<string, GeoJSONVT>();
   private readonly cache = new Map<string, EncodedTile>();
   private cacheBytes = 0;
@@ -75,8 +76,9 @@ export class TileSet {
       this.indexes.clear();
       this.cache.clear();
       this.cacheBytes = 0;
+      this.versionHash = createHash('sha1').update(`${etag} ${TILE_FORMAT}`).digest('base64url').slice(0, 12);
     }
-    return createHash('sha1').update(`${etag} ${TILE_FORMAT}`).digest('base64url').slice(0, 12);
+    return this.versionHash;
   }
 
   bounds(): [number, number, number, number] {
