@@ -121,6 +121,12 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
       const limit = jsonBodyLimit(c.req.path);
       return limit === null ? next() : bodyLimits.get(limit)!(c, next);
     })
+    .use('*', (c, next) => {
+      // Answers depend on who asks (restricted detail, suppression, per-user lists): no cache may keep
+      // them. The few public, per-gemeente answers (boundaries, categories, ...) set their own header.
+      c.header('Cache-Control', 'no-store');
+      return next();
+    })
     .use('*', presentationPrivacy(threshold))
     .route('/', authRoutes(users, { trustProxy: deps.trustProxy ?? false, throttle: deps.loginThrottle }))
     .route('/', incidentRoutes(dataset, geometry, incidents, users, deps.lowPopulationThreshold))
@@ -247,9 +253,12 @@ export function createApp(deps: AppDeps) {
     const root = path.relative(process.cwd(), deps.clientDir) || '.';
     app.use('/assets/*', async (c, next) => {
       await next();
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      // Only a file that exists is cached for a year (its name carries its hash).
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
     app.use('/*', serveStatic({ root }));
+    // An asset that does not exist is a 404, never the app shell under an asset's name.
+    app.get('/assets/*', (c) => c.json({ error: `not found: ${c.req.path}` } satisfies ApiErrorBody, 404));
     // The view lives in the URL query; every non-API path serves the app shell.
     const indexHtml = fs.readFileSync(path.join(deps.clientDir, 'index.html'), 'utf8');
     app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.json({ error: `not found: ${c.req.path}` }, 404) : c.html(indexHtml)));

@@ -8,10 +8,17 @@ import { loadConfig } from './config.ts';
 import { createApp, nodeListener } from './app.ts';
 import { PdfRenderer } from './reports/pdf.ts';
 import { openDataset, ROOT } from './compose.ts';
+import { sweepStaleUploads } from './routes/imports.ts';
+
+/** How long requests in flight may take to finish once the server is asked to stop. */
+const SHUTDOWN_GRACE_MS = 2000;
 
 export async function startServer(overrides: Partial<Record<string, string>> = {}, log: (m: string) => void = console.log) {
   const config = loadConfig({ ...process.env, ...overrides });
   const dataset = openDataset(config, log);
+  // Uploads a killed server left in the temporary folder (their request never finished).
+  const swept = sweepStaleUploads();
+  if (swept.length) log(`removed ${swept.length} unfinished upload(s) of an earlier run`);
   // Reports are printed by one Chromium, started on the first PDF request and closed with the server.
   const pdfRenderer = new PdfRenderer();
   const app = createApp({
@@ -38,14 +45,34 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
       void dataset.warmAll(log).catch((e: Error) => console.error(`cubes: ${e.message}`));
       resolve({
         url,
-        close: () => new Promise<void>((r) => server.close(() => { dataset.stopWarming(); dataset.store.close(); void pdfRenderer.close().then(r); })),
+        close: () => new Promise<void>((r) => {
+          // Stop accepting, let requests in flight finish for a moment, then cut what is left (keep-alive
+          // sockets, a slow upload) so shutting down never waits on a client.
+          server.close(() => { dataset.stopWarming(); void pdfRenderer.close().then(() => { dataset.store.close(); r(); }); });
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+        }),
       });
     });
   });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  startServer().catch((e: Error) => {
+  // Everything the server writes (store, cubes, uploads) is readable by its own user only.
+  process.umask(0o077);
+  startServer().then((server) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      // A second signal while stopping means: now.
+      if (stopping) process.exit(1);
+      stopping = true;
+      console.log(`${signal}: stopping`);
+      setTimeout(() => { console.error('stopping took too long; exiting'); process.exit(1); }, 3 * SHUTDOWN_GRACE_MS).unref();
+      server.close().then(() => process.exit(0), (e: Error) => { console.error(e.message); process.exit(1); });
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  }, (e: Error) => {
     console.error(e.message);
     process.exit(1);
   });

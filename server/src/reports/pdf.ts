@@ -43,7 +43,12 @@ export class PdfRenderer {
       if (!this.available()) {
         throw new PdfUnavailableError(`PDF cannot be made: Chromium not found at ${this.executablePath} (install it with 'apt-get install chromium' or set CHROMIUM_PATH); format=html gives the report as a web page`);
       }
-      const started = chromium.launch({ executablePath: this.executablePath, args: ARGS, timeout: this.timeoutMs });
+      const started = chromium.launch({
+        executablePath: this.executablePath, args: ARGS, timeout: this.timeoutMs,
+        // The server's own signal handlers stop it and close this browser; playwright's would keep
+        // the process alive after closing the browser on the first SIGTERM.
+        handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+      });
       this.browser = started.then((b) => {
         // A crashed browser is started again on the next request.
         b.on('disconnected', () => { if (this.browser === started) this.browser = null; });

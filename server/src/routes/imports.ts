@@ -35,6 +35,45 @@ const importQuery = z.object({
 
 class TooLarge extends Error {}
 
+const UPLOAD_PREFIX = 'bvk-upload-';
+
+/**
+ * Removes upload folders a killed server left behind (its `finally` never ran): those of a process
+ * that no longer runs, and any older than a day. Called once at start; folders of another live
+ * server sharing the folder are left alone.
+ */
+export function sweepStaleUploads(dir: string = os.tmpdir(), now = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.startsWith(UPLOAD_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const pid = Number(/^bvk-upload-(\d+)-/.exec(name)?.[1]);
+    let stale = !Number.isInteger(pid) || pid === 0;
+    if (!stale && pid !== process.pid) {
+      try {
+        process.kill(pid, 0);
+      } catch (e) {
+        stale = (e as NodeJS.ErrnoException).code === 'ESRCH';
+      }
+    }
+    try {
+      if (!stale && now - fs.statSync(full).mtimeMs > 24 * 3600_000) stale = true;
+      if (stale && pid !== process.pid) {
+        fs.rmSync(full, { recursive: true, force: true });
+        removed.push(name);
+      }
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
+}
+
 export function importsRoutes(ds: Dataset, opts: UploadOptions) {
   const tooLarge = () => new ApiError(413, `upload is larger than the limit of ${formatMb(opts.maxBytes)} (MAX_UPLOAD_MB)`, 'body');
   return new Hono<AppEnv>().post('/imports', async (c) => {
@@ -47,7 +86,8 @@ export function importsRoutes(ds: Dataset, opts: UploadOptions) {
     const body = c.req.raw.body;
     if (!body) throw new ApiError(400, 'body: expected the file as the request body', 'body');
 
-    const dir = fs.mkdtempSync(path.join(opts.dir ?? os.tmpdir(), 'bvk-upload-'));
+    // mkdtemp makes the folder owner-only (0700); the pid lets sweepStaleUploads tell a dead server's folder.
+    const dir = fs.mkdtempSync(path.join(opts.dir ?? os.tmpdir(), `${UPLOAD_PREFIX}${process.pid}-`));
     const file = path.join(dir, q.name.replace(/[^\w.\- ]/g, '_') || 'upload.csv');
     try {
       let size = 0;
@@ -58,7 +98,7 @@ export function importsRoutes(ds: Dataset, opts: UploadOptions) {
         },
       });
       try {
-        await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), limit, fs.createWriteStream(file, { flags: 'wx' }));
+        await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), limit, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
       } catch (e) {
         if (e instanceof TooLarge) throw tooLarge();
         throw new ApiError(400, 'body: the upload was interrupted', 'body');

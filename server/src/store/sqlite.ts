@@ -46,7 +46,13 @@ export class SqliteStore implements Store {
   private userStore: UserStore | null = null;
 
   constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      // Owner-only: the file holds accounts, sessions, the audit trail and incident addresses. SQLite
+      // gives its -wal and -shm files the same permissions as the database file.
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      fs.closeSync(fs.openSync(file, 'a', 0o600));
+      fs.chmodSync(file, 0o600);
+    }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
