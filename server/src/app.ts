@@ -20,6 +20,7 @@ import { statsRoutes } from './routes/stats.ts';
 import { surveyRoutes } from './routes/survey.ts';
 import { targetsRoutes } from './routes/targets.ts';
 import { benchmarkRoutes } from './routes/benchmark.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import { contextRoutes } from './routes/context.ts';
 import { neighboursRoutes } from './routes/neighbours.ts';
 import { hotspotsRoutes } from './routes/hotspots.ts';
@@ -137,6 +138,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
     .route('/', surveyRoutes(dataset))
     .route('/', targetsRoutes(dataset))
     .route('/', benchmarkRoutes(dataset))
+    .route('/', coverageRoutes(dataset))
     .route('/', contextRoutes(dataset))
     .route('/', neighboursRoutes(dataset, geometry))
     .route('/', hotspotsRoutes(dataset, geometry, deps.lowPopulationThreshold))

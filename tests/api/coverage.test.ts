@@ -1,0 +1,49 @@
+// GET /api/coverage: per level, kind of figure and year, what is real, what is a DEMO split and what
+// is missing, which import it comes from, and the newest month.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../../server/src/store/importFile.ts';
+import { ROOT } from '../../server/src/compose.ts';
+import type { CoverageResponse } from '../../server/src/compute/coverage.ts';
+import { makeTestApp } from '../support/testApp.ts';
+
+const cellOf = (c: CoverageResponse, level: string, measure: string, year: number) => c.rows.find((r) => r.level === level && r.measure === measure)!.years.find((y) => y.year === year)!;
+
+describe('GET /api/coverage', () => {
+  it('says for Maastricht which figures are real and which are DEMO', async () => {
+    const t = makeTestApp();
+    const { status, body } = await t.getJson<CoverageResponse>('/api/coverage?gemeente=GM0935');
+    expect(status).toBe(200);
+    expect(body.meta.years[0]).toBe(2012);
+    // Yearly totals per buurt are real (only the months are spread); the type split is DEMO.
+    expect(cellOf(body, 'buurt', 'totaal', 2023)).toMatchObject({ status: 'monthsDemo', realAreas: 44 });
+    expect(cellOf(body, 'buurt', 'soort', 2023)).toMatchObject({ status: 'demo' });
+    expect(cellOf(body, 'wijk', 'soort', 2023)).toMatchObject({ status: 'demo' });
+    // Per type at the gemeente level: the real 47018NED figures, back to 2012.
+    expect(cellOf(body, 'gemeente', 'soort', 2018)).toMatchObject({ status: 'monthsDemo', realAreas: 1 });
+    expect(cellOf(body, 'buurt', 'totaal', 2018)).toMatchObject({ status: 'missing' });
+    expect(cellOf(body, 'buurt', 'overlast', 2023)).toMatchObject({ status: 'missing' });
+    const seed = body.imports.find((i) => i.id === cellOf(body, 'gemeente', 'soort', 2018).importId)!;
+    expect(seed.source).toMatch(/47018NED/);
+    expect(body.meta.newestMonth).toBe('2025-12');
+    expect(body.meta.newestMonthReal).toBe(false);
+    expect(JSON.stringify(body)).not.toMatch(/\.csv|\/work|GEODATA/);
+  });
+
+  it('after a monthly import: real figures for those months, the newest month, and the import in the history', async () => {
+    const t = makeTestApp();
+    const r = importFile(t.dataset, path.join(ROOT, 'tests/fixtures/import/cbs-47022NED-valid.csv'));
+    const { body } = await t.getJson<CoverageResponse>('/api/coverage?gemeente=GM0935');
+    const c = cellOf(body, 'buurt', 'totaal', 2024);
+    expect(c.status).toBe('real');
+    expect(body.imports.map((i) => i.format)).toContain(r.format);
+    expect(body.meta.newestMonth).toBe('2024-02');
+    expect(body.meta.newestMonthReal).toBe(true);
+  });
+
+  it('refuses a bad or unknown gemeente', async () => {
+    const t = makeTestApp();
+    expect((await t.getJson('/api/coverage?gemeente=XX')).status).toBe(400);
+    expect((await t.getJson('/api/coverage?gemeente=GM9999')).status).toBe(404);
+  });
+});
