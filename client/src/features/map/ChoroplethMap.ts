@@ -3,8 +3,9 @@ import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapGeoJSONFea
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { feature, merge } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
 import { NO_DATA_FILL, PENDING_FILL } from '../../lib/palette.ts';
+import type { Expression, FillPaint, LinePaint } from './styleTypes.ts';
 import { attentionStyle, COLD_LINE, DASH, HOT_LINE, HOTSPOT_STYLES, type HotspotClassKey } from '../../lib/overlayStyles.ts';
 
 setWorkerUrl(workerUrl);
@@ -158,6 +159,7 @@ export class ChoroplethMap {
     map.addImage(HATCH, hatchImage(), { pixelRatio: 2 });
     for (const level of ['wijk', 'buurt'] as const) {
       const source = SOURCES[level];
+      const antialias: FillPaint['fill-antialias'] = ['step', ['zoom'], false, DETAIL_ZOOM[level], true];
       map.addSource(source, { type: 'geojson', data: EMPTY, promoteId: 'code' });
       const visibility = level === this.level ? 'visible' : 'none';
       map.addLayer({
@@ -168,7 +170,7 @@ export class ChoroplethMap {
         paint: {
           'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], PENDING_FILL]],
           'fill-opacity': 0.9,
-          'fill-antialias': ['step', ['zoom'], false, DETAIL_ZOOM[level], true] as never,
+          'fill-antialias': antialias,
         },
       });
       // No-data areas get a hatch on top of grey so "geen gegevens" does not depend on colour alone.
@@ -198,33 +200,33 @@ export class ChoroplethMap {
       type: 'line',
       source: 'gemeente',
       // Thin at the country view, where 342 borders would otherwise cover the buurten between them.
-      paint: { 'line-color': '#154273', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 10, 2.5] as never },
+      paint: { 'line-color': '#154273', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 10, 2.5] },
     });
     // Hover/selection highlight: its own tiny source holding only the hovered and selected area. As feature-state
     // line layers on the area sources they drew every boundary twice more (width 0) and had their paint arrays rebuilt
     // on every recolour — at NL that was the most expensive part of each frame.
     // Highlight = dark casing + white core: at least 3:1 against every fill colour of the palettes.
     map.addSource(HIGHLIGHT, { type: 'geojson', data: EMPTY });
-    const selected = ['==', ['get', 'kind'], 'selected'];
+    const selected: Expression = ['==', ['get', 'kind'], 'selected'];
     map.addLayer({
       id: 'highlight-casing',
       type: 'line',
       source: HIGHLIGHT,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#000000', 'line-width': ['case', selected, 5, 3.5] as never },
+      paint: { 'line-color': '#000000', 'line-width': ['case', selected, 5, 3.5] },
     });
     map.addLayer({
       id: 'highlight',
       type: 'line',
       source: HIGHLIGHT,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#ffffff', 'line-width': ['case', selected, 2, 1.2] as never },
+      paint: { 'line-color': '#ffffff', 'line-width': ['case', selected, 2, 1.2] },
     });
     this.setupOverlays();
     // Kernel density: its own source, because its geometry (grid cells) legitimately changes with the data.
     map.addSource('density', { type: 'geojson', data: EMPTY });
     map.addLayer(
-      { id: 'density-fill', type: 'fill', source: 'density', layout: { visibility: 'none' }, paint: { 'fill-color': ['get', 'colour'] as never, 'fill-opacity': 0.9, 'fill-antialias': false } },
+      { id: 'density-fill', type: 'fill', source: 'density', layout: { visibility: 'none' }, paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.9, 'fill-antialias': false } },
       `${SOURCES[this.level]}-outline`,
     );
 
@@ -398,13 +400,14 @@ export class ChoroplethMap {
     const map = this.map;
     map.addImage(HOT_HATCH, patternImage('hatch'), { pixelRatio: 2 });
     map.addImage(COLD_DOTS, patternImage('dots'), { pixelRatio: 2 });
-    const state = ['coalesce', ['feature-state', 'hotspot'], 'none'];
-    const widthOf = (line: string, extra = 0) => {
-      const pairs = HOTSPOT_STYLES.filter((s) => s.line === line || (line === 'casing' && s.line !== 'none')).flatMap((s) => [s.key, s.width + extra]);
-      return ['match', state, ...pairs, 0];
+    const state: Expression = ['coalesce', ['feature-state', 'hotspot'], 'none'];
+    const widthOf = (line: string, extra = 0): NonNullable<LinePaint['line-width']> => {
+      const [first, ...rest] = HOTSPOT_STYLES.filter((s) => s.line === line || (line === 'casing' && s.line !== 'none'));
+      if (!first) return 0;
+      return ['match', state, first.key, first.width + extra, ...rest.flatMap((s) => [s.key, s.width + extra]), 0];
     };
-    const colour = ['match', state, ['hot99', 'hot95', 'hot90'], HOT_LINE, COLD_LINE];
-    const patternOpacity = (p: string) => ['match', state, HOTSPOT_STYLES.filter((s) => s.pattern === p).map((s) => s.key), 1, 0];
+    const colour: Expression = ['match', state, ['hot99', 'hot95', 'hot90'], HOT_LINE, COLD_LINE];
+    const patternOpacity = (p: string): Expression => ['match', state, HOTSPOT_STYLES.filter((s) => s.pattern === p).map((s) => s.key), 1, 0];
     for (const level of ['wijk', 'buurt'] as const) {
       const source = SOURCES[level];
       // Above the level's own outline (the next layer up), as before.
@@ -412,41 +415,41 @@ export class ChoroplethMap {
       const hidden = { visibility: 'none' as const };
       // MapLibre's fill-pattern and line-dasharray cannot follow feature-state, so every pattern and dash has its own
       // layer whose opacity/width does.
-      map.addLayer({ id: `${source}-hotspot-hatch`, type: 'fill', source, layout: hidden, paint: { 'fill-pattern': HOT_HATCH, 'fill-opacity': patternOpacity('hatch') as never } }, before);
-      map.addLayer({ id: `${source}-hotspot-dots`, type: 'fill', source, layout: hidden, paint: { 'fill-pattern': COLD_DOTS, 'fill-opacity': patternOpacity('dots') as never } }, before);
+      map.addLayer({ id: `${source}-hotspot-hatch`, type: 'fill', source, layout: hidden, paint: { 'fill-pattern': HOT_HATCH, 'fill-opacity': patternOpacity('hatch') } }, before);
+      map.addLayer({ id: `${source}-hotspot-dots`, type: 'fill', source, layout: hidden, paint: { 'fill-pattern': COLD_DOTS, 'fill-opacity': patternOpacity('dots') } }, before);
       // White casing under every hotspot line, so a dark line reads on the darkest fill too.
       map.addLayer(
-        { id: `${source}-hotspot-casing`, type: 'line', source, layout: { ...hidden, 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': widthOf('casing', 3) as never } },
+        { id: `${source}-hotspot-casing`, type: 'line', source, layout: { ...hidden, 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': widthOf('casing', 3) } },
         before,
       );
-      map.addLayer({ id: `${source}-hotspot-solid`, type: 'line', source, layout: { ...hidden, 'line-join': 'round' }, paint: { 'line-color': colour as never, 'line-width': widthOf('solid') as never } }, before);
+      map.addLayer({ id: `${source}-hotspot-solid`, type: 'line', source, layout: { ...hidden, 'line-join': 'round' }, paint: { 'line-color': colour, 'line-width': widthOf('solid') } }, before);
       map.addLayer(
-        { id: `${source}-hotspot-dashed`, type: 'line', source, layout: { ...hidden, 'line-join': 'round' }, paint: { 'line-color': colour as never, 'line-width': widthOf('dashed') as never, 'line-dasharray': [...DASH.dashed] } },
+        { id: `${source}-hotspot-dashed`, type: 'line', source, layout: { ...hidden, 'line-join': 'round' }, paint: { 'line-color': colour, 'line-width': widthOf('dashed'), 'line-dasharray': [...DASH.dashed] } },
         before,
       );
       map.addLayer(
-        { id: `${source}-hotspot-dotted`, type: 'line', source, layout: { ...hidden, 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': colour as never, 'line-width': widthOf('dotted') as never, 'line-dasharray': [...DASH.dotted] } },
+        { id: `${source}-hotspot-dotted`, type: 'line', source, layout: { ...hidden, 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': colour, 'line-width': widthOf('dotted'), 'line-dasharray': [...DASH.dotted] } },
         before,
       );
     }
     // Attention areas: their own small source (outlines of groups of buurten + one badge point each), on top.
     map.addSource('attention', { type: 'geojson', data: EMPTY });
-    const lines = ['==', ['geometry-type'], 'Polygon'] as never;
-    map.addLayer({ id: 'attention-casing', type: 'line', source: 'attention', filter: ['any', lines, ['==', ['geometry-type'], 'MultiPolygon']] as never, layout: { visibility: 'none', 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 6 } });
+    const lines: Expression = ['==', ['geometry-type'], 'Polygon'];
+    map.addLayer({ id: 'attention-casing', type: 'line', source: 'attention', filter: ['any', lines, ['==', ['geometry-type'], 'MultiPolygon']], layout: { visibility: 'none', 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 6 } });
     map.addLayer({
       id: 'attention-line',
       type: 'line',
       source: 'attention',
-      filter: ['any', lines, ['==', ['geometry-type'], 'MultiPolygon']] as never,
+      filter: ['any', lines, ['==', ['geometry-type'], 'MultiPolygon']],
       layout: { visibility: 'none', 'line-join': 'round' },
-      paint: { 'line-color': ['get', 'colour'] as never, 'line-width': 3, 'line-dasharray': ['get', 'dash'] as never },
+      paint: { 'line-color': ['get', 'colour'], 'line-width': 3, 'line-dasharray': ['get', 'dash'] },
     });
     map.addLayer({
       id: 'attention-label',
       type: 'symbol',
       source: 'attention',
-      filter: ['==', ['geometry-type'], 'Point'] as never,
-      layout: { visibility: 'none', 'icon-image': ['get', 'badge'] as never, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+      filter: ['==', ['geometry-type'], 'Point'],
+      layout: { visibility: 'none', 'icon-image': ['get', 'badge'], 'icon-allow-overlap': true, 'icon-ignore-placement': true },
     });
   }
 
@@ -493,7 +496,15 @@ export class ChoroplethMap {
           const wanted = new Set(area.codes);
           const geometry: Polygon | MultiPolygon | null =
             area.geometry ??
-            (buurten ? merge(topology, buurten.geometries.filter((g) => wanted.has(String((g.properties as { code?: string } | null)?.code ?? g.id))) as never) : null);
+            (buurten
+              ? merge(
+                  topology,
+                  buurten.geometries.filter(
+                    (g): g is TopoPolygon | TopoMultiPolygon =>
+                      (g.type === 'Polygon' || g.type === 'MultiPolygon') && wanted.has(String((g.properties as { code?: string } | null)?.code ?? g.id)),
+                  ),
+                )
+              : null);
           if (!geometry || geometry.coordinates.length === 0) continue;
           const style = attentionStyle(i);
           const badge = this.badge(area.n);
