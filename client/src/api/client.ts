@@ -235,9 +235,7 @@ export type ExportFormat = 'csv' | 'geojson' | 'html';
 
 /** Link for a download: the browser fetches it itself (Content-Disposition names the file). */
 export function exportUrl(q: ScopeQuery, format: ExportFormat, codes: string[] = []): string {
-  const params: Record<string, string> = { ...q, format };
-  if (codes.length > 0) params.codes = codes.join(',');
-  return api.export.$url({ query: params }).toString();
+  return api.export.$url({ query: { ...q, format, ...(codes.length > 0 ? { codes: codes.join(',') } : {}) } }).toString();
 }
 
 

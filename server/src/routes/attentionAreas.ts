@@ -8,7 +8,7 @@ import { ATTENTION_KINDS, type AttentionArea, type AttentionAreaStore, type Atte
 import { ApiError } from '../compute/errors.ts';
 import { requireGemeente } from '../compute/scope.ts';
 import { attentionAreaCodes } from '../compute/attentionAreas.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { gemeenteParam } from '../http/params.ts';
 import { idParam, parseJsonBody } from '../http/body.ts';
 
@@ -38,8 +38,8 @@ export const attentionAreaBody = z
 
 export function attentionAreasRoutes(ds: Dataset, geometry: AreaGeometry, store: AttentionAreaStore) {
   return new Hono()
-    .get('/attention-areas', (c) => {
-      const q = parseQuery(z.object({ gemeente: gemeenteParam.optional() }), c.req.query());
+    .get('/attention-areas', validate('query', z.object({ gemeente: gemeenteParam.optional() })), (c) => {
+      const q = c.req.valid('query');
       const list: AttentionArea[] = store.list(q.gemeente);
       return c.json(list, 200);
     })

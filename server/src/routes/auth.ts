@@ -7,7 +7,7 @@ import { MAX_PASSWORD_LENGTH, MAX_USERNAME_LENGTH } from '../domain/accounts.ts'
 import type { UserStore } from '../store/users.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../compute/errors.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { LoginThrottle } from '../http/loginThrottle.ts';
 import { isHttps, principalOf, SESSION_COOKIE } from '../http/session.ts';
 
@@ -74,10 +74,10 @@ export function authRoutes(users: UserStore, opts: { trustProxy: boolean; thrott
       if (!p) return c.json({ authenticated: false as const, openMode: false }, 200);
       return c.json({ authenticated: true as const, openMode: p.role === 'open', username: p.username, role: p.role, wijken: p.wijken }, 200);
     })
-    .get('/audit', (c) => {
+    .get('/audit', validate('query', auditQuery), (c) => {
       const p = principalOf(c);
       if (!mayManageUsers(p)) throw new ApiError(403, 'only a beheerder may read the audit trail');
-      const { limit } = parseQuery(auditQuery, c.req.query());
+      const { limit } = c.req.valid('query');
       return c.json({ entries: users.auditLog(limit) }, 200);
     });
 }

@@ -7,7 +7,7 @@ import type { Dataset } from '../store/dataset.ts';
 import { loadBenchmarkGroups } from '../store/planData.ts';
 import { benchmarkCategory, benchmarkYears, computeBenchmark } from '../compute/benchmark.ts';
 import { ApiError } from '../compute/errors.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { categoryParam, gemeenteParam } from '../http/params.ts';
 
 
@@ -21,8 +21,8 @@ export function benchmarkRoutes(ds: Dataset) {
     group: z.string().trim().default('reference').refine((g) => ids.includes(g), { message: `expected one of ${ids.join(', ')}` }),
   });
 
-  return new Hono().get('/benchmark', (c) => {
-    const q = parseQuery(query, c.req.query());
+  return new Hono().get('/benchmark', validate('query', query), (c) => {
+    const q = c.req.valid('query');
     if (!ds.gemeente(q.gemeente)) throw new ApiError(404, `gemeente ${q.gemeente} is not in the data`, 'gemeente');
     if (!benchmarkCategory(ds, q.gemeente, q.category)) {
       throw new ApiError(400, `category: no real figures per gemeente for '${q.category}' (the total 0.0.0 or a crime type of the gemeente table, see /api/categories)`, 'category');

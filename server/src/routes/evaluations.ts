@@ -8,7 +8,7 @@ import type { AttentionAreaStore } from '../store/attentionAreas.ts';
 import type { EvaluationStore } from '../store/evaluations.ts';
 import { evaluationAnswer, prepareEvaluation } from '../compute/evaluations.ts';
 import { ApiError } from '../compute/errors.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { idParam, parseJsonBody } from '../http/body.ts';
 import { categoryParam, gemeenteParam, monthParam } from '../http/params.ts';
 
@@ -39,8 +39,8 @@ export function evaluationsRoutes(ds: Dataset, geometry: AreaGeometry, store: Ev
       const { id } = store.create(prepareEvaluation(ds, attentionAreas, body));
       return c.json({ id }, 201);
     })
-    .get('/evaluations', (c) => {
-      const q = parseQuery(z.object({ gemeente: gemeenteParam.optional() }), c.req.query());
+    .get('/evaluations', validate('query', z.object({ gemeente: gemeenteParam.optional() })), (c) => {
+      const q = c.req.valid('query');
       return c.json(store.list(q.gemeente), 200);
     })
     .get('/evaluations/:id', (c) => c.json(evaluationAnswer(ds, geometry, { evaluations: store, attentionAreas }, find(c.req.param('id'))), 200))

@@ -11,7 +11,7 @@ import { computeStats } from '../domain/stats.ts';
 import type { AreaFlag, StatsRow } from '../domain/model.ts';
 import type { HotspotRow } from '../domain/hotspots.ts';
 import { ApiError } from '../compute/errors.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { resolveScope } from '../compute/scope.ts';
 import { scopeFields } from '../http/params.ts';
 import { shiftMonth } from '../domain/months.ts';
@@ -139,8 +139,8 @@ ${pages.join('\n')}
 }
 
 export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationThreshold: number, suppressionThreshold = DEFAULT_SUPPRESSION_THRESHOLD) {
-  return new Hono<AppEnv>().get('/export', (c) => {
-    const q = resolveScope(ds, parseQuery(query, c.req.query()));
+  return new Hono<AppEnv>().get('/export', validate('query', query), (c) => {
+    const q = resolveScope(ds, c.req.valid('query'));
     const { figures, months } = ds.figures(q.gemeente, q.level, q.category, q.from, q.to);
     const stats = computeStats(figures, { lowPopulationThreshold, months });
     let rows = stats.rows;

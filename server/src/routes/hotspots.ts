@@ -6,7 +6,7 @@ import type { Dataset } from '../store/dataset.ts';
 import type { AreaGeometry } from '../store/geometry.ts';
 import { hotspotsAnswer } from '../compute/hotspots.ts';
 import { resolveScope } from '../compute/scope.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { scopeFields } from '../http/params.ts';
 
 const query = z.object({
@@ -20,8 +20,8 @@ const query = z.object({
 });
 
 export function hotspotsRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationThreshold: number) {
-  return new Hono().get('/hotspots', (c) => {
-    const q = resolveScope(ds, parseQuery(query, c.req.query()));
+  return new Hono().get('/hotspots', validate('query', query), (c) => {
+    const q = resolveScope(ds, c.req.valid('query'));
     return c.json(hotspotsAnswer(ds, geometry, q, lowPopulationThreshold), 200);
   });
 }

@@ -14,7 +14,7 @@ import { importFile } from '../store/importFile.ts';
 import { ImportError, MAX_LISTED_ISSUES } from '../importers/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../compute/errors.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { gemeenteParam } from '../http/params.ts';
 import { principalOf } from '../http/session.ts';
 
@@ -76,9 +76,9 @@ export function sweepStaleUploads(dir: string = os.tmpdir(), now = Date.now()): 
 
 export function importsRoutes(ds: Dataset, opts: UploadOptions) {
   const tooLarge = () => new ApiError(413, `upload is larger than the limit of ${formatMb(opts.maxBytes)} (MAX_UPLOAD_MB)`, 'body');
-  return new Hono<AppEnv>().post('/imports', async (c) => {
+  return new Hono<AppEnv>().post('/imports', validate('query', importQuery), async (c) => {
     if (principalOf(c).role !== 'beheerder') throw new ApiError(403, 'only a beheerder may import files');
-    const q = parseQuery(importQuery, c.req.query());
+    const q = c.req.valid('query');
     // Refuse early when the client says how big it is; the stream check below catches the rest
     // (chunked bodies, or a Content-Length that lies).
     const declared = c.req.header('content-length');

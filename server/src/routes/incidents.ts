@@ -10,7 +10,7 @@ import type { IncidentStore } from '../store/incidents.ts';
 import type { UserStore } from '../store/users.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../compute/errors.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { areaCodeParam, categoryParam, gemeenteParam, monthParam } from '../http/params.ts';
 import { resolveScope } from '../compute/scope.ts';
 import { principalOf } from '../http/session.ts';
@@ -108,9 +108,9 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
   };
 
   return new Hono<AppEnv>()
-    .get('/incidents', (c) => {
+    .get('/incidents', validate('query', incidentsQuery), (c) => {
       const p = principalOf(c);
-      const q = resolveScope(ds, parseQuery(incidentsQuery, c.req.query()));
+      const q = resolveScope(ds, c.req.valid('query'));
       const codes = pointScope(c, p, 'incidents', q);
       const wijken = q.wijk ? [q.wijk] : p.role === 'wijkagent' ? p.wijken : null;
       const pts = points(q.gemeente, codes, q.category, q.from, q.to);
@@ -120,9 +120,9 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
         features: pts.map((x) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [x.lon, x.lat] }, properties: x.props })),
       }, 200);
     })
-    .get('/density', (c) => {
+    .get('/density', validate('query', densityQuery), (c) => {
       const p = principalOf(c);
-      const q = resolveScope(ds, parseQuery(densityQuery, c.req.query()));
+      const q = resolveScope(ds, c.req.valid('query'));
       const codes = pointScope(c, p, 'density', q);
       const feats = geometry.features(q.gemeente, 'buurt');
       const plane = localPlane(feats);
@@ -171,9 +171,9 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
         features,
       }, 200);
     })
-    .get('/mijn-wijk', (c) => {
+    .get('/mijn-wijk', validate('query', myWijkQuery), (c) => {
       const p = principalOf(c);
-      const q = parseQuery(myWijkQuery, c.req.query());
+      const q = c.req.valid('query');
       const wijk = q.wijk ?? p.wijken[0];
       if (!wijk) throw new ApiError(400, 'wijk: which wijk? (a wijkagent has their own; others must name one)', 'wijk');
       const area = ds.area(wijk);
@@ -207,9 +207,9 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
         categories, streets, recent, buurten,
       }, 200);
     })
-    .get('/streets', (c) => {
+    .get('/streets', validate('query', streetsQuery), (c) => {
       const p = principalOf(c);
-      const q = resolveScope(ds, parseQuery(streetsQuery, c.req.query()));
+      const q = resolveScope(ds, c.req.valid('query'));
       const area = ds.area(q.code);
       if (!area || area.level !== 'buurt') throw new ApiError(404, `code: buurt ${q.code} is not in the data`, 'code');
       if (area.gemeentecode !== q.gemeente) throw new ApiError(400, `code: ${q.code} is not in gemeente ${q.gemeente}`, 'code');

@@ -8,7 +8,7 @@ import type { Presentation, PresentationStore } from '../store/presentations.ts'
 import { resolvePresentationInput, withUrl } from '../compute/presentations.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../compute/errors.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { gemeenteParam, levelParam, monthParam } from '../http/params.ts';
 import { idParam, parseJsonBody } from '../http/body.ts';
 
@@ -73,8 +73,8 @@ export function presentationsRoutes(ds: Dataset, store: PresentationStore) {
       const input = resolvePresentationInput(ds, await parseJsonBody(c, presentationBody));
       return c.json(withUrl(store.create(input)), 201);
     })
-    .get('/presentations', (c) => {
-      const q = parseQuery(z.object({ gemeente: gemeenteParam.optional() }), c.req.query());
+    .get('/presentations', validate('query', z.object({ gemeente: gemeenteParam.optional() })), (c) => {
+      const q = c.req.valid('query');
       return c.json(store.list(q.gemeente).map(withUrl), 200);
     })
     .get('/presentations/:id', (c) => c.json(withUrl(found(idParam(c.req.param('id')))), 200))

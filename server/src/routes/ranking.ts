@@ -5,14 +5,14 @@ import type { Dataset } from '../store/dataset.ts';
 import type { AreaGeometry } from '../store/geometry.ts';
 import { computeRanking, defaultCriteria, DEFAULT_WEIGHTS, type CriteriaRegistry } from '../compute/ranking.ts';
 import { resolveScope } from '../compute/scope.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { scopeFields } from '../http/params.ts';
 
 const query = z.object({ ...scopeFields, weights: z.string().max(500, 'is too long').default(DEFAULT_WEIGHTS) });
 
 export function rankingRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationThreshold: number, registry: CriteriaRegistry = defaultCriteria()) {
-  return new Hono().get('/ranking', (c) => {
-    const q = resolveScope(ds, parseQuery(query, c.req.query()));
+  return new Hono().get('/ranking', validate('query', query), (c) => {
+    const q = resolveScope(ds, c.req.valid('query'));
     return c.json(computeRanking(ds, geometry, registry, lowPopulationThreshold, q), 200);
   });
 }

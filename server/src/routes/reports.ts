@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../compute/errors.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { gemeenteParam, monthParam } from '../http/params.ts';
 import { requireGemeente } from '../compute/scope.ts';
 import { ReportFigures } from '../reports/figures.ts';
@@ -68,15 +68,15 @@ export function reportsRoutes(ds: Dataset, deps: ReportDeps) {
   };
 
   return new Hono<AppEnv>()
-    .get('/reports/monthly', async (c) => {
-      const q = parseQuery(monthlyQuery, c.req.query());
+    .get('/reports/monthly', validate('query', monthlyQuery), async (c) => {
+      const q = c.req.valid('query');
       requireGemeente(ds, q.gemeente);
       requireMonths(q.gemeente, 'month', q.month, q.month, q.month);
       const report = await monthlyReport(ds, figuresFor(q.gemeente), sources, q.gemeente, q.month, now());
       return send(c, report, q.format, `maandbriefing-veiligheid_${q.gemeente}_${q.month}`);
     })
-    .get('/reports/quarterly', async (c) => {
-      const q = parseQuery(quarterlyQuery, c.req.query());
+    .get('/reports/quarterly', validate('query', quarterlyQuery), async (c) => {
+      const q = c.req.valid('query');
       requireGemeente(ds, q.gemeente);
       const year = Number(q.quarter.slice(0, 4));
       const quarter = Number(q.quarter.slice(6));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import type { SelectionStore } from '../store/selections.ts';
 import { ApiError } from '../compute/errors.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { gemeenteParam } from '../http/params.ts';
 import { idParam, parseJsonBody } from '../http/body.ts';
 import { checkCodes, requireGemeente } from '../compute/scope.ts';
@@ -27,8 +27,8 @@ export function selectionsRoutes(ds: Dataset, store: SelectionStore) {
       const created = store.create({ ...body, codes: checkCodes(ds, body.gemeente, body.codes) });
       return c.json(created, 201);
     })
-    .get('/selections', (c) => {
-      const q = parseQuery(z.object({ gemeente: gemeenteParam.optional() }), c.req.query());
+    .get('/selections', validate('query', z.object({ gemeente: gemeenteParam.optional() })), (c) => {
+      const q = c.req.valid('query');
       return c.json(store.list(q.gemeente), 200);
     })
     .get('/selections/:id', (c) => {

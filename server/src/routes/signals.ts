@@ -6,7 +6,7 @@ import type { Dataset } from '../store/dataset.ts';
 import { signalsAnswer } from '../compute/signals.ts';
 import { ApiError } from '../compute/errors.ts';
 import { requireCategory, requireGemeente, resolvePeriod } from '../compute/scope.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { areaLevelParam, categoryParam, gemeenteParam, monthParam } from '../http/params.ts';
 import { mustSuppress } from '../http/privacy.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -24,8 +24,8 @@ const query = z.object({
 });
 
 export function signalsRoutes(ds: Dataset, suppressionThreshold: number) {
-  return new Hono<AppEnv>().get('/signals', (c) => {
-    const q = parseQuery(query, c.req.query());
+  return new Hono<AppEnv>().get('/signals', validate('query', query), (c) => {
+    const q = c.req.valid('query');
     requireGemeente(ds, q.gemeente);
     requireCategory(ds, q.category);
     if (q.month && (q.from || q.to)) throw new ApiError(400, 'month: give either month or from/to, not both', 'month');

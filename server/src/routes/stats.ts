@@ -6,9 +6,9 @@ import type { Dataset } from '../store/dataset.ts';
 import type { AttentionAreaStore } from '../store/attentionAreas.ts';
 import { seriesAnswer, statsAnswer } from '../compute/stats.ts';
 import { requireCategory, requireGemeente, resolvePeriod } from '../compute/scope.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { areaCodeParam, categoryParam, gemeenteOrNationalParam, gemeenteParam, levelParam, monthParam } from '../http/params.ts';
-import { AnswerCache } from '../http/answerCache.ts';
+import { AnswerCache, jsonText } from '../http/answerCache.ts';
 
 const statsQuery = z.object({
   gemeente: gemeenteOrNationalParam,
@@ -31,15 +31,15 @@ const seriesQuery = z.object({
 export function statsRoutes(ds: Dataset, lowPopulationThreshold: number, attentionAreas?: AttentionAreaStore) {
   const answers = new AnswerCache();
   return new Hono()
-    .get('/stats', (c) => {
-      const q = parseQuery(statsQuery, c.req.query());
+    .get('/stats', validate('query', statsQuery), (c) => {
+      const q = c.req.valid('query');
       requireGemeente(ds, q.gemeente);
       requireCategory(ds, q.category);
       const scope = { ...q, ...resolvePeriod(ds, q.gemeente, q.from, q.to, q.level) };
       // An attention area can change without the registrations changing: those answers are not cached.
       if (q.area !== undefined) return c.json(statsAnswer(ds, attentionAreas, lowPopulationThreshold, scope), 200);
       const key = [q.gemeente, q.level, q.category, scope.from, scope.to, ds.store.revision()].join('|');
-      return c.body(answers.json(key, () => statsAnswer(ds, attentionAreas, lowPopulationThreshold, scope)), 200, { 'Content-Type': 'application/json' });
+      return jsonText(c, answers.json(key, () => statsAnswer(ds, attentionAreas, lowPopulationThreshold, scope)));
     })
-    .get('/series', (c) => c.json(seriesAnswer(ds, parseQuery(seriesQuery, c.req.query())), 200));
+    .get('/series', validate('query', seriesQuery), (c) => c.json(seriesAnswer(ds, c.req.valid('query')), 200));
 }

@@ -7,7 +7,7 @@ import type { Dataset } from '../store/dataset.ts';
 import { loadSurveyIndicators } from '../store/planData.ts';
 import { computeSurvey } from '../compute/survey.ts';
 import { ApiError } from '../compute/errors.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { gemeenteParam, levelParam } from '../http/params.ts';
 
 
@@ -31,8 +31,8 @@ export function surveyRoutes(ds: Dataset) {
       c.header('Cache-Control', 'public, max-age=300');
       return c.json(indicators, 200);
     })
-    .get('/survey', (c) => {
-      const q = parseQuery(query, c.req.query());
+    .get('/survey', validate('query', query), (c) => {
+      const q = c.req.valid('query');
       if (!ds.gemeente(q.gemeente)) throw new ApiError(404, `gemeente ${q.gemeente} is not in the data`, 'gemeente');
       const body = computeSurvey(ds, store, byCode.get(q.indicator)!, q);
       return c.json(body, 200);

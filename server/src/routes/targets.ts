@@ -6,7 +6,7 @@ import type { Dataset } from '../store/dataset.ts';
 import { loadSurveyIndicators, loadTargets } from '../store/planData.ts';
 import { computeTargets } from '../compute/targets.ts';
 import { ApiError } from '../compute/errors.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { gemeenteParam } from '../http/params.ts';
 
 
@@ -17,8 +17,8 @@ export function targetsRoutes(ds: Dataset) {
   const file = loadTargets(indicators, (code) => ds.categories.has(code));
   const survey = ds.store.features().survey;
 
-  return new Hono().get('/targets', (c) => {
-    const { gemeente } = parseQuery(query, c.req.query());
+  return new Hono().get('/targets', validate('query', query), (c) => {
+    const { gemeente } = c.req.valid('query');
     if (!ds.gemeente(gemeente)) throw new ApiError(404, `gemeente ${gemeente} is not in the data`, 'gemeente');
     return c.json(computeTargets(ds, file, survey, gemeente, {}, indicators), 200);
   });
