@@ -5,11 +5,11 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { AppType } from '../../../server/src/app.ts';
 import type {
-  ApiError, AttentionArea, AttentionAreaSummary, AttentionKind, BenchmarkResponse, Category, ClientConfig, ContextResponse, Gemeente, HotspotMethod, HotspotsResponse, Level,
+  ApiError, AttentionArea, AttentionAreaSummary, AttentionKind, BenchmarkResponse, Category, CoverageResponse, ClientConfig, ContextResponse, Gemeente, HotspotMethod, HotspotsResponse, Level,
   PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsAnswer, SurveyIndicator, SurveyResponse, TargetOut,
 } from '../../../server/src/api/types.ts';
 
-export type { BenchmarkResponse, ClientConfig, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
+export type { BenchmarkResponse, ClientConfig, CoverageResponse, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
 export type { AttentionArea, AttentionAreaSummary, AttentionKind, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
 
 export class ApiRequestError extends Error {
@@ -158,6 +158,10 @@ export interface BenchmarkQuery {
 export async function fetchBenchmark(q: BenchmarkQuery, signal?: AbortSignal): Promise<BenchmarkResponse> {
   const query = { gemeente: q.gemeente, group: q.group, ...(q.year ? { year: String(q.year) } : {}) };
   return (await checked(await api.benchmark.$get({ query }, { init: { signal } }))).json();
+}
+
+export async function fetchCoverage(gemeente: string, signal?: AbortSignal): Promise<CoverageResponse> {
+  return (await checked(await api.coverage.$get({ query: { gemeente } }, { init: { signal } }))).json();
 }
 
 export async function fetchContext(q: { gemeente: string; level: Level }, signal?: AbortSignal): Promise<ContextResponse> {

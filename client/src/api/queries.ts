@@ -13,6 +13,7 @@ import {
   fetchCategories,
   fetchConfig,
   fetchContext,
+  fetchCoverage,
   fetchDensity,
   fetchGemeenten,
   fetchHotspots,
@@ -85,6 +86,8 @@ export const useContextQuery = (q: { gemeente: string; level: AreaLevel } | null
   useQuery({ queryKey: ['context', q], queryFn: ({ signal }) => fetchContext(q!, signal), enabled: q !== null });
 export const useTargetsQuery = (gemeente: string | null) =>
   useQuery({ queryKey: ['targets', gemeente], queryFn: ({ signal }) => fetchTargets(gemeente!, signal), enabled: gemeente !== null });
+export const useCoverageQuery = (gemeente: string | null) =>
+  useQuery({ queryKey: ['coverage', gemeente], queryFn: ({ signal }) => fetchCoverage(gemeente!, signal), enabled: gemeente !== null });
 export const useBenchmarkQuery = (q: BenchmarkQuery | null) =>
   useQuery({ queryKey: ['benchmark', q], queryFn: ({ signal }) => fetchBenchmark(q!, signal), enabled: q !== null });
 export const useHotspotsQuery = (q: (ScopeQuery & { method: HotspotMethod }) | null) =>

@@ -8,6 +8,7 @@ import { DemoNotice, SourceCredit } from '../features/demo-notice/DemoNotice.tsx
 import { PerGemeenteNotice } from '../features/national/PerGemeenteNotice.tsx';
 import { SurveyDemoNotice } from '../features/survey/SurveyLegend.tsx';
 import { BenchmarkView } from './pages/BenchmarkView.tsx';
+import { CoverageView } from './pages/CoverageView.tsx';
 import { EvaluationView } from './pages/EvaluationView.tsx';
 import { MapPage } from './pages/MapPage.tsx';
 import { TargetsView } from './pages/TargetsView.tsx';
@@ -126,6 +127,7 @@ export function App({ session, onLogout, config }: AppProps) {
       {page === 'doelen' && !national && <TargetsView {...pageProps} months={months} />}
       {page === 'evaluatie' && !national && <EvaluationView {...pageProps} categories={categories} />}
       {page === 'vergelijking' && !national && <BenchmarkView {...pageProps} />}
+      {page === 'gegevens' && !national && <CoverageView {...pageProps} />}
       {/* The map page stays mounted (hidden) on the other pages, so the map and its sources are created once. */}
       <MapPage
         {...pageProps}

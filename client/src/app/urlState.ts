@@ -13,6 +13,7 @@ export const APP_VIEWS = [
   { key: 'doelen', label: 'Doelen' },
   { key: 'vergelijking', label: 'Vergelijking' },
   { key: 'evaluatie', label: 'Evaluatie' },
+  { key: 'gegevens', label: 'Gegevens' },
 ] as const;
 export type AppView = (typeof APP_VIEWS)[number]['key'];
 

@@ -12,6 +12,7 @@ export type { PresentationOut } from '../compute/presentations.ts';
 export type { SurveyFlag, SurveyResponse, SurveyRowOut } from '../compute/survey.ts';
 export type { TargetOut } from '../compute/targets.ts';
 export type { BenchmarkResponse, BenchmarkRow } from '../compute/benchmark.ts';
+export type { CoverageResponse, CoverageStatus } from '../compute/coverage.ts';
 export type { Selection } from '../store/selections.ts';
 export type { AttentionArea, AttentionKind } from '../store/attentionAreas.ts';
 export type { PresentationLayer, PresentationView } from '../store/presentations.ts';
