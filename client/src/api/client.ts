@@ -151,12 +151,13 @@ export async function fetchTargets(gemeente: string, signal?: AbortSignal): Prom
 
 export interface BenchmarkQuery {
   gemeente: string;
+  /** '' = the group the server chooses for this gemeente. */
   group: string;
   year?: number | null;
 }
 
 export async function fetchBenchmark(q: BenchmarkQuery, signal?: AbortSignal): Promise<BenchmarkResponse> {
-  const query = { gemeente: q.gemeente, group: q.group, ...(q.year ? { year: String(q.year) } : {}) };
+  const query = { gemeente: q.gemeente, ...(q.group ? { group: q.group } : {}), ...(q.year ? { year: String(q.year) } : {}) };
   return (await checked(await api.benchmark.$get({ query }, { init: { signal } }))).json();
 }
 

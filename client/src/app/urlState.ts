@@ -95,7 +95,8 @@ export const DEFAULT_VIEW: ViewState = {
   indicator: 'onveilig_buurt_pct',
   surveyYear: null,
   kern: 'bevolkingsdichtheid',
-  groep: 'reference',
+  // '' = the group the server opens this gemeente on (its own plan's group, its G40, else similar size).
+  groep: '',
   benchmarkYear: null,
   hotspots: null,
   aandacht: false,
@@ -282,8 +283,8 @@ export function viewReducer(v: ViewState, a: ViewAction): ViewState {
     case 'replace':
       return a.view;
     case 'setGemeente':
-      // A selected area and an attention area belong to one gemeente.
-      return a.gemeente === v.gemeente ? v : { ...v, gemeente: a.gemeente, selected: null, area: null };
+      // A selected area, an attention area and a benchmark group choice belong to one gemeente.
+      return a.gemeente === v.gemeente ? v : { ...v, gemeente: a.gemeente, selected: null, area: null, groep: '' };
     case 'setLevel':
       return a.level === v.level ? v : { ...v, level: a.level, selected: null };
     case 'setCategory':

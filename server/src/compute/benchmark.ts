@@ -3,7 +3,7 @@
 // Rates and the weighted group average: domain/benchmark.ts. Shared by the route and the quarterly
 // report (compute/survey.ts says why this layer exists).
 import type { Dataset } from '../store/dataset.ts';
-import { ratePer1000, weightedAverage, type BenchmarkFile } from '../domain/benchmark.ts';
+import { defaultGroupId, groupsFor, ratePer1000, SIMILAR_SIZE, weightedAverage, type BenchmarkFile } from '../domain/benchmark.ts';
 
 export type BenchmarkGroup = BenchmarkFile['groups'][number];
 
@@ -70,6 +70,35 @@ export function benchmarkYears(ds: Dataset, gemeente: string, category = '0.0.0'
   return [...countsPerYear(ds, gemeente, category).keys()].sort((a, b) => a - b);
 }
 
+/** How many other gemeenten the similar-size group holds. */
+const SIMILAR_SIZE_MEMBERS = 20;
+
+/** The gemeente and the gemeenten nearest to it in inhabitants (on a log scale): a fair group for any
+ * gemeente, also one in no G40 and without a plan of its own. */
+export function similarSizeGroup(ds: Dataset, gemeente: string): BenchmarkGroup {
+  const pop = (code: string) => ds.population(code).get(code) ?? ds.area(code)?.inwoners ?? null;
+  const own = pop(gemeente);
+  const others = ds.gemeenten()
+    .filter((g) => g.code !== gemeente && pop(g.code))
+    .map((g) => ({ code: g.code, naam: g.naam, d: own ? Math.abs(Math.log(pop(g.code)! / own)) : 0 }))
+    .sort((a, b) => a.d - b.d || a.code.localeCompare(b.code))
+    .slice(0, SIMILAR_SIZE_MEMBERS);
+  return {
+    id: SIMILAR_SIZE,
+    label: `Gemeenten van vergelijkbare grootte (${SIMILAR_SIZE_MEMBERS} het dichtst bij in inwoners)`,
+    source: `CBS Kerncijfers wijken en buurten (85984NED): de ${SIMILAR_SIZE_MEMBERS} gemeenten waarvan het aantal inwoners het dichtst bij dat van ${ds.gemeente(gemeente)?.naam ?? gemeente} ligt, plus de gemeente zelf`,
+    members: [{ code: gemeente, naam: ds.gemeente(gemeente)?.naam ?? gemeente }, ...others.map(({ code, naam }) => ({ code, naam }))],
+  };
+}
+
+/** The group with `id` for a gemeente (one of its groups, or the similar-size group); undefined when
+ * the gemeente may not use it. Without an id: the group the gemeente opens on (defaultGroupId). */
+export function groupFor(ds: Dataset, file: BenchmarkFile, gemeente: string, id?: string): BenchmarkGroup | undefined {
+  const wanted = id ?? defaultGroupId(file.groups, gemeente);
+  if (wanted === SIMILAR_SIZE) return similarSizeGroup(ds, gemeente);
+  return groupsFor(file.groups, gemeente).find((g) => g.id === wanted);
+}
+
 /** The benchmark of a gemeente (in the data) against `group` (one of `file.groups`) for `year`, which
  * must be one of benchmarkYears(): the route and the report each decide what to do with other years. */
 export function computeBenchmark(ds: Dataset, file: BenchmarkFile, group: BenchmarkGroup, q: { gemeente: string; year: number; category?: string }): BenchmarkResponse {
@@ -104,11 +133,12 @@ export function computeBenchmark(ds: Dataset, file: BenchmarkFile, group: Benchm
     return { year: y, ratePer1000: self, averageRatePer1000: avg.ratePer1000 };
   });
   const categoryNaam = ds.categories.naam(category);
+  const selfNaam = ds.gemeente(gemeente)!.naam;
   const what = category === '0.0.0' ? `Geregistreerde misdrijven (totaal) in ${year}, officieel gemeentetotaal` : `Geregistreerde misdrijven, ${categoryNaam.toLowerCase()}, in ${year}, echte cijfers per gemeente (CBS 47018NED)`;
   const notes = [
     `${what}; inwoners op 1 januari ${popYear} (CBS 85984NED)${year !== popYear ? `, ook voor ${year}` : ''}.`,
-    `Groepsgemiddelde gewogen: som van de misdrijven gedeeld door som van de inwoners van de ${average.members} groepsleden × 1.000; ${selfInAverage ? `${gemeente} is groepslid en telt mee` : `${gemeente} is geen groepslid en telt niet mee`}.`,
-    'Per inwoner: drukke centrum-, toeristen- en studentensteden (zoals Maastricht) scoren hoger door bezoekers.',
+    `Groepsgemiddelde gewogen: som van de misdrijven gedeeld door som van de inwoners van de ${average.members} groepsleden × 1.000; ${selfInAverage ? `${selfNaam} is groepslid en telt mee` : `${selfNaam} is geen groepslid en telt niet mee`}.`,
+    'Per inwoner: drukke centrum-, toeristen- en studentensteden scoren hoger door bezoekers.',
   ];
   if (missing.length) notes.push(`Niet in de gegevens: ${missing.join(', ')}.`);
   return {
@@ -118,7 +148,7 @@ export function computeBenchmark(ds: Dataset, file: BenchmarkFile, group: Benchm
         ? 'Politie via CBS (47022NED, jaartotalen per gemeente); CBS Kerncijfers wijken en buurten 2024 (85984NED)'
         : 'Politie via CBS (47018NED, per soort misdrijf per gemeente); CBS Kerncijfers wijken en buurten 2024 (85984NED)',
       gemeente, year, years, group: group.id, groupLabel: group.label, groupSource: group.source,
-      groups: file.groups.map((g) => ({ id: g.id, label: g.label })),
+      groups: [...groupsFor(file.groups, gemeente), similarSizeGroup(ds, gemeente)].map((g) => ({ id: g.id, label: g.label })),
       populationYear: popYear, selfInAverage, category, categoryNaam, notes,
     },
     rows,

@@ -9,12 +9,32 @@ export const benchmarkFileSchema = z.object({
         id: z.string().regex(/^[A-Za-z0-9_-]+$/),
         label: z.string().min(1),
         source: z.string().min(1),
+        /** The gemeente whose plan this group belongs to: offered only to that gemeente. */
+        gemeente: z.string().regex(/^GM\d{4}$/).optional(),
         members: z.array(z.object({ code: z.string().regex(/^GM\d{4}$/), naam: z.string().min(1), note: z.string().optional() })).min(1),
       }),
     )
     .min(1),
 });
 export type BenchmarkFile = z.infer<typeof benchmarkFileSchema>;
+
+/** Id of the computed group of gemeenten of similar size (compute/benchmark.ts similarSizeGroup). */
+export const SIMILAR_SIZE = 'grootte';
+
+type Group = BenchmarkFile['groups'][number];
+
+/** The groups a gemeente may compare with: every group except another gemeente's own plan group. */
+export function groupsFor(groups: Group[], gemeente: string): Group[] {
+  return groups.filter((g) => !g.gemeente || g.gemeente === gemeente);
+}
+
+/** The group a gemeente's comparison opens on: its own plan's group, else the G40 when it is a member,
+ * else another group it belongs to, else gemeenten of similar size — never another gemeente's choice. */
+export function defaultGroupId(groups: Group[], gemeente: string): string {
+  const mine = groupsFor(groups, gemeente);
+  const member = (g: Group) => g.members.some((m) => m.code === gemeente);
+  return (mine.find((g) => g.gemeente === gemeente) ?? mine.find((g) => g.id === 'G40' && member(g)) ?? mine.find(member))?.id ?? SIMILAR_SIZE;
+}
 
 export interface BenchmarkFigure {
   code: string;

@@ -47,8 +47,10 @@ export async function quarterlyReport(ds: Dataset, fig: ReportFigures, sources: 
   const buurtQ = fig.buurtStats('0.0.0', from, to);
   const until = lastCompleteYear(to);
   const targets = sources.targetsOf(gemeente, to);
-  const reference = sources.benchmarkOf(gemeente, 'reference', year);
-  const g40 = sources.benchmarkOf(gemeente, 'G40', year);
+  const reference = sources.benchmarkOf(gemeente, null, year);
+  const g40Own = sources.benchmarkOf(gemeente, 'G40', year);
+  // The big-city average beside the gemeente's own group, unless that already is the G40.
+  const g40 = reference?.meta.group === 'G40' ? null : g40Own;
   // The survey indicators the plan's targets use (the report's table stays readable), else all.
   const planIndicators = sources.planSurveyIndicators(gemeente);
   const indicators = sources.surveyIndicators().filter((i) => planIndicators.size === 0 || planIndicators.has(i.code));

@@ -7,7 +7,7 @@ import type { Dataset } from '../store/dataset.ts';
 import { loadBenchmarkGroups, loadSurveyIndicators, loadTargets } from '../store/planData.ts';
 import type { SurveyStore } from '../store/survey.ts';
 import { computeTargets, type TargetOut } from '../compute/targets.ts';
-import { benchmarkYears, computeBenchmark, type BenchmarkResponse } from '../compute/benchmark.ts';
+import { benchmarkYears, computeBenchmark, groupFor, type BenchmarkResponse } from '../compute/benchmark.ts';
 import { computeSurvey, type SurveyResponse } from '../compute/survey.ts';
 import type { BenchmarkFile } from '../domain/benchmark.ts';
 import type { TargetsFile } from '../domain/targets.ts';
@@ -45,9 +45,11 @@ export class ReportSources {
 
   /** The benchmark for `year`, or for the latest year before it when that year has no totals (else the
    * latest year); null when the gemeente has no totals at all or the group is unknown. */
-  benchmarkOf(gemeente: string, group: string, year: number): BenchmarkResponse | null {
-    const g = this.groups.groups.find((x) => x.id === group);
-    if (!g || !this.ds.gemeente(gemeente)) return null;
+  benchmarkOf(gemeente: string, group: string | null, year: number): BenchmarkResponse | null {
+    if (!this.ds.gemeente(gemeente)) return null;
+    // null: the group the gemeente opens on (its own plan's, its G40, else similar size).
+    const g = groupFor(this.ds, this.groups, gemeente, group ?? undefined);
+    if (!g) return null;
     const years = benchmarkYears(this.ds, gemeente);
     const y = [...years].reverse().find((v) => v <= year) ?? years.at(-1);
     if (y === undefined) return null;

@@ -5,7 +5,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import { loadBenchmarkGroups } from '../store/planData.ts';
-import { benchmarkCategory, benchmarkYears, computeBenchmark } from '../compute/benchmark.ts';
+import { benchmarkCategory, benchmarkYears, computeBenchmark, groupFor } from '../compute/benchmark.ts';
+import { SIMILAR_SIZE } from '../domain/benchmark.ts';
 import { ApiError } from '../compute/errors.ts';
 import { validate } from '../http/validate.ts';
 import { categoryParam, gemeenteParam } from '../http/params.ts';
@@ -13,12 +14,13 @@ import { categoryParam, gemeenteParam } from '../http/params.ts';
 
 export function benchmarkRoutes(ds: Dataset) {
   const file = loadBenchmarkGroups();
-  const ids = file.groups.map((g) => g.id);
+  const ids = [...file.groups.map((g) => g.id), SIMILAR_SIZE];
   const query = z.object({
     gemeente: gemeenteParam,
     year: z.string().regex(/^\d{4}$/, 'expected a year like 2024').transform(Number).optional(),
     category: categoryParam.default('0.0.0'),
-    group: z.string().trim().default('reference').refine((g) => ids.includes(g), { message: `expected one of ${ids.join(', ')}` }),
+    // Without a group: the one the gemeente opens on (its own plan's, its G40, else similar size).
+    group: z.string().trim().refine((g) => ids.includes(g), { message: `expected one of ${ids.join(', ')}` }).optional(),
   });
 
   return new Hono().get('/benchmark', validate('query', query), (c) => {
@@ -33,7 +35,8 @@ export function benchmarkRoutes(ds: Dataset) {
     const year = q.year ?? (years.includes(popYear) ? popYear : years.at(-1));
     if (year === undefined) throw new ApiError(404, `gemeente: no crime totals for ${q.gemeente}`, 'gemeente');
     if (!years.includes(year)) throw new ApiError(400, `year: ${year} is outside the data (${years[0]} … ${years.at(-1)})`, 'year');
-    const group = file.groups.find((g) => g.id === q.group)!;
+    const group = groupFor(ds, file, q.gemeente, q.group);
+    if (!group) throw new ApiError(400, `group: '${q.group}' is the group of another gemeente's plan`, 'group');
     return c.json(computeBenchmark(ds, file, group, { gemeente: q.gemeente, year, category: q.category }), 200);
   });
 }

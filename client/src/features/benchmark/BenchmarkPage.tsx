@@ -13,7 +13,7 @@ export interface BenchmarkPageProps {
   onChange: (patch: { groep?: string; benchmarkYear?: number | null }) => void;
 }
 
-const FALLBACK_GROUPS = [{ id: 'reference', label: 'Referentiegemeenten' }];
+const FALLBACK_GROUPS: { id: string; label: string }[] = [];
 
 export function BenchmarkPage({ data, error, group, year, onChange }: BenchmarkPageProps) {
   const id = useId();
@@ -29,7 +29,7 @@ export function BenchmarkPage({ data, error, group, year, onChange }: BenchmarkP
       <form className="filters benchmark-filters" onSubmit={(e) => e.preventDefault()} aria-label="Vergelijking instellen">
         <div className="field">
           <label htmlFor={`${id}-group`}>Groep</label>
-          <select id={`${id}-group`} value={group} onChange={(e) => onChange({ groep: e.target.value })}>
+          <select id={`${id}-group`} value={group || data?.meta.group || ''} onChange={(e) => onChange({ groep: e.target.value })}>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
                 {g.label}
