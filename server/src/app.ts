@@ -1,6 +1,7 @@
 // The Hono application: middleware, one error handler, and the chain of API routes.
 // Exports AppType so the client's hc<AppType> knows every route and response shape.
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -37,12 +38,13 @@ import { evaluationAnswer } from './compute/evaluations.ts';
 import { PdfRenderer } from './reports/pdf.ts';
 import { AreaGeometry } from './store/geometry.ts';
 import type { ApiError as ApiErrorBody } from './domain/model.ts';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { authRoutes } from './routes/auth.ts';
 import type { LoginThrottle } from './http/loginThrottle.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { sessionMiddleware, principalOf, principalResolver, SESSION_COOKIE } from './http/session.ts';
-import { presentationPrivacy, suppressFor } from './http/privacy.ts';
+import { mustSuppress, presentationPrivacy, suppressFor } from './http/privacy.ts';
+import { CellKeyRounding, isAlignedPeriod, PERIOD_RULE } from './domain/disclosure.ts';
 import { areaAnswer } from './http/areaAnswer.ts';
 import { getPath, getQueryParam } from 'hono/utils/url';
 import { parse as parseCookie } from 'hono/utils/cookie';
@@ -60,6 +62,8 @@ export interface AppDeps {
   clientDir?: string;
   /** Counts from 1 up to this are hidden for presentations. */
   suppressionThreshold?: number;
+  /** Secret of the cell keys that round presentation counts; the same on every app server (omitted: random per process). */
+  disclosureKey?: Buffer;
   /** Trust X-Forwarded-Proto from a reverse proxy (for the Secure cookie flag). */
   trustProxy?: boolean;
   /** Login throttling (tests use a faster one). */
@@ -109,6 +113,41 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
   const { selections, attentionAreas, incidents, presentations, evaluations } = dataset.store.features();
   const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   const pdf = deps.pdfRenderer ?? new PdfRenderer();
+  /** Every API route, answering from `ds`. */
+  const routes = (ds: Dataset) =>
+    new Hono<AppEnv>()
+      .route('/', authRoutes(users, { trustProxy: deps.trustProxy ?? false, throttle: deps.loginThrottle }))
+      .route('/', incidentRoutes(ds, geometry, incidents, users, deps.lowPopulationThreshold))
+      .route('/', metaRoutes(ds, { basemapStyleUrl: deps.basemapStyleUrl, defaultGemeente: deps.defaultGemeente, suppressionThreshold: threshold, lowPopulationThreshold: deps.lowPopulationThreshold }))
+      .route('/', areasRoutes(ds))
+      .route('/', tilesRoutes(tiles))
+      .route('/', statsRoutes(ds, deps.lowPopulationThreshold, attentionAreas))
+      .route('/', surveyRoutes(ds))
+      .route('/', targetsRoutes(ds))
+      .route('/', benchmarkRoutes(ds))
+      .route('/', coverageRoutes(ds))
+      .route('/', contextRoutes(ds))
+      .route('/', neighboursRoutes(ds, geometry))
+      .route('/', hotspotsRoutes(ds, geometry, deps.lowPopulationThreshold))
+      .route('/', rankingRoutes(ds, geometry, deps.lowPopulationThreshold))
+      .route('/', exportRoutes(ds, geometry, deps.lowPopulationThreshold, threshold))
+      .route('/', selectionsRoutes(ds, selections))
+      .route('/', attentionAreasRoutes(ds, geometry, attentionAreas))
+      .route('/', importsRoutes(ds, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente }))
+      .route('/', presentationsRoutes(ds, presentations))
+      .route('/', signalsRoutes(ds, threshold))
+      .route('/', evaluationsRoutes(ds, geometry, evaluations, attentionAreas))
+      .route('/', reportsRoutes(ds, { lowPopulationThreshold: deps.lowPopulationThreshold, suppressionThreshold: threshold, pdf, evaluationsOf: (gm) => evaluations.list(gm).map((e) => evaluationAnswer(ds, geometry, { evaluations, attentionAreas }, e)) }));
+  // Disclosure control: the presentatie role (and every request made from a presentation) is answered
+  // by the same routes over a view of the data whose counts are rounded by cell key, so every answer,
+  // export and report derives its figures from the rounded counts. One place; no route can forget it.
+  const disclosure = new CellKeyRounding(deps.disclosureKey ?? randomBytes(32), threshold);
+  const disclosed = new Hono<AppEnv>()
+    .use('*', sessionMiddleware(resolvePrincipal))
+    .use('*', presentationPrivacy(threshold, disclosure.note()))
+    .route(API_BASE, routes(dataset.withDisclosure(disclosure)));
+  disclosed.onError(answerError);
+  disclosed.notFound((c) => c.json({ error: `not found: ${c.req.path}` } satisfies ApiErrorBody, 404));
   return new Hono<AppEnv>()
     .use('*', sessionMiddleware(resolvePrincipal))
     .use('*', (c, next) => {
@@ -128,29 +167,39 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
       c.header('Cache-Control', 'no-store');
       return next();
     })
+    .use('*', (c, next) => {
+      if (!isSafeMethod(c.req.method) || !mustSuppress(c)) return next();
+      requireAlignedPeriod(c.req.query('from'), c.req.query('to'));
+      // Through c.newResponse: keeps the headers set before (security headers) on the twin's answer.
+      return Promise.resolve(disclosed.fetch(c.req.raw, c.env)).then((res) => c.newResponse(res.body, res));
+    })
+    // Writes made with ?view=presentatie are answered by the app itself: still no small count in them.
     .use('*', presentationPrivacy(threshold))
-    .route('/', authRoutes(users, { trustProxy: deps.trustProxy ?? false, throttle: deps.loginThrottle }))
-    .route('/', incidentRoutes(dataset, geometry, incidents, users, deps.lowPopulationThreshold))
-    .route('/', metaRoutes(dataset, { basemapStyleUrl: deps.basemapStyleUrl, defaultGemeente: deps.defaultGemeente, suppressionThreshold: threshold, lowPopulationThreshold: deps.lowPopulationThreshold }))
-    .route('/', areasRoutes(dataset))
-    .route('/', tilesRoutes(tiles))
-    .route('/', statsRoutes(dataset, deps.lowPopulationThreshold, attentionAreas))
-    .route('/', surveyRoutes(dataset))
-    .route('/', targetsRoutes(dataset))
-    .route('/', benchmarkRoutes(dataset))
-    .route('/', coverageRoutes(dataset))
-    .route('/', contextRoutes(dataset))
-    .route('/', neighboursRoutes(dataset, geometry))
-    .route('/', hotspotsRoutes(dataset, geometry, deps.lowPopulationThreshold))
-    .route('/', rankingRoutes(dataset, geometry, deps.lowPopulationThreshold))
-    .route('/', exportRoutes(dataset, geometry, deps.lowPopulationThreshold, threshold))
-    .route('/', selectionsRoutes(dataset, selections))
-    .route('/', attentionAreasRoutes(dataset, geometry, attentionAreas))
-    .route('/', importsRoutes(dataset, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente }))
-    .route('/', presentationsRoutes(dataset, presentations))
-    .route('/', signalsRoutes(dataset, threshold))
-    .route('/', evaluationsRoutes(dataset, geometry, evaluations, attentionAreas))
-    .route('/', reportsRoutes(dataset, { lowPopulationThreshold: deps.lowPopulationThreshold, suppressionThreshold: threshold, pdf, evaluationsOf: (gm) => evaluations.list(gm).map((e) => evaluationAnswer(dataset, geometry, { evaluations, attentionAreas }, e)) }));
+    .route('/', routes(dataset));
+}
+
+/** Where createApp mounts createApi (the disclosure-controlled twin is answered under the same paths). */
+const API_BASE = '/api';
+
+/**
+ * Periods a disclosure-controlled reader may ask for (domain/disclosure.ts says why). A missing bound
+ * is resolved by the route to a calendar-aligned default or refused there.
+ */
+function requireAlignedPeriod(from: string | undefined, to: string | undefined): void {
+  if (!from || !to || !/^\d{4}-\d{2}$/.test(from) || !/^\d{4}-\d{2}$/.test(to) || isAlignedPeriod(from, to)) return;
+  throw new ApiError(400, `from: ${PERIOD_RULE}, not ${from} … ${to}`, 'from');
+}
+
+/** One JSON error shape for every answer (the app's and the disclosure-controlled twin's). */
+function answerError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) {
+    const body: ApiErrorBody = { error: err.error, ...(err.parameter ? { parameter: err.parameter } : {}) };
+    return c.json(body, err.status);
+  }
+  if (err instanceof HTTPException) return c.json({ error: err.message || 'request error' } satisfies ApiErrorBody, err.status);
+  // Unexpected: log for the beheerder, never leak a stack trace to the client.
+  console.error(err);
+  return c.json({ error: 'internal error' } satisfies ApiErrorBody, 500);
 }
 
 export type AppType = ReturnType<typeof createApi>;
@@ -239,18 +288,9 @@ export function createApp(deps: AppDeps) {
   // Answers computed per request (stats for the whole country are 3 MB of JSON) go out gzipped to clients that
   // accept it; /api/areas is compressed once at build time and keeps its own Content-Encoding.
   app.use('/api/*', compress({ threshold: 8 * 1024 }));
-  app.onError((err, c) => {
-    if (err instanceof ApiError) {
-      const body: ApiErrorBody = { error: err.error, ...(err.parameter ? { parameter: err.parameter } : {}) };
-      return c.json(body, err.status);
-    }
-    if (err instanceof HTTPException) return c.json({ error: err.message || 'request error' } satisfies ApiErrorBody, err.status);
-    // Unexpected: log for the beheerder, never leak a stack trace to the client.
-    console.error(err);
-    return c.json({ error: 'internal error' } satisfies ApiErrorBody, 500);
-  });
+  app.onError(answerError);
   app.notFound((c) => c.json({ error: `not found: ${c.req.path}` } satisfies ApiErrorBody, 404));
-  app.route('/api', createApi(deps, users, resolvePrincipal));
+  app.route(API_BASE, createApi(deps, users, resolvePrincipal));
   if (deps.clientDir && fs.existsSync(deps.clientDir)) {
     const root = path.relative(process.cwd(), deps.clientDir) || '.';
     app.use('/assets/*', async (c, next) => {

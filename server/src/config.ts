@@ -17,6 +17,12 @@ const schema = z.object({
   LOW_POPULATION_THRESHOLD: z.coerce.number().int().min(0).default(200),
   /** Presentations hide counts from 1 up to this (a person could be recognised). */
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(0).max(100).default(4),
+  /** Secret of the rounding of presentation counts; set the same value on every app server (empty = made once in DATA_DIR). */
+  DISCLOSURE_KEY: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || v.length >= 32, 'expected at least 32 characters (e.g. openssl rand -hex 32), or empty to keep one in DATA_DIR')
+    .transform((v) => v || undefined),
   /** Behind a reverse proxy that terminates HTTPS: trust X-Forwarded-Proto for the Secure cookie. */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   /** Optional server database (postgres://user:password@host:5432/db); empty = the embedded SQLite store. */

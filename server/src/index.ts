@@ -8,6 +8,7 @@ import { loadConfig } from './config.ts';
 import { createApp, nodeListener } from './app.ts';
 import { PdfRenderer } from './reports/pdf.ts';
 import { openDataset, ROOT } from './compose.ts';
+import { loadDisclosureKey } from './store/disclosureKey.ts';
 import { sweepStaleUploads } from './routes/imports.ts';
 
 /** How long requests in flight may take to finish once the server is asked to stop. */
@@ -29,6 +30,7 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
     defaultGemeente: config.DEFAULT_GEMEENTE,
     clientDir: path.join(ROOT, 'dist/client'),
     suppressionThreshold: config.SUPPRESSION_THRESHOLD,
+    disclosureKey: loadDisclosureKey(config.DISCLOSURE_KEY, config.dataDir),
     trustProxy: config.TRUST_PROXY,
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
   });

@@ -116,6 +116,7 @@ describe('validation names the field', () => {
     ['month format', withView({ from: '2024-1' }), 'views.0.from'],
     ['from after to', withView({ from: '2024-12', to: '2024-01' }), 'views.0.to'],
     ['month outside the data', withView({ from: '1999-01', to: '1999-12' }), 'views.0.from'],
+    ['a period a presentation cannot show (not a month, quarter, half-year or whole years)', withView({ from: '2024-02', to: '2024-06' }), 'views.0.from'],
     ['unknown category', withView({ category: '9.9.9' }), 'views.0.category'],
     ['missing view title', withView({ title: '' }), 'views.0.title'],
     ['missing title', { views: EXACT.views }, 'title'],

@@ -9,7 +9,6 @@ import type { AreaGeometry } from '../store/geometry.ts';
 import type { AttentionAreaStore, AttentionKind } from '../store/attentionAreas.ts';
 import { RD_NEW } from '../../../geodata/sources.ts';
 import { computeStats, type AreaFigures } from '../domain/stats.ts';
-import type { AreaSum } from '../domain/cube.ts';
 import type { Level, StatsRow } from '../domain/model.ts';
 import { ApiError } from './errors.ts';
 import { checkCodes } from './scope.ts';
@@ -101,8 +100,9 @@ export function attentionScope(
   const wijken = new Set(ds.areas(q.gemeente, 'buurt').filter((b) => inside.has(b.code)).map((b) => b.wijkcode));
   const kept = q.level === 'buurt' ? rows.filter((r) => inside.has(r.code)) : q.level === 'wijk' ? rows.filter((r) => wijken.has(r.code)) : rows;
   const buurtFigures = ds.figures(q.gemeente, 'buurt', q.category, q.from, q.to).figures.filter((f) => inside.has(f.code));
-  const add = (parts: (AreaSum | null)[]): AreaSum | null =>
-    parts.some((p) => p === null) ? null : parts.reduce<AreaSum>((s, p) => ({ count: s.count + p!.count, withheld: s.withheld || p!.withheld, demo: s.demo || p!.demo, missingMonths: Math.min(s.missingMonths, p!.missingMonths) }), { count: 0, withheld: false, demo: false, missingMonths: opts.months });
+  // One cell of its own: under disclosure control the union is rounded on its own, not summed from
+  // its rounded buurten, so "total minus the visible buurten" gives no hidden buurt back.
+  const sums = ds.unionSums(q.gemeente, buurtFigures.map((f) => f.code), q.category, q.from, q.to);
   const pops = buurtFigures.map((f) => f.population);
   const combined: AreaFigures = {
     code: `AA${area.id}`,
@@ -110,8 +110,8 @@ export function attentionScope(
     population: pops.every((p) => p === null) ? null : pops.reduce<number>((s, p) => s + (p ?? 0), 0),
     km2: buurtFigures.reduce((s, f) => s + f.km2, 0),
     visitors: buurtFigures.some((f) => f.visitors),
-    current: add(buurtFigures.map((f) => f.current)) ?? { count: 0, withheld: false, demo: false, missingMonths: opts.months },
-    previous: add(buurtFigures.map((f) => f.previous)),
+    current: sums.current,
+    previous: sums.previous,
   };
   const total = { ...computeStats([combined], opts).rows[0], ratePer1000Smoothed: null };
   return { rows: kept, summary: { id: area.id, name: area.name, kind: area.kind, kindNaam: area.kindNaam, codes: area.codes, total } };

@@ -130,8 +130,18 @@ export function runHotspots(ds: Dataset, geometry: AreaGeometry, p: HotspotParam
       significant: result.significantCount,
       notes,
     },
-    rows: result.rows,
+    rows: hideSuppressed(result.rows, new Set(figures.filter((f) => f.current.suppressed).map((f) => f.code)), p.method),
   };
+}
+
+/**
+ * Under disclosure control an area whose count is hidden keeps its place in the analysis (with its
+ * rounded count), but not the figures that are its own count in another form: the measure value and,
+ * for LISA, its standardised rate and local I. Gi* z and the class describe the neighbourhood.
+ */
+function hideSuppressed(rows: HotspotRow[], hidden: Set<string>, method: HotspotMethod): HotspotRow[] {
+  if (hidden.size === 0) return rows;
+  return rows.map((r) => (hidden.has(r.code) ? { ...r, value: null, ...(method === 'lisa' ? { z: null, I: null } : {}), suppressed: true } : r));
 }
 
 function measureNaam(m: HotspotMeasure): string {

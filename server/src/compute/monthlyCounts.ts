@@ -11,6 +11,8 @@ export interface AreaMonthly {
   demo: boolean[];
   /** Per cube month: some cell was withheld by CBS/Politie. */
   withheld: boolean[];
+  /** Under disclosure control: per cube month, the true count is small (publish nothing derived from that month alone). */
+  hidden?: boolean[];
 }
 
 export interface MonthlyCounts {
@@ -44,16 +46,23 @@ export function monthlyCounts(ds: Dataset, gm: string, level: 'buurt' | 'wijk', 
   };
   const combine = (code: string, naam: string, members: string[]): AreaMonthly => {
     const parts = members.map(seriesOf);
-    return {
+    const counts = cube.months.map((_, m) => {
+      const known = parts.filter((p) => p[m].count !== null);
+      return known.length === 0 ? null : known.reduce((s, p) => s + p[m].count!, 0);
+    });
+    const out: AreaMonthly = {
       code,
       naam,
-      counts: cube.months.map((_, m) => {
-        const known = parts.filter((p) => p[m].count !== null);
-        return known.length === 0 ? null : known.reduce((s, p) => s + p[m].count!, 0);
-      }),
+      counts,
       demo: cube.months.map((_, m) => parts.some((p) => p[m].demo)),
       withheld: cube.months.map((_, m) => parts.some((p) => p[m].withheld)),
     };
+    // Under disclosure control each month is a cell of its own, rounded as the monthly series rounds it,
+    // so whatever is computed from these counts (forecasts, tests, evaluations) sees no true count.
+    const dc = ds.disclosure;
+    if (!dc) return out;
+    const rounded = counts.map((n, m) => (n === null ? null : dc.count(n, { areas: members, from: cube.months[m], to: cube.months[m], types })));
+    return { ...out, counts: rounded.map((d) => d?.value ?? null), hidden: rounded.map((d) => d?.hidden === true) };
   };
   const wanted = (code: string) => !only || only.has(code);
   if (level === 'buurt') return { months: cube.months, areas: buurten.filter((b) => wanted(b.code)).map((b) => combine(b.code, b.naam, [b.code])) };

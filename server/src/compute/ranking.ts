@@ -86,8 +86,14 @@ export function defaultCriteria(): CriteriaRegistry {
       description: 'Aandeel van de zes HIC-soorten van het uitvoeringsplan in alle misdrijven over de periode.',
       direction: 1,
       compute: (s) => {
-        const hic = new Map(s.ds.figures(s.gemeente, s.level, 'HIC', s.from, s.to).figures.map((f) => [f.code, f.current.count]));
-        return new Map(s.ds.figures(s.gemeente, s.level, '0.0.0', s.from, s.to).figures.map((f) => [f.code, f.current.count > 0 ? Math.round((1000 * (hic.get(f.code) ?? 0)) / f.current.count) / 10 : null]));
+        // A share of a hidden count (either part) would give the count back: unknown instead.
+        const hic = new Map(s.ds.figures(s.gemeente, s.level, 'HIC', s.from, s.to).figures.map((f) => [f.code, f.current.suppressed ? null : f.current.count]));
+        return new Map(
+          s.ds.figures(s.gemeente, s.level, '0.0.0', s.from, s.to).figures.map((f) => {
+            const part = hic.get(f.code);
+            return [f.code, f.current.count > 0 && !f.current.suppressed && part !== null ? Math.round((1000 * (part ?? 0)) / f.current.count) / 10 : null];
+          }),
+        );
       },
     })
     .register({

@@ -77,8 +77,10 @@ export function signalsAnswer(ds: Dataset, q: SignalsQuery, suppressThreshold: n
   const computed = computeSignals(areas);
   const what = registrationsOf(ds.categories.naam(q.category), q.category);
   const period = periodLabel(q.from, q.to);
-  const rows: SignalAnswerRow[] = computed.map((r) => {
-    const hide = suppressThreshold !== null && isSmall(r.observed, suppressThreshold);
+  const rows: SignalAnswerRow[] = computed.map((r, i) => {
+    // Under disclosure control the counts are rounded; a window with a hidden month shows no count.
+    const hidden = data.areas[i].hidden;
+    const hide = hidden ? hidden.slice(m0, m1 + 1).some(Boolean) : suppressThreshold !== null && isSmall(r.observed, suppressThreshold);
     const row: SignalAnswerRow = { ...r, sentence: sentence(r, what, period, hide) };
     if (hide) Object.assign(row, { observed: null, p: null, q: null, suppressed: true });
     return row;

@@ -38,6 +38,8 @@ export interface AreaSum {
   allWithheld?: boolean;
   /** Months in the selection for which nothing is known. */
   missingMonths: number;
+  /** Disclosure control: `count` is rounded and the true count is small; publish nothing derived from it. */
+  suppressed?: boolean;
 }
 
 const MISDRIJF = 1;

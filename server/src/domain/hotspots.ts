@@ -68,6 +68,8 @@ export interface HotspotRow {
   /** Mann–Kendall z of the monthly Gi* z-scores (positive = heating up). */
   trendZ: number;
   excluded: ExcludedReason | null;
+  /** The area's count is hidden (presentation role): `value` (and for LISA `z`, `I`) are null. */
+  suppressed?: boolean;
 }
 
 const round = (x: number, d: number) => {

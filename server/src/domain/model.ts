@@ -82,6 +82,17 @@ export interface SeriesPoint {
   count: number | null;
   demo: boolean;
   withheld: boolean;
+  /** Set when a small count was hidden (presentation role). */
+  suppressed?: boolean;
+}
+
+/** Registrations of one crime type in an area over a period. */
+export interface TypeCount {
+  code: string;
+  naam: string;
+  /** null = a small count hidden (presentation role). */
+  count: number | null;
+  suppressed?: boolean;
 }
 
 export interface SeriesResponse {
@@ -89,7 +100,7 @@ export interface SeriesResponse {
   /** Monthly counts over all months with data. */
   series: SeriesPoint[];
   /** Count per crime type over the requested period (for the category breakdown). */
-  breakdown: { code: string; naam: string; count: number }[];
+  breakdown: TypeCount[];
 }
 
 /** GET /api/config: the settings the client reads before its first data request. */

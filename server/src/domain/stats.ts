@@ -43,7 +43,10 @@ export function computeStats(areas: AreaFigures[], opts: StatsOptions): { rows: 
     const flags: AreaFlag[] = [];
     // Every cell withheld (or not published for this area): no count, never a 0.
     const known = hasCount(a) && !a.current.allWithheld;
-    const count = known ? a.current.count : null;
+    // A sum hidden by disclosure control keeps its place (and its rounded value in the prior above)
+    // but publishes nothing derived from it.
+    const hidden = a.current.suppressed === true;
+    const count = known && !hidden ? a.current.count : null;
     const pop = a.population;
     if (!hasCount(a)) flags.push('noData');
     if (pop === null || pop === 0) flags.push('noPopulation');
@@ -51,10 +54,11 @@ export function computeStats(areas: AreaFigures[], opts: StatsOptions): { rows: 
     if (a.current.withheld) flags.push('withheld');
     if (a.visitors) flags.push('visitors');
     if (a.current.demo) { flags.push('demo'); demo = true; }
-    const prevKnown = a.previous && a.previous.missingMonths === 0 && !a.previous.allWithheld;
+    if (hidden) flags.push('suppressed');
+    const prevKnown = a.previous && a.previous.missingMonths === 0 && !a.previous.allWithheld && !a.previous.suppressed;
     const previousCount = prevKnown ? a.previous!.count : null;
     const rate = count !== null && pop ? (count / pop) * 1000 : null;
-    const s = smoothed.get(i);
+    const s = hidden ? undefined : smoothed.get(i);
     return {
       code: a.code,
       naam: a.naam,
@@ -68,6 +72,7 @@ export function computeStats(areas: AreaFigures[], opts: StatsOptions): { rows: 
       previousCount,
       changeSignificant: changeSignificant(count, previousCount),
       flags,
+      ...(hidden || a.previous?.suppressed ? { suppressed: true } : {}),
     };
   });
   return { rows, referenceRatePer1000: sumP > 0 ? round((sumE / sumP) * 1000, 2) : null, demo };

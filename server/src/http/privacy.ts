@@ -50,13 +50,24 @@ export function suppressDeep(value: unknown, threshold: number): unknown {
   return obj;
 }
 
-export function presentationPrivacy(threshold: number): MiddlewareHandler<AppEnv> {
+/** Tells the reader of an answer with a `meta` object that its counts are rounded: `meta.privacy`, and in `meta.notes` where the answer has notes. */
+export function withPrivacyNote(body: unknown, note: string): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const meta = (body as { meta?: unknown }).meta;
+  if (!meta || typeof meta !== 'object' || Array.isArray(meta)) return body;
+  const m = meta as Record<string, unknown>;
+  return { ...body, meta: { ...m, privacy: note, ...(Array.isArray(m.notes) ? { notes: [...m.notes, note] } : {}) } };
+}
+
+/** `note`: said in every JSON answer's meta (the disclosure-controlled answers, whose counts are rounded). */
+export function presentationPrivacy(threshold: number, note?: string): MiddlewareHandler<AppEnv> {
   const filter: MiddlewareHandler<AppEnv> = async (c, next) => {
     await next();
     if (!c.res.ok) return;
     const type = c.res.headers.get('Content-Type') ?? '';
     if (!/json/.test(type) || c.res.headers.get('Content-Encoding')) return;
-    const body = suppressDeep(await c.res.clone().json(), threshold);
+    const hidden = suppressDeep(await c.res.clone().json(), threshold);
+    const body = note ? withPrivacyNote(hidden, note) : hidden;
     const headers = new Headers(c.res.headers);
     headers.delete('Content-Length');
     headers.delete('ETag');

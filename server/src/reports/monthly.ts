@@ -114,7 +114,9 @@ ${sourcesList([
     'Doelstellingen: Uitvoeringsplan Veiligheid van de gemeente; Veiligheidsmonitor-waarden uit het plan en uit de gepubliceerde Veiligheidsmonitor.',
     'Politiecijfers zijn pas na ongeveer twee jaar definitief.',
     demo ? 'DEMO: de verdeling van de echte jaartotalen naar soort misdrijf en maand is gegenereerd (vast per buurt en jaar) en telt exact op tot de echte totalen.' : 'Alle cijfers zijn geïmporteerde registraties.',
-    `Privacy: aantallen van 1 tot en met 4 per buurt worden niet getoond; ${num(map.suppressed)} buurt(en) op de kaart zijn daarom afgeschermd.`,
+    ds.disclosure
+      ? `${ds.disclosure.note()} ${num(map.suppressed)} buurt(en) op de kaart zijn daarom afgeschermd; wijk- en gemeentetotalen zijn afzonderlijk afgerond en tellen daarom niet precies op.`
+      : `Privacy: aantallen van 1 tot en met 4 per buurt worden niet getoond; ${num(map.suppressed)} buurt(en) op de kaart zijn daarom afgeschermd.`,
   ])}`;
   return { html: documentHtml(meta, [page1, page2, page3]), meta };
 }

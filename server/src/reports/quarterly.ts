@@ -128,7 +128,9 @@ ${sourcesList([
     `Veiligheidsmonitor: gemeentewaarden uit het Uitvoeringsplan Veiligheid en de gepubliceerde Veiligheidsmonitor, metingen tot en met ${until}; wijkwaarden DEMO zolang er geen eigen cijfers per wijk zijn.`,
     `Benchmark: officiële gemeentetotalen ${reference?.meta.year ?? ''} (Politie via CBS) en inwoners (CBS 85984NED); de vergelijkingsgroepen zoals de gemeente ze heeft vastgelegd.`,
     'Politiecijfers zijn pas na ongeveer twee jaar definitief.',
-    `Privacy: aantallen van 1 tot en met 4 per buurt worden niet getoond; ${num(map.suppressed)} buurt(en) op de kaart zijn daarom afgeschermd.`,
+    ds.disclosure
+      ? `${ds.disclosure.note()} ${num(map.suppressed)} buurt(en) op de kaart zijn daarom afgeschermd; wijk- en gemeentetotalen zijn afzonderlijk afgerond en tellen daarom niet precies op.`
+      : `Privacy: aantallen van 1 tot en met 4 per buurt worden niet getoond; ${num(map.suppressed)} buurt(en) op de kaart zijn daarom afgeschermd.`,
   ])}`;
   return { html: documentHtml(meta, [page1, page2, page3]), meta };
 }

@@ -82,7 +82,7 @@ export function toCsv(rows: ExportRow[]): string {
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 const nlFmt = (x: number | null | undefined, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toLocaleString('nl-NL', { maximumFractionDigits: d }));
 
-function toHtml(rows: ExportRow[], meta: { gemeenteNaam: string; categoryNaam: string; from: string; to: string; demo: boolean; levelNaam: string }): string {
+function toHtml(rows: ExportRow[], meta: { gemeenteNaam: string; categoryNaam: string; from: string; to: string; demo: boolean; levelNaam: string; privacy?: string }): string {
   const period = `${meta.from} t/m ${meta.to}`;
   const pages = rows.map((r) => {
     const s = r.stats;
@@ -109,6 +109,7 @@ function toHtml(rows: ExportRow[], meta: { gemeenteNaam: string; categoryNaam: s
 </table>
 ${flags}
 <p class="note">Het Empirical-Bayes-cijfer trekt cijfers van buurten met weinig inwoners naar het gemeentelijk gemiddelde, zodat toeval minder zwaar weegt.</p>
+${meta.privacy ? `<p class="note">${esc(meta.privacy)}</p>` : ''}
 ${meta.demo ? '<p class="demo"><strong>DEMO-gegevens:</strong> de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.</p>' : ''}
 <footer>${esc(CREDIT)} — open data, CC BY 4.0.</footer>
 </section>`;
@@ -152,7 +153,8 @@ export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationT
       const set = new Set(wanted);
       rows = rows.filter((r) => set.has(r.code));
     }
-    // CSV and HTML bypass the JSON privacy filter, so presentations are suppressed here too.
+    // CSV and HTML bypass the JSON privacy filter: small counts are hidden here too (for a presentation
+    // the dataset's disclosure control has already rounded and hidden them; this is the second lock).
     if (mustSuppress(c)) rows = rows.map((r) => suppressStatsRow(r, suppressionThreshold));
     const hs = runHotspots(ds, geometry, { gemeente: q.gemeente, level: q.level, category: q.category, from: q.from, to: q.to, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulationThreshold);
     const hsBy = new Map(hs.rows.map((r) => [r.code, r]));
@@ -167,7 +169,7 @@ export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationT
       const featureBy = new Map(geometry.features(q.gemeente, q.level).map((f) => [f.properties.code, f]));
       const body = {
         type: 'FeatureCollection' as const,
-        metadata: { bron: CREDIT, demo: stats.demo, gemeente: q.gemeente, level: q.level, category: q.category, from: q.from, to: q.to, previousFrom: shiftMonth(q.from, -12), previousTo: shiftMonth(q.to, -12), hotspotMeasure: DEFAULT_MEASURE },
+        metadata: { bron: CREDIT, ...(ds.disclosure ? { privacy: ds.disclosure.note() } : {}), demo: stats.demo, gemeente: q.gemeente, level: q.level, category: q.category, from: q.from, to: q.to, previousFrom: shiftMonth(q.from, -12), previousTo: shiftMonth(q.to, -12), hotspotMeasure: DEFAULT_MEASURE },
         features: exportRows.map(({ stats: s, hotspot: h }) => ({
           type: 'Feature' as const,
           id: s.code,
@@ -180,6 +182,6 @@ export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationT
       return c.body(JSON.stringify(body), 200);
     }
     const levelNaam = q.level === 'buurt' ? 'Buurt' : 'Wijk';
-    return c.html(toHtml(exportRows, { gemeenteNaam: ds.gemeente(q.gemeente)!.naam, categoryNaam: ds.categories.naam(q.category), from: q.from, to: q.to, demo: stats.demo, levelNaam }), 200);
+    return c.html(toHtml(exportRows, { gemeenteNaam: ds.gemeente(q.gemeente)!.naam, categoryNaam: ds.categories.naam(q.category), from: q.from, to: q.to, demo: stats.demo, levelNaam, privacy: ds.disclosure?.note() }), 200);
   });
 }

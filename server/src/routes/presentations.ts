@@ -11,6 +11,7 @@ import { ApiError } from '../compute/errors.ts';
 import { validate } from '../http/validate.ts';
 import { gemeenteParam, levelParam, monthParam } from '../http/params.ts';
 import { idParam, parseJsonBody } from '../http/body.ts';
+import { isAlignedPeriod, PERIOD_RULE } from '../domain/disclosure.ts';
 
 export const MEASURES = ['count', 'ratePer1000', 'ratePer1000Smoothed', 'densityPerKm2', 'changePct'] as const;
 export const LAYERS = ['choropleth', 'hotspots', 'survey', 'bivariate'] as const;
@@ -52,7 +53,9 @@ const viewSchema = z
       .default(['choropleth'])
       .transform((l) => [...new Set(l)]),
   })
-  .refine((v) => v.from <= v.to, { path: ['to'], message: 'must not be before from' });
+  .refine((v) => v.from <= v.to, { path: ['to'], message: 'must not be before from' })
+  // A presentation is always shown under disclosure control, which answers aligned periods only.
+  .refine((v) => v.from > v.to || isAlignedPeriod(v.from, v.to), { path: ['from'], message: PERIOD_RULE });
 
 export const presentationBody = z.object({
   title: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200, 'is too long (at most 200 characters)'),

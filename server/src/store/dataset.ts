@@ -9,9 +9,10 @@ import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Categories, groupFileSchema, UNSPLIT_TYPE, UNSPLIT_TYPE_DEF, type TypeDef } from '../domain/categories.ts';
 import { Cube, CUBE_FORMAT, type AreaSum } from '../domain/cube.ts';
+import type { CellKeyRounding, CellContent } from '../domain/disclosure.ts';
 import { splitTypeOverMonths, type DemoModel } from '../domain/demo.ts';
 import type { AreaFigures } from '../domain/stats.ts';
-import type { Level } from '../domain/model.ts';
+import type { Level, SeriesPoint, TypeCount } from '../domain/model.ts';
 import { NATIONAL, type AreaInfo, type GemeenteInfo, type GeodataIndex } from '../../../geodata/build.ts';
 import { locate, readCsv } from '../../../geodata/sources.ts';
 import { shiftMonth } from '../domain/months.ts';
@@ -51,6 +52,9 @@ export interface AreaFile {
 const DEFAULT_FIRST_YEAR = 2021;
 const DEFAULT_LAST_YEAR = 2025;
 
+/** Breakdown row of a presentation that stands for every type with a small count (not a CBS type code). */
+export const SMALL_TYPES = 'kleine-aantallen';
+
 /** Pseudo-area per gemeente holding registrations that CBS counts for the gemeente but no buurt. */
 export const restArea = (gm: string) => `${gm}_REST`;
 
@@ -78,6 +82,8 @@ export class Dataset {
   private warming: Promise<WarmStatus> | null = null;
   private warmingStopped = false;
   readonly warmStatus: WarmStatus;
+  /** Set on a view made by withDisclosure(): every count this view hands out is disclosure-controlled. */
+  readonly disclosure: CellKeyRounding | null = null;
 
   /** `cacheDir`: where built cubes are persisted (omitted = memory only, e.g. tests with a throw-away store). */
   constructor(readonly store: Store, readonly geodataDir: string, readonly sourceDir: string, groupsFile: string, readonly cacheDir?: string) {
@@ -104,6 +110,17 @@ export class Dataset {
       }
     }
     this.baseKey = h.digest('hex');
+  }
+
+  /**
+   * The same data seen through disclosure control: figures, series, breakdowns and unions of buurten
+   * come out rounded by `dc` (hidden where the true count is 1 up to its threshold). Shares the cubes,
+   * geodata and caches of this dataset; only the counts it hands out differ.
+   */
+  withDisclosure(dc: CellKeyRounding): Dataset {
+    const view = Object.create(this) as Dataset;
+    Object.defineProperty(view, 'disclosure', { value: dc, enumerable: true });
+    return view;
   }
 
   gemeenten(): GemeenteInfo[] {
@@ -471,9 +488,11 @@ export class Dataset {
     const restIdx = cube.areaIndex.get(restArea(gm))!;
     const wijken = this.areas(gm, 'wijk');
     const visitorWijken = new Set(wijken.filter((w) => isCentre(w.naam)).map((w) => w.code));
+    const types = this.categories.typesOf(category) ?? [];
     const figure = (a: AreaInfo, members: string[], extra: AreaSum[] = []): AreaFigures => {
       const sumOf = (m: Map<string, AreaSum>, more: AreaSum[]) => combine([...members.map((c) => m.get(c)!), ...more.map(settle)], months);
       const previous = sumOf(prev, extra.length ? [cube.sum(restIdx, m0 - 12, m1 - 12, typeIdx, kind)] : []);
+      const content = extra.length ? [...members, restArea(gm)] : members;
       return {
         code: a.code,
         naam: a.naam,
@@ -481,8 +500,8 @@ export class Dataset {
         population: pop.get(a.code) ?? a.inwoners,
         km2: a.oppervlakteKm2,
         visitors: a.level === 'buurt' ? visitorWijken.has(a.wijkcode!) || isCentre(a.naam) : a.level === 'wijk' && visitorWijken.has(a.code),
-        current: sumOf(cur, extra),
-        previous: m0 - 12 < 0 ? null : previous,
+        current: this.disclose(sumOf(cur, extra), { areas: content, from, to, types }),
+        previous: m0 - 12 < 0 ? null : this.disclose(previous, { areas: content, from: shiftMonth(from, -12), to: shiftMonth(to, -12), types }),
       };
     };
     if (level === 'buurt') return buurten.map((b) => figure(b, [b.code]));
@@ -493,14 +512,111 @@ export class Dataset {
     }
     // The gemeente's own per-type figures, where it has them, are the gemeente's answer (its buurten
     // hold a split of them, constrained to add up to them).
-    const types = this.categories.typesOf(category) ?? [];
     const own = kind === 'misdrijf' ? this.gemeenteTableSum(gm, types, from, to, revision) : null;
     const ownPrev = own ? this.gemeenteTableSum(gm, types, shiftMonth(from, -12), shiftMonth(to, -12), revision) : null;
     return this.areas(gm, 'gemeente').map((g) => {
       const f = figure(g, buurten.map((b) => b.code), [cube.sum(restIdx, m0, m1, typeIdx, kind)]);
       if (!own) return f;
-      return { ...f, current: own, previous: ownPrev ?? f.previous };
+      const content = { areas: [...buurten.map((b) => b.code), restArea(gm)], types };
+      return {
+        ...f,
+        current: this.disclose(own, { ...content, from, to }),
+        previous: ownPrev ? this.disclose(ownPrev, { ...content, from: shiftMonth(from, -12), to: shiftMonth(to, -12) }) : f.previous,
+      };
     });
+  }
+
+  /**
+   * A union of buurten of one gemeente (an attention area) as one cell: its sum over the period and a
+   * year earlier. Under disclosure control the union is rounded as a cell of its own, not summed
+   * from its rounded buurten, so "total minus the visible buurten" gives no hidden buurt back.
+   */
+  unionSums(gm: string, codes: readonly string[], category: string, from: string, to: string): { current: AreaSum; previous: AreaSum | null } {
+    const cube = this.cube(gm);
+    const { typeIdx, kind, types } = this.typeSelection(cube, category);
+    const months = monthsBetween(from, to);
+    const m0 = cube.monthIndex(from);
+    const m1 = cube.monthIndex(to);
+    const idx = codes.map((c) => cube.areaIndex.get(c)).filter((i): i is number => i !== undefined);
+    const sum = (a: number, b: number) => combine(idx.map((i) => cube.sum(i, a, b, typeIdx, kind)), months);
+    return {
+      current: this.disclose(sum(m0, m1), { areas: codes, from, to, types }),
+      previous: m0 - 12 < 0 ? null : this.disclose(sum(m0 - 12, m1 - 12), { areas: codes, from: shiftMonth(from, -12), to: shiftMonth(to, -12), types }),
+    };
+  }
+
+  /** Month by month count of one area (buurt, wijk or gemeente) for a category, over all months of the data. */
+  series(area: AreaInfo, category: string): SeriesPoint[] {
+    const gm = area.gemeentecode;
+    const cube = this.cube(gm);
+    const { typeIdx, kind, types } = this.typeSelection(cube, category);
+    const members = this.buurtenOf(area);
+    const idx = members.map((m) => cube.areaIndex.get(m)).filter((i): i is number => i !== undefined);
+    const perArea = idx.map((a) => cube.series(a, typeIdx, kind));
+    return cube.months.map((month, m) => {
+      const parts = perArea.map((s) => s[m]);
+      const known = parts.filter((p) => p.count !== null);
+      const point: SeriesPoint = {
+        month,
+        count: known.length ? known.reduce((s, p) => s + (p.count ?? 0), 0) : null,
+        demo: parts.some((p) => p.demo),
+        withheld: parts.some((p) => p.withheld),
+      };
+      if (!this.disclosure || point.count === null) return point;
+      const d = this.disclosure.count(point.count, { areas: members, from: month, to: month, types });
+      return d.hidden ? { ...point, count: null, suppressed: true } : { ...point, count: d.value };
+    });
+  }
+
+  /** Count per crime type of one area over a period, largest first; types without registrations left out. */
+  typeBreakdown(area: AreaInfo, category: string, from: string, to: string): TypeCount[] {
+    const cube = this.cube(area.gemeentecode);
+    const { typeIdx, kind } = this.typeSelection(cube, category);
+    const members = this.buurtenOf(area);
+    const idx = members.map((m) => cube.areaIndex.get(m)).filter((i): i is number => i !== undefined);
+    const m0 = cube.monthIndex(from);
+    const m1 = cube.monthIndex(to);
+    const rows: TypeCount[] = [];
+    const small: { code: string; count: number }[] = [];
+    for (const t of typeIdx) {
+      const { code, naam } = this.categories.types[t];
+      const count = idx.reduce((s, a) => s + cube.sum(a, m0, m1, [t], kind).count, 0);
+      if (count === 0) continue;
+      if (!this.disclosure) rows.push({ code, naam, count });
+      else if (count <= this.disclosure.threshold) small.push({ code, count });
+      else rows.push({ code, naam, count: this.disclosure.count(count, { areas: members, from, to, types: [code] }).value });
+    }
+    // Under disclosure control the types with small counts are one row, rounded as a cell of its own:
+    // listed one by one, "the total minus the visible types" over their number would say each is 1.
+    if (small.length) {
+      const d = this.disclosure!.count(small.reduce((s, x) => s + x.count, 0), { areas: members, from, to, types: small.map((x) => x.code) });
+      rows.push({ code: SMALL_TYPES, naam: 'Overige soorten met kleine aantallen (samen)', count: d.hidden ? null : d.value, ...(d.hidden ? { suppressed: true } : {}) });
+    }
+    return rows.sort((a, b) => (b.count ?? -1) - (a.count ?? -1));
+  }
+
+  /** The buurten (and for a gemeente its registrations without a buurt) an area's counts are summed over. */
+  private buurtenOf(area: AreaInfo): string[] {
+    const gm = area.gemeentecode;
+    if (area.level === 'buurt') return [area.code];
+    if (area.level === 'wijk') return this.areas(gm, 'buurt').filter((b) => b.wijkcode === area.code).map((b) => b.code);
+    return [...this.areas(gm, 'buurt').map((b) => b.code), restArea(gm)];
+  }
+
+  private typeSelection(cube: Cube, category: string): { typeIdx: number[]; kind: 'misdrijf' | 'overlast'; types: string[] } {
+    const types = this.categories.typesOf(category) ?? [];
+    return {
+      typeIdx: types.map((t) => cube.typeIndex.get(t)!).filter((t) => t !== undefined),
+      kind: this.categories.isNuisance(category) ? 'overlast' : 'misdrijf',
+      types,
+    };
+  }
+
+  /** A sum as this dataset hands it out: as is, or rounded (and marked hidden) under disclosure control. */
+  private disclose(sum: AreaSum, content: CellContent): AreaSum {
+    if (!this.disclosure) return sum;
+    const d = this.disclosure.count(sum.count, content);
+    return { ...sum, count: d.value, ...(d.hidden ? { suppressed: true } : {}) };
   }
 }
 

@@ -45,8 +45,10 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra }: Ar
   const previous = formatPeriod(meta.previousFrom, meta.previousTo);
   // The breakdown belongs to the period shown above; an answer for another period is not shown.
   const samePeriod = series !== null && series.meta.from === meta.from && series.meta.to === meta.to;
-  const breakdownTotal = samePeriod ? series.breakdown.reduce((s, b) => s + b.count, 0) : 0;
-  const top = samePeriod ? [...series.breakdown].sort((a, b) => b.count - a.count).filter((b) => b.count > 0).slice(0, 8) : [];
+  // Hidden (small) counts of a presentation screen have no share: they are left out.
+  const shown = samePeriod ? series.breakdown.filter((b): b is typeof b & { count: number } => b.count !== null && b.count > 0) : [];
+  const breakdownTotal = shown.reduce((s, b) => s + b.count, 0);
+  const top = [...shown].sort((a, b) => b.count - a.count).slice(0, 8);
 
   return (
     <section className="area-panel" aria-labelledby="area-panel-title">

@@ -40,8 +40,9 @@ export function Comparison({ codes, gemeente, category, from, to, names, stats, 
         const r = ranking.get(code);
         const h = hotspotBy.get(code);
         const ser = series[code];
-        const total = ser && ser !== 'error' ? ser.breakdown.reduce((t, b) => t + b.count, 0) : 0;
-        const top = ser && ser !== 'error' ? [...ser.breakdown].filter((b) => b.count > 0).sort((a, b) => b.count - a.count).slice(0, 5) : [];
+        const shown = ser && ser !== 'error' ? ser.breakdown.filter((b): b is typeof b & { count: number } => b.count !== null && b.count > 0) : [];
+        const total = shown.reduce((t, b) => t + b.count, 0);
+        const top = [...shown].sort((a, b) => b.count - a.count).slice(0, 5);
         return (
           <article key={code} className="comparison-card" aria-labelledby={`cmp-${code}`}>
             <div className="comparison-head">
