@@ -1,5 +1,10 @@
 // Export for Dutch Excel, GIS and print, against the real data.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ringArea } from '../../server/src/domain/gisExport.ts';
 import { makeTestApp } from '../support/testApp.ts';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -21,10 +26,13 @@ describe('GET /api/export?format=csv', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n').filter(Boolean);
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(lines).toHaveLength(45);
+    expect(lines).toHaveLength(46);
     const header = lines[0].split(';');
     expect(header).toEqual(expect.arrayContaining(['Code', 'Naam', 'Aantal', 'Inwoners', 'Per 1.000 inwoners', 'Per km²', 'Hotspot']));
-    for (const line of lines.slice(1)) expect(line.split(';')).toHaveLength(header.length);
+    for (const line of lines.slice(1, -1)) expect(line.split(';')).toHaveLength(header.length);
+    // Source and licence below the table, after an empty line.
+    expect(lines.at(-1)).toBe('Bron: CBS, Politie (via CBS), Kadaster/PDOK — open data, CC BY 4.0');
+    expect(text).toContain('\r\n\r\nBron:');
     const binnenstad = lines.find((l) => l.startsWith('BU09350000;'))!.split(';');
     expect(binnenstad[header.indexOf('Naam')]).toBe('Binnenstad');
     expect(binnenstad[header.indexOf('Aantal')]).toBe('1294');
@@ -36,7 +44,7 @@ describe('GET /api/export?format=csv', () => {
   it('codes= limits the rows; codes of another gemeente are a 400', async () => {
     const res = await t.app.request(`/api/export?format=csv&${Q}&codes=BU09350000,bu09350006`);
     const lines = (await res.text()).split('\r\n').filter(Boolean);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     const bad = await t.getJson(`/api/export?format=csv&${Q}&codes=BU09350000,BU00140000`);
     expect(bad.status).toBe(400);
     expect(bad.body.parameter).toBe('codes');
@@ -63,6 +71,49 @@ describe('GET /api/export?format=geojson', () => {
   });
 });
 
+describe('GeoJSON that GIS tools read cleanly', () => {
+  it('has RFC 7946 winding (exteriors counter-clockwise, holes clockwise) and no list-valued properties, for buurten and wijken', async () => {
+    for (const level of ['buurt', 'wijk']) {
+      const fc = (await (await t.app.request(`/api/export?format=geojson&gemeente=GM0935&level=${level}&category=0.0.0&from=2024-01&to=2024-12`)).json()) as any;
+      expect(fc.features.length).toBeGreaterThan(0);
+      for (const f of fc.features) {
+        const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+        for (const rings of polygons) {
+          expect(ringArea(rings[0]), `${f.id} exterior`).toBeGreaterThan(0);
+          for (const hole of rings.slice(1)) expect(ringArea(hole), `${f.id} hole`).toBeLessThan(0);
+        }
+        for (const [k, v] of Object.entries(f.properties)) expect(Array.isArray(v) || (v !== null && typeof v === 'object'), `${f.id}.${k}`).toBe(false);
+      }
+    }
+  });
+
+  // GDAL (ogr2ogr) and geopandas as an analyst's QGIS/Python would read the file; skipped where they are
+  // not installed (.ci/run installs gdal-bin and python3-geopandas).
+  const hasGdal = spawnSync('ogr2ogr', ['--version']).status === 0;
+  // Debian's python3-geopandas is for Debian's own interpreter (a pyenv python3 may come first on PATH).
+  const python = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const hasGeopandas = spawnSync(python, ['-c', 'import geopandas']).status === 0;
+  it.skipIf(!hasGdal || !hasGeopandas)('reads in ogr2ogr and geopandas and converts to GeoPackage and Shapefile without errors', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-gis-'));
+    try {
+      for (const level of ['buurt', 'wijk']) {
+        const file = path.join(dir, `${level}.geojson`);
+        fs.writeFileSync(file, await (await t.app.request(`/api/export?format=geojson&gemeente=GM0935&level=${level}&category=HIC&from=2024-01&to=2024-12`)).text());
+        for (const [driver, out] of [['GPKG', `${level}.gpkg`], ['ESRI Shapefile', `${level}.shp`]]) {
+          const r = spawnSync('ogr2ogr', ['-f', driver, path.join(dir, out), file], { encoding: 'utf8' });
+          expect(r.status, `${driver}: ${r.stderr}`).toBe(0);
+          expect(r.stderr, driver).not.toMatch(/ERROR/);
+        }
+        const py = spawnSync(python, ['-c', `import geopandas as g; d = g.read_file(${JSON.stringify(file)}); print(len(d), d.geometry.is_valid.all())`], { encoding: 'utf8' });
+        expect(py.status, py.stderr).toBe(0);
+        expect(py.stdout.trim()).toMatch(/^\d+ True$/);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('GET /api/export?format=html', () => {
   it('a printable page per buurt with every name, the credit and escaped text', async () => {
     const res = await t.app.request(`/api/export?format=html&${Q}`);
@@ -71,6 +122,7 @@ describe('GET /api/export?format=html', () => {
     const html = await res.text();
     expect(html).toContain('<html lang="nl">');
     expect(html).toContain('page-break-after');
+    expect(html).toContain('size: A4');
     expect(html.match(/<section class="page">/g)).toHaveLength(44);
     for (const a of t.dataset.areas('GM0935', 'buurt')) expect(html).toContain(a.naam.replace(/'/g, '&#39;'));
     expect(html).toContain('Bron: CBS, Politie (via CBS), Kadaster/PDOK');

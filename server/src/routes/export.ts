@@ -16,6 +16,7 @@ import { resolveScope } from '../compute/scope.ts';
 import { scopeFields } from '../http/params.ts';
 import { shiftMonth } from '../domain/months.ts';
 import { DEFAULT_MEASURE, runHotspots } from '../compute/hotspots.ts';
+import { flatProperties, rfc7946 } from '../domain/gisExport.ts';
 
 export const CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';
 
@@ -76,7 +77,9 @@ const COLUMNS: [string, (r: ExportRow) => string][] = [
 
 export function toCsv(rows: ExportRow[]): string {
   const lines = [COLUMNS.map(([h]) => csvField(h)).join(';'), ...rows.map((r) => COLUMNS.map(([, f]) => csvField(f(r))).join(';'))];
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  // The source and licence travel with the figures (CC BY 4.0 asks for the credit), after one empty line
+  // so that a spreadsheet shows them below the table.
+  return '\uFEFF' + lines.join('\r\n') + '\r\n\r\n' + csvField(`${CREDIT} — open data, CC BY 4.0`) + '\r\n';
 }
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -129,6 +132,7 @@ td { text-align: right; font-variant-numeric: tabular-nums; }
 .note, footer { font-size: 0.9em; color: #333; }
 .page { page-break-after: always; break-after: page; }
 .page:last-child { page-break-after: auto; break-after: auto; }
+@page { size: A4; margin: 15mm; }
 @media print { body { margin: 0; } }
 </style>
 </head>
@@ -173,8 +177,8 @@ export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationT
         features: exportRows.map(({ stats: s, hotspot: h }) => ({
           type: 'Feature' as const,
           id: s.code,
-          geometry: featureBy.get(s.code)?.geometry ?? null,
-          properties: { ...s, hotspotClass: h?.class ?? 'none', hotspotZ: h?.z ?? null, hotspotMonthsSignificant: h?.monthsSignificant ?? 0, hotspotTrend: h?.trend ?? 'none' },
+          geometry: rfc7946(featureBy.get(s.code)?.geometry ?? null),
+          properties: flatProperties({ ...s, hotspotClass: h?.class ?? 'none', hotspotZ: h?.z ?? null, hotspotMonthsSignificant: h?.monthsSignificant ?? 0, hotspotTrend: h?.trend ?? 'none' }),
         })),
       };
       c.header('Content-Type', 'application/geo+json; charset=utf-8');
