@@ -131,13 +131,16 @@ export function renderMap(o: MapOptions): RenderedMap {
   });
   const wijkOutlines = wijken.map((f) => `<path d="${path(f) ?? ''}" fill="none" stroke="#111" stroke-width="1.8"/>`);
   const labelSource = o.level === 'buurt' ? wijken : areas;
-  const labels = labelSource.length > 0 && labelSource.length <= 15
-    ? labelSource.map((f) => {
-        const [x, y] = path.centroid(f);
-        if (!Number.isFinite(x) || !Number.isFinite(y)) return '';
-        return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" class="map-label" text-anchor="middle">${esc(shortWijk(f.properties.naam ?? ''))}</text>`;
-      })
+  const candidates = labelSource.length > 0 && labelSource.length <= 15
+    ? labelSource
+        .map((f) => ({ c: path.centroid(f), text: shortWijk(f.properties.naam ?? ''), area: path.area(f) }))
+        .filter(({ c }) => Number.isFinite(c[0]) && Number.isFinite(c[1]))
+        .sort((a, b) => b.area - a.area)
+        .map(({ c, text }) => ({ x: c[0], y: c[1], text }))
     : [];
+  const labels = placeLabels(candidates, LABEL_FONT_PX).map(
+    (l) => `<text x="${l.x.toFixed(1)}" y="${l.y.toFixed(1)}" class="map-label" text-anchor="middle">${esc(l.text)}</text>`,
+  );
 
   // Scale bar: Mercator stretches by 1/cos(latitude); metres per pixel at the gemeente's centre.
   const centre = projection.invert!([width / 2, height / 2]) ?? [0, 52];
@@ -187,4 +190,39 @@ function hash(s: string): number {
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
   return h;
+}
+
+/** Font size of .map-label (reports/layout.ts). */
+const LABEL_FONT_PX = 15;
+
+export interface MapLabel {
+  x: number;
+  y: number;
+  text: string;
+}
+
+/** Places labels (most important first) so that none overlaps another: each tries its own point, then
+ * points moved up, down, left and right; a label that fits nowhere is left out (the tables name every
+ * wijk). Widths are estimated from the text (bold sans-serif ≈ 0.62 em per character). */
+export function placeLabels(labels: MapLabel[], fontPx: number): MapLabel[] {
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const out: MapLabel[] = [];
+  const h = fontPx * 1.25;
+  const step = h;
+  const offsets: [number, number][] = [[0, 0]];
+  for (let k = 1; k <= 3; k++) offsets.push([0, -k * step], [0, k * step], [-k * step * 2, 0], [k * step * 2, 0]);
+  for (const l of labels) {
+    const w = l.text.length * fontPx * 0.62 + 4;
+    for (const [dx, dy] of offsets) {
+      const x = l.x + dx;
+      const y = l.y + dy;
+      // Text is anchored in the middle, baseline at y.
+      const box = { x0: x - w / 2, x1: x + w / 2, y0: y - fontPx, y1: y - fontPx + h };
+      if (placed.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1)) continue;
+      placed.push(box);
+      out.push({ x, y, text: l.text });
+      break;
+    }
+  }
+  return out;
 }
