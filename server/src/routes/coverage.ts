@@ -4,14 +4,14 @@ import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import { computeCoverage } from '../compute/coverage.ts';
 import { requireGemeente } from '../compute/scope.ts';
-import { parseQuery } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
 import { gemeenteParam } from '../http/params.ts';
 
 const query = z.object({ gemeente: gemeenteParam });
 
 export function coverageRoutes(ds: Dataset) {
-  return new Hono().get('/coverage', (c) => {
-    const q = parseQuery(query, c.req.query());
+  return new Hono().get('/coverage', validate('query', query), (c) => {
+    const q = c.req.valid('query');
     requireGemeente(ds, q.gemeente);
     return c.json(computeCoverage(ds, q.gemeente), 200);
   });
