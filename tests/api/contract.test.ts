@@ -52,7 +52,7 @@ describe('GET /api/series (typed)', () => {
     expect(body.series.every((p) => /^\d{4}-\d{2}$/.test(p.month))).toBe(true);
     const inPeriod = body.series.filter((p) => p.month >= '2024-01' && p.month <= '2024-12');
     const total = inPeriod.reduce((s, p) => s + (p.count ?? 0), 0);
-    expect(body.breakdown.reduce((s, b) => s + b.count, 0)).toBeLessThanOrEqual(total);
+    expect(body.breakdown.reduce((s, b) => s + (b.count ?? 0), 0)).toBeLessThanOrEqual(total);
   });
 
   it('an unknown area is a 404 naming code', async () => {
