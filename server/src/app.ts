@@ -134,7 +134,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
       .route('/', selectionsRoutes(ds, selections))
       .route('/', attentionAreasRoutes(ds, geometry, attentionAreas))
       .route('/', importsRoutes(ds, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente }))
-      .route('/', presentationsRoutes(ds, presentations))
+      .route('/', presentationsRoutes(ds, presentations, users))
       .route('/', signalsRoutes(ds, threshold))
       .route('/', evaluationsRoutes(ds, geometry, evaluations, attentionAreas))
       .route('/', reportsRoutes(ds, { lowPopulationThreshold: deps.lowPopulationThreshold, suppressionThreshold: threshold, pdf, evaluationsOf: (gm) => evaluations.list(gm).map((e) => evaluationAnswer(ds, geometry, { evaluations, attentionAreas }, e)) }));

@@ -69,7 +69,7 @@ if (!url) {
       const a = new PostgresStore(url, { schema });
       const b = new PostgresStore(url, { schema });
       try {
-        const p = a.features().presentations.create({ title: 'Noord', gemeente: 'GM0935', views: [] });
+        const p = a.features().presentations.create({ title: 'Noord', gemeente: 'GM0935', views: [] }, 'ana');
         expect(b.features().presentations.get(p.id)).toEqual(p);
         b.features().attentionAreas.create({ name: 'VBA', gemeente: 'GM0935', kind: 'vba', codes: ['BU09350000'], geometry: null });
         expect(a.features().attentionAreas.list('GM0935').map((x) => x.name)).toEqual(['VBA']);
@@ -96,7 +96,7 @@ if (!url) {
         const kept = f.selections.create({ name: 'blijft', gemeente: 'GM0935', codes: ['BU09350000'], criteria: { min: 2 } });
         f.selections.delete(kept.id - 1);
         const area = f.attentionAreas.create({ name: 'Camera', gemeente: 'GM0935', kind: 'camera', codes: ['BU09350000'], geometry: { type: 'Polygon', coordinates: [[[5.6, 50.8], [5.7, 50.8], [5.7, 50.9], [5.6, 50.8]]] } });
-        const pres = f.presentations.create({ title: 'Noord', gemeente: 'GM0935', views: [] });
+        const pres = f.presentations.create({ title: 'Noord', gemeente: 'GM0935', views: [] }, 'ana');
         f.survey.applyImport({ file: 's.csv', sha256: 's', format: 'survey', summary: {} }, [
           { area: 'GM0935', year: 2023, indicator: 'onveilig', value: 31.5, lower: null, upper: 33, respondents: 120, source: 'VM', demo: true },
         ]);
@@ -192,7 +192,10 @@ if (!url) {
         expect(importFile(dataset, file).alreadyImported).toBe(true);
         await same();
         // Selections live in PostgreSQL too: another app server on the same database lists them.
-        const post = await pg.request('/api/selections', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'x', gemeente: 'GM0935', codes: ['BU09350000'] }) });
+        // Open mode only reads: save as an analist.
+        const accounts = store.users();
+        const session = accounts.createSession(accounts.add('ana', 'correct horse battery', 'analist', []).id, 60_000);
+        const post = await pg.request('/api/selections', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: `bvk_session=${session}` }, body: JSON.stringify({ name: 'x', gemeente: 'GM0935', codes: ['BU09350000'] }) });
         expect(post.status).toBe(201);
         const other = new PostgresStore(url, { schema });
         try {

@@ -328,7 +328,7 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
   describe('presentations', () => {
     it('creates, updates (views, title, gemeente; updatedAt moves, createdAt stays) and deletes', async () => {
       const ps = openStore().features().presentations;
-      const p = ps.create(presentation('Stadsdeel Noord'));
+      const p = ps.create(presentation('Stadsdeel Noord'), 'ana');
       expect(p).toMatchObject(presentation('Stadsdeel Noord'));
       expect(p.updatedAt).toBe(p.createdAt);
       expect(isIso(p.createdAt)).toBe(true);
@@ -346,9 +346,22 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
       expect(ps.get(p.id)).toBeUndefined();
     });
 
+    it('records the owner and whether it is shared; a deleted id is never handed out again', () => {
+      const ps = openStore().features().presentations;
+      const a = ps.create(presentation('eigen'), 'ana');
+      const b = ps.create({ ...presentation('privé'), shared: false }, 'ana');
+      expect(a).toMatchObject({ createdBy: 'ana', shared: true });
+      expect(b).toMatchObject({ createdBy: 'ana', shared: false });
+      expect(ps.update(b.id, { ...presentation('privé'), shared: true })).toMatchObject({ shared: true, createdBy: 'ana' });
+      expect(ps.update(b.id, presentation('privé'))).toMatchObject({ shared: true });
+      ps.delete(b.id);
+      const c = ps.create(presentation('nieuw'), 'bob');
+      expect(c.id).toBeGreaterThan(b.id);
+    });
+
     it('lists in creation order', () => {
       const ps = openStore().features().presentations;
-      const ids = ['a', 'b', 'c'].map((t) => ps.create(presentation(t)).id);
+      const ids = ['a', 'b', 'c'].map((t) => ps.create(presentation(t), 'ana').id);
       expect(ps.list().map((p) => p.id)).toEqual(ids);
       expect(ps.list('GM0935').map((p) => p.title)).toEqual(['a', 'b', 'c']);
     });

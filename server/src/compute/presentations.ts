@@ -8,6 +8,7 @@ import { ApiError } from './errors.ts';
 /** A request body after schema validation (routes/presentations.ts). */
 export interface PresentationBody {
   title: string;
+  shared?: boolean;
   views: (Omit<PresentationView, 'focus'> & { focus: { level: Level; codes: string[] } })[];
 }
 
@@ -36,6 +37,6 @@ export function resolvePresentationInput(ds: Dataset, body: PresentationBody): P
     }
     return { ...v, focus: { level: v.focus.level, codes: [...new Set(v.focus.codes)], gemeente: gemeente! } };
   });
-  return { title: body.title, gemeente: views[0].focus.gemeente, views };
+  return { title: body.title, gemeente: views[0].focus.gemeente, views, ...(body.shared === undefined ? {} : { shared: body.shared }) };
 }
 

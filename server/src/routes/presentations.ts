@@ -1,7 +1,7 @@
 // Presentations ("draaiboeken") for stadsdeel meetings: GET/POST /presentations,
 // GET/PUT/DELETE /presentations/:id. Writing needs a role that may write (enforced in app.ts);
 // the presentatie role reads. Every answer carries `url`, the link that opens it in the client.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import type { Presentation, PresentationStore } from '../store/presentations.ts';
@@ -12,6 +12,9 @@ import { validate } from '../http/validate.ts';
 import { gemeenteParam, levelParam, monthParam } from '../http/params.ts';
 import { idParam, parseJsonBody } from '../http/body.ts';
 import { isAlignedPeriod, PERIOD_RULE } from '../domain/disclosure.ts';
+import { principalOf } from '../http/session.ts';
+import { mayChangeItem, mayReadItem } from '../domain/ownership.ts';
+import type { UserStore } from '../store/users.ts';
 
 export const MEASURES = ['count', 'ratePer1000', 'ratePer1000Smoothed', 'densityPerKm2', 'changePct'] as const;
 export const LAYERS = ['choropleth', 'hotspots', 'survey', 'bivariate'] as const;
@@ -58,6 +61,7 @@ const viewSchema = z
   .refine((v) => v.from > v.to || isAlignedPeriod(v.from, v.to), { path: ['from'], message: PERIOD_RULE });
 
 export const presentationBody = z.object({
+  shared: z.boolean({ error: 'expected true or false' }).optional(),
   title: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200, 'is too long (at most 200 characters)'),
   views: z
     .array(viewSchema, { error: 'expected a list of views' })
@@ -65,33 +69,49 @@ export const presentationBody = z.object({
     .max(MAX_VIEWS, `at most ${MAX_VIEWS} views`),
 });
 
-export function presentationsRoutes(ds: Dataset, store: PresentationStore) {
-  const found = (id: number): Presentation => {
+export function presentationsRoutes(ds: Dataset, store: PresentationStore, users: UserStore) {
+  // Someone else's private presentation answers like one that does not exist.
+  const found = (c: Context<AppEnv>, id: number): Presentation => {
     const p = store.get(id);
-    if (!p) throw new ApiError(404, `presentation ${id} does not exist`, 'id');
+    if (!p || !mayReadItem(principalOf(c), p)) throw new ApiError(404, `presentation ${id} does not exist`, 'id');
     return p;
+  };
+  const changeable = (c: Context<AppEnv>, id: number): Presentation => {
+    const p = found(c, id);
+    if (!mayChangeItem(principalOf(c), p)) throw new ApiError(403, `presentation ${id} belongs to ${p.createdBy ?? 'nobody'}: only they or a beheerder may change it`, 'id');
+    return p;
+  };
+  const audit = (c: Context<AppEnv>, action: string, id: number, detail: Record<string, unknown> = {}) => {
+    const p = principalOf(c);
+    users.audit({ username: p.username, role: p.role, action, resource: `/api/presentations/${id}`, detail });
   };
   return new Hono<AppEnv>()
     .post('/presentations', async (c) => {
       const input = resolvePresentationInput(ds, await parseJsonBody(c, presentationBody));
-      return c.json(withUrl(store.create(input)), 201);
+      const created = store.create(input, principalOf(c).username);
+      audit(c, 'presentation-created', created.id, { title: created.title, shared: created.shared });
+      return c.json(withUrl(created), 201);
     })
     .get('/presentations', validate('query', z.object({ gemeente: gemeenteParam.optional() })), (c) => {
       const q = c.req.valid('query');
-      return c.json(store.list(q.gemeente).map(withUrl), 200);
+      const p = principalOf(c);
+      return c.json(store.list(q.gemeente).filter((x) => mayReadItem(p, x)).map(withUrl), 200);
     })
-    .get('/presentations/:id', (c) => c.json(withUrl(found(idParam(c.req.param('id')))), 200))
+    .get('/presentations/:id', (c) => c.json(withUrl(found(c, idParam(c.req.param('id')))), 200))
     .put('/presentations/:id', async (c) => {
       const id = idParam(c.req.param('id'));
-      found(id);
+      changeable(c, id);
       const input = resolvePresentationInput(ds, await parseJsonBody(c, presentationBody));
       const updated = store.update(id, input);
       if (!updated) throw new ApiError(404, `presentation ${id} does not exist`, 'id');
+      audit(c, 'presentation-changed', id, { title: updated.title, shared: updated.shared });
       return c.json(withUrl(updated), 200);
     })
     .delete('/presentations/:id', (c) => {
       const id = idParam(c.req.param('id'));
+      const p = changeable(c, id);
       if (!store.delete(id)) throw new ApiError(404, `presentation ${id} does not exist`, 'id');
+      audit(c, 'presentation-deleted', id, { title: p.title });
       return c.json({ deleted: id }, 200);
     });
 }

@@ -10,6 +10,7 @@ import type { Presentation, PresentationInput, PresentationStore, PresentationVi
 import type { Selection, SelectionInput, SelectionStore } from './selections.ts';
 import type { EvaluationInput, EvaluationStore, StoredEvaluation } from './evaluations.ts';
 import { levelOf, type SurveyQuery, type SurveyRow, type SurveyStore } from './survey.ts';
+import { addOwnerColumns } from './sqliteIds.ts';
 import { arrayLiteral, isoText, writeRows, type BulkWrite, type Query } from './postgresSql.ts';
 import { gemeenteOf, type Store } from './store.ts';
 import type { ImportOutcome, ImportRecord } from './imports.ts';
@@ -30,6 +31,8 @@ CREATE TABLE IF NOT EXISTS presentations (
   id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, gemeente TEXT NOT NULL, title TEXT NOT NULL, views JSONB NOT NULL,
   created_at TIMESTAMPTZ NOT NULL DEFAULT now(), updated_at TIMESTAMPTZ NOT NULL DEFAULT now());
 CREATE INDEX IF NOT EXISTS presentations_gm ON presentations (gemeente);
+ALTER TABLE presentations ADD COLUMN IF NOT EXISTS created_by TEXT;
+ALTER TABLE presentations ADD COLUMN IF NOT EXISTS shared BOOLEAN NOT NULL DEFAULT true;
 CREATE TABLE IF NOT EXISTS survey (
   area TEXT NOT NULL, gemeente TEXT NOT NULL, level TEXT NOT NULL, year INTEGER NOT NULL, indicator TEXT NOT NULL,
   value DOUBLE PRECISION NOT NULL, lower DOUBLE PRECISION, upper DOUBLE PRECISION, respondents BIGINT,
@@ -158,19 +161,21 @@ export class PostgresAttentionAreaStore implements AttentionAreaStore {
 
 // --- presentations ------------------------------------------------------------------------------
 
-const PRESENTATION = `SELECT id, gemeente, title, views::text AS views, ${isoText('created_at')} AS created_at, ${isoText('updated_at')} AS updated_at FROM presentations`;
+const PRESENTATION = `SELECT id, gemeente, title, views::text AS views, created_by, shared, ${isoText('created_at')} AS created_at, ${isoText('updated_at')} AS updated_at FROM presentations`;
 
 const toPresentation = (r: Record<string, unknown>): Presentation => ({
   id: Number(r.id), title: String(r.title), gemeente: String(r.gemeente), views: parsed<PresentationView[]>(r.views),
+  createdBy: r.created_by === null ? null : String(r.created_by), shared: r.shared === true || r.shared === 't',
   createdAt: String(r.created_at), updatedAt: String(r.updated_at),
 });
 
 export class PostgresPresentationStore implements PresentationStore {
   constructor(private readonly q: Query) {}
 
-  create(input: PresentationInput): Presentation {
-    const [{ id }] = this.q('INSERT INTO presentations (gemeente, title, views) VALUES ($1, $2, $3::jsonb) RETURNING id',
-      [input.gemeente, input.title, JSON.stringify(input.views)]);
+  create(input: PresentationInput, createdBy: string | null): Presentation {
+    // An identity column never hands out an id twice, deleted or not.
+    const [{ id }] = this.q('INSERT INTO presentations (gemeente, title, views, created_by, shared) VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id',
+      [input.gemeente, input.title, JSON.stringify(input.views), createdBy, input.shared !== false]);
     return this.get(Number(id))!;
   }
 
@@ -184,8 +189,8 @@ export class PostgresPresentationStore implements PresentationStore {
   }
 
   update(id: number, input: PresentationInput): Presentation | undefined {
-    const changed = this.q('UPDATE presentations SET gemeente = $1, title = $2, views = $3::jsonb, updated_at = now() WHERE id = $4 RETURNING 1',
-      [input.gemeente, input.title, JSON.stringify(input.views), id]);
+    const changed = this.q('UPDATE presentations SET gemeente = $1, title = $2, views = $3::jsonb, updated_at = now(), shared = coalesce($5, shared) WHERE id = $4 RETURNING 1',
+      [input.gemeente, input.title, JSON.stringify(input.views), id, input.shared ?? null]);
     return changed.length > 0 ? this.get(id) : undefined;
   }
 
@@ -291,9 +296,9 @@ const TAKE_OVER: (BulkWrite & { from: string })[] = [
   { table: 'attention_areas', from: 'id, gemeente, name, kind, note, codes, geometry, created_at',
     cols: ['id', 'gemeente', 'name', 'kind', 'note', 'codes', 'geometry', 'created_at'],
     types: ['integer', 'text', 'text', 'text', 'text', 'jsonb', 'jsonb', 'timestamptz'], keepIds: true },
-  { table: 'presentations', from: 'id, gemeente, title, views, created_at, updated_at',
-    cols: ['id', 'gemeente', 'title', 'views', 'created_at', 'updated_at'],
-    types: ['integer', 'text', 'text', 'jsonb', 'timestamptz', 'timestamptz'], keepIds: true },
+  { table: 'presentations', from: 'id, gemeente, title, views, created_at, updated_at, created_by, shared = 1 AS shared',
+    cols: ['id', 'gemeente', 'title', 'views', 'created_at', 'updated_at', 'created_by', 'shared'],
+    types: ['integer', 'text', 'text', 'jsonb', 'timestamptz', 'timestamptz', 'text', 'boolean'], keepIds: true },
   { table: 'evaluations', from: 'id, gemeente, name, codes, attention_area_id, start, categories, pre_months, post_months, created_at',
     cols: ['id', 'gemeente', 'name', 'codes', 'attention_area_id', 'start', 'categories', 'pre_months', 'post_months', 'created_at'],
     types: ['integer', 'text', 'text', 'jsonb', 'integer', 'text', 'jsonb', 'integer', 'integer', 'timestamptz'], keepIds: true },
@@ -312,6 +317,8 @@ export function takeOverLocalFeatures(q: Query, legacy: Database.Database, chunk
   for (const t of TAKE_OVER) {
     if (q(`SELECT 1 FROM ${t.table} LIMIT 1`).length) continue;
     if (!legacy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t.table)) continue;
+    // A file from before owners were recorded: its presentations were visible to all, and stay so.
+    if (t.table === 'presentations') addOwnerColumns(legacy, 'presentations', true);
     const rows = legacy.prepare(`SELECT ${t.from} FROM ${t.table}`).all() as Record<string, unknown>[];
     if (rows.length === 0) continue;
     copied[t.table] = writeRows(q, t, rows, chunkRows);

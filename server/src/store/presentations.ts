@@ -21,16 +21,21 @@ export interface PresentationInput {
   /** The gemeente of the first view; used to list a gemeente's presentations. */
   gemeente: string;
   views: PresentationView[];
+  /** Others may open it (default true: a presentation is made to be shown). */
+  shared?: boolean;
 }
 
 export interface Presentation extends PresentationInput {
   id: number;
+  /** Username of whoever saved it (null: saved before owners were recorded). */
+  createdBy: string | null;
+  shared: boolean;
   createdAt: string;
   updatedAt: string;
 }
 
 export interface PresentationStore {
-  create(input: PresentationInput): Presentation;
+  create(input: PresentationInput, createdBy: string | null): Presentation;
   list(gemeente?: string): Presentation[];
   get(id: number): Presentation | undefined;
   /** undefined when the id does not exist */

@@ -1,6 +1,7 @@
 // Presentations in the SQLite file (table presentations).
 import type Database from 'better-sqlite3';
 import type { Presentation, PresentationInput, PresentationStore, PresentationView } from './presentations.ts';
+import { addOwnerColumns, nextId } from './sqliteIds.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS presentations (
@@ -9,13 +10,15 @@ CREATE TABLE IF NOT EXISTS presentations (
 CREATE INDEX IF NOT EXISTS presentations_gm ON presentations (gemeente);
 `;
 
-type Raw = { id: number; gemeente: string; title: string; views: string; created_at: string; updated_at: string };
+type Raw = { id: number; gemeente: string; title: string; views: string; created_at: string; updated_at: string; created_by: string | null; shared: number };
 
 const fromRaw = (r: Raw): Presentation => ({
   id: r.id,
   title: r.title,
   gemeente: r.gemeente,
   views: JSON.parse(r.views) as PresentationView[],
+  createdBy: r.created_by,
+  shared: r.shared !== 0,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -23,14 +26,19 @@ const fromRaw = (r: Raw): Presentation => ({
 export class SqlitePresentationStore implements PresentationStore {
   constructor(private readonly db: Database.Database) {
     this.db.exec(SCHEMA);
+    addOwnerColumns(this.db, 'presentations', true);
   }
 
-  create(input: PresentationInput): Presentation {
+  create(input: PresentationInput, createdBy: string | null): Presentation {
     const now = new Date().toISOString();
-    const info = this.db
-      .prepare('INSERT INTO presentations (gemeente, title, views, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-      .run(input.gemeente, input.title, JSON.stringify(input.views), now, now);
-    return this.get(Number(info.lastInsertRowid))!;
+    const id = this.db.transaction(() => {
+      const id = nextId(this.db, 'presentations');
+      this.db
+        .prepare('INSERT INTO presentations (id, gemeente, title, views, created_at, updated_at, created_by, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, input.gemeente, input.title, JSON.stringify(input.views), now, now, createdBy, input.shared === false ? 0 : 1);
+      return id;
+    }).immediate();
+    return this.get(id)!;
   }
 
   list(gemeente?: string): Presentation[] {
@@ -47,8 +55,8 @@ export class SqlitePresentationStore implements PresentationStore {
 
   update(id: number, input: PresentationInput): Presentation | undefined {
     const changed = this.db
-      .prepare('UPDATE presentations SET gemeente = ?, title = ?, views = ?, updated_at = ? WHERE id = ?')
-      .run(input.gemeente, input.title, JSON.stringify(input.views), new Date().toISOString(), id).changes;
+      .prepare('UPDATE presentations SET gemeente = ?, title = ?, views = ?, updated_at = ?, shared = coalesce(?, shared) WHERE id = ?')
+      .run(input.gemeente, input.title, JSON.stringify(input.views), new Date().toISOString(), input.shared === undefined ? null : input.shared ? 1 : 0, id).changes;
     return changed > 0 ? this.get(id) : undefined;
   }
 

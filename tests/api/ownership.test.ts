@@ -1,0 +1,63 @@
+// Saved presentations have an owner: others may open them only when shared, only the owner or a
+// beheerder changes or deletes them, ids are never reused, and every write is in the audit trail.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
+import { makeTestApp } from '../support/testApp.ts';
+
+const PW = 'correct horse battery';
+let t: ReturnType<typeof makeTestApp>;
+const cookies: Record<string, string> = {};
+
+const send = async (who: string, method: string, url: string, body?: unknown) => {
+  const res = await t.app.request(url, { method, headers: { 'Content-Type': 'application/json', Cookie: cookies[who] }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as any };
+};
+
+const view = { title: 'Centrum', caption: '', focus: { level: 'wijk', codes: ['WK093500'] }, measure: 'count', category: '0.0.0', from: '2024-01', to: '2024-06', layers: ['choropleth'] };
+
+beforeAll(async () => {
+  t = makeTestApp(':memory:');
+  const users = new SqliteUserStore(t.store.db);
+  users.add('beheer', PW, 'beheerder', []);
+  users.add('ana', PW, 'analist', []);
+  users.add('agent', PW, 'wijkagent', ['WK093500']);
+  users.add('scherm', PW, 'presentatie', []);
+  for (const u of ['beheer', 'ana', 'agent', 'scherm']) {
+    const res = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: u, password: PW }) });
+    cookies[u] = (res.headers.get('Set-Cookie') ?? '').split(';')[0];
+  }
+});
+
+describe('presentations have an owner', () => {
+  it('a wijkagent cannot change or delete an analist\'s presentation; the owner and a beheerder can', async () => {
+    const created = await send('ana', 'POST', '/api/presentations', { title: 'Overleg Centrum', views: [view] });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ createdBy: 'ana', shared: true });
+    const id = created.body.id;
+    expect((await send('agent', 'PUT', `/api/presentations/${id}`, { title: 'Overschreven', views: [view] })).status).toBe(403);
+    expect((await send('agent', 'DELETE', `/api/presentations/${id}`)).status).toBe(403);
+    expect((await send('agent', 'GET', `/api/presentations/${id}`)).body.title).toBe('Overleg Centrum');
+    expect((await send('ana', 'PUT', `/api/presentations/${id}`, { title: 'Overleg Centrum juni', views: [view] })).status).toBe(200);
+    expect((await send('beheer', 'DELETE', `/api/presentations/${id}`)).status).toBe(200);
+    // A new presentation does not take the deleted one's id (an old link must not open another one).
+    const next = await send('ana', 'POST', '/api/presentations', { title: 'Volgende', views: [view] });
+    expect(next.body.id).toBeGreaterThan(id);
+  });
+
+  it('a private presentation is seen only by its owner and a beheerder', async () => {
+    const own = await send('ana', 'POST', '/api/presentations', { title: 'Concept', shared: false, views: [view] });
+    const id = own.body.id;
+    expect((await send('scherm', 'GET', `/api/presentations/${id}`)).status).toBe(404);
+    expect((await send('agent', 'GET', '/api/presentations')).body.map((p: any) => p.id)).not.toContain(id);
+    expect((await send('ana', 'GET', '/api/presentations')).body.map((p: any) => p.id)).toContain(id);
+    expect((await send('beheer', 'GET', `/api/presentations/${id}`)).status).toBe(200);
+  });
+
+  it('the audit trail lists every create, change and delete', async () => {
+    const log = (await send('beheer', 'GET', '/api/audit')).body.entries as { username: string; action: string }[];
+    const actions = log.map((e) => `${e.username}:${e.action}`);
+    expect(actions).toContain('ana:presentation-created');
+    expect(actions).toContain('ana:presentation-changed');
+    expect(actions).toContain('beheer:presentation-deleted');
+  });
+});
