@@ -1,7 +1,7 @@
 // App shell: the view (URL state), the header with the navigation, the status region and the page switch.
 // Pages compose the features; features never import each other.
 import { useCallback, useMemo, useState, type MouseEvent as ReactMouseEvent } from 'react';
-import type { ClientConfig, Session } from '../api/client.ts';
+import type { ClientConfig } from '../api/client.ts';
 import { errorText, useCategoriesQuery, useGemeentenQuery } from '../api/queries.ts';
 import { OpenModeNotice, UserBar } from '../features/auth/UserBar.tsx';
 import { DemoNotice, SourceCredit } from '../features/demo-notice/DemoNotice.tsx';
@@ -10,6 +10,7 @@ import { SurveyDemoNotice } from '../features/survey/SurveyLegend.tsx';
 import { BenchmarkView } from './pages/BenchmarkView.tsx';
 import { CoverageView } from './pages/CoverageView.tsx';
 import { EvaluationView } from './pages/EvaluationView.tsx';
+import type { SignedSession } from './pages/pageProps.ts';
 import { MapPage } from './pages/MapPage.tsx';
 import { TargetsView } from './pages/TargetsView.tsx';
 import { WorkbenchView } from './pages/WorkbenchView.tsx';
@@ -17,8 +18,6 @@ import { FALLBACK_SUPPRESSION_THRESHOLD } from './sources/types.ts';
 import { useMapScene, useSelectedSeries } from './useMapScene.ts';
 import { allMonths, APP_VIEWS, STATIC_DEFAULTS, type AppView, type ViewDefaults, type ViewState } from './urlState.ts';
 import { useViewState } from './useViewState.ts';
-
-export type SignedSession = Extract<Session, { authenticated: true }>;
 
 export interface AppProps {
   /** Who is signed in (open mode counts as signed in, role 'open'). */

@@ -1,8 +1,10 @@
 // What the shell hands every page: the view and its transitions, who is signed in, the map scene and the status line.
-import type { SignedSession } from '../App.tsx';
+import type { Session } from '../../api/client.ts';
 import type { MapScene } from '../useMapScene.ts';
 import type { ViewState } from '../urlState.ts';
 import type { Dispatch } from '../useViewState.ts';
+
+export type SignedSession = Extract<Session, { authenticated: true }>;
 
 export interface PageProps {
   view: ViewState;

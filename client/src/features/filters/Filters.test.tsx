@@ -79,6 +79,26 @@ describe('Filters', () => {
     expect(onChange).toHaveBeenLastCalledWith({ fixed: true });
   });
 
+  it('shows manual bounds from the URL and follows their changes, but not while the user types', () => {
+    const props = {
+      gemeenten: [{ code: 'GM0935', naam: 'Maastricht' }],
+      categories,
+      months: ['2024-01', '2024-12'],
+      currentBreaks: [1, 2],
+      decimals: 1,
+      onChange: vi.fn(),
+    };
+    const manual: FilterValues = { ...values, method: 'manual', breaks: [1.5, 3] };
+    const { rerender } = render(<Filters values={manual} {...props} />);
+    const field = screen.getByLabelText('Klassegrenzen') as HTMLInputElement;
+    expect(field.value).toBe('1,5; 3,0');
+    fireEvent.change(field, { target: { value: '2; 4' } });
+    rerender(<Filters values={{ ...manual, breaks: [1.5, 3] }} {...props} />);
+    expect(field.value).toBe('2; 4');
+    rerender(<Filters values={{ ...manual, breaks: [5, 10] }} {...props} />);
+    expect(field.value).toBe('5,0; 10,0');
+  });
+
   it('starts manual bounds from the current classes', () => {
     const onChange = setup();
     fireEvent.change(screen.getByLabelText('Indeling'), { target: { value: 'manual' } });

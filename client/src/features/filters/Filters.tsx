@@ -1,5 +1,5 @@
 // All view controls: gemeente, level, category, measure, period and classification. Labelled and keyboard-usable.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Category, Gemeente, Measure } from '../../../../server/src/domain/model.ts';
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../../lib/classes.ts';
 import { formatMonth, formatNumber, parseDutchNumber, compareNl } from '../../lib/format.ts';
@@ -209,13 +209,14 @@ function ClassingFields({ values, currentBreaks, decimals, onChange }: Pick<Filt
   const id = useId();
   const [manualText, setManualText] = useState('');
   const [manualError, setManualError] = useState<string | null>(null);
-  useEffect(() => {
-    if (values.method === 'manual') {
-      setManualText(values.breaks.map((b) => formatNumber(b, decimals)).join('; '));
-    }
-    // Only when switching to manual or when bounds change from outside (URL).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [values.method, values.breaks.join(',')]);
+  // The text follows the bounds only when switching to manual or when they change from outside (URL),
+  // not while the user types.
+  const manualBreaks = values.method === 'manual' ? values.breaks.join(',') : null;
+  const [shownBreaks, setShownBreaks] = useState<string | null>(null);
+  if (manualBreaks !== shownBreaks) {
+    setShownBreaks(manualBreaks);
+    if (manualBreaks !== null) setManualText(values.breaks.map((b) => formatNumber(b, decimals)).join('; '));
+  }
 
   const applyManual = () => {
     const parts = manualText.split(/[;\s]+/).filter((s) => s !== '');
