@@ -86,6 +86,18 @@ describe('GET /api/survey', () => {
     }
   });
 
+  it('opens on the latest year that covers the level, not on a year published for one buurt only', async () => {
+    // 2017 and 2019 hold a published result for Mariaberg only and no gemeente value for this indicator.
+    const r = await survey('gemeente=GM0935&level=buurt&indicator=onveilig_buurt_pct');
+    expect(r.body.meta).toMatchObject({ year: 2014, demo: true });
+    expect(r.body.meta.years).toEqual(expect.arrayContaining([2014, 2017, 2019]));
+    // Asked for explicitly, 2019 shows the one real buurt and says how little that covers.
+    const y = await survey('gemeente=GM0935&level=buurt&indicator=onveilig_buurt_pct&year=2019');
+    expect(y.body.meta.demo).toBe(false);
+    expect(y.body.rows.filter((x) => x.value !== null).map((x) => x.naam)).toEqual(['Mariaberg']);
+    expect(y.body.meta.notes.join(' ')).toMatch(/gepubliceerd voor 1 van de 44 buurten/);
+  });
+
   it('no real gemeente value, no demo: "geen gegevens"', async () => {
     const r = await survey('gemeente=GM0034&level=buurt&indicator=onveilig_buurt_pct');
     expect(r.status).toBe(200);

@@ -9,15 +9,15 @@ import { ensureUsers, launchChromium, ROOT, SHOTS } from './support.ts';
 import type { Role } from '../../server/src/domain/roles.ts';
 
 const DATA_DIR = path.join(ROOT, '.tmp/e2e-presentation-data');
-const ANALIST = { username: 'analist-p', password: 'analist-wachtwoord-1', role: 'analist' as Role, wijken: [] };
-const SCHERM = { username: 'scherm', password: 'scherm-wachtwoord-12', role: 'presentatie' as Role, wijken: [] };
+const ANALIST = { username: 'analist-p', password: 'draaiboek maken 2024', role: 'analist' as Role, wijken: [] };
+const SCHERM = { username: 'scherm', password: 'groot beeld in de zaal', role: 'presentatie' as Role, wijken: [] };
 
 const DECK = {
   title: 'Stadsdeeloverleg Centrum',
   views: [
     { title: 'Maastricht als geheel', caption: 'Alle misdrijven per wijk, EB-gecorrigeerd.', focus: { level: 'gemeente', codes: ['GM0935'] }, measure: 'ratePer1000Smoothed', category: '0.0.0', from: '2024-01', to: '2024-12', layers: ['choropleth'] },
     { title: 'Binnenstad: vermogenscriminaliteit', caption: 'Met hotspots (Gi*).', focus: { level: 'wijk', codes: ['WK093500'] }, measure: 'ratePer1000Smoothed', category: 'HIC', from: '2024-01', to: '2024-12', layers: ['choropleth', 'hotspots'] },
-    { title: 'Moord en doodslag in de Binnenstad', caption: 'Kleine aantallen worden afgeschermd.', focus: { level: 'wijk', codes: ['WK093500'] }, measure: 'count', category: '1.4.2', from: '2024-01', to: '2024-12', layers: ['choropleth'] },
+    { title: 'Woninginbraak in de Binnenstad', caption: 'Kleine aantallen worden afgeschermd.', focus: { level: 'wijk', codes: ['WK093500'] }, measure: 'count', category: '1.1.1', from: '2024-01', to: '2024-12', layers: ['choropleth'] },
   ],
 };
 
@@ -132,10 +132,11 @@ describe('Presentation mode in the browser', () => {
     await page.keyboard.press('ArrowRight');
     await expect(counter.textContent()).resolves.toBe('Stap 3 van 3');
     await waitStep(page, 2);
-    await expect(page.getByRole('status').textContent()).resolves.toBe('Stap 3 van 3: Moord en doodslag in de Binnenstad');
+    await expect(page.getByRole('status').textContent()).resolves.toBe('Stap 3 van 3: Woninginbraak in de Binnenstad');
 
-    // Suppression applies here: counts 1..4 read "afgeschermd", never a number.
-    const table = page.getByRole('table', { name: /^Moord, doodslag, januari 2024 – december 2024: per buurt/ });
+    // Suppression applies here: five of the Binnenstad's seven buurten had 1 to 4 woninginbraken in 2024;
+    // those read "afgeschermd", never a number.
+    const table = page.getByRole('table', { name: /^Diefstal\/inbraak woning, januari 2024 – december 2024: per buurt/ });
     const counts = await table.locator('tbody td').allTextContents();
     expect(counts.length).toBeGreaterThan(4);
     expect(counts).toContain('afgeschermd');

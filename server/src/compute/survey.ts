@@ -5,7 +5,7 @@
 // compute/ holds the answers that routes and reports share: they read the Dataset and its stores (so
 // they are not domain/) and never import hono, so a report calls them directly instead of over HTTP.
 import type { Dataset } from '../store/dataset.ts';
-import type { SurveyStore } from '../store/survey.ts';
+import { levelOf, type SurveyRow, type SurveyStore } from '../store/survey.ts';
 import { SMALL_SAMPLE, type SurveyIndicator } from '../domain/survey.ts';
 import { demoBuurten, demoWijken, MIN_RESPONDENTS, type DemoArea, type DemoFigure } from '../domain/surveyDemo.ts';
 import type { Level } from '../domain/model.ts';
@@ -46,14 +46,31 @@ export interface SurveyResponse {
   rows: SurveyRowOut[];
 }
 
+/**
+ * The year a map opens on when none is asked for: the latest year that covers the level, i.e. one where
+ * published results reach at least half of the areas, or where a gemeente value exists to base demo
+ * figures on. Maastricht publishes 2017 and 2019 for one buurt only (Mariaberg); opening on 2019 would
+ * show 43 grey buurten as if the survey had nothing to say. Falls back to the latest year of all.
+ */
+function defaultYear(all: readonly SurveyRow[], years: readonly number[], gemeente: string, level: Level, areaCount: number): number | null {
+  for (const y of [...years].reverse()) {
+    const ofYear = all.filter((r) => r.year === y);
+    if (level === 'gemeente') return y;
+    if (ofYear.some((r) => r.area === gemeente)) return y;
+    const areasWithValue = new Set(ofYear.filter((r) => levelOf(r.area) === level).map((r) => r.area));
+    if (areasWithValue.size * 2 >= areaCount) return y;
+  }
+  return years.at(-1) ?? null;
+}
+
 /** The answer of /survey for one indicator, gemeente, level and (optional) year; also used by the
  * workbench's survey criteria (routes/ranking.ts) and the quarterly report, so all agree. The gemeente
  * must be in the data (the route answers 404 before calling this). */
 export function computeSurvey(ds: Dataset, store: SurveyStore, ind: SurveyIndicator, q: { gemeente: string; level: Level; year?: number }): SurveyResponse {
   const all = store.rows({ gemeente: q.gemeente, indicator: ind.code }).filter((r) => !r.demo);
   const years = [...new Set(all.map((r) => r.year))].sort((a, b) => a - b);
-  const year = q.year ?? years.at(-1) ?? null;
   const areas = ds.areas(q.gemeente, q.level);
+  const year = q.year ?? defaultYear(all, years, q.gemeente, q.level, areas.length);
   const gmRow = year === null ? undefined : all.find((r) => r.area === q.gemeente && r.year === year);
   const notes: string[] = [];
   const empty = (a: { code: string; naam: string; wijkcode?: string }): SurveyRowOut => ({
@@ -83,6 +100,10 @@ export function computeSurvey(ds: Dataset, store: SurveyStore, ind: SurveyIndica
     });
     demo = real.some((r) => r.demo);
     bron = [...new Set(real.map((r) => r.source))].join('; ');
+    const covered = rows.filter((r) => r.value !== null).length;
+    if (q.level !== 'gemeente' && covered * 2 < areas.length) {
+      notes.push(`Voor ${year} is een uitkomst gepubliceerd voor ${covered} van de ${areas.length} ${q.level === 'buurt' ? 'buurten' : 'wijken'}; de andere hebben geen waarde.`);
+    }
   } else if (q.level !== 'gemeente' && gmRow && year !== null) {
     const buurten: DemoArea[] = ds.areas(q.gemeente, 'buurt').map((a) => ({ code: a.code, naam: a.naam, inwoners: a.inwoners, wijkcode: a.wijkcode }));
     let figures: DemoFigure[] = demoBuurten(ind, year, gmRow.value, buurten);
