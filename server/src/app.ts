@@ -40,6 +40,7 @@ import { AreaGeometry } from './store/geometry.ts';
 import type { ApiError as ApiErrorBody } from './domain/model.ts';
 import type { Context, MiddlewareHandler } from 'hono';
 import { authRoutes } from './routes/auth.ts';
+import { accountsRoutes } from './routes/accounts.ts';
 import type { LoginThrottle } from './http/loginThrottle.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { sessionMiddleware, principalOf, principalResolver, SESSION_COOKIE } from './http/session.ts';
@@ -117,6 +118,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
   const routes = (ds: Dataset) =>
     new Hono<AppEnv>()
       .route('/', authRoutes(users, { trustProxy: deps.trustProxy ?? false, throttle: deps.loginThrottle }))
+      .route('/', accountsRoutes(ds, users))
       .route('/', incidentRoutes(ds, geometry, incidents, users, deps.lowPopulationThreshold))
       .route('/', metaRoutes(ds, { basemapStyleUrl: deps.basemapStyleUrl, defaultGemeente: deps.defaultGemeente, suppressionThreshold: threshold, lowPopulationThreshold: deps.lowPopulationThreshold }))
       .route('/', areasRoutes(ds))

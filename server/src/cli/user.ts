@@ -7,7 +7,7 @@ import { openStore } from '../compose.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { isBuilt, outputDir } from '../../../geodata/build.ts';
 import fs from 'node:fs';
-import { passwordProblem, usernameProblem } from '../domain/accounts.ts';
+import { passwordProblem, usernameProblem, wijkenProblem } from '../domain/accounts.ts';
 import { AccountError } from '../store/users.ts';
 
 const USAGE = `usage:
@@ -74,16 +74,13 @@ switch (command) {
     const role = flag('role')[0] as Role;
     if (!ROLES.includes(role)) fail(`--role: one of ${ROLES.join(', ')}\n${USAGE}`);
     const wijken = flag('wijk').map((w) => w.trim().toUpperCase());
-    if (role === 'wijkagent' && wijken.length === 0) fail('--wijk: a wijkagent needs at least one wijk code (e.g. --wijk WK093502)');
-    if (role !== 'wijkagent' && wijken.length) fail('--wijk: only a wijkagent is bound to wijken');
-    const bad = wijken.filter((w) => !/^WK\d{4}[0-9A-Z]{2}$/.test(w));
-    if (bad.length) fail(`--wijk: not a CBS wijk code: ${bad.join(', ')}`);
+    let known: Set<string> | undefined;
     if (wijken.length && isBuilt(config.geodataDir, config.dataDir)) {
       const index = JSON.parse(fs.readFileSync(path.join(outputDir(config.dataDir), 'index.json'), 'utf8')) as { areas: { code: string }[] };
-      const known = new Set(index.areas.map((a) => a.code));
-      const unknown = wijken.filter((w) => !known.has(w));
-      if (unknown.length) fail(`--wijk: unknown wijk code(s): ${unknown.join(', ')}`);
+      known = new Set(index.areas.map((a) => a.code));
     }
+    const wijkProblem = wijkenProblem(role, wijken, known);
+    if (wijkProblem) fail(`--wijk: ${wijkProblem.replace(/^wijken: /, '')}`);
     const existing = users.get(username);
     if (existing) fail(`user ${existing.username} already exists (use passwd to change the password; names do not differ by case only)`);
     const pw = await readPassword();

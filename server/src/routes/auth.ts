@@ -1,22 +1,18 @@
-// Login, logout, who am I, and the audit trail for the beheerder.
+// Login, logout and who am I (the audit trail and the accounts are in accounts.ts).
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { mayManageUsers } from '../domain/roles.ts';
 import { MAX_PASSWORD_LENGTH, MAX_USERNAME_LENGTH } from '../domain/accounts.ts';
 import type { UserStore } from '../store/users.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../compute/errors.ts';
-import { validate } from '../http/validate.ts';
 import { LoginThrottle } from '../http/loginThrottle.ts';
-import { isHttps, principalOf, SESSION_COOKIE } from '../http/session.ts';
+import { isHttps, SESSION_COOKIE } from '../http/session.ts';
 
 const loginBody = z.object({
   username: z.string({ error: 'is required' }).trim().min(1, 'is required').max(MAX_USERNAME_LENGTH, 'is too long'),
   password: z.string({ error: 'is required' }).min(1, 'is required').max(MAX_PASSWORD_LENGTH, 'is too long'),
 });
-
-const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(500) });
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000; // a working day, then log in again
 
@@ -73,11 +69,5 @@ export function authRoutes(users: UserStore, opts: { trustProxy: boolean; thrott
       const p = c.get('principal');
       if (!p) return c.json({ authenticated: false as const, openMode: false }, 200);
       return c.json({ authenticated: true as const, openMode: p.role === 'open', username: p.username, role: p.role, wijken: p.wijken }, 200);
-    })
-    .get('/audit', validate('query', auditQuery), (c) => {
-      const p = principalOf(c);
-      if (!mayManageUsers(p)) throw new ApiError(403, 'only a beheerder may read the audit trail');
-      const { limit } = c.req.valid('query');
-      return c.json({ entries: users.auditLog(limit) }, 200);
     });
 }

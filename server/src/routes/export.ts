@@ -17,6 +17,7 @@ import { scopeFields } from '../http/params.ts';
 import { shiftMonth } from '../domain/months.ts';
 import { DEFAULT_MEASURE, runHotspots } from '../compute/hotspots.ts';
 import { flatProperties, rfc7946 } from '../domain/gisExport.ts';
+import { csvDocument, csvField } from '../domain/csv.ts';
 
 export const CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';
 
@@ -53,10 +54,6 @@ interface ExportRow {
 /** nl-NL number without thousands separators (Excel reads "1.294" as 1294 anyway, but "1294" is unambiguous). */
 const nl = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '' : String(x).replace('.', ','));
 
-function csvField(v: string): string {
-  return /[;"\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 const COLUMNS: [string, (r: ExportRow) => string][] = [
   ['Code', (r) => r.stats.code],
   ['Naam', (r) => r.stats.naam],
@@ -76,10 +73,9 @@ const COLUMNS: [string, (r: ExportRow) => string][] = [
 ];
 
 export function toCsv(rows: ExportRow[]): string {
-  const lines = [COLUMNS.map(([h]) => csvField(h)).join(';'), ...rows.map((r) => COLUMNS.map(([, f]) => csvField(f(r))).join(';'))];
   // The source and licence travel with the figures (CC BY 4.0 asks for the credit), after one empty line
   // so that a spreadsheet shows them below the table.
-  return '\uFEFF' + lines.join('\r\n') + '\r\n\r\n' + csvField(`${CREDIT} — open data, CC BY 4.0`) + '\r\n';
+  return csvDocument(COLUMNS.map(([h]) => h), rows.map((r) => COLUMNS.map(([, f]) => csvField(f(r)))), `${CREDIT} — open data, CC BY 4.0`);
 }
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Role } from '../domain/roles.ts';
-import { AccountError, accountsChanged, checkAccount, hashPassword, lastBeheerderProblem, verifyPassword, type AuditEntry, type User, type UserStore } from './users.ts';
+import { AccountError, accountsChanged, checkAccount, hashPassword, lastBeheerderProblem, verifyPassword, auditWhere, type AuditEntry, type AuditFilter, type User, type UserStore } from './users.ts';
 import type { PgClient } from './postgresClient.ts';
 
 const SCHEMA = `
@@ -75,7 +75,7 @@ export class PostgresUserStore implements UserStore {
       // One writer at a time, so two servers cannot both add "Ana" and "ana".
       this.q('SELECT pg_advisory_xact_lock($1)', [47024]);
       const existing = this.get(username);
-      if (existing) throw new AccountError(`user ${existing.username} already exists (usernames do not differ by case only)`);
+      if (existing) throw new AccountError(`gebruiker ${existing.username} bestaat al (namen verschillen niet alleen in hoofdletters)`);
       this.q('INSERT INTO users (username, role, wijken, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
         username, role, JSON.stringify(wijken), hash, new Date().toISOString()]);
     });
@@ -95,6 +95,20 @@ export class PostgresUserStore implements UserStore {
     });
     accountsChanged();
     return removed;
+  }
+
+  setRole(username: string, role: Role, wijken: string[]): User | undefined {
+    const changed = this.tx(() => {
+      this.q('SELECT pg_advisory_xact_lock($1)', [47024]);
+      const user = this.get(username);
+      if (!user) return undefined;
+      if (user.role === 'beheerder' && role !== 'beheerder' && Number(this.q("SELECT count(*)::int AS n FROM users WHERE role = 'beheerder'")[0].n) <= 1) {
+        throw new AccountError(lastBeheerderProblem(user.username));
+      }
+      this.q('UPDATE users SET role = $1, wijken = $2 WHERE id = $3', [role, JSON.stringify(wijken), user.id]);
+      return user.username;
+    });
+    return changed === undefined ? undefined : this.get(changed);
   }
 
   setPassword(username: string, password: string): boolean {
@@ -141,8 +155,9 @@ export class PostgresUserStore implements UserStore {
       new Date().toISOString(), e.username, e.role, e.action, e.resource, JSON.stringify(e.detail)]);
   }
 
-  auditLog(limit: number): AuditEntry[] {
-    return this.q('SELECT id, at, username, role, action, resource, detail FROM audit ORDER BY id DESC LIMIT $1', [limit]).map((r) => ({
+  auditLog(limit: number, filter: AuditFilter = {}): AuditEntry[] {
+    const where = auditWhere(filter, '$');
+    return this.q(`SELECT id, at, username, role, action, resource, detail FROM audit ${where.sql} ORDER BY id DESC LIMIT $${where.params.length + 1}`, [...where.params, limit]).map((r) => ({
       id: Number(r.id), at: String(r.at), username: r.username === null ? null : String(r.username), role: String(r.role),
       action: String(r.action), resource: String(r.resource), detail: JSON.parse(String(r.detail)) as Record<string, unknown>,
     }));

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Role } from '../domain/roles.ts';
-import { AccountError, accountsChanged, checkAccount, hashPassword, lastBeheerderProblem, verifyPassword, type AuditEntry, type User, type UserStore } from './users.ts';
+import { AccountError, accountsChanged, checkAccount, hashPassword, lastBeheerderProblem, verifyPassword, auditWhere, type AuditEntry, type AuditFilter, type User, type UserStore } from './users.ts';
 
 /** Compared against when the user does not exist, so timing does not reveal valid usernames. */
 const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
@@ -53,7 +53,7 @@ export class SqliteUserStore implements UserStore {
     checkAccount(username, password);
     const hash = hashPassword(password);
     this.db.transaction(() => {
-      if (this.get(username)) throw new AccountError(`user ${this.get(username)!.username} already exists (usernames do not differ by case only)`);
+      if (this.get(username)) throw new AccountError(`gebruiker ${this.get(username)!.username} bestaat al (namen verschillen niet alleen in hoofdletters)`);
       this.db.prepare('INSERT INTO users (username, role, wijken, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
         username, role, JSON.stringify(wijken), hash, new Date().toISOString());
     }).immediate();
@@ -73,6 +73,20 @@ export class SqliteUserStore implements UserStore {
     }).immediate();
     accountsChanged();
     return removed;
+  }
+
+  setRole(username: string, role: Role, wijken: string[]): User | undefined {
+    const changed = this.db.transaction(() => {
+      const user = this.get(username);
+      if (!user) return undefined;
+      if (user.role === 'beheerder' && role !== 'beheerder') {
+        const { n } = this.db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'beheerder'").get() as { n: number };
+        if (n <= 1) throw new AccountError(lastBeheerderProblem(user.username));
+      }
+      this.db.prepare('UPDATE users SET role = ?, wijken = ? WHERE id = ?').run(role, JSON.stringify(wijken), user.id);
+      return user.username;
+    }).immediate();
+    return changed === undefined ? undefined : this.get(changed);
   }
 
   setPassword(username: string, password: string): boolean {
@@ -120,8 +134,9 @@ export class SqliteUserStore implements UserStore {
       new Date().toISOString(), e.username, e.role, e.action, e.resource, JSON.stringify(e.detail));
   }
 
-  auditLog(limit: number): AuditEntry[] {
-    return (this.db.prepare('SELECT id, at, username, role, action, resource, detail FROM audit ORDER BY id DESC LIMIT ?').all(limit) as
+  auditLog(limit: number, filter: AuditFilter = {}): AuditEntry[] {
+    const where = auditWhere(filter, '?');
+    return (this.db.prepare(`SELECT id, at, username, role, action, resource, detail FROM audit ${where.sql} ORDER BY id DESC LIMIT ?`).all(...where.params, limit) as
       (Omit<AuditEntry, 'detail'> & { detail: string })[]).map((r) => ({ ...r, detail: JSON.parse(r.detail) }));
   }
 }

@@ -22,12 +22,39 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** What the beheerder narrows the audit trail to: exact username (any case), action, and a time window
+ * of ISO timestamps (`from` inclusive, `to` exclusive). */
+export interface AuditFilter {
+  username?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The filter as SQL conditions: placeholders `?` in order for SQLite (better-sqlite3 does not number
+ * them), `$n` for PostgreSQL. */
+export function auditWhere(f: AuditFilter, mark: '?' | '$'): { sql: string; params: string[] } {
+  const conds: string[] = [];
+  const params: string[] = [];
+  const add = (cond: string, v: string) => {
+    params.push(v);
+    conds.push(mark === '?' ? cond : cond.replace('?', `$${params.length}`));
+  };
+  if (f.username) add('lower(username) = lower(?)', f.username);
+  if (f.action) add('action = ?', f.action);
+  if (f.from) add('at >= ?', f.from);
+  if (f.to) add('at < ?', f.to);
+  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+}
+
 export interface UserStore {
   count(): number;
   list(): User[];
   get(username: string): User | undefined;
   add(username: string, password: string, role: Role, wijken: string[]): User;
   remove(username: string): boolean;
+  /** A new role and wijken; refuses (AccountError) to take the role away from the last beheerder. */
+  setRole(username: string, role: Role, wijken: string[]): User | undefined;
   setPassword(username: string, password: string): boolean;
   /** Asynchronous: the hash is computed on libuv's thread pool, so logins do not stall other requests. */
   verify(username: string, password: string): Promise<User | undefined>;
@@ -35,7 +62,8 @@ export interface UserStore {
   sessionUser(token: string): User | undefined;
   deleteSession(token: string): void;
   audit(entry: Omit<AuditEntry, 'id' | 'at'>): void;
-  auditLog(limit: number): AuditEntry[];
+  /** Newest first; the filter narrows in the database, so a long trail is not read whole. */
+  auditLog(limit: number, filter?: AuditFilter): AuditEntry[];
 }
 
 // N=2^15, r=8: ~32 MiB and ~50-100 ms per hash, the OWASP minimum for scrypt.
@@ -72,7 +100,7 @@ export function checkAccount(username: string, password: string): void {
 
 /** Removing the only beheerder would leave nobody who can manage the accounts or read the audit trail. */
 export function lastBeheerderProblem(username: string): string {
-  return `${username} is the last beheerder: add another beheerder first`;
+  return `${username} is de laatste beheerder: maak eerst een andere beheerder aan`;
 }
 
 let accountWrites = 0;
