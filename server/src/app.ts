@@ -135,7 +135,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
       .route('/', exportRoutes(ds, geometry, deps.lowPopulationThreshold, threshold))
       .route('/', selectionsRoutes(ds, selections))
       .route('/', attentionAreasRoutes(ds, geometry, attentionAreas))
-      .route('/', importsRoutes(ds, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente }))
+      .route('/', importsRoutes(ds, users, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente }))
       .route('/', presentationsRoutes(ds, presentations, users))
       .route('/', signalsRoutes(ds, threshold))
       .route('/', evaluationsRoutes(ds, geometry, evaluations, attentionAreas))

@@ -82,6 +82,15 @@ describe('POST /api/imports', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('writes who imported which file, and what it changed or why it was refused, to the audit trail', async () => {
+    const log = (await (await t.app.request('/api/audit?action=import', { headers: { Cookie: cookies.beheer } })).json()) as any;
+    expect(log.entries[0]).toMatchObject({ username: 'beheer', resource: '/api/imports', detail: { file: '47022NED.csv', format: 'cbs-47022NED', alreadyImported: true, changedRows: 0 } });
+    expect(log.entries.at(-1).detail).toMatchObject({ alreadyImported: false, changedRows: expect.any(Number) });
+    const refused = (await (await t.app.request('/api/audit?action=import-rejected', { headers: { Cookie: cookies.beheer } })).json()) as any;
+    expect(refused.entries[0]).toMatchObject({ username: 'beheer', detail: { file: 'mijn bestand.csv', issueCount: expect.any(Number), firstIssue: { line: expect.any(Number) } } });
+    expect(JSON.stringify(refused)).not.toContain(uploadDir);
+  });
+
   it('413 up front when Content-Length is over the limit, nothing written', async () => {
     const res = await upload(Buffer.alloc(LIMIT + 1, 'x'), 'name=big.csv', 'beheer', { 'Content-Length': String(LIMIT + 1) });
     expect(res.status).toBe(413);

@@ -17,6 +17,7 @@ import { ApiError } from '../compute/errors.ts';
 import { validate } from '../http/validate.ts';
 import { gemeenteParam } from '../http/params.ts';
 import { principalOf } from '../http/session.ts';
+import type { UserStore } from '../store/users.ts';
 
 export interface UploadOptions {
   /** Largest body accepted, in bytes (MAX_UPLOAD_MB). */
@@ -74,10 +75,13 @@ export function sweepStaleUploads(dir: string = os.tmpdir(), now = Date.now()): 
   return removed;
 }
 
-export function importsRoutes(ds: Dataset, opts: UploadOptions) {
+export function importsRoutes(ds: Dataset, users: UserStore, opts: UploadOptions) {
   const tooLarge = () => new ApiError(413, `upload is larger than the limit of ${formatMb(opts.maxBytes)} (MAX_UPLOAD_MB)`, 'body');
   return new Hono<AppEnv>().post('/imports', validate('query', importQuery), async (c) => {
-    if (principalOf(c).role !== 'beheerder') throw new ApiError(403, 'only a beheerder may import files');
+    const who = principalOf(c);
+    if (who.role !== 'beheerder') throw new ApiError(403, 'only a beheerder may import files');
+    // Who imported what, and what it changed (or why it was refused): the import history of the beheerder's desk.
+    const audit = (action: string, detail: Record<string, unknown>) => users.audit({ username: who.username, role: who.role, action, resource: '/api/imports', detail });
     const q = c.req.valid('query');
     // Refuse early when the client says how big it is; the stream check below catches the rest
     // (chunked bodies, or a Content-Length that lies).
@@ -106,10 +110,12 @@ export function importsRoutes(ds: Dataset, opts: UploadOptions) {
       if (size === 0) throw new ApiError(400, 'body: the uploaded file is empty', 'body');
       try {
         const report = importFile(ds, file, { gemeente: q.gemeente ?? opts.defaultGemeente });
+        audit('import', { file: q.name, bytes: size, format: report.format, changedRows: report.changedRows, alreadyImported: report.alreadyImported, summary: report.summary });
         return c.json({ ...report, file: q.name, bytes: size }, 200);
       } catch (e) {
         if (!(e instanceof ImportError)) throw e;
         const issues = e.issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ line: i.line, field: i.field, reason: i.reason.split(file).join(q.name) }));
+        audit('import-rejected', { file: q.name, bytes: size, issueCount: e.issues.length, firstIssue: issues[0] ?? null });
         return c.json({
           error: `${q.name}: rejected, nothing stored (${e.issues.length} error(s))`,
           file: q.name,
