@@ -61,7 +61,7 @@ describe('account desk', () => {
       [{ username: 'agent-zuid', password: PW, role: 'wijkagent', wijken: [] }, 400, 'wijken', /minstens één wijk/],
       [{ username: 'agent-zuid', password: PW, role: 'wijkagent', wijken: ['WK099999'] }, 400, 'wijken', /onbekende wijkcode: WK099999/],
       [{ username: 'agent-zuid', password: PW, role: 'analist', wijken: ['WK093504'] }, 400, 'wijken', /alleen een wijkagent/],
-      [{ username: 'agent-zuid', password: PW, role: 'koning' }, 400, 'role', /beheerder, analist/],
+      [{ username: 'agent-zuid', password: PW, role: 'koning' }, 400, 'role', /kies een van beheerder, analist/],
       [{ username: 'ANA', password: PW, role: 'analist' }, 409, 'username', /bestaat al/],
     ];
     for (const [body, status, parameter, message] of cases) {

@@ -6,11 +6,11 @@ import type { Topology } from 'topojson-specification';
 import type { AppType } from '../../../server/src/app.ts';
 import type {
   ApiError, AttentionArea, AttentionAreaSummary, AttentionKind, BenchmarkResponse, Category, CoverageResponse, ClientConfig, ContextResponse, Gemeente, HotspotMethod, HotspotsResponse, Level,
-  PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsAnswer, SurveyIndicator, SurveyResponse, TargetOut,
+  AuditEntry, PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsAnswer, SurveyIndicator, SurveyResponse, TargetOut,
 } from '../../../server/src/api/types.ts';
 
 export type { BenchmarkResponse, ClientConfig, CoverageResponse, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
-export type { AttentionArea, AttentionAreaSummary, AttentionKind, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
+export type { AttentionArea, AttentionAreaSummary, AttentionKind, AuditEntry, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
 
 export class ApiRequestError extends Error {
   constructor(
@@ -363,4 +363,103 @@ export async function createEvaluation(body: EvaluationBody): Promise<number> {
 export async function fetchBuurtNames(q: { gemeente: string; from: string; to: string }, signal?: AbortSignal): Promise<{ code: string; naam: string }[]> {
   const stats = await fetchStats({ ...q, level: 'buurt', category: '0.0.0' }, signal);
   return stats.rows.map((r) => ({ code: r.code, naam: r.naam })).sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
+}
+
+// --- The beheerder's desk: accounts, audit trail, imports --------------------------------------------
+
+export async function fetchAccounts(signal?: AbortSignal) {
+  return (await checked(await api.accounts.$get(undefined, { init: { signal } }))).json();
+}
+export type Account = Awaited<ReturnType<typeof fetchAccounts>>['accounts'][number];
+export type AccountRole = Account['role'];
+
+export async function createAccount(body: { username: string; password: string; role: AccountRole; wijken: string[] }): Promise<Account> {
+  return (await checked(await api.accounts.$post(undefined, { init: jsonInit(body) }))).json();
+}
+
+/** A new role (with its wijken) and/or a new password. */
+export async function changeAccount(username: string, change: { role?: AccountRole; wijken?: string[]; password?: string }): Promise<Account> {
+  return (await checked(await api.accounts[':username'].$patch({ param: { username } }, { init: jsonInit(change) }))).json();
+}
+
+export async function removeAccount(username: string): Promise<void> {
+  await checked(await api.accounts[':username'].$delete({ param: { username } }));
+}
+
+export interface AuditFilter {
+  username?: string;
+  action?: string;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+const auditQuery = (f: AuditFilter) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+
+/** The route also answers CSV, so hc cannot type the JSON body; the server declares it (api/types.ts). */
+export async function fetchAudit(f: AuditFilter, signal?: AbortSignal): Promise<{ entries: AuditEntry[] }> {
+  return declaredJson<{ entries: AuditEntry[] }>(await checked(await api.audit.$get({ query: auditQuery(f) }, { init: { signal } })));
+}
+
+/** The same filter as a CSV download (the browser fetches it itself). */
+export function auditCsvUrl(f: AuditFilter): string {
+  return api.audit.$url({ query: { ...auditQuery(f), format: 'csv' } }).toString();
+}
+
+const importRefusal = z.object({
+  error: z.string(),
+  issueCount: z.number().optional(),
+  issues: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })).optional(),
+  more: z.number().optional(),
+});
+export type ImportRefusal = z.infer<typeof importRefusal>;
+
+/** What an accepted import reports (the body of a 200 from POST /api/imports). */
+export interface ImportReport {
+  file: string;
+  format: string;
+  alreadyImported: boolean;
+  changedRows: number;
+  summary: Record<string, unknown>;
+  warnings: string[];
+  bytes: number;
+}
+const importReport = z.object({
+  file: z.string(), format: z.string(), alreadyImported: z.boolean(), changedRows: z.number(),
+  summary: z.record(z.string(), z.unknown()), warnings: z.array(z.string()), bytes: z.number(),
+});
+
+export type UploadOutcome = { ok: true; report: ImportReport } | { ok: false; refusal: ImportRefusal };
+
+/**
+ * Uploads a file to import, reporting the share sent so far (0..1). XMLHttpRequest rather than fetch: only it
+ * reports upload progress, which a 200 MB police extract needs. Answers the import report, or the refusal with
+ * its bad lines (nothing stored); other failures throw ApiRequestError like every other call.
+ */
+export function uploadImport(file: File, gemeente: string | null, onProgress: (share: number) => void): Promise<UploadOutcome> {
+  const url = api.imports.$url({ query: { name: file.name, ...(gemeente ? { gemeente } : {}) } }).toString();
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiRequestError(0, { error: 'De server is niet bereikbaar.' }));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      const ok = importReport.safeParse(body);
+      if (xhr.status === 200 && ok.success) return resolve({ ok: true, report: ok.data });
+      const refused = importRefusal.safeParse(body);
+      if (xhr.status === 400 && refused.success && refused.data.issues) return resolve({ ok: false, refusal: refused.data });
+      const err = apiErrorSchema.safeParse(body);
+      reject(new ApiRequestError(xhr.status, err.success ? err.data : null));
+    };
+    xhr.send(file);
+  });
 }

@@ -4,7 +4,9 @@
 import { keepPreviousData, QueryClient, useQueries, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import {
+  fetchAccounts,
   fetchAreas,
+  fetchAudit,
   fetchAttentionAreas,
   fetchBenchmark,
   fetchBuurtNames,
@@ -30,6 +32,7 @@ import {
   fetchSurvey,
   fetchSurveyIndicators,
   fetchTargets,
+  type AuditFilter,
   type BenchmarkQuery,
   type HotspotMethod,
   type ScopeQuery,
@@ -121,3 +124,8 @@ export function useInvalidate(): (key: QueryKey) => void {
   const client = useQueryClient();
   return useCallback((key: QueryKey) => void client.invalidateQueries({ queryKey: key }), [client]);
 }
+
+/** The beheerder's desk: fresh on every visit (another beheerder may have changed something). */
+export const useAccountsQuery = () => useQuery({ queryKey: ['accounts'], queryFn: ({ signal }) => fetchAccounts(signal), staleTime: 0 });
+export const useAuditQuery = (filter: AuditFilter) =>
+  useQuery({ queryKey: ['audit', filter], queryFn: ({ signal }) => fetchAudit(filter, signal), staleTime: 0, placeholderData: keepPreviousData });

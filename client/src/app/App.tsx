@@ -7,6 +7,7 @@ import { OpenModeNotice, UserBar } from '../features/auth/UserBar.tsx';
 import { DemoNotice, SourceCredit } from '../features/demo-notice/DemoNotice.tsx';
 import { PerGemeenteNotice } from '../features/national/PerGemeenteNotice.tsx';
 import { SurveyDemoNotice } from '../features/survey/SurveyLegend.tsx';
+import { BeheerView } from './pages/BeheerView.tsx';
 import { BenchmarkView } from './pages/BenchmarkView.tsx';
 import { CoverageView } from './pages/CoverageView.tsx';
 import { EvaluationView } from './pages/EvaluationView.tsx';
@@ -98,7 +99,7 @@ export function App({ session, onLogout, config }: AppProps) {
           <p className="app-subtitle">{page === 'kaart' ? `${gemeenteNaam} · ${sourceView.subtitle}` : gemeenteNaam}</p>
           <nav className="app-nav" aria-label="Onderdelen">
             <ul>
-              {APP_VIEWS.map((v) => (
+              {APP_VIEWS.filter((v) => v.key !== 'beheer' || session.role === 'beheerder').map((v) => (
                 <li key={v.key}>
                   <a href={href({ ...view, view: v.key })} aria-current={page === v.key ? 'page' : undefined} onClick={(e) => goTo(e, v.key)}>
                     {v.label}
@@ -127,6 +128,7 @@ export function App({ session, onLogout, config }: AppProps) {
       {page === 'evaluatie' && !national && <EvaluationView {...pageProps} categories={categories} />}
       {page === 'vergelijking' && !national && <BenchmarkView {...pageProps} />}
       {page === 'gegevens' && !national && <CoverageView {...pageProps} />}
+      {page === 'beheer' && <BeheerView {...pageProps} />}
       {/* The map page stays mounted (hidden) on the other pages, so the map and its sources are created once. */}
       <MapPage
         {...pageProps}

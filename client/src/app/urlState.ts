@@ -14,6 +14,8 @@ export const APP_VIEWS = [
   { key: 'vergelijking', label: 'Vergelijking' },
   { key: 'evaluatie', label: 'Evaluatie' },
   { key: 'gegevens', label: 'Gegevens' },
+  // Only a beheerder sees this one in the navigation (App.tsx); the server guards every action on it.
+  { key: 'beheer', label: 'Beheer' },
 ] as const;
 export type AppView = (typeof APP_VIEWS)[number]['key'];
 

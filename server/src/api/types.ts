@@ -16,3 +16,4 @@ export type { CoverageResponse, CoverageStatus } from '../compute/coverage.ts';
 export type { Selection } from '../store/selections.ts';
 export type { AttentionArea, AttentionKind } from '../store/attentionAreas.ts';
 export type { PresentationLayer, PresentationView } from '../store/presentations.ts';
+export type { AuditEntry } from '../store/users.ts';

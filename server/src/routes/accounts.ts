@@ -1,4 +1,4 @@
-// The beheerder's account desk and audit trail over HTTP: the same rules as `npm run user` (domain/accounts.ts,
+// The beheerder's account desk and audit trail over HTTP (messages in Dutch: the beheerder's screen shows them as they are): the same rules as `npm run user` (domain/accounts.ts,
 // enforced again by the store), for the beheerder only, and every change written to the audit trail.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -13,12 +13,12 @@ import { parseJsonBody } from '../http/body.ts';
 import { validate } from '../http/validate.ts';
 import { principalOf } from '../http/session.ts';
 
-const roleField = z.enum(ROLES, { error: `expected one of ${ROLES.join(', ')}` });
-const wijkenField = z.array(z.string().trim().toUpperCase().max(10, 'is too long')).max(200, 'at most 200 wijken').default([]);
+const roleField = z.enum(ROLES, { error: `kies een van ${ROLES.join(', ')}` });
+const wijkenField = z.array(z.string().trim().toUpperCase().max(10, 'is te lang'), { error: 'verwacht een lijst wijkcodes' }).max(200, 'hoogstens 200 wijken').default([]);
 
 const newAccount = z.object({
-  username: z.string({ error: 'is required' }).trim().min(1, 'is required').max(MAX_USERNAME_LENGTH, 'is too long'),
-  password: z.string({ error: 'is required' }).min(1, 'is required').max(MAX_PASSWORD_LENGTH, 'is too long'),
+  username: z.string({ error: 'vul een gebruikersnaam in' }).trim().min(1, 'vul een gebruikersnaam in').max(MAX_USERNAME_LENGTH, 'is te lang'),
+  password: z.string({ error: 'vul een wachtwoord in' }).min(1, 'vul een wachtwoord in').max(MAX_PASSWORD_LENGTH, 'is te lang'),
   role: roleField,
   wijken: wijkenField,
 });
@@ -27,9 +27,9 @@ const accountChange = z
   .object({
     role: roleField.optional(),
     wijken: wijkenField.optional(),
-    password: z.string().min(1, 'must not be empty').max(MAX_PASSWORD_LENGTH, 'is too long').optional(),
+    password: z.string({ error: 'verwacht tekst' }).min(1, 'vul een wachtwoord in').max(MAX_PASSWORD_LENGTH, 'is te lang').optional(),
   })
-  .refine((b) => b.role !== undefined || b.password !== undefined, { message: 'give a role (with wijken) or a password' });
+  .refine((b) => b.role !== undefined || b.password !== undefined, { message: 'geef een rol (met wijken) of een nieuw wachtwoord' });
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const auditQuery = z.object({
@@ -54,7 +54,7 @@ function dayAfter(day: string): string {
 export function accountsRoutes(ds: Dataset, users: UserStore) {
   const beheerder = (c: Context<AppEnv>): Principal => {
     const p = principalOf(c);
-    if (!mayManageUsers(p)) throw new ApiError(403, 'only a beheerder may manage accounts or read the audit trail');
+    if (!mayManageUsers(p)) throw new ApiError(403, 'alleen een beheerder beheert accounts en leest de audittrail');
     return p;
   };
   const knownWijken = (wijken: readonly string[]) => new Set(wijken.filter((w) => ds.area(w)?.level === 'wijk'));
@@ -78,7 +78,7 @@ export function accountsRoutes(ds: Dataset, users: UserStore) {
     users.audit({ username: p.username, role: p.role, action, resource: `/api/accounts/${username}`, detail });
   const existing = (name: string): User => {
     const u = users.get(name);
-    if (!u) throw new ApiError(404, `account ${name} does not exist`, 'username');
+    if (!u) throw new ApiError(404, `account ${name} bestaat niet (meer)`, 'username');
     return u;
   };
 

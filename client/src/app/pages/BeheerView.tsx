@@ -1,0 +1,25 @@
+// Beheer: the functional application manager's desk (accounts, imports, audit trail). Shown to a beheerder only;
+// every action is enforced again on the server.
+import { AccountsPanel } from '../../features/admin/AccountsPanel.tsx';
+import { AuditPanel } from '../../features/admin/AuditPanel.tsx';
+import { ImportPanel } from '../../features/admin/ImportPanel.tsx';
+import type { PageProps } from './pageProps.ts';
+
+export function BeheerView({ view, scene, session, announce }: PageProps) {
+  if (session.role !== 'beheerder') {
+    return (
+      <main id="inhoud" tabIndex={-1}>
+        <p>Deze pagina is voor beheerders.</p>
+      </main>
+    );
+  }
+  return (
+    <main id="inhoud" tabIndex={-1} className="admin-page">
+      <h2 className="visually-hidden">Beheer</h2>
+      <AccountsPanel announce={announce} />
+      {/* A police extract belongs to one gemeente; on the country view the server's default gemeente applies. */}
+      <ImportPanel gemeente={view.gemeente === 'NL' ? null : view.gemeente} gemeenteNaam={view.gemeente === 'NL' ? null : scene.gemeenteNaam} announce={announce} />
+      <AuditPanel />
+    </main>
+  );
+}

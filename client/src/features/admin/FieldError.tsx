@@ -1,0 +1,24 @@
+// The server's refusal next to the form it belongs to; the field it names is marked invalid (aria-invalid).
+import { ApiRequestError } from '../../api/client.ts';
+
+export interface Refusal {
+  message: string;
+  /** The field the server named (username, password, role, wijken), if any. */
+  field: string | null;
+}
+
+export function refusalOf(err: unknown): Refusal {
+  if (err instanceof ApiRequestError) {
+    if (err.status === 403) return { message: 'Alleen een beheerder mag dit doen. Meld u opnieuw aan als beheerder.', field: null };
+    return { message: err.body?.error ?? `De server weigerde dit (${err.status}).`, field: err.body?.parameter ?? null };
+  }
+  return { message: 'De server is niet bereikbaar. Probeer het opnieuw.', field: null };
+}
+
+export function FormError({ id, refusal }: { id: string; refusal: Refusal | null }) {
+  return (
+    <p id={id} className="form-error" role="alert">
+      {refusal ? refusal.message : ''}
+    </p>
+  );
+}

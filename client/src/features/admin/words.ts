@@ -1,0 +1,83 @@
+// The beheerder's desk in words: roles as a beheerder explains them, and the audit trail's actions in Dutch.
+import type { AccountRole } from '../../api/client.ts';
+
+export const ROLES: readonly { role: AccountRole; label: string; sees: string }[] = [
+  { role: 'analist', label: 'Analist', sees: 'alle cijfers, registraties als punten en straten in de hele gemeente' },
+  { role: 'wijkagent', label: 'Wijkagent', sees: 'alle cijfers; punten, straten en "Mijn wijk" alleen in de eigen wijken' },
+  { role: 'presentatie', label: 'Presentatie', sees: 'alleen afgeschermde cijfers voor het grote scherm; kan niets opslaan' },
+  { role: 'beheerder', label: 'Beheerder', sees: 'alle cijfers, accounts, imports en de audittrail' },
+];
+
+export const roleLabel = (r: string): string => ROLES.find((x) => x.role === r)?.label ?? (r === '-' ? '—' : r);
+
+export const ACTIONS: Record<string, string> = {
+  login: 'Aangemeld',
+  'login-failed': 'Aanmelden mislukt',
+  'account-added': 'Account toegevoegd',
+  'account-changed': 'Rol of wijken gewijzigd',
+  'account-password-reset': 'Wachtwoord opnieuw ingesteld',
+  'account-removed': 'Account verwijderd',
+  import: 'Bestand geïmporteerd',
+  'import-rejected': 'Import geweigerd',
+  incidents: 'Registraties (punten) bekeken',
+  density: 'Dichtheidskaart bekeken',
+  streets: 'Straten bekeken',
+  'mijn-wijk': '"Mijn wijk" bekeken',
+  'presentation-created': 'Presentatie gemaakt',
+  'presentation-changed': 'Presentatie gewijzigd',
+  'presentation-deleted': 'Presentatie verwijderd',
+};
+
+export const actionLabel = (a: string): string => ACTIONS[a] ?? a;
+
+export const dateTime = (iso: string): string => new Date(iso).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** "WK093502, wk093504" → ['WK093502', 'WK093504']: the way a beheerder types a list of wijken. */
+export const parseWijken = (text: string): string[] =>
+  text
+    .split(/[\s,;]+/)
+    .map((w) => w.trim().toUpperCase())
+    .filter((w) => w !== '');
+
+/** The part of the application an audit line is about, in words instead of a web address. */
+export function resourceLabel(resource: string): string {
+  const path = resource.split('?')[0];
+  const account = /^\/api\/accounts\/(.+)$/.exec(path);
+  if (account) return `Account ${decodeURIComponent(account[1])}`;
+  const presentation = /^\/api\/presentations\/(\d+)$/.exec(path);
+  if (presentation) return `Presentatie ${presentation[1]}`;
+  const known: Record<string, string> = {
+    '/api/auth/login': 'Aanmelden',
+    '/api/imports': 'Import',
+    '/api/incidents': 'Registraties (punten)',
+    '/api/density': 'Dichtheidskaart',
+    '/api/streets': 'Straten',
+    '/api/mijn-wijk': 'Mijn wijk',
+  };
+  return known[path] ?? path.replace(/^\/api\//, '');
+}
+
+const DETAIL_WORDS: Record<string, string> = {
+  ip: 'adres', allowed: 'toegestaan', file: 'bestand', bytes: 'bytes', format: 'formaat', changedRows: 'gewijzigde rijen',
+  alreadyImported: 'al eerder geïmporteerd', issueCount: 'fouten', firstIssue: 'eerste fout', role: 'rol', wijken: 'wijken',
+  wijk: 'wijk', buurt: 'buurt', category: 'soort', from: 'van', to: 'naar', gemeente: 'gemeente', title: 'titel', shared: 'gedeeld',
+  summary: 'samenvatting', line: 'regel', field: 'veld', reason: 'reden', rows: 'regels', areas: 'gebieden', periods: 'perioden',
+  categories: 'soorten', withheld: 'afgeschermde cellen', totalRows: 'totaalregels', assigned: 'in een buurt geplaatst', registrations: 'registraties',
+  months: 'maanden', years: 'jaren', indicators: 'indicatoren',
+};
+
+function valueText(v: unknown): string {
+  if (v === true) return 'ja';
+  if (v === false) return 'nee';
+  if (Array.isArray(v)) return v.map(valueText).join(', ') || '—';
+  if (v && typeof v === 'object') return `(${detailText(v as Record<string, unknown>)})`;
+  return typeof v === 'number' ? v.toLocaleString('nl-NL') : String(v);
+}
+
+/** An audit line's details as short Dutch text: "bestand: extract.csv · gewijzigde rijen: 1.204". */
+export function detailText(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${DETAIL_WORDS[k] ?? k}: ${valueText(v)}`)
+    .join(' · ');
+}

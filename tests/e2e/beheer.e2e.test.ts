@@ -1,0 +1,112 @@
+// Browser test of the beheerder's desk, in the browser only: a refused upload shows its bad lines, an accepted one
+// appears in the history; a weak password is refused with the rule; a new wijkagent can sign in at once; the audit
+// trail shows both actions. Real server on a random port, Debian's chromium; waits on the DOM, never on timers.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../server/src/index.ts';
+import { ensureUsers, launchChromium, ROOT, SHOTS } from './support.ts';
+
+const DATA_DIR = path.join(ROOT, '.tmp/e2e-data-beheer');
+const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
+const BEHEERDER = { username: 'beheer', password: 'correct horse battery', role: 'beheerder' as const, wijken: [] };
+const AGENT = { username: 'agent-noord', password: 'fietsen langs de maas' };
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+async function signIn(p: Page, user: { username: string; password: string }) {
+  await p.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+  await p.getByLabel('Gebruikersnaam').fill(user.username);
+  await p.getByLabel('Wachtwoord').fill(user.password);
+  await p.getByRole('button', { name: 'Aanmelden' }).click();
+}
+
+beforeAll(async () => {
+  ensureUsers(DATA_DIR, [BEHEERDER]);
+  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP_STYLE_URL: '' }, () => {});
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
+  page.on('console', (m) => {
+    // A refused upload or account answers 400/409 on purpose; the page shows why.
+    if (m.type() === 'error' && !/status of (400|401|409)/.test(m.text())) consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Beheer in the browser', () => {
+  it('offers the Beheer page to a beheerder', async () => {
+    await page.goto(server.url);
+    await signIn(page, BEHEERDER);
+    await page.getByRole('link', { name: 'Beheer' }).click();
+    await page.getByRole('heading', { name: 'Accounts' }).waitFor();
+    await expect(page.getByRole('table', { name: /^Accounts \(1\)/ }).getByRole('rowheader').allTextContents()).resolves.toEqual(['beheer']);
+  });
+
+  it('shows the bad lines of a refused file, stores nothing, then imports a good file into the history', async () => {
+    const imports = page.getByRole('region', { name: 'Imports' });
+    await imports.getByLabel('Bestand', { exact: true }).setInputFiles(path.join(FIXTURES, 'cbs-47022NED-bad-lines.csv'));
+    await imports.getByRole('button', { name: 'Importeren' }).click();
+    const errors = page.getByRole('table', { name: 'Fouten per regel' });
+    await errors.waitFor();
+    const rows = await errors.locator('tbody tr').allTextContents();
+    expect(rows.some((r) => r.startsWith('4') && r.includes('Perioden'))).toBe(true);
+    await expect(page.locator('.import-refusal').textContent()).resolves.toMatch(/er is niets opgeslagen/);
+    await page.screenshot({ path: `${SHOTS}/bvk-beheer-import-refused.png`, fullPage: true });
+
+    await imports.getByLabel('Bestand', { exact: true }).setInputFiles(path.join(FIXTURES, 'cbs-47022NED-valid.csv'));
+    await imports.getByRole('button', { name: 'Importeren' }).click();
+    await expect(page.locator('.import-report').textContent()).resolves.toMatch(/cbs-47022NED-valid\.csv is geïmporteerd als CBS-tabel 47022NED/);
+    const history = page.getByRole('table', { name: /Eerdere imports/ });
+    await history.getByRole('cell', { name: /bestand: cbs-47022NED-valid\.csv/ }).waitFor();
+    await expect(history.locator('tbody tr').first().textContent()).resolves.toMatch(/beheer/);
+  });
+
+  it('refuses a weak password with the rule, then adds a wijkagent', async () => {
+    const form = page.getByRole('form', { name: 'Account toevoegen' });
+    await form.getByLabel('Gebruikersnaam').fill(AGENT.username);
+    await form.getByLabel('Eerste wachtwoord').fill('kort');
+    await form.getByLabel('Rol').selectOption('wijkagent');
+    await form.getByLabel('Wijken (CBS-wijkcodes)').fill('wk093504');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect(form.getByRole('alert').textContent()).resolves.toMatch(/wachtwoord te kort/);
+    await expect(form.getByLabel('Eerste wachtwoord').getAttribute('aria-invalid')).resolves.toBe('true');
+
+    await form.getByLabel('Eerste wachtwoord').fill(AGENT.password);
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    const accounts = page.getByRole('table', { name: /^Accounts \(2\)/ });
+    await accounts.waitFor();
+    await expect(accounts.getByRole('row', { name: /agent-noord/ }).textContent()).resolves.toMatch(/Wijkagent.*WK093504/);
+  });
+
+  it('shows the import and the new account in the audit trail, with a CSV export of the filter', async () => {
+    const audit = page.getByRole('table', { name: /^Audittrail:/ });
+    await audit.getByRole('cell', { name: 'Account toegevoegd' }).waitFor();
+    await expect(audit.getByRole('cell', { name: 'Bestand geïmporteerd' }).count()).resolves.toBeGreaterThan(0);
+    await expect(audit.getByRole('cell', { name: 'Import geweigerd' }).count()).resolves.toBeGreaterThan(0);
+    await expect(audit.getByRole('cell', { name: 'Account agent-noord' }).count()).resolves.toBe(1);
+    await page.getByLabel('Actie').selectOption('account-added');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.getByRole('table', { name: /^Audittrail: 1 regel,/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'Exporteren (CSV)' }).getAttribute('href')).toMatch(/\/api\/audit\?.*action=account-added.*format=csv|format=csv.*action=account-added/);
+    await page.screenshot({ path: `${SHOTS}/bvk-beheer.png`, fullPage: true });
+    // Long details wrap or scroll inside their table; the page itself never gets wider than the window.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
+  });
+
+  it('lets the new wijkagent sign in, onto their own wijk, without a Beheer page', async () => {
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await signIn(page, AGENT);
+    await page.getByText('agent-noord').first().waitFor();
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('mijnwijk') === 'WK093504');
+    await expect(page.getByRole('link', { name: 'Beheer' }).count()).resolves.toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+});
