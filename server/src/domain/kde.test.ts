@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBandwidth, quarticDensity } from './kde.ts';
+import { defaultBandwidth, quarticDensity, densityWorkProblem } from './kde.ts';
 
 describe('quartic kernel density', () => {
   it('integrates to the number of points (per km² × cell area)', () => {
@@ -23,5 +23,18 @@ describe('quartic kernel density', () => {
     const h = defaultBandwidth(spread);
     expect(h).toBeGreaterThan(100);
     expect(h).toBeLessThan(2000);
+  });
+});
+
+describe('density work bound', () => {
+  it('refuses more cells or kernel steps than one request may take, naming the smallest cell that fits', () => {
+    const city: [number, number, number, number] = [0, 0, 12_000, 14_000];
+    expect(densityWorkProblem(city, 50, 200, 20_000)).toBeNull();
+    expect(densityWorkProblem(city, 10, 200, 20_000)).toMatch(/use at least \d+ m/);
+    const fit = Number(/use at least (\d+) m/.exec(densityWorkProblem(city, 10, 200, 20_000)!)![1]);
+    expect(densityWorkProblem(city, fit, 200, 20_000)).toBeNull();
+    expect(densityWorkProblem(city, fit - 10, 200, 20_000)).not.toBeNull();
+    // Few cells, but a wide bandwidth over many points is as much work.
+    expect(densityWorkProblem([0, 0, 1000, 1000], 10, 1000, 20_000)).toMatch(/kernel steps/);
   });
 });

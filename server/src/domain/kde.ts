@@ -57,3 +57,28 @@ export function quarticDensity(points: Pt[], extent: [number, number, number, nu
   }
   return { x0: minX, y0: minY, cell, cols, rows, values, bandwidth };
 }
+
+/** At most this many grid cells per density answer (each becomes a GeoJSON square). */
+export const MAX_DENSITY_CELLS = 100_000;
+/** At most this many kernel evaluations (points × cells within the bandwidth of each point). */
+export const MAX_KERNEL_OPS = 40_000_000;
+
+/**
+ * Why this grid is too much work for one request, with the smallest cell that fits, or null. A tiny cell over
+ * a large gemeente once took 31 s and 190 MB while every other user waited; the work is known before it starts.
+ */
+export function densityWorkProblem(extent: [number, number, number, number], cell: number, bandwidth: number, points: number): string | null {
+  const [minX, minY, maxX, maxY] = extent;
+  const w = Math.max(0, maxX - minX);
+  const h = Math.max(0, maxY - minY);
+  const cells = Math.max(1, Math.ceil(w / cell)) * Math.max(1, Math.ceil(h / cell));
+  const reach = Math.ceil(bandwidth / cell);
+  const ops = points * (2 * reach + 1) ** 2;
+  if (cells <= MAX_DENSITY_CELLS && ops <= MAX_KERNEL_OPS) return null;
+  // The smallest cell (in whole tens of metres) that keeps both within bounds.
+  let fit = Math.ceil(cell / 10) * 10;
+  const fits = (c: number) =>
+    Math.max(1, Math.ceil(w / c)) * Math.max(1, Math.ceil(h / c)) <= MAX_DENSITY_CELLS && points * (2 * Math.ceil(bandwidth / c) + 1) ** 2 <= MAX_KERNEL_OPS;
+  while (!fits(fit) && fit < 10_000) fit += 10;
+  return `a ${cell} m cell over this area is ${cells.toLocaleString('en')} cells and ${ops.toLocaleString('en')} kernel steps, more than one request may take: use at least ${fit} m`;
+}

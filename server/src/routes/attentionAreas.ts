@@ -19,7 +19,13 @@ const ring = z
   .refine((r) => r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1], 'a ring must be closed (first position = last)');
 const polygon = z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1, 'needs an outer ring') });
 const multiPolygon = z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1, 'needs an outer ring')).min(1, 'needs a polygon') });
-const geometrySchema = z.discriminatedUnion('type', [polygon, multiPolygon], { error: 'expected a GeoJSON Polygon or MultiPolygon' });
+/** More than enough for a hand-drawn or exported area; 300,000 once took 9.5 s to save and sat in every list answer. */
+const MAX_VERTICES = 20_000;
+const vertexCount = (g: z.infer<typeof polygon> | z.infer<typeof multiPolygon>) =>
+  (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).reduce((n, rings) => n + rings.reduce((m, r) => m + r.length, 0), 0);
+const geometrySchema = z
+  .discriminatedUnion('type', [polygon, multiPolygon], { error: 'expected a GeoJSON Polygon or MultiPolygon' })
+  .refine((g) => vertexCount(g) <= MAX_VERTICES, `at most ${MAX_VERTICES.toLocaleString('en')} positions: simplify the polygon first (e.g. 5 m tolerance in QGIS)`);
 
 const kinds = Object.keys(ATTENTION_KINDS) as [AttentionKind, ...AttentionKind[]];
 

@@ -14,7 +14,7 @@ import { validate } from '../http/validate.ts';
 import { areaCodeParam, categoryParam, gemeenteParam, monthParam } from '../http/params.ts';
 import { resolveScope } from '../compute/scope.ts';
 import { principalOf } from '../http/session.ts';
-import { defaultBandwidth, quarticDensity } from '../domain/kde.ts';
+import { defaultBandwidth, densityWorkProblem, quarticDensity } from '../domain/kde.ts';
 import { localPlane } from '../store/geometry.ts';
 import { runHotspots, DEFAULT_MEASURE } from '../compute/hotspots.ts';
 
@@ -142,7 +142,10 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
           minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
         }
       }
-      const grid = quarticDensity(pts, [minX - h, minY - h, maxX + h, maxY + h], q.cell, h);
+      const extent: [number, number, number, number] = [minX - h, minY - h, maxX + h, maxY + h];
+      const tooMuch = densityWorkProblem(extent, q.cell, h, pts.length);
+      if (tooMuch) throw new ApiError(400, `cell: ${tooMuch}`, 'cell');
+      const grid = quarticDensity(pts, extent, q.cell, h);
       let max = 0;
       for (const v of grid.values) if (v > max) max = v;
       const features = [];
