@@ -61,3 +61,46 @@ describe('presentations have an owner', () => {
     expect(actions).toContain('beheer:presentation-deleted');
   });
 });
+
+describe('selections and attention areas have an owner', () => {
+  it("a private selection's note is read by its owner and a beheerder only; only they delete it", async () => {
+    const own = await send('ana', 'POST', '/api/selections', { name: 'Shortlist', note: 'vertrouwelijk: melding buurtbewoner', gemeente: 'GM0935', codes: ['BU09350000'], shared: false });
+    expect(own.status).toBe(201);
+    expect(own.body).toMatchObject({ createdBy: 'ana', shared: false });
+    const id = own.body.id;
+    for (const who of ['scherm', 'agent']) {
+      expect((await send(who, 'GET', `/api/selections/${id}`)).status, who).toBe(404);
+      const list = await send(who, 'GET', '/api/selections?gemeente=GM0935');
+      expect(JSON.stringify(list.body), who).not.toContain('vertrouwelijk');
+    }
+    expect((await send('agent', 'DELETE', `/api/selections/${id}`)).status).toBe(404);
+    expect((await send('beheer', 'GET', `/api/selections/${id}`)).body.note).toMatch(/vertrouwelijk/);
+
+    const shared = await send('ana', 'POST', '/api/selections', { name: 'Team', gemeente: 'GM0935', codes: ['BU09350000'] });
+    expect(shared.body.shared).toBe(true);
+    expect((await send('agent', 'GET', `/api/selections/${shared.body.id}`)).status).toBe(200);
+    expect((await send('agent', 'DELETE', `/api/selections/${shared.body.id}`)).status).toBe(403);
+    expect((await send('ana', 'DELETE', `/api/selections/${shared.body.id}`)).status).toBe(200);
+    // The deleted id is not given out again.
+    expect((await send('ana', 'POST', '/api/selections', { name: 'Nieuw', gemeente: 'GM0935', codes: ['BU09350000'] })).body.id).toBeGreaterThan(shared.body.id);
+  });
+
+  it('an attention area is shared by default; a private one is absent for others, also as a stats scope', async () => {
+    const team = await send('ana', 'POST', '/api/attention-areas', { name: 'VBA Noord', gemeente: 'GM0935', kind: 'vba', codes: ['BU09350000'] });
+    expect(team.body).toMatchObject({ createdBy: 'ana', shared: true });
+    expect((await send('agent', 'DELETE', `/api/attention-areas/${team.body.id}`)).status).toBe(403);
+    const own = await send('ana', 'POST', '/api/attention-areas', { name: 'Concept', gemeente: 'GM0935', kind: 'overig', codes: ['BU09350001'], shared: false });
+    const id = own.body.id;
+    expect((await send('agent', 'GET', '/api/attention-areas?gemeente=GM0935')).body.map((a: any) => a.id)).toEqual(expect.not.arrayContaining([id]));
+    expect((await send('agent', 'GET', `/api/attention-areas/${id}`)).status).toBe(404);
+    const scoped = await send('agent', 'GET', `/api/stats?gemeente=GM0935&area=${id}`);
+    expect([scoped.status, scoped.body.parameter]).toEqual([404, 'area']);
+    expect((await send('ana', 'GET', `/api/stats?gemeente=GM0935&area=${id}`)).status).toBe(200);
+    expect((await send('beheer', 'DELETE', `/api/attention-areas/${id}`)).status).toBe(200);
+  });
+
+  it('the audit trail lists their creation and deletion', async () => {
+    const actions = ((await send('beheer', 'GET', '/api/audit')).body.entries as { username: string; action: string }[]).map((e) => `${e.username}:${e.action}`);
+    for (const a of ['ana:selection-created', 'ana:selection-deleted', 'ana:attention-area-created', 'beheer:attention-area-deleted']) expect(actions).toContain(a);
+  });
+});

@@ -71,11 +71,11 @@ if (!url) {
       try {
         const p = a.features().presentations.create({ title: 'Noord', gemeente: 'GM0935', views: [] }, 'ana');
         expect(b.features().presentations.get(p.id)).toEqual(p);
-        b.features().attentionAreas.create({ name: 'VBA', gemeente: 'GM0935', kind: 'vba', codes: ['BU09350000'], geometry: null });
+        b.features().attentionAreas.create({ name: 'VBA', gemeente: 'GM0935', kind: 'vba', codes: ['BU09350000'], geometry: null }, 'ana');
         expect(a.features().attentionAreas.list('GM0935').map((x) => x.name)).toEqual(['VBA']);
         // Ids come from one sequence, whichever server creates.
-        const s1 = a.features().selections.create({ name: 'a', gemeente: 'GM0935', codes: ['BU09350000'] });
-        const s2 = b.features().selections.create({ name: 'b', gemeente: 'GM0935', codes: ['BU09350000'] });
+        const s1 = a.features().selections.create({ name: 'a', gemeente: 'GM0935', codes: ['BU09350000'] }, 'ana');
+        const s2 = b.features().selections.create({ name: 'b', gemeente: 'GM0935', codes: ['BU09350000'] }, 'ana');
         expect(s2.id).toBe(s1.id + 1);
       } finally {
         a.close();
@@ -92,10 +92,10 @@ if (!url) {
       try {
         const local = new SqliteStore(featureFile);
         const f = local.features();
-        f.selections.create({ name: 'weg', gemeente: 'GM0935', codes: ['BU09350000'] });
-        const kept = f.selections.create({ name: 'blijft', gemeente: 'GM0935', codes: ['BU09350000'], criteria: { min: 2 } });
+        f.selections.create({ name: 'weg', gemeente: 'GM0935', codes: ['BU09350000'] }, 'ana');
+        const kept = f.selections.create({ name: 'blijft', gemeente: 'GM0935', codes: ['BU09350000'], criteria: { min: 2 } }, 'ana');
         f.selections.delete(kept.id - 1);
-        const area = f.attentionAreas.create({ name: 'Camera', gemeente: 'GM0935', kind: 'camera', codes: ['BU09350000'], geometry: { type: 'Polygon', coordinates: [[[5.6, 50.8], [5.7, 50.8], [5.7, 50.9], [5.6, 50.8]]] } });
+        const area = f.attentionAreas.create({ name: 'Camera', gemeente: 'GM0935', kind: 'camera', codes: ['BU09350000'], geometry: { type: 'Polygon', coordinates: [[[5.6, 50.8], [5.7, 50.8], [5.7, 50.9], [5.6, 50.8]]] } }, 'ana');
         const pres = f.presentations.create({ title: 'Noord', gemeente: 'GM0935', views: [] }, 'ana');
         f.survey.applyImport({ file: 's.csv', sha256: 's', format: 'survey', summary: {} }, [
           { area: 'GM0935', year: 2023, indicator: 'onveilig', value: 31.5, lower: null, upper: 33, respondents: 120, source: 'VM', demo: true },
@@ -116,7 +116,7 @@ if (!url) {
         expect(pg.incidents.hasAny('GM0935')).toBe(true);
         // New ids continue after the ones taken over; a second start copies nothing again, not even
         // into a table emptied since.
-        const nieuw = pg.selections.create({ name: 'nieuw', gemeente: 'GM0935', codes: ['BU09350000'] });
+        const nieuw = pg.selections.create({ name: 'nieuw', gemeente: 'GM0935', codes: ['BU09350000'] }, 'ana');
         expect(nieuw.id).toBe(kept.id + 1);
         pg.selections.delete(kept.id);
         expect(open().selections.list().map((x) => x.name)).toEqual(['nieuw']);

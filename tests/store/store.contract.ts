@@ -245,11 +245,13 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
   describe('selections', () => {
     it('creates with ids in order, note and criteria as given (null when absent), ISO timestamps', () => {
       const sel = openStore().features().selections;
-      const a = sel.create({ name: 'Aanpak', gemeente: 'GM0935', codes: ['BU09350000', 'WK093501'], criteria: { min: 3, nested: { ok: true, list: [1, 'twee', null] }, tekst: 'ĳ€ "q"' } });
-      const b = sel.create({ name: 'Zonder', note: 'let op', gemeente: 'GM0935', codes: ['BU09350001'] });
+      const a = sel.create({ name: 'Aanpak', gemeente: 'GM0935', codes: ['BU09350000', 'WK093501'], criteria: { min: 3, nested: { ok: true, list: [1, 'twee', null] }, tekst: 'ĳ€ "q"' } }, 'ana');
+      const b = sel.create({ name: 'Zonder', note: 'let op', gemeente: 'GM0935', codes: ['BU09350001'] }, 'ana');
       expect(b.id).toBeGreaterThan(a.id);
       expect(a).toMatchObject({ name: 'Aanpak', note: '', gemeente: 'GM0935', codes: ['BU09350000', 'WK093501'], criteria: { min: 3, nested: { ok: true, list: [1, 'twee', null] }, tekst: 'ĳ€ "q"' } });
       expect(b).toMatchObject({ note: 'let op', criteria: null });
+      expect(a).toMatchObject({ createdBy: 'ana', shared: true });
+      expect(sel.create({ name: 'Privé', gemeente: 'GM0935', codes: ['BU09350000'], shared: false }, null)).toMatchObject({ createdBy: null, shared: false });
       expect(isIso(a.createdAt)).toBe(true);
       expect(sel.get(a.id)).toEqual(a);
       expect(sel.get(b.id + 1000)).toBeUndefined();
@@ -257,9 +259,9 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
 
     it('lists all or one gemeente in creation order; deletes once', () => {
       const sel = openStore().features().selections;
-      const a = sel.create({ name: 'a', gemeente: 'GM0935', codes: ['BU09350000'] });
-      const b = sel.create({ name: 'b', gemeente: 'GM0363', codes: ['BU03630000'] });
-      const c = sel.create({ name: 'c', gemeente: 'GM0935', codes: ['BU09350001'] });
+      const a = sel.create({ name: 'a', gemeente: 'GM0935', codes: ['BU09350000'] }, 'ana');
+      const b = sel.create({ name: 'b', gemeente: 'GM0363', codes: ['BU03630000'] }, 'ana');
+      const c = sel.create({ name: 'c', gemeente: 'GM0935', codes: ['BU09350001'] }, 'ana');
       expect(sel.list().map((x) => x.name)).toEqual(['a', 'b', 'c']);
       expect(sel.list('GM0935')).toEqual([a, c]);
       expect(sel.list('GM0363')).toEqual([b]);
@@ -271,10 +273,10 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
 
     it('persists across close and reopen; new ids continue after the old ones', () => {
       const s = openStore();
-      const a = s.features().selections.create({ name: 'a', gemeente: 'GM0935', codes: ['BU09350000'] });
+      const a = s.features().selections.create({ name: 'a', gemeente: 'GM0935', codes: ['BU09350000'] }, 'ana');
       const again = reopen(s).features().selections;
       expect(again.list()).toEqual([a]);
-      expect(again.create({ name: 'b', gemeente: 'GM0935', codes: ['BU09350001'] }).id).toBeGreaterThan(a.id);
+      expect(again.create({ name: 'b', gemeente: 'GM0935', codes: ['BU09350001'] }, 'ana').id).toBeGreaterThan(a.id);
     });
   });
 
@@ -304,9 +306,11 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
 
     it('keeps codes-only and polygon-defined areas apart, with the kind name', () => {
       const aa = openStore().features().attentionAreas;
-      const byCodes = aa.create({ name: 'VBA Noord', gemeente: 'GM0935', kind: 'vba', codes: ['BU09350000'], geometry: null });
-      const byShape = aa.create({ name: 'Camera markt', gemeente: 'GM0935', kind: 'camera', note: 'pilot', codes: ['BU09350000', 'BU09350001'], geometry: square });
+      const byCodes = aa.create({ name: 'VBA Noord', gemeente: 'GM0935', kind: 'vba', codes: ['BU09350000'], geometry: null }, 'ana');
+      const byShape = aa.create({ name: 'Camera markt', gemeente: 'GM0935', kind: 'camera', note: 'pilot', codes: ['BU09350000', 'BU09350001'], geometry: square }, 'ana');
       expect(byCodes).toMatchObject({ kind: 'vba', kindNaam: 'Veilige Buurten Aanpak', note: '', geometry: null, source: 'codes' });
+      expect(byCodes).toMatchObject({ createdBy: 'ana', shared: true });
+      expect(aa.create({ name: 'Privé', gemeente: 'GM0935', kind: 'overig', codes: ['BU09350000'], geometry: null, shared: false }, 'ana').shared).toBe(false);
       expect(byShape).toMatchObject({ kindNaam: 'Cameratoezicht', note: 'pilot', codes: ['BU09350000', 'BU09350001'], geometry: square, source: 'geometry' });
       expect(isIso(byShape.createdAt)).toBe(true);
       expect(aa.get(byShape.id)).toEqual(byShape);
@@ -315,8 +319,8 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
 
     it('lists per gemeente in creation order; deletes once', () => {
       const aa = openStore().features().attentionAreas;
-      const a = aa.create({ name: 'a', gemeente: 'GM0935', kind: 'kvo', codes: ['BU09350000'], geometry: null });
-      const b = aa.create({ name: 'b', gemeente: 'GM0363', kind: 'overig', codes: ['BU03630000'], geometry: square });
+      const a = aa.create({ name: 'a', gemeente: 'GM0935', kind: 'kvo', codes: ['BU09350000'], geometry: null }, 'ana');
+      const b = aa.create({ name: 'b', gemeente: 'GM0363', kind: 'overig', codes: ['BU03630000'], geometry: square }, 'ana');
       expect(aa.list().map((x) => x.name)).toEqual(['a', 'b']);
       expect(aa.list('GM0363')).toEqual([b]);
       expect(aa.delete(a.id)).toBe(true);
@@ -524,9 +528,9 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
       const s = openStore();
       const sel = s.features().selections;
       s.transaction(() => {
-        sel.create({ name: 'kept', gemeente: 'GM0935', codes: ['BU09350000'] });
+        sel.create({ name: 'kept', gemeente: 'GM0935', codes: ['BU09350000'] }, 'ana');
         expect(() => s.transaction(() => {
-          sel.create({ name: 'undone', gemeente: 'GM0935', codes: ['BU09350000'] });
+          sel.create({ name: 'undone', gemeente: 'GM0935', codes: ['BU09350000'] }, 'ana');
           throw new Error('inner');
         })).toThrow('inner');
         s.features().survey.applyImport({ file: 's.csv', sha256: 's', format: 'survey', summary: {} }, [surveyRow('GM0935', 2023, 'onveilig', 1)]);

@@ -1,6 +1,6 @@
 // Attention areas: GET/POST/DELETE /attention-areas. Defined either as a set of buurten/wijken or
 // as a GeoJSON polygon (WGS84 or RD New); compute/attentionAreas.ts works out the buurten it covers.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import type { AreaGeometry } from '../store/geometry.ts';
@@ -11,6 +11,10 @@ import { attentionAreaCodes } from '../compute/attentionAreas.ts';
 import { validate } from '../http/validate.ts';
 import { gemeenteParam } from '../http/params.ts';
 import { idParam, parseJsonBody } from '../http/body.ts';
+import { mayChangeItem, mayReadItem } from '../domain/ownership.ts';
+import type { AppEnv } from '../http/env.ts';
+import { principalOf } from '../http/session.ts';
+import type { UserStore } from '../store/users.ts';
 
 const position = z.array(z.number().finite(), { error: 'expected [x, y]' }).min(2, 'expected [x, y]').max(3, 'expected [x, y]');
 const ring = z
@@ -39,31 +43,43 @@ export const attentionAreaBody = z
     geometry: geometrySchema.optional(),
     /** Optional CRS of `geometry`: EPSG:4326 (default when coordinates look like degrees) or EPSG:28992. */
     crs: z.enum(['EPSG:4326', 'EPSG:28992'], { error: "expected 'EPSG:4326' or 'EPSG:28992'" }).optional(),
+    shared: z.boolean({ error: 'expected true or false' }).optional(),
   })
   .refine((b) => (b.codes === undefined) !== (b.geometry === undefined), { message: 'give either codes or geometry (exactly one)', path: ['codes'] });
 
-export function attentionAreasRoutes(ds: Dataset, geometry: AreaGeometry, store: AttentionAreaStore) {
-  return new Hono()
+export function attentionAreasRoutes(ds: Dataset, geometry: AreaGeometry, store: AttentionAreaStore, users: UserStore) {
+  /** The area if this user may see it; a private one of someone else is as absent as a deleted one. */
+  const readable = (c: Context<AppEnv>, id: number): AttentionArea => {
+    const found = store.get(id);
+    if (!found || !mayReadItem(principalOf(c), found)) throw new ApiError(404, `attention area ${id} does not exist`, 'id');
+    return found;
+  };
+  const audit = (c: Context<AppEnv>, action: string, id: number, detail: Record<string, unknown>) => {
+    const p = principalOf(c);
+    users.audit({ username: p.username, role: p.role, action, resource: `/api/attention-areas/${id}`, detail });
+  };
+  return new Hono<AppEnv>()
     .get('/attention-areas', validate('query', z.object({ gemeente: gemeenteParam.optional() })), (c) => {
       const q = c.req.valid('query');
-      const list: AttentionArea[] = store.list(q.gemeente);
+      const p = principalOf(c);
+      const list: AttentionArea[] = store.list(q.gemeente).filter((x) => mayReadItem(p, x));
       return c.json(list, 200);
     })
-    .get('/attention-areas/:id', (c) => {
-      const found = store.get(idParam(c.req.param('id')));
-      if (!found) throw new ApiError(404, `attention area ${c.req.param('id')} does not exist`, 'id');
-      return c.json(found, 200);
-    })
+    .get('/attention-areas/:id', (c) => c.json(readable(c, idParam(c.req.param('id'))), 200))
     .post('/attention-areas', async (c) => {
       const body = await parseJsonBody(c, attentionAreaBody);
       requireGemeente(ds, body.gemeente);
       const { codes, geometry: geo } = attentionAreaCodes(ds, geometry, body);
-      const created = store.create({ name: body.name, gemeente: body.gemeente, kind: body.kind, note: body.note, codes, geometry: geo });
+      const created = store.create({ name: body.name, gemeente: body.gemeente, kind: body.kind, note: body.note, codes, geometry: geo, shared: body.shared }, principalOf(c).username);
+      audit(c, 'attention-area-created', created.id, { name: created.name, kind: created.kind, shared: created.shared });
       return c.json(created, 201);
     })
     .delete('/attention-areas/:id', (c) => {
       const id = idParam(c.req.param('id'));
+      const found = readable(c, id);
+      if (!mayChangeItem(principalOf(c), found)) throw new ApiError(403, `attention area ${id} belongs to ${found.createdBy ?? 'nobody'}: only they or a beheerder may delete it`, 'id');
       if (!store.delete(id)) throw new ApiError(404, `attention area ${id} does not exist`, 'id');
+      audit(c, 'attention-area-deleted', id, { name: found.name });
       return c.json({ deleted: id }, 200);
     });
 }

@@ -1,5 +1,6 @@
-// Saved selections of the workbench: POST/GET/DELETE /selections.
-import { Hono } from 'hono';
+// Saved selections of the workbench: POST/GET/DELETE /selections. A selection has an owner: others see it only
+// when it is shared (the default), only the owner or a beheerder deletes it, and creating and deleting are audited.
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import type { SelectionStore } from '../store/selections.ts';
@@ -8,6 +9,10 @@ import { validate } from '../http/validate.ts';
 import { gemeenteParam } from '../http/params.ts';
 import { idParam, parseJsonBody } from '../http/body.ts';
 import { checkCodes, requireGemeente } from '../compute/scope.ts';
+import { mayChangeItem, mayReadItem } from '../domain/ownership.ts';
+import type { AppEnv } from '../http/env.ts';
+import { principalOf } from '../http/session.ts';
+import type { UserStore } from '../store/users.ts';
 
 const areaCode = z.string().trim().toUpperCase().regex(/^(BU\d{4}[0-9A-Z]{4}|WK\d{4}[0-9A-Z]{2})$/, 'expected a CBS buurt or wijk code like BU09350000');
 
@@ -17,28 +22,40 @@ export const selectionBody = z.object({
   gemeente: gemeenteParam,
   codes: z.array(areaCode, { error: 'expected a list of buurt/wijk codes' }).min(1, 'must list at least one area').max(5000, 'too many codes'),
   criteria: z.record(z.string(), z.unknown(), { error: 'expected an object' }).optional(),
+  shared: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
-export function selectionsRoutes(ds: Dataset, store: SelectionStore) {
-  return new Hono()
+export function selectionsRoutes(ds: Dataset, store: SelectionStore, users: UserStore) {
+  /** The selection if this user may see it; a private one of someone else is as absent as a deleted one. */
+  const readable = (c: Context<AppEnv>, id: number) => {
+    const found = store.get(id);
+    if (!found || !mayReadItem(principalOf(c), found)) throw new ApiError(404, `selection ${id} does not exist`, 'id');
+    return found;
+  };
+  const audit = (c: Context<AppEnv>, action: string, id: number, detail: Record<string, unknown>) => {
+    const p = principalOf(c);
+    users.audit({ username: p.username, role: p.role, action, resource: `/api/selections/${id}`, detail });
+  };
+  return new Hono<AppEnv>()
     .post('/selections', async (c) => {
       const body = await parseJsonBody(c, selectionBody);
       requireGemeente(ds, body.gemeente);
-      const created = store.create({ ...body, codes: checkCodes(ds, body.gemeente, body.codes) });
+      const created = store.create({ ...body, codes: checkCodes(ds, body.gemeente, body.codes) }, principalOf(c).username);
+      audit(c, 'selection-created', created.id, { name: created.name, shared: created.shared });
       return c.json(created, 201);
     })
     .get('/selections', validate('query', z.object({ gemeente: gemeenteParam.optional() })), (c) => {
       const q = c.req.valid('query');
-      return c.json(store.list(q.gemeente), 200);
+      const p = principalOf(c);
+      return c.json(store.list(q.gemeente).filter((x) => mayReadItem(p, x)), 200);
     })
-    .get('/selections/:id', (c) => {
-      const found = store.get(idParam(c.req.param('id')));
-      if (!found) throw new ApiError(404, `selection ${c.req.param('id')} does not exist`, 'id');
-      return c.json(found, 200);
-    })
+    .get('/selections/:id', (c) => c.json(readable(c, idParam(c.req.param('id'))), 200))
     .delete('/selections/:id', (c) => {
       const id = idParam(c.req.param('id'));
+      const found = readable(c, id);
+      if (!mayChangeItem(principalOf(c), found)) throw new ApiError(403, `selection ${id} belongs to ${found.createdBy ?? 'nobody'}: only they or a beheerder may delete it`, 'id');
       if (!store.delete(id)) throw new ApiError(404, `selection ${id} does not exist`, 'id');
+      audit(c, 'selection-deleted', id, { name: found.name });
       return c.json({ deleted: id }, 200);
     });
 }

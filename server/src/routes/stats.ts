@@ -9,6 +9,10 @@ import { requireCategory, requireGemeente, resolvePeriod } from '../compute/scop
 import { validate } from '../http/validate.ts';
 import { areaCodeParam, categoryParam, gemeenteOrNationalParam, gemeenteParam, levelParam, monthParam } from '../http/params.ts';
 import { AnswerCache, jsonText } from '../http/answerCache.ts';
+import { mayReadItem } from '../domain/ownership.ts';
+import { ApiError } from '../compute/errors.ts';
+import { principalOf } from '../http/session.ts';
+import type { AppEnv } from '../http/env.ts';
 
 const statsQuery = z.object({
   gemeente: gemeenteOrNationalParam,
@@ -30,14 +34,19 @@ const seriesQuery = z.object({
 
 export function statsRoutes(ds: Dataset, lowPopulationThreshold: number, attentionAreas?: AttentionAreaStore) {
   const answers = new AnswerCache();
-  return new Hono()
+  return new Hono<AppEnv>()
     .get('/stats', validate('query', statsQuery), (c) => {
       const q = c.req.valid('query');
       requireGemeente(ds, q.gemeente);
       requireCategory(ds, q.category);
       const scope = { ...q, ...resolvePeriod(ds, q.gemeente, q.from, q.to, q.level) };
       // An attention area can change without the registrations changing: those answers are not cached.
-      if (q.area !== undefined) return c.json(statsAnswer(ds, attentionAreas, lowPopulationThreshold, scope), 200);
+      if (q.area !== undefined) {
+        // A private attention area of someone else is as absent here as in /attention-areas.
+        const area = attentionAreas?.get(q.area);
+        if (area && !mayReadItem(principalOf(c), area)) throw new ApiError(404, `area: attention area ${q.area} does not exist`, 'area');
+        return c.json(statsAnswer(ds, attentionAreas, lowPopulationThreshold, scope), 200);
+      }
       const key = [q.gemeente, q.level, q.category, scope.from, scope.to, ds.store.revision()].join('|');
       return jsonText(c, answers.json(key, () => statsAnswer(ds, attentionAreas, lowPopulationThreshold, scope)));
     })

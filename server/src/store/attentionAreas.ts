@@ -21,10 +21,16 @@ export interface AttentionAreaInput {
   codes: string[];
   /** The polygon it was defined by, in WGS84; null when defined as a set of areas. */
   geometry: Polygon | MultiPolygon | null;
+  /** Visible to the other accounts (default true: an aandachtsgebied is team policy); false keeps it to its
+   * owner and the beheerders. */
+  shared?: boolean;
 }
 
-export interface AttentionArea extends Omit<AttentionAreaInput, 'note'> {
+export interface AttentionArea extends Omit<AttentionAreaInput, 'note' | 'shared'> {
   id: number;
+  /** Who saved it (null: saved before owners were recorded). */
+  createdBy: string | null;
+  shared: boolean;
   kindNaam: string;
   note: string;
   source: 'codes' | 'geometry';
@@ -32,7 +38,7 @@ export interface AttentionArea extends Omit<AttentionAreaInput, 'note'> {
 }
 
 export interface AttentionAreaStore {
-  create(input: AttentionAreaInput): AttentionArea;
+  create(input: AttentionAreaInput, createdBy: string | null): AttentionArea;
   list(gemeente?: string): AttentionArea[];
   get(id: number): AttentionArea | undefined;
   delete(id: number): boolean;

@@ -32,6 +32,10 @@ CREATE TABLE IF NOT EXISTS presentations (
   created_at TIMESTAMPTZ NOT NULL DEFAULT now(), updated_at TIMESTAMPTZ NOT NULL DEFAULT now());
 CREATE INDEX IF NOT EXISTS presentations_gm ON presentations (gemeente);
 ALTER TABLE presentations ADD COLUMN IF NOT EXISTS created_by TEXT;
+ALTER TABLE selections ADD COLUMN IF NOT EXISTS created_by TEXT;
+ALTER TABLE selections ADD COLUMN IF NOT EXISTS shared BOOLEAN NOT NULL DEFAULT true;
+ALTER TABLE attention_areas ADD COLUMN IF NOT EXISTS created_by TEXT;
+ALTER TABLE attention_areas ADD COLUMN IF NOT EXISTS shared BOOLEAN NOT NULL DEFAULT true;
 ALTER TABLE presentations ADD COLUMN IF NOT EXISTS shared BOOLEAN NOT NULL DEFAULT true;
 CREATE TABLE IF NOT EXISTS survey (
   area TEXT NOT NULL, gemeente TEXT NOT NULL, level TEXT NOT NULL, year INTEGER NOT NULL, indicator TEXT NOT NULL,
@@ -93,19 +97,20 @@ export class PostgresEvaluationStore implements EvaluationStore {
 
 // --- selections ---------------------------------------------------------------------------------
 
-const SELECTION = `SELECT id, gemeente, name, note, codes::text AS codes, criteria::text AS criteria, ${isoText('created_at')} AS created_at FROM selections`;
+const SELECTION = `SELECT id, gemeente, name, note, codes::text AS codes, criteria::text AS criteria, created_by, shared, ${isoText('created_at')} AS created_at FROM selections`;
+const ownerOf = (r: Record<string, unknown>) => ({ createdBy: r.created_by === null ? null : String(r.created_by), shared: r.shared === true || r.shared === 't' });
 
 const toSelection = (r: Record<string, unknown>): Selection => ({
   id: Number(r.id), name: String(r.name), note: String(r.note), gemeente: String(r.gemeente),
-  codes: parsed<string[]>(r.codes), criteria: parsedOrNull<Record<string, unknown>>(r.criteria), createdAt: String(r.created_at),
+  codes: parsed<string[]>(r.codes), criteria: parsedOrNull<Record<string, unknown>>(r.criteria), ...ownerOf(r), createdAt: String(r.created_at),
 });
 
 export class PostgresSelectionStore implements SelectionStore {
   constructor(private readonly q: Query) {}
 
-  create(input: SelectionInput): Selection {
-    const [{ id }] = this.q('INSERT INTO selections (gemeente, name, note, codes, criteria) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb) RETURNING id',
-      [input.gemeente, input.name, input.note ?? '', JSON.stringify(input.codes), json(input.criteria)]);
+  create(input: SelectionInput, createdBy: string | null): Selection {
+    const [{ id }] = this.q('INSERT INTO selections (gemeente, name, note, codes, criteria, created_by, shared) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7) RETURNING id',
+      [input.gemeente, input.name, input.note ?? '', JSON.stringify(input.codes), json(input.criteria), createdBy, input.shared !== false]);
     return this.get(Number(id))!;
   }
 
@@ -125,23 +130,23 @@ export class PostgresSelectionStore implements SelectionStore {
 
 // --- attention areas ----------------------------------------------------------------------------
 
-const ATTENTION = `SELECT id, gemeente, name, kind, note, codes::text AS codes, geometry::text AS geometry, ${isoText('created_at')} AS created_at FROM attention_areas`;
+const ATTENTION = `SELECT id, gemeente, name, kind, note, codes::text AS codes, geometry::text AS geometry, created_by, shared, ${isoText('created_at')} AS created_at FROM attention_areas`;
 
 const toAttentionArea = (r: Record<string, unknown>): AttentionArea => {
   const kind = String(r.kind) as AttentionKind;
   return {
     id: Number(r.id), name: String(r.name), gemeente: String(r.gemeente), kind, kindNaam: ATTENTION_KINDS[kind] ?? kind,
     note: String(r.note), codes: parsed<string[]>(r.codes), geometry: parsedOrNull<Polygon | MultiPolygon>(r.geometry),
-    source: r.geometry === null ? 'codes' : 'geometry', createdAt: String(r.created_at),
+    source: r.geometry === null ? 'codes' : 'geometry', ...ownerOf(r), createdAt: String(r.created_at),
   };
 };
 
 export class PostgresAttentionAreaStore implements AttentionAreaStore {
   constructor(private readonly q: Query) {}
 
-  create(input: AttentionAreaInput): AttentionArea {
-    const [{ id }] = this.q('INSERT INTO attention_areas (gemeente, name, kind, note, codes, geometry) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb) RETURNING id',
-      [input.gemeente, input.name, input.kind, input.note ?? '', JSON.stringify(input.codes), input.geometry ? JSON.stringify(input.geometry) : null]);
+  create(input: AttentionAreaInput, createdBy: string | null): AttentionArea {
+    const [{ id }] = this.q('INSERT INTO attention_areas (gemeente, name, kind, note, codes, geometry, created_by, shared) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8) RETURNING id',
+      [input.gemeente, input.name, input.kind, input.note ?? '', JSON.stringify(input.codes), input.geometry ? JSON.stringify(input.geometry) : null, createdBy, input.shared !== false]);
     return this.get(Number(id))!;
   }
 
@@ -290,12 +295,12 @@ export class PostgresIncidentStore implements IncidentStore {
 // --- taking over a local SQLite file ------------------------------------------------------------
 
 const TAKE_OVER: (BulkWrite & { from: string })[] = [
-  { table: 'selections', from: 'id, gemeente, name, note, codes, criteria, created_at',
-    cols: ['id', 'gemeente', 'name', 'note', 'codes', 'criteria', 'created_at'],
-    types: ['integer', 'text', 'text', 'text', 'jsonb', 'jsonb', 'timestamptz'], keepIds: true },
-  { table: 'attention_areas', from: 'id, gemeente, name, kind, note, codes, geometry, created_at',
-    cols: ['id', 'gemeente', 'name', 'kind', 'note', 'codes', 'geometry', 'created_at'],
-    types: ['integer', 'text', 'text', 'text', 'text', 'jsonb', 'jsonb', 'timestamptz'], keepIds: true },
+  { table: 'selections', from: 'id, gemeente, name, note, codes, criteria, created_at, created_by, shared = 1 AS shared',
+    cols: ['id', 'gemeente', 'name', 'note', 'codes', 'criteria', 'created_at', 'created_by', 'shared'],
+    types: ['integer', 'text', 'text', 'text', 'jsonb', 'jsonb', 'timestamptz', 'text', 'boolean'], keepIds: true },
+  { table: 'attention_areas', from: 'id, gemeente, name, kind, note, codes, geometry, created_at, created_by, shared = 1 AS shared',
+    cols: ['id', 'gemeente', 'name', 'kind', 'note', 'codes', 'geometry', 'created_at', 'created_by', 'shared'],
+    types: ['integer', 'text', 'text', 'text', 'text', 'jsonb', 'jsonb', 'timestamptz', 'text', 'boolean'], keepIds: true },
   { table: 'presentations', from: 'id, gemeente, title, views, created_at, updated_at, created_by, shared = 1 AS shared',
     cols: ['id', 'gemeente', 'title', 'views', 'created_at', 'updated_at', 'created_by', 'shared'],
     types: ['integer', 'text', 'text', 'jsonb', 'timestamptz', 'timestamptz', 'text', 'boolean'], keepIds: true },

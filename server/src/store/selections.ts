@@ -7,6 +7,8 @@ export interface SelectionInput {
   gemeente: string;
   codes: string[];
   criteria?: Record<string, unknown>;
+  /** Visible to the other accounts (default true); false keeps it to its owner and the beheerders. */
+  shared?: boolean;
 }
 
 export interface Selection {
@@ -16,11 +18,14 @@ export interface Selection {
   gemeente: string;
   codes: string[];
   criteria: Record<string, unknown> | null;
+  /** Who saved it (null: saved before owners were recorded). */
+  createdBy: string | null;
+  shared: boolean;
   createdAt: string;
 }
 
 export interface SelectionStore {
-  create(input: SelectionInput): Selection;
+  create(input: SelectionInput, createdBy: string | null): Selection;
   list(gemeente?: string): Selection[];
   get(id: number): Selection | undefined;
   /** true when something was deleted */

@@ -1,6 +1,7 @@
 // Attention areas in the SQLite file (table attention_areas).
 import type Database from 'better-sqlite3';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { addOwnerColumns, nextId } from './sqliteIds.ts';
 import { ATTENTION_KINDS, type AttentionArea, type AttentionAreaInput, type AttentionAreaStore, type AttentionKind } from './attentionAreas.ts';
 
 const SCHEMA = `
@@ -10,7 +11,7 @@ CREATE TABLE IF NOT EXISTS attention_areas (
 CREATE INDEX IF NOT EXISTS attention_areas_gm ON attention_areas (gemeente);
 `;
 
-type Raw = { id: number; gemeente: string; name: string; kind: AttentionKind; note: string; codes: string; geometry: string | null; created_at: string };
+type Raw = { id: number; gemeente: string; name: string; kind: AttentionKind; note: string; codes: string; geometry: string | null; created_at: string; created_by: string | null; shared: number };
 
 const fromRaw = (r: Raw): AttentionArea => ({
   id: r.id,
@@ -22,6 +23,8 @@ const fromRaw = (r: Raw): AttentionArea => ({
   codes: JSON.parse(r.codes) as string[],
   geometry: r.geometry === null ? null : (JSON.parse(r.geometry) as Polygon | MultiPolygon),
   source: r.geometry === null ? 'codes' : 'geometry',
+  createdBy: r.created_by,
+  shared: r.shared !== 0,
   createdAt: r.created_at,
 });
 
@@ -31,13 +34,19 @@ export class SqliteAttentionAreaStore implements AttentionAreaStore {
   constructor(db: Database.Database) {
     this.db = db;
     this.db.exec(SCHEMA);
+    addOwnerColumns(this.db, 'attention_areas', true);
   }
 
-  create(input: AttentionAreaInput): AttentionArea {
-    const info = this.db
-      .prepare('INSERT INTO attention_areas (gemeente, name, kind, note, codes, geometry, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(input.gemeente, input.name, input.kind, input.note ?? '', JSON.stringify(input.codes), input.geometry ? JSON.stringify(input.geometry) : null, new Date().toISOString());
-    return this.get(Number(info.lastInsertRowid))!;
+  create(input: AttentionAreaInput, createdBy: string | null): AttentionArea {
+    const id = this.db.transaction(() => {
+      const id = nextId(this.db, 'attention_areas');
+      this.db
+        .prepare('INSERT INTO attention_areas (id, gemeente, name, kind, note, codes, geometry, created_at, created_by, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, input.gemeente, input.name, input.kind, input.note ?? '', JSON.stringify(input.codes), input.geometry ? JSON.stringify(input.geometry) : null,
+          new Date().toISOString(), createdBy, input.shared === false ? 0 : 1);
+      return id;
+    }).immediate();
+    return this.get(id)!;
   }
 
   list(gemeente?: string): AttentionArea[] {

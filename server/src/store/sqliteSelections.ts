@@ -1,6 +1,7 @@
 // Saved selections in the SQLite file (table selections).
 import type Database from 'better-sqlite3';
 import type { Selection, SelectionInput, SelectionStore } from './selections.ts';
+import { addOwnerColumns, nextId } from './sqliteIds.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS selections (
@@ -9,7 +10,7 @@ CREATE TABLE IF NOT EXISTS selections (
 CREATE INDEX IF NOT EXISTS selections_gm ON selections (gemeente);
 `;
 
-type Raw = { id: number; gemeente: string; name: string; note: string; codes: string; criteria: string | null; created_at: string };
+type Raw = { id: number; gemeente: string; name: string; note: string; codes: string; criteria: string | null; created_at: string; created_by: string | null; shared: number };
 
 const fromRaw = (r: Raw): Selection => ({
   id: r.id,
@@ -18,6 +19,8 @@ const fromRaw = (r: Raw): Selection => ({
   gemeente: r.gemeente,
   codes: JSON.parse(r.codes) as string[],
   criteria: r.criteria === null ? null : (JSON.parse(r.criteria) as Record<string, unknown>),
+  createdBy: r.created_by,
+  shared: r.shared !== 0,
   createdAt: r.created_at,
 });
 
@@ -27,13 +30,19 @@ export class SqliteSelectionStore implements SelectionStore {
   constructor(db: Database.Database) {
     this.db = db;
     this.db.exec(SCHEMA);
+    addOwnerColumns(this.db, 'selections', true);
   }
 
-  create(input: SelectionInput): Selection {
-    const info = this.db
-      .prepare('INSERT INTO selections (gemeente, name, note, codes, criteria, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(input.gemeente, input.name, input.note ?? '', JSON.stringify(input.codes), input.criteria === undefined ? null : JSON.stringify(input.criteria), new Date().toISOString());
-    return this.get(Number(info.lastInsertRowid))!;
+  create(input: SelectionInput, createdBy: string | null): Selection {
+    const id = this.db.transaction(() => {
+      const id = nextId(this.db, 'selections');
+      this.db
+        .prepare('INSERT INTO selections (id, gemeente, name, note, codes, criteria, created_at, created_by, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, input.gemeente, input.name, input.note ?? '', JSON.stringify(input.codes), input.criteria === undefined ? null : JSON.stringify(input.criteria),
+          new Date().toISOString(), createdBy, input.shared === false ? 0 : 1);
+      return id;
+    }).immediate();
+    return this.get(id)!;
   }
 
   list(gemeente?: string): Selection[] {
