@@ -202,6 +202,8 @@ export interface SelectionBody {
   gemeente: string;
   codes: string[];
   criteria?: Record<string, unknown>;
+  /** false: only its owner and the beheerders see it (default true). */
+  shared?: boolean;
 }
 
 const jsonInit = (body: unknown): RequestInit => ({ body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });

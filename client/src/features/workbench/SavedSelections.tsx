@@ -1,6 +1,6 @@
 // Saved selections: store the shortlist with a name and a note; open or delete the ones of this gemeente.
 import { useCallback, useId, useState, type FormEvent } from 'react';
-import { createSelection, deleteSelection, type Selection } from '../../api/client.ts';
+import { ApiRequestError, createSelection, deleteSelection, type Selection } from '../../api/client.ts';
 import { errorText, useInvalidate, useSelectionsQuery } from '../../api/queries.ts';
 
 const NONE: Selection[] = [];
@@ -24,6 +24,7 @@ export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announc
   const invalidate = useInvalidate();
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
+  const [mineOnly, setMineOnly] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const loadError = query.error ? `Selecties konden niet worden geladen: ${errorText(query.error)}` : null;
 
@@ -34,7 +35,7 @@ export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announc
       return;
     }
     try {
-      const created = await createSelection({ name: name.trim(), note: note.trim() || undefined, gemeente, codes: shortlist, criteria });
+      const created = await createSelection({ name: name.trim(), note: note.trim() || undefined, gemeente, codes: shortlist, criteria, shared: !mineOnly });
       setName('');
       setNote('');
       setError(null);
@@ -52,7 +53,9 @@ export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announc
         invalidate(['selections']);
         announce(`Selectie "${s.name}" verwijderd.`);
       } catch (err) {
-        setError(`Verwijderen mislukt: ${err instanceof Error ? err.message : String(err)}`);
+        // The server decides who may delete; say it in the user's words.
+        const forbidden = err instanceof ApiRequestError && err.status === 403;
+        setError(forbidden ? `Alleen ${s.createdBy ?? 'een beheerder'} of een beheerder kan "${s.name}" verwijderen.` : `Verwijderen mislukt: ${err instanceof Error ? err.message : String(err)}`);
       }
     },
     [announce, invalidate],
@@ -71,6 +74,10 @@ export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announc
             <label htmlFor={`${id}-note`}>Notitie</label>
             <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={5000} />
           </div>
+          <div className="field field-check">
+            <input id={`${id}-private`} type="checkbox" checked={mineOnly} onChange={(e) => setMineOnly(e.target.checked)} />
+            <label htmlFor={`${id}-private`}>Alleen voor mij (en de beheerders) zichtbaar</label>
+          </div>
           <button type="submit">Selectie opslaan ({pluralArea(shortlist.length, shortlist[0]?.startsWith('WK') ? 'wijk' : 'buurt')})</button>
         </form>
       ) : (
@@ -88,7 +95,10 @@ export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announc
           {list.map((s) => (
             <li key={s.id}>
               <div>
-                <strong>{s.name}</strong> <span className="hint">· {pluralArea(s.codes.length, s.codes[0]?.startsWith('WK') ? 'wijk' : 'buurt')} · {dateFormat.format(new Date(s.createdAt))}</span>
+                <strong>{s.name}</strong> <span className="hint">· {pluralArea(s.codes.length, s.codes[0]?.startsWith('WK') ? 'wijk' : 'buurt')} · {dateFormat.format(new Date(s.createdAt))}
+                  {s.createdBy ? ` · door ${s.createdBy}` : ''}
+                  {s.shared ? '' : ' · privé'}
+                </span>
                 {s.note && <p className="selection-note">{s.note}</p>}
               </div>
               <div className="selection-actions">
