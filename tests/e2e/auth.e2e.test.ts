@@ -98,6 +98,41 @@ describe('Sign-in and restricted features in the browser', () => {
     await page.screenshot({ path: `${SHOTS}/bvk-p-heatmap.png` });
   });
 
+  it('draws the registrations of the own wijk as points, and a recent registration moves the map to its point', async () => {
+    await page.getByLabel('Dichtheidskaart (kernel)').uncheck();
+    await page.getByLabel('Punten tonen').check();
+    const legend = page.getByRole('group', { name: 'Legenda registraties' });
+    await legend.waitFor({ timeout: 60_000 });
+    await expect(legend.textContent()).resolves.toMatch(/registraties · .* · wijk WK093502/);
+    expect(await legend.locator('tbody tr').count()).toBeGreaterThan(1);
+    expect(new URL(page.url()).searchParams.get('punten')).toBe('1');
+    // Every point the server sent lies in the agent's own wijk (its buurten are BU093502xx).
+    const answer = (await page.evaluate(async () => {
+      const u = new URL('/api/incidents', location.origin);
+      u.search = new URLSearchParams({ gemeente: 'GM0935', category: '0.0.0', from: '2025-01', to: '2025-12' }).toString();
+      return (await fetch(u)).json();
+    })) as { features: { properties: { buurt: string } }[] };
+    expect(answer.features.length).toBeGreaterThan(0);
+    expect(answer.features.every((f) => f.properties.buurt.startsWith('BU093502'))).toBe(true);
+    await page.evaluate(() => window.__bvk!.idle());
+    const drawn = await page.evaluate(() => window.__bvk!.map.queryRenderedFeatures({ layers: ['incidents-clusters', 'incidents-points'] }).length);
+    expect(drawn).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/bvk-p-points.png` });
+    // The legend's long group names wrap inside the sidebar; the page never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
+
+    // The date of the first recent registration: the map flies to it and its popup names date, type, street and buurt.
+    const panel = page.getByRole('region', { name: /^Mijn wijk: / });
+    const recent = panel.getByRole('table', { name: 'Meest recente registraties in de wijk' });
+    await recent.getByRole('button', { name: /^Toon op de kaart/ }).first().click();
+    const popup = page.locator('.incident-popup');
+    await popup.waitFor();
+    await expect(popup.textContent()).resolves.toMatch(/Datum.*Soort.*Straat.*Buurt/);
+    await page.evaluate(() => window.__bvk!.idle());
+    expect(await page.evaluate(() => window.__bvk!.map.getZoom())).toBeGreaterThanOrEqual(16);
+    await page.screenshot({ path: `${SHOTS}/bvk-p-point-popup.png` });
+  });
+
   it('signs out back to the login form', async () => {
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();

@@ -10,7 +10,7 @@ import type {
 } from '../../../server/src/api/types.ts';
 
 export type { BenchmarkResponse, ClientConfig, CoverageResponse, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
-export type { AttentionArea, AttentionAreaSummary, AttentionKind, AuditEntry, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
+export type { AttentionArea, AttentionAreaSummary, AttentionKind, AuditEntry, Category, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
 
 export class ApiRequestError extends Error {
   constructor(
@@ -283,6 +283,14 @@ export async function fetchDensity(
 }
 
 export type DensityResponse = Awaited<ReturnType<typeof fetchDensity>>;
+
+/** Registrations as points (restricted: analist, or a wijkagent in their own wijken; the server decides and audits). */
+export async function fetchIncidents(q: { gemeente: string; wijk?: string | null; category: string; from: string; to: string }, signal?: AbortSignal) {
+  const { wijk, ...rest } = q;
+  return (await checked(await api.incidents.$get({ query: { ...rest, ...(wijk ? { wijk } : {}) } }, { init: { signal } }))).json();
+}
+
+export type IncidentsResponse = Awaited<ReturnType<typeof fetchIncidents>>;
 
 export type { PresentationOut, PresentationView };
 

@@ -19,6 +19,7 @@ import {
   fetchDensity,
   fetchGemeenten,
   fetchHotspots,
+  fetchIncidents,
   fetchMyWijk,
   fetchPresentation,
   fetchPresentations,
@@ -129,3 +130,6 @@ export function useInvalidate(): (key: QueryKey) => void {
 export const useAccountsQuery = () => useQuery({ queryKey: ['accounts'], queryFn: ({ signal }) => fetchAccounts(signal), staleTime: 0 });
 export const useAuditQuery = (filter: AuditFilter) =>
   useQuery({ queryKey: ['audit', filter], queryFn: ({ signal }) => fetchAudit(filter, signal), staleTime: 0, placeholderData: keepPreviousData });
+
+export const useIncidentsQuery = (q: Parameters<typeof fetchIncidents>[0] | null) =>
+  useQuery({ queryKey: ['incidents', q], queryFn: ({ signal }) => fetchIncidents(q!, signal), enabled: q !== null, placeholderData: keepPreviousData });

@@ -33,6 +33,7 @@ describe('URL state', () => {
       weights: 'smoothedRate:2,change:0.5',
       shortlist: ['BU09350000', 'BU09350004'],
       heatmap: true,
+      points: true,
       mijnWijk: 'WK093502',
     };
     const search = serializeViewState(v);

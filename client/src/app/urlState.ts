@@ -68,6 +68,8 @@ export interface ViewState {
   shortlist: string[];
   /** Kernel-density map of incident points (analist; wijkagent in own wijk). */
   heatmap: boolean;
+  /** Registrations as points (analist; wijkagent in own wijk). */
+  points: boolean;
   /** Wijk whose "Mijn wijk" overview is open; null = closed. */
   mijnWijk: string | null;
 }
@@ -106,6 +108,7 @@ export const DEFAULT_VIEW: ViewState = {
   weights: null,
   shortlist: [],
   heatmap: false,
+  points: false,
   mijnWijk: null,
 };
 
@@ -193,6 +196,7 @@ export function parseViewState(search: string, defaults: ViewDefaults = STATIC_D
   const shortlist = (q.get('shortlist') ?? '').split(',').filter((c) => SHORTLIST_CODE.test(c));
   v.shortlist = [...new Set(shortlist)].slice(0, 50);
   v.heatmap = q.get('dichtheid') === '1';
+  v.points = q.get('punten') === '1';
   const mijnWijk = q.get('mijnwijk');
   if (mijnWijk && /^WK\d{6}$/.test(mijnWijk)) v.mijnWijk = mijnWijk;
   return v;
@@ -231,6 +235,7 @@ export function serializeViewState(v: ViewState, defaults: ViewDefaults = STATIC
   if (v.weights) q.set('gewichten', v.weights);
   if (v.shortlist.length > 0) q.set('shortlist', v.shortlist.join(','));
   if (v.heatmap) q.set('dichtheid', '1');
+  if (v.points) q.set('punten', '1');
   if (v.mijnWijk) q.set('mijnwijk', v.mijnWijk);
   const s = q.toString();
   return s ? `?${s}` : '';
@@ -277,6 +282,7 @@ export type ViewAction =
   | { type: 'setShortlist'; codes: string[] }
   | { type: 'openSelection'; codes: string[]; weights: string | null }
   | { type: 'setHeatmap'; on: boolean }
+  | { type: 'setPoints'; on: boolean }
   | { type: 'openMijnWijk'; wijk: string | null }
   | { type: 'setBenchmark'; groep?: string; year?: number | null };
 
@@ -335,6 +341,8 @@ export function viewReducer(v: ViewState, a: ViewAction): ViewState {
       return { ...v, shortlist: a.codes, weights: a.weights ?? v.weights };
     case 'setHeatmap':
       return { ...v, heatmap: a.on };
+    case 'setPoints':
+      return { ...v, points: a.on };
     case 'openMijnWijk':
       return { ...v, mijnWijk: a.wijk };
     case 'setBenchmark':

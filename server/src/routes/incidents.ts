@@ -202,7 +202,7 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
       const streetCounts = new Map<string, number>();
       for (const x of recentPts) streetCounts.set(x.props.straat, (streetCounts.get(x.props.straat) ?? 0) + 1);
       const streets = [...streetCounts].map(([straat, count]) => ({ straat, count })).sort((a, b) => b.count - a.count || a.straat.localeCompare(b.straat)).slice(0, 10);
-      const recent = recentPts.map((x) => x.props).sort((a, b) => b.datum.localeCompare(a.datum) || a.registratienummer.localeCompare(b.registratienummer)).slice(0, 20);
+      const recent = recentPts.map((x) => ({ ...x.props, lon: x.lon, lat: x.lat })).sort((a, b) => b.datum.localeCompare(a.datum) || a.registratienummer.localeCompare(b.registratienummer)).slice(0, 20);
       const hs = runHotspots(ds, geometry, { gemeente: gm, level: 'buurt', category: '0.0.0', from: cube.months[Math.max(0, cube.monthIndex(m) - 11)], to: m, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulationThreshold);
       const buurten = hs.rows.filter((r) => codes.has(r.code)).map((r) => ({ code: r.code, naam: r.naam, class: r.class, monthsSignificant: r.monthsSignificant, trend: r.trend }));
       return c.json({

@@ -3,12 +3,18 @@ import { errorText } from '../../api/queries.ts';
 import { AreaPanel } from '../../features/area-panel/AreaPanel.tsx';
 import { mayViewRestricted } from '../../features/auth/capabilities.ts';
 import { ContextFigures } from '../../features/context/ContextFigures.tsx';
-import { MyWijkPanel } from '../../features/my-wijk/MyWijkPanel.tsx';
+import { MyWijkPanel, type RecentRegistration } from '../../features/my-wijk/MyWijkPanel.tsx';
 import { StreetsSection } from '../../features/my-wijk/StreetsSection.tsx';
 import { useSelectedSeries } from '../useMapScene.ts';
 import type { PageProps } from './pageProps.ts';
 
-export function AreaDetails({ view, dispatch, session, scene, mijnWijk }: PageProps & { mijnWijk: string | null }) {
+export interface AreaDetailsProps extends PageProps {
+  mijnWijk: string | null;
+  /** Centres the map on one recent registration of "Mijn wijk". */
+  onShowRegistration: (r: RecentRegistration) => void;
+}
+
+export function AreaDetails({ view, dispatch, session, scene, mijnWijk, onShowRegistration }: AreaDetailsProps) {
   const series = useSelectedSeries(view);
   const { stats, data } = scene;
   const selectedRow = view.selected ? (stats?.rows.find((r) => r.code === view.selected) ?? null) : null;
@@ -19,7 +25,7 @@ export function AreaDetails({ view, dispatch, session, scene, mijnWijk }: PagePr
   const { gemeente, category, from, to } = view;
   return (
     <aside className="panel-area" aria-label={selectedRow ? `Details ${selectedRow.naam}` : 'Mijn wijk'}>
-      {mijnWijk && <MyWijkPanel wijk={mijnWijk} onClose={() => dispatch({ type: 'openMijnWijk', wijk: null })} />}
+      {mijnWijk && <MyWijkPanel wijk={mijnWijk} onClose={() => dispatch({ type: 'openMijnWijk', wijk: null })} onShowRegistration={onShowRegistration} />}
       {selectedRow && stats && (
         <AreaPanel
           row={selectedRow}

@@ -4,6 +4,7 @@ import type { Category, Gemeente } from '../../../../server/src/domain/model.ts'
 import { useAttentionAreas } from '../../features/attention-areas/useAttentionAreas.ts';
 import { hasRestrictedAccess, mayViewRestricted } from '../../features/auth/capabilities.ts';
 import { useDensity } from '../../features/heatmap/useDensity.ts';
+import { useIncidents } from '../../features/incidents/useIncidents.ts';
 import { HotspotTable } from '../../features/hotspots/HotspotTable.tsx';
 import { useHotspots } from '../../features/hotspots/useHotspots.ts';
 import { MapExportButton } from '../../features/map-export/MapExportButton.tsx';
@@ -14,6 +15,7 @@ import { AreaDetails } from './AreaDetails.tsx';
 import { MapSidebar } from './MapSidebar.tsx';
 import { exportContent } from './mapTexts.ts';
 import type { PageProps } from './pageProps.ts';
+import { useIncidentLayer } from './useIncidentLayer.ts';
 import { useMapSync } from './useMapSync.ts';
 
 export interface MapPageProps extends PageProps {
@@ -40,6 +42,9 @@ export function MapPage(props: MapPageProps) {
   const densityWijk = session.role === 'wijkagent' ? (view.mijnWijk ?? session.wijken.find((w) => w.slice(2, 6) === gemeente.slice(2)) ?? null) : null;
   const density = useDensity({ gemeente, wijk: densityWijk, category, from, to }, restricted && view.heatmap && onMap && !national);
   const mijnWijk = view.mijnWijk && mayViewRestricted(session, view.mijnWijk) ? view.mijnWijk : null;
+  const showPoints = restricted && view.points && onMap && !national && source.id === 'police';
+  const incidents = useIncidents({ gemeente, wijk: densityWijk, category, from, to }, showPoints, props.categories);
+  const incidentLayer = useIncidentLayer(map, topology, showPoints ? incidents.points : null);
 
   useMapSync({
     map,
@@ -62,7 +67,7 @@ export function MapPage(props: MapPageProps) {
   return (
     <>
       <main hidden={hidden} className={`layout ${hasPanel ? 'has-panel' : ''}`}>
-        <MapSidebar {...props} hotspots={hotspots} attention={attention} density={density} densityWijk={densityWijk} mijnWijk={mijnWijk} map={map} onSelect={onSelect} />
+        <MapSidebar {...props} hotspots={hotspots} attention={attention} density={density} incidents={incidents} densityWijk={densityWijk} mijnWijk={mijnWijk} map={map} onSelect={onSelect} />
         <section className="map-area" aria-label="Kaart">
           <MapView
             topology={topology}
@@ -89,7 +94,15 @@ export function MapPage(props: MapPageProps) {
             )}
           </div>
         </section>
-        <AreaDetails {...props} mijnWijk={mijnWijk} />
+        <AreaDetails
+          {...props}
+          mijnWijk={mijnWijk}
+          onShowRegistration={(r) => {
+            // On the map with its popup; the points layer is switched on so the point is there to see.
+            if (!view.points) dispatch({ type: 'setPoints', on: true });
+            incidentLayer?.show([r.lon, r.lat], r, true);
+          }}
+        />
       </main>
       <section hidden={hidden} id="tabel" className="table-area" tabIndex={-1} aria-labelledby="tabel-title">
         <h2 id="tabel-title">Tabel: alle {levelPlural}</h2>

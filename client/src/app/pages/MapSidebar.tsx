@@ -7,6 +7,8 @@ import { hasRestrictedAccess, mayPrepare } from '../../features/auth/capabilitie
 import { Filters } from '../../features/filters/Filters.tsx';
 import { HeatmapPanel } from '../../features/heatmap/HeatmapPanel.tsx';
 import type { useDensity } from '../../features/heatmap/useDensity.ts';
+import { IncidentsPanel } from '../../features/incidents/IncidentsPanel.tsx';
+import type { useIncidents } from '../../features/incidents/useIncidents.ts';
 import { HotspotPanel } from '../../features/hotspots/HotspotPanel.tsx';
 import type { HotspotsState } from '../../features/hotspots/useHotspots.ts';
 import { DraaiboekEditor } from '../../features/presentation/DraaiboekEditor.tsx';
@@ -29,6 +31,7 @@ export interface MapSidebarProps extends PageProps {
   hotspots: HotspotsState;
   attention: { areas: AttentionArea[]; error: string | null; reload: () => void };
   density: ReturnType<typeof useDensity>;
+  incidents: ReturnType<typeof useIncidents>;
   densityWijk: string | null;
   mijnWijk: string | null;
   map: ChoroplethMap | null;
@@ -36,7 +39,7 @@ export interface MapSidebarProps extends PageProps {
 }
 
 export function MapSidebar(props: MapSidebarProps) {
-  const { view, dispatch, session, scene, announce, gemeenten, categories, months, hotspots, attention, density, densityWijk, mijnWijk, map, onSelect } = props;
+  const { view, dispatch, session, scene, announce, gemeenten, categories, months, hotspots, attention, density, incidents, densityWijk, mijnWijk, map, onSelect } = props;
   const { sourceView, source, data, levelPlural, gemeenteNaam, categoryNaam, period } = scene;
   const national = view.gemeente === 'NL';
   const indicators = useSurveyIndicatorsQuery();
@@ -45,6 +48,18 @@ export function MapSidebar(props: MapSidebarProps) {
   return (
     <aside className="sidebar" aria-label="Instellingen en legenda">
       {sourceView.legend}
+      {hasRestrictedAccess(session) && source.id === 'police' && !national && (
+        <IncidentsPanel
+          on={view.points}
+          onChange={(on) => dispatch({ type: 'setPoints', on })}
+          data={incidents.data}
+          groups={incidents.groups}
+          error={incidents.error}
+          loading={incidents.loading}
+          scopeText={densityWijk ? `wijk ${densityWijk}` : session.role === 'wijkagent' ? 'uw eigen wijken' : `heel ${gemeenteNaam}`}
+          categoryNaam={categoryNaam}
+        />
+      )}
       {hasRestrictedAccess(session) && source.id === 'police' && !national && (
         <HeatmapPanel
           on={view.heatmap}

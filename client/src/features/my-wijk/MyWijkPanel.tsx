@@ -8,12 +8,16 @@ import { classShort, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspot
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
 import { WijkSignals } from './WijkSignals.tsx';
 
+export type RecentRegistration = MyWijkResponse['recent'][number];
+
 export interface MyWijkPanelProps {
   wijk: string;
   onClose: () => void;
+  /** Shows one registration on the map (with its popup). */
+  onShowRegistration: (r: RecentRegistration) => void;
 }
 
-export function MyWijkPanel({ wijk, onClose }: MyWijkPanelProps) {
+export function MyWijkPanel({ wijk, onClose, onShowRegistration }: MyWijkPanelProps) {
   const query = useMyWijkQuery(wijk);
   const data = query.data ?? null;
   const error = query.error ? errorText(query.error) : null;
@@ -41,12 +45,12 @@ export function MyWijkPanel({ wijk, onClose }: MyWijkPanelProps) {
       </p>
       {error && <p className="error">Mijn wijk kon niet worden geladen: {error}</p>}
       {!data && !error && <p className="hint">Mijn wijk wordt geladen…</p>}
-      {data && <MyWijkContent data={data} />}
+      {data && <MyWijkContent data={data} onShowRegistration={onShowRegistration} />}
     </section>
   );
 }
 
-export function MyWijkContent({ data }: { data: MyWijkResponse }) {
+export function MyWijkContent({ data, onShowRegistration }: { data: MyWijkResponse; onShowRegistration: (r: RecentRegistration) => void }) {
   const { meta } = data;
   const month = formatMonth(meta.month, 'long');
   const before = formatMonth(meta.compareMonth, 'long');
@@ -120,7 +124,12 @@ export function MyWijkContent({ data }: { data: MyWijkResponse }) {
         <tbody>
           {data.recent.map((r) => (
             <tr key={r.registratienummer}>
-              <td>{formatDate(r.datum, 'short')}</td>
+              <td>
+                {/* The date is the way to the point: a narrow panel has no room for another column. */}
+                <button type="button" className="link-button" onClick={() => onShowRegistration(r)} aria-label={`Toon op de kaart: ${r.soort}, ${r.straat}, ${formatDate(r.datum, 'short')}`}>
+                  {formatDate(r.datum, 'short')}
+                </button>
+              </td>
               <td>{r.straat}</td>
               <td>
                 {r.soort}
