@@ -1,5 +1,6 @@
 // Roles and privacy, enforced on the server: sessions, 401/403, throttled logins, suppression of
 // small counts for presentations, restricted incident data with an audit trail, cross-site refusal.
+import { changeSignificant } from '../../server/src/domain/significance.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 import { LoginThrottle } from '../../server/src/http/loginThrottle.ts';
@@ -195,5 +196,24 @@ describe('restricted overviews', () => {
     expect(r.body.recent.every((x: any) => x.buurt.startsWith('BU093502'))).toBe(true);
     expect(r.body.buurten.length).toBe(10);
     expect((await get('/api/mijn-wijk?wijk=WK093500', cookie)).status).toBe(403);
+    // The month's change is judged by the exact test, never by its percentage alone.
+    for (const c of r.body.categories) if (c.count !== null && c.previousCount !== null) expect(typeof c.changeSignificant).toBe('boolean');
+  });
+
+  it('"Mijn wijk": the last 7 and 28 days up to the newest registration, a year earlier and the mean of the windows before', async () => {
+    const { cookie } = await login('agent');
+    const r = await get('/api/mijn-wijk', cookie);
+    const [week, month] = r.body.windows;
+    expect(week).toMatchObject({ days: 7, to: '2025-12-31', from: '2025-12-25', lastYearFrom: '2024-12-26', lastYearTo: '2025-01-01', history: 12, complete: true });
+    expect(month).toMatchObject({ days: 28, to: '2025-12-31', from: '2025-12-04', history: 6 });
+    const total = (w: any) => w.rows.find((x: any) => x.code === '0.0.0');
+    // The window's registrations are the recent points of those days (each counted once).
+    const inWeek = r.body.recent.filter((x: any) => x.datum.slice(0, 10) >= week.from).length;
+    expect(total(week).count).toBeGreaterThanOrEqual(Math.min(inWeek, 20));
+    expect(total(month).count).toBeGreaterThanOrEqual(total(week).count);
+    for (const w of [week, month]) for (const row of w.rows) {
+      expect(row).toMatchObject({ naam: expect.any(String), count: expect.any(Number), lastYearCount: expect.any(Number), averageCount: expect.any(Number), changeSignificant: expect.any(Boolean) });
+      expect(row.changeSignificant).toBe(changeSignificant(row.count, row.lastYearCount) === true);
+    }
   });
 });

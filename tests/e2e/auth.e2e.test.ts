@@ -71,6 +71,22 @@ describe('Sign-in and restricted features in the browser', () => {
     expect(rows[0]).toMatch(/DEMO/);
     await panel.getByRole('table', { name: /per hoofdcategorie/ }).waitFor();
     await panel.getByRole('table', { name: 'Hotspotstatus per buurt' }).waitFor();
+    // The last 7 and 28 days, against a year earlier and the mean before; a small difference is called chance.
+    const week = panel.getByRole('table', { name: /^Laatste 7 dagen \(25 dec 2025 – 31 dec 2025\)/ });
+    await week.waitFor();
+    await panel.getByRole('table', { name: /^Laatste 28 dagen/ }).waitFor();
+    const weekRows = await week.locator('tbody tr').allTextContents();
+    expect(weekRows[0]).toMatch(/^Totaal misdrijven/);
+    // Rows whose counts are both small read as a difference "(toeval)", never as a percentage.
+    const cells = await panel.locator('table.my-wijk-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(cells.length).toBeGreaterThan(10);
+    for (const c of cells) {
+      // Month table: count | year earlier | change; window tables: count with its difference | year earlier | mean.
+      const [count, before] = [parseInt(c[0], 10), parseInt(c[1], 10)];
+      if (count <= 3 && before <= 3) expect(c.join(' | ')).not.toMatch(/%/);
+    }
+    // Every table fits the panel: no column scrolls out of sight.
+    for (const [fits, what] of await panel.locator('.table-scroll').evaluateAll((els) => els.map((el) => [el.scrollWidth <= el.clientWidth + 1, `${el.querySelector('caption')?.textContent}: ${el.scrollWidth} > ${el.clientWidth}`] as const))) expect(fits, what).toBe(true);
     // The header names the user and role; the map is fitted to the wijk.
     await expect(page.locator('.user-bar').textContent()).resolves.toMatch(/agent-west · wijkagent/);
     await page.waitForFunction(() => window.__bvk !== undefined);

@@ -15,6 +15,8 @@ import { areaCodeParam, categoryParam, gemeenteParam, monthParam } from '../http
 import { resolveScope } from '../compute/scope.ts';
 import { principalOf } from '../http/session.ts';
 import { defaultBandwidth, densityWorkProblem, quarticDensity } from '../domain/kde.ts';
+import { changeSignificant } from '../domain/significance.ts';
+import { windowCounts, windowStart } from '../domain/windows.ts';
 import { localPlane } from '../store/geometry.ts';
 import { runHotspots, DEFAULT_MEASURE } from '../compute/hotspots.ts';
 
@@ -39,6 +41,9 @@ const myWijkQuery = z.object({
 
 /** Main categories the wijkagent's overview compares, month against the same month a year earlier. */
 const MY_WIJK_CATEGORIES = ['0.0.0', 'HIC', 'G1.1', 'G1.2', 'G1.4', 'G2.2', 'G2.5', 'G3.1', 'G3.9'];
+
+/** YYYY-MM → its last day, YYYY-MM-DD. */
+const lastDayOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 const streetsQuery = z.object({
   gemeente: gemeenteParam,
@@ -105,6 +110,31 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
     audit(c, p, action, { gemeente: q.gemeente, wijken, category: q.category, from: q.from, to: q.to, allowed });
     if (!allowed) throw new ApiError(403, p.role === 'wijkagent' ? 'a wijkagent sees incident points of their own wijken only' : 'incident points are for analisten and wijkagenten only');
     return new Set(ds.areas(q.gemeente, 'buurt').filter((b) => wijken === null || wijken.includes(b.wijkcode!)).map((b) => b.code));
+  };
+
+  /**
+   * The last 7 and 28 days up to the newest registration of the wijk (the data's newest month), against the same
+   * days a year earlier and the mean of the 12 (7 days) or 6 (28 days) windows before; per category of Mijn wijk.
+   */
+  const shortWindows = (gm: string, codes: Set<string>, month: string) => {
+    const cube = ds.cube(gm);
+    const inMonth = points(gm, codes, '0.0.0', month, month);
+    const end = inMonth.reduce((d, x) => (x.props.datum.slice(0, 10) > d ? x.props.datum.slice(0, 10) : d), '') || lastDayOf(month);
+    const start = windowStart(end, 7, 12) < windowStart(end, 28, 6) ? windowStart(end, 7, 12) : windowStart(end, 28, 6);
+    const firstMonth = [start.slice(0, 7), cube.months[0]].sort()[1];
+    const regs = points(gm, codes, '0.0.0', firstMonth, month).map((x) => ({ date: x.props.datum, code: x.props.code }));
+    const cats = MY_WIJK_CATEGORIES.filter((cat) => ds.categories.has(cat)).map((cat) => ({ code: cat, types: new Set(ds.categories.typesOf(cat) ?? []) }));
+    const naam = (code: string) => ds.categories.naam(code);
+    // Data that does not reach a year back gives no year-earlier count and no average, rather than a low one.
+    const complete = firstMonth <= start.slice(0, 7);
+    return [windowCounts(regs, cats, 7, 12, end), windowCounts(regs, cats, 28, 6, end)].map((w) => ({
+      ...w,
+      complete,
+      rows: w.rows.map((r) => ({
+        ...r, naam: naam(r.code),
+        lastYearCount: complete ? r.lastYearCount : null, averageCount: complete ? r.averageCount : null, changeSignificant: complete && r.changeSignificant,
+      })),
+    }));
   };
 
   return new Hono<AppEnv>()
@@ -194,7 +224,13 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
         const row = ds.figures(gm, 'wijk', cat, m, m).figures.find((f) => f.code === wijk)!;
         const count = row.current.missingMonths ? null : row.current.count;
         const previous = row.previous && !row.previous.missingMonths ? row.previous.count : null;
-        return { code: cat, naam: ds.categories.naam(cat), count, previousCount: previous, changePct: count !== null && previous ? Math.round(((count - previous) / previous) * 1000) / 10 : null, demo: row.current.demo };
+        return {
+          code: cat, naam: ds.categories.naam(cat), count, previousCount: previous,
+          changePct: count !== null && previous ? Math.round(((count - previous) / previous) * 1000) / 10 : null,
+          // 3 against 1 is "+200 %" but chance: the screen shows the difference in words instead.
+          changeSignificant: changeSignificant(count, previous),
+          demo: row.current.demo,
+        };
       });
       const codes = new Set(ds.areas(gm, 'buurt').filter((b) => b.wijkcode === wijk).map((b) => b.code));
       const threeMonthsFrom = cube.months[Math.max(0, cube.monthIndex(m) - 2)];
@@ -203,11 +239,12 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
       for (const x of recentPts) streetCounts.set(x.props.straat, (streetCounts.get(x.props.straat) ?? 0) + 1);
       const streets = [...streetCounts].map(([straat, count]) => ({ straat, count })).sort((a, b) => b.count - a.count || a.straat.localeCompare(b.straat)).slice(0, 10);
       const recent = recentPts.map((x) => ({ ...x.props, lon: x.lon, lat: x.lat })).sort((a, b) => b.datum.localeCompare(a.datum) || a.registratienummer.localeCompare(b.registratienummer)).slice(0, 20);
+      const windows = shortWindows(gm, codes, m);
       const hs = runHotspots(ds, geometry, { gemeente: gm, level: 'buurt', category: '0.0.0', from: cube.months[Math.max(0, cube.monthIndex(m) - 11)], to: m, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulationThreshold);
       const buurten = hs.rows.filter((r) => codes.has(r.code)).map((r) => ({ code: r.code, naam: r.naam, class: r.class, monthsSignificant: r.monthsSignificant, trend: r.trend }));
       return c.json({
         meta: { demo: categories.some((x) => x.demo) || recent.some((x) => x.demo), wijk, naam: area.naam, gemeente: gm, month: m, compareMonth: lastYear, streetsFrom: threeMonthsFrom, streetsTo: m, restricted: true },
-        categories, streets, recent, buurten,
+        categories, streets, recent, buurten, windows,
       }, 200);
     })
     .get('/streets', validate('query', streetsQuery), (c) => {

@@ -3,9 +3,11 @@
 import { useRef } from 'react';
 import type { MyWijkResponse } from '../../api/client.ts';
 import { errorText, useMyWijkQuery } from '../../api/queries.ts';
-import { formatDate, formatMonth, formatNumber, formatPercentChange, formatPeriod } from '../../lib/format.ts';
+import { formatDate, formatMonth, formatNumber, formatPeriod } from '../../lib/format.ts';
 import { classShort, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
+import { changeText } from './changeWords.ts';
+import { ShortWindows } from './ShortWindows.tsx';
 import { WijkSignals } from './WijkSignals.tsx';
 
 export type RecentRegistration = MyWijkResponse['recent'][number];
@@ -56,9 +58,10 @@ export function MyWijkContent({ data, onShowRegistration }: { data: MyWijkRespon
   const before = formatMonth(meta.compareMonth, 'long');
   return (
     <>
+      <ShortWindows windows={data.windows} demo={meta.demo} />
       <h3>Laatste maand tegenover een jaar eerder</h3>
       <div className="table-scroll">
-        <table className="breakdown my-wijk-table">
+        <table className="breakdown my-wijk-table window-table">
           <caption className="visually-hidden">
             Registraties per hoofdcategorie in {month} tegenover {before}
           </caption>
@@ -82,7 +85,7 @@ export function MyWijkContent({ data, onShowRegistration }: { data: MyWijkRespon
                 <th scope="row">{c.naam}</th>
                 <td className="num">{formatNumber(c.count)}</td>
                 <td className="num">{formatNumber(c.previousCount)}</td>
-                <td className="num">{c.changePct === null ? '–' : formatPercentChange(c.changePct)}</td>
+                <td className="num">{changeText(c.count, c.previousCount, c.changePct, c.changeSignificant)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,65 @@
+// The last 7 and 28 days of the wijk, up to its newest registration: against the same days a year earlier and
+// against the mean of the windows before, with chance named (changeWords.ts).
+import type { MyWijkResponse } from '../../api/client.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
+import { changeText } from './changeWords.ts';
+
+type Window = MyWijkResponse['windows'][number];
+
+function WindowTable({ w }: { w: Window }) {
+  const title = `Laatste ${w.days} dagen (${formatDate(w.from, 'short')} – ${formatDate(w.to, 'short')})`;
+  return (
+    <div className="table-scroll">
+      <table className="breakdown my-wijk-table window-table">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Categorie</th>
+            <th scope="col" className="num">
+              Nu <span className="th-note">(verschil)</span>
+            </th>
+            <th scope="col" className="num">
+              Jaar
+              <br />
+              eerder
+            </th>
+            <th scope="col" className="num">
+              <abbr title="Gemiddeld over de periodes ervoor">Gem.</abbr>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {w.rows.map((r) => (
+            <tr key={r.code}>
+              <th scope="row">{r.naam}</th>
+              <td className="num">
+                {formatNumber(r.count)}
+                {/* Under the count: a narrow panel has no room for a fifth column. */}
+                <span className="cell-note">{changeText(r.count, r.lastYearCount, null, r.changeSignificant)}</span>
+              </td>
+              <td className="num">{formatNumber(r.lastYearCount)}</td>
+              <td className="num">{formatNumber(r.averageCount, 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ShortWindows({ windows, demo }: { windows: Window[]; demo: boolean }) {
+  if (windows.length === 0) return null;
+  return (
+    <section aria-labelledby="short-windows-title">
+      <h3 id="short-windows-title">Laatste dagen</h3>
+      <p className="hint">
+        Tot en met de nieuwste registratie, {formatDate(windows[0].to, 'long')}. Jaar eerder: dezelfde dagen 52 weken terug. Gemiddeld: over de
+        periodes van even lang ervoor ({windows.map((w) => `${formatNumber(w.history)} × ${formatNumber(w.days)} dagen`).join(', ')}). &ldquo;Toeval&rdquo;: het
+        verschil met een jaar eerder is niet groter dan toeval kan verklaren.{demo ? ' DEMO: de registraties per dag zijn gegenereerd; alleen de jaartotalen per buurt zijn echt.' : ''}
+      </p>
+      {windows.map((w) => (
+        <WindowTable key={w.days} w={w} />
+      ))}
+    </section>
+  );
+}
