@@ -194,6 +194,10 @@ describe('restricted overviews', () => {
     expect(r.body.streets.length).toBeGreaterThan(0);
     expect(r.body.recent.length).toBeGreaterThan(0);
     expect(r.body.recent.every((x: any) => x.buurt.startsWith('BU093502'))).toBe(true);
+    expect(r.body.recent.every((x: any) => typeof x.buurtNaam === 'string' && x.buurtNaam !== x.buurt)).toBe(true);
+    // Busiest streets against the same three months a year earlier.
+    expect(r.body.meta).toMatchObject({ streetsFrom: '2025-10', streetsTo: '2025-12', streetsCompareFrom: '2024-10', streetsCompareTo: '2024-12' });
+    for (const st of r.body.streets) expect(st).toMatchObject({ count: expect.any(Number), lastYearCount: expect.any(Number), changeSignificant: expect.any(Boolean) });
     expect(r.body.buurten.length).toBe(10);
     expect((await get('/api/mijn-wijk?wijk=WK093500', cookie)).status).toBe(403);
     // The month's change is judged by the exact test, never by its percentage alone.

@@ -75,6 +75,20 @@ describe('Sign-in and restricted features in the browser', () => {
     const week = panel.getByRole('table', { name: /^Laatste 7 dagen \(25 dec 2025 – 31 dec 2025\)/ });
     await week.waitFor();
     await panel.getByRole('table', { name: /^Laatste 28 dagen/ }).waitFor();
+    // The recent list: filtered to one type, every row of that type; sorted by street, in street order.
+    const recentSection = panel.getByRole('region', { name: 'Recente registraties' });
+    const firstKind = (await recentSection.getByLabel('Soort').locator('option').nth(1).textContent())!;
+    await recentSection.getByLabel('Soort').selectOption(firstKind);
+    const kindCells = await recent.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(kindCells.length).toBeGreaterThan(0);
+    for (const k of kindCells) expect(k.replace('DEMO', '')).toBe(firstKind);
+    await recentSection.getByLabel('Soort').selectOption('');
+    await recentSection.getByLabel('Volgorde').selectOption('straat');
+    const streetsInOrder = await recent.locator('tbody tr td:nth-child(2)').evaluateAll((tds) => tds.map((td) => td.firstChild?.textContent ?? ''));
+    expect(streetsInOrder.length).toBeGreaterThan(5);
+    expect(streetsInOrder).toEqual([...streetsInOrder].sort((a, b) => a.localeCompare(b, 'nl')));
+    await recentSection.getByLabel('Volgorde').selectOption('datum');
+    await panel.screenshot({ path: `${SHOTS}/bvk-p-mijnwijk-panel.png` });
     const weekRows = await week.locator('tbody tr').allTextContents();
     expect(weekRows[0]).toMatch(/^Totaal misdrijven/);
     // Rows whose counts are both small read as a difference "(toeval)", never as a percentage.

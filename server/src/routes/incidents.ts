@@ -16,6 +16,7 @@ import { resolveScope } from '../compute/scope.ts';
 import { principalOf } from '../http/session.ts';
 import { defaultBandwidth, densityWorkProblem, quarticDensity } from '../domain/kde.ts';
 import { changeSignificant } from '../domain/significance.ts';
+import { shiftMonth } from '../domain/months.ts';
 import { windowCounts, windowStart } from '../domain/windows.ts';
 import { localPlane } from '../store/geometry.ts';
 import { runHotspots, DEFAULT_MEASURE } from '../compute/hotspots.ts';
@@ -237,13 +238,25 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
       const recentPts = points(gm, codes, '0.0.0', threeMonthsFrom, m);
       const streetCounts = new Map<string, number>();
       for (const x of recentPts) streetCounts.set(x.props.straat, (streetCounts.get(x.props.straat) ?? 0) + 1);
-      const streets = [...streetCounts].map(([straat, count]) => ({ straat, count })).sort((a, b) => b.count - a.count || a.straat.localeCompare(b.straat)).slice(0, 10);
-      const recent = recentPts.map((x) => ({ ...x.props, lon: x.lon, lat: x.lat })).sort((a, b) => b.datum.localeCompare(a.datum) || a.registratienummer.localeCompare(b.registratienummer)).slice(0, 20);
+      // The same three months a year earlier, where the data reaches back that far: is a busy street busier than it was?
+      const yearEarlierFrom = shiftMonth(threeMonthsFrom, -12);
+      const yearEarlier = yearEarlierFrom >= cube.months[0] ? points(gm, codes, '0.0.0', yearEarlierFrom, shiftMonth(m, -12)) : null;
+      const earlierCounts = new Map<string, number>();
+      for (const x of yearEarlier ?? []) earlierCounts.set(x.props.straat, (earlierCounts.get(x.props.straat) ?? 0) + 1);
+      const streets = [...streetCounts]
+        .map(([straat, count]) => {
+          const lastYearCount = yearEarlier ? (earlierCounts.get(straat) ?? 0) : null;
+          return { straat, count, lastYearCount, changeSignificant: changeSignificant(count, lastYearCount) };
+        })
+        .sort((a, b) => b.count - a.count || a.straat.localeCompare(b.straat))
+        .slice(0, 10);
+      const buurtNaam = (code: string) => ds.area(code)?.naam ?? code;
+      const recent = recentPts.map((x) => ({ ...x.props, buurtNaam: buurtNaam(x.props.buurt), lon: x.lon, lat: x.lat })).sort((a, b) => b.datum.localeCompare(a.datum) || a.registratienummer.localeCompare(b.registratienummer)).slice(0, 20);
       const windows = shortWindows(gm, codes, m);
       const hs = runHotspots(ds, geometry, { gemeente: gm, level: 'buurt', category: '0.0.0', from: cube.months[Math.max(0, cube.monthIndex(m) - 11)], to: m, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulationThreshold);
       const buurten = hs.rows.filter((r) => codes.has(r.code)).map((r) => ({ code: r.code, naam: r.naam, class: r.class, monthsSignificant: r.monthsSignificant, trend: r.trend }));
       return c.json({
-        meta: { demo: categories.some((x) => x.demo) || recent.some((x) => x.demo), wijk, naam: area.naam, gemeente: gm, month: m, compareMonth: lastYear, streetsFrom: threeMonthsFrom, streetsTo: m, restricted: true },
+        meta: { demo: categories.some((x) => x.demo) || recent.some((x) => x.demo), wijk, naam: area.naam, gemeente: gm, month: m, compareMonth: lastYear, streetsFrom: threeMonthsFrom, streetsTo: m, streetsCompareFrom: yearEarlier ? yearEarlierFrom : null, streetsCompareTo: yearEarlier ? shiftMonth(m, -12) : null, restricted: true },
         categories, streets, recent, buurten, windows,
       }, 200);
     })

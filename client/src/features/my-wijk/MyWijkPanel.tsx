@@ -3,14 +3,14 @@
 import { useRef } from 'react';
 import type { MyWijkResponse } from '../../api/client.ts';
 import { errorText, useMyWijkQuery } from '../../api/queries.ts';
-import { formatDate, formatMonth, formatNumber, formatPeriod } from '../../lib/format.ts';
+import { formatMonth, formatNumber, formatPeriod } from '../../lib/format.ts';
 import { classShort, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
 import { changeText } from './changeWords.ts';
+import { RecentRegistrations, type RecentRegistration } from './RecentRegistrations.tsx';
 import { ShortWindows } from './ShortWindows.tsx';
 import { WijkSignals } from './WijkSignals.tsx';
 
-export type RecentRegistration = MyWijkResponse['recent'][number];
 
 export interface MyWijkPanelProps {
   wijk: string;
@@ -93,14 +93,23 @@ export function MyWijkContent({ data, onShowRegistration }: { data: MyWijkRespon
       </div>
 
       <h3>Drukste straten</h3>
-      <p className="hint">Registraties {formatPeriod(meta.streetsFrom, meta.streetsTo)}{meta.demo ? ' (DEMO: verzonnen straatnamen)' : ''}</p>
-      <table className="breakdown">
-        <caption className="visually-hidden">Straten met de meeste registraties, {formatPeriod(meta.streetsFrom, meta.streetsTo)}</caption>
+      <p className="hint">
+        Registraties {formatPeriod(meta.streetsFrom, meta.streetsTo)}
+        {meta.streetsCompareFrom && meta.streetsCompareTo ? `, tegenover ${formatPeriod(meta.streetsCompareFrom, meta.streetsCompareTo)}` : ''}
+        {meta.demo ? ' (DEMO: verzonnen straatnamen)' : ''}
+      </p>
+      <table className="breakdown window-table">
+        <caption className="visually-hidden">Straten met de meeste registraties, {formatPeriod(meta.streetsFrom, meta.streetsTo)}, en een jaar eerder</caption>
         <thead>
           <tr>
             <th scope="col">Straat</th>
             <th scope="col" className="num">
-              Aantal
+              Aantal <span className="th-note">(verschil)</span>
+            </th>
+            <th scope="col" className="num">
+              Jaar
+              <br />
+              eerder
             </th>
           </tr>
         </thead>
@@ -108,40 +117,17 @@ export function MyWijkContent({ data, onShowRegistration }: { data: MyWijkRespon
           {data.streets.map((s) => (
             <tr key={s.straat}>
               <th scope="row">{s.straat}</th>
-              <td className="num">{formatNumber(s.count)}</td>
+              <td className="num">
+                {formatNumber(s.count)}
+                <span className="cell-note">{changeText(s.count, s.lastYearCount, null, s.changeSignificant)}</span>
+              </td>
+              <td className="num">{formatNumber(s.lastYearCount)}</td>
             </tr>
           ))}
         </tbody>
       </table>
 
-      <h3>Recente registraties</h3>
-      <table className="breakdown recent-table">
-        <caption className="visually-hidden">Meest recente registraties in de wijk</caption>
-        <thead>
-          <tr>
-            <th scope="col">Datum</th>
-            <th scope="col">Straat</th>
-            <th scope="col">Soort</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.recent.map((r) => (
-            <tr key={r.registratienummer}>
-              <td>
-                {/* The date is the way to the point: a narrow panel has no room for another column. */}
-                <button type="button" className="link-button" onClick={() => onShowRegistration(r)} aria-label={`Toon op de kaart: ${r.soort}, ${r.straat}, ${formatDate(r.datum, 'short')}`}>
-                  {formatDate(r.datum, 'short')}
-                </button>
-              </td>
-              <td>{r.straat}</td>
-              <td>
-                {r.soort}
-                {r.demo && <span className="flag flag-demo recent-demo">DEMO</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecentRegistrations recent={data.recent} onShow={onShowRegistration} />
 
       <h3>Hotspotstatus van de buurten</h3>
       <p className="hint">Getis-Ord Gi* op registraties per km², laatste 12 maanden tot en met {month}</p>
