@@ -119,7 +119,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
     new Hono<AppEnv>()
       .route('/', authRoutes(users, { trustProxy: deps.trustProxy ?? false, throttle: deps.loginThrottle }))
       .route('/', accountsRoutes(ds, users))
-      .route('/', incidentRoutes(ds, geometry, incidents, users, deps.lowPopulationThreshold))
+      .route('/', incidentRoutes(ds, geometry, incidents, users, deps.lowPopulationThreshold, { pdf }))
       .route('/', metaRoutes(ds, { basemapStyleUrl: deps.basemapStyleUrl, defaultGemeente: deps.defaultGemeente, suppressionThreshold: threshold, lowPopulationThreshold: deps.lowPopulationThreshold }))
       .route('/', areasRoutes(ds))
       .route('/', tilesRoutes(tiles))

@@ -71,6 +71,7 @@ describe('Sign-in and restricted features in the browser', () => {
     expect(rows[0]).toMatch(/DEMO/);
     await panel.getByRole('table', { name: /per hoofdcategorie/ }).waitFor();
     await panel.getByRole('table', { name: 'Hotspotstatus per buurt' }).waitFor();
+    expect(await panel.getByRole('link', { name: /^Wijkbrief \(PDF/ }).getAttribute('href')).toMatch(/\/api\/reports\/wijkbrief\?wijk=WK093502$/);
     // The last 7 and 28 days, against a year earlier and the mean before; a small difference is called chance.
     const week = panel.getByRole('table', { name: /^Laatste 7 dagen \(25 dec 2025 – 31 dec 2025\)/ });
     await week.waitFor();

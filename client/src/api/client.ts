@@ -322,6 +322,11 @@ export function monthlyReportUrl(gemeente: string, month: string): string {
   return api.reports.monthly.$url({ query: { gemeente, month } }).toString();
 }
 
+/** The wijkagent's printable wijkbrief (PDF; the server checks that the user may see this wijk). */
+export function wijkbriefUrl(wijk: string): string {
+  return api.reports.wijkbrief.$url({ query: { wijk } }).toString();
+}
+
 export function quarterlyReportUrl(gemeente: string, quarter: string): string {
   return api.reports.quarterly.$url({ query: { gemeente, quarter } }).toString();
 }

@@ -61,7 +61,8 @@ function rewind<F extends AreaFeature>(f: F): F {
   return { ...f, geometry } as F;
 }
 
-function featuresOf(topo: Topology, name: string): AreaFeature[] {
+/** The polygons of one TopoJSON object, rewound for d3-geo, each with its `code`. */
+export function featuresOf(topo: Topology, name: string): AreaFeature[] {
   const obj = topo.objects[name] as GeometryCollection | undefined;
   if (!obj) return [];
   const fc = feature(topo, obj) as FeatureCollection;

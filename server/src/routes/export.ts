@@ -18,6 +18,7 @@ import { shiftMonth } from '../domain/months.ts';
 import { DEFAULT_MEASURE, runHotspots } from '../compute/hotspots.ts';
 import { flatProperties, rfc7946 } from '../domain/gisExport.ts';
 import { csvDocument, csvField } from '../domain/csv.ts';
+import { HOTSPOT_CLASS_WORDS, HOTSPOT_TREND_WORDS } from '../reports/format.ts';
 
 export const CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';
 
@@ -39,12 +40,6 @@ export const FLAG_TEXT: Record<AreaFlag, string> = {
 const FLAG_LABEL: Record<AreaFlag, string> = {
   lowPopulation: 'weinig inwoners', noPopulation: 'geen inwoners', withheld: 'afgeschermd', visitors: 'bezoekers', demo: 'DEMO', noData: 'geen gegevens', suppressed: 'afgeschermd (klein aantal)',
 };
-const CLASS_TEXT: Record<string, string> = {
-  hot99: 'Hotspot (99%)', hot95: 'Hotspot (95%)', hot90: 'Hotspot (90%)', cold90: 'Coldspot (90%)', cold95: 'Coldspot (95%)', cold99: 'Coldspot (99%)', none: 'Geen',
-};
-const TREND_TEXT: Record<string, string> = {
-  new: 'nieuw', intensifying: 'toenemend', persistent: 'aanhoudend', diminishing: 'afnemend', none: '—',
-};
 
 interface ExportRow {
   stats: StatsRow;
@@ -65,10 +60,10 @@ const COLUMNS: [string, (r: ExportRow) => string][] = [
   ['Per km²', (r) => nl(r.stats.densityPerKm2)],
   ['Aantal jaar eerder', (r) => nl(r.stats.previousCount)],
   ['Verandering (%)', (r) => nl(r.stats.changePct)],
-  ['Hotspot', (r) => CLASS_TEXT[r.hotspot?.class ?? 'none']],
+  ['Hotspot', (r) => HOTSPOT_CLASS_WORDS[r.hotspot?.class ?? 'none']],
   ['Gi* z-waarde', (r) => nl(r.hotspot?.z)],
   ['Maanden hotspot (laatste 12)', (r) => nl(r.hotspot?.monthsSignificant)],
-  ['Hotspot-trend', (r) => TREND_TEXT[r.hotspot?.trend ?? 'none']],
+  ['Hotspot-trend', (r) => HOTSPOT_TREND_WORDS[r.hotspot?.trend ?? 'none']],
   ['Signalen', (r) => r.stats.flags.map((f) => FLAG_LABEL[f]).join(', ')],
 ];
 
@@ -101,9 +96,9 @@ function toHtml(rows: ExportRow[], meta: { gemeenteNaam: string; categoryNaam: s
 <tr><th scope="row">Per km²</th><td>${nlFmt(s.densityPerKm2)}</td></tr>
 <tr><th scope="row">Dezelfde maanden een jaar eerder</th><td>${nlFmt(s.previousCount, 0)}</td></tr>
 <tr><th scope="row">Verandering</th><td>${s.changePct === null ? '—' : `${nlFmt(s.changePct)}%`}</td></tr>
-<tr><th scope="row">Hotspot (Gi*, dichtheid, FDR 5%)</th><td>${esc(CLASS_TEXT[h?.class ?? 'none'])}</td></tr>
+<tr><th scope="row">Hotspot (Gi*, dichtheid, FDR 5%)</th><td>${esc(HOTSPOT_CLASS_WORDS[h?.class ?? 'none'])}</td></tr>
 <tr><th scope="row">Maanden significante hotspot (laatste 12)</th><td>${nlFmt(h?.monthsSignificant ?? 0, 0)}</td></tr>
-<tr><th scope="row">Hotspot-trend</th><td>${esc(TREND_TEXT[h?.trend ?? 'none'])}</td></tr>
+<tr><th scope="row">Hotspot-trend</th><td>${esc(HOTSPOT_TREND_WORDS[h?.trend ?? 'none'])}</td></tr>
 </tbody>
 </table>
 ${flags}

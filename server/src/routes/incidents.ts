@@ -17,6 +17,9 @@ import { principalOf } from '../http/session.ts';
 import { defaultBandwidth, densityWorkProblem, quarticDensity } from '../domain/kde.ts';
 import { changeSignificant } from '../domain/significance.ts';
 import { shiftMonth } from '../domain/months.ts';
+import { PdfUnavailableError, type PdfRenderer } from '../reports/pdf.ts';
+import { pageTemplates, reportTitle } from '../reports/layout.ts';
+import { wijkbrief } from '../reports/wijkbrief.ts';
 import { windowCounts, windowStart } from '../domain/windows.ts';
 import { localPlane } from '../store/geometry.ts';
 import { runHotspots, DEFAULT_MEASURE } from '../compute/hotspots.ts';
@@ -39,6 +42,7 @@ const myWijkQuery = z.object({
   wijk: z.string().trim().toUpperCase().regex(/^WK\d{4}[0-9A-Z]{2}$/, 'expected a CBS wijk code like WK093502').optional(),
   month: monthParam.optional(),
 });
+const wijkbriefQuery = myWijkQuery.extend({ format: z.enum(['pdf', 'html'], { error: "expected 'pdf' or 'html'" }).default('pdf') });
 
 /** Main categories the wijkagent's overview compares, month against the same month a year earlier. */
 const MY_WIJK_CATEGORIES = ['0.0.0', 'HIC', 'G1.1', 'G1.2', 'G1.4', 'G2.2', 'G2.5', 'G3.1', 'G3.9'];
@@ -65,7 +69,14 @@ export interface PointProps {
   demo: boolean;
 }
 
-export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: IncidentStore, users: UserStore, lowPopulationThreshold: number) {
+export interface WijkbriefOptions {
+  pdf: PdfRenderer;
+  /** The generation time printed on the wijkbrief (tests pin it). */
+  now?: () => Date;
+}
+
+export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: IncidentStore, users: UserStore, lowPopulationThreshold: number, opts: WijkbriefOptions) {
+  const now = opts.now ?? (() => new Date());
   const audit = (c: Context<AppEnv>, p: Principal, action: string, detail: Record<string, unknown>) =>
     users.audit({ username: p.username, role: p.role, action, resource: c.req.url.replace(/^https?:\/\/[^/]+/, ''), detail });
 
@@ -138,6 +149,68 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
     }));
   };
 
+  /**
+   * "Mijn wijk" of one wijk (a wijkagent's own when none is named): audited as `action`, refused (403) for anyone
+   * who may not see its points. Shared by the panel and the printed wijkbrief, so both say the same.
+   */
+  const myWijk = (c: Context<AppEnv>, action: string, requested: string | undefined, month: string | undefined) => {
+    const p = principalOf(c);
+    const wijk = requested ?? p.wijken[0];
+    if (!wijk) throw new ApiError(400, 'wijk: which wijk? (a wijkagent has their own; others must name one)', 'wijk');
+    const area = ds.area(wijk);
+    if (!area || area.level !== 'wijk') throw new ApiError(404, `wijk: ${wijk} is not in the data`, 'wijk');
+    const allowed = mayAccessRestricted(p, wijk);
+    audit(c, p, action, { wijk, allowed });
+    if (!allowed) throw new ApiError(403, 'this overview is for the wijkagent of this wijk and for analisten');
+    const gm = area.gemeentecode;
+    const cube = ds.cube(gm);
+    const asked = month ?? cube.months[cube.M - 1];
+    const { from: m } = resolveScope(ds, { gemeente: gm, category: '0.0.0', from: asked, to: asked });
+    const [yy, mm] = m.split('-').map(Number);
+    const lastYear = `${yy - 1}-${String(mm).padStart(2, '0')}`;
+    const categories = MY_WIJK_CATEGORIES.filter((cat) => ds.categories.has(cat)).map((cat) => {
+      const row = ds.figures(gm, 'wijk', cat, m, m).figures.find((f) => f.code === wijk)!;
+      const count = row.current.missingMonths ? null : row.current.count;
+      const previous = row.previous && !row.previous.missingMonths ? row.previous.count : null;
+      return {
+        code: cat, naam: ds.categories.naam(cat), count, previousCount: previous,
+        changePct: count !== null && previous ? Math.round(((count - previous) / previous) * 1000) / 10 : null,
+        // 3 against 1 is "+200 %" but chance: the screen shows the difference in words instead.
+        changeSignificant: changeSignificant(count, previous),
+        demo: row.current.demo,
+      };
+    });
+    const codes = new Set(ds.areas(gm, 'buurt').filter((b) => b.wijkcode === wijk).map((b) => b.code));
+    const threeMonthsFrom = cube.months[Math.max(0, cube.monthIndex(m) - 2)];
+    const recentPts = points(gm, codes, '0.0.0', threeMonthsFrom, m);
+    const streetCounts = new Map<string, number>();
+    for (const x of recentPts) streetCounts.set(x.props.straat, (streetCounts.get(x.props.straat) ?? 0) + 1);
+    // The same three months a year earlier, where the data reaches back that far: is a busy street busier than it was?
+    const yearEarlierFrom = shiftMonth(threeMonthsFrom, -12);
+    const yearEarlier = yearEarlierFrom >= cube.months[0] ? points(gm, codes, '0.0.0', yearEarlierFrom, shiftMonth(m, -12)) : null;
+    const earlierCounts = new Map<string, number>();
+    for (const x of yearEarlier ?? []) earlierCounts.set(x.props.straat, (earlierCounts.get(x.props.straat) ?? 0) + 1);
+    const streets = [...streetCounts]
+      .map(([straat, count]) => {
+        const lastYearCount = yearEarlier ? (earlierCounts.get(straat) ?? 0) : null;
+        return { straat, count, lastYearCount, changeSignificant: changeSignificant(count, lastYearCount) };
+      })
+      .sort((a, b) => b.count - a.count || a.straat.localeCompare(b.straat))
+      .slice(0, 10);
+    const buurtNaam = (code: string) => ds.area(code)?.naam ?? code;
+    const recent = recentPts.map((x) => ({ ...x.props, buurtNaam: buurtNaam(x.props.buurt), lon: x.lon, lat: x.lat })).sort((a, b) => b.datum.localeCompare(a.datum) || a.registratienummer.localeCompare(b.registratienummer)).slice(0, 20);
+    const windows = shortWindows(gm, codes, m);
+    const hs = runHotspots(ds, geometry, { gemeente: gm, level: 'buurt', category: '0.0.0', from: cube.months[Math.max(0, cube.monthIndex(m) - 11)], to: m, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulationThreshold);
+    const buurten = hs.rows.filter((r) => codes.has(r.code)).map((r) => ({ code: r.code, naam: r.naam, class: r.class, monthsSignificant: r.monthsSignificant, trend: r.trend }));
+    const w28 = windows.find((w) => w.days === 28)!;
+    const windowPoints = points(gm, codes, '0.0.0', w28.from.slice(0, 7), m).filter((x) => x.props.datum.slice(0, 10) >= w28.from && x.props.datum.slice(0, 10) <= w28.to);
+    const answer = {
+      meta: { demo: categories.some((x) => x.demo) || recent.some((x) => x.demo), wijk, naam: area.naam, gemeente: gm, month: m, compareMonth: lastYear, streetsFrom: threeMonthsFrom, streetsTo: m, streetsCompareFrom: yearEarlier ? yearEarlierFrom : null, streetsCompareTo: yearEarlier ? shiftMonth(m, -12) : null, restricted: true },
+      categories, streets, recent, buurten, windows,
+    };
+    return { answer, windowPoints };
+  };
+
   return new Hono<AppEnv>()
     .get('/incidents', validate('query', incidentsQuery), (c) => {
       const p = principalOf(c);
@@ -206,59 +279,26 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
       }, 200);
     })
     .get('/mijn-wijk', validate('query', myWijkQuery), (c) => {
-      const p = principalOf(c);
       const q = c.req.valid('query');
-      const wijk = q.wijk ?? p.wijken[0];
-      if (!wijk) throw new ApiError(400, 'wijk: which wijk? (a wijkagent has their own; others must name one)', 'wijk');
-      const area = ds.area(wijk);
-      if (!area || area.level !== 'wijk') throw new ApiError(404, `wijk: ${wijk} is not in the data`, 'wijk');
-      const allowed = mayAccessRestricted(p, wijk);
-      audit(c, p, 'mijn-wijk', { wijk, allowed });
-      if (!allowed) throw new ApiError(403, 'this overview is for the wijkagent of this wijk and for analisten');
-      const gm = area.gemeentecode;
-      const cube = ds.cube(gm);
-      const month = q.month ?? cube.months[cube.M - 1];
-      const { from: m } = resolveScope(ds, { gemeente: gm, category: '0.0.0', from: month, to: month });
-      const [yy, mm] = m.split('-').map(Number);
-      const lastYear = `${yy - 1}-${String(mm).padStart(2, '0')}`;
-      const categories = MY_WIJK_CATEGORIES.filter((cat) => ds.categories.has(cat)).map((cat) => {
-        const row = ds.figures(gm, 'wijk', cat, m, m).figures.find((f) => f.code === wijk)!;
-        const count = row.current.missingMonths ? null : row.current.count;
-        const previous = row.previous && !row.previous.missingMonths ? row.previous.count : null;
-        return {
-          code: cat, naam: ds.categories.naam(cat), count, previousCount: previous,
-          changePct: count !== null && previous ? Math.round(((count - previous) / previous) * 1000) / 10 : null,
-          // 3 against 1 is "+200 %" but chance: the screen shows the difference in words instead.
-          changeSignificant: changeSignificant(count, previous),
-          demo: row.current.demo,
-        };
-      });
-      const codes = new Set(ds.areas(gm, 'buurt').filter((b) => b.wijkcode === wijk).map((b) => b.code));
-      const threeMonthsFrom = cube.months[Math.max(0, cube.monthIndex(m) - 2)];
-      const recentPts = points(gm, codes, '0.0.0', threeMonthsFrom, m);
-      const streetCounts = new Map<string, number>();
-      for (const x of recentPts) streetCounts.set(x.props.straat, (streetCounts.get(x.props.straat) ?? 0) + 1);
-      // The same three months a year earlier, where the data reaches back that far: is a busy street busier than it was?
-      const yearEarlierFrom = shiftMonth(threeMonthsFrom, -12);
-      const yearEarlier = yearEarlierFrom >= cube.months[0] ? points(gm, codes, '0.0.0', yearEarlierFrom, shiftMonth(m, -12)) : null;
-      const earlierCounts = new Map<string, number>();
-      for (const x of yearEarlier ?? []) earlierCounts.set(x.props.straat, (earlierCounts.get(x.props.straat) ?? 0) + 1);
-      const streets = [...streetCounts]
-        .map(([straat, count]) => {
-          const lastYearCount = yearEarlier ? (earlierCounts.get(straat) ?? 0) : null;
-          return { straat, count, lastYearCount, changeSignificant: changeSignificant(count, lastYearCount) };
-        })
-        .sort((a, b) => b.count - a.count || a.straat.localeCompare(b.straat))
-        .slice(0, 10);
-      const buurtNaam = (code: string) => ds.area(code)?.naam ?? code;
-      const recent = recentPts.map((x) => ({ ...x.props, buurtNaam: buurtNaam(x.props.buurt), lon: x.lon, lat: x.lat })).sort((a, b) => b.datum.localeCompare(a.datum) || a.registratienummer.localeCompare(b.registratienummer)).slice(0, 20);
-      const windows = shortWindows(gm, codes, m);
-      const hs = runHotspots(ds, geometry, { gemeente: gm, level: 'buurt', category: '0.0.0', from: cube.months[Math.max(0, cube.monthIndex(m) - 11)], to: m, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulationThreshold);
-      const buurten = hs.rows.filter((r) => codes.has(r.code)).map((r) => ({ code: r.code, naam: r.naam, class: r.class, monthsSignificant: r.monthsSignificant, trend: r.trend }));
-      return c.json({
-        meta: { demo: categories.some((x) => x.demo) || recent.some((x) => x.demo), wijk, naam: area.naam, gemeente: gm, month: m, compareMonth: lastYear, streetsFrom: threeMonthsFrom, streetsTo: m, streetsCompareFrom: yearEarlier ? yearEarlierFrom : null, streetsCompareTo: yearEarlier ? shiftMonth(m, -12) : null, restricted: true },
-        categories, streets, recent, buurten, windows,
-      }, 200);
+      const { answer } = myWijk(c, 'mijn-wijk', q.wijk, q.month);
+      return c.json(answer, 200);
+    })
+    .get('/reports/wijkbrief', validate('query', wijkbriefQuery), async (c) => {
+      const q = c.req.valid('query');
+      const { answer, windowPoints } = myWijk(c, 'wijkbrief', q.wijk, q.month);
+      const report = wijkbrief({ ...answer, gemeenteNaam: ds.gemeente(answer.meta.gemeente)?.naam ?? answer.meta.gemeente, topology: ds.areaFile(answer.meta.gemeente).raw, points: windowPoints }, now());
+      c.header('Cache-Control', 'no-store');
+      if (q.format === 'html') return c.html(report.html, 200);
+      let pdf: Buffer;
+      try {
+        pdf = await opts.pdf.render(report.html, { ...pageTemplates(report.meta), title: reportTitle(report.meta) });
+      } catch (err) {
+        if (err instanceof PdfUnavailableError) throw new ApiError(503, err.message);
+        throw err;
+      }
+      c.header('Content-Type', 'application/pdf');
+      c.header('Content-Disposition', `inline; filename="wijkbrief_${answer.meta.wijk}_${answer.windows[1]?.to ?? answer.meta.month}.pdf"`);
+      return c.body(new Uint8Array(pdf), 200);
     })
     .get('/streets', validate('query', streetsQuery), (c) => {
       const p = principalOf(c);

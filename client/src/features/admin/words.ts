@@ -26,6 +26,11 @@ export const ACTIONS: Record<string, string> = {
   'presentation-created': 'Presentatie gemaakt',
   'presentation-changed': 'Presentatie gewijzigd',
   'presentation-deleted': 'Presentatie verwijderd',
+  'selection-created': 'Selectie opgeslagen',
+  'selection-deleted': 'Selectie verwijderd',
+  'attention-area-created': 'Aandachtsgebied gemaakt',
+  'attention-area-deleted': 'Aandachtsgebied verwijderd',
+  wijkbrief: 'Wijkbrief gemaakt',
 };
 
 export const actionLabel = (a: string): string => ACTIONS[a] ?? a;
@@ -46,6 +51,8 @@ export function resourceLabel(resource: string): string {
   if (account) return `Account ${decodeURIComponent(account[1])}`;
   const presentation = /^\/api\/presentations\/(\d+)$/.exec(path);
   if (presentation) return `Presentatie ${presentation[1]}`;
+  const saved = /^\/api\/(selections|attention-areas)\/(\d+)$/.exec(path);
+  if (saved) return `${saved[1] === 'selections' ? 'Selectie' : 'Aandachtsgebied'} ${saved[2]}`;
   const known: Record<string, string> = {
     '/api/auth/login': 'Aanmelden',
     '/api/imports': 'Import',
@@ -53,6 +60,7 @@ export function resourceLabel(resource: string): string {
     '/api/density': 'Dichtheidskaart',
     '/api/streets': 'Straten',
     '/api/mijn-wijk': 'Mijn wijk',
+    '/api/reports/wijkbrief': 'Wijkbrief',
   };
   return known[path] ?? path.replace(/^\/api\//, '');
 }

@@ -1,7 +1,7 @@
 // "Mijn wijk": the wijkagent's own district at a glance — latest month against a year earlier, busiest
 // streets, recent registrations and the hotspot status of its buurten. Restricted: own area only.
 import { useRef } from 'react';
-import type { MyWijkResponse } from '../../api/client.ts';
+import { wijkbriefUrl, type MyWijkResponse } from '../../api/client.ts';
 import { errorText, useMyWijkQuery } from '../../api/queries.ts';
 import { formatMonth, formatNumber, formatPeriod } from '../../lib/format.ts';
 import { classShort, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
@@ -44,6 +44,11 @@ export function MyWijkPanel({ wijk, onClose, onShowRegistration }: MyWijkPanelPr
             · <strong className="flag flag-demo">DEMO</strong>
           </>
         )}
+      </p>
+      <p>
+        <a className="button-link" href={wijkbriefUrl(wijk)} target="_blank" rel="noopener">
+          Wijkbrief (PDF, laatste 28 dagen)
+        </a>
       </p>
       {error && <p className="error">Mijn wijk kon niet worden geladen: {error}</p>}
       {!data && !error && <p className="hint">Mijn wijk wordt geladen…</p>}
