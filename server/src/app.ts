@@ -189,7 +189,7 @@ const API_BASE = '/api';
  */
 function requireAlignedPeriod(from: string | undefined, to: string | undefined): void {
   if (!from || !to || !/^\d{4}-\d{2}$/.test(from) || !/^\d{4}-\d{2}$/.test(to) || isAlignedPeriod(from, to)) return;
-  throw new ApiError(400, `from: ${PERIOD_RULE}, not ${from} … ${to}`, 'from');
+  throw new ApiError(400, `from: ${PERIOD_RULE}; niet ${from} … ${to}`, 'from');
 }
 
 /** One JSON error shape for every answer (the app's and the disclosure-controlled twin's). */

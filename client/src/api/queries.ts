@@ -4,6 +4,7 @@
 import { keepPreviousData, QueryClient, useQueries, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import {
+  ApiRequestError,
   fetchAccounts,
   fetchAreas,
   fetchAudit,
@@ -58,6 +59,9 @@ export function newQueryClient(): QueryClient {
 }
 
 export function errorText(err: unknown): string {
+  // The server names the field first ("from: …") for programs; a reader gets the reason only.
+  const prefix = err instanceof ApiRequestError && err.body?.parameter ? `${err.body.parameter}: ` : null;
+  if (err instanceof Error && prefix && err.message.startsWith(prefix)) return err.message.slice(prefix.length);
   return err instanceof Error ? err.message : String(err);
 }
 

@@ -70,7 +70,8 @@ export class CellKeyRounding {
  * or whole calendar years. Any other range would let a reader average many overlapping cells (for example
  * January–June minus January–May, February–June minus February–May, ...) until the rounding cancels out.
  */
-export const PERIOD_RULE = 'a presentation shows one month, a quarter (e.g. 2025-04 … 2025-06), a half-year (2025-01 … 2025-06) or whole calendar years (2025-01 … 2025-12)';
+/** In Dutch: the presentation screen shows it as it is. */
+export const PERIOD_RULE = 'een presentatie toont één maand, een kwartaal (bijv. 2025-04 … 2025-06), een halfjaar (2025-01 … 2025-06) of hele kalenderjaren (2025-01 … 2025-12)';
 
 export function isAlignedPeriod(from: string, to: string): boolean {
   if (from === to) return true;
