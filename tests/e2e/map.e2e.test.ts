@@ -101,7 +101,7 @@ describe('Buurtveiligheidskaart in the browser', () => {
     const panel = page.getByRole('region', { name: target!.naam });
     await panel.waitFor();
     expect(new URL(page.url()).searchParams.get('selected')).toBe(target!.code);
-    await page.getByRole('button', { name: `Sluit details van ${target!.naam}` }).click();
+    await page.getByRole('button', { name: `Sluiten: details van ${target!.naam}` }).click();
     await expect(panel.count()).resolves.toBe(0);
   });
 

@@ -56,7 +56,7 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra }: Ar
         <h2 id="area-panel-title" ref={headingRef} tabIndex={-1}>
           {row.naam}
         </h2>
-        <button type="button" className="close-button" onClick={onClose} aria-label={`Sluit details van ${row.naam}`}>
+        <button type="button" className="close-button" onClick={onClose} aria-label={`Sluiten: details van ${row.naam}`}>
           ✕<span className="close-text">Sluiten</span>
         </button>
       </div>

@@ -32,7 +32,7 @@ export function MyWijkPanel({ wijk, onClose, onShowRegistration }: MyWijkPanelPr
         <h2 id="my-wijk-title" ref={headingRef} tabIndex={-1}>
           Mijn wijk{data ? `: ${data.meta.naam}` : ''}
         </h2>
-        <button type="button" className="close-button" onClick={onClose} aria-label="Sluit Mijn wijk">
+        <button type="button" className="close-button" onClick={onClose} aria-label="Sluiten: Mijn wijk">
           ✕<span className="close-text">Sluiten</span>
         </button>
       </div>
