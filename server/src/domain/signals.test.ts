@@ -191,3 +191,14 @@ describe('computeSignals', () => {
     expect(SIGNAL_DEFAULTS.alpha).toBe(0.05);
   });
 });
+
+describe('forecasts that say nothing', () => {
+  it('a history of zeros ending in one small count gives no test, not a forecast of millions', () => {
+    // Seen with the presentatie view's rounded counts: 35 months of 0 and then 5 fitted a trend forecasting 35 million
+    // with a variance of 10^21, and building its distribution ran out of memory (a 500 on the monthly report).
+    const history: MonthCount[] = [...Array<number>(35).fill(0), 5].map((count, i) => ({ month: (i % 12) + 1, count }));
+    expect(forecastWindow(history, [{ month: 1 }])).toEqual({ reason: 'modelFailed', historyMonths: 36 });
+    const rows = computeSignals([{ code: 'BU1', naam: 'Nul', history, window: [{ month: 1, count: 5 }] }]);
+    expect(rows[0]).toMatchObject({ expected: null, p: null, signal: null, reason: 'modelFailed' });
+  });
+});

@@ -87,7 +87,14 @@ export function forecastWindow(history: MonthCount[], window: { month: number }[
   // Var(observed - estimate) = phi * mu (the count's own noise) + Var(estimate) by the delta method.
   let estimateVar = 0;
   for (let i = 0; i < 13; i++) for (let j = 0; j < 13; j++) estimateVar += grad[i] * fit.cov[i][j] * grad[j];
-  return { expected, distribution: momentMatched(expected, fit.dispersion * expected + estimateVar), historyMonths: known, dispersion: fit.dispersion };
+  const variance = fit.dispersion * expected + estimateVar;
+  // A trend fitted to a history of nearly all zeros (e.g. rounded or hidden counts) can forecast millions with a
+  // variance beyond any count: such a forecast says nothing, and testing against it would call any month "lower".
+  const windowMax = Math.max(...rows.map((r) => r.y)) * window.length;
+  if (!Number.isFinite(expected) || !Number.isFinite(variance) || expected > 10 * (windowMax + 10) || Math.sqrt(variance) > 3 * (expected + 10)) {
+    return { reason: 'modelFailed', historyMonths: known };
+  }
+  return { expected, distribution: momentMatched(expected, variance), historyMonths: known, dispersion: fit.dispersion };
 }
 
 export interface SignalArea {
