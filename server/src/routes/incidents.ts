@@ -134,12 +134,14 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
     const end = inMonth.reduce((d, x) => (x.props.datum.slice(0, 10) > d ? x.props.datum.slice(0, 10) : d), '') || lastDayOf(month);
     const start = windowStart(end, 7, 12) < windowStart(end, 28, 6) ? windowStart(end, 7, 12) : windowStart(end, 28, 6);
     const firstMonth = [start.slice(0, 7), cube.months[0]].sort()[1];
-    const regs = points(gm, codes, '0.0.0', firstMonth, month).map((x) => ({ date: x.props.datum, code: x.props.code }));
+    // The month itself is already generated; only the months before it are added (each month once per request).
+    const range = [...(firstMonth < month ? points(gm, codes, '0.0.0', firstMonth, shiftMonth(month, -1)) : []), ...inMonth];
+    const regs = range.map((x) => ({ date: x.props.datum, code: x.props.code }));
     const cats = MY_WIJK_CATEGORIES.filter((cat) => ds.categories.has(cat)).map((cat) => ({ code: cat, types: new Set(ds.categories.typesOf(cat) ?? []) }));
     const naam = (code: string) => ds.categories.naam(code);
     // Data that does not reach a year back gives no year-earlier count and no average, rather than a low one.
     const complete = firstMonth <= start.slice(0, 7);
-    return [windowCounts(regs, cats, 7, 12, end), windowCounts(regs, cats, 28, 6, end)].map((w) => ({
+    const windows = [windowCounts(regs, cats, 7, 12, end), windowCounts(regs, cats, 28, 6, end)].map((w) => ({
       ...w,
       complete,
       rows: w.rows.map((r) => ({
@@ -147,6 +149,9 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
         lastYearCount: complete ? r.lastYearCount : null, averageCount: complete ? r.averageCount : null, changeSignificant: complete && r.changeSignificant,
       })),
     }));
+    /** The registrations from `from` (YYYY-MM-DD or YYYY-MM) on, out of those already generated. */
+    const since = (from: string) => range.filter((x) => x.props.datum.slice(0, from.length) >= from);
+    return { windows, since };
   };
 
   /**
@@ -182,7 +187,8 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
     });
     const codes = new Set(ds.areas(gm, 'buurt').filter((b) => b.wijkcode === wijk).map((b) => b.code));
     const threeMonthsFrom = cube.months[Math.max(0, cube.monthIndex(m) - 2)];
-    const recentPts = points(gm, codes, '0.0.0', threeMonthsFrom, m);
+    const { windows, since } = shortWindows(gm, codes, m);
+    const recentPts = since(threeMonthsFrom);
     const streetCounts = new Map<string, number>();
     for (const x of recentPts) streetCounts.set(x.props.straat, (streetCounts.get(x.props.straat) ?? 0) + 1);
     // The same three months a year earlier, where the data reaches back that far: is a busy street busier than it was?
@@ -199,11 +205,10 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
       .slice(0, 10);
     const buurtNaam = (code: string) => ds.area(code)?.naam ?? code;
     const recent = recentPts.map((x) => ({ ...x.props, buurtNaam: buurtNaam(x.props.buurt), lon: x.lon, lat: x.lat })).sort((a, b) => b.datum.localeCompare(a.datum) || a.registratienummer.localeCompare(b.registratienummer)).slice(0, 20);
-    const windows = shortWindows(gm, codes, m);
     const hs = runHotspots(ds, geometry, { gemeente: gm, level: 'buurt', category: '0.0.0', from: cube.months[Math.max(0, cube.monthIndex(m) - 11)], to: m, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulationThreshold);
     const buurten = hs.rows.filter((r) => codes.has(r.code)).map((r) => ({ code: r.code, naam: r.naam, class: r.class, monthsSignificant: r.monthsSignificant, trend: r.trend }));
     const w28 = windows.find((w) => w.days === 28)!;
-    const windowPoints = points(gm, codes, '0.0.0', w28.from.slice(0, 7), m).filter((x) => x.props.datum.slice(0, 10) >= w28.from && x.props.datum.slice(0, 10) <= w28.to);
+    const windowPoints = since(w28.from).filter((x) => x.props.datum.slice(0, 10) <= w28.to);
     const answer = {
       meta: { demo: categories.some((x) => x.demo) || recent.some((x) => x.demo), wijk, naam: area.naam, gemeente: gm, month: m, compareMonth: lastYear, streetsFrom: threeMonthsFrom, streetsTo: m, streetsCompareFrom: yearEarlier ? yearEarlierFrom : null, streetsCompareTo: yearEarlier ? shiftMonth(m, -12) : null, restricted: true },
       categories, streets, recent, buurten, windows,
