@@ -371,6 +371,28 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
     });
   });
 
+  describe('versions', () => {
+    it('keeps every version per key (newest first), JSON as given, who and when; the newest is the latest', () => {
+      let s = openStore();
+      const vs = s.features().versions;
+      expect(vs.latest('targets:GM0935')).toBeUndefined();
+      expect(vs.history('targets:GM0935')).toEqual([]);
+      const doc = { bron: 'Plan "2025" \\ nieuw', indicators: [{ id: 'a', value: 1.5, nothing: null }] };
+      const v1 = vs.save('targets:GM0935', doc, 'ana');
+      vs.save('settings', { lowPopulationThreshold: 300 }, null);
+      const v2 = vs.save('targets:GM0935', { ...doc, bron: 'Plan 2026' }, 'bea');
+      expect(v2.id).toBeGreaterThan(v1.id);
+      expect(isIso(v1.savedAt)).toBe(true);
+      expect(v1).toMatchObject({ key: 'targets:GM0935', value: doc, savedBy: 'ana' });
+      expect(vs.latest('targets:GM0935')).toEqual(v2);
+      expect(vs.history('targets:GM0935').map((v) => v.savedBy)).toEqual(['bea', 'ana']);
+      expect(vs.latest('settings')).toMatchObject({ value: { lowPopulationThreshold: 300 }, savedBy: null });
+      s = reopen(s);
+      expect(s.features().versions.history('targets:GM0935')).toHaveLength(2);
+      expect(s.features().versions.latest('targets:GM0935')?.value).toEqual({ ...doc, bron: 'Plan 2026' });
+    });
+  });
+
   describe('survey', () => {
     const ROWS = [
       surveyRow('GM0935', 2023, 'onveilig', 31.5),

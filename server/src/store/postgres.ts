@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { UserStore } from './users.ts';
 import { endClient, loadPgNative, type PgClient } from './postgresClient.ts';
 import { PostgresUserStore } from './postgresUsers.ts';
-import { FEATURE_SCHEMA, PostgresAttentionAreaStore, PostgresIncidentStore, PostgresPresentationStore, PostgresSelectionStore, PostgresSurveyStore, PostgresEvaluationStore, takeOverLocalFeatures } from './postgresFeatures.ts';
+import { FEATURE_SCHEMA, PostgresAttentionAreaStore, PostgresIncidentStore, PostgresPresentationStore, PostgresSelectionStore, PostgresSurveyStore, PostgresEvaluationStore, PostgresVersionStore, takeOverLocalFeatures } from './postgresFeatures.ts';
 import { writeRows, type Query } from './postgresSql.ts';
 import { gemeenteOf, type FeatureStores, type ImportData, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
 import type { ImportOutcome, ImportRecord } from './imports.ts';
@@ -103,6 +103,7 @@ export class PostgresStore implements Store {
       evaluations: new PostgresEvaluationStore(this.query),
       attentionAreas: new PostgresAttentionAreaStore(this.query),
       presentations: new PostgresPresentationStore(this.query),
+      versions: new PostgresVersionStore(this.query),
       survey: new PostgresSurveyStore(this.query, this, this.chunkRows),
       incidents: new PostgresIncidentStore(this.query, (fn) => this.atomic(fn), this.chunkRows),
     };

@@ -9,6 +9,7 @@ import type { Incident, IncidentQuery, IncidentStore } from './incidents.ts';
 import type { Presentation, PresentationInput, PresentationStore, PresentationView } from './presentations.ts';
 import type { Selection, SelectionInput, SelectionStore } from './selections.ts';
 import type { EvaluationInput, EvaluationStore, StoredEvaluation } from './evaluations.ts';
+import type { StoredVersion, VersionStore } from './versions.ts';
 import { levelOf, type SurveyQuery, type SurveyRow, type SurveyStore } from './survey.ts';
 import { addOwnerColumns } from './sqliteIds.ts';
 import { arrayLiteral, isoText, writeRows, type BulkWrite, type Query } from './postgresSql.ts';
@@ -53,6 +54,10 @@ CREATE TABLE IF NOT EXISTS evaluations (
   attention_area_id INTEGER, start TEXT NOT NULL, categories JSONB NOT NULL,
   pre_months INTEGER NOT NULL, post_months INTEGER NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
 CREATE INDEX IF NOT EXISTS evaluations_gm ON evaluations (gemeente);
+CREATE TABLE IF NOT EXISTS versions (
+  id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, key TEXT NOT NULL, value JSONB NOT NULL,
+  saved_by TEXT, saved_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE INDEX IF NOT EXISTS versions_key ON versions (key, id);
 `;
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
@@ -204,6 +209,32 @@ export class PostgresPresentationStore implements PresentationStore {
   }
 }
 
+// --- versions -----------------------------------------------------------------------------------
+
+const VERSION = `SELECT id, key, value::text AS value, saved_by, ${isoText('saved_at')} AS saved_at FROM versions`;
+
+const toVersion = (r: Record<string, unknown>): StoredVersion => ({
+  id: Number(r.id), key: String(r.key), value: parsed<unknown>(r.value), savedBy: r.saved_by === null ? null : String(r.saved_by), savedAt: String(r.saved_at),
+});
+
+export class PostgresVersionStore implements VersionStore {
+  constructor(private readonly q: Query) {}
+
+  save(key: string, value: unknown, savedBy: string | null): StoredVersion {
+    const [{ id }] = this.q('INSERT INTO versions (key, value, saved_by) VALUES ($1, $2::jsonb, $3) RETURNING id', [key, JSON.stringify(value), savedBy]);
+    return toVersion(this.q(`${VERSION} WHERE id = $1`, [Number(id)])[0]);
+  }
+
+  latest(key: string): StoredVersion | undefined {
+    const r = this.q(`${VERSION} WHERE key = $1 ORDER BY id DESC LIMIT 1`, [key])[0];
+    return r && toVersion(r);
+  }
+
+  history(key: string): StoredVersion[] {
+    return this.q(`${VERSION} WHERE key = $1 ORDER BY id DESC`, [key]).map(toVersion);
+  }
+}
+
 // --- survey -------------------------------------------------------------------------------------
 
 const SURVEY_WRITE: BulkWrite = {
@@ -307,6 +338,8 @@ const TAKE_OVER: (BulkWrite & { from: string })[] = [
   { table: 'evaluations', from: 'id, gemeente, name, codes, attention_area_id, start, categories, pre_months, post_months, created_at',
     cols: ['id', 'gemeente', 'name', 'codes', 'attention_area_id', 'start', 'categories', 'pre_months', 'post_months', 'created_at'],
     types: ['integer', 'text', 'text', 'jsonb', 'integer', 'text', 'jsonb', 'integer', 'integer', 'timestamptz'], keepIds: true },
+  { table: 'versions', from: 'id, key, value, saved_by, saved_at', cols: ['id', 'key', 'value', 'saved_by', 'saved_at'],
+    types: ['integer', 'text', 'jsonb', 'text', 'timestamptz'], keepIds: true },
   { ...SURVEY_WRITE, from: SURVEY_WRITE.cols.join(', '), key: undefined },
   { ...INCIDENT_WRITE, from: INCIDENT_COLS.join(', '), key: undefined },
 ];

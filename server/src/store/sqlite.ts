@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { SqliteAttentionAreaStore } from './sqliteAttentionAreas.ts';
 import { SqliteIncidentStore } from './sqliteIncidents.ts';
 import { SqlitePresentationStore } from './sqlitePresentations.ts';
+import { SqliteVersionStore } from './sqliteVersions.ts';
 import { SqliteSelectionStore } from './sqliteSelections.ts';
 import { SqliteEvaluationStore } from './sqliteEvaluations.ts';
 import { SqliteSurveyStore } from './sqliteSurvey.ts';
@@ -64,6 +65,7 @@ export class SqliteStore implements Store {
       evaluations: new SqliteEvaluationStore(this.db),
       attentionAreas: new SqliteAttentionAreaStore(this.db),
       presentations: new SqlitePresentationStore(this.db),
+      versions: new SqliteVersionStore(this.db),
       survey: new SqliteSurveyStore(this.db, (record) => this.applyImport(record, {})),
       incidents: new SqliteIncidentStore(this.db),
     };

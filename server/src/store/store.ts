@@ -7,6 +7,7 @@ import type { SelectionStore } from './selections.ts';
 import type { EvaluationStore } from './evaluations.ts';
 import type { SurveyStore } from './survey.ts';
 import type { UserStore } from './users.ts';
+import type { VersionStore } from './versions.ts';
 import type { ImportOutcome, ImportRecord } from './imports.ts';
 
 /** One registration count. `period` is 'YYYY-MM' (month) or 'YYYY' (year); count null = withheld. */
@@ -47,6 +48,8 @@ export interface FeatureStores {
   evaluations: EvaluationStore;
   attentionAreas: AttentionAreaStore;
   presentations: PresentationStore;
+  /** What a beheerder edits in the browser (targets, settings), every version kept. */
+  versions: VersionStore;
   survey: SurveyStore;
   incidents: IncidentStore;
 }
