@@ -125,7 +125,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
       .route('/', tilesRoutes(tiles))
       .route('/', statsRoutes(ds, deps.lowPopulationThreshold, attentionAreas))
       .route('/', surveyRoutes(ds))
-      .route('/', targetsRoutes(ds))
+      .route('/', targetsRoutes(ds, users))
       .route('/', benchmarkRoutes(ds))
       .route('/', coverageRoutes(ds))
       .route('/', contextRoutes(ds))

@@ -11,6 +11,8 @@ export type { ContextKey, ContextResponse, ContextValues } from '../compute/cont
 export type { PresentationOut } from '../compute/presentations.ts';
 export type { SurveyFlag, SurveyResponse, SurveyRowOut } from '../compute/survey.ts';
 export type { TargetOut } from '../compute/targets.ts';
+export type { PlanAnswer, PlanVersion } from '../compute/targetPlans.ts';
+export type { Operator, PlanContent, TargetIndicator } from '../domain/targets.ts';
 export type { BenchmarkResponse, BenchmarkRow } from '../compute/benchmark.ts';
 export type { CoverageResponse, CoverageStatus } from '../compute/coverage.ts';
 export type { Selection } from '../store/selections.ts';

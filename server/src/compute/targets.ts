@@ -1,11 +1,11 @@
 // The answer of GET /api/targets: the plan's effect indicators against their targets. Targets are data
-// (server/data/targets.json); actuals come from the store: survey figures (gemeente level, real only),
+// (the beheerder's plan, else server/data/targets.json: compute/targetPlans.ts); actuals come from the store: survey figures (gemeente level, real only),
 // registered crime per 1,000 inhabitants per calendar year, nuisance registrations when imported.
 // Status rule: domain/targets.ts evaluateTargets(). Shared by the route and the reports (compute/survey.ts
 // says why this layer exists).
 import type { Dataset } from '../store/dataset.ts';
 import type { SurveyStore } from '../store/survey.ts';
-import { evaluateTargets, type Actual, type StatusBasis, type TargetIndicator, type TargetResult, type TargetStatus, type TargetsFile } from '../domain/targets.ts';
+import { evaluateTargets, type Actual, type StatusBasis, type TargetIndicator, type Plan, type TargetResult, type TargetStatus } from '../domain/targets.ts';
 import type { SurveyIndicator } from '../domain/survey.ts';
 
 export interface TargetOut {
@@ -58,12 +58,11 @@ export interface TargetsOptions {
 }
 
 /** The targets of a gemeente's plan with their actuals and status; [] when the gemeente has no plan.
- * `file` is loadTargets() and `survey` the survey store (seeded with the plan's values at start, compose.ts); the
+ * `plan` is TargetPlans.plan() and `survey` the survey store (seeded with the plan's values at start, compose.ts); the
  * gemeente must be in the data (the route answers 404 before calling this). */
 export function computeTargets(
-  ds: Dataset, file: TargetsFile, survey: SurveyStore, gemeente: string, opts: TargetsOptions = {}, indicators: SurveyIndicator[] = [],
+  ds: Dataset, plan: Plan | undefined, survey: SurveyStore, gemeente: string, opts: TargetsOptions = {}, indicators: SurveyIndicator[] = [],
 ): TargetOut[] {
-  const plan = file.plans.find((p) => p.gemeente === gemeente);
   if (!plan) return [];
   const now = opts.now ?? new Date().getUTCFullYear();
   const until = opts.until ?? Infinity;

@@ -32,6 +32,11 @@ export function mayManageUsers(p: Principal): boolean {
   return p.role === 'beheerder';
 }
 
+/** Entering a plan's targets and changing the settings: the application's manager only. */
+export function mayAdminister(p: Principal): boolean {
+  return p.role === 'beheerder';
+}
+
 /** Saving selections, attention areas, presentations: not for a presentation screen, and not in
  * open mode (no account, so nobody could own, change or answer for what is saved). */
 export function mayWrite(p: Principal): boolean {

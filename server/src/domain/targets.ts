@@ -15,7 +15,7 @@ export const targetSchema = z
     value: z.number().nullable(),
     reference: z.string().min(1).optional(),
   })
-  .refine((t) => t.value !== null || t.reference, 'a target without a value must name its reference');
+  .refine((t) => t.value !== null || t.reference, 'een doel zonder waarde noemt de referentie (bijvoorbeeld G32-gemiddelde)');
 export type Target = z.infer<typeof targetSchema>;
 
 export const computeSchema = z.discriminatedUnion('kind', [
@@ -25,15 +25,15 @@ export const computeSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const targetIndicatorSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  label: z.string().min(1),
+  id: z.string().regex(/^[a-z0-9-]+$/, 'alleen kleine letters, cijfers en streepjes'),
+  label: z.string().trim().min(1, 'vul een naam in'),
   theme: z.string().min(1).optional(),
   source: z.enum(['Veiligheidsmonitor', 'politie']),
   unit: z.enum(['percentage', 'rapportcijfer', 'per1000']),
   betterWhen: z.enum(['lower', 'higher']),
   baseline: yearValue,
   planValues: z.array(yearValue).optional(),
-  targets: z.array(targetSchema).min(1),
+  targets: z.array(targetSchema).min(1, 'geef minstens één doel'),
   compute: computeSchema,
   /** false when the app measures with another source or definition than the plan (e.g. CBS registered
    *  crime against the plan's GIDS/BVI police figures): such values only indicate, never judge. */
@@ -44,16 +44,51 @@ export const targetIndicatorSchema = z.object({
 });
 export type TargetIndicator = z.infer<typeof targetIndicatorSchema>;
 
+/** A gemeente's plan as the beheerder enters it (the gemeente is where it is stored, not part of it). */
+export const planContentSchema = z.object({
+  bron: z.string().trim().min(1, 'vul de bron van het plan in').max(300, 'is te lang (hoogstens 300 tekens)'),
+  indicators: z.array(targetIndicatorSchema).min(1, 'geef minstens één indicator').max(100, 'hoogstens 100 indicatoren'),
+});
+export type PlanContent = z.infer<typeof planContentSchema>;
+
 export const targetsFileSchema = z.object({
-  plans: z.array(
-    z.object({
-      gemeente: z.string().regex(/^GM\d{4}$/),
-      bron: z.string().min(1),
-      indicators: z.array(targetIndicatorSchema).min(1),
-    }),
-  ),
+  plans: z.array(planContentSchema.extend({ gemeente: z.string().regex(/^GM\d{4}$/) })),
 });
 export type TargetsFile = z.infer<typeof targetsFileSchema>;
+export type Plan = TargetsFile['plans'][number];
+
+export interface PlanProblem {
+  /** Where in the plan, e.g. 'indicators.2.compute.indicator'. */
+  path: string;
+  message: string;
+}
+
+/**
+ * What the schema cannot see: references to survey indicators and crime categories that must exist,
+ * and ids and target years that must be unique (a second target for the same year would make the
+ * status depend on the order). Messages in Dutch: the beheerder's form shows them.
+ */
+export function planProblems(plan: PlanContent, surveyIndicators: ReadonlySet<string>, isCategory: (code: string) => boolean): PlanProblem[] {
+  const out: PlanProblem[] = [];
+  const ids = new Set<string>();
+  plan.indicators.forEach((ind, i) => {
+    const at = `indicators.${i}`;
+    if (ids.has(ind.id)) out.push({ path: `${at}.id`, message: `de code '${ind.id}' komt twee keer voor` });
+    ids.add(ind.id);
+    const c = ind.compute;
+    if (c.kind === 'survey' && !surveyIndicators.has(c.indicator)) out.push({ path: `${at}.compute.indicator`, message: `'${c.indicator}' is geen bekende Veiligheidsmonitor-indicator` });
+    if (c.kind !== 'survey' && !isCategory(c.category)) out.push({ path: `${at}.compute.category`, message: `'${c.category}' is geen bekende soort registratie` });
+    (ind.related ?? []).forEach((code, j) => {
+      if (!surveyIndicators.has(code)) out.push({ path: `${at}.related.${j}`, message: `'${code}' is geen bekende Veiligheidsmonitor-indicator` });
+    });
+    const years = new Set<number>();
+    ind.targets.forEach((t, j) => {
+      if (years.has(t.year)) out.push({ path: `${at}.targets.${j}.year`, message: `er is al een doel voor ${t.year}` });
+      years.add(t.year);
+    });
+  });
+  return out;
+}
 
 export interface Actual {
   year: number;

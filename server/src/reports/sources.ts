@@ -4,13 +4,13 @@
 // gemeente, an unknown group) a report gets as "no figures" ([] or null) and says so in its text;
 // anything unexpected is thrown, so it fails the report (500) instead of silently leaving a section out.
 import type { Dataset } from '../store/dataset.ts';
-import { loadBenchmarkGroups, loadSurveyIndicators, loadTargets } from '../store/planData.ts';
+import { loadBenchmarkGroups } from '../store/planData.ts';
 import type { SurveyStore } from '../store/survey.ts';
 import { computeTargets, type TargetOut } from '../compute/targets.ts';
+import { TargetPlans } from '../compute/targetPlans.ts';
 import { benchmarkYears, computeBenchmark, groupFor, type BenchmarkResponse } from '../compute/benchmark.ts';
 import { computeSurvey, type SurveyResponse } from '../compute/survey.ts';
 import type { BenchmarkFile } from '../domain/benchmark.ts';
-import type { TargetsFile } from '../domain/targets.ts';
 import type { SurveyIndicator } from '../domain/survey.ts';
 import type { Level } from '../domain/model.ts';
 
@@ -24,13 +24,14 @@ export function lastCompleteYear(lastMonth: string): number {
 export class ReportSources {
   private readonly indicators: SurveyIndicator[];
   private readonly survey: SurveyStore;
-  private readonly targets: TargetsFile;
+  private readonly plans: TargetPlans;
   private readonly groups: BenchmarkFile;
 
-  /** Loads the plan files and opens the survey store once, as the routes do at start. */
+  /** Loads the plan files and opens the survey store once, as the routes do at start; the targets are
+   * read per report, so a plan saved in the browser is in the next one. */
   constructor(private readonly ds: Dataset) {
-    this.indicators = loadSurveyIndicators();
-    this.targets = loadTargets(this.indicators, (code) => ds.categories.has(code));
+    this.plans = new TargetPlans(ds);
+    this.indicators = this.plans.indicators;
     this.survey = ds.store.features().survey;
     this.groups = loadBenchmarkGroups();
   }
@@ -40,7 +41,7 @@ export class ReportSources {
   targetsOf(gemeente: string, lastMonth: string): TargetOut[] {
     if (!this.ds.gemeente(gemeente)) return [];
     const until = lastCompleteYear(lastMonth);
-    return computeTargets(this.ds, this.targets, this.survey, gemeente, { until, now: until + 1 }, this.indicators);
+    return computeTargets(this.ds, this.plans.plan(gemeente), this.survey, gemeente, { until, now: until + 1 }, this.indicators);
   }
 
   /** The benchmark for `year`, or for the latest year before it when that year has no totals (else the
@@ -58,7 +59,7 @@ export class ReportSources {
 
   /** The survey indicators the gemeente's plan has targets for (empty without a plan). */
   planSurveyIndicators(gemeente: string): Set<string> {
-    const plan = this.targets.plans.find((p) => p.gemeente === gemeente);
+    const plan = this.plans.plan(gemeente);
     return new Set(plan?.indicators.flatMap((i) => (i.compute.kind === 'survey' ? [i.compute.indicator] : [])) ?? []);
   }
 

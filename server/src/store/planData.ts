@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { surveyIndicatorFileSchema, surveyPlanFileSchema, type SurveyIndicator, type SurveyPlanFile } from '../domain/survey.ts';
-import { targetsFileSchema, type TargetsFile } from '../domain/targets.ts';
+import { planProblems, targetsFileSchema, type TargetsFile } from '../domain/targets.ts';
 import { benchmarkFileSchema, type BenchmarkFile } from '../domain/benchmark.ts';
 
 export const SERVER_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
@@ -44,13 +44,8 @@ export function loadTargets(indicators: SurveyIndicator[], isCategory: (code: st
   const t = loadDataFile(file, targetsFileSchema);
   const known = new Set(indicators.map((i) => i.code));
   for (const p of t.plans) {
-    for (const ind of p.indicators) {
-      const c = ind.compute;
-      if (c.kind === 'survey' && !known.has(c.indicator)) throw new Error(`${file}: ${p.gemeente} ${ind.id}: compute.indicator '${c.indicator}' is not in survey-indicators.json`);
-      const unknown = (ind.related ?? []).find((code) => !known.has(code));
-      if (unknown) throw new Error(`${file}: ${p.gemeente} ${ind.id}: related '${unknown}' is not in survey-indicators.json`);
-      if (c.kind !== 'survey' && !isCategory(c.category)) throw new Error(`${file}: ${p.gemeente} ${ind.id}: compute.category '${c.category}' is not a known category (see /api/categories)`);
-    }
+    const problem = planProblems(p, known, isCategory)[0];
+    if (problem) throw new Error(`${file}: ${p.gemeente} ${problem.path}: ${problem.message}`);
   }
   return t;
 }
