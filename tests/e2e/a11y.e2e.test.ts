@@ -73,7 +73,11 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await p.getByRole('button', { name: 'beheer wijzigen' }).click();
     await p.getByRole('button', { name: 'Account verwijderen…' }).click();
     found['Beheer, account wijzigen'] = await scan(p);
-    expect(found).toEqual(Object.fromEntries([...pages.map(([l]) => l), 'Beheer, account wijzigen'].map((l) => [l, []])));
+    // The plan's indicator form, with its targets table.
+    await p.getByRole('button', { name: 'Indicator toevoegen' }).click();
+    await p.getByRole('group', { name: 'Doelen' }).waitFor();
+    found['Beheer, indicator toevoegen'] = await scan(p);
+    expect(found).toEqual(Object.fromEntries([...pages.map(([l]) => l), 'Beheer, account wijzigen', 'Beheer, indicator toevoegen'].map((l) => [l, []])));
   });
 
   it("the wijkagent's map with Mijn wijk and the points layer passes", async () => {

@@ -76,7 +76,7 @@ describe('Beheer in the browser', () => {
     await form.getByLabel('Rol').selectOption('wijkagent');
     await form.getByLabel('Wijken (CBS-wijkcodes)').fill('wk093504');
     await form.getByRole('button', { name: 'Toevoegen' }).click();
-    await expect(form.getByRole('alert').textContent()).resolves.toMatch(/wachtwoord te kort/);
+    await expect(form.getByRole('alert').textContent()).resolves.toMatch(/^Wachtwoord te kort/);
     await expect(form.getByLabel('Eerste wachtwoord').getAttribute('aria-invalid')).resolves.toBe('true');
 
     await form.getByLabel('Eerste wachtwoord').fill(AGENT.password);

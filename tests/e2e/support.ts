@@ -32,8 +32,12 @@ export async function launchChromium(): Promise<Browser> {
 
 export type TestUser = { username: string; password: string; role: Role; wijken: string[] };
 
-/** Creates the accounts directly in the store, before the server opens it. */
+/**
+ * Starts the test's store empty with just these accounts, before the server opens it: a rerun must not
+ * see the last run's imports, accounts or plans (the derived boundaries and cubes in `dataDir` stay).
+ */
 export function ensureUsers(dataDir: string, users: TestUser[]): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dataDir, `store.sqlite${suffix}`), { force: true });
   const store = new SqliteStore(path.join(dataDir, 'store.sqlite'));
   try {
     const accounts = new SqliteUserStore(store.db);

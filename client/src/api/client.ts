@@ -7,10 +7,12 @@ import type { AppType } from '../../../server/src/app.ts';
 import type {
   ApiError, AttentionArea, AttentionAreaSummary, AttentionKind, BenchmarkResponse, Category, CoverageResponse, ClientConfig, ContextResponse, Gemeente, HotspotMethod, HotspotsResponse, Level,
   AuditEntry, PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsAnswer, SurveyIndicator, SurveyResponse, TargetOut,
+  Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator,
 } from '../../../server/src/api/types.ts';
 
 export type { BenchmarkResponse, ClientConfig, CoverageResponse, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
 export type { AttentionArea, AttentionAreaSummary, AttentionKind, AuditEntry, Category, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
+export type { Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator };
 
 export class ApiRequestError extends Error {
   constructor(
@@ -147,6 +149,16 @@ export async function fetchSurvey(q: SurveyQuery, signal?: AbortSignal): Promise
 
 export async function fetchTargets(gemeente: string, signal?: AbortSignal): Promise<TargetOut[]> {
   return (await checked(await api.targets.$get({ query: { gemeente } }, { init: { signal } }))).json();
+}
+
+/** The plan that applies to a gemeente (for the beheerder), with every version saved in the browser. */
+export async function fetchTargetPlan(gemeente: string, signal?: AbortSignal): Promise<PlanAnswer> {
+  return (await checked(await api.targets.plan.$get({ query: { gemeente } }, { init: { signal } }))).json();
+}
+
+/** Saves `plan` as the gemeente's new version (the server validates it and keeps the old ones). */
+export async function saveTargetPlan(gemeente: string, plan: PlanContent): Promise<PlanAnswer> {
+  return (await checked(await api.targets.plan.$put({ query: { gemeente } }, { init: jsonInit(plan) }))).json();
 }
 
 export interface BenchmarkQuery {

@@ -33,6 +33,7 @@ import {
   fetchStreets,
   fetchSurvey,
   fetchSurveyIndicators,
+  fetchTargetPlan,
   fetchTargets,
   type AuditFilter,
   type BenchmarkQuery,
@@ -131,6 +132,8 @@ export function useInvalidate(): (key: QueryKey) => void {
 }
 
 /** The beheerder's desk: fresh on every visit (another beheerder may have changed something). */
+export const useTargetPlanQuery = (gemeente: string) =>
+  useQuery({ queryKey: ['target-plan', gemeente], queryFn: ({ signal }) => fetchTargetPlan(gemeente, signal), staleTime: 0 });
 export const useAccountsQuery = () => useQuery({ queryKey: ['accounts'], queryFn: ({ signal }) => fetchAccounts(signal), staleTime: 0 });
 export const useAuditQuery = (filter: AuditFilter) =>
   useQuery({ queryKey: ['audit', filter], queryFn: ({ signal }) => fetchAudit(filter, signal), staleTime: 0, placeholderData: keepPreviousData });

@@ -1,8 +1,9 @@
-// Beheer: the functional application manager's desk (accounts, imports, audit trail). Shown to a beheerder only;
+// Beheer: the functional application manager's desk (accounts, imports, the plan's targets, audit trail). Shown to a beheerder only;
 // every action is enforced again on the server.
 import { AccountsPanel } from '../../features/admin/AccountsPanel.tsx';
 import { AuditPanel } from '../../features/admin/AuditPanel.tsx';
 import { ImportPanel } from '../../features/admin/ImportPanel.tsx';
+import { TargetsPanel } from '../../features/admin/TargetsPanel.tsx';
 import type { PageProps } from './pageProps.ts';
 
 export function BeheerView({ view, scene, session, announce }: PageProps) {
@@ -19,6 +20,11 @@ export function BeheerView({ view, scene, session, announce }: PageProps) {
       <AccountsPanel announce={announce} />
       {/* A police extract belongs to one gemeente; on the country view the server's default gemeente applies. */}
       <ImportPanel gemeente={view.gemeente === 'NL' ? null : view.gemeente} gemeenteNaam={view.gemeente === 'NL' ? null : scene.gemeenteNaam} announce={announce} />
+      {view.gemeente === 'NL' ? (
+        <p className="admin-section">Kies een gemeente om de doelen van haar plan te beheren.</p>
+      ) : (
+        <TargetsPanel key={view.gemeente} gemeente={view.gemeente} gemeenteNaam={scene.gemeenteNaam} announce={announce} />
+      )}
       <AuditPanel />
     </main>
   );

@@ -1,5 +1,6 @@
 // The server's refusal next to the form it belongs to; the field it names is marked invalid (aria-invalid).
 import { ApiRequestError } from '../../api/client.ts';
+import { errorText } from '../../api/queries.ts';
 
 export interface Refusal {
   message: string;
@@ -10,10 +11,14 @@ export interface Refusal {
 export function refusalOf(err: unknown): Refusal {
   if (err instanceof ApiRequestError) {
     if (err.status === 403) return { message: 'Alleen een beheerder mag dit doen. Meld u opnieuw aan als beheerder.', field: null };
-    return { message: err.body?.error ?? `De server weigerde dit (${err.status}).`, field: err.body?.parameter ?? null };
+    // errorText: the reason without the field name the server puts first for programs ("indicators.9.targets.1.year: …").
+    return { message: err.body ? sentence(errorText(err)) : `De server weigerde dit (${err.status}).`, field: err.body?.parameter ?? null };
   }
   return { message: 'De server is niet bereikbaar. Probeer het opnieuw.', field: null };
 }
+
+/** The server's reasons are phrases ("er is al een doel voor 2027"); under a form they read as a sentence. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function FormError({ id, refusal }: { id: string; refusal: Refusal | null }) {
   return (

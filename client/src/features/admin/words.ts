@@ -31,6 +31,7 @@ export const ACTIONS: Record<string, string> = {
   'attention-area-created': 'Aandachtsgebied gemaakt',
   'attention-area-deleted': 'Aandachtsgebied verwijderd',
   wijkbrief: 'Wijkbrief gemaakt',
+  'targets-changed': 'Doelen van het plan gewijzigd',
 };
 
 export const actionLabel = (a: string): string => ACTIONS[a] ?? a;
