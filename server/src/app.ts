@@ -53,6 +53,8 @@ import type { UserStore } from './store/users.ts';
 import type { AppEnv } from './http/env.ts';
 import { mayWrite } from './domain/roles.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './domain/privacy.ts';
+import { LiveSettings } from './compute/settings.ts';
+import { settingsRoutes } from './routes/settings.ts';
 
 export interface AppDeps {
   dataset: Dataset;
@@ -72,6 +74,8 @@ export interface AppDeps {
   /** POST /api/imports: largest upload in bytes (MAX_UPLOAD_MB; default 250 MB) and its temp folder. */
   maxUploadBytes?: number;
   uploadDir?: string;
+  /** Which store engine runs (shown read-only on the beheerder's settings). */
+  database?: 'sqlite' | 'postgres';
   /** Prints reports to PDF (one Chromium, started on first use); the owner closes it on shutdown. */
   pdfRenderer?: PdfRenderer;
 }
@@ -106,8 +110,9 @@ const bodyLimits = new Map(Object.values(JSON_BODY_LIMITS).map((maxSize) => [max
   },
 })]));
 
-export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.users(), resolvePrincipal = principalResolver(users)) {
+export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.users(), resolvePrincipal = principalResolver(users), settings = liveSettings(deps)) {
   const { dataset } = deps;
+  const lowPopulation = () => settings.current().lowPopulationThreshold;
   const geometry = new AreaGeometry(dataset);
   const tiles = tilesOf(dataset);
   // SQLite's own tables, or PostgreSQL's with DATABASE_URL (shared by every app server).
@@ -119,27 +124,28 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
     new Hono<AppEnv>()
       .route('/', authRoutes(users, { trustProxy: deps.trustProxy ?? false, throttle: deps.loginThrottle }))
       .route('/', accountsRoutes(ds, users))
-      .route('/', incidentRoutes(ds, geometry, incidents, users, deps.lowPopulationThreshold, { pdf }))
-      .route('/', metaRoutes(ds, { basemapStyleUrl: deps.basemapStyleUrl, defaultGemeente: deps.defaultGemeente, suppressionThreshold: threshold, lowPopulationThreshold: deps.lowPopulationThreshold }))
+      .route('/', incidentRoutes(ds, geometry, incidents, users, lowPopulation, { pdf }))
+      .route('/', metaRoutes(ds, () => ({ ...settings.current(), defaultGemeente: deps.defaultGemeente, suppressionThreshold: threshold })))
+      .route('/', settingsRoutes(settings, users))
       .route('/', areasRoutes(ds))
       .route('/', tilesRoutes(tiles))
-      .route('/', statsRoutes(ds, deps.lowPopulationThreshold, attentionAreas))
+      .route('/', statsRoutes(ds, lowPopulation, attentionAreas))
       .route('/', surveyRoutes(ds))
       .route('/', targetsRoutes(ds, users))
       .route('/', benchmarkRoutes(ds))
       .route('/', coverageRoutes(ds))
       .route('/', contextRoutes(ds))
       .route('/', neighboursRoutes(ds, geometry))
-      .route('/', hotspotsRoutes(ds, geometry, deps.lowPopulationThreshold))
-      .route('/', rankingRoutes(ds, geometry, deps.lowPopulationThreshold))
-      .route('/', exportRoutes(ds, geometry, deps.lowPopulationThreshold, threshold))
+      .route('/', hotspotsRoutes(ds, geometry, lowPopulation))
+      .route('/', rankingRoutes(ds, geometry, lowPopulation))
+      .route('/', exportRoutes(ds, geometry, lowPopulation, threshold))
       .route('/', selectionsRoutes(ds, selections, users))
       .route('/', attentionAreasRoutes(ds, geometry, attentionAreas, users))
       .route('/', importsRoutes(ds, users, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente }))
       .route('/', presentationsRoutes(ds, presentations, users))
       .route('/', signalsRoutes(ds, threshold))
       .route('/', evaluationsRoutes(ds, geometry, evaluations, attentionAreas))
-      .route('/', reportsRoutes(ds, { lowPopulationThreshold: deps.lowPopulationThreshold, suppressionThreshold: threshold, pdf, evaluationsOf: (gm) => evaluations.list(gm).map((e) => evaluationAnswer(ds, geometry, { evaluations, attentionAreas }, e)) }));
+      .route('/', reportsRoutes(ds, { lowPopulation, suppressionThreshold: threshold, pdf, evaluationsOf: (gm) => evaluations.list(gm).map((e) => evaluationAnswer(ds, geometry, { evaluations, attentionAreas }, e)) }));
   // Disclosure control: the presentatie role (and every request made from a presentation) is answered
   // by the same routes over a view of the data whose counts are rounded by cell key, so every answer,
   // export and report derives its figures from the rounded counts. One place; no route can forget it.
@@ -206,6 +212,20 @@ function answerError(err: Error, c: Context): Response {
 
 export type AppType = ReturnType<typeof createApi>;
 
+/** The settings a beheerder may change live, over the environment's values (compute/settings.ts). */
+function liveSettings(deps: AppDeps): LiveSettings {
+  return new LiveSettings(
+    { lowPopulationThreshold: deps.lowPopulationThreshold, basemapStyleUrl: deps.basemapStyleUrl },
+    deps.dataset.store.features().versions,
+    {
+      suppressionThreshold: deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+      defaultGemeente: deps.defaultGemeente,
+      database: deps.database === 'postgres' ? 'PostgreSQL' : 'ingebouwd (SQLite)',
+      maxUploadMb: Math.round((deps.maxUploadBytes ?? 250 * 1024 * 1024) / (1024 * 1024)),
+    },
+  );
+}
+
 /** Content-Security-Policy the app really runs under: no inline scripts, MapLibre's worker from
  * 'self' or a blob, tiles/styles only from the configured basemap host. */
 function contentSecurityPolicy(basemapStyleUrl: string): string {
@@ -246,10 +266,13 @@ function securityHeaderRecord(csp: string): Record<string, string> {
   };
 }
 
-function securityHeaders(record: Record<string, string>): MiddlewareHandler {
-  const headers = Object.entries(record);
+function securityHeaders(record: () => Readonly<Record<string, string>>): MiddlewareHandler {
+  const entries = new WeakMap<object, [string, string][]>();
   // Not async: returns next()'s promise rather than wrapping it in another one.
   return (c, next) => {
+    const r = record();
+    let headers = entries.get(r);
+    if (!headers) entries.set(r, (headers = Object.entries(r)));
     for (const [k, v] of headers) c.header(k, v);
     return next();
   };
@@ -281,7 +304,15 @@ function tilesOf(dataset: Dataset): TileSet {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
-  const security = securityHeaderRecord(contentSecurityPolicy(deps.basemapStyleUrl));
+  const settings = liveSettings(deps);
+  // The CSP names the basemap's host, which the beheerder may change: one frozen header record per basemap URL.
+  const records = new Map<string, Readonly<Record<string, string>>>();
+  const security = () => {
+    const url = settings.current().basemapStyleUrl;
+    let r = records.get(url);
+    if (!r) records.set(url, (r = Object.freeze(securityHeaderRecord(contentSecurityPolicy(url)))));
+    return r;
+  };
   const users = deps.dataset.store.users(); // PostgreSQL's tables with DATABASE_URL, else the SQLite file's
   const resolvePrincipal = principalResolver(users);
   app.use('*', securityHeaders(security));
@@ -292,7 +323,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', compress({ threshold: 8 * 1024 }));
   app.onError(answerError);
   app.notFound((c) => c.json({ error: `not found: ${c.req.path}` } satisfies ApiErrorBody, 404));
-  app.route(API_BASE, createApi(deps, users, resolvePrincipal));
+  app.route(API_BASE, createApi(deps, users, resolvePrincipal, settings));
   if (deps.clientDir && fs.existsSync(deps.clientDir)) {
     const root = path.relative(process.cwd(), deps.clientDir) || '.';
     app.use('/assets/*', async (c, next) => {
@@ -332,12 +363,15 @@ export function createApp(deps: AppDeps) {
       ? tileAnswer(tiles, tile, getQueryParam(url, 'v') as string | undefined, header('if-none-match') ?? null, header('accept-encoding') ?? null)
       : areaAnswer(deps.dataset, getQueryParam(url, 'gemeente') as string | undefined, header('if-none-match') ?? null, header('accept-encoding') ?? null);
     if (!answer) return undefined;
-    let merged = withSecurity.get(answer.headers);
-    if (!merged) withSecurity.set(answer.headers, (merged = Object.freeze({ ...security, ...answer.headers })));
+    const record = security();
+    let forRecord = withSecurity.get(record);
+    if (!forRecord) withSecurity.set(record, (forRecord = new WeakMap()));
+    let merged = forRecord.get(answer.headers);
+    if (!merged) forRecord.set(answer.headers, (merged = Object.freeze({ ...record, ...answer.headers })));
     return { status: answer.status, headers: merged, body: answer.body };
   };
-  // Security headers + an answer's headers, merged once per (shared, frozen) answer record.
-  const withSecurity = new WeakMap<object, Readonly<Record<string, string>>>();
+  // Security headers + an answer's headers, merged once per security record (one per basemap) and (shared, frozen) answer record.
+  const withSecurity = new WeakMap<object, WeakMap<object, Readonly<Record<string, string>>>>();
   const fetchChain = app.fetch;
   app.fetch = (request, env, executionCtx) => {
     const fast = areasFast(request.method, getPath(request), request.url, (name) => request.headers.get(name));

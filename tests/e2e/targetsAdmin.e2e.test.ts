@@ -1,4 +1,4 @@
-// Browser test of the plan's targets entered by the beheerder, in the browser only: a new indicator with its
+// Browser test of the plan's targets and the live settings, entered by the beheerder, in the browser only: a new indicator with its
 // targets (a decimal comma, a refused year first) is saved, appears on the Doelen page with its targets, and the
 // version and the audit trail record it; an earlier version is restored. Real server, Debian's chromium.
 import path from 'node:path';
@@ -89,6 +89,21 @@ describe("the plan's targets in the browser", () => {
     await panel.getByRole('button', { name: /terugzetten$/ }).first().click();
     await panel.getByRole('table', { name: /^Indicatoren en doelen \(10\)/ }).waitFor();
     await expect(panel.getByRole('table', { name: /^Versies van het plan/ }).locator('tbody tr').count()).resolves.toBe(3);
+  });
+
+  it('changes the low-population threshold without a restart, and shows the disclosure threshold as fixed', async () => {
+    const panel = page.getByRole('region', { name: 'Instellingen' });
+    await expect(panel.getByText('1 tot en met 4, afgerond').count()).resolves.toBe(1);
+    await panel.getByLabel('Weinig inwoners: minder dan').fill('-5');
+    await panel.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await expect(panel.getByRole('alert').textContent()).resolves.toMatch(/heel aantal/);
+    await panel.getByLabel('Weinig inwoners: minder dan').fill('1500');
+    await panel.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await panel.getByText(/Laatst gewijzigd op .* door beheer/).waitFor();
+    const config = await page.evaluate(async () => (await fetch('/api/config')).json() as Promise<{ lowPopulationThreshold: number }>);
+    expect(config.lowPopulationThreshold).toBe(1500);
+    await page.getByRole('region', { name: 'Audittrail' }).getByRole('cell', { name: 'Instellingen gewijzigd' }).first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/bvk-beheer-settings.png`, fullPage: true });
     expect(consoleErrors).toEqual([]);
   });
 });

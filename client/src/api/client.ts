@@ -7,12 +7,12 @@ import type { AppType } from '../../../server/src/app.ts';
 import type {
   ApiError, AttentionArea, AttentionAreaSummary, AttentionKind, BenchmarkResponse, Category, CoverageResponse, ClientConfig, ContextResponse, Gemeente, HotspotMethod, HotspotsResponse, Level,
   AuditEntry, PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsAnswer, SurveyIndicator, SurveyResponse, TargetOut,
-  Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator,
+  Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator, LiveValues, SettingsAnswer,
 } from '../../../server/src/api/types.ts';
 
 export type { BenchmarkResponse, ClientConfig, CoverageResponse, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
 export type { AttentionArea, AttentionAreaSummary, AttentionKind, AuditEntry, Category, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
-export type { Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator };
+export type { Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator, LiveValues, SettingsAnswer };
 
 export class ApiRequestError extends Error {
   constructor(
@@ -393,6 +393,15 @@ export async function fetchBuurtNames(q: { gemeente: string; from: string; to: s
 }
 
 // --- The beheerder's desk: accounts, audit trail, imports --------------------------------------------
+
+/** The settings a beheerder may change without a restart, the fixed ones and the history. */
+export async function fetchSettings(signal?: AbortSignal): Promise<SettingsAnswer> {
+  return (await checked(await api.settings.$get(undefined, { init: { signal } }))).json();
+}
+
+export async function saveSettings(values: LiveValues): Promise<SettingsAnswer> {
+  return (await checked(await api.settings.$put(undefined, { init: jsonInit(values) }))).json();
+}
 
 export async function fetchAccounts(signal?: AbortSignal) {
   return (await checked(await api.accounts.$get(undefined, { init: { signal } }))).json();

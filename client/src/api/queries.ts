@@ -34,6 +34,7 @@ import {
   fetchSurvey,
   fetchSurveyIndicators,
   fetchTargetPlan,
+  fetchSettings,
   fetchTargets,
   type AuditFilter,
   type BenchmarkQuery,
@@ -134,6 +135,7 @@ export function useInvalidate(): (key: QueryKey) => void {
 /** The beheerder's desk: fresh on every visit (another beheerder may have changed something). */
 export const useTargetPlanQuery = (gemeente: string) =>
   useQuery({ queryKey: ['target-plan', gemeente], queryFn: ({ signal }) => fetchTargetPlan(gemeente, signal), staleTime: 0 });
+export const useSettingsQuery = () => useQuery({ queryKey: ['settings'], queryFn: ({ signal }) => fetchSettings(signal), staleTime: 0 });
 export const useAccountsQuery = () => useQuery({ queryKey: ['accounts'], queryFn: ({ signal }) => fetchAccounts(signal), staleTime: 0 });
 export const useAuditQuery = (filter: AuditFilter) =>
   useQuery({ queryKey: ['audit', filter], queryFn: ({ signal }) => fetchAudit(filter, signal), staleTime: 0, placeholderData: keepPreviousData });

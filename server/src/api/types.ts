@@ -12,6 +12,7 @@ export type { PresentationOut } from '../compute/presentations.ts';
 export type { SurveyFlag, SurveyResponse, SurveyRowOut } from '../compute/survey.ts';
 export type { TargetOut } from '../compute/targets.ts';
 export type { PlanAnswer, PlanVersion } from '../compute/targetPlans.ts';
+export type { LiveValues, SettingsAnswer } from '../compute/settings.ts';
 export type { Operator, PlanContent, TargetIndicator } from '../domain/targets.ts';
 export type { BenchmarkResponse, BenchmarkRow } from '../compute/benchmark.ts';
 export type { CoverageResponse, CoverageStatus } from '../compute/coverage.ts';

@@ -134,10 +134,11 @@ ${pages.join('\n')}
 `;
 }
 
-export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationThreshold: number, suppressionThreshold = DEFAULT_SUPPRESSION_THRESHOLD) {
+export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulation: () => number, suppressionThreshold = DEFAULT_SUPPRESSION_THRESHOLD) {
   return new Hono<AppEnv>().get('/export', validate('query', query), (c) => {
     const q = resolveScope(ds, c.req.valid('query'));
     const { figures, months } = ds.figures(q.gemeente, q.level, q.category, q.from, q.to);
+    const lowPopulationThreshold = lowPopulation();
     const stats = computeStats(figures, { lowPopulationThreshold, months });
     let rows = stats.rows;
     if (q.codes) {

@@ -19,9 +19,9 @@ const query = z.object({
     .default(0.05),
 });
 
-export function hotspotsRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationThreshold: number) {
+export function hotspotsRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulation: () => number) {
   return new Hono().get('/hotspots', validate('query', query), (c) => {
     const q = resolveScope(ds, c.req.valid('query'));
-    return c.json(hotspotsAnswer(ds, geometry, q, lowPopulationThreshold), 200);
+    return c.json(hotspotsAnswer(ds, geometry, q, lowPopulation()), 200);
   });
 }

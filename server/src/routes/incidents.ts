@@ -75,7 +75,7 @@ export interface WijkbriefOptions {
   now?: () => Date;
 }
 
-export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: IncidentStore, users: UserStore, lowPopulationThreshold: number, opts: WijkbriefOptions) {
+export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: IncidentStore, users: UserStore, lowPopulation: () => number, opts: WijkbriefOptions) {
   const now = opts.now ?? (() => new Date());
   const audit = (c: Context<AppEnv>, p: Principal, action: string, detail: Record<string, unknown>) =>
     users.audit({ username: p.username, role: p.role, action, resource: c.req.url.replace(/^https?:\/\/[^/]+/, ''), detail });
@@ -205,7 +205,7 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
       .slice(0, 10);
     const buurtNaam = (code: string) => ds.area(code)?.naam ?? code;
     const recent = recentPts.map((x) => ({ ...x.props, buurtNaam: buurtNaam(x.props.buurt), lon: x.lon, lat: x.lat })).sort((a, b) => b.datum.localeCompare(a.datum) || a.registratienummer.localeCompare(b.registratienummer)).slice(0, 20);
-    const hs = runHotspots(ds, geometry, { gemeente: gm, level: 'buurt', category: '0.0.0', from: cube.months[Math.max(0, cube.monthIndex(m) - 11)], to: m, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulationThreshold);
+    const hs = runHotspots(ds, geometry, { gemeente: gm, level: 'buurt', category: '0.0.0', from: cube.months[Math.max(0, cube.monthIndex(m) - 11)], to: m, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulation());
     const buurten = hs.rows.filter((r) => codes.has(r.code)).map((r) => ({ code: r.code, naam: r.naam, class: r.class, monthsSignificant: r.monthsSignificant, trend: r.trend }));
     const w28 = windows.find((w) => w.days === 28)!;
     const windowPoints = since(w28.from).filter((x) => x.props.datum.slice(0, 10) <= w28.to);

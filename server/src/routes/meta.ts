@@ -11,13 +11,14 @@ export interface ConfigSettings {
   lowPopulationThreshold: number;
 }
 
-export function metaRoutes(ds: Dataset, settings: ConfigSettings) {
+/** `settings` is called per request: the basemap and the low-population threshold may change without a restart. */
+export function metaRoutes(ds: Dataset, settings: () => ConfigSettings) {
   return new Hono()
     .get('/health', (c) =>
       c.json({ status: 'ok' as const, gemeenten: ds.gemeenten().length, storeRevision: ds.store.revision(), geodataBuiltAt: ds.index.builtAt }, 200),
     )
     .get('/config', (c) => {
-      const body: ClientConfig = { ...settings, months: ds.monthSpan() };
+      const body: ClientConfig = { ...settings(), months: ds.monthSpan() };
       return c.json(body, 200);
     })
     .get('/gemeenten', (c) => {

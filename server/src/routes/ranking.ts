@@ -10,9 +10,9 @@ import { scopeFields } from '../http/params.ts';
 
 const query = z.object({ ...scopeFields, weights: z.string().max(500, 'is too long').default(DEFAULT_WEIGHTS) });
 
-export function rankingRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulationThreshold: number, registry: CriteriaRegistry = defaultCriteria()) {
+export function rankingRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulation: () => number, registry: CriteriaRegistry = defaultCriteria()) {
   return new Hono().get('/ranking', validate('query', query), (c) => {
     const q = resolveScope(ds, c.req.valid('query'));
-    return c.json(computeRanking(ds, geometry, registry, lowPopulationThreshold, q), 200);
+    return c.json(computeRanking(ds, geometry, registry, lowPopulation(), q), 200);
   });
 }

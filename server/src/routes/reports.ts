@@ -30,7 +30,8 @@ const quarterlyQuery = z.object({
 });
 
 export interface ReportDeps {
-  lowPopulationThreshold: number;
+  /** Read per report: the beheerder may change it without a restart. */
+  lowPopulation: () => number;
   suppressionThreshold: number;
   pdf: PdfRenderer;
   /** The saved evaluations of a gemeente with their results (for the quarterly report). */
@@ -42,7 +43,7 @@ export interface ReportDeps {
 export function reportsRoutes(ds: Dataset, deps: ReportDeps) {
   const sources = new ReportSources(ds);
   const now = deps.now ?? (() => new Date());
-  const figuresFor = (gm: string) => new ReportFigures(ds, gm, deps.lowPopulationThreshold, deps.suppressionThreshold);
+  const figuresFor = (gm: string) => new ReportFigures(ds, gm, deps.lowPopulation(), deps.suppressionThreshold);
 
   /** Months must lie in the data; the error names the parameter and the range. */
   const requireMonths = (gm: string, parameter: string, value: string, from: string, to: string) => {

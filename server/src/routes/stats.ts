@@ -32,7 +32,7 @@ const seriesQuery = z.object({
   to: monthParam.optional(),
 });
 
-export function statsRoutes(ds: Dataset, lowPopulationThreshold: number, attentionAreas?: AttentionAreaStore) {
+export function statsRoutes(ds: Dataset, lowPopulation: () => number, attentionAreas?: AttentionAreaStore) {
   const answers = new AnswerCache();
   return new Hono<AppEnv>()
     .get('/stats', validate('query', statsQuery), (c) => {
@@ -40,6 +40,7 @@ export function statsRoutes(ds: Dataset, lowPopulationThreshold: number, attenti
       requireGemeente(ds, q.gemeente);
       requireCategory(ds, q.category);
       const scope = { ...q, ...resolvePeriod(ds, q.gemeente, q.from, q.to, q.level) };
+      const lowPopulationThreshold = lowPopulation();
       // An attention area can change without the registrations changing: those answers are not cached.
       if (q.area !== undefined) {
         // A private attention area of someone else is as absent here as in /attention-areas.
@@ -47,7 +48,7 @@ export function statsRoutes(ds: Dataset, lowPopulationThreshold: number, attenti
         if (area && !mayReadItem(principalOf(c), area)) throw new ApiError(404, `area: attention area ${q.area} does not exist`, 'area');
         return c.json(statsAnswer(ds, attentionAreas, lowPopulationThreshold, scope), 200);
       }
-      const key = [q.gemeente, q.level, q.category, scope.from, scope.to, ds.store.revision()].join('|');
+      const key = [q.gemeente, q.level, q.category, scope.from, scope.to, ds.store.revision(), lowPopulationThreshold].join('|');
       return jsonText(c, answers.json(key, () => statsAnswer(ds, attentionAreas, lowPopulationThreshold, scope)));
     })
     .get('/series', validate('query', seriesQuery), (c) => c.json(seriesAnswer(ds, c.req.valid('query')), 200));

@@ -1,9 +1,10 @@
-// Beheer: the functional application manager's desk (accounts, imports, the plan's targets, audit trail). Shown to a beheerder only;
+// Beheer: the functional application manager's desk (accounts, imports, the plan's targets, settings, audit trail). Shown to a beheerder only;
 // every action is enforced again on the server.
 import { AccountsPanel } from '../../features/admin/AccountsPanel.tsx';
 import { AuditPanel } from '../../features/admin/AuditPanel.tsx';
 import { ImportPanel } from '../../features/admin/ImportPanel.tsx';
 import { TargetsPanel } from '../../features/admin/TargetsPanel.tsx';
+import { SettingsPanel } from '../../features/admin/SettingsPanel.tsx';
 import type { PageProps } from './pageProps.ts';
 
 export function BeheerView({ view, scene, session, announce }: PageProps) {
@@ -25,6 +26,7 @@ export function BeheerView({ view, scene, session, announce }: PageProps) {
       ) : (
         <TargetsPanel key={view.gemeente} gemeente={view.gemeente} gemeenteNaam={scene.gemeenteNaam} announce={announce} />
       )}
+      <SettingsPanel announce={announce} />
       <AuditPanel />
     </main>
   );

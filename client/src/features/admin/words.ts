@@ -32,6 +32,7 @@ export const ACTIONS: Record<string, string> = {
   'attention-area-deleted': 'Aandachtsgebied verwijderd',
   wijkbrief: 'Wijkbrief gemaakt',
   'targets-changed': 'Doelen van het plan gewijzigd',
+  'settings-changed': 'Instellingen gewijzigd',
 };
 
 export const actionLabel = (a: string): string => ACTIONS[a] ?? a;
@@ -62,6 +63,8 @@ export function resourceLabel(resource: string): string {
     '/api/streets': 'Straten',
     '/api/mijn-wijk': 'Mijn wijk',
     '/api/reports/wijkbrief': 'Wijkbrief',
+    '/api/targets/plan': 'Doelen van het plan',
+    '/api/settings': 'Instellingen',
   };
   return known[path] ?? path.replace(/^\/api\//, '');
 }
@@ -72,7 +75,8 @@ const DETAIL_WORDS: Record<string, string> = {
   wijk: 'wijk', buurt: 'buurt', category: 'soort', from: 'van', to: 'naar', gemeente: 'gemeente', title: 'titel', shared: 'gedeeld',
   summary: 'samenvatting', line: 'regel', field: 'veld', reason: 'reden', rows: 'regels', areas: 'gebieden', periods: 'perioden',
   categories: 'soorten', withheld: 'afgeschermde cellen', totalRows: 'totaalregels', assigned: 'in een buurt geplaatst', registrations: 'registraties',
-  months: 'maanden', years: 'jaren', indicators: 'indicatoren',
+  months: 'maanden', years: 'jaren', indicators: 'indicatoren', version: 'versie', before: 'was', after: 'wordt',
+  lowPopulationThreshold: 'weinig inwoners onder', basemapStyleUrl: 'achtergrondkaart',
 };
 
 function valueText(v: unknown): string {

@@ -1,0 +1,89 @@
+// The settings a beheerder changes without a restart: the low-population threshold (the flags of every
+// answer follow at once) and the basemap (the client's configuration and the Content-Security-Policy follow);
+// the disclosure control's threshold and the other installation settings are shown, never changed here.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
+import { makeTestApp } from '../support/testApp.ts';
+
+const PW = 'correct horse battery';
+let t: ReturnType<typeof makeTestApp>;
+const cookies: Record<string, string> = {};
+
+async function login(username: string) {
+  const res = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PW }) });
+  expect(res.status).toBe(200);
+  cookies[username] = (res.headers.get('Set-Cookie') ?? '').split(';')[0];
+}
+
+const send = async (who: string, method: string, url: string, body?: unknown) => {
+  const res = await t.app.request(url, { method, headers: { 'Content-Type': 'application/json', Cookie: cookies[who] ?? '' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, headers: res.headers, body: await res.json() };
+};
+
+type Row = { code: string; flags: string[] };
+const lowPopulationCount = async () => {
+  const r = await send('ana', 'GET', '/api/stats?gemeente=GM0935&level=buurt&category=0.0.0&from=2024-01&to=2024-12');
+  return (r.body.rows as Row[]).filter((x) => x.flags.includes('lowPopulation')).length;
+};
+
+beforeAll(async () => {
+  t = makeTestApp(':memory:', { suppressionThreshold: 4 });
+  const users = new SqliteUserStore(t.store.db);
+  users.add('beheer', PW, 'beheerder', []);
+  users.add('ana', PW, 'analist', []);
+  await login('beheer');
+  await login('ana');
+});
+
+describe('settings without a restart', () => {
+  it('only a beheerder reads or changes them', async () => {
+    expect((await send('ana', 'GET', '/api/settings')).status).toBe(403);
+    expect((await send('ana', 'PUT', '/api/settings', { lowPopulationThreshold: 1, basemapStyleUrl: '' })).status).toBe(403);
+  });
+
+  it("start as the environment's values, with the fixed ones beside them", async () => {
+    const r = await send('beheer', 'GET', '/api/settings');
+    expect(r.body).toMatchObject({
+      values: { lowPopulationThreshold: 200, basemapStyleUrl: '' },
+      defaults: { lowPopulationThreshold: 200, basemapStyleUrl: '' },
+      fixed: { suppressionThreshold: 4, defaultGemeente: 'GM0935', database: 'ingebouwd (SQLite)' },
+      history: [],
+    });
+  });
+
+  it('a new low-population threshold flags more buurten in the next answer; a basemap reaches the configuration and the CSP', async () => {
+    const before = await lowPopulationCount();
+    const saved = await send('beheer', 'PUT', '/api/settings', { lowPopulationThreshold: 1500, basemapStyleUrl: 'https://tiles.example.nl/styles/kaart.json' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.history).toHaveLength(1);
+    expect(await lowPopulationCount()).toBeGreaterThan(before);
+    const config = await send('ana', 'GET', '/api/config');
+    expect(config.body).toMatchObject({ lowPopulationThreshold: 1500, basemapStyleUrl: 'https://tiles.example.nl/styles/kaart.json', suppressionThreshold: 4 });
+    expect(config.headers.get('Content-Security-Policy')).toMatch(/connect-src 'self' https:\/\/tiles\.example\.nl/);
+    // The boundaries' fast path sends the same header.
+    const areas = await t.app.request('/api/areas?gemeente=GM0935', { headers: { Cookie: cookies.ana } });
+    expect(areas.headers.get('Content-Security-Policy')).toMatch(/https:\/\/tiles\.example\.nl/);
+    const audit = (await send('beheer', 'GET', '/api/audit?action=settings-changed')).body.entries as { detail: { before: { lowPopulationThreshold: number }; after: { lowPopulationThreshold: number } } }[];
+    expect(audit[0].detail).toMatchObject({ before: { lowPopulationThreshold: 200 }, after: { lowPopulationThreshold: 1500 } });
+  });
+
+  it('refuses a bad value or a fixed setting, naming it in Dutch, and changes nothing', async () => {
+    const cases: [unknown, string, RegExp][] = [
+      [{ lowPopulationThreshold: -1, basemapStyleUrl: '' }, 'lowPopulationThreshold', /negatief/],
+      [{ lowPopulationThreshold: 2.5, basemapStyleUrl: '' }, 'lowPopulationThreshold', /heel getal/],
+      [{ lowPopulationThreshold: 200, basemapStyleUrl: 'javascript:alert(1)' }, 'basemapStyleUrl', /https-adres/],
+      [{ lowPopulationThreshold: 200, basemapStyleUrl: 'http://tiles.example.nl/style.json' }, 'basemapStyleUrl', /https-adres/],
+      [{ lowPopulationThreshold: 200, basemapStyleUrl: '', suppressionThreshold: 0 }, 'suppressionThreshold', /installatie/],
+    ];
+    for (const [body, parameter, message] of cases) {
+      const r = await send('beheer', 'PUT', '/api/settings', body);
+      expect(r.status, parameter).toBe(400);
+      expect(r.body.parameter).toBe(parameter);
+      expect(r.body.error).toMatch(message);
+    }
+    const r = await send('beheer', 'GET', '/api/settings');
+    expect(r.body.history).toHaveLength(1);
+    expect(r.body.values.lowPopulationThreshold).toBe(1500);
+    expect((await send('ana', 'GET', '/api/config')).body.suppressionThreshold).toBe(4);
+  });
+});
