@@ -16,6 +16,7 @@ import { MapSidebar } from './MapSidebar.tsx';
 import { exportContent } from './mapTexts.ts';
 import type { PageProps } from './pageProps.ts';
 import { useIncidentLayer } from './useIncidentLayer.ts';
+import { useAreaLabels } from './useAreaLabels.ts';
 import { useMapSync } from './useMapSync.ts';
 
 export interface MapPageProps extends PageProps {
@@ -45,6 +46,8 @@ export function MapPage(props: MapPageProps) {
   const showPoints = restricted && view.points && onMap && !national && source.id === 'police';
   const incidents = useIncidents({ gemeente, wijk: densityWijk, category, from, to }, showPoints, props.categories);
   const incidentLayer = useIncidentLayer(map, topology, showPoints ? incidents.points : null);
+  // The names of the buurten (or wijken) on show; the country view has thousands, so none there.
+  useAreaLabels(map, topology, level, mijnWijk, !national);
 
   useMapSync({
     map,
