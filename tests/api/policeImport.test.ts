@@ -82,7 +82,7 @@ describe('police extract import', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(ImportError);
-    expect((err as Error).message).toMatch(/regel 3: x\/y: .*outside gemeente GM0935/);
+    expect((err as Error).message).toMatch(/regel 3: x\/y: .*buiten gemeente GM0935/);
     expect(new SqliteIncidentStore(t.store.db).hasAny('GM0935')).toBe(false);
   });
 });
