@@ -56,14 +56,14 @@ describe('import of CBS/Politie open data (47022NED)', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(ImportError);
-    expect((err as Error).message).toMatch(/line 4: Perioden:/);
-    expect((err as Error).message).toMatch(/line 7: GeregistreerdeMisdrijven_1:/);
+    expect((err as Error).message).toMatch(/regel 4: Perioden:/);
+    expect((err as Error).message).toMatch(/regel 7: GeregistreerdeMisdrijven_1:/);
     expect(t.store.listImports().length).toBe(before);
     expect(t.store.revision()).toBe(rev);
   });
 
   it('a missing file is a clear error', () => {
-    expect(() => importFile(t.dataset, '/nonexistent/file.csv')).toThrow(/file.*cannot be read/);
+    expect(() => importFile(t.dataset, '/nonexistent/file.csv')).toThrow(/file.*kan niet worden gelezen/);
   });
 });
 
@@ -76,11 +76,11 @@ describe('npm run import (CLI)', () => {
     const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
     const ok = execFileSync(tsx, ['server/src/cli/import.ts', fixture('cbs-47022NED-valid.csv')], { cwd: ROOT, env, encoding: 'utf8' });
     expect(ok).toMatch(/cbs-47022NED/);
-    expect(ok).toMatch(/rows 9/);
-    expect(ok).toMatch(/withheld 3/);
+    expect(ok).toMatch(/rijen 9/);
+    expect(ok).toMatch(/zonder aantal 3/);
     const bad = spawnSync(tsx, ['server/src/cli/import.ts', fixture('cbs-47022NED-bad-lines.csv')], { cwd: ROOT, env, encoding: 'utf8' });
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/line 4: Perioden/);
-    expect(bad.stderr).toMatch(/nothing stored/);
+    expect(bad.stderr).toMatch(/regel 4: Perioden/);
+    expect(bad.stderr).toMatch(/niets opgeslagen/);
   });
 });

@@ -66,7 +66,7 @@ describe('police extract import', () => {
       `P-1;05-03-2024;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`,
       `P-2;31-02-2024;1.1.1;Inbraak;Vrijthof;2;6211LD;${VRIJTHOF}`,
     ]);
-    expect(() => importFile(t.dataset, file, { gemeente: 'GM0935' })).toThrow(/line 3: datum/);
+    expect(() => importFile(t.dataset, file, { gemeente: 'GM0935' })).toThrow(/regel 3: datum/);
     expect(new SqliteIncidentStore(t.store.db).hasAny('GM0935')).toBe(false);
   });
 
@@ -82,7 +82,7 @@ describe('police extract import', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(ImportError);
-    expect((err as Error).message).toMatch(/line 3: x\/y: .*outside gemeente GM0935/);
+    expect((err as Error).message).toMatch(/regel 3: x\/y: .*buiten gemeente GM0935/);
     expect(new SqliteIncidentStore(t.store.db).hasAny('GM0935')).toBe(false);
   });
 });

@@ -172,8 +172,8 @@ describe('survey import (npm run import)', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(ImportError);
-    expect((err as Error).message).toMatch(/line 3: gebiedcode:/);
-    expect((err as Error).message).toMatch(/line 5: indicator: unknown indicator/);
+    expect((err as Error).message).toMatch(/regel 3: gebiedcode:/);
+    expect((err as Error).message).toMatch(/regel 5: indicator: onbekende indicator/);
     expect(store.rows({ gemeente: 'GM0935' }).length).toBe(before);
     expect(t.store.listImports().length).toBe(imports);
   });

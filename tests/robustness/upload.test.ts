@@ -73,7 +73,7 @@ describe('POST /api/imports', () => {
     const res = await upload(fixture('cbs-47022NED-bad-lines.csv'), 'name=mijn%20bestand.csv');
     expect(res.status).toBe(400);
     const body = (await res.json()) as any;
-    expect(body.error).toMatch(/mijn bestand\.csv: rejected, nothing stored/);
+    expect(body.error).toMatch(/mijn bestand\.csv: geweigerd, er is niets opgeslagen \(2 fouten\)/);
     expect(body.file).toBe('mijn bestand.csv');
     expect(body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ line: 4, field: 'Perioden' }), expect.objectContaining({ line: 7, field: 'GeregistreerdeMisdrijven_1' })]));
     for (const i of body.issues) expect(Object.keys(i).sort()).toEqual(['field', 'line', 'reason']);

@@ -58,7 +58,7 @@ describe('parseCbsOpenData: 47018NED yearly and 47024NED nuisance', () => {
   });
   it('refuses a crime code in a nuisance file', () => {
     const bytes = utf8('"ID";"SoortOverlast";"WijkenEnBuurten";"Perioden";"RegistratiesOverlast_1"\n"0";"1.1.1 ";"BU09350000";"2024MM01";"3"\n');
-    expect(lines(expectImportError(() => parse('o.csv', bytes)))).toEqual(["line 2: SoortOverlast: unknown nuisance code '1.1.1'"]);
+    expect(lines(expectImportError(() => parse('o.csv', bytes)))).toEqual(['regel 2: SoortOverlast: onbekende overlastcode "1.1.1" (staat niet in de lijst met soorten overlast)']);
   });
 });
 
@@ -75,7 +75,7 @@ describe('parseCbsOpenData: header-only and empty files', () => {
   });
   it('rejects an empty file', () => {
     const e = expectImportError(() => parse('empty.csv', fixture('empty.csv')));
-    expect(lines(e)).toEqual(['line 1: file: file is empty: expected a header line']);
+    expect(lines(e)).toEqual(['regel 1: file: het bestand is leeg: verwacht een kopregel met de kolomnamen']);
   });
 });
 
@@ -85,31 +85,31 @@ describe('parseCbsOpenData: errors name every bad line', () => {
     expect(e.issues).toHaveLength(1);
     expect(e.issues[0].line).toBe(1);
     expect(e.issues[0].field).toBe('header');
-    expect(e.issues[0].reason).toContain('missing WijkenEnBuurten');
-    expect(e.issues[0].reason).toContain("unknown 'Buurt'");
+    expect(e.issues[0].reason).toContain('ontbrekende kolom: WijkenEnBuurten');
+    expect(e.issues[0].reason).toContain('onbekende kolom: "Buurt"');
     expect(e.issues[0].reason).toContain('ID;SoortMisdrijf;WijkenEnBuurten;Perioden;GeregistreerdeMisdrijven_1');
   });
   it('header names are case-sensitive', () => {
     const bytes = utf8('"ID";"soortmisdrijf";"WijkenEnBuurten";"Perioden";"GeregistreerdeMisdrijven_1"\n');
-    expect(expectImportError(() => parse('c.csv', bytes)).issues[0].reason).toContain("unknown 'soortmisdrijf'");
+    expect(expectImportError(() => parse('c.csv', bytes)).issues[0].reason).toContain('onbekende kolom: "soortmisdrijf"');
   });
   it('bad period on line 4 and negative count on line 7 are both reported', () => {
     const e = expectImportError(() => parse('cbs-47022NED-bad-lines.csv', fixture('cbs-47022NED-bad-lines.csv')));
     expect(lines(e)).toEqual([
-      "line 4: Perioden: '2024MM13' is not a month (expected YYYYMMnn with nn 01-12 or YYYYJJ00)",
-      "line 7: GeregistreerdeMisdrijven_1: '-4' is negative (a count must be 0 or more)",
+      'regel 4: Perioden: "2024MM13": maand 13 bestaat niet (verwacht een CBS-periode zoals 2024MM01 voor een maand (MM01 t/m MM12) of 2024JJ00 voor een jaar)',
+      'regel 7: GeregistreerdeMisdrijven_1: "-4" is negatief (een aantal is 0 of meer)',
     ]);
     expect(e.message).toBe(
-      'cbs-47022NED-bad-lines.csv: 2 error(s)\n' +
-        "  line 4: Perioden: '2024MM13' is not a month (expected YYYYMMnn with nn 01-12 or YYYYJJ00)\n" +
-        "  line 7: GeregistreerdeMisdrijven_1: '-4' is negative (a count must be 0 or more)",
+      'cbs-47022NED-bad-lines.csv: 2 fouten\n' +
+        '  regel 4: Perioden: "2024MM13": maand 13 bestaat niet (verwacht een CBS-periode zoals 2024MM01 voor een maand (MM01 t/m MM12) of 2024JJ00 voor een jaar)\n' +
+        '  regel 7: GeregistreerdeMisdrijven_1: "-4" is negatief (een aantal is 0 of meer)',
     );
   });
   it('unbalanced quote names its line (and the rest is still checked)', () => {
     const e = expectImportError(() => parse('q.csv', fixture('cbs-47022NED-unbalanced-quote.csv')));
     expect(e.issues).toHaveLength(1);
     expect(e.issues[0]).toMatchObject({ line: 3, field: 'row' });
-    expect(e.issues[0].reason).toMatch(/^unbalanced quote/);
+    expect(e.issues[0].reason).toMatch(/^aanhalingsteken niet gesloten/);
   });
   it('binary noise is an ImportError', () => {
     let s = 12345;
@@ -132,28 +132,28 @@ describe('parseCbsOpenData: errors name every bad line', () => {
     );
     const e = expectImportError(() => parse('many.csv', bytes));
     expect(lines(e)).toEqual([
-      "line 3: SoortMisdrijf: unknown crime type code '9.9.9'",
-      "line 4: WijkenEnBuurten: 'XX123' is not an area code (expected BU+8 (BU09350000), WK+6 (WK093500), GM+4 (GM0935) or NL00/NL01)",
-      "line 5: Perioden: '2024KW01': quarters are not supported (expected YYYYMMnn with nn 01-12 or YYYYJJ00)",
-      "line 6: Perioden: '2024JJ00' is a year but line 2 has a month: a file holds either months (47022NED) or years (47018NED), not both",
-      "line 7: GeregistreerdeMisdrijven_1: '12,5' is not a whole number (counts are plain integers without separators)",
-      "line 8: GeregistreerdeMisdrijven_1: '99999999999999999999' is too large for a count",
-      'line 9: row: duplicate of line 2 (same WijkenEnBuurten BU09350000, SoortMisdrijf 1.1.1, Perioden 2024-01)',
-      "line 10: row: expected 5 columns separated by ';', found 4",
-      "line 11: ID: 'x' is not a row number",
-      "line 11: GeregistreerdeMisdrijven_1: '1e308' is not a whole number",
+      'regel 3: SoortMisdrijf: onbekende misdrijfcode "9.9.9" (staat niet in de lijst met soorten misdrijf)',
+      'regel 4: WijkenEnBuurten: "XX123" is geen CBS-gebiedscode (verwacht een buurtcode (BU + 8 tekens, zoals BU09350000), wijkcode (WK + 6 tekens, zoals WK093500), gemeentecode (GM + 4 cijfers, zoals GM0935) of NL00/NL01 voor Nederland)',
+      'regel 5: Perioden: "2024KW01" is een kwartaal: kwartaalcijfers kunnen niet worden geïmporteerd (verwacht een CBS-periode zoals 2024MM01 voor een maand (MM01 t/m MM12) of 2024JJ00 voor een jaar)',
+      'regel 6: Perioden: "2024JJ00" is een jaar, maar regel 2 heeft een maand: een bestand bevat óf maanden (47022NED) óf jaren (47018NED), niet allebei',
+      'regel 7: GeregistreerdeMisdrijven_1: "12,5" is geen geheel getal (een aantal is een geheel getal, zonder punt of komma)',
+      'regel 8: GeregistreerdeMisdrijven_1: "99999999999999999999" is te groot voor een aantal',
+      'regel 9: row: dubbele regel: dezelfde WijkenEnBuurten (BU09350000), SoortMisdrijf (1.1.1) en Perioden (2024-01) als regel 2',
+      'regel 10: row: verwacht 5 kolommen gescheiden door puntkomma ";" (zoals de kopregel), gevonden 4',
+      'regel 11: ID: "x" is geen volgnummer (verwacht een geheel getal)',
+      'regel 11: GeregistreerdeMisdrijven_1: "1e308" is geen geheel getal',
     ]);
   });
   it('a mixed file whose first row is a year errors on the month rows', () => {
     const bytes = utf8(H + '"0";"1.1.1";"BU09350000";"2023JJ00";"3"\n"1";"1.1.1";"BU09350000";"2024MM01";"3"\n');
-    expect(lines(expectImportError(() => parse('m.csv', bytes)))[0]).toMatch(/^line 3: Perioden: '2024MM01' is a month but line 2 has a year/);
+    expect(lines(expectImportError(() => parse('m.csv', bytes)))[0]).toMatch(/^regel 3: Perioden: "2024MM01" is een maand, maar regel 2 heeft een jaar/);
   });
   it('lists all 300 bad lines but caps the message at 200', () => {
     let body = H;
     for (let i = 0; i < 300; i++) body += `"${i}";"1.1.1";"BU09350000";"2024MM${String((i % 12) + 1).padStart(2, '0')}";"-1"\n`;
     const e = expectImportError(() => parse('big.csv', utf8(body)));
-    expect(e.issues.filter((i) => i.reason.includes('negative'))).toHaveLength(300);
-    expect(e.message.split('\n').at(-1)).toMatch(/^ {2}\.\.\. and \d+ more$/);
+    expect(e.issues.filter((i) => i.reason.includes('negatief'))).toHaveLength(300);
+    expect(e.message.split('\n').at(-1)).toMatch(/^ {2}\.\.\. en nog \d+$/);
   });
 });
 
@@ -194,6 +194,6 @@ describe('parseCbsOpenData: official StatLine downloads', () => {
   });
   it('still refuses a column it does not know', () => {
     const bytes = utf8('"ID";"SoortMisdrijf";"WijkenEnBuurten";"Perioden";"GeregistreerdeMisdrijven_1";"Extra"\n');
-    expect(lines(expectImportError(() => parse('x.csv', bytes)))[0]).toMatch(/unknown 'Extra'/);
+    expect(lines(expectImportError(() => parse('x.csv', bytes)))[0]).toMatch(/onbekende kolom: "Extra"/);
   });
 });

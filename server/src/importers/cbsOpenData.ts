@@ -14,7 +14,7 @@
 // the total type 0.0.0 at any level, are returned as `totals` for cross-checks only.
 // A header-only file is valid (0 rows); its format then follows the file name (47018 → yearly), else 47022NED.
 
-import { detach, guard, show, throwIfIssues, ImportError } from './errors.ts';
+import { detach, guard, nlNumber, plural, show, throwIfIssues, ImportError } from './errors.ts';
 import { parseCount, readRows, type RowParserFactory } from './text.ts';
 import { bytesSource } from './source.ts';
 import { AREA_CODE_HELP, TOTAL_CODE, areaLevel, trimmedSet, type ImportOptions } from './codes.ts';
@@ -82,28 +82,29 @@ export function parseCbsOpenData(file: string, bytes: Uint8Array, opts: CbsOpenD
 }
 
 type PeriodKind = 'month' | 'year';
+const PERIOD_WORD: Record<PeriodKind, string> = { month: 'maand', year: 'jaar' };
 type PeriodResult = { ok: true; kind: PeriodKind; period: string } | { ok: false; reason: string };
 
-const PERIOD_HELP = 'expected YYYYMMnn with nn 01-12 or YYYYJJ00';
+const PERIOD_HELP = 'verwacht een CBS-periode zoals 2024MM01 voor een maand (MM01 t/m MM12) of 2024JJ00 voor een jaar';
 
 export function parseCbsPeriod(raw: string): PeriodResult {
   const s = raw.trim();
   const m = /^(\d{4})([A-Z]{2}|[A-Z]\d)(\d{2})$/.exec(s);
-  if (!m) return { ok: false, reason: `${show(s)} is not a CBS period (${PERIOD_HELP})` };
+  if (!m) return { ok: false, reason: `${show(s)} is geen CBS-periode (${PERIOD_HELP})` };
   const [, year, kind, nn] = m;
   const y = Number(year);
-  if (y < 1900 || y > 2100) return { ok: false, reason: `${show(s)}: year ${year} is out of range 1900-2100` };
+  if (y < 1900 || y > 2100) return { ok: false, reason: `${show(s)}: het jaar ${year} ligt niet tussen 1900 en 2100` };
   if (kind === 'MM') {
     const mm = Number(nn);
-    if (mm < 1 || mm > 12) return { ok: false, reason: `${show(s)} is not a month (${PERIOD_HELP})` };
+    if (mm < 1 || mm > 12) return { ok: false, reason: `${show(s)}: maand ${nn} bestaat niet (${PERIOD_HELP})` };
     return { ok: true, kind: 'month', period: `${year}-${nn}` };
   }
   if (kind === 'JJ') {
-    if (nn !== '00') return { ok: false, reason: `${show(s)} is not a year (${PERIOD_HELP})` };
+    if (nn !== '00') return { ok: false, reason: `${show(s)} is geen jaar: een jaar eindigt op JJ00 (${PERIOD_HELP})` };
     return { ok: true, kind: 'year', period: year };
   }
-  if (kind === 'KW') return { ok: false, reason: `${show(s)}: quarters are not supported (${PERIOD_HELP})` };
-  return { ok: false, reason: `${show(s)}: period kind '${kind}' is not supported (${PERIOD_HELP})` };
+  if (kind === 'KW') return { ok: false, reason: `${show(s)} is een kwartaal: kwartaalcijfers kunnen niet worden geïmporteerd (${PERIOD_HELP})` };
+  return { ok: false, reason: `${show(s)}: het soort periode ${show(kind)} kan niet worden geïmporteerd (${PERIOD_HELP})` };
 }
 
 function headerProblem(header: string[], expected: readonly string[]): string | null {
@@ -112,13 +113,13 @@ function headerProblem(header: string[], expected: readonly string[]): string | 
   const dupes = [...new Set(header.filter((c, i) => expected.includes(c) && header.indexOf(c) !== i))];
   if (missing.length === 0 && unknown.length === 0 && dupes.length === 0) return null;
   const parts = [];
-  if (missing.length) parts.push(`missing ${missing.join(', ')}`);
+  if (missing.length) parts.push(`${plural(missing.length, 'ontbrekende kolom', 'ontbrekende kolommen')}: ${missing.join(', ')}`);
   if (unknown.length) {
     const listed = unknown.slice(0, 10).map((u) => show(u)).join(', ');
-    parts.push(`unknown ${listed}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}`);
+    parts.push(`${plural(unknown.length, 'onbekende kolom', 'onbekende kolommen')}: ${listed}${unknown.length > 10 ? ` en nog ${nlNumber(unknown.length - 10)}` : ''}`);
   }
-  if (dupes.length) parts.push(`duplicate ${dupes.join(', ')}`);
-  return `${parts.join('; ')}. Expected (case-sensitive): ${CBS_CRIME_COLUMNS.join(';')} (47022NED/47018NED) or ${CBS_NUISANCE_COLUMNS.join(';')} (47024NED), optionally with ${CBS_REGION_COLUMNS.join(';')}`;
+  if (dupes.length) parts.push(`${plural(dupes.length, 'dubbele kolom', 'dubbele kolommen')}: ${dupes.join(', ')}`);
+  return `${parts.join('; ')}. Verwachte kolommen (let op hoofdletters): ${CBS_CRIME_COLUMNS.join(';')} (47022NED/47018NED) of ${CBS_NUISANCE_COLUMNS.join(';')} (47024NED), eventueel met ${CBS_REGION_COLUMNS.join(';')}`;
 }
 
 /** The CBS parser, row at a time (also used by detect.ts). */
@@ -133,7 +134,10 @@ export function cbsRows(opts: CbsOpenDataOptions): RowParserFactory<CbsOpenDataR
     const typeField = cols[1];
     const countField = cols[4];
     const known = trimmedSet(kindOfTable === 'crime' ? opts.knownCodes : opts.knownNuisanceCodes);
-    const listName = kindOfTable === 'crime' ? 'crime type' : 'nuisance';
+    // The code's name and an example, for the reasons.
+    const codeName = kindOfTable === 'crime' ? 'misdrijfcode' : 'overlastcode';
+    const codeExample = kindOfTable === 'crime' ? '1.1.1' : 'E35';
+    const listName = kindOfTable === 'crime' ? 'soorten misdrijf' : 'soorten overlast';
 
     const cells: CbsCell[] = [];
     const totals: CbsCell[] = [];
@@ -146,15 +150,15 @@ export function cbsRows(opts: CbsOpenDataOptions): RowParserFactory<CbsOpenDataR
         const bad = (field: string, reason: string) => issues.push({ line, field, reason });
 
         const id = fields[cId].trim();
-        if (!/^\d+$/.test(id)) bad('ID', `${show(id)} is not a row number`);
+        if (!/^\d+$/.test(id)) bad('ID', `${show(id)} is geen volgnummer (verwacht een geheel getal)`);
 
         const type = detach(fields[cType].trim());
-        if (type === '') bad(typeField, 'empty code');
-        else if (type !== TOTAL_CODE && !known.has(type)) bad(typeField, `unknown ${listName} code ${show(type)}`);
+        if (type === '') bad(typeField, `leeg: verwacht een ${codeName} zoals ${codeExample}`);
+        else if (type !== TOTAL_CODE && !known.has(type)) bad(typeField, `onbekende ${codeName} ${show(type)} (staat niet in de lijst met ${listName})`);
 
         const area = detach(fields[cArea].trim().toUpperCase());
         const level = areaLevel(area);
-        if (level === null) bad('WijkenEnBuurten', `${show(area)} is not an area code (${AREA_CODE_HELP})`);
+        if (level === null) bad('WijkenEnBuurten', `${show(area)} is geen CBS-gebiedscode (${AREA_CODE_HELP})`);
 
         const p = parseCbsPeriod(fields[cPeriod]);
         let period = '';
@@ -165,7 +169,7 @@ export function cbsRows(opts: CbsOpenDataOptions): RowParserFactory<CbsOpenDataR
           else if (p.kind !== firstKind.kind) {
             bad(
               'Perioden',
-              `${show(fields[cPeriod].trim())} is a ${p.kind} but line ${firstKind.line} has a ${firstKind.kind}: a file holds either months (47022NED) or years (47018NED), not both`,
+              `${show(fields[cPeriod].trim())} is een ${PERIOD_WORD[p.kind]}, maar regel ${nlNumber(firstKind.line)} heeft een ${PERIOD_WORD[firstKind.kind]}: een bestand bevat óf maanden (47022NED) óf jaren (47018NED), niet allebei`,
             );
           }
         }
@@ -182,7 +186,7 @@ export function cbsRows(opts: CbsOpenDataOptions): RowParserFactory<CbsOpenDataR
           const key = detach(`${area}|${type}|${period}`);
           const prev = seen.get(key);
           if (prev !== undefined) {
-            bad('row', `duplicate of line ${prev} (same WijkenEnBuurten ${area}, ${typeField} ${type}, Perioden ${period})`);
+            bad('row', `dubbele regel: dezelfde WijkenEnBuurten (${area}), ${typeField} (${type}) en Perioden (${period}) als regel ${nlNumber(prev)}`);
           } else seen.set(key, line);
         }
 

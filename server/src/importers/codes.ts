@@ -29,7 +29,8 @@ const WK = /^WK\d{4}[0-9A-Z]{2}$/;
 const GM = /^GM\d{4}$/;
 const NL = /^NL0[01]$/;
 
-export const AREA_CODE_HELP = 'expected BU+8 (BU09350000), WK+6 (WK093500), GM+4 (GM0935) or NL00/NL01';
+export const AREA_CODE_HELP =
+  'verwacht een buurtcode (BU + 8 tekens, zoals BU09350000), wijkcode (WK + 6 tekens, zoals WK093500), gemeentecode (GM + 4 cijfers, zoals GM0935) of NL00/NL01 voor Nederland';
 
 /** Level of a trimmed, upper-cased area code, or null when it is not a valid CBS area code. */
 export function areaLevel(code: string): CodeLevel | null {

@@ -30,7 +30,7 @@ describe('parseImportFile', () => {
     const e = expectImportError(() => parseImportFile('x.csv', utf8('Postcode,Datum,Soort\n1011,11-07-2023,Woninginbraak\n'), OPTS));
     expect(e.issues).toHaveLength(1);
     expect(e.issues[0]).toMatchObject({ line: 1, field: 'header' });
-    for (const s of ['47022NED', '47024NED', 'yearly totals', 'police extract', 'survey', 'GeregistreerdeMisdrijven_1', 'registratienummer', 'gebiedcode']) {
+    for (const s of ['onbekend soort bestand', '47022NED', '47024NED', 'jaartotalen per buurt', 'politie-extract', 'enquête', 'GeregistreerdeMisdrijven_1', 'registratienummer', 'gebiedcode']) {
       expect(e.issues[0].reason).toContain(s);
     }
   });

@@ -13,11 +13,11 @@ import { SURVEY_OPTIONAL_COLUMNS, SURVEY_REQUIRED_COLUMNS, isSurveyHeader, surve
 export type ParsedImport = CbsOpenDataResult | YearlyTotalsResult | PoliceExtractResult | SurveyResult;
 
 export const KNOWN_FORMATS_HELP = [
-  `CBS open data 47022NED/47018NED: ${CBS_CRIME_COLUMNS.join(';')}`,
-  `CBS open data 47024NED (overlast): ${CBS_NUISANCE_COLUMNS.join(';')}`,
-  `yearly totals: ${YEARLY_TOTALS_COLUMNS.join(',')}`,
-  `police extract: ${POLICE_REQUIRED_COLUMNS.join(';')}[;omschrijving]`,
-  `survey: ${SURVEY_REQUIRED_COLUMNS.slice(0, 4).join(';')};${SURVEY_OPTIONAL_COLUMNS.join(';')};bron`,
+  `CBS-tabel 47022NED/47018NED (misdrijven): ${CBS_CRIME_COLUMNS.join(';')}`,
+  `CBS-tabel 47024NED (overlast): ${CBS_NUISANCE_COLUMNS.join(';')}`,
+  `jaartotalen per buurt: ${YEARLY_TOTALS_COLUMNS.join(',')}`,
+  `politie-extract: ${POLICE_REQUIRED_COLUMNS.join(';')} (en eventueel omschrijving)`,
+  `enquête (Veiligheidsmonitor, buurtpeiling): ${SURVEY_REQUIRED_COLUMNS.slice(0, 4).join(';')};${SURVEY_OPTIONAL_COLUMNS.join(';')};bron`,
 ].join(' | ');
 
 /** The parser for whichever format the header names. */
@@ -28,7 +28,7 @@ export function detectRows(opts: ImportOptions): RowParserFactory<ParsedImport> 
     if (isPoliceExtractHeader(head.header)) return policeExtractRows(opts)(head, issues);
     if (isSurveyHeader(head.header)) return surveyRows(opts)(head, issues);
     throw new ImportError(head.file, [
-      { line: head.headerLine, field: 'header', reason: `unknown file format. Known formats and their columns: ${KNOWN_FORMATS_HELP}` },
+      { line: head.headerLine, field: 'header', reason: `onbekend soort bestand: de kopregel past bij geen van de bekende bestanden. Bekende bestanden en hun kolommen: ${KNOWN_FORMATS_HELP}` },
     ]);
   };
 }

@@ -43,7 +43,9 @@ describe('parseDutchDate', () => {
       expect(parseDutchDate(bad).ok, bad).toBe(false);
     }
     const r = parseDutchDate('31-02-2024');
-    if (!r.ok) expect(r.reason).toBe("'31-02-2024': day 31 does not exist in month 2 of 2024 (29 days)");
+    if (!r.ok) expect(r.reason).toBe('datum "31-02-2024" bestaat niet: februari 2024 heeft 29 dagen (verwacht dd-mm-jjjj)');
+    const iso = parseDutchDate('2024-13-01');
+    if (!iso.ok) expect(iso.reason).toBe('datum "2024-13-01" bestaat niet: er is geen maand 13 (verwacht jjjj-mm-dd)');
   });
 });
 
@@ -92,30 +94,30 @@ describe('parsePoliceExtract', () => {
   it('reports every bad line: impossible date, RD range, unknown code, duplicate, postcode', () => {
     const e = expectImportError(() => parsePoliceExtract('police-extract-bad.csv', fixture('police-extract-bad.csv'), opts));
     expect(lines(e)).toEqual([
-      "line 3: datum: '31-02-2024': day 31 does not exist in month 2 of 2024 (29 days)",
-      'line 4: y: 700000 is outside the RD New range 289000-629000 (are x and y swapped, or is this WGS84?)',
-      "line 5: code: unknown code '9.9.9' (neither a known crime type nor a nuisance code)",
-      "line 6: registratienummer: duplicate 'PL1': also on line 2",
-      "line 7: postcode: '62111' is not a Dutch postcode (expected 1234 AB)",
-      'line 7: y: 50.849 is outside the RD New range 289000-629000 (are x and y swapped, or is this WGS84?)',
+      'regel 3: datum: datum "31-02-2024" bestaat niet: februari 2024 heeft 29 dagen (verwacht dd-mm-jjjj)',
+      'regel 4: y: 700.000 ligt buiten het RD-bereik van 289.000 tot 629.000 meter (zijn x en y verwisseld, of staan er graden (WGS84) in plaats van RD-meters?)',
+      'regel 5: code: onbekende code "9.9.9" (geen bekende misdrijfcode en geen bekende overlastcode)',
+      'regel 6: registratienummer: dubbel registratienummer "PL1": staat ook op regel 2',
+      'regel 7: postcode: "62111" is geen Nederlandse postcode (verwacht 4 cijfers en 2 letters, zoals 1234 AB)',
+      'regel 7: y: 50,849 ligt buiten het RD-bereik van 289.000 tot 629.000 meter (zijn x en y verwisseld, of staan er graden (WGS84) in plaats van RD-meters?)',
     ]);
   });
 
   it('reports a missing column on the header line', () => {
     const e = expectImportError(() => parsePoliceExtract('p.csv', utf8('registratienummer;datum;code;straat;x;y\n'), opts));
     expect(lines(e)).toEqual([
-      'line 1: header: missing huisnummer, postcode. Expected columns (any order, case-insensitive): registratienummer;datum;code;straat;huisnummer;postcode;x;y and optionally omschrijving',
+      'regel 1: header: ontbrekende kolommen: huisnummer, postcode. Verwachte kolommen (in elke volgorde, hoofdletters maken niet uit): registratienummer;datum;code;straat;huisnummer;postcode;x;y en eventueel omschrijving',
     ]);
   });
 
   it('refuses the total code 0.0.0 and empty fields', () => {
     const text = 'registratienummer;datum;code;straat;huisnummer;postcode;x;y\n;01-01-2024;0.0.0;;1;;1e308;99999999999999999999\n';
     expect(lines(expectImportError(() => parsePoliceExtract('p.csv', utf8(text), opts)))).toEqual([
-      'line 2: registratienummer: empty',
-      'line 2: code: 0.0.0 is the total, not an incident code',
-      'line 2: straat: empty',
-      "line 2: x: '1e308' is not a number (RD New metres)",
-      "line 2: y: '99999999999999999999' is out of range (RD New metres)",
+      'regel 2: registratienummer: leeg: elke registratie heeft een registratienummer nodig',
+      'regel 2: code: 0.0.0 is de code voor het totaal, niet voor één registratie (verwacht een misdrijfcode of overlastcode)',
+      'regel 2: straat: leeg: elke registratie heeft een straat nodig',
+      'regel 2: x: "1e308" is geen getal; verwacht een RD-coördinaat in meters',
+      'regel 2: y: "99999999999999999999" is te groot (hoogstens 15 cijfers voor de komma); verwacht een RD-coördinaat in meters',
     ]);
   });
 });

@@ -14,7 +14,7 @@
 // 6 decimals (~0.1 m). Assigning a buurt (point-in-polygon) is the caller's job.
 
 import proj4 from 'proj4';
-import { detach, guard, show, throwIfIssues } from './errors.ts';
+import { detach, guard, nlNumber, show, throwIfIssues } from './errors.ts';
 import { requireColumns, parseDecimal, readRows, type RowParserFactory } from './text.ts';
 import { bytesSource } from './source.ts';
 import { TOTAL_CODE, trimmedSet, type ImportOptions } from './codes.ts';
@@ -86,6 +86,7 @@ export function parsePoliceExtract(file: string, bytes: Uint8Array, opts: Police
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const TIME = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?';
 const NL_DATE = new RegExp(`^(\\d{1,2})-(\\d{1,2})-(\\d{4})${TIME}$`);
@@ -101,11 +102,15 @@ export function parseDutchDate(raw: string): DateResult {
   const iso = nl ? null : ISO_DATE.exec(s);
   if (nl) [d, m, y] = [Number(nl[1]), Number(nl[2]), Number(nl[3])];
   else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else return { ok: false, reason: `${show(s)} is not a date (expected dd-mm-jjjj or yyyy-mm-dd)` };
-  if (y < 1990 || y > 2100) return { ok: false, reason: `${show(s)}: year ${y} is out of range 1990-2100` };
-  if (m < 1 || m > 12) return { ok: false, reason: `${show(s)}: month ${m} does not exist` };
+  else return { ok: false, reason: `${show(s)} is geen datum (verwacht dd-mm-jjjj, zoals 31-01-2024, of jjjj-mm-dd)` };
+  // The form the file uses, to say what a correct date looks like.
+  const form = nl ? 'dd-mm-jjjj' : 'jjjj-mm-dd';
+  if (y < 1990 || y > 2100) return { ok: false, reason: `datum ${show(s)}: het jaar ${y} ligt niet tussen 1990 en 2100` };
+  if (m < 1 || m > 12) return { ok: false, reason: `datum ${show(s)} bestaat niet: er is geen maand ${m} (verwacht ${form})` };
   const dim = m === 2 && leap(y) ? 29 : DAYS[m - 1];
-  if (d < 1 || d > dim) return { ok: false, reason: `${show(s)}: day ${d} does not exist in month ${m} of ${y} (${dim} days)` };
+  if (d < 1 || d > dim) {
+    return { ok: false, reason: `datum ${show(s)} bestaat niet: ${MONTH_NAMES[m - 1]} ${y} heeft ${dim} dagen (verwacht ${form})` };
+  }
   return { ok: true, date: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }
 
@@ -113,7 +118,12 @@ export function parseDutchDate(raw: string): DateResult {
 export function policeExtractRows(opts: PoliceExtractOptions): RowParserFactory<PoliceExtractResult> {
   return (head, issues) => {
     const { file, header } = head;
-    const idx = requireColumns(head, POLICE_REQUIRED_COLUMNS, POLICE_OPTIONAL_COLUMNS, ` (any order, case-insensitive): ${POLICE_REQUIRED_COLUMNS.join(';')} and optionally omschrijving`);
+    const idx = requireColumns(
+      head,
+      POLICE_REQUIRED_COLUMNS,
+      POLICE_OPTIONAL_COLUMNS,
+      ` (in elke volgorde, hoofdletters maken niet uit): ${POLICE_REQUIRED_COLUMNS.join(';')} en eventueel omschrijving`,
+    );
     const col = (c: string) => idx.get(c)!;
     const name = (c: string) => header[col(c)];
     const cOms = idx.get('omschrijving');
@@ -130,10 +140,10 @@ export function policeExtractRows(opts: PoliceExtractOptions): RowParserFactory<
         const get = (c: string) => fields[col(c)].trim();
 
         const reg = detach(get('registratienummer'));
-        if (reg === '') bad('registratienummer', 'empty');
+        if (reg === '') bad('registratienummer', 'leeg: elke registratie heeft een registratienummer nodig');
         else {
           const prev = seen.get(reg);
-          if (prev !== undefined) bad('registratienummer', `duplicate ${show(reg)}: also on line ${prev}`);
+          if (prev !== undefined) bad('registratienummer', `dubbel registratienummer ${show(reg)}: staat ook op regel ${nlNumber(prev)}`);
           else seen.set(reg, line);
         }
 
@@ -142,14 +152,14 @@ export function policeExtractRows(opts: PoliceExtractOptions): RowParserFactory<
 
         const code = detach(get('code').toUpperCase());
         let kind: PoliceRecord['kind'] = 'misdrijf';
-        if (code === '') bad('code', 'empty');
-        else if (code === TOTAL_CODE) bad('code', `${TOTAL_CODE} is the total, not an incident code`);
+        if (code === '') bad('code', 'leeg: verwacht een misdrijfcode (zoals 1.1.1) of een overlastcode (zoals E35)');
+        else if (code === TOTAL_CODE) bad('code', `${TOTAL_CODE} is de code voor het totaal, niet voor één registratie (verwacht een misdrijfcode of overlastcode)`);
         else if (crime.has(code)) kind = 'misdrijf';
         else if (nuisance.has(code)) kind = 'overlast';
-        else bad('code', `unknown code ${show(code)} (neither a known crime type nor a nuisance code)`);
+        else bad('code', `onbekende code ${show(code)} (geen bekende misdrijfcode en geen bekende overlastcode)`);
 
         const straat = get('straat');
-        if (straat === '') bad('straat', 'empty');
+        if (straat === '') bad('straat', 'leeg: elke registratie heeft een straat nodig');
         const huisnummer = get('huisnummer');
 
         const pcRaw = get('postcode');
@@ -157,17 +167,17 @@ export function policeExtractRows(opts: PoliceExtractOptions): RowParserFactory<
         if (pcRaw !== '') {
           const m = /^([1-9]\d{3}) ?([A-Za-z]{2})$/.exec(pcRaw);
           if (m) postcode = `${m[1]}${m[2].toUpperCase()}`;
-          else bad('postcode', `${show(pcRaw)} is not a Dutch postcode (expected 1234 AB)`);
+          else bad('postcode', `${show(pcRaw)} is geen Nederlandse postcode (verwacht 4 cijfers en 2 letters, zoals 1234 AB)`);
         }
 
         const coord = (c: 'x' | 'y', min: number, max: number): number | null => {
           const r = parseDecimal(get(c));
           if (!r.ok) {
-            bad(c, `${r.reason} (RD New metres)`);
+            bad(c, `${r.reason}; verwacht een RD-coördinaat in meters`);
             return null;
           }
           if (r.value < min || r.value > max) {
-            bad(c, `${r.value} is outside the RD New range ${min}-${max} (are x and y swapped, or is this WGS84?)`);
+            bad(c, `${nlNumber(r.value)} ligt buiten het RD-bereik van ${nlNumber(min)} tot ${nlNumber(max)} meter (zijn x en y verwisseld, of staan er graden (WGS84) in plaats van RD-meters?)`);
             return null;
           }
           return r.value;
@@ -178,7 +188,7 @@ export function policeExtractRows(opts: PoliceExtractOptions): RowParserFactory<
         if (issues.length > before || !dr.ok || x === null || y === null) return;
         const { lon, lat } = rdToWgs84(x, y);
         if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
-          bad('x', `coordinate ${x},${y} could not be converted to WGS84`);
+          bad('x', `de RD-coördinaat x ${nlNumber(x)}, y ${nlNumber(y)} kan niet worden omgerekend naar een plaats op de kaart`);
           return;
         }
         const rec: PoliceRecord = {

@@ -33,8 +33,7 @@ export function bytesSource(bytes: Uint8Array, chunkBytes = Math.max(1, bytes.le
  * the bench and the tests all call the import synchronously. Read errors are ImportErrors on the file.
  */
 export function fileSource(file: string, chunkBytes = DEFAULT_CHUNK_BYTES): ByteSource {
-  const unreadable = (e: unknown) =>
-    new ImportError(file, [{ line: 0, field: 'file', reason: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+  const unreadable = (e: unknown) => new ImportError(file, [{ line: 0, field: 'file', reason: `kan niet worden gelezen: ${readFailure(e)}` }]);
   let buf: Buffer | null = null;
   return (onChunk) => {
     let fd: number;
@@ -58,6 +57,25 @@ export function fileSource(file: string, chunkBytes = DEFAULT_CHUNK_BYTES): Byte
       fs.closeSync(fd);
     }
   };
+}
+
+/** Why a file cannot be read, in the beheerder's words; the system's code for anything unusual. */
+function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'het bestand bestaat niet';
+    case 'EISDIR':
+      return 'dit is een map, geen bestand';
+    case 'EACCES':
+    case 'EPERM':
+      return 'geen toestemming om het bestand te lezen';
+    case 'EMFILE':
+    case 'ENFILE':
+      return `er zijn te veel bestanden tegelijk open; probeer het later opnieuw (${code})`;
+    default:
+      return code ? `foutcode ${code} van het systeem` : `melding van het systeem: ${(e as Error).message}`;
+  }
 }
 
 export interface HashedSource {

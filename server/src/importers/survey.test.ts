@@ -31,14 +31,14 @@ describe('parseSurvey', () => {
   it('reports every bad line and returns nothing', () => {
     const e = expectImportError(() => parseSurvey('survey-bad.csv', fixture('survey-bad.csv'), opts));
     expect(lines(e)).toEqual([
-      "line 3: gebiedcode: 'XX0935' is not a gemeente, wijk or buurt code (expected GM+4, WK+6 or BU+8, e.g. GM0935)",
-      "line 4: jaar: '1999' is not a year in 2000-2100",
-      "line 5: indicator: unknown indicator 'geluk_pct'",
-      "line 6: waarde: 'veel' is not a number",
-      'line 7: indicator: duplicate of line 2 (same gebiedcode, jaar and indicator)',
-      'line 8: ondergrens: 30 is above waarde 28',
-      "line 8: respondenten: '12,5' is not a whole number (counts are plain integers without separators)",
-      'line 8: bron: empty (name the source, e.g. Veiligheidsmonitor 2023)',
+      'regel 3: gebiedcode: "XX0935" is geen gemeente-, wijk- of buurtcode (verwacht een CBS-code zoals GM0935, WK093500 of BU09350000: GM + 4 cijfers, WK + 6 of BU + 8 tekens)',
+      'regel 4: jaar: "1999" is geen jaar tussen 2000 en 2100 (verwacht vier cijfers, zoals 2023)',
+      'regel 5: indicator: onbekende indicator "geluk_pct" (staat niet in de lijst met indicatoren)',
+      'regel 6: waarde: "veel" is geen getal',
+      'regel 7: indicator: dubbele regel: dezelfde gebiedcode, jaar en indicator als regel 2',
+      'regel 8: ondergrens: 30 is hoger dan de waarde 28 (de ondergrens mag niet boven de waarde liggen)',
+      'regel 8: respondenten: "12,5" is geen geheel getal (een aantal is een geheel getal, zonder punt of komma)',
+      'regel 8: bron: leeg: noem de bron, bijvoorbeeld Veiligheidsmonitor 2023',
     ]);
   });
 
@@ -46,6 +46,6 @@ describe('parseSurvey', () => {
     const e = expectImportError(() => parseSurvey('s.csv', utf8('gebiedcode;jaar;indicator\n'), opts));
     expect(e.issues).toHaveLength(1);
     expect(e.issues[0]).toMatchObject({ line: 1, field: 'header' });
-    expect(e.issues[0].reason).toMatch(/^missing waarde, bron\./);
+    expect(e.issues[0].reason).toMatch(/^ontbrekende kolommen: waarde, bron\./);
   });
 });

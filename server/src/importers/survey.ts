@@ -17,7 +17,7 @@
 // - bron: non-empty text (source and edition, e.g. "Veiligheidsmonitor 2023").
 // - (gebiedcode, jaar, indicator) must be unique within the file.
 
-import { detach, guard, show, throwIfIssues } from './errors.ts';
+import { detach, guard, nlNumber, show, throwIfIssues } from './errors.ts';
 import { requireColumns, parseCount, parseDecimal, readRows, type RowParserFactory } from './text.ts';
 import { bytesSource } from './source.ts';
 import { areaLevel, type ImportOptions } from './codes.ts';
@@ -67,7 +67,12 @@ export function parseSurvey(file: string, bytes: Uint8Array, opts: SurveyOptions
 export function surveyRows(opts: SurveyOptions): RowParserFactory<SurveyResult> {
   return (head, issues) => {
     const { file, header } = head;
-    const idx = requireColumns(head, SURVEY_REQUIRED_COLUMNS, SURVEY_OPTIONAL_COLUMNS, ': gebiedcode;jaar;indicator;waarde;ondergrens;bovengrens;respondenten;bron (ondergrens, bovengrens, respondenten optional)');
+    const idx = requireColumns(
+      head,
+      SURVEY_REQUIRED_COLUMNS,
+      SURVEY_OPTIONAL_COLUMNS,
+      ': gebiedcode;jaar;indicator;waarde;ondergrens;bovengrens;respondenten;bron (ondergrens, bovengrens en respondenten mogen ontbreken)',
+    );
     const known = new Set([...opts.knownIndicators].map((s) => s.trim()));
     const records: SurveyRecord[] = [];
     const seen = new Map<string, number>();
@@ -84,23 +89,26 @@ export function surveyRows(opts: SurveyOptions): RowParserFactory<SurveyResult> 
         const gebiedcode = detach(get('gebiedcode').toUpperCase());
         const level = areaLevel(gebiedcode);
         if (level !== 'gemeente' && level !== 'wijk' && level !== 'buurt') {
-          bad('gebiedcode', `${show(gebiedcode)} is not a gemeente, wijk or buurt code (expected GM+4, WK+6 or BU+8, e.g. GM0935)`);
+          bad(
+            'gebiedcode',
+            `${show(gebiedcode)} is geen gemeente-, wijk- of buurtcode (verwacht een CBS-code zoals GM0935, WK093500 of BU09350000: GM + 4 cijfers, WK + 6 of BU + 8 tekens)`,
+          );
         }
 
         const jaarRaw = get('jaar');
         let jaar = 0;
         if (!/^\d{4}$/.test(jaarRaw) || Number(jaarRaw) < 2000 || Number(jaarRaw) > 2100) {
-          bad('jaar', `${show(jaarRaw)} is not a year in 2000-2100`);
+          bad('jaar', `${show(jaarRaw)} is geen jaar tussen 2000 en 2100 (verwacht vier cijfers, zoals 2023)`);
         } else jaar = Number(jaarRaw);
 
         const indicator = detach(get('indicator'));
-        if (indicator === '') bad('indicator', 'empty');
-        else if (!known.has(indicator)) bad('indicator', `unknown indicator ${show(indicator)}`);
+        if (indicator === '') bad('indicator', 'leeg: verwacht de naam van een indicator, zoals onveilig_buurt_pct');
+        else if (!known.has(indicator)) bad('indicator', `onbekende indicator ${show(indicator)} (staat niet in de lijst met indicatoren)`);
 
         const num = (c: string, required: boolean): number | null => {
           const raw = get(c);
           if (raw === '') {
-            if (required) bad(c, 'empty (a value is required)');
+            if (required) bad(c, 'leeg: een waarde is verplicht');
             return null;
           }
           const r = parseDecimal(raw);
@@ -113,8 +121,12 @@ export function surveyRows(opts: SurveyOptions): RowParserFactory<SurveyResult> 
         const waarde = num('waarde', true);
         const ondergrens = num('ondergrens', false);
         const bovengrens = num('bovengrens', false);
-        if (waarde !== null && ondergrens !== null && ondergrens > waarde) bad('ondergrens', `${ondergrens} is above waarde ${waarde}`);
-        if (waarde !== null && bovengrens !== null && bovengrens < waarde) bad('bovengrens', `${bovengrens} is below waarde ${waarde}`);
+        if (waarde !== null && ondergrens !== null && ondergrens > waarde) {
+          bad('ondergrens', `${nlNumber(ondergrens)} is hoger dan de waarde ${nlNumber(waarde)} (de ondergrens mag niet boven de waarde liggen)`);
+        }
+        if (waarde !== null && bovengrens !== null && bovengrens < waarde) {
+          bad('bovengrens', `${nlNumber(bovengrens)} is lager dan de waarde ${nlNumber(waarde)} (de bovengrens mag niet onder de waarde liggen)`);
+        }
 
         let respondenten: number | null = null;
         const respRaw = get('respondenten');
@@ -125,12 +137,12 @@ export function surveyRows(opts: SurveyOptions): RowParserFactory<SurveyResult> 
         }
 
         const bron = get('bron');
-        if (bron === '') bad('bron', 'empty (name the source, e.g. Veiligheidsmonitor 2023)');
+        if (bron === '') bad('bron', 'leeg: noem de bron, bijvoorbeeld Veiligheidsmonitor 2023');
 
         if (level !== null && jaar && indicator !== '') {
           const key = detach(`${gebiedcode}|${jaar}|${indicator}`);
           const prev = seen.get(key);
-          if (prev !== undefined) bad('indicator', `duplicate of line ${prev} (same gebiedcode, jaar and indicator)`);
+          if (prev !== undefined) bad('indicator', `dubbele regel: dezelfde gebiedcode, jaar en indicator als regel ${nlNumber(prev)}`);
           else seen.set(key, line);
         }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { ImportError } from './errors.ts';
+import { ImportError, formatIssue } from './errors.ts';
 import type { ImportOptions } from './codes.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -38,9 +38,9 @@ export function expectImportError(fn: () => unknown): ImportError {
   throw new Error(`expected an ImportError, got a result: ${JSON.stringify(result).slice(0, 300)}`);
 }
 
-/** Lines as 'line N: field: reason' strings. */
+/** Lines as 'regel N: field: reason' strings, as the message lists them. */
 export function lines(err: ImportError): string[] {
-  return err.issues.map((i) => `line ${i.line}: ${i.field}: ${i.reason}`);
+  return err.issues.map(formatIssue);
 }
 
 export const utf8 = (s: string) => Buffer.from(s, 'utf8');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { decodeBytes, detectSeparator, parseCount, parseDecimal, readTable, splitLine, splitLines } from './text.ts';
-import { ImportError, MAX_LISTED_ISSUES } from './errors.ts';
+import { ImportError, MAX_LISTED_ISSUES, nlNumber } from './errors.ts';
 import { expectImportError, utf8 } from './testHelpers.ts';
 
 describe('decodeBytes', () => {
@@ -39,10 +39,10 @@ describe('splitLines / detectSeparator / splitLine', () => {
   it('reports unbalanced quotes and junk after a closing quote', () => {
     const a = splitLine('"a";"b;c', ';');
     expect(a.ok).toBe(false);
-    if (!a.ok) expect(a.reason).toMatch(/unbalanced quote/);
+    if (!a.ok) expect(a.reason).toMatch(/aanhalingsteken niet gesloten/);
     const b = splitLine('"a"x;b', ';');
     expect(b.ok).toBe(false);
-    if (!b.ok) expect(b.reason).toMatch(/after closing quote/);
+    if (!b.ok) expect(b.reason).toMatch(/na het sluitende aanhalingsteken/);
   });
 });
 
@@ -50,7 +50,7 @@ describe('readTable', () => {
   it('skips blank and separator-only lines but keeps physical line numbers', () => {
     const t = readTable('f.csv', utf8('a;b\r\n\r\n;;\r\n1;2\r\n3;4;5\r\n'));
     expect(t.rows).toEqual([{ line: 4, fields: ['1', '2'] }]);
-    expect(t.issues).toEqual([{ line: 5, field: 'row', reason: "expected 2 columns separated by ';', found 3" }]);
+    expect(t.issues).toEqual([{ line: 5, field: 'row', reason: 'verwacht 2 kolommen gescheiden door puntkomma ";" (zoals de kopregel), gevonden 3' }]);
   });
   it('throws ImportError for an empty file and a binary header', () => {
     expect(expectImportError(() => readTable('e.csv', Buffer.alloc(0))).issues[0]).toMatchObject({ line: 1, field: 'file' });
@@ -66,7 +66,7 @@ describe('numbers', () => {
       expect(parseCount(bad).ok, bad).toBe(false);
     }
     const neg = parseCount('-4');
-    if (!neg.ok) expect(neg.reason).toBe("'-4' is negative (a count must be 0 or more)");
+    if (!neg.ok) expect(neg.reason).toBe('"-4" is negatief (een aantal is 0 of meer)');
   });
   it('parseDecimal accepts decimal comma, dot and Dutch thousands', () => {
     expect(parseDecimal('12,5')).toEqual({ ok: true, value: 12.5 });
@@ -81,18 +81,32 @@ describe('numbers', () => {
 });
 
 describe('ImportError', () => {
-  it('caps the listed issues at 200 with a "... and N more" note but keeps all issues', () => {
+  it('caps the listed issues at 200 with a "... en nog N" note but keeps all issues', () => {
     const issues = Array.from({ length: 250 }, (_, i) => ({ line: i + 2, field: 'x', reason: 'bad' }));
     const e = new ImportError('big.csv', issues);
     const msgLines = e.message.split('\n');
-    expect(msgLines[0]).toBe('big.csv: 250 error(s)');
-    expect(msgLines[1]).toBe('  line 2: x: bad');
+    expect(msgLines[0]).toBe('big.csv: 250 fouten');
+    expect(msgLines[1]).toBe('  regel 2: x: bad');
     expect(msgLines).toHaveLength(1 + MAX_LISTED_ISSUES + 1);
-    expect(msgLines.at(-1)).toBe('  ... and 50 more');
+    expect(msgLines.at(-1)).toBe('  ... en nog 50');
     expect(e.issues).toHaveLength(250);
     expect(e.toJSON()).toMatchObject({ file: 'big.csv', issueCount: 250, more: 50 });
     expect(e.toJSON().issues).toHaveLength(200);
     expect(e.name).toBe('ImportError');
+  });
+  it('says "1 fout" for one issue and writes line numbers the Dutch way', () => {
+    expect(new ImportError('een.csv', [{ line: 12345, field: 'x', reason: 'bad' }]).message).toBe('een.csv: 1 fout\n  regel 12.345: x: bad');
+  });
+});
+
+describe('nlNumber', () => {
+  it('groups thousands with a dot and keeps every decimal after a comma', () => {
+    expect(nlNumber(0)).toBe('0');
+    expect(nlNumber(999)).toBe('999');
+    expect(nlNumber(1234)).toBe('1.234');
+    expect(nlNumber(-1234567.125)).toBe('-1.234.567,125');
+    expect(nlNumber(50.849)).toBe('50,849');
+    expect(nlNumber(0.000001)).toBe('0,000001');
   });
 });
 

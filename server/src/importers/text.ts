@@ -20,7 +20,7 @@
 // Nothing here throws anything but ImportError; the tokenizer is linear in the input size.
 
 import iconv from 'iconv-lite';
-import { ImportError, detach, show, type ImportIssue } from './errors.ts';
+import { ImportError, detach, nlNumber, plural, show, type ImportIssue } from './errors.ts';
 import { bytesSource, type ByteSource } from './source.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -297,7 +297,10 @@ export function splitLine(line: string, sep: Separator): SplitResult {
   let quotes = 0;
   for (let q = line.indexOf('"'); q >= 0; q = line.indexOf('"', q + 1)) quotes++;
   if (quotes % 2 === 1) {
-    return { ok: false, reason: `unbalanced quote: the line has an odd number of '"' characters (${quotes})` };
+    return {
+      ok: false,
+      reason: `aanhalingsteken niet gesloten: de regel bevat ${nlNumber(quotes)} aanhalingstekens ("), een oneven aantal; een waarde tussen aanhalingstekens moet op dezelfde regel eindigen`,
+    };
   }
   const fields: string[] = [];
   let i = 0;
@@ -312,7 +315,7 @@ export function splitLine(line: string, sep: Separator): SplitResult {
       for (;;) {
         const q = line.indexOf('"', k);
         if (q < 0) {
-          return { ok: false, reason: `unbalanced quote: the quote opened at column ${j + 1} is never closed on this line` };
+          return { ok: false, reason: `aanhalingsteken niet gesloten: het aanhalingsteken op positie ${nlNumber(j + 1)} van de regel wordt op deze regel niet gesloten` };
         }
         if (line[q + 1] === '"') {
           buf += line.slice(k, q) + '"';
@@ -327,7 +330,10 @@ export function splitLine(line: string, sep: Separator): SplitResult {
       fields.push(buf);
       if (k >= n) return { ok: true, fields };
       if (line[k] !== sep) {
-        return { ok: false, reason: `unexpected character ${show(line[k])} after closing quote at column ${k + 1}` };
+        return {
+          ok: false,
+          reason: `onverwacht teken ${show(line[k])} na het sluitende aanhalingsteken op positie ${nlNumber(k + 1)} van de regel (verwacht ${sepName(sep)} of het einde van de regel)`,
+        };
       }
       i = k + 1;
     } else {
@@ -402,8 +408,8 @@ class TableReader<T> implements TextSink<T> {
     if (!this.done) this.lines.end();
     if (this.failure) throw this.failure.error;
     const file = this.file;
-    if (this.stage === 'start') throw new ImportError(file, [{ line: 1, field: 'file', reason: 'file is empty: expected a header line' }]);
-    if (this.stage === 'hinted') throw new ImportError(file, [{ line: this.lineNo, field: 'file', reason: 'file has a "sep=" line but no header line' }]);
+    if (this.stage === 'start') throw new ImportError(file, [{ line: 1, field: 'file', reason: 'het bestand is leeg: verwacht een kopregel met de kolomnamen' }]);
+    if (this.stage === 'hinted') throw new ImportError(file, [{ line: this.lineNo, field: 'file', reason: 'het bestand heeft een regel "sep=" maar daarna geen kopregel met de kolomnamen' }]);
     return this.parser!.end();
   }
 
@@ -429,7 +435,7 @@ class TableReader<T> implements TextSink<T> {
       return;
     }
     if (text.includes('\u0000')) {
-      throw new ImportError(this.file, [{ line, field: 'header', reason: 'binary data (NUL byte): not a text/CSV file' }]);
+      throw new ImportError(this.file, [{ line, field: 'header', reason: 'onleesbare tekens (NUL-teken): dit is geen tekstbestand of CSV-bestand' }]);
     }
     const separator = this.hinted ?? detectSeparator(text);
     const split = splitLine(text, separator);
@@ -444,7 +450,7 @@ class TableReader<T> implements TextSink<T> {
   private row(text: string, line: number): void {
     if (BLANK.test(text)) return;
     if (text.includes('\u0000')) {
-      this.issues.push({ line, field: 'row', reason: 'binary data (NUL byte)' });
+      this.issues.push({ line, field: 'row', reason: 'onleesbare tekens (NUL-teken) in de regel: is het bestand beschadigd of geen CSV-bestand?' });
       return;
     }
     const r = splitLine(text, this.separator);
@@ -456,7 +462,7 @@ class TableReader<T> implements TextSink<T> {
       this.issues.push({
         line,
         field: 'row',
-        reason: `expected ${this.width} columns separated by ${sepName(this.separator)}, found ${r.fields.length}`,
+        reason: `verwacht ${nlNumber(this.width)} ${plural(this.width, 'kolom', 'kolommen')} gescheiden door ${sepName(this.separator)} (zoals de kopregel), gevonden ${nlNumber(r.fields.length)}`,
       });
       return;
     }
@@ -498,8 +504,9 @@ export function readTable(file: string, bytes: Uint8Array): Table {
   });
 }
 
+/** The separator as a beheerder names it: 'puntkomma ";"', 'komma ","', 'tab'. */
 export function sepName(sep: Separator): string {
-  return sep === '\t' ? 'TAB' : `'${sep}'`;
+  return sep === '\t' ? 'tab' : sep === ';' ? 'puntkomma ";"' : 'komma ","';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -515,14 +522,15 @@ export type NumberResult = { ok: true; value: number } | { ok: false; reason: st
 export function parseCount(raw: string): NumberResult {
   const s = raw.trim();
   if (/^\d+$/.test(s)) {
-    if (s.length > 15 && !Number.isSafeInteger(Number(s))) return { ok: false, reason: `${show(s)} is too large for a count` };
+    if (s.length > 15 && !Number.isSafeInteger(Number(s))) return { ok: false, reason: `${show(s)} is te groot voor een aantal` };
     return { ok: true, value: Number(s) };
   }
-  if (/^-\s*\d+([.,]\d+)?$/.test(s)) return { ok: false, reason: `${show(s)} is negative (a count must be 0 or more)` };
+  if (s === '') return { ok: false, reason: 'leeg: verwacht een aantal (een geheel getal, 0 of meer)' };
+  if (/^-\s*\d+([.,]\d+)?$/.test(s)) return { ok: false, reason: `${show(s)} is negatief (een aantal is 0 of meer)` };
   if (/^\d+[.,]\d+$/.test(s)) {
-    return { ok: false, reason: `${show(s)} is not a whole number (counts are plain integers without separators)` };
+    return { ok: false, reason: `${show(s)} is geen geheel getal (een aantal is een geheel getal, zonder punt of komma)` };
   }
-  return { ok: false, reason: `${show(s)} is not a whole number` };
+  return { ok: false, reason: `${show(s)} is geen geheel getal` };
 }
 
 /**
@@ -536,11 +544,14 @@ export function parseDecimal(raw: string): NumberResult {
   if (/^[+-]?\d+([.,]\d+)?$/.test(s)) norm = s.replace(',', '.');
   else if (/^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(s)) norm = s.replace(/\./g, '').replace(',', '.');
   if (norm === null) {
-    if (/^[+-]?[\d.,]+$/.test(s)) return { ok: false, reason: `${show(s)} is not a number (ambiguous separators; use e.g. 1234,5)` };
-    return { ok: false, reason: `${show(s)} is not a number` };
+    if (s === '') return { ok: false, reason: 'leeg: verwacht een getal' };
+    if (/^[+-]?[\d.,]+$/.test(s)) {
+      return { ok: false, reason: `${show(s)} is geen getal (de punten en komma's zijn niet eenduidig; schrijf bijvoorbeeld 1234,5 of 1.234,5)` };
+    }
+    return { ok: false, reason: `${show(s)} is geen getal` };
   }
   const v = Number(norm);
-  if (!Number.isFinite(v) || Math.abs(v) > 1e15) return { ok: false, reason: `${show(s)} is out of range` };
+  if (!Number.isFinite(v) || Math.abs(v) > 1e15) return { ok: false, reason: `${show(s)} is te groot (hoogstens 15 cijfers voor de komma)` };
   return { ok: true, value: v };
 }
 
@@ -566,9 +577,9 @@ export function requireColumns(head: TableHead, required: readonly string[], opt
   const dupes = [...new Set(lower.filter((h, i) => known.includes(h) && lower.indexOf(h) !== i))];
   if (missing.length || dupes.length) {
     const parts = [];
-    if (missing.length) parts.push(`missing ${missing.join(', ')}`);
-    if (dupes.length) parts.push(`duplicate ${dupes.join(', ')}`);
-    throw new ImportError(head.file, [{ line: head.headerLine, field: 'header', reason: `${parts.join('; ')}. Expected columns${expected}` }]);
+    if (missing.length) parts.push(`${plural(missing.length, 'ontbrekende kolom', 'ontbrekende kolommen')}: ${missing.join(', ')}`);
+    if (dupes.length) parts.push(`${plural(dupes.length, 'dubbele kolom', 'dubbele kolommen')}: ${dupes.join(', ')}`);
+    throw new ImportError(head.file, [{ line: head.headerLine, field: 'header', reason: `${parts.join('; ')}. Verwachte kolommen${expected}` }]);
   }
   return idx;
 }

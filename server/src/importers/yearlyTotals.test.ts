@@ -33,7 +33,7 @@ describe('parseYearlyTotals', () => {
     const e = expectImportError(() => parseYearlyTotals('h.csv', utf8('buurtcode,naam,misdrijven_2024\nBU09350000,x,1\n')));
     expect(e.issues).toHaveLength(1);
     expect(e.issues[0]).toMatchObject({ line: 1, field: 'header' });
-    expect(e.issues[0].reason).toContain('missing buurtnaam, wijkcode, gemeentecode, misdrijven_totaal_YYYY');
+    expect(e.issues[0].reason).toContain('ontbrekende kolommen: buurtnaam, wijkcode, gemeentecode, misdrijven_totaal_JJJJ');
   });
 
   it('reports every bad line and returns nothing', () => {
@@ -47,13 +47,13 @@ describe('parseYearlyTotals', () => {
       'BU09350003,,WK093500,GM0935,1,1.5\n'; // 7 empty name, decimal
     const e = expectImportError(() => parseYearlyTotals('bad.csv', utf8(text)));
     expect(lines(e)).toEqual([
-      'line 3: wijkcode: WK093501 does not contain buurt BU09350001 (expected WK093500)',
-      "line 4: buurtcode: 'BU0935000' is not a buurt code (expected BU+8, e.g. BU09350000)",
-      'line 5: gemeentecode: GM0934 does not contain buurt BU09350002 (expected GM0935)',
-      "line 5: misdrijven_totaal_2024: '-2' is negative (a count must be 0 or more)",
-      'line 6: buurtcode: duplicate of line 2 (BU09350000)',
-      'line 7: buurtnaam: empty name',
-      "line 7: misdrijven_totaal_2024: '1.5' is not a whole number (counts are plain integers without separators)",
+      'regel 3: wijkcode: buurt BU09350001 ligt niet in wijk WK093501 (verwacht WK093500: WK met de 6 tekens na BU in de buurtcode)',
+      'regel 4: buurtcode: verwacht een CBS-buurtcode zoals BU09350000 (BU + 8 tekens), gevonden "BU0935000"',
+      'regel 5: gemeentecode: buurt BU09350002 ligt niet in gemeente GM0934 (verwacht GM0935: GM met de 4 cijfers na BU in de buurtcode)',
+      'regel 5: misdrijven_totaal_2024: "-2" is negatief (een aantal is 0 of meer)',
+      'regel 6: buurtcode: dubbele buurt: BU09350000 staat ook op regel 2',
+      'regel 7: buurtnaam: leeg: elke buurt heeft een naam nodig',
+      'regel 7: misdrijven_totaal_2024: "1.5" is geen geheel getal (een aantal is een geheel getal, zonder punt of komma)',
     ]);
   });
 });

@@ -7,7 +7,7 @@
 // wijkcode and gemeentecode must agree with the buurtcode (WK + its first 6, GM + its first 4 characters).
 // One output row per buurt per year column.
 
-import { detach, guard, show, throwIfIssues, ImportError } from './errors.ts';
+import { detach, guard, nlNumber, plural, show, throwIfIssues, ImportError } from './errors.ts';
 import { headerIndex, parseCount, readRows, type RowParserFactory } from './text.ts';
 import { bytesSource } from './source.ts';
 
@@ -37,7 +37,7 @@ export interface YearlyTotalsResult {
   summary: YearlyTotalsSummary;
 }
 
-export const YEARLY_TOTALS_COLUMNS = ['buurtcode', 'buurtnaam', 'wijkcode', 'gemeentecode', 'misdrijven_totaal_YYYY…'] as const;
+export const YEARLY_TOTALS_COLUMNS = ['buurtcode', 'buurtnaam', 'wijkcode', 'gemeentecode', 'misdrijven_totaal_JJJJ…'] as const;
 const YEAR_COL = /^misdrijven_totaal_(\d{4})$/i;
 
 export function isYearlyTotalsHeader(header: string[]): boolean {
@@ -59,18 +59,18 @@ export function yearlyTotalsRows(): RowParserFactory<YearlyTotalsResult> {
       const m = YEAR_COL.exec(h);
       if (m) yearCols.push({ year: Number(m[1]), col, name: h });
     });
-    if (yearCols.length === 0) missing.push('misdrijven_totaal_YYYY (at least one year)');
+    if (yearCols.length === 0) missing.push('misdrijven_totaal_JJJJ (minstens één jaar, zoals misdrijven_totaal_2024)');
     const years = yearCols.map((y) => y.year);
     const dupYear = years.find((y, i) => years.indexOf(y) !== i);
     if (missing.length || dupYear !== undefined) {
       const reason = missing.length
-        ? `missing ${missing.join(', ')}. Expected columns: ${YEARLY_TOTALS_COLUMNS.join(',')} (others are ignored)`
-        : `column misdrijven_totaal_${dupYear} occurs twice`;
+        ? `${plural(missing.length, 'ontbrekende kolom', 'ontbrekende kolommen')}: ${missing.join(', ')}. Verwachte kolommen: ${YEARLY_TOTALS_COLUMNS.join(',')} (andere kolommen worden overgeslagen)`
+        : `de kolom misdrijven_totaal_${dupYear} komt twee keer voor`;
       throw new ImportError(file, [{ line: headerLine, field: 'header', reason }]);
     }
     const badYear = yearCols.find((y) => y.year < 1900 || y.year > 2100);
     if (badYear) {
-      throw new ImportError(file, [{ line: headerLine, field: 'header', reason: `${badYear.name}: year out of range 1900-2100` }]);
+      throw new ImportError(file, [{ line: headerLine, field: 'header', reason: `kolom ${badYear.name}: het jaar ${badYear.year} ligt niet tussen 1900 en 2100` }]);
     }
 
     const cB = idx.get('buurtcode')!;
@@ -91,17 +91,21 @@ export function yearlyTotalsRows(): RowParserFactory<YearlyTotalsResult> {
         const wijk = detach(fields[cW].trim().toUpperCase());
         const gemeente = detach(fields[cG].trim().toUpperCase());
         const buurtOk = /^BU\d{4}[0-9A-Z]{4}$/.test(buurt);
-        if (!buurtOk) bad(header[cB], `${show(buurt)} is not a buurt code (expected BU+8, e.g. BU09350000)`);
+        if (!buurtOk) bad(header[cB], `verwacht een CBS-buurtcode zoals BU09350000 (BU + 8 tekens), gevonden ${show(buurt)}`);
         else {
           const prev = seen.get(buurt);
-          if (prev !== undefined) bad(header[cB], `duplicate of line ${prev} (${buurt})`);
+          if (prev !== undefined) bad(header[cB], `dubbele buurt: ${buurt} staat ook op regel ${nlNumber(prev)}`);
           else seen.set(buurt, line);
         }
-        if (naam === '') bad(header[cN], 'empty name');
-        if (!/^WK\d{4}[0-9A-Z]{2}$/.test(wijk)) bad(header[cW], `${show(wijk)} is not a wijk code (expected WK+6, e.g. WK093500)`);
-        else if (buurtOk && wijk !== `WK${buurt.slice(2, 8)}`) bad(header[cW], `${wijk} does not contain buurt ${buurt} (expected WK${buurt.slice(2, 8)})`);
-        if (!/^GM\d{4}$/.test(gemeente)) bad(header[cG], `${show(gemeente)} is not a gemeente code (expected GM+4, e.g. GM0935)`);
-        else if (buurtOk && gemeente !== `GM${buurt.slice(2, 6)}`) bad(header[cG], `${gemeente} does not contain buurt ${buurt} (expected GM${buurt.slice(2, 6)})`);
+        if (naam === '') bad(header[cN], 'leeg: elke buurt heeft een naam nodig');
+        if (!/^WK\d{4}[0-9A-Z]{2}$/.test(wijk)) bad(header[cW], `verwacht een CBS-wijkcode zoals WK093500 (WK + 6 tekens), gevonden ${show(wijk)}`);
+        else if (buurtOk && wijk !== `WK${buurt.slice(2, 8)}`) {
+          bad(header[cW], `buurt ${buurt} ligt niet in wijk ${wijk} (verwacht WK${buurt.slice(2, 8)}: WK met de 6 tekens na BU in de buurtcode)`);
+        }
+        if (!/^GM\d{4}$/.test(gemeente)) bad(header[cG], `verwacht een CBS-gemeentecode zoals GM0935 (GM + 4 cijfers), gevonden ${show(gemeente)}`);
+        else if (buurtOk && gemeente !== `GM${buurt.slice(2, 6)}`) {
+          bad(header[cG], `buurt ${buurt} ligt niet in gemeente ${gemeente} (verwacht GM${buurt.slice(2, 6)}: GM met de 4 cijfers na BU in de buurtcode)`);
+        }
 
         const out: YearlyTotalsRow[] = [];
         for (const y of yearCols) {

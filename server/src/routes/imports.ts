@@ -117,7 +117,7 @@ export function importsRoutes(ds: Dataset, users: UserStore, opts: UploadOptions
         const issues = e.issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ line: i.line, field: i.field, reason: i.reason.split(file).join(q.name) }));
         audit('import-rejected', { file: q.name, bytes: size, issueCount: e.issues.length, firstIssue: issues[0] ?? null });
         return c.json({
-          error: `${q.name}: rejected, nothing stored (${e.issues.length} error(s))`,
+          error: `${q.name}: geweigerd, er is niets opgeslagen (${e.issues.length === 1 ? '1 fout' : `${e.issues.length.toLocaleString('nl-NL')} fouten`})`,
           file: q.name,
           issueCount: e.issues.length,
           issues,

@@ -3,6 +3,7 @@
 // hashed and parsed chunk by chunk): only the parsed records are held in memory, never the file.
 import { parseImportPath, type ParsedImport } from '../importers/index.ts';
 import { TOTAL_CODE } from '../importers/codes.ts';
+import { nlNumber, plural } from '../importers/errors.ts';
 import type { CbsCell } from '../importers/cbsOpenData.ts';
 import { UNSPLIT_TYPE } from '../domain/categories.ts';
 import type { ImportData, RegistrationCell } from './store.ts';
@@ -39,12 +40,16 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
     case 'cbs-47018NED':
     case 'cbs-47024NED': {
       const unknown = new Set(parsed.cells.filter((c) => !ds.area(c.area)).map((c) => c.area));
-      if (unknown.size) warnings.push(`${unknown.size} buurtcode(s) not in the boundaries (other division year?), stored but not on the map: ${[...unknown].slice(0, 5).join(', ')}${unknown.size > 5 ? ', …' : ''}`);
+      if (unknown.size) warnings.push(notInBoundaries(unknown, 'buurtcode', 'buurtcodes'));
       data = { cells: parsed.cells };
       if (parsed.format === 'cbs-47022NED') {
         const { cells, inconsistent } = monthlyRemainders(parsed.cells, parsed.totals);
         data.cells = [...parsed.cells, ...cells];
-        if (inconsistent) warnings.push(`${inconsistent} buurt-month total(s) smaller than the sum of their types: the types were kept, the total ignored`);
+        if (inconsistent) {
+          warnings.push(
+            `${nlNumber(inconsistent)} ${plural(inconsistent, 'maandtotaal van een buurt is', 'maandtotalen van buurten zijn')} kleiner dan de som van de soorten misdrijf: de soorten zijn opgeslagen, het totaal niet`,
+          );
+        }
       }
       if (parsed.format === 'cbs-47018NED') {
         // The yearly table's own total rows are the official totals (buurt and gemeente): they stay,
@@ -64,13 +69,17 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
       const sha = fileSha256;
       const summary = { ...(parsed.summary as unknown as Record<string, unknown>), gemeente: opts.gemeente };
       const r = storePoliceExtract(ds, new AreaGeometry(ds), ds.store.features().incidents, file, sha, parsed, opts.gemeente);
-      if (r.nearest) warnings.push(`${r.nearest} registration(s) lay just outside every buurt (simplified boundaries) and went to the nearest buurt`);
+      if (r.nearest) {
+        warnings.push(
+          `${nlNumber(r.nearest)} ${plural(r.nearest, 'registratie lag', 'registraties lagen')} net buiten elke buurt (de grenzen op de kaart zijn vereenvoudigd) en ${plural(r.nearest, 'is', 'zijn')} bij de dichtstbijzijnde buurt geteld`,
+        );
+      }
       return { alreadyImported: r.alreadyImported, changedRows: r.changedRows, file, format: parsed.format, summary: { ...summary, assigned: r.assigned }, warnings };
     }
     case 'survey': {
       // Survey rows go to their own table, in one transaction with the import record.
       const unknown = new Set(parsed.records.filter((r) => !ds.area(r.gebiedcode)).map((r) => r.gebiedcode));
-      if (unknown.size) warnings.push(`${unknown.size} gebiedcode(s) not in the boundaries (other division year?), stored but not on the map: ${[...unknown].slice(0, 5).join(', ')}${unknown.size > 5 ? ', …' : ''}`);
+      if (unknown.size) warnings.push(notInBoundaries(unknown, 'gebiedcode', 'gebiedcodes'));
       const summary = parsed.summary as unknown as Record<string, unknown>;
       const rows = parsed.records.map((r) => ({
         area: r.gebiedcode, year: r.jaar, indicator: r.indicator, value: r.waarde, lower: r.ondergrens, upper: r.bovengrens,
@@ -84,6 +93,13 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
   const sha256 = fileSha256;
   const outcome = ds.store.applyImport({ file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown> }, data);
   return { ...outcome, file, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, warnings };
+}
+
+/** The warning for codes that the boundaries do not know: stored, but not on the map. */
+function notInBoundaries(unknown: Set<string>, one: string, many: string): string {
+  const listed = `${[...unknown].slice(0, 5).join(', ')}${unknown.size > 5 ? ', …' : ''}`;
+  const n = unknown.size;
+  return `${nlNumber(n)} ${plural(n, one, many)} ${plural(n, 'staat', 'staan')} niet in de gebiedsindeling (een ander indelingsjaar?): opgeslagen, maar niet op de kaart: ${listed}`;
 }
 
 /**

@@ -4,6 +4,7 @@
 // (SQLite or PostgreSQL): the points, the counts and the import record commit together or not at all.
 import { BuurtLocator } from '../domain/locate.ts';
 import { ImportError, type ImportIssue } from '../importers/index.ts';
+import { nlNumber } from '../importers/errors.ts';
 import type { PoliceExtractResult } from '../importers/policeExtract.ts';
 import type { Dataset } from './dataset.ts';
 import type { AreaGeometry } from './geometry.ts';
@@ -24,7 +25,7 @@ export function storePoliceExtract(
   parsed: PoliceExtractResult,
   gemeente: string,
 ): ImportOutcome & { assigned: number; nearest: number } {
-  if (!ds.gemeente(gemeente)) throw new ImportError(file, [{ line: 0, field: 'gemeente', reason: `unknown gemeente ${gemeente}` }]);
+  if (!ds.gemeente(gemeente)) throw new ImportError(file, [{ line: 0, field: 'gemeente', reason: `onbekende gemeente ${gemeente}: deze gemeentecode staat niet in de gebiedsindeling` }]);
   const locator = new BuurtLocator(geometry.features(gemeente, 'buurt'));
   const issues: ImportIssue[] = [];
   const rows: Incident[] = [];
@@ -32,7 +33,7 @@ export function storePoliceExtract(
   for (const r of parsed.records) {
     const hit = locator.locate(r.lon, r.lat, SLIVER_TOLERANCE_M);
     if (!hit) {
-      issues.push({ line: r.line, field: 'x/y', reason: `point (${r.x}, ${r.y}) lies outside gemeente ${gemeente} (no buurt within ${SLIVER_TOLERANCE_M} m)` });
+      issues.push({ line: r.line, field: 'x/y', reason: `het punt x ${nlNumber(r.x)}, y ${nlNumber(r.y)} ligt buiten gemeente ${gemeente} (geen buurt binnen ${SLIVER_TOLERANCE_M} meter)` });
       continue;
     }
     if (hit.distanceM > 0) nearest++;
