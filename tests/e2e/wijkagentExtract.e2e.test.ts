@@ -3,7 +3,7 @@
 // the own wijk's points, the 7- and 28-day windows on those registrations, a recent row that moves the map to
 // its point, and a wijkbrief with the wijk's map and figures. Real server, Debian's chromium.
 import path from 'node:path';
-import { pointOnFeature } from '@turf/turf';
+import { bbox, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, GeometryCollection as GeoCollection, MultiPolygon, Polygon } from 'geojson';
 import proj4 from 'proj4';
 import type { Browser, Page } from 'playwright-core';
@@ -21,6 +21,8 @@ const OWN = 'WK093504';
 const OTHER = 'WK093500';
 
 let server: { url: string; close: () => Promise<void> };
+/** West, south, east, north of the agent's wijk (from its buurten). */
+let ownBox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
@@ -45,6 +47,10 @@ async function extractFor(cookie: string, lastMonth: string): Promise<{ csv: str
     const wijk = `WK${code.slice(2, 8)}`;
     if (wijk !== OWN && wijk !== OTHER) continue;
     const [lon, lat] = pointOnFeature(b as Feature<Polygon | MultiPolygon>).geometry.coordinates;
+    if (wijk === OWN) {
+      const [w, s, e, n] = bbox(b);
+      ownBox = [Math.min(ownBox[0], w), Math.min(ownBox[1], s), Math.max(ownBox[2], e), Math.max(ownBox[3], n)];
+    }
     const [x, y] = toRd.forward([lon, lat]);
     days.forEach((day, i) => {
       const kind = ['1.1.1', '1.2.3', '2.2.1', '1.4.5', 'E35'][i];
@@ -104,6 +110,16 @@ describe('the wijkagent of WK093504 after a police extract', () => {
     const total = (days: number) => mine.windows.find((w) => w.days === days)!.rows.find((r) => r.code === '0.0.0')!.count;
     expect(total(7)).toBeGreaterThan(0);
     expect(total(28)).toBeGreaterThan(total(7));
+    // The map opens on the whole wijk, beside the overview (not fitted for the width it had before the panel opened).
+    await page.evaluate(() => window.__bvk!.idle());
+    const view = await page.evaluate(() => window.__bvk!.map.getBounds().toArray().flat());
+    expect(view[0]).toBeLessThanOrEqual(ownBox[0]);
+    expect(view[1]).toBeLessThanOrEqual(ownBox[1]);
+    expect(view[2]).toBeGreaterThanOrEqual(ownBox[2]);
+    expect(view[3]).toBeGreaterThanOrEqual(ownBox[3]);
+    // Its buurten are named on the map.
+    const named = await page.evaluate(() => window.__bvk!.map.queryRenderedFeatures({ layers: ['area-labels'] }).map((f) => String(f.properties.code)));
+    expect(named.filter((c) => c.startsWith('BU093504')).length).toBeGreaterThan(3);
     await page.screenshot({ path: `${SHOTS}/bvk-extract-mijnwijk.png` });
   });
 
