@@ -165,7 +165,7 @@ async function main() {
   process.env.NODE_ENV = nodeEnv;
 
   const startT = performance.now();
-  const server = await startChild(['server/src/index.ts'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR, BASEMAP_STYLE_URL: '' }, /Buurtveiligheidskaart: (http:\/\/\S+)/, /cubes: .* ready/);
+  const server = await startChild(['server/src/index.ts'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR, BASEMAP: 'none' }, /Buurtveiligheidskaart: (http:\/\/\S+)/, /cubes: .* ready/);
   const appUrl = server.match[1];
   info.push(`server start to all ${342} cubes ready: ${((performance.now() - startT) / 1000).toFixed(1)} s (incl. tsx start-up)`);
   const raw = await startChild(['bench/rawServer.ts', path.join(areasDir, 'GM0935.topojson')], {}, /listening (\d+)/);

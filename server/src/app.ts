@@ -54,12 +54,14 @@ import type { AppEnv } from './http/env.ts';
 import { mayWrite } from './domain/roles.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './domain/privacy.ts';
 import { LiveSettings } from './compute/settings.ts';
+import { basemapOrigins, resolveBasemap } from './domain/basemap.ts';
 import { settingsRoutes } from './routes/settings.ts';
 
 export interface AppDeps {
   dataset: Dataset;
   lowPopulationThreshold: number;
-  basemapStyleUrl: string;
+  /** The background map setting the beheerder may change (domain/basemap.ts). */
+  basemap: string;
   defaultGemeente: string;
   /** Built client (dist/client); omitted in API-only tests. */
   clientDir?: string;
@@ -215,7 +217,7 @@ export type AppType = ReturnType<typeof createApi>;
 /** The settings a beheerder may change live, over the environment's values (compute/settings.ts). */
 function liveSettings(deps: AppDeps): LiveSettings {
   return new LiveSettings(
-    { lowPopulationThreshold: deps.lowPopulationThreshold, basemapStyleUrl: deps.basemapStyleUrl },
+    { lowPopulationThreshold: deps.lowPopulationThreshold, basemap: deps.basemap },
     deps.dataset.store.features().versions,
     {
       suppressionThreshold: deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
@@ -228,8 +230,8 @@ function liveSettings(deps: AppDeps): LiveSettings {
 
 /** Content-Security-Policy the app really runs under: no inline scripts, MapLibre's worker from
  * 'self' or a blob, tiles/styles only from the configured basemap host. */
-function contentSecurityPolicy(basemapStyleUrl: string): string {
-  const basemap = basemapStyleUrl ? [new URL(basemapStyleUrl).origin] : [];
+function contentSecurityPolicy(setting: string): string {
+  const basemap = basemapOrigins(resolveBasemap(setting));
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -308,7 +310,7 @@ export function createApp(deps: AppDeps) {
   // The CSP names the basemap's host, which the beheerder may change: one frozen header record per basemap URL.
   const records = new Map<string, Readonly<Record<string, string>>>();
   const security = () => {
-    const url = settings.current().basemapStyleUrl;
+    const url = settings.current().basemap;
     let r = records.get(url);
     if (!r) records.set(url, (r = Object.freeze(securityHeaderRecord(contentSecurityPolicy(url)))));
     return r;

@@ -2,6 +2,7 @@
 // which variable is wrong and what is expected.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_BASEMAP, resolveBasemap } from './domain/basemap.ts';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -10,8 +11,11 @@ const schema = z.object({
   GEODATA_SOURCE_DIR: z.string().min(1).default('../shared/geodata'),
   /** Folder for everything derived at build/run time (git-ignored). */
   DATA_DIR: z.string().min(1).default('data'),
-  /** Optional MapLibre style URL for a basemap. Empty = boundaries only, works offline. */
-  BASEMAP_STYLE_URL: z.string().default(''),
+  /** Background map: a preset (pdok-grijs, pdok-standaard, pdok-pastel, pdok-water, luchtfoto), 'none', an XYZ
+   *  tile template or a MapLibre style URL. Default pdok-grijs (or BASEMAP_STYLE_URL when that is set). */
+  BASEMAP: z.string().optional().refine((v) => v === undefined || resolveBasemap(v) !== null, 'expected pdok-grijs, pdok-standaard, pdok-pastel, pdok-water, luchtfoto, none, an https XYZ template with {z}/{x}/{y} or an https MapLibre style URL'),
+  /** Older name: a MapLibre style URL for the basemap (BASEMAP wins when both are set). */
+  BASEMAP_STYLE_URL: z.string().default('').refine((v) => v === '' || resolveBasemap(v) !== null, 'expected an https MapLibre style URL'),
   DEFAULT_GEMEENTE: z.string().regex(/^GM\d{4}$/, 'expected a CBS gemeente code like GM0935').default('GM0935'),
   /** Below this many inhabitants a rate per 1,000 is flagged as unreliable. */
   LOW_POPULATION_THRESHOLD: z.coerce.number().int().min(0).default(200),
@@ -35,7 +39,7 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive('must be a positive number of megabytes').max(100_000).default(250),
 });
 
-export type Config = Readonly<z.infer<typeof schema> & { geodataDir: string; dataDir: string }>;
+export type Config = Readonly<Omit<z.infer<typeof schema>, 'BASEMAP'> & { BASEMAP: string; geodataDir: string; dataDir: string }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = schema.safeParse(env);
@@ -46,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const c = parsed.data;
   return Object.freeze({
     ...c,
+    BASEMAP: c.BASEMAP ?? (c.BASEMAP_STYLE_URL || DEFAULT_BASEMAP),
     geodataDir: path.resolve(cwd, c.GEODATA_SOURCE_DIR),
     dataDir: path.resolve(cwd, c.DATA_DIR),
   });

@@ -26,7 +26,7 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
     pdfRenderer,
     dataset,
     lowPopulationThreshold: config.LOW_POPULATION_THRESHOLD,
-    basemapStyleUrl: config.BASEMAP_STYLE_URL,
+    basemap: config.BASEMAP,
     defaultGemeente: config.DEFAULT_GEMEENTE,
     clientDir: path.join(ROOT, 'dist/client'),
     suppressionThreshold: config.SUPPRESSION_THRESHOLD,

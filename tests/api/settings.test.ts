@@ -38,14 +38,14 @@ beforeAll(async () => {
 describe('settings without a restart', () => {
   it('only a beheerder reads or changes them', async () => {
     expect((await send('ana', 'GET', '/api/settings')).status).toBe(403);
-    expect((await send('ana', 'PUT', '/api/settings', { lowPopulationThreshold: 1, basemapStyleUrl: '' })).status).toBe(403);
+    expect((await send('ana', 'PUT', '/api/settings', { lowPopulationThreshold: 1, basemap: 'none' })).status).toBe(403);
   });
 
   it("start as the environment's values, with the fixed ones beside them", async () => {
     const r = await send('beheer', 'GET', '/api/settings');
     expect(r.body).toMatchObject({
-      values: { lowPopulationThreshold: 200, basemapStyleUrl: '' },
-      defaults: { lowPopulationThreshold: 200, basemapStyleUrl: '' },
+      values: { lowPopulationThreshold: 200, basemap: 'none' },
+      defaults: { lowPopulationThreshold: 200, basemap: 'none' },
       fixed: { suppressionThreshold: 4, defaultGemeente: 'GM0935', database: 'ingebouwd (SQLite)' },
       history: [],
     });
@@ -53,13 +53,13 @@ describe('settings without a restart', () => {
 
   it('a new low-population threshold flags more buurten in the next answer; a basemap reaches the configuration and the CSP', async () => {
     const before = await lowPopulationCount();
-    const saved = await send('beheer', 'PUT', '/api/settings', { lowPopulationThreshold: 1500, basemapStyleUrl: 'https://tiles.example.nl/styles/kaart.json' });
+    const saved = await send('beheer', 'PUT', '/api/settings', { lowPopulationThreshold: 1500, basemap: 'https://tiles.example.nl/styles/kaart.json' });
     expect(saved.status).toBe(200);
     expect(saved.body.history).toHaveLength(1);
     expect(await lowPopulationCount()).toBeGreaterThan(before);
     const config = await send('ana', 'GET', '/api/config');
-    expect(config.body).toMatchObject({ lowPopulationThreshold: 1500, basemapStyleUrl: 'https://tiles.example.nl/styles/kaart.json', suppressionThreshold: 4 });
-    expect(config.headers.get('Content-Security-Policy')).toMatch(/connect-src 'self' https:\/\/tiles\.example\.nl/);
+    expect(config.body).toMatchObject({ lowPopulationThreshold: 1500, basemapStyleUrl: 'https://tiles.example.nl/styles/kaart.json', basemap: { id: 'eigen' }, suppressionThreshold: 4 });
+    expect(config.headers.get('Content-Security-Policy')).toMatch(/connect-src 'self' https:\/\/service\.pdok\.nl https:\/\/tiles\.example\.nl/);
     // The boundaries' fast path sends the same header.
     const areas = await t.app.request('/api/areas?gemeente=GM0935', { headers: { Cookie: cookies.ana } });
     expect(areas.headers.get('Content-Security-Policy')).toMatch(/https:\/\/tiles\.example\.nl/);
@@ -69,11 +69,12 @@ describe('settings without a restart', () => {
 
   it('refuses a bad value or a fixed setting, naming it in Dutch, and changes nothing', async () => {
     const cases: [unknown, string, RegExp][] = [
-      [{ lowPopulationThreshold: -1, basemapStyleUrl: '' }, 'lowPopulationThreshold', /negatief/],
-      [{ lowPopulationThreshold: 2.5, basemapStyleUrl: '' }, 'lowPopulationThreshold', /heel getal/],
-      [{ lowPopulationThreshold: 200, basemapStyleUrl: 'javascript:alert(1)' }, 'basemapStyleUrl', /https-adres/],
-      [{ lowPopulationThreshold: 200, basemapStyleUrl: 'http://tiles.example.nl/style.json' }, 'basemapStyleUrl', /https-adres/],
-      [{ lowPopulationThreshold: 200, basemapStyleUrl: '', suppressionThreshold: 0 }, 'suppressionThreshold', /installatie/],
+      [{ lowPopulationThreshold: -1, basemap: 'none' }, 'lowPopulationThreshold', /negatief/],
+      [{ lowPopulationThreshold: 2.5, basemap: 'none' }, 'lowPopulationThreshold', /heel getal/],
+      [{ lowPopulationThreshold: 200, basemap: 'javascript:alert(1)' }, 'basemap', /https-adres/],
+      [{ lowPopulationThreshold: 200, basemap: 'http://tiles.example.nl/style.json' }, 'basemap', /https-adres/],
+      [{ lowPopulationThreshold: 200, basemap: 'grijs' }, 'basemap', /PDOK-kaarten/],
+      [{ lowPopulationThreshold: 200, basemap: 'none', suppressionThreshold: 0 }, 'suppressionThreshold', /installatie/],
     ];
     for (const [body, parameter, message] of cases) {
       const r = await send('beheer', 'PUT', '/api/settings', body);
@@ -84,6 +85,16 @@ describe('settings without a restart', () => {
     const r = await send('beheer', 'GET', '/api/settings');
     expect(r.body.history).toHaveLength(1);
     expect(r.body.values.lowPopulationThreshold).toBe(1500);
+  });
+
+  it('a PDOK preset as the basemap: the client gets its tiles and the choices, the CSP allows PDOK', async () => {
+    const saved = await send('beheer', 'PUT', '/api/settings', { lowPopulationThreshold: 1500, basemap: 'pdok-standaard' });
+    expect(saved.status).toBe(200);
+    const config = await send('ana', 'GET', '/api/config');
+    expect(config.body.basemapStyleUrl).toBe('');
+    expect(config.body.basemap).toMatchObject({ id: 'pdok-standaard', tiles: 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png', attribution: 'Kadaster / PDOK' });
+    expect(config.body.basemaps.map((b: { id: string }) => b.id)).toEqual(['pdok-grijs', 'pdok-standaard', 'pdok-pastel', 'pdok-water', 'luchtfoto', 'none']);
+    expect(config.headers.get('Content-Security-Policy')).toMatch(/img-src 'self' data: blob: https:\/\/service\.pdok\.nl/);
     expect((await send('ana', 'GET', '/api/config')).body.suppressionThreshold).toBe(4);
   });
 });

@@ -42,7 +42,7 @@ async function signedIn(user: { username: string; password: string }): Promise<P
 
 beforeAll(async () => {
   ensureUsers(DATA_DIR, [BEHEERDER, AGENT]);
-  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP_STYLE_URL: '' }, () => {});
+  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP: 'none' }, () => {});
   browser = await launchChromium();
 });
 

@@ -12,7 +12,7 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data-default'), BASEMAP_STYLE_URL: '', DEFAULT_GEMEENTE: 'GM0268' }, () => {});
+  server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data-default'), BASEMAP: 'none', DEFAULT_GEMEENTE: 'GM0268' }, () => {});
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
   page.on('console', (m) => {

@@ -14,7 +14,7 @@ const areaRequests: string[] = [];
 
 beforeAll(async () => {
   // Own data folder (git-ignored) so the test never touches a developer's running store.
-  server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data'), BASEMAP_STYLE_URL: '' }, () => {});
+  server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data'), BASEMAP: 'none' }, () => {});
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
   page.on('console', (m) => {

@@ -49,7 +49,7 @@ async function waitStep(page: Page, step: number) {
 
 beforeAll(async () => {
   ensureUsers(DATA_DIR, [ANALIST, SCHERM]);
-  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP_STYLE_URL: '' }, () => {});
+  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP: 'none' }, () => {});
   browser = await launchChromium();
   // The draaiboek through the API, as an analist.
   const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ANALIST) });

@@ -39,7 +39,7 @@ const created: number[] = [];
 beforeAll(async () => {
   const dataDir = path.join(ROOT, '.tmp/e2e-data-signals');
   ensureUsers(dataDir, [ANALIST, BEHEERDER]);
-  server = await startServer({ PORT: '0', DATA_DIR: dataDir, BASEMAP_STYLE_URL: '' }, () => {});
+  server = await startServer({ PORT: '0', DATA_DIR: dataDir, BASEMAP: 'none' }, () => {});
   browser = await launchChromium();
   const admin = await signIn(BEHEERDER);
   const imported = await fetch(`${server.url}/api/imports?name=cbs-47022NED-binnenstad.csv&gemeente=GM0935`, { method: 'POST', headers: { Cookie: admin.join('=') }, body: burglaryFile() });

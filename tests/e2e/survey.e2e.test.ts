@@ -20,7 +20,7 @@ async function open(p: Page, search: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data-survey'), BASEMAP_STYLE_URL: '' }, () => {});
+  server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data-survey'), BASEMAP: 'none' }, () => {});
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
   page.on('console', (m) => {

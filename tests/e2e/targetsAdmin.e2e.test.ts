@@ -17,7 +17,7 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   ensureUsers(DATA_DIR, [BEHEERDER]);
-  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP_STYLE_URL: '' }, () => {});
+  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP: 'none' }, () => {});
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
   page.on('console', (m) => {

@@ -64,7 +64,7 @@ async function extractFor(cookie: string, lastMonth: string): Promise<{ csv: str
 
 beforeAll(async () => {
   ensureUsers(DATA_DIR, [BEHEERDER, AGENT]);
-  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP_STYLE_URL: '' }, () => {});
+  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP: 'none' }, () => {});
   const admin = await cookieOf(BEHEERDER);
   const config = (await (await fetch(`${server.url}/api/config`, { headers: { Cookie: admin } })).json()) as { months: { last: string } };
   const { csv, own, other } = await extractFor(admin, config.months.last);

@@ -27,7 +27,7 @@ let sessionCookie = '';
 beforeAll(async () => {
   const dataDir = path.join(ROOT, '.tmp/e2e-data-workbench');
   ensureUsers(dataDir, [ANALIST]);
-  server = await startServer({ PORT: '0', DATA_DIR: dataDir, BASEMAP_STYLE_URL: '' }, () => {});
+  server = await startServer({ PORT: '0', DATA_DIR: dataDir, BASEMAP: 'none' }, () => {});
   browser = await launchChromium();
   const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ANALIST) });
   sessionCookie = (login.headers.get('set-cookie') ?? '').split(';')[0];

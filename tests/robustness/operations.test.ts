@@ -26,7 +26,7 @@ describe('the server process', () => {
     fs.mkdirSync(path.join(tmp, `bvk-upload-${process.pid}-def`));
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-      cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', TMPDIR: tmp, BASEMAP_STYLE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', TMPDIR: tmp, BASEMAP: 'none' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     let out = '';

@@ -170,7 +170,7 @@ if (!url) {
       const store = new PostgresStore(url, { schema, revisionTtlMs: 0 });
       try {
         const dataset = composeDataset(store, { geodataDir: outputDir(config.dataDir), sourceDir: config.geodataDir });
-        const pg = createApp({ dataset, lowPopulationThreshold: 200, basemapStyleUrl: '', defaultGemeente: 'GM0935' });
+        const pg = createApp({ dataset, lowPopulationThreshold: 200, basemap: 'none', defaultGemeente: 'GM0935' });
         const lite = makeTestApp();
         const urls = [
           '/api/stats?gemeente=GM0935&level=buurt&from=2024-01&to=2024-12',

@@ -32,7 +32,7 @@ export function makeTestApp(storeFile = ':memory:', extra: Partial<Parameters<ty
   const config = ensureGeodata();
   const store = new SqliteStore(storeFile);
   const dataset = composeDataset(store, { geodataDir: outputDir(config.dataDir), sourceDir: config.geodataDir });
-  const app = createApp({ dataset, lowPopulationThreshold: 200, basemapStyleUrl: '', defaultGemeente: 'GM0935', ...extra });
+  const app = createApp({ dataset, lowPopulationThreshold: 200, basemap: 'none', defaultGemeente: 'GM0935', ...extra });
   if (signedInAs) {
     const users = new SqliteUserStore(store.db);
     const user = users.get(`test-${signedInAs}`) ?? users.add(`test-${signedInAs}`, 'correct horse battery', signedInAs, signedInAs === 'wijkagent' ? ['WK093500'] : []);

@@ -7,12 +7,12 @@ import type { AppType } from '../../../server/src/app.ts';
 import type {
   ApiError, AttentionArea, AttentionAreaSummary, AttentionKind, BenchmarkResponse, Category, CoverageResponse, ClientConfig, ContextResponse, Gemeente, HotspotMethod, HotspotsResponse, Level,
   AuditEntry, PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsAnswer, SurveyIndicator, SurveyResponse, TargetOut,
-  Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator, LiveValues, SettingsAnswer,
+  Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator, LiveValues, SettingsAnswer, Basemap,
 } from '../../../server/src/api/types.ts';
 
 export type { BenchmarkResponse, ClientConfig, CoverageResponse, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
 export type { AttentionArea, AttentionAreaSummary, AttentionKind, AuditEntry, Category, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
-export type { Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator, LiveValues, SettingsAnswer };
+export type { Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator, LiveValues, SettingsAnswer, Basemap };
 
 export class ApiRequestError extends Error {
   constructor(

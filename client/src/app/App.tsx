@@ -137,6 +137,8 @@ export function App({ session, onLogout, config }: AppProps) {
         categories={categories}
         months={months}
         basemapStyle={config?.basemapStyleUrl || envBasemap()}
+        basemaps={config?.basemaps ?? []}
+        basemap={config?.basemap ?? null}
       />
       {page === 'werkbank' && !national && <WorkbenchView {...pageProps} />}
       <footer className="app-footer">

@@ -13,6 +13,7 @@ export type { SurveyFlag, SurveyResponse, SurveyRowOut } from '../compute/survey
 export type { TargetOut } from '../compute/targets.ts';
 export type { PlanAnswer, PlanVersion } from '../compute/targetPlans.ts';
 export type { LiveValues, SettingsAnswer } from '../compute/settings.ts';
+export type { Basemap } from '../domain/basemap.ts';
 export type { Operator, PlanContent, TargetIndicator } from '../domain/targets.ts';
 export type { BenchmarkResponse, BenchmarkRow } from '../compute/benchmark.ts';
 export type { CoverageResponse, CoverageStatus } from '../compute/coverage.ts';

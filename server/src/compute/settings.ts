@@ -8,12 +8,13 @@
 import { z } from 'zod';
 import type { StoredVersion, VersionStore } from '../store/versions.ts';
 import { ApiError } from './errors.ts';
+import { resolveBasemap } from '../domain/basemap.ts';
 
 export interface LiveValues {
   /** Below this many inhabitants a rate per 1,000 is flagged as unreliable. */
   lowPopulationThreshold: number;
-  /** MapLibre style URL of the basemap; '' = boundaries only. */
-  basemapStyleUrl: string;
+  /** The background map: a preset id, 'none', an XYZ template or a style URL (domain/basemap.ts). */
+  basemap: string;
 }
 
 /** Read-only settings, as the beheerder's page shows them. */
@@ -41,22 +42,12 @@ export interface SettingsAnswer {
 
 const liveSchema = z.object({
   lowPopulationThreshold: z.number({ error: 'verwacht een heel getal' }).int('verwacht een heel getal').min(0, 'kan niet negatief zijn').max(100_000, 'hoogstens 100.000'),
-  basemapStyleUrl: z
-    .string({ error: 'verwacht een adres' })
+  basemap: z
+    .string({ error: 'verwacht een keuze of een adres' })
     .trim()
     .max(500, 'is te lang')
-    .refine((v) => v === '' || isStyleUrl(v), 'verwacht een https-adres van een MapLibre-stijl (of leeg voor alleen grenzen)'),
+    .refine((v) => resolveBasemap(v) !== null, 'verwacht een van de PDOK-kaarten, geen, of een https-adres van tegels ({z}/{x}/{y}) of van een MapLibre-stijl'),
 });
-
-function isStyleUrl(v: string): boolean {
-  try {
-    const u = new URL(v);
-    // http only for a tile server on the machine itself (a test or an offline installation).
-    return u.protocol === 'https:' || (u.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(u.hostname));
-  } catch {
-    return false;
-  }
-}
 
 const KEY = 'settings';
 

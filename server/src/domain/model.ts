@@ -1,5 +1,6 @@
 // The shapes the API speaks. Routes return these; the client imports them as types only.
 // Field names are a public contract (see README "API"): change them only with a version bump.
+import type { Basemap } from './basemap.ts';
 
 /** The area levels, finest first: the one declaration of the level vocabulary on the server. */
 export const LEVELS = ['buurt', 'wijk', 'gemeente'] as const;
@@ -105,8 +106,12 @@ export interface SeriesResponse {
 
 /** GET /api/config: the settings the client reads before its first data request. */
 export interface ClientConfig {
-  /** MapLibre style of the background map ('' = no background map). */
+  /** MapLibre style of the background map when one is configured as a style ('' otherwise). */
   basemapStyleUrl: string;
+  /** The background map the map opens with (a raster template, a style, or none). */
+  basemap: Basemap;
+  /** What the map's basemap control offers: the PDOK maps, the configured one, and none. */
+  basemaps: Basemap[];
   /** The gemeente the app opens on (DEFAULT_GEMEENTE). */
   defaultGemeente: string;
   /** Counts from 1 up to this are hidden for presentations (SUPPRESSION_THRESHOLD). */

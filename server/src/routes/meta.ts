@@ -2,10 +2,12 @@
 import { Hono } from 'hono';
 import type { Dataset } from '../store/dataset.ts';
 import type { Category, ClientConfig, Gemeente } from '../domain/model.ts';
+import { BASEMAP_PRESETS, resolveBasemap } from '../domain/basemap.ts';
 
 /** What the client needs to know before its first data request (GET /config). */
 export interface ConfigSettings {
-  basemapStyleUrl: string;
+  /** The basemap setting (domain/basemap.ts). */
+  basemap: string;
   defaultGemeente: string;
   suppressionThreshold: number;
   lowPopulationThreshold: number;
@@ -18,7 +20,10 @@ export function metaRoutes(ds: Dataset, settings: () => ConfigSettings) {
       c.json({ status: 'ok' as const, gemeenten: ds.gemeenten().length, storeRevision: ds.store.revision(), geodataBuiltAt: ds.index.builtAt }, 200),
     )
     .get('/config', (c) => {
-      const body: ClientConfig = { ...settings(), months: ds.monthSpan() };
+      const { basemap: setting, ...rest } = settings();
+      const basemap = resolveBasemap(setting) ?? BASEMAP_PRESETS.find((b) => b.id === 'none')!;
+      const basemaps = basemap.id === 'eigen' ? [basemap, ...BASEMAP_PRESETS] : [...BASEMAP_PRESETS];
+      const body: ClientConfig = { ...rest, basemapStyleUrl: basemap.style ?? '', basemap, basemaps, months: ds.monthSpan() };
       return c.json(body, 200);
     })
     .get('/gemeenten', (c) => {

@@ -17,6 +17,9 @@ import { exportContent } from './mapTexts.ts';
 import type { PageProps } from './pageProps.ts';
 import { useIncidentLayer } from './useIncidentLayer.ts';
 import { useAreaLabels } from './useAreaLabels.ts';
+import { useBasemap } from '../../features/basemap/useBasemap.ts';
+import { BasemapControl } from '../../features/basemap/BasemapControl.tsx';
+import type { Basemap } from '../../api/client.ts';
 import { useMapSync } from './useMapSync.ts';
 
 export interface MapPageProps extends PageProps {
@@ -24,8 +27,11 @@ export interface MapPageProps extends PageProps {
   gemeenten: Gemeente[];
   categories: Category[];
   months: string[];
-  /** '' = no basemap (the offline default). */
+  /** A MapLibre style URL the map is made with ('' = the app's own style, with a raster background if chosen). */
   basemapStyle: string;
+  /** The backgrounds the user may choose, and the installation's default. */
+  basemaps: Basemap[];
+  basemap: Basemap | null;
 }
 
 export function MapPage(props: MapPageProps) {
@@ -48,6 +54,7 @@ export function MapPage(props: MapPageProps) {
   const incidentLayer = useIncidentLayer(map, topology, showPoints ? incidents.points : null);
   // The names of the buurten (or wijken) on show; the country view has thousands, so none there.
   useAreaLabels(map, topology, level, mijnWijk, !national);
+  const basemap = useBasemap(map, props.basemaps, props.basemap);
 
   useMapSync({
     map,
@@ -69,7 +76,8 @@ export function MapPage(props: MapPageProps) {
 
   return (
     <>
-      <main hidden={hidden} className={`layout ${hasPanel ? 'has-panel' : ''}`}>
+      {/* see-through: the legend's swatches are as transparent as the areas over the background map. */}
+      <main hidden={hidden} className={`layout ${hasPanel ? 'has-panel' : ''} ${basemap.chosen?.tiles && !basemap.unavailable ? 'see-through' : ''}`}>
         <MapSidebar {...props} hotspots={hotspots} attention={attention} density={density} incidents={incidents} densityWijk={densityWijk} mijnWijk={mijnWijk} map={map} onSelect={onSelect} />
         <section className="map-area" aria-label="Kaart">
           <MapView
@@ -93,8 +101,9 @@ export function MapPage(props: MapPageProps) {
               Klik op een gebied voor details. Zonder muis: gebruik de <a href="#tabel">tabel</a>.
             </p>
             {source.exportable && (
-              <MapExportButton map={map?.map ?? null} content={() => exportContent(view, scene)} fileParts={[gemeenteNaam, categoryNaam, from, to]} announce={announce} />
+              <MapExportButton map={map?.map ?? null} content={() => exportContent(view, scene, basemap.chosen?.tiles && !basemap.unavailable ? basemap.chosen.attribution : null)} fileParts={[gemeenteNaam, categoryNaam, from, to]} announce={announce} />
             )}
+            <BasemapControl basemap={basemap} />
           </div>
         </section>
         <AreaDetails

@@ -7,7 +7,8 @@ import { measureInfo } from '../../lib/measures.ts';
 import type { MapScene } from '../useMapScene.ts';
 import type { ViewState } from '../urlState.ts';
 
-export function exportContent(view: ViewState, scene: MapScene): ExportContent {
+/** `basemapCredit`: the attribution of the background map drawn under the areas (null: none drawn). */
+export function exportContent(view: ViewState, scene: MapScene, basemapCredit: string | null = null): ExportContent {
   const info = measureInfo(view.measure);
   const classification = scene.sourceView.classification;
   return {
@@ -25,7 +26,7 @@ export function exportContent(view: ViewState, scene: MapScene): ExportContent {
       ...(scene.stats?.meta.demo ? ['DEMO: de verdeling naar soort misdrijf en maand is gegenereerd; de jaartotalen per buurt zijn echt.'] : []),
       'Ondergrens hoort bij de klasse, bovengrens bij de volgende.',
     ],
-    credit: SOURCE_CREDIT,
+    credit: basemapCredit ? `${SOURCE_CREDIT}; achtergrondkaart: ${basemapCredit}` : SOURCE_CREDIT,
   };
 }
 

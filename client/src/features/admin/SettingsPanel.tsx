@@ -3,7 +3,7 @@
 // same on every server and over time, so it is not changed from a browser.
 import { useState, type FormEvent } from 'react';
 import { saveSettings, type SettingsAnswer } from '../../api/client.ts';
-import { errorText, useInvalidate, useSettingsQuery } from '../../api/queries.ts';
+import { errorText, useConfigQuery, useInvalidate, useSettingsQuery } from '../../api/queries.ts';
 import { FormError, refusalOf, type Refusal } from './FieldError.tsx';
 import { dateTime } from './words.ts';
 
@@ -23,7 +23,10 @@ export function SettingsPanel({ announce }: { announce: (message: string) => voi
 function SettingsForm({ answer, announce }: { answer: SettingsAnswer; announce: (message: string) => void }) {
   const invalidate = useInvalidate();
   const [threshold, setThreshold] = useState(String(answer.values.lowPopulationThreshold));
-  const [basemap, setBasemap] = useState(answer.values.basemapStyleUrl);
+  const presets = (useConfigQuery().data?.basemaps ?? []).filter((b) => b.id !== 'eigen');
+  const isPreset = (v: string) => presets.some((b) => b.id === v);
+  const [basemap, setBasemap] = useState(answer.values.basemap);
+  const [own, setOwn] = useState(!isPreset(answer.values.basemap) && answer.values.basemap !== '');
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const invalid = (field: string) => (refusal?.field === field ? { 'aria-invalid': true, 'aria-describedby': 'settings-error' } : {});
@@ -36,7 +39,7 @@ function SettingsForm({ answer, announce }: { answer: SettingsAnswer; announce: 
     setBusy(true);
     setRefusal(null);
     try {
-      await saveSettings({ lowPopulationThreshold: n, basemapStyleUrl: basemap.trim() });
+      await saveSettings({ lowPopulationThreshold: n, basemap: basemap.trim() });
       announce('De instellingen zijn opgeslagen en gelden meteen.');
       // Every answer that flags small areas, and the map's basemap, follow the new values.
       for (const key of [['settings'], ['config'], ['stats'], ['audit']]) invalidate(key);
@@ -58,10 +61,23 @@ function SettingsForm({ answer, announce }: { answer: SettingsAnswer; announce: 
           </p>
         </div>
         <div className="form-row">
-          <label htmlFor="setting-basemap">Achtergrondkaart (adres van een kaartstijl)</label>
-          <input id="setting-basemap" value={basemap} onChange={(e) => setBasemap(e.target.value)} aria-describedby="setting-basemap-hint" {...invalid('basemapStyleUrl')} />
+          <label htmlFor="setting-basemap">Achtergrondkaart bij het openen</label>
+          <select id="setting-basemap" value={own ? 'eigen' : basemap} onChange={(e) => (e.target.value === 'eigen' ? setOwn(true) : (setOwn(false), setBasemap(e.target.value)))} aria-describedby="setting-basemap-hint" {...invalid('basemap')}>
+            {presets.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.label}
+              </option>
+            ))}
+            <option value="eigen">Eigen adres…</option>
+          </select>
+          {own && (
+            <>
+              <label htmlFor="setting-basemap-url">Adres van de tegels of de kaartstijl</label>
+              <input id="setting-basemap-url" value={basemap} onChange={(e) => setBasemap(e.target.value)} placeholder="https://…/{z}/{x}/{y}.png" {...invalid('basemap')} />
+            </>
+          )}
           <p id="setting-basemap-hint" className="hint">
-            Een https-adres van een MapLibre-stijl, bijvoorbeeld de BRT-Achtergrondkaart van PDOK. Leeg: alleen de grenzen, zonder achtergrondkaart.
+            Gebruikers kunnen op de kaart zelf een andere achtergrond kiezen. Zonder verbinding met PDOK werkt de kaart gewoon, zonder achtergrond.
           </p>
         </div>
         <FormError id="settings-error" refusal={refusal} />

@@ -76,7 +76,7 @@ const DETAIL_WORDS: Record<string, string> = {
   summary: 'samenvatting', line: 'regel', field: 'veld', reason: 'reden', rows: 'regels', areas: 'gebieden', periods: 'perioden',
   categories: 'soorten', withheld: 'afgeschermde cellen', totalRows: 'totaalregels', assigned: 'in een buurt geplaatst', registrations: 'registraties',
   months: 'maanden', years: 'jaren', indicators: 'indicatoren', version: 'versie', before: 'was', after: 'wordt',
-  lowPopulationThreshold: 'weinig inwoners onder', basemapStyleUrl: 'achtergrondkaart',
+  lowPopulationThreshold: 'weinig inwoners onder', basemap: 'achtergrondkaart',
 };
 
 function valueText(v: unknown): string {

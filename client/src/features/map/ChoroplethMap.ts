@@ -55,6 +55,9 @@ export const DUTCH_LOCALE: Record<string, string> = {
   'CooperativeGesturesHandler.MobileHelpText': 'Gebruik twee vingers om de kaart te verschuiven',
 };
 
+/** The areas' opacity over a background map: the class colours stay apart, streets and water read through at buurt zoom. */
+const SEE_THROUGH_OPACITY = 0.65;
+
 /** Offline default: no basemap, no glyphs, no network. Names show in the tooltip and the table instead of labels. */
 export const BLANK_STYLE: StyleSpecification = {
   version: 8,
@@ -560,6 +563,13 @@ export class ChoroplethMap {
         // With an explicit duration the caller has already honoured prefers-reduced-motion (0 = jump).
         { padding: options.padding ?? 24, animate: duration > 0, duration, essential: options.duration !== undefined },
       );
+    });
+  }
+
+  /** With a background map under them the areas are more transparent, so streets and water read through. */
+  seeThrough(on: boolean): void {
+    this.whenLoaded(() => {
+      for (const level of ['wijk', 'buurt'] as const) this.map.setPaintProperty(`${SOURCES[level]}-fill`, 'fill-opacity', on ? SEE_THROUGH_OPACITY : 0.9);
     });
   }
 
