@@ -52,8 +52,10 @@ export function storePoliceExtract(
   const nuisanceTypes = ds.categories.types.filter((t) => t.kind === 'overlast').map((t) => t.code);
   const hasNuisance = parsed.records.some((r) => r.kind === 'overlast');
 
-  const outcome = store.transaction(() => {
-    incidents.upsert(rows);
+  const outcome = store.transaction((): ImportOutcome => {
+    // Before the points: the same extract again must not write them over what later imports stored.
+    if (store.listImports().some((i) => i.sha256 === sha256)) return { alreadyImported: true, changedRows: 0 };
+    incidents.upsert(rows, sha256);
     // The extract is the complete registration for its months: every buurt-month gets real figures,
     // zero where nothing was registered, so no demo remains for those months.
     const counts = new Map<string, number>();
