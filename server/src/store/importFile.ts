@@ -22,6 +22,10 @@ export interface ImportReport extends ImportOutcome {
 export interface ImportOptions {
   /** The gemeente a police extract belongs to: registrations outside it are errors. */
   gemeente: string;
+  /** The name the import is recorded under (an upload's original name; default: `file`). */
+  name?: string;
+  /** The beheerder who uploaded it (recorded with the import). */
+  importedBy?: string | null;
 }
 
 export function importFile(ds: Dataset, file: string, opts: ImportOptions = { gemeente: 'GM0935' }): ImportReport {
@@ -63,7 +67,7 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
     case 'police-extract': {
       const sha = fileSha256;
       const summary = { ...(parsed.summary as unknown as Record<string, unknown>), gemeente: opts.gemeente };
-      const r = storePoliceExtract(ds, new AreaGeometry(ds), ds.store.features().incidents, file, sha, parsed, opts.gemeente);
+      const r = storePoliceExtract(ds, new AreaGeometry(ds), ds.store.features().incidents, file, sha, parsed, opts.gemeente, { name: opts.name, importedBy: opts.importedBy });
       if (r.nearest) warnings.push(`${r.nearest} registration(s) lay just outside every buurt (simplified boundaries) and went to the nearest buurt`);
       return { alreadyImported: r.alreadyImported, changedRows: r.changedRows, file, format: parsed.format, summary: { ...summary, assigned: r.assigned }, warnings };
     }
@@ -77,12 +81,12 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
         respondents: r.respondenten, source: r.bron, demo: false,
       }));
       const sha = fileSha256;
-      const result = ds.store.features().survey.applyImport({ file, sha256: sha, format: parsed.format, summary }, rows);
+      const result = ds.store.features().survey.applyImport({ file: opts.name ?? file, sha256: sha, format: parsed.format, summary, importedBy: opts.importedBy }, rows);
       return { ...result, file, format: parsed.format, summary, warnings };
     }
   }
   const sha256 = fileSha256;
-  const outcome = ds.store.applyImport({ file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown> }, data);
+  const outcome = ds.store.applyImport({ file: opts.name ?? file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, importedBy: opts.importedBy }, data);
   return { ...outcome, file, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, warnings };
 }
 

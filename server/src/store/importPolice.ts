@@ -23,6 +23,7 @@ export function storePoliceExtract(
   sha256: string,
   parsed: PoliceExtractResult,
   gemeente: string,
+  recorded: { name?: string; importedBy?: string | null } = {},
 ): ImportOutcome & { assigned: number; nearest: number } {
   if (!ds.gemeente(gemeente)) throw new ImportError(file, [{ line: 0, field: 'gemeente', reason: `unknown gemeente ${gemeente}` }]);
   const locator = new BuurtLocator(geometry.features(gemeente, 'buurt'));
@@ -67,7 +68,7 @@ export function storePoliceExtract(
         if (hasNuisance) for (const type of nuisanceTypes) cells.push({ area, period: month, type, count: counts.get(`${area}|${month}|${type}`) ?? 0 });
       }
     }
-    return store.applyImport({ file, sha256, format: 'police-extract', summary: { ...parsed.summary, gemeente, monthsOutsideData: outside } }, { cells });
+    return store.applyImport({ file: recorded.name ?? file, sha256, format: 'police-extract', summary: { ...parsed.summary, gemeente, monthsOutsideData: outside }, importedBy: recorded.importedBy }, { cells });
   });
   return { ...outcome, assigned: rows.length, nearest };
 }
