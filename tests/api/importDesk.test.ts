@@ -2,6 +2,7 @@
 // sources loaded at start) with who and what changed; POST /api/imports/:id/undo undoes the most recent
 // one only, restores the figures every route answers from, and writes it to the audit trail.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/src/compose.ts';
@@ -51,7 +52,13 @@ describe('GET /api/imports', () => {
 
   it('lists every import newest first: an upload with its uploader, the command line, the sources loaded at start', async () => {
     const seeded = await history();
-    expect(seeded.every((i) => i.via === 'bron' && i.importedBy === null)).toBe(true);
+    expect(seeded.every((i) => i.via === 'bron' && i.importedBy === null && !i.undoable)).toBe(true);
+    // File names only, never the server's folders.
+    expect(seeded.every((i) => !/[\\/]/.test(i.file))).toBe(true);
+    // A source loaded at start would come back at the next start: it is not undone, even as the newest import.
+    const source = await undo(seeded[0].id);
+    expect(source.status).toBe(409);
+    expect((await source.json()).error).toMatch(/bij de start geladen/);
     importFile(t.dataset, path.join(ROOT, 'tests/fixtures/import/yearly-totals-valid.csv'));
     await upload('A.csv', FILE_A);
     const [a, cli, ...rest] = await history();
@@ -115,5 +122,46 @@ describe('POST /api/imports/:id/undo', () => {
     expect((await res.json()).error).toMatch(/beheerder/);
     expect((await undo(a.id, 'nobody=1')).status).toBe(401);
     expect((await history())[0].id).toBe(a.id);
+  });
+});
+
+describe('POST /api/imports/:id/reimport', () => {
+  it('keeps an upload owner-only under the kept folder, and imports it again from there after an undo', async () => {
+    const kept = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-kept-'));
+    try {
+      t = makeTestApp(':memory:', { keptUploadsDir: path.join(kept, 'uploads') }, 'beheerder');
+      await upload('A.csv', FILE_A);
+      await upload('B.csv', FILE_B);
+      const files = fs.readdirSync(path.join(kept, 'uploads'));
+      expect(files.filter((f) => /^[0-9a-f]{64}$/.test(f))).toHaveLength(2);
+      for (const f of files) expect(fs.statSync(path.join(kept, 'uploads', f)).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(path.join(kept, 'uploads')).mode & 0o777).toBe(0o700);
+
+      const [b] = await history();
+      expect((await t.client.imports.$get().then((r) => r.json())).reimportable).toEqual([]);
+      expect((await t.app.request(`/api/imports/${b.id}/reimport`, { method: 'POST' })).status).toBe(404);
+      const undone = await (await undo(b.id)).json();
+      expect(undone).toMatchObject({ reimportable: true, restoredRows: 3 });
+      expect((await bikeThefts('2024-01')).count).toBe(17);
+      expect((await t.client.imports.$get().then((r) => r.json())).reimportable).toEqual([{ id: b.id, file: 'B.csv' }]);
+
+      const res = await t.client.imports[':id'].reimport.$post({ param: { id: String(b.id) } });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ file: 'B.csv', format: 'cbs-47022NED', alreadyImported: false, changedRows: 3 });
+      expect((await bikeThefts('2024-01')).count).toBe(25);
+      const after = await t.client.imports.$get().then((r) => r.json());
+      expect(after.reimportable).toEqual([]);
+      expect(after.imports[0]).toMatchObject({ file: 'B.csv', importedBy: 'test-beheerder', undoable: true });
+      expect(after.imports[0].id).toBeGreaterThan(b.id);
+      expect((await t.app.request(`/api/imports/${b.id}/reimport`, { method: 'POST' })).status).toBe(404);
+      const audit = (await t.getJson('/api/audit?action=import')).body.entries;
+      expect(audit[0]).toMatchObject({ username: 'test-beheerder', detail: { file: 'B.csv', reimportOf: b.id } });
+    } finally {
+      fs.rmSync(kept, { recursive: true, force: true });
+    }
+  });
+
+  it('403 for another role', async () => {
+    expect((await t.app.request('/api/imports/1/reimport', { method: 'POST', headers: { Cookie: analist } })).status).toBe(403);
   });
 });

@@ -20,6 +20,7 @@ import { gemeenteParam } from '../http/params.ts';
 import { principalOf } from '../http/session.ts';
 import { idParam } from '../http/body.ts';
 import type { UserStore } from '../store/users.ts';
+import type { KeptUploads } from '../store/keptUploads.ts';
 import { importHistory, undoImport } from '../compute/imports.ts';
 import { mayManageUsers, type Principal } from '../domain/roles.ts';
 
@@ -30,6 +31,8 @@ export interface UploadOptions {
   dir?: string;
   /** Gemeente of a police extract when the request does not name one. */
   defaultGemeente: string;
+  /** Where uploaded files are kept for a re-import after an undo (DATA_DIR/uploads); omitted: not kept. */
+  kept?: KeptUploads;
 }
 
 const importQuery = z.object({
@@ -89,11 +92,23 @@ export function importsRoutes(ds: Dataset, users: UserStore, opts: UploadOptions
   return new Hono<AppEnv>()
     .get('/imports', (c) => {
       beheerder(c);
-      return c.json(importHistory(ds.store, users), 200);
+      return c.json(importHistory(ds.store, users, opts.kept), 200);
     })
     .post('/imports/:id/undo', (c) => {
       const who = beheerder(c);
-      return c.json(undoImport(ds.store, users, who, idParam(c.req.param('id'))), 200);
+      return c.json(undoImport(ds.store, users, who, idParam(c.req.param('id')), opts.kept), 200);
+    })
+    .post('/imports/:id/reimport', (c) => {
+      const who = beheerder(c);
+      const id = idParam(c.req.param('id'));
+      const kept = opts.kept?.undone().find((k) => k.undoneId === id);
+      if (!kept) throw new ApiError(404, `van import ${id} is geen bewaard bestand dat ongedaan is gemaakt`, 'id');
+      if (ds.store.listImports().some((i) => i.sha256 === kept.sha256)) throw new ApiError(409, `${kept.name} is al weer geïmporteerd`, 'id');
+      const { sha256: _sha, ...report } = importFile(ds, kept.file, { gemeente: kept.gemeente, name: kept.name, importedBy: who.username });
+      opts.kept?.keep(kept.file, kept.sha256, { name: kept.name, gemeente: kept.gemeente });
+      const bytes = fs.statSync(kept.file).size;
+      users.audit({ username: who.username, role: who.role, action: 'import', resource: '/api/imports', detail: { file: kept.name, bytes, format: report.format, changedRows: report.changedRows, alreadyImported: report.alreadyImported, summary: report.summary, reimportOf: id } });
+      return c.json({ ...report, file: kept.name, bytes }, 200);
     })
     .post('/imports', validate('query', importQuery), async (c) => {
       const who = principalOf(c);
@@ -127,7 +142,14 @@ export function importsRoutes(ds: Dataset, users: UserStore, opts: UploadOptions
         }
         if (size === 0) throw new ApiError(400, 'body: the uploaded file is empty', 'body');
         try {
-          const report = importFile(ds, file, { gemeente: q.gemeente ?? opts.defaultGemeente, name: q.name, importedBy: who.username });
+          const gemeente = q.gemeente ?? opts.defaultGemeente;
+          const { sha256, ...report } = importFile(ds, file, { gemeente, name: q.name, importedBy: who.username });
+          try {
+            opts.kept?.keep(file, sha256, { name: q.name, gemeente });
+          } catch (e) {
+            // The import stands; only a re-import after an undo will not be offered.
+            console.error(`imports: could not keep ${q.name} for a re-import: ${(e as Error).message}`);
+          }
           audit('import', { file: q.name, bytes: size, format: report.format, changedRows: report.changedRows, alreadyImported: report.alreadyImported, summary: report.summary });
           return c.json({ ...report, file: q.name, bytes: size }, 200);
         } catch (e) {

@@ -14,6 +14,8 @@ import { AreaGeometry } from './geometry.ts';
 
 export interface ImportReport extends ImportOutcome {
   file: string;
+  /** The file's content hash (what the import is recorded under). */
+  sha256: string;
   format: ParsedImport['format'];
   summary: Record<string, unknown>;
   warnings: string[];
@@ -69,7 +71,7 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
       const summary = { ...(parsed.summary as unknown as Record<string, unknown>), gemeente: opts.gemeente };
       const r = storePoliceExtract(ds, new AreaGeometry(ds), ds.store.features().incidents, file, sha, parsed, opts.gemeente, { name: opts.name, importedBy: opts.importedBy });
       if (r.nearest) warnings.push(`${r.nearest} registration(s) lay just outside every buurt (simplified boundaries) and went to the nearest buurt`);
-      return { alreadyImported: r.alreadyImported, changedRows: r.changedRows, file, format: parsed.format, summary: { ...summary, assigned: r.assigned }, warnings };
+      return { alreadyImported: r.alreadyImported, changedRows: r.changedRows, file, sha256: sha, format: parsed.format, summary: { ...summary, assigned: r.assigned }, warnings };
     }
     case 'survey': {
       // Survey rows go to their own table, in one transaction with the import record.
@@ -82,12 +84,12 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
       }));
       const sha = fileSha256;
       const result = ds.store.features().survey.applyImport({ file: opts.name ?? file, sha256: sha, format: parsed.format, summary, importedBy: opts.importedBy }, rows);
-      return { ...result, file, format: parsed.format, summary, warnings };
+      return { ...result, file, sha256: sha, format: parsed.format, summary, warnings };
     }
   }
   const sha256 = fileSha256;
   const outcome = ds.store.applyImport({ file: opts.name ?? file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, importedBy: opts.importedBy }, data);
-  return { ...outcome, file, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, warnings };
+  return { ...outcome, file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, warnings };
 }
 
 /**
