@@ -8,6 +8,7 @@ import {
   fetchAccounts,
   fetchAreas,
   fetchAudit,
+  fetchImports,
   fetchAttentionAreas,
   fetchBenchmark,
   fetchBuurtNames,
@@ -132,6 +133,7 @@ export function useInvalidate(): (key: QueryKey) => void {
 
 /** The beheerder's desk: fresh on every visit (another beheerder may have changed something). */
 export const useAccountsQuery = () => useQuery({ queryKey: ['accounts'], queryFn: ({ signal }) => fetchAccounts(signal), staleTime: 0 });
+export const useImportsQuery = () => useQuery({ queryKey: ['imports'], queryFn: ({ signal }) => fetchImports(signal), staleTime: 0 });
 export const useAuditQuery = (filter: AuditFilter) =>
   useQuery({ queryKey: ['audit', filter], queryFn: ({ signal }) => fetchAudit(filter, signal), staleTime: 0, placeholderData: keepPreviousData });
 
