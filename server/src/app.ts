@@ -37,6 +37,7 @@ import { evaluationsRoutes } from './routes/evaluations.ts';
 import { evaluationAnswer } from './compute/evaluations.ts';
 import { PdfRenderer } from './reports/pdf.ts';
 import { AreaGeometry } from './store/geometry.ts';
+import { KeptUploads } from './store/keptUploads.ts';
 import type { ApiError as ApiErrorBody } from './domain/model.ts';
 import type { Context, MiddlewareHandler } from 'hono';
 import { authRoutes } from './routes/auth.ts';
@@ -78,6 +79,8 @@ export interface AppDeps {
   uploadDir?: string;
   /** Which store engine runs (shown read-only on the beheerder's settings). */
   database?: 'sqlite' | 'postgres';
+  /** Where uploaded files are kept so an undone import can be imported again (DATA_DIR/uploads; omitted: not kept). */
+  keptUploadsDir?: string;
   /** Prints reports to PDF (one Chromium, started on first use); the owner closes it on shutdown. */
   pdfRenderer?: PdfRenderer;
 }
@@ -121,6 +124,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
   const { selections, attentionAreas, incidents, presentations, evaluations } = dataset.store.features();
   const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   const pdf = deps.pdfRenderer ?? new PdfRenderer();
+  const kept = deps.keptUploadsDir ? new KeptUploads(deps.keptUploadsDir) : undefined;
   /** Every API route, answering from `ds`. */
   const routes = (ds: Dataset) =>
     new Hono<AppEnv>()
@@ -143,7 +147,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
       .route('/', exportRoutes(ds, geometry, lowPopulation, threshold))
       .route('/', selectionsRoutes(ds, selections, users))
       .route('/', attentionAreasRoutes(ds, geometry, attentionAreas, users))
-      .route('/', importsRoutes(ds, users, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente }))
+      .route('/', importsRoutes(ds, users, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente, kept }))
       .route('/', presentationsRoutes(ds, presentations, users))
       .route('/', signalsRoutes(ds, threshold))
       .route('/', evaluationsRoutes(ds, geometry, evaluations, attentionAreas))

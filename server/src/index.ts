@@ -34,6 +34,7 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
     trustProxy: config.TRUST_PROXY,
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
     database: config.DATABASE_URL ? 'postgres' : 'sqlite',
+    keptUploadsDir: path.join(config.dataDir, 'uploads'),
   });
   // Build the default gemeente's cube now, so the first visitor does not wait for it.
   dataset.cube(config.DEFAULT_GEMEENTE);

@@ -1,5 +1,5 @@
 // Browser test of the beheerder's desk, in the browser only: a refused upload shows its bad lines, an accepted one
-// appears in the history; a weak password is refused with the rule; a new wijkagent can sign in at once; the audit
+// appears in the history and can be undone there, then imported again; a weak password is refused with the rule; a new wijkagent can sign in at once; the audit
 // trail shows both actions. Real server on a random port, Debian's chromium; waits on the DOM, never on timers.
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -64,9 +64,37 @@ describe('Beheer in the browser', () => {
     await imports.getByLabel('Bestand', { exact: true }).setInputFiles(path.join(FIXTURES, 'cbs-47022NED-valid.csv'));
     await imports.getByRole('button', { name: 'Importeren' }).click();
     await expect(page.locator('.import-report').textContent()).resolves.toMatch(/cbs-47022NED-valid\.csv is geïmporteerd als CBS-tabel 47022NED/);
-    const history = page.getByRole('table', { name: /Eerdere imports/ });
-    await history.getByRole('cell', { name: /bestand: cbs-47022NED-valid\.csv/ }).waitFor();
-    await expect(history.locator('tbody tr').first().textContent()).resolves.toMatch(/beheer/);
+    const history = page.getByRole('table', { name: /^Alle imports, nieuwste eerst/ });
+    const newest = history.getByRole('row', { name: /cbs-47022NED-valid\.csv/ });
+    await newest.waitFor();
+    await expect(history.locator('tbody tr').first().textContent()).resolves.toMatch(/cbs-47022NED-valid\.csv.*beheer/);
+    // The sources loaded at start are in the history too, and cannot be undone any more.
+    await expect(history.getByRole('cell', { name: 'bij de start geladen' }).count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('undoes the last import after an inline confirmation; it leaves the history', async () => {
+    const history = page.getByRole('table', { name: /^Alle imports, nieuwste eerst/ });
+    const before = await history.locator('tbody tr').count();
+    await expect(history.getByRole('button', { name: 'Laatste import ongedaan maken' }).count()).resolves.toBe(1);
+    await history.getByRole('row', { name: /cbs-47022NED-valid\.csv/ }).getByRole('button', { name: 'Laatste import ongedaan maken' }).click();
+    const confirm = history.getByRole('group', { name: 'Ongedaan maken bevestigen' });
+    // Focus moves to the safe choice, so Enter does not undo by accident.
+    await expect(confirm.getByRole('button', { name: 'Nee' }).evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+    await page.screenshot({ path: `${SHOTS}/bvk-beheer-import-undo-confirm.png`, fullPage: true });
+    await confirm.getByRole('button', { name: 'Ja, ongedaan maken' }).click();
+    await expect(page.getByRole('region', { name: 'Imports' }).getByRole('status').filter({ hasText: /is ongedaan gemaakt/ }).textContent()).resolves.toMatch(/cbs-47022NED-valid\.csv is ongedaan gemaakt/);
+    await history.getByRole('row', { name: /cbs-47022NED-valid\.csv/ }).waitFor({ state: 'detached' });
+    await expect(history.locator('tbody tr').count()).resolves.toBe(before - 1);
+    await page.screenshot({ path: `${SHOTS}/bvk-beheer-import-undone.png`, fullPage: true });
+  });
+
+  it('imports the undone upload again from its kept file', async () => {
+    const undone = page.getByRole('list', { name: 'Ongedaan gemaakte uploads' });
+    await undone.getByRole('listitem').filter({ hasText: 'cbs-47022NED-valid.csv' }).getByRole('button', { name: 'Opnieuw importeren' }).click();
+    await expect(page.getByRole('region', { name: 'Imports' }).getByRole('status').filter({ hasText: /opnieuw geïmporteerd/ }).textContent()).resolves.toMatch(/cbs-47022NED-valid\.csv is opnieuw geïmporteerd/);
+    const history = page.getByRole('table', { name: /^Alle imports, nieuwste eerst/ });
+    await history.getByRole('row', { name: /cbs-47022NED-valid\.csv/ }).getByRole('button', { name: 'Laatste import ongedaan maken' }).waitFor();
+    await undone.waitFor({ state: 'detached' });
   });
 
   it('refuses a weak password with the rule, then adds a wijkagent', async () => {

@@ -213,6 +213,108 @@ export function runStoreContract(name: string, makeFactory: () => StoreFactory) 
       expect(got.filter((c) => c.count === null)).toHaveLength(cells.filter((c) => c.count === null).length);
     });
 
+    describe('undo of the last import', () => {
+      const contents = (s: Store) => {
+        const { revision: _r, imports: _i, ...rows } = snapshot(s);
+        return rows;
+      };
+      // B changes some of A's rows (a number, a null, an inhabitant), leaves others, and adds new ones.
+      const B: ImportData = {
+        yearlyTotals: [{ area: 'BU09350000', year: 2023, count: 900 }, { area: 'BU09350001', year: 2023, count: 4 }, { area: 'BU09359999', year: 2023, count: 1 }],
+        cells: [
+          { area: 'BU09350000', type: '1.1.1', period: '2024-01', count: 99 },
+          { area: 'BU09350000', type: '1.2.3', period: '2024-01', count: 0 },
+          { area: 'BU09350001', type: '1.1.1', period: '2024-01', count: 7 },
+          { area: 'BU09350000', type: '1.1.1', period: '2024-01', count: 100 }, // the same cell twice: undo restores A's
+          { area: 'BU09350002', type: '1.1.1', period: '2024-05', count: 2 },
+          { area: 'BU03630000', type: '2.5.1', period: '2022', count: null },
+          { area: 'BU03630000', type: '2.5.1', period: '2021', count: 8 },
+        ],
+        population: [{ area: 'GM0935', year: 2024, inwoners: 121_000 }, { area: 'GM0935', year: 2025, inwoners: 122_000 }],
+      };
+
+      it('records who imported it, how many rows it changed, and that it can be undone', () => {
+        const s = openStore();
+        s.applyImport({ ...rec('a'), importedBy: 'bea' }, DATA);
+        s.applyImport(rec('b'), B);
+        expect(s.listImports().map((i) => [i.sha256, i.importedBy, i.changedRows, i.changesRecorded])).toEqual([['a', 'bea', ROWS, true], ['b', null, 10, true]]);
+      });
+
+      it('import A, import B over it, undo B: exactly A again; then undo A: empty; the revision rises each time', () => {
+        const s = openStore();
+        s.applyImport(rec('a'), DATA);
+        const onlyA = contents(s);
+        s.applyImport(rec('b'), B);
+        const [impA, impB] = s.listImports();
+        expect(impB.changedRows).toBe(10);
+        const rev = s.revision();
+        expect(s.undoLastImport(impB.id)).toMatchObject({ ok: true, undone: { id: impB.id, sha256: 'b' }, restoredRows: 10 });
+        expect(contents(s)).toEqual(onlyA);
+        expect(s.revision()).toBeGreaterThan(rev);
+        // Committed: another store on the same storage sees A alone.
+        const other = openStore();
+        expect(contents(other)).toEqual(onlyA);
+        expect(other.listImports().map((i) => i.sha256)).toEqual(['a']);
+        // B's file may come again, and is again B.
+        expect(s.applyImport(rec('b'), B).alreadyImported).toBe(false);
+        expect(s.undoLastImport(s.listImports()[1].id)).toMatchObject({ ok: true, restoredRows: 10 });
+        const rev2 = s.revision();
+        expect(s.undoLastImport(impA.id)).toMatchObject({ ok: true, restoredRows: ROWS });
+        expect(s.revision()).toBeGreaterThan(rev2);
+        expect(contents(s)).toEqual({ yearlyTotals: [], monthly: [], yearlyType: [], population: [] });
+        expect(s.listImports()).toEqual([]);
+      });
+
+      it('refuses an older import and an unknown id, changing nothing', () => {
+        const s = openStore();
+        s.applyImport(rec('a'), DATA);
+        s.applyImport(rec('b'), B);
+        const [impA, impB] = s.listImports();
+        const before = snapshot(s);
+        expect(s.undoLastImport(impA.id)).toEqual({ ok: false, reason: 'notLatest', latestId: impB.id });
+        expect(s.undoLastImport(impB.id + 1000)).toEqual({ ok: false, reason: 'unknown' });
+        expect(snapshot(s)).toEqual(before);
+      });
+
+      it('never hands out the id of an undone import again', () => {
+        const s = openStore();
+        s.applyImport(rec('a'), DATA);
+        s.applyImport(rec('b'), B);
+        const idB = s.listImports()[1].id;
+        s.undoLastImport(idB);
+        s.applyImport(rec('c'), B);
+        expect(s.listImports()[1].id).toBeGreaterThan(idB);
+      });
+
+      it('undoes a survey import and a police extract (points and counts) too', () => {
+        const s = openStore();
+        const sv = s.features().survey;
+        const inc = s.features().incidents;
+        const survey = (sha256: string) => ({ file: `${sha256}.csv`, sha256, format: 'survey', summary: {} });
+        sv.applyImport(survey('s1'), [surveyRow('GM0935', 2023, 'onveilig', 31.5), surveyRow('WK093500', 2023, 'onveilig', 40.25, { lower: null, demo: true })]);
+        const police = (sha256: string, rows: Incident[], count: number) => s.transaction(() => {
+          inc.upsert(rows, sha256);
+          return s.applyImport({ file: `${sha256}.csv`, sha256, format: 'police-extract', summary: {} }, { cells: [{ area: 'BU09350000', type: '1.1.1', period: '2024-03', count }] });
+        });
+        police('p1', [incident('P-1'), incident('P-2', { omschrijving: null })], 2);
+        const all = { gemeente: 'GM0935', codes: ['1.1.1'], from: '2024-01', to: '2024-12' };
+        const points = inc.query(all, 10);
+        const cellsBefore = s.monthlyCells('GM0935');
+        police('p2', [incident('P-2', { omschrijving: 'Nu met tekst', lon: 5.7 }), incident('P-3')], 3);
+        expect(s.listImports().at(-1)!.changedRows).toBe(3);
+        expect(s.undoLastImport(s.listImports().at(-1)!.id)).toMatchObject({ ok: true, restoredRows: 3 });
+        expect(inc.query(all, 10)).toEqual(points);
+        expect(s.monthlyCells('GM0935')).toEqual(cellsBefore);
+        const surveyBefore = sv.rows({ gemeente: 'GM0935' });
+        sv.applyImport(survey('s2'), [surveyRow('GM0935', 2023, 'onveilig', 30), surveyRow('WK093500', 2023, 'onveilig', 40.25, { lower: null, demo: true }), surveyRow('GM0935', 2024, 'onveilig', 29)]);
+        expect(s.listImports().at(-1)!.changedRows).toBe(2);
+        const rev = s.revision();
+        expect(s.undoLastImport(s.listImports().at(-1)!.id)).toMatchObject({ ok: true, restoredRows: 2 });
+        expect(s.revision()).toBeGreaterThan(rev);
+        expect(sv.rows({ gemeente: 'GM0935' })).toEqual(surveyBefore);
+      });
+    });
+
     describe('feature stores', () => featureContract(openStore, (s) => {
       s.close();
       open.splice(open.indexOf(s), 1);

@@ -6,12 +6,12 @@ import type { Topology } from 'topojson-specification';
 import type { AppType } from '../../../server/src/app.ts';
 import type {
   ApiError, AttentionArea, AttentionAreaSummary, AttentionKind, BenchmarkResponse, Category, CoverageResponse, ClientConfig, ContextResponse, Gemeente, HotspotMethod, HotspotsResponse, Level,
-  AuditEntry, PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsAnswer, SurveyIndicator, SurveyResponse, TargetOut,
+  AuditEntry, ImportHistory, ImportHistoryRow, UndoAnswer, PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsAnswer, SurveyIndicator, SurveyResponse, TargetOut,
   Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator, LiveValues, SettingsAnswer, Basemap,
 } from '../../../server/src/api/types.ts';
 
 export type { BenchmarkResponse, ClientConfig, CoverageResponse, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
-export type { AttentionArea, AttentionAreaSummary, AttentionKind, AuditEntry, Category, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
+export type { AttentionArea, AttentionAreaSummary, AttentionKind, AuditEntry, Category, ImportHistoryRow, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
 export type { Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator, LiveValues, SettingsAnswer, Basemap };
 
 export class ApiRequestError extends Error {
@@ -440,6 +440,21 @@ export async function fetchAudit(f: AuditFilter, signal?: AbortSignal): Promise<
 /** The same filter as a CSV download (the browser fetches it itself). */
 export function auditCsvUrl(f: AuditFilter): string {
   return api.audit.$url({ query: { ...auditQuery(f), format: 'csv' } }).toString();
+}
+
+/** Every stored import, newest first, with whether it can still be undone. */
+export async function fetchImports(signal?: AbortSignal): Promise<ImportHistory> {
+  return (await checked(await api.imports.$get(undefined, { init: { signal } }))).json();
+}
+
+/** Undoes the most recent import (the server refuses any other with 409, naming why). */
+export async function undoImport(id: number): Promise<UndoAnswer> {
+  return (await checked(await api.imports[':id'].undo.$post({ param: { id: String(id) } }))).json();
+}
+
+/** Imports an undone upload again from its kept file; answers the import report like an upload. */
+export async function reimportImport(id: number): Promise<ImportReport> {
+  return (await checked(await api.imports[':id'].reimport.$post({ param: { id: String(id) } }))).json();
 }
 
 const importRefusal = z.object({

@@ -8,6 +8,7 @@ import {
   fetchAccounts,
   fetchAreas,
   fetchAudit,
+  fetchImports,
   fetchAttentionAreas,
   fetchBenchmark,
   fetchBuurtNames,
@@ -137,6 +138,7 @@ export const useTargetPlanQuery = (gemeente: string) =>
   useQuery({ queryKey: ['target-plan', gemeente], queryFn: ({ signal }) => fetchTargetPlan(gemeente, signal), staleTime: 0 });
 export const useSettingsQuery = () => useQuery({ queryKey: ['settings'], queryFn: ({ signal }) => fetchSettings(signal), staleTime: 0 });
 export const useAccountsQuery = () => useQuery({ queryKey: ['accounts'], queryFn: ({ signal }) => fetchAccounts(signal), staleTime: 0 });
+export const useImportsQuery = () => useQuery({ queryKey: ['imports'], queryFn: ({ signal }) => fetchImports(signal), staleTime: 0 });
 export const useAuditQuery = (filter: AuditFilter) =>
   useQuery({ queryKey: ['audit', filter], queryFn: ({ signal }) => fetchAudit(filter, signal), staleTime: 0, placeholderData: keepPreviousData });
 

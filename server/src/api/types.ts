@@ -21,3 +21,4 @@ export type { Selection } from '../store/selections.ts';
 export type { AttentionArea, AttentionKind } from '../store/attentionAreas.ts';
 export type { PresentationLayer, PresentationView } from '../store/presentations.ts';
 export type { AuditEntry } from '../store/users.ts';
+export type { ImportHistory, ImportHistoryRow, UndoAnswer } from '../compute/imports.ts';

@@ -15,6 +15,8 @@ import { AreaGeometry } from './geometry.ts';
 
 export interface ImportReport extends ImportOutcome {
   file: string;
+  /** The file's content hash (what the import is recorded under). */
+  sha256: string;
   format: ParsedImport['format'];
   summary: Record<string, unknown>;
   warnings: string[];
@@ -23,6 +25,10 @@ export interface ImportReport extends ImportOutcome {
 export interface ImportOptions {
   /** The gemeente a police extract belongs to: registrations outside it are errors. */
   gemeente: string;
+  /** The name the import is recorded under (an upload's original name; default: `file`). */
+  name?: string;
+  /** The beheerder who uploaded it (recorded with the import). */
+  importedBy?: string | null;
 }
 
 export function importFile(ds: Dataset, file: string, opts: ImportOptions = { gemeente: 'GM0935' }): ImportReport {
@@ -68,13 +74,13 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
     case 'police-extract': {
       const sha = fileSha256;
       const summary = { ...(parsed.summary as unknown as Record<string, unknown>), gemeente: opts.gemeente };
-      const r = storePoliceExtract(ds, new AreaGeometry(ds), ds.store.features().incidents, file, sha, parsed, opts.gemeente);
+      const r = storePoliceExtract(ds, new AreaGeometry(ds), ds.store.features().incidents, file, sha, parsed, opts.gemeente, { name: opts.name, importedBy: opts.importedBy });
       if (r.nearest) {
         warnings.push(
           `${nlNumber(r.nearest)} ${plural(r.nearest, 'registratie lag', 'registraties lagen')} net buiten elke buurt (de grenzen op de kaart zijn vereenvoudigd) en ${plural(r.nearest, 'is', 'zijn')} bij de dichtstbijzijnde buurt geteld`,
         );
       }
-      return { alreadyImported: r.alreadyImported, changedRows: r.changedRows, file, format: parsed.format, summary: { ...summary, assigned: r.assigned }, warnings };
+      return { alreadyImported: r.alreadyImported, changedRows: r.changedRows, file, sha256: sha, format: parsed.format, summary: { ...summary, assigned: r.assigned }, warnings };
     }
     case 'survey': {
       // Survey rows go to their own table, in one transaction with the import record.
@@ -86,13 +92,13 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
         respondents: r.respondenten, source: r.bron, demo: false,
       }));
       const sha = fileSha256;
-      const result = ds.store.features().survey.applyImport({ file, sha256: sha, format: parsed.format, summary }, rows);
-      return { ...result, file, format: parsed.format, summary, warnings };
+      const result = ds.store.features().survey.applyImport({ file: opts.name ?? file, sha256: sha, format: parsed.format, summary, importedBy: opts.importedBy }, rows);
+      return { ...result, file, sha256: sha, format: parsed.format, summary, warnings };
     }
   }
   const sha256 = fileSha256;
-  const outcome = ds.store.applyImport({ file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown> }, data);
-  return { ...outcome, file, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, warnings };
+  const outcome = ds.store.applyImport({ file: opts.name ?? file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, importedBy: opts.importedBy }, data);
+  return { ...outcome, file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, warnings };
 }
 
 /** The warning for codes that the boundaries do not know: stored, but not on the map. */

@@ -24,6 +24,7 @@ export function storePoliceExtract(
   sha256: string,
   parsed: PoliceExtractResult,
   gemeente: string,
+  recorded: { name?: string; importedBy?: string | null } = {},
 ): ImportOutcome & { assigned: number; nearest: number } {
   if (!ds.gemeente(gemeente)) throw new ImportError(file, [{ line: 0, field: 'gemeente', reason: `onbekende gemeente ${gemeente}: deze gemeentecode staat niet in de gebiedsindeling` }]);
   const locator = new BuurtLocator(geometry.features(gemeente, 'buurt'));
@@ -53,8 +54,10 @@ export function storePoliceExtract(
   const nuisanceTypes = ds.categories.types.filter((t) => t.kind === 'overlast').map((t) => t.code);
   const hasNuisance = parsed.records.some((r) => r.kind === 'overlast');
 
-  const outcome = store.transaction(() => {
-    incidents.upsert(rows);
+  const outcome = store.transaction((): ImportOutcome => {
+    // Before the points: the same extract again must not write them over what later imports stored.
+    if (store.listImports().some((i) => i.sha256 === sha256)) return { alreadyImported: true, changedRows: 0 };
+    incidents.upsert(rows, sha256);
     // The extract is the complete registration for its months: every buurt-month gets real figures,
     // zero where nothing was registered, so no demo remains for those months.
     const counts = new Map<string, number>();
@@ -66,7 +69,7 @@ export function storePoliceExtract(
         if (hasNuisance) for (const type of nuisanceTypes) cells.push({ area, period: month, type, count: counts.get(`${area}|${month}|${type}`) ?? 0 });
       }
     }
-    return store.applyImport({ file, sha256, format: 'police-extract', summary: { ...parsed.summary, gemeente, monthsOutsideData: outside } }, { cells });
+    return store.applyImport({ file: recorded.name ?? file, sha256, format: 'police-extract', summary: { ...parsed.summary, gemeente, monthsOutsideData: outside }, importedBy: recorded.importedBy }, { cells });
   });
   return { ...outcome, assigned: rows.length, nearest };
 }

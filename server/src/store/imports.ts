@@ -5,6 +5,8 @@ export interface ImportRecord {
   sha256: string;
   format: string;
   summary: Record<string, unknown>;
+  /** The beheerder who uploaded it; absent or null: the command line, or a source loaded at start. */
+  importedBy?: string | null;
 }
 
 export interface ImportOutcome {

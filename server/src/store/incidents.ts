@@ -28,7 +28,9 @@ export interface IncidentQuery {
 }
 
 export interface IncidentStore {
-  upsert(rows: Incident[]): number;
+  /** With `importSha`, what it overwrites is recorded for that import's undo (importChanges.ts); call it
+   * then inside the transaction that records the import. */
+  upsert(rows: Incident[], importSha?: string): number;
   /** Counts per buurt, month and code for the given months (to rebuild the monthly cells). */
   monthlyCounts(gemeente: string, months: string[]): { area: string; month: string; type: string; count: number }[];
   query(q: IncidentQuery, limit: number): Incident[];

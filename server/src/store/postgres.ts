@@ -8,8 +8,8 @@ import type { UserStore } from './users.ts';
 import { endClient, loadPgNative, type PgClient } from './postgresClient.ts';
 import { PostgresUserStore } from './postgresUsers.ts';
 import { FEATURE_SCHEMA, PostgresAttentionAreaStore, PostgresIncidentStore, PostgresPresentationStore, PostgresSelectionStore, PostgresSurveyStore, PostgresEvaluationStore, PostgresVersionStore, takeOverLocalFeatures } from './postgresFeatures.ts';
-import { writeRows, type Query } from './postgresSql.ts';
-import { gemeenteOf, type FeatureStores, type ImportData, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
+import { isoText, undoJournal, writeRows, type Query } from './postgresSql.ts';
+import { gemeenteOf, type FeatureStores, type ImportData, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type UndoOutcome, type YearlyTotal } from './store.ts';
 import type { ImportOutcome, ImportRecord } from './imports.ts';
 
 // Counts are BIGINT: the importers accept any count up to Number.MAX_SAFE_INTEGER, as SQLite does.
@@ -35,7 +35,24 @@ CREATE TABLE IF NOT EXISTS population (
   PRIMARY KEY (area, year));
 CREATE INDEX IF NOT EXISTS population_gm ON population (gemeente);
 INSERT INTO meta (key, value) VALUES ('revision', 0) ON CONFLICT (key) DO NOTHING;
+ALTER TABLE imports ADD COLUMN IF NOT EXISTS imported_by TEXT;
+ALTER TABLE imports ADD COLUMN IF NOT EXISTS changed_rows BIGINT;
+ALTER TABLE imports ADD COLUMN IF NOT EXISTS changes_recorded BOOLEAN NOT NULL DEFAULT false;
+CREATE TABLE IF NOT EXISTS import_changes (
+  import_sha TEXT NOT NULL, tbl TEXT NOT NULL, key JSONB NOT NULL, previous JSONB,
+  PRIMARY KEY (import_sha, tbl, key));
 `;
+
+const IMPORT_SELECT = `SELECT id, file, sha256, format, summary::text AS summary, ${isoText('imported_at')} AS imported_at,
+  imported_by, changed_rows::float8 AS changed_rows, changes_recorded FROM imports`;
+
+const toStoredImport = (r: Record<string, unknown>): StoredImport => ({
+  id: Number(r.id), file: String(r.file), sha256: String(r.sha256), format: String(r.format),
+  summary: JSON.parse(String(r.summary)) as Record<string, unknown>, importedAt: String(r.imported_at),
+  importedBy: r.imported_by === null ? null : String(r.imported_by),
+  changedRows: r.changed_rows === null ? null : Number(r.changed_rows),
+  changesRecorded: r.changes_recorded === true || r.changes_recorded === 't',
+});
 
 /** Rows per INSERT statement (one array parameter per column): a 300k-row import is ~30 round trips. */
 const CHUNK = 10_000;
@@ -139,19 +156,23 @@ export class PostgresStore implements Store {
     const outcome = this.transaction((): ImportOutcome => {
       if (this.q('SELECT 1 FROM imports WHERE sha256 = $1', [record.sha256]).length) return { alreadyImported: true, changedRows: 0 };
       let changed = 0;
+      const journal = record.sha256;
       const yearlyTotals = (data.yearlyTotals ?? []).map((r) => ({ area: r.area, gemeente: gemeenteOf(r.area), year: r.year, count: r.count }));
-      changed += this.upsert('yearly_totals', ['area', 'gemeente', 'year', 'count'], ['text', 'text', 'integer', 'bigint'], ['area', 'year'], 'count', yearlyTotals);
+      changed += this.upsert('yearly_totals', ['area', 'gemeente', 'year', 'count'], ['text', 'text', 'integer', 'bigint'], ['area', 'year'], 'count', yearlyTotals, journal);
       const monthly: Record<string, unknown>[] = [];
       const yearlyType: Record<string, unknown>[] = [];
       for (const c of data.cells ?? []) {
         if (c.period.length === 7) monthly.push({ area: c.area, gemeente: gemeenteOf(c.area), month: c.period, type: c.type, count: c.count });
         else yearlyType.push({ area: c.area, gemeente: gemeenteOf(c.area), year: Number(c.period), type: c.type, count: c.count });
       }
-      changed += this.upsert('monthly', ['area', 'gemeente', 'month', 'type', 'count'], ['text', 'text', 'text', 'text', 'bigint'], ['area', 'month', 'type'], 'count', monthly);
-      changed += this.upsert('yearly_type', ['area', 'gemeente', 'year', 'type', 'count'], ['text', 'text', 'integer', 'text', 'bigint'], ['area', 'year', 'type'], 'count', yearlyType);
+      changed += this.upsert('monthly', ['area', 'gemeente', 'month', 'type', 'count'], ['text', 'text', 'text', 'text', 'bigint'], ['area', 'month', 'type'], 'count', monthly, journal);
+      changed += this.upsert('yearly_type', ['area', 'gemeente', 'year', 'type', 'count'], ['text', 'text', 'integer', 'text', 'bigint'], ['area', 'year', 'type'], 'count', yearlyType, journal);
       const population = (data.population ?? []).map((p) => ({ area: p.area, gemeente: gemeenteOf(p.area), year: p.year, inwoners: p.inwoners }));
-      changed += this.upsert('population', ['area', 'gemeente', 'year', 'inwoners'], ['text', 'text', 'integer', 'bigint'], ['area', 'year'], 'inwoners', population);
-      this.q('INSERT INTO imports (file, sha256, format, summary) VALUES ($1, $2, $3, $4::jsonb)', [record.file, record.sha256, record.format, JSON.stringify(record.summary)]);
+      changed += this.upsert('population', ['area', 'gemeente', 'year', 'inwoners'], ['text', 'text', 'integer', 'bigint'], ['area', 'year'], 'inwoners', population, journal);
+      // The journal also holds what a survey or police-extract import wrote before calling this.
+      this.q(`INSERT INTO imports (file, sha256, format, summary, imported_by, changed_rows, changes_recorded)
+        VALUES ($1, $2, $3, $4::jsonb, $5, (SELECT count(*) FROM import_changes WHERE import_sha = $2), true)`,
+      [record.file, record.sha256, record.format, JSON.stringify(record.summary), record.importedBy ?? null]);
       if (changed > 0) this.q("UPDATE meta SET value = value + 1 WHERE key = 'revision'");
       return { alreadyImported: false, changedRows: changed };
     });
@@ -161,12 +182,25 @@ export class PostgresStore implements Store {
   }
 
   listImports(): StoredImport[] {
-    return this.q(`SELECT id, file, sha256, format, summary::text AS summary,
-        to_char(imported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS imported_at
-      FROM imports ORDER BY id`).map((r) => ({
-      id: Number(r.id), file: String(r.file), sha256: String(r.sha256), format: String(r.format),
-      summary: JSON.parse(String(r.summary)) as Record<string, unknown>, importedAt: String(r.imported_at),
-    }));
+    return this.q(`${IMPORT_SELECT} ORDER BY id`).map(toStoredImport);
+  }
+
+  undoLastImport(id: number): UndoOutcome {
+    const outcome = this.transaction((): UndoOutcome => {
+      const row = this.q(`${IMPORT_SELECT} WHERE id = $1`, [id])[0];
+      if (!row) return { ok: false, reason: 'unknown' };
+      const latest = Number(this.q('SELECT max(id) AS id FROM imports')[0].id);
+      if (latest !== id) return { ok: false, reason: 'notLatest', latestId: latest };
+      const undone = toStoredImport(row);
+      if (!undone.changesRecorded) return { ok: false, reason: 'notRecorded' };
+      const restoredRows = undoJournal(this.query, undone.sha256);
+      this.q('DELETE FROM imports WHERE id = $1', [id]);
+      // Always: even an import that changed nothing was a record the caches may have read.
+      this.q("UPDATE meta SET value = value + 1 WHERE key = 'revision'");
+      return { ok: true, undone, restoredRows };
+    });
+    this.cachedRevision = null;
+    return outcome;
   }
 
   revision(): number {
@@ -238,8 +272,8 @@ export class PostgresStore implements Store {
 
   /** Registration cells: INSERT … ON CONFLICT DO UPDATE … WHERE the value differs, so only real
    * changes are counted, like the SQLite store; a repeated key keeps the last row. */
-  private upsert(table: string, cols: string[], types: string[], key: string[], value: string, rows: Record<string, unknown>[]): number {
-    return writeRows(this.query, { table, cols, types, key, update: [value], onlyChanged: true }, rows, this.chunkRows);
+  private upsert(table: string, cols: string[], types: string[], key: string[], value: string, rows: Record<string, unknown>[], journal: string): number {
+    return writeRows(this.query, { table, cols, types, key, update: [value], onlyChanged: true, journal }, rows, this.chunkRows);
   }
 
   private select<T>(sql: string, gemeente: string | null): T[] {

@@ -263,7 +263,7 @@ export class PostgresSurveyStore implements SurveyStore {
   applyImport(record: ImportRecord, rows: SurveyRow[]): ImportOutcome {
     return this.store.transaction((): ImportOutcome => {
       if (this.q('SELECT 1 FROM imports WHERE sha256 = $1', [record.sha256]).length) return { alreadyImported: true, changedRows: 0 };
-      const changed = writeRows(this.q, SURVEY_WRITE, rows.map((r) => ({ ...r, gemeente: gemeenteOf(r.area), level: levelOf(r.area) })), this.chunkRows);
+      const changed = writeRows(this.q, { ...SURVEY_WRITE, journal: record.sha256 }, rows.map((r) => ({ ...r, gemeente: gemeenteOf(r.area), level: levelOf(r.area) })), this.chunkRows);
       this.store.applyImport(record, {});
       return { alreadyImported: false, changedRows: changed };
     });
@@ -285,8 +285,8 @@ export class PostgresIncidentStore implements IncidentStore {
   /** `tx` keeps a multi-statement upsert whole when no caller's transaction is open. */
   constructor(private readonly q: Query, private readonly tx: <T>(fn: () => T) => T, private readonly chunkRows: number) {}
 
-  upsert(rows: Incident[]): number {
-    return this.tx(() => writeRows(this.q, INCIDENT_WRITE, rows as unknown as Record<string, unknown>[], this.chunkRows));
+  upsert(rows: Incident[], importSha?: string): number {
+    return this.tx(() => writeRows(this.q, { ...INCIDENT_WRITE, journal: importSha }, rows as unknown as Record<string, unknown>[], this.chunkRows));
   }
 
   monthlyCounts(gemeente: string, months: string[]) {

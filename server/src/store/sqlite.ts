@@ -11,8 +11,10 @@ import { SqliteSelectionStore } from './sqliteSelections.ts';
 import { SqliteEvaluationStore } from './sqliteEvaluations.ts';
 import { SqliteSurveyStore } from './sqliteSurvey.ts';
 import { SqliteUserStore } from './sqliteUsers.ts';
+import { nextId } from './sqliteIds.ts';
+import { IMPORT_CHANGES_SCHEMA, sqliteJournal, sqliteJournalCount, sqliteUndoJournal } from './sqliteImportChanges.ts';
 import type { UserStore } from './users.ts';
-import { gemeenteOf, type FeatureStores, type ImportData, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type YearlyTotal } from './store.ts';
+import { gemeenteOf, type FeatureStores, type ImportData, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type UndoOutcome, type YearlyTotal } from './store.ts';
 import type { ImportOutcome, ImportRecord } from './imports.ts';
 
 const SCHEMA = `
@@ -37,7 +39,23 @@ CREATE TABLE IF NOT EXISTS population (
   PRIMARY KEY (area, year));
 CREATE INDEX IF NOT EXISTS population_gm ON population (gemeente);
 INSERT OR IGNORE INTO meta (key, value) VALUES ('revision', '0');
+${IMPORT_CHANGES_SCHEMA}
 `;
+
+/** Columns `imports` gained after files were created: a file from before keeps its rows, as not undoable. */
+function addImportColumns(db: Database.Database): void {
+  const cols = new Set((db.prepare('PRAGMA table_info(imports)').all() as { name: string }[]).map((c) => c.name));
+  if (!cols.has('imported_by')) db.exec('ALTER TABLE imports ADD COLUMN imported_by TEXT');
+  if (!cols.has('changed_rows')) db.exec('ALTER TABLE imports ADD COLUMN changed_rows INTEGER');
+  if (!cols.has('changes_recorded')) db.exec('ALTER TABLE imports ADD COLUMN changes_recorded INTEGER NOT NULL DEFAULT 0');
+}
+
+const IMPORT_COLUMNS = 'id, file, sha256, format, summary, imported_at, imported_by, changed_rows, changes_recorded';
+interface ImportRow { id: number; file: string; sha256: string; format: string; summary: string; imported_at: string; imported_by: string | null; changed_rows: number | null; changes_recorded: number }
+const toStoredImport = (r: ImportRow): StoredImport => ({
+  id: r.id, file: r.file, sha256: r.sha256, format: r.format, summary: JSON.parse(r.summary) as Record<string, unknown>, importedAt: r.imported_at,
+  importedBy: r.imported_by, changedRows: r.changed_rows, changesRecorded: r.changes_recorded === 1,
+});
 
 export class SqliteStore implements Store {
   /** Shared with the feature stores (selections, survey, ...) so one file holds everything and
@@ -59,6 +77,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    addImportColumns(this.db);
     // Now, not on first use: a CREATE TABLE inside a caller's transaction would be rolled back with it.
     this.featureStores = {
       selections: new SqliteSelectionStore(this.db),
@@ -78,24 +97,31 @@ export class SqliteStore implements Store {
         return { alreadyImported: true, changedRows: 0 };
       }
       let changed = 0;
+      const sha = record.sha256;
       // "INSERT ... ON CONFLICT DO UPDATE ... WHERE value differs" counts only real changes, so
       // re-importing identical figures (under another file name) reports 0 changes.
       const yt = db.prepare(`INSERT INTO yearly_totals (area, gemeente, year, count) VALUES (?, ?, ?, ?)
         ON CONFLICT (area, year) DO UPDATE SET count = excluded.count WHERE count IS NOT excluded.count`);
-      for (const r of data.yearlyTotals ?? []) changed += yt.run(r.area, gemeenteOf(r.area), r.year, r.count).changes;
+      const ytJournal = sqliteJournal(db, 'yearly_totals', sha);
+      for (const r of data.yearlyTotals ?? []) changed += ytJournal([r.area, r.year], [r.count], () => yt.run(r.area, gemeenteOf(r.area), r.year, r.count).changes);
       const mo = db.prepare(`INSERT INTO monthly (area, gemeente, month, type, count) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (area, month, type) DO UPDATE SET count = excluded.count WHERE count IS NOT excluded.count`);
       const ye = db.prepare(`INSERT INTO yearly_type (area, gemeente, year, type, count) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (area, year, type) DO UPDATE SET count = excluded.count WHERE count IS NOT excluded.count`);
+      const moJournal = sqliteJournal(db, 'monthly', sha);
+      const yeJournal = sqliteJournal(db, 'yearly_type', sha);
       for (const c of data.cells ?? []) {
-        if (c.period.length === 7) changed += mo.run(c.area, gemeenteOf(c.area), c.period, c.type, c.count).changes;
-        else changed += ye.run(c.area, gemeenteOf(c.area), Number(c.period), c.type, c.count).changes;
+        if (c.period.length === 7) changed += moJournal([c.area, c.period, c.type], [c.count], () => mo.run(c.area, gemeenteOf(c.area), c.period, c.type, c.count).changes);
+        else changed += yeJournal([c.area, Number(c.period), c.type], [c.count], () => ye.run(c.area, gemeenteOf(c.area), Number(c.period), c.type, c.count).changes);
       }
       const po = db.prepare(`INSERT INTO population (area, gemeente, year, inwoners) VALUES (?, ?, ?, ?)
         ON CONFLICT (area, year) DO UPDATE SET inwoners = excluded.inwoners WHERE inwoners IS NOT excluded.inwoners`);
-      for (const p of data.population ?? []) changed += po.run(p.area, gemeenteOf(p.area), p.year, p.inwoners).changes;
-      db.prepare('INSERT INTO imports (file, sha256, format, summary, imported_at) VALUES (?, ?, ?, ?, ?)').run(
-        record.file, record.sha256, record.format, JSON.stringify(record.summary), new Date().toISOString());
+      const poJournal = sqliteJournal(db, 'population', sha);
+      for (const p of data.population ?? []) changed += poJournal([p.area, p.year], [p.inwoners], () => po.run(p.area, gemeenteOf(p.area), p.year, p.inwoners).changes);
+      // The journal also holds what a survey or police-extract import wrote before calling this.
+      db.prepare(`INSERT INTO imports (id, file, sha256, format, summary, imported_at, imported_by, changed_rows, changes_recorded)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)`).run(
+        nextId(db, 'imports'), record.file, sha, record.format, JSON.stringify(record.summary), new Date().toISOString(), record.importedBy ?? null, sqliteJournalCount(db, sha));
       if (changed > 0) db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'").run();
       return { alreadyImported: false, changedRows: changed };
     });
@@ -113,9 +139,23 @@ export class SqliteStore implements Store {
   }
 
   listImports(): StoredImport[] {
-    return (this.db.prepare('SELECT id, file, sha256, format, summary, imported_at FROM imports ORDER BY id').all() as {
-      id: number; file: string; sha256: string; format: string; summary: string; imported_at: string;
-    }[]).map((r) => ({ id: r.id, file: r.file, sha256: r.sha256, format: r.format, summary: JSON.parse(r.summary), importedAt: r.imported_at }));
+    return (this.db.prepare(`SELECT ${IMPORT_COLUMNS} FROM imports ORDER BY id`).all() as ImportRow[]).map(toStoredImport);
+  }
+
+  undoLastImport(id: number): UndoOutcome {
+    const db = this.db;
+    return db.transaction((): UndoOutcome => {
+      const row = db.prepare(`SELECT ${IMPORT_COLUMNS} FROM imports WHERE id = ?`).get(id) as ImportRow | undefined;
+      if (!row) return { ok: false, reason: 'unknown' };
+      const latest = (db.prepare('SELECT max(id) AS id FROM imports').get() as { id: number }).id;
+      if (latest !== id) return { ok: false, reason: 'notLatest', latestId: latest };
+      if (row.changes_recorded !== 1) return { ok: false, reason: 'notRecorded' };
+      const restoredRows = sqliteUndoJournal(db, row.sha256);
+      db.prepare('DELETE FROM imports WHERE id = ?').run(id);
+      // Always: even an import that changed nothing was a record the caches may have read.
+      db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'").run();
+      return { ok: true, undone: toStoredImport(row), restoredRows };
+    }).immediate();
   }
 
   revision(): number {

@@ -1,6 +1,8 @@
 // Incident points in the SQLite file (table incidents).
 import type Database from 'better-sqlite3';
 import type { Incident, IncidentQuery, IncidentStore } from './incidents.ts';
+import { journaledTable } from './importChanges.ts';
+import { sqliteJournal } from './sqliteImportChanges.ts';
 
 export class SqliteIncidentStore implements IncidentStore {
   constructor(private readonly db: Database.Database) {
@@ -13,14 +15,16 @@ export class SqliteIncidentStore implements IncidentStore {
     `);
   }
 
-  upsert(rows: Incident[]): number {
+  upsert(rows: Incident[], importSha?: string): number {
     const st = this.db.prepare(`INSERT INTO incidents VALUES (@registratienummer, @buurt, @wijk, @gemeente, @date, @month, @code, @kind,
       @omschrijving, @straat, @huisnummer, @postcode, @lon, @lat)
       ON CONFLICT (registratienummer) DO UPDATE SET buurt = excluded.buurt, wijk = excluded.wijk, gemeente = excluded.gemeente,
         date = excluded.date, month = excluded.month, code = excluded.code, kind = excluded.kind, omschrijving = excluded.omschrijving,
         straat = excluded.straat, huisnummer = excluded.huisnummer, postcode = excluded.postcode, lon = excluded.lon, lat = excluded.lat`);
+    const journal = sqliteJournal(this.db, 'incidents', importSha);
+    const columns = journaledTable('incidents').values;
     let n = 0;
-    for (const r of rows) n += st.run(r).changes;
+    for (const r of rows) n += journal([r.registratienummer], columns.map((c) => r[c as keyof Incident] ?? null), () => st.run(r).changes);
     return n;
   }
 

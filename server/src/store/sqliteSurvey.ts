@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { gemeenteOf } from './store.ts';
 import type { ImportOutcome, ImportRecord } from './imports.ts';
+import { sqliteJournal } from './sqliteImportChanges.ts';
 import { levelOf, type SurveyQuery, type SurveyRow, type SurveyStore } from './survey.ts';
 
 const SCHEMA = `
@@ -44,9 +45,11 @@ export class SqliteSurveyStore implements SurveyStore {
           respondents = excluded.respondents, source = excluded.source, demo = excluded.demo
         WHERE value IS NOT excluded.value OR lower IS NOT excluded.lower OR upper IS NOT excluded.upper
           OR respondents IS NOT excluded.respondents OR source IS NOT excluded.source OR demo IS NOT excluded.demo`);
+      const journal = sqliteJournal(db, 'survey', record.sha256);
       let changed = 0;
       for (const r of rows) {
-        changed += up.run(r.area, gemeenteOf(r.area), levelOf(r.area), r.year, r.indicator, r.value, r.lower, r.upper, r.respondents, r.source, r.demo ? 1 : 0).changes;
+        const values = [r.value, r.lower, r.upper, r.respondents, r.source, r.demo ? 1 : 0];
+        changed += journal([r.area, r.year, r.indicator], values, () => up.run(r.area, gemeenteOf(r.area), levelOf(r.area), r.year, r.indicator, ...values).changes);
       }
       this.recordImport(record);
       return { alreadyImported: false, changedRows: changed };

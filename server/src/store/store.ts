@@ -9,6 +9,7 @@ import type { SurveyStore } from './survey.ts';
 import type { UserStore } from './users.ts';
 import type { VersionStore } from './versions.ts';
 import type { ImportOutcome, ImportRecord } from './imports.ts';
+import type { UndoRefusal } from './importChanges.ts';
 
 /** One registration count. `period` is 'YYYY-MM' (month) or 'YYYY' (year); count null = withheld. */
 export interface RegistrationCell {
@@ -34,7 +35,14 @@ export interface PopulationRow {
 export interface StoredImport extends ImportRecord {
   id: number;
   importedAt: string;
+  importedBy: string | null;
+  /** Rows it inserted or changed, every table counted once; null when stored before that was recorded. */
+  changedRows: number | null;
+  /** What it overwrote was recorded (importChanges.ts): false for imports stored before that. */
+  changesRecorded: boolean;
 }
+
+export type UndoOutcome = { ok: true; undone: StoredImport; restoredRows: number } | ({ ok: false } & UndoRefusal);
 
 export interface ImportData {
   yearlyTotals?: YearlyTotal[];
@@ -67,7 +75,14 @@ export interface Store {
   features(): FeatureStores;
   /** Accounts, sessions and the audit trail on this store's database (the same one every call). */
   users(): UserStore;
+  /** Oldest first. */
   listImports(): StoredImport[];
+  /**
+   * Reverts import `id` if it is the most recent one and recorded what it overwrote: every row it
+   * inserted is deleted, every row it changed gets its previous values back, and its record goes (so
+   * the same file may be imported again); all in one transaction, and the revision increases.
+   */
+  undoLastImport(id: number): UndoOutcome;
   /** Increases with every change; lets caches know when to rebuild. */
   revision(): number;
   yearlyTotals(gemeente: string | null): YearlyTotal[];

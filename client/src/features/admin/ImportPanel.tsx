@@ -1,8 +1,9 @@
 // Imports: upload a file (every format the import takes), see how far the upload is, then the import report or the
-// refused lines in a table (a refused file stores nothing); below, who imported what and when.
-import { useState, type FormEvent } from 'react';
-import { uploadImport, type UploadOutcome } from '../../api/client.ts';
-import { useAuditQuery, useInvalidate } from '../../api/queries.ts';
+// refused lines in a table (a refused file stores nothing); below, every import (this page, the command line, the
+// sources loaded at start): who, when, what file, what changed, and undo of the last one.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { reimportImport, undoImport, uploadImport, type ImportHistoryRow, type UploadOutcome } from '../../api/client.ts';
+import { useImportsQuery, useInvalidate } from '../../api/queries.ts';
 import { FormError, refusalOf, type Refusal } from './FieldError.tsx';
 import { dateTime, detailText } from './words.ts';
 
@@ -13,7 +14,11 @@ const FORMATS: Record<string, string> = {
   'yearly-totals': 'jaartotalen per buurt',
   'police-extract': 'politie-extract (registraties met plaats)',
   survey: 'Veiligheidsmonitor-uitkomsten',
+  'survey-plan': 'Veiligheidsmonitor-waarden uit het veiligheidsplan',
+  'source-seed': 'jaartotalen en inwoners uit de bronbestanden',
+  'source-seed-gemeente-types': 'misdrijven per gemeente en soort uit de bronbestanden',
 };
+const VIA: Record<ImportHistoryRow['via'], string> = { pagina: '', opdrachtregel: 'opdrachtregel', bron: 'bij de start geladen' };
 const nl = (n: number) => n.toLocaleString('nl-NL');
 
 function Outcome({ outcome }: { outcome: UploadOutcome }) {
@@ -68,6 +73,144 @@ function Outcome({ outcome }: { outcome: UploadOutcome }) {
   );
 }
 
+/** The history's undo cell: the button on the newest undoable import, then an inline confirmation (no confirm()). */
+function UndoCell({ row, busy, onUndo }: { row: ImportHistoryRow; busy: boolean; onUndo: (row: ImportHistoryRow) => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const noRef = useRef<HTMLButtonElement>(null);
+  const askRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    // Focus follows the step, so a keyboard user is not left on a button that disappeared.
+    if (confirming) noRef.current?.focus();
+    else if (asked.current) askRef.current?.focus();
+    asked.current = confirming;
+  }, [confirming]);
+  if (!row.undoable) return <span className="hint">{row.undoNote}</span>;
+  if (!confirming) {
+    return (
+      <button type="button" ref={askRef} className="danger" onClick={() => setConfirming(true)} disabled={busy} aria-describedby="import-undo-hint">
+        Laatste import ongedaan maken
+      </button>
+    );
+  }
+  return (
+    <span role="group" aria-label="Ongedaan maken bevestigen">
+      <span>{`${row.file} echt ongedaan maken? `}</span>
+      <button type="button" className="danger" onClick={() => onUndo(row)} disabled={busy}>
+        Ja, ongedaan maken
+      </button>
+      <button type="button" ref={noRef} onClick={() => setConfirming(false)} disabled={busy}>
+        Nee
+      </button>
+    </span>
+  );
+}
+
+function History({ announce }: { announce: (m: string) => void }) {
+  const history = useImportsQuery();
+  const invalidate = useInvalidate();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const regionRef = useRef<HTMLDivElement>(null);
+
+  const reimport = async (id: number, file: string) => {
+    setBusy(true);
+    setRefusal(null);
+    setDone(null);
+    try {
+      const r = await reimportImport(id);
+      const message = `${file} is opnieuw geïmporteerd: ${nl(r.changedRows)} rijen toegevoegd of gewijzigd.`;
+      setDone(message);
+      announce(message);
+      invalidate([]);
+      regionRef.current?.focus();
+    } catch (err) {
+      setRefusal(refusalOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const undo = async (row: ImportHistoryRow) => {
+    setBusy(true);
+    setRefusal(null);
+    setDone(null);
+    try {
+      const r = await undoImport(row.id);
+      const message = `De import van ${r.undone.file} is ongedaan gemaakt: ${nl(r.restoredRows)} rijen teruggezet. Het bestand kan opnieuw worden geïmporteerd.`;
+      setDone(message);
+      announce(message);
+      // Other figures: every answer the app holds may have changed, the history included.
+      invalidate([]);
+      regionRef.current?.focus();
+    } catch (err) {
+      setRefusal(refusalOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {done && (
+        <p className="import-report" role="status">
+          {done}
+        </p>
+      )}
+      <FormError id="import-undo-error" refusal={refusal} />
+      {history.isError && <p role="alert">De importgeschiedenis kon niet worden geladen. Probeer het opnieuw.</p>}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Eerdere imports" ref={regionRef}>
+        <table className="area-table">
+          <caption>Alle imports, nieuwste eerst: via deze pagina, via de opdrachtregel en de bronbestanden die bij de start zijn geladen</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tijdstip</th>
+              <th scope="col">Bestand</th>
+              <th scope="col">Soort</th>
+              <th scope="col">Door</th>
+              <th scope="col">Gewijzigde rijen</th>
+              <th scope="col">Ongedaan maken</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(history.data?.imports ?? []).map((i) => (
+              <tr key={i.id}>
+                <td>{dateTime(i.importedAt)}</td>
+                <th scope="row" className="import-file">
+                  {i.file}
+                </th>
+                <td>{FORMATS[i.format] ?? i.format}</td>
+                <td>{i.importedBy ?? VIA[i.via]}</td>
+                <td className="num">{i.changedRows === null ? 'onbekend' : nl(i.changedRows)}</td>
+                <td className="import-undo">
+                  <UndoCell row={i} busy={busy} onUndo={(row) => void undo(row)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {(history.data?.reimportable.length ?? 0) > 0 && (
+        <ul className="import-reimport" aria-label="Ongedaan gemaakte uploads">
+          {history.data?.reimportable.map((r) => (
+            <li key={r.id}>
+              {`${r.file} (import ${r.id}, ongedaan gemaakt) `}
+              <button type="button" onClick={() => void reimport(r.id, r.file)} disabled={busy}>
+                Opnieuw importeren
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p id="import-undo-hint" className="hint">
+        Alleen de laatste import kan ongedaan worden gemaakt: wat die toevoegde verdwijnt, wat die wijzigde krijgt de vorige waarde terug. Een geüpload
+        bestand wordt bewaard en kan daarna opnieuw worden geïmporteerd.
+      </p>
+    </>
+  );
+}
+
 export interface ImportPanelProps {
   /** The gemeente a police extract is for (null: the server's default gemeente). */
   gemeente: string | null;
@@ -80,7 +223,6 @@ export function ImportPanel({ gemeente, gemeenteNaam, announce }: ImportPanelPro
   const [progress, setProgress] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<UploadOutcome | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const history = useAuditQuery({ action: 'import' });
   const invalidate = useInvalidate();
 
   const submit = async (e: FormEvent) => {
@@ -129,27 +271,7 @@ export function ImportPanel({ gemeente, gemeenteNaam, announce }: ImportPanelPro
         <FormError id="import-error" refusal={refusal} />
       </form>
       {outcome && <Outcome outcome={outcome} />}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Eerdere imports">
-        <table className="area-table">
-          <caption>Eerdere imports via deze pagina (imports via de opdrachtregel staan onder Gegevens)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tijdstip</th>
-              <th scope="col">Door</th>
-              <th scope="col">Wat</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(history.data?.entries ?? []).map((e) => (
-              <tr key={e.id}>
-                <td>{dateTime(e.at)}</td>
-                <td>{e.username ?? '—'}</td>
-                <td className="audit-detail">{detailText(e.detail)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <History announce={announce} />
     </section>
   );
 }

@@ -19,6 +19,7 @@ export const ACTIONS: Record<string, string> = {
   'account-removed': 'Account verwijderd',
   import: 'Bestand geïmporteerd',
   'import-rejected': 'Import geweigerd',
+  'import-undo': 'Import ongedaan gemaakt',
   incidents: 'Registraties (punten) bekeken',
   density: 'Dichtheidskaart bekeken',
   streets: 'Straten bekeken',
@@ -51,6 +52,8 @@ export function resourceLabel(resource: string): string {
   const path = resource.split('?')[0];
   const account = /^\/api\/accounts\/(.+)$/.exec(path);
   if (account) return `Account ${decodeURIComponent(account[1])}`;
+  const undone = /^\/api\/imports\/(\d+)$/.exec(path);
+  if (undone) return `Import ${undone[1]}`;
   const presentation = /^\/api\/presentations\/(\d+)$/.exec(path);
   if (presentation) return `Presentatie ${presentation[1]}`;
   const saved = /^\/api\/(selections|attention-areas)\/(\d+)$/.exec(path);
@@ -76,7 +79,7 @@ const DETAIL_WORDS: Record<string, string> = {
   summary: 'samenvatting', line: 'regel', field: 'veld', reason: 'reden', rows: 'regels', areas: 'gebieden', periods: 'perioden',
   categories: 'soorten', withheld: 'afgeschermde cellen', totalRows: 'totaalregels', assigned: 'in een buurt geplaatst', registrations: 'registraties',
   months: 'maanden', years: 'jaren', indicators: 'indicatoren', version: 'versie', before: 'was', after: 'wordt',
-  lowPopulationThreshold: 'weinig inwoners onder', basemap: 'achtergrondkaart',
+  lowPopulationThreshold: 'weinig inwoners onder', basemap: 'achtergrondkaart', importedAt: 'geïmporteerd op', importedBy: 'door', restoredRows: 'teruggezette rijen',
 };
 
 function valueText(v: unknown): string {
