@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { reimportImport, undoImport, uploadImport, type ImportHistoryRow, type UploadOutcome } from '../../api/client.ts';
 import { useImportsQuery, useInvalidate } from '../../api/queries.ts';
 import { FormError, refusalOf, type Refusal } from './FieldError.tsx';
-import { dateTime, detailText } from './words.ts';
+import { dateTime, detailText, fieldLabel } from './words.ts';
 
 const FORMATS: Record<string, string> = {
   'cbs-47022NED': 'CBS-tabel 47022NED (misdrijven per buurt en maand)',
@@ -61,7 +61,7 @@ function Outcome({ outcome }: { outcome: UploadOutcome }) {
             {(f.issues ?? []).map((i) => (
               <tr key={`${i.line}-${i.field}-${i.reason}`}>
                 <td className="num">{i.line > 0 ? nl(i.line) : '—'}</td>
-                <td>{i.field || '—'}</td>
+                <td>{fieldLabel(i.field)}</td>
                 <td>{i.reason}</td>
               </tr>
             ))}

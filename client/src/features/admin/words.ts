@@ -38,6 +38,10 @@ export const ACTIONS: Record<string, string> = {
 
 export const actionLabel = (a: string): string => ACTIONS[a] ?? a;
 
+/** The importer names a column by its header; a problem with the file as a whole by one of these words. */
+const FIELD_WORDS: Record<string, string> = { header: 'kopregel', file: 'bestand', row: 'hele regel', internal: '—', '': '—' };
+export const fieldLabel = (field: string): string => FIELD_WORDS[field] ?? field;
+
 export const dateTime = (iso: string): string => new Date(iso).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** "WK093502, wk093504" → ['WK093502', 'WK093504']: the way a beheerder types a list of wijken. */
