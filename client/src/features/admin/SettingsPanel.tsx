@@ -24,9 +24,9 @@ function SettingsForm({ answer, announce }: { answer: SettingsAnswer; announce: 
   const invalidate = useInvalidate();
   const [threshold, setThreshold] = useState(String(answer.values.lowPopulationThreshold));
   const presets = (useConfigQuery().data?.basemaps ?? []).filter((b) => b.id !== 'eigen');
-  const isPreset = (v: string) => presets.some((b) => b.id === v);
   const [basemap, setBasemap] = useState(answer.values.basemap);
-  const [own, setOwn] = useState(!isPreset(answer.values.basemap) && answer.values.basemap !== '');
+  // A preset is a word (pdok-grijs, none); an own basemap is an address.
+  const [own, setOwn] = useState(/^https?:/.test(answer.values.basemap));
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const invalid = (field: string) => (refusal?.field === field ? { 'aria-invalid': true, 'aria-describedby': 'settings-error' } : {});
