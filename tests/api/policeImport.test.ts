@@ -33,7 +33,7 @@ describe('police extract import', () => {
       `P-3;31-03-2024;1.2.3;Fiets;Stationsplein;1;6221BT;${STATION}`,
       `P-4;14-03-2024;1.4.5;;Universiteitssingel;50;6229ER;${MUMC}`,
     ]);
-    const r = importFile(t.dataset, file, { gemeente: 'GM0935' });
+    const r = importFile(t.dataset, file, { gemeente: 'GM0935', allowPartialMonths: true });
     expect(r.format).toBe('police-extract');
     expect(r.summary).toMatchObject({ rows: 4, assigned: 4 });
     const incidents = new SqliteIncidentStore(t.store.db).query({ gemeente: 'GM0935', codes: ['1.1.1', '1.2.3', '1.4.5'], from: '2024-03', to: '2024-03' }, 100);
@@ -54,9 +54,9 @@ describe('police extract import', () => {
 
   it('is idempotent on registratienummer', async () => {
     const file = extract([`P-1;05-03-2024;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`]);
-    importFile(t.dataset, file, { gemeente: 'GM0935' });
+    importFile(t.dataset, file, { gemeente: 'GM0935', allowPartialMonths: true });
     const again = extract([`P-1;05-03-2024;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`, '']);
-    importFile(t.dataset, again, { gemeente: 'GM0935' });
+    importFile(t.dataset, again, { gemeente: 'GM0935', allowPartialMonths: true });
     const s = await t.getJson('/api/stats?gemeente=GM0935&category=1.1.1&from=2024-03&to=2024-03');
     expect(s.body.rows.find((x: any) => x.code === 'BU09350000').count).toBe(1);
   });
@@ -84,5 +84,39 @@ describe('police extract import', () => {
     expect(err).toBeInstanceOf(ImportError);
     expect((err as Error).message).toMatch(/regel 3: x\/y: .*buiten gemeente GM0935/);
     expect(new SqliteIncidentStore(t.store.db).hasAny('GM0935')).toBe(false);
+  });
+
+  it('refuses an extract that would replace a month with far fewer crimes than it has, unless told to', async () => {
+    const before = (await t.getJson('/api/stats?gemeente=GM0935&level=gemeente&category=0.0.0&from=2021-01&to=2021-01')).body.rows[0].count as number;
+    expect(before).toBeGreaterThan(100);
+    const file = extract([
+      `P-1;05-01-2021;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`,
+      `P-2;06-01-2021;1.2.3;Fiets;Stationsplein;1;6221BT;${STATION}`,
+      `P-3;07-01-2021;1.4.5;;Universiteitssingel;50;6229ER;${MUMC}`,
+    ]);
+    let err: unknown;
+    try {
+      importFile(t.dataset, file, { gemeente: 'GM0935' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as Error).message).toMatch(new RegExp(`2021-01: het extract bevat 3 misdrijven, de gemeente telt er nu ${before.toLocaleString('nl-NL').replace('.', '\\.')} voor die maand`));
+    expect(new SqliteIncidentStore(t.store.db).hasAny('GM0935')).toBe(false);
+    // Meant: the month is replaced, and says so.
+    importFile(t.dataset, file, { gemeente: 'GM0935', allowPartialMonths: true });
+    expect((await t.getJson('/api/stats?gemeente=GM0935&level=gemeente&category=0.0.0&from=2021-01&to=2021-01')).body.rows[0].count).toBe(3);
+  });
+
+  it('counts a registration that a later extract moves to another month in that month only', async () => {
+    importFile(t.dataset, extract([
+      `P-1;05-03-2024;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`,
+      `P-2;20-03-2024;1.1.1;Inbraak;Vrijthof;2;6211LD;${VRIJTHOF}`,
+    ]), { gemeente: 'GM0935', allowPartialMonths: true });
+    // The police corrected P-1's date: it happened in April.
+    importFile(t.dataset, extract([`P-1;02-04-2024;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`]), { gemeente: 'GM0935', allowPartialMonths: true });
+    const count = async (month: string) => (await t.getJson(`/api/stats?gemeente=GM0935&category=1.1.1&from=${month}&to=${month}`)).body.rows.find((x: any) => x.code === 'BU09350000').count;
+    expect(await count('2024-03')).toBe(1);
+    expect(await count('2024-04')).toBe(1);
   });
 });

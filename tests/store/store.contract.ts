@@ -600,6 +600,13 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
       expect(all).toHaveLength(5);
       expect(all.find((r) => r.registratienummer === 'PL-1')).toMatchObject({ buurt: 'BU09350100', omschrijving: 'Gewijzigd', postcode: '6211LD' });
     });
+
+    it('tells the months some registrations are stored under (sorted, once each; unknown numbers and other gemeenten add none)', () => {
+      const inc = openStore().features().incidents;
+      inc.upsert([incident('M-1', { month: '2024-03' }), incident('M-2', { month: '2024-01', date: '2024-01-09' }), incident('M-3', { month: '2024-03' }), incident('M-4', { gemeente: 'GM0363', month: '2024-05' })]);
+      expect(inc.monthsOf('GM0935', ['M-3', 'M-1', 'M-2', 'M-4', 'onbekend'])).toEqual(['2024-01', '2024-03']);
+      expect(inc.monthsOf('GM0935', [])).toEqual([]);
+    });
   });
 
   describe('transaction: a feature write and an import together', () => {

@@ -487,8 +487,9 @@ export type UploadOutcome = { ok: true; report: ImportReport } | { ok: false; re
  * reports upload progress, which a 200 MB police extract needs. Answers the import report, or the refusal with
  * its bad lines (nothing stored); other failures throw ApiRequestError like every other call.
  */
-export function uploadImport(file: File, gemeente: string | null, onProgress: (share: number) => void): Promise<UploadOutcome> {
-  const url = api.imports.$url({ query: { name: file.name, ...(gemeente ? { gemeente } : {}) } }).toString();
+/** `allowPartialMonths`: a police extract may replace months it holds only part of (refused otherwise). */
+export function uploadImport(file: File, gemeente: string | null, onProgress: (share: number) => void, allowPartialMonths = false): Promise<UploadOutcome> {
+  const url = api.imports.$url({ query: { name: file.name, ...(gemeente ? { gemeente } : {}), ...(allowPartialMonths ? { allowPartialMonths: 'true' as const } : {}) } }).toString();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);

@@ -39,6 +39,8 @@ const importQuery = z.object({
   // The original file name: shown in the report and in every error; never used as a path.
   name: z.string().trim().min(1, 'must not be empty').max(200, 'is too long').regex(/^[^/\\\0]+$/, 'must be a file name without a folder').default('upload.csv'),
   gemeente: gemeenteParam.optional(),
+  /** A police extract may replace months it holds only part of (otherwise refused, see importPolice.ts). */
+  allowPartialMonths: z.enum(['true', 'false', '1', '0'], { error: "expected 'true' or 'false'" }).optional().transform((v) => v === 'true' || v === '1'),
 });
 
 class TooLarge extends Error {}
@@ -143,7 +145,7 @@ export function importsRoutes(ds: Dataset, users: UserStore, opts: UploadOptions
         if (size === 0) throw new ApiError(400, 'body: the uploaded file is empty', 'body');
         try {
           const gemeente = q.gemeente ?? opts.defaultGemeente;
-          const { sha256, ...report } = importFile(ds, file, { gemeente, name: q.name, importedBy: who.username });
+          const { sha256, ...report } = importFile(ds, file, { gemeente, name: q.name, importedBy: who.username, allowPartialMonths: q.allowPartialMonths });
           try {
             opts.kept?.keep(file, sha256, { name: q.name, gemeente });
           } catch (e) {

@@ -29,6 +29,8 @@ export interface ImportOptions {
   name?: string;
   /** The beheerder who uploaded it (recorded with the import). */
   importedBy?: string | null;
+  /** A police extract may replace a month it holds only part of (see importPolice.ts PARTIAL_MONTH_SHARE). */
+  allowPartialMonths?: boolean;
 }
 
 export function importFile(ds: Dataset, file: string, opts: ImportOptions = { gemeente: 'GM0935' }): ImportReport {
@@ -39,66 +41,91 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
     knownNuisanceCodes: new Set(types.filter((t) => t.kind === 'overlast').map((t) => t.code)),
     knownIndicators: new Set(loadSurveyIndicators().map((i) => i.code)),
   });
-  const warnings: string[] = [];
-  let data: ImportData;
-  switch (parsed.format) {
-    case 'cbs-47022NED':
-    case 'cbs-47018NED':
-    case 'cbs-47024NED': {
-      const unknown = new Set(parsed.cells.filter((c) => !ds.area(c.area)).map((c) => c.area));
-      if (unknown.size) warnings.push(notInBoundaries(unknown, 'buurtcode', 'buurtcodes'));
-      data = { cells: parsed.cells };
-      if (parsed.format === 'cbs-47022NED') {
-        const { cells, inconsistent } = monthlyRemainders(parsed.cells, parsed.totals);
-        data.cells = [...parsed.cells, ...cells];
-        if (inconsistent) {
+  /** Stores the parsed file under `key` (what the import is recorded and undone by). */
+  const write = (key: string): ImportReport => {
+    const warnings: string[] = [];
+    let data: ImportData;
+    switch (parsed.format) {
+      case 'cbs-47022NED':
+      case 'cbs-47018NED':
+      case 'cbs-47024NED': {
+        const unknown = new Set(parsed.cells.filter((c) => !ds.area(c.area)).map((c) => c.area));
+        if (unknown.size) warnings.push(notInBoundaries(unknown, 'buurtcode', 'buurtcodes'));
+        data = { cells: parsed.cells };
+        if (parsed.format === 'cbs-47022NED') {
+          const { cells, inconsistent } = monthlyRemainders(parsed.cells, parsed.totals);
+          data.cells = [...parsed.cells, ...cells];
+          if (inconsistent) {
+            warnings.push(
+              `${nlNumber(inconsistent)} ${plural(inconsistent, 'maandtotaal van een buurt is', 'maandtotalen van buurten zijn')} kleiner dan de som van de soorten misdrijf: de soorten zijn opgeslagen, het totaal niet`,
+            );
+          }
+        }
+        if (parsed.format === 'cbs-47018NED') {
+          // The yearly table's own total rows are the official totals (buurt and gemeente): they stay,
+          // so the types CBS does not publish per buurt remain a visible remainder of the total. Its
+          // gemeente rows per type are the gemeente's real figures per type.
+          data.yearlyTotals = parsed.totals
+            .filter((t) => t.type === TOTAL_CODE && /^(BU|GM)/.test(t.area))
+            .map((t) => ({ area: t.area, year: Number(t.period), count: t.count }));
+          data.cells = [...parsed.cells, ...parsed.totals.filter((t) => t.type !== TOTAL_CODE && t.area.startsWith('GM'))];
+        }
+        break;
+      }
+      case 'yearly-totals':
+        data = { yearlyTotals: parsed.rows.map((r) => ({ area: r.buurt, year: r.year, count: r.count })) };
+        break;
+      case 'police-extract': {
+        const sha = key;
+        const summary = { ...(parsed.summary as unknown as Record<string, unknown>), gemeente: opts.gemeente };
+        const r = storePoliceExtract(ds, new AreaGeometry(ds), ds.store.features().incidents, file, sha, parsed, opts.gemeente, { name: opts.name, importedBy: opts.importedBy }, opts.allowPartialMonths);
+        if (r.nearest) {
           warnings.push(
-            `${nlNumber(inconsistent)} ${plural(inconsistent, 'maandtotaal van een buurt is', 'maandtotalen van buurten zijn')} kleiner dan de som van de soorten misdrijf: de soorten zijn opgeslagen, het totaal niet`,
+            `${nlNumber(r.nearest)} ${plural(r.nearest, 'registratie lag', 'registraties lagen')} net buiten elke buurt (de grenzen op de kaart zijn vereenvoudigd) en ${plural(r.nearest, 'is', 'zijn')} bij de dichtstbijzijnde buurt geteld`,
           );
         }
+        return { alreadyImported: r.alreadyImported, changedRows: r.changedRows, file, sha256: sha, format: parsed.format, summary: { ...summary, assigned: r.assigned }, warnings };
       }
-      if (parsed.format === 'cbs-47018NED') {
-        // The yearly table's own total rows are the official totals (buurt and gemeente): they stay,
-        // so the types CBS does not publish per buurt remain a visible remainder of the total. Its
-        // gemeente rows per type are the gemeente's real figures per type.
-        data.yearlyTotals = parsed.totals
-          .filter((t) => t.type === TOTAL_CODE && /^(BU|GM)/.test(t.area))
-          .map((t) => ({ area: t.area, year: Number(t.period), count: t.count }));
-        data.cells = [...parsed.cells, ...parsed.totals.filter((t) => t.type !== TOTAL_CODE && t.area.startsWith('GM'))];
+      case 'survey': {
+        // Survey rows go to their own table, in one transaction with the import record.
+        const unknown = new Set(parsed.records.filter((r) => !ds.area(r.gebiedcode)).map((r) => r.gebiedcode));
+        if (unknown.size) warnings.push(notInBoundaries(unknown, 'gebiedcode', 'gebiedcodes'));
+        const summary = parsed.summary as unknown as Record<string, unknown>;
+        const rows = parsed.records.map((r) => ({
+          area: r.gebiedcode, year: r.jaar, indicator: r.indicator, value: r.waarde, lower: r.ondergrens, upper: r.bovengrens,
+          respondents: r.respondenten, source: r.bron, demo: false,
+        }));
+        const sha = key;
+        const result = ds.store.features().survey.applyImport({ file: opts.name ?? file, sha256: sha, format: parsed.format, summary, importedBy: opts.importedBy }, rows);
+        return { ...result, file, sha256: sha, format: parsed.format, summary, warnings };
       }
-      break;
     }
-    case 'yearly-totals':
-      data = { yearlyTotals: parsed.rows.map((r) => ({ area: r.buurt, year: r.year, count: r.count })) };
-      break;
-    case 'police-extract': {
-      const sha = fileSha256;
-      const summary = { ...(parsed.summary as unknown as Record<string, unknown>), gemeente: opts.gemeente };
-      const r = storePoliceExtract(ds, new AreaGeometry(ds), ds.store.features().incidents, file, sha, parsed, opts.gemeente, { name: opts.name, importedBy: opts.importedBy });
-      if (r.nearest) {
-        warnings.push(
-          `${nlNumber(r.nearest)} ${plural(r.nearest, 'registratie lag', 'registraties lagen')} net buiten elke buurt (de grenzen op de kaart zijn vereenvoudigd) en ${plural(r.nearest, 'is', 'zijn')} bij de dichtstbijzijnde buurt geteld`,
-        );
-      }
-      return { alreadyImported: r.alreadyImported, changedRows: r.changedRows, file, sha256: sha, format: parsed.format, summary: { ...summary, assigned: r.assigned }, warnings };
-    }
-    case 'survey': {
-      // Survey rows go to their own table, in one transaction with the import record.
-      const unknown = new Set(parsed.records.filter((r) => !ds.area(r.gebiedcode)).map((r) => r.gebiedcode));
-      if (unknown.size) warnings.push(notInBoundaries(unknown, 'gebiedcode', 'gebiedcodes'));
-      const summary = parsed.summary as unknown as Record<string, unknown>;
-      const rows = parsed.records.map((r) => ({
-        area: r.gebiedcode, year: r.jaar, indicator: r.indicator, value: r.waarde, lower: r.ondergrens, upper: r.bovengrens,
-        respondents: r.respondenten, source: r.bron, demo: false,
-      }));
-      const sha = fileSha256;
-      const result = ds.store.features().survey.applyImport({ file: opts.name ?? file, sha256: sha, format: parsed.format, summary, importedBy: opts.importedBy }, rows);
-      return { ...result, file, sha256: sha, format: parsed.format, summary, warnings };
-    }
+    const sha256 = key;
+    const outcome = ds.store.applyImport({ file: opts.name ?? file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, importedBy: opts.importedBy }, data);
+    return { ...outcome, file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, warnings };
+  };
+  const earlier = ds.store.listImports().filter((i) => i.sha256 === fileSha256 || i.sha256.startsWith(`${fileSha256}.`)).length;
+  if (earlier === 0) return write(fileSha256);
+  // The same content again. A later import may have changed the same cells, so its values are applied again,
+  // under a key of its own (A, B, then A again leaves A's values). When that changes nothing it is simply
+  // the same file once more: nothing is recorded.
+  try {
+    return ds.store.transaction(() => {
+      const report = write(`${fileSha256}.${earlier + 1}`);
+      if (report.changedRows === 0) throw new NothingChanged(report);
+      return report;
+    });
+  } catch (e) {
+    if (e instanceof NothingChanged) return { ...e.report, alreadyImported: true, changedRows: 0, sha256: fileSha256 };
+    throw e;
   }
-  const sha256 = fileSha256;
-  const outcome = ds.store.applyImport({ file: opts.name ?? file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, importedBy: opts.importedBy }, data);
-  return { ...outcome, file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, warnings };
+}
+
+/** Rolls back a repeated import that changed nothing. */
+class NothingChanged extends Error {
+  constructor(readonly report: ImportReport) {
+    super('nothing changed');
+  }
 }
 
 /** The warning for codes that the boundaries do not know: stored, but not on the map. */

@@ -31,6 +31,8 @@ export interface IncidentStore {
   /** With `importSha`, what it overwrites is recorded for that import's undo (importChanges.ts); call it
    * then inside the transaction that records the import. */
   upsert(rows: Incident[], importSha?: string): number;
+  /** The months these registrations are stored under now (before an extract moves one to another month). */
+  monthsOf(gemeente: string, registratienummers: string[]): string[];
   /** Counts per buurt, month and code for the given months (to rebuild the monthly cells). */
   monthlyCounts(gemeente: string, months: string[]): { area: string; month: string; type: string; count: number }[];
   query(q: IncidentQuery, limit: number): Incident[];

@@ -289,6 +289,13 @@ export class PostgresIncidentStore implements IncidentStore {
     return this.tx(() => writeRows(this.q, { ...INCIDENT_WRITE, journal: importSha }, rows as unknown as Record<string, unknown>[], this.chunkRows));
   }
 
+  monthsOf(gemeente: string, registratienummers: string[]): string[] {
+    if (registratienummers.length === 0) return [];
+    const rows = this.q('SELECT DISTINCT month FROM incidents WHERE gemeente = $1 AND registratienummer = ANY($2::text[])', [gemeente, arrayLiteral(registratienummers)]);
+    // Months are YYYY-MM: sorted here, in byte order like SQLite's, whatever the database's locale.
+    return rows.map((r) => String(r.month)).sort();
+  }
+
   monthlyCounts(gemeente: string, months: string[]) {
     if (months.length === 0) return [];
     return this.q(`SELECT buurt AS area, month, code AS type, count(*)::int AS count FROM incidents

@@ -28,6 +28,17 @@ export class SqliteIncidentStore implements IncidentStore {
     return n;
   }
 
+  monthsOf(gemeente: string, registratienummers: string[]): string[] {
+    const out = new Set<string>();
+    // SQLite allows 32,766 parameters per statement; an extract can hold more registrations.
+    for (let i = 0; i < registratienummers.length; i += 10_000) {
+      const chunk = registratienummers.slice(i, i + 10_000);
+      const rows = this.db.prepare(`SELECT DISTINCT month FROM incidents WHERE gemeente = ? AND registratienummer IN (${chunk.map(() => '?').join(',')})`).all(gemeente, ...chunk) as { month: string }[];
+      for (const r of rows) out.add(r.month);
+    }
+    return [...out].sort();
+  }
+
   monthlyCounts(gemeente: string, months: string[]) {
     if (months.length === 0) return [];
     return this.db.prepare(`SELECT buurt AS area, month, code AS type, COUNT(*) AS count FROM incidents

@@ -223,6 +223,7 @@ export function ImportPanel({ gemeente, gemeenteNaam, announce }: ImportPanelPro
   const [progress, setProgress] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<UploadOutcome | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [partial, setPartial] = useState(false);
   const invalidate = useInvalidate();
 
   const submit = async (e: FormEvent) => {
@@ -232,7 +233,7 @@ export function ImportPanel({ gemeente, gemeenteNaam, announce }: ImportPanelPro
     setRefusal(null);
     setProgress(0);
     try {
-      const result = await uploadImport(file, gemeente, setProgress);
+      const result = await uploadImport(file, gemeente, setProgress, partial);
       setOutcome(result);
       announce(result.ok ? `${file.name} is geïmporteerd.` : `${file.name} is geweigerd; er is niets opgeslagen.`);
       // New figures: every answer the app holds may have changed.
@@ -254,6 +255,15 @@ export function ImportPanel({ gemeente, gemeenteNaam, announce }: ImportPanelPro
           <input id="import-file" type="file" accept=".csv,.txt,.json,.zip" aria-describedby="import-hint" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
           <p id="import-hint" className="hint">
             CBS-tabellen (47022NED, 47024NED, 47018NED), jaartotalen per buurt, het maandextract van de politie of uitkomsten van de Veiligheidsmonitor. {gemeenteNaam ? `Een politie-extract hoort bij ${gemeenteNaam}.` : 'Een politie-extract hoort bij de standaardgemeente; kies eerst een gemeente voor een andere.'}
+          </p>
+        </div>
+        <div className="form-row">
+          <label className="check">
+            <input type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} aria-describedby="import-partial-hint" />
+            Onvolledige maanden toch vervangen
+          </label>
+          <p id="import-partial-hint" className="hint">
+            Een politie-extract vervangt de hele maand. Bevat het veel minder misdrijven dan de maand nu telt, dan wordt het geweigerd, tenzij dit is aangevinkt.
           </p>
         </div>
         <button type="submit" disabled={!file || progress !== null}>
