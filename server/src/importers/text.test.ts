@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { decodeBytes, detectSeparator, parseCount, parseDecimal, readTable, splitLine, splitLines } from './text.ts';
+import { decodeBytes, detectSeparator, LineSplitter, MAX_COLUMNS, MAX_LINE_CHARS, parseCount, parseDecimal, readTable, splitLine, splitLines } from './text.ts';
 import { ImportError, MAX_LISTED_ISSUES, nlNumber } from './errors.ts';
 import { expectImportError, utf8 } from './testHelpers.ts';
 
@@ -55,6 +55,30 @@ describe('readTable', () => {
   it('throws ImportError for an empty file and a binary header', () => {
     expect(expectImportError(() => readTable('e.csv', Buffer.alloc(0))).issues[0]).toMatchObject({ line: 1, field: 'file' });
     expect(expectImportError(() => readTable('b.bin', Buffer.from([0, 1, 2, 0xff, 0]))).issues[0]).toMatchObject({ field: 'header' });
+  });
+});
+
+describe('bounded lines and columns', () => {
+  it('reports a row longer than the limit by its number, and reads the rows after it', () => {
+    const t = readTable('f.csv', utf8(`a;b\n1;2\n${'x'.repeat(MAX_LINE_CHARS + 1)};3\n4;5\n`));
+    expect(t.rows).toEqual([{ line: 2, fields: ['1', '2'] }, { line: 4, fields: ['4', '5'] }]);
+    expect(t.issues).toEqual([{ line: 3, field: 'row', reason: expect.stringMatching(/^de regel is langer dan 65\.536 tekens/) }]);
+  });
+
+  it('refuses a header of a million columns or one far too long, before splitting it', () => {
+    expect(expectImportError(() => readTable('w.csv', utf8(`${'k;'.repeat(1_000_000)}\n1\n`))).issues[0]).toMatchObject({ line: 1, field: 'header', reason: expect.stringMatching(/langer dan/) });
+    const wide = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `k${i}`).join(';');
+    expect(expectImportError(() => readTable('w.csv', utf8(`${wide}\n`))).issues[0]).toMatchObject({ line: 1, field: 'header', reason: expect.stringMatching(/^de kopregel heeft 201 kolommen/) });
+  });
+
+  it('never holds a long line: it is dropped piece by piece, whatever the chunks', () => {
+    const out: string[] = [];
+    let overlong = 0;
+    const s = new LineSplitter((l) => void out.push(l), () => void (overlong++, out.push('<te lang>')), 10);
+    for (const piece of ['ab\r', '\n0123456', '789012345', '\rcd\n', 'x'.repeat(30)]) s.push(piece);
+    s.end();
+    expect(out).toEqual(['ab', '<te lang>', 'cd', '<te lang>']);
+    expect(overlong).toBe(2);
   });
 });
 

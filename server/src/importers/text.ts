@@ -213,10 +213,17 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
 export class LineSplitter {
   private pending = '';
   private afterCr = false;
+  /** Inside a line that passed `maxChars`: its text is dropped up to the line end. */
+  private skipping = false;
   private readonly onLine: (line: string) => void;
+  private readonly onOverlong: () => void;
+  private readonly maxChars: number;
 
-  constructor(onLine: (line: string) => void) {
+  /** A line longer than `maxChars` is never held whole: `onOverlong` is called in its place. */
+  constructor(onLine: (line: string) => void, onOverlong: () => void = () => undefined, maxChars = Infinity) {
     this.onLine = onLine;
+    this.onOverlong = onOverlong;
+    this.maxChars = maxChars;
   }
 
   push(text: string): void {
@@ -243,21 +250,32 @@ export class LineSplitter {
         end = lf;
         next = lf + 1;
       }
-      const line = this.pending === '' ? text.slice(i, end) : this.pending + text.slice(i, end);
+      const overlong = this.skipping || this.pending.length + (end - i) > this.maxChars;
+      const line = overlong ? '' : this.pending === '' ? text.slice(i, end) : this.pending + text.slice(i, end);
       this.pending = '';
+      this.skipping = false;
       i = next;
       if (lf >= 0 && lf < i) lf = text.indexOf('\n', i);
       if (cr >= 0 && cr < i) cr = text.indexOf('\r', i);
-      this.onLine(line);
+      if (overlong) this.onOverlong();
+      else this.onLine(line);
     }
-    if (i < n) this.pending += text.slice(i);
+    if (i < n && !this.skipping) {
+      if (this.pending.length + (n - i) > this.maxChars) {
+        this.pending = '';
+        this.skipping = true;
+      } else this.pending += text.slice(i);
+    }
   }
 
   /** End of the text: the last line, unless the text ended with a line end. */
   end(): void {
     const last = this.pending;
     this.pending = '';
-    if (last !== '') this.onLine(last);
+    if (this.skipping) {
+      this.skipping = false;
+      this.onOverlong();
+    } else if (last !== '') this.onLine(last);
   }
 }
 
@@ -376,6 +394,10 @@ export interface RowParser<T> {
 }
 
 const BLANK = /^[\s;,\t]*$/;
+/** Far above any row of the supported formats (a police extract row with a long description is < 2,000). */
+export const MAX_LINE_CHARS = 64 * 1024;
+/** Far above any supported header (the widest, a CBS table with its region columns, has about a dozen). */
+export const MAX_COLUMNS = 200;
 const SEP_HINT = /^sep=([;,\t])[ \r]*$/i;
 
 /** Lines → header → rows, into a format parser; an error is kept (the pass may yet be re-read) and thrown by finish(). */
@@ -389,7 +411,7 @@ class TableReader<T> implements TextSink<T> {
   private width = 0;
   private parser: RowParser<T> | null = null;
   private readonly issues: ImportIssue[] = [];
-  private readonly lines = new LineSplitter((text) => this.line(text));
+  private readonly lines = new LineSplitter((text) => this.line(text), () => this.overlong(), MAX_LINE_CHARS);
   private readonly file: string;
   private readonly encoding: TextEncoding;
   private readonly begin: RowParserFactory<T>;
@@ -425,6 +447,18 @@ class TableReader<T> implements TextSink<T> {
     }
   }
 
+  /** A line too long to be a row of any supported format: never held in memory, reported with its number. */
+  private overlong(): void {
+    const line = ++this.lineNo;
+    if (this.done) return;
+    const reason = `de regel is langer dan ${nlNumber(MAX_LINE_CHARS)} tekens: geen regel van een ondersteund bestand is zo lang (is dit het goede bestand?)`;
+    if (this.stage === 'rows') this.issues.push({ line, field: 'row', reason });
+    else {
+      this.failure = { error: new ImportError(this.file, [{ line, field: 'header', reason }]) };
+      this.done = true;
+    }
+  }
+
   private beforeRows(text: string, line: number): void {
     if (BLANK.test(text)) return;
     // Excel's separator hint line "sep=;" precedes the header in some exports.
@@ -440,6 +474,9 @@ class TableReader<T> implements TextSink<T> {
     const separator = this.hinted ?? detectSeparator(text);
     const split = splitLine(text, separator);
     if (!split.ok) throw new ImportError(this.file, [{ line, field: 'header', reason: split.reason }]);
+    if (split.fields.length > MAX_COLUMNS) {
+      throw new ImportError(this.file, [{ line, field: 'header', reason: `de kopregel heeft ${nlNumber(split.fields.length)} kolommen; geen ondersteund bestand heeft er meer dan ${nlNumber(MAX_COLUMNS)} (is dit het goede bestand?)` }]);
+    }
     const header = split.fields.map((f) => detach(f.trim()));
     this.separator = separator;
     this.width = header.length;
