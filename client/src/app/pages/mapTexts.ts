@@ -18,6 +18,7 @@ export function exportContent(view: ViewState, scene: MapScene, basemapCredit: s
     legendRows: classification
       ? [
           ...[...classification.bins].reverse().map((b) => ({ colour: b.colour, label: binLabel(b, info.decimals), count: b.count })),
+          ...(classification.excluded ? [{ colour: classification.excluded.colour, label: classification.excluded.label, count: classification.excluded.count }] : []),
           { colour: '#d9d9d9', label: 'geen gegevens', count: classification.noDataCount, hatch: true },
         ]
       : [],

@@ -16,9 +16,21 @@ function sequential(breaks: number[]): string[] {
   return breaks.length === 0 ? sequentialPalette(4).slice(0, 1) : sequentialPalette(breaks.length + 1);
 }
 
+/** Grey without hatching: apart from "geen gegevens" (hatched) by pattern, not by colour alone. */
+export const TOO_FEW_FILL = '#e6e6e6';
+
+/**
+ * A rate per 1,000 of an area with too few inhabitants says nothing (Beatrixhaven: 15 inhabitants, 67
+ * registrations = 4.466,7): such areas get no class, do not shape the class breaks, and have their own legend line.
+ */
+export function tooFewInhabitants(r: StatsRow, measure: Measure): boolean {
+  return (measure === 'ratePer1000' || measure === 'ratePer1000Smoothed') && r.flags.includes('lowPopulation');
+}
+
 export function classifyMeasure(rows: readonly StatsRow[], ctx: Pick<SourceContext, 'measure' | 'method' | 'classes' | 'fixed' | 'breaks'>): Classification {
   const info = measureInfo(ctx.measure);
-  const values = rows.map((r) => r[ctx.measure]);
+  const tooFew = rows.filter((r) => tooFewInhabitants(r, ctx.measure)).length;
+  const values = rows.filter((r) => !tooFewInhabitants(r, ctx.measure)).map((r) => r[ctx.measure]);
   const method = ctx.method === 'manual' ? null : ctx.method;
   const breaks =
     ctx.fixed || method === null
@@ -26,7 +38,8 @@ export function classifyMeasure(rows: readonly StatsRow[], ctx: Pick<SourceConte
       : info.diverging
         ? anchorAtZero(computeBreaks(values, method, ctx.classes), values)
         : computeBreaks(values, method, ctx.classes);
-  return classify(values, breaks, info.diverging ? divergingPalette : sequential);
+  const classification = classify(values, breaks, info.diverging ? divergingPalette : sequential);
+  return tooFew ? { ...classification, excluded: { label: 'te weinig inwoners voor een cijfer per 1.000', colour: TOO_FEW_FILL, count: tooFew } } : classification;
 }
 
 /** "12,3 per 1.000 inwoners", "+4 %" or "geen gegevens", as the tooltip and the presentation read a value. */
@@ -66,7 +79,7 @@ export const policeSource: MapSourceModule = {
       if (presentation && !ctx.choropleth) colours = colourAll(ctx.codes, '#f2f2f2');
       else {
         colours = ctx.restricted ? new Map() : colourAll(ctx.codes);
-        for (const r of rows) colours.set(r.code, classification.colourFor(r[ctx.measure]));
+        for (const r of rows) colours.set(r.code, tooFewInhabitants(r, ctx.measure) ? TOO_FEW_FILL : classification.colourFor(r[ctx.measure]));
       }
     }
     const lowerTitle = `${info.title.charAt(0).toLowerCase()}${info.title.slice(1)}`;

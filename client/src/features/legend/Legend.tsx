@@ -42,6 +42,15 @@ export function Legend({ title, subtitle, classification, decimals, areaWord, fi
                   <td className="legend-count">({formatNumber(bin.count)})</td>
                 </tr>
               ))}
+              {classification.excluded && (
+                <tr>
+                  <td>
+                    <span className="legend-swatch" style={{ background: classification.excluded.colour }} aria-hidden="true" />
+                  </td>
+                  <td className="legend-range">{classification.excluded.label}</td>
+                  <td className="legend-count">({formatNumber(classification.excluded.count)})</td>
+                </tr>
+              )}
               <tr>
                 <td>
                   <span className="legend-swatch legend-swatch-nodata" aria-hidden="true" />
