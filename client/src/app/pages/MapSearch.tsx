@@ -80,5 +80,5 @@ export function MapSearch({ view, dispatch, scene, announce, map, panelOpen }: M
     setFocus({ code: s.code, bbox: topology ? areasBBox(topology, [s.code]) : null, at: null });
   };
 
-  return <SearchBox areas={areas} gemeente={view.gemeente} onChoose={onChoose} />;
+  return <SearchBox areas={areas} gemeente={view.gemeente} onChoose={onChoose} announce={announce} />;
 }

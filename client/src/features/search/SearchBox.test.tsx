@@ -15,27 +15,28 @@ const AREAS: SearchArea[] = [
 
 function setup() {
   const onChoose = vi.fn<(s: Suggestion) => void>();
+  const announce = vi.fn<(message: string) => void>();
   render(
     <QueryClientProvider client={new QueryClient()}>
-      <SearchBox areas={AREAS} gemeente={null} onChoose={onChoose} />
+      <SearchBox areas={AREAS} gemeente={null} onChoose={onChoose} announce={announce} />
     </QueryClientProvider>,
   );
   const box = screen.getByRole('combobox', { name: 'Zoek een buurt, wijk, straat of postcode' });
   const type = (value: string) => fireEvent.change(box, { target: { value } });
   const key = (k: string) => fireEvent.keyDown(box, { key: k });
-  return { box, type, key, onChoose };
+  return { box, type, key, onChoose, announce };
 }
 
 describe('SearchBox (combobox pattern)', () => {
   it('opens a listbox of matches and says how many there are', () => {
-    const { box, type } = setup();
+    const { box, type, announce } = setup();
     expect(box.getAttribute('aria-expanded')).toBe('false');
     type('jeker');
     expect(box.getAttribute('aria-expanded')).toBe('true');
     const list = screen.getByRole('listbox', { name: 'Zoekresultaten' });
     expect(box.getAttribute('aria-controls')).toBe(list.id);
     expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Jekerdal — buurt in Wijk 01 Buitenwijk Zuidwest', 'Jekerkwartier — buurt in Wijk 00 Centrum']);
-    expect(screen.getAllByRole('status')[0].textContent).toBe('2 suggesties');
+    expect(announce).toHaveBeenLastCalledWith('2 suggesties');
   });
 
   it('moves through the options with the arrow keys, wrapping, and Enter chooses', () => {
@@ -70,10 +71,10 @@ describe('SearchBox (combobox pattern)', () => {
   });
 
   it('says when nothing matches', () => {
-    const { box, type } = setup();
+    const { box, type, announce } = setup();
     type('xyz');
     expect(box.getAttribute('aria-expanded')).toBe('false');
     expect(screen.getByText('Geen buurt of wijk gevonden')).toBeTruthy();
-    expect(screen.getAllByRole('status')[0].textContent).toBe('Geen suggesties');
+    expect(announce).toHaveBeenLastCalledWith('Geen suggesties');
   });
 });

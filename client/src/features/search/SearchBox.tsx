@@ -1,6 +1,6 @@
 // One search box for the map (WAI-ARIA 1.2 combobox with a listbox popup): buurten and wijken of the gemeente at
 // once from the map's own boundaries, streets, addresses and postcodes from PDOK when it can be reached.
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { matchAreas, type AreaSuggestion, type SearchArea } from './matchAreas.ts';
 import type { AddressSuggestion, AddressType } from './pdok.ts';
 import { useAddressSuggestions } from './useAddressSuggestions.ts';
@@ -16,6 +16,8 @@ export interface SearchBoxProps {
   /** CBS code of the gemeente whose streets and addresses PDOK is asked for; null = only buurten and wijken. */
   gemeente: string | null;
   onChoose: (s: Suggestion) => void;
+  /** Says something in the page's status region (polite): how many suggestions there are. */
+  announce: (message: string) => void;
 }
 
 function detailOf(s: Suggestion): string {
@@ -31,7 +33,7 @@ function countText(n: number): string {
   return n === 1 ? '1 suggestie' : `${n} suggesties`;
 }
 
-export function SearchBox({ areas, gemeente, onChoose }: SearchBoxProps) {
+export function SearchBox({ areas, gemeente, onChoose, announce }: SearchBoxProps) {
   const id = useId();
   const listId = `${id}-lijst`;
   const [query, setQuery] = useState('');
@@ -44,6 +46,17 @@ export function SearchBox({ areas, gemeente, onChoose }: SearchBoxProps) {
   const showPopup = open && typed;
   const activeIndex = active < options.length ? active : -1;
   const optionId = (i: number) => `${id}-optie-${i}`;
+
+  // The count goes to the page's one status region; PDOK being down is added once (not on every keystroke).
+  const failureSaid = useRef(false);
+  const count = options.length;
+  useEffect(() => {
+    if (!online.failed) failureSaid.current = false;
+    if (!showPopup) return;
+    const failure = online.failed && !failureSaid.current;
+    if (failure) failureSaid.current = true;
+    announce(failure ? `${countText(count)}. ${UNAVAILABLE}.` : countText(count));
+  }, [announce, showPopup, count, online.failed]);
 
 
   const choose = (s: Suggestion) => {
@@ -125,13 +138,6 @@ export function SearchBox({ areas, gemeente, onChoose }: SearchBoxProps) {
           {online.failed && <p className="map-search-note">{UNAVAILABLE}</p>}
         </div>
       </div>
-      <p role="status" className="visually-hidden">
-        {showPopup ? countText(options.length) : ''}
-      </p>
-      {/* Its own region with a text that stays the same while PDOK is down, so it is said once, not per keystroke. */}
-      <p role="status" className="visually-hidden">
-        {online.failed && showPopup ? UNAVAILABLE : ''}
-      </p>
     </div>
   );
 }
