@@ -29,7 +29,8 @@ export function MapSearch({ view, dispatch, scene, announce, map, panelOpen }: M
   const areas = useMemo(() => searchAreas(topology), [topology]);
   const [focus, setFocus] = useState<Focus | null>(null);
   const lookup = useRef<AbortController | null>(null);
-  useEffect(() => () => lookup.current?.abort(), []);
+  // A lookup still under way belongs to the gemeente it was asked in.
+  useEffect(() => () => lookup.current?.abort(), [view.gemeente]);
 
   // Moves the map once the page has laid out for the new selection (the panel opens beside the map, often only when
   // the figures of a newly chosen level arrive); a selection made elsewhere ends the search's hold on the map.
