@@ -172,6 +172,8 @@ describe('the search box above the map', () => {
     const suggest = new URL(pdokRequests.find((u) => u.includes('/suggest?')) ?? 'https://x');
     expect(suggest.searchParams.get('q')).toBe('Sint Pieterstraat');
     expect(suggest.searchParams.getAll('fq')).toContain('gemeentecode:0935');
+    // One question for what was typed; the name the choice put in the box (after the map's move) is not sent.
+    expect(pdokRequests.filter((u) => u.includes('/suggest?'))).toHaveLength(1);
     expect(pdokRequests.filter((u) => u.includes('/lookup?'))).toEqual([
       'https://api.pdok.nl/bzk/locatieserver/search/v3_1/lookup?id=weg-3f0b6c2d1e9a4b7c8d5e6f1a2b3c4d5e',
     ]);

@@ -39,7 +39,8 @@ export function SearchBox({ areas, gemeente, onChoose, announce }: SearchBoxProp
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const online = useAddressSuggestions(query, gemeente);
+  // Only while the list is open: the name a choice puts in the box is not sent to PDOK.
+  const online = useAddressSuggestions(open ? query : '', gemeente);
   const options: Suggestion[] = [...matchAreas(areas, query), ...online.results];
   const typed = query.trim() !== '';
   const expanded = open && typed && options.length > 0;
