@@ -232,8 +232,11 @@ function liveSettings(deps: AppDeps): LiveSettings {
   );
 }
 
+/** The PDOK Locatieserver's origin: the search box's streets, addresses and postcodes (client/src/features/search/pdok.ts). */
+const PDOK_ORIGIN = 'https://api.pdok.nl';
+
 /** Content-Security-Policy the app really runs under: no inline scripts, MapLibre's worker from
- * 'self' or a blob, tiles/styles only from the configured basemap host. */
+ * 'self' or a blob, tiles/styles only from the basemap hosts, requests to the PDOK Locatieserver. */
 function contentSecurityPolicy(setting: string): string {
   const basemap = basemapOrigins(resolveBasemap(setting));
   return [
@@ -241,7 +244,7 @@ function contentSecurityPolicy(setting: string): string {
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     ['img-src', "'self'", 'data:', 'blob:', ...basemap].join(' '),
-    ['connect-src', "'self'", ...basemap].join(' '),
+    ['connect-src', "'self'", PDOK_ORIGIN, ...basemap].join(' '),
     "worker-src 'self' blob:",
     ['font-src', "'self'", 'data:', ...basemap].join(' '),
     "frame-ancestors 'none'",

@@ -59,7 +59,7 @@ describe('settings without a restart', () => {
     expect(await lowPopulationCount()).toBeGreaterThan(before);
     const config = await send('ana', 'GET', '/api/config');
     expect(config.body).toMatchObject({ lowPopulationThreshold: 1500, basemapStyleUrl: 'https://tiles.example.nl/styles/kaart.json', basemap: { id: 'eigen' }, suppressionThreshold: 4 });
-    expect(config.headers.get('Content-Security-Policy')).toMatch(/connect-src 'self' https:\/\/service\.pdok\.nl https:\/\/tiles\.example\.nl/);
+    expect(config.headers.get('Content-Security-Policy')).toMatch(/connect-src 'self' https:\/\/api\.pdok\.nl https:\/\/service\.pdok\.nl https:\/\/tiles\.example\.nl;/);
     // The boundaries' fast path sends the same header.
     const areas = await t.app.request('/api/areas?gemeente=GM0935', { headers: { Cookie: cookies.ana } });
     expect(areas.headers.get('Content-Security-Policy')).toMatch(/https:\/\/tiles\.example\.nl/);

@@ -12,6 +12,7 @@ import type { ChoroplethMap } from '../../features/map/ChoroplethMap.ts';
 import { MapView } from '../../features/map/MapView.tsx';
 import { installTestHook } from '../testHook.ts';
 import { AreaDetails } from './AreaDetails.tsx';
+import { MapSearch } from './MapSearch.tsx';
 import { MapSidebar } from './MapSidebar.tsx';
 import { exportContent } from './mapTexts.ts';
 import type { PageProps } from './pageProps.ts';
@@ -80,6 +81,8 @@ export function MapPage(props: MapPageProps) {
       <main hidden={hidden} className={`layout ${hasPanel ? 'has-panel' : ''} ${basemap.chosen?.tiles && !basemap.unavailable ? 'see-through' : ''}`}>
         <MapSidebar {...props} hotspots={hotspots} attention={attention} density={density} incidents={incidents} densityWijk={densityWijk} mijnWijk={mijnWijk} map={map} onSelect={onSelect} />
         <section className="map-area" aria-label="Kaart">
+          {/* The country view has thousands of buurten with names that repeat; the gemeente is chosen in the filters. */}
+          {!national && <MapSearch view={view} dispatch={dispatch} scene={scene} announce={announce} map={map} panelOpen={hasPanel} />}
           <MapView
             topology={topology}
             level={level}

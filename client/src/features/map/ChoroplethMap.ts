@@ -17,6 +17,7 @@ const SOURCES: Record<AreaLevel, string> = { buurt: 'buurten', wijk: 'wijken' };
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const HATCH = 'bvk-hatch';
 const HIGHLIGHT = 'highlight';
+const PLACE = 'search-place';
 const HOT_HATCH = 'bvk-hot-hatch';
 const COLD_DOTS = 'bvk-cold-dots';
 const HOTSPOT_SUFFIXES = ['hotspot-hatch', 'hotspot-dots', 'hotspot-casing', 'hotspot-solid', 'hotspot-dashed', 'hotspot-dotted'];
@@ -226,6 +227,14 @@ export class ChoroplethMap {
       paint: { 'line-color': '#ffffff', 'line-width': ['case', selected, 2, 1.2] },
     });
     this.setupOverlays();
+    // The place the search found (an address): a ring on top of everything else.
+    map.addSource(PLACE, { type: 'geojson', data: EMPTY });
+    map.addLayer({
+      id: PLACE,
+      type: 'circle',
+      source: PLACE,
+      paint: { 'circle-radius': 7, 'circle-color': '#ffffff', 'circle-stroke-color': '#000000', 'circle-stroke-width': 3 },
+    });
     // Kernel density: its own source, because its geometry (grid cells) legitimately changes with the data.
     map.addSource('density', { type: 'geojson', data: EMPTY });
     map.addLayer(
@@ -570,6 +579,22 @@ export class ChoroplethMap {
   seeThrough(on: boolean): void {
     this.whenLoaded(() => {
       for (const level of ['wijk', 'buurt'] as const) this.map.setPaintProperty(`${SOURCES[level]}-fill`, 'fill-opacity', on ? SEE_THROUGH_OPACITY : 0.9);
+    });
+  }
+
+  /** Centres the map on a point at a zoom (an address the search found); animate false jumps (reduced motion). */
+  centreOn(at: [number, number], zoom: number, animate = true): void {
+    this.whenLoaded(() => {
+      this.map.easeTo({ center: at, zoom, duration: animate ? 600 : 0, animate, essential: false });
+    });
+  }
+
+  /** Marks the place the search found with a ring; null removes the mark. */
+  setPlace(at: [number, number] | null): void {
+    this.whenLoaded(() => {
+      const data: FeatureCollection = at ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] } : EMPTY;
+      const src = this.map.getSource(PLACE);
+      if (src && 'setData' in src && typeof src.setData === 'function') src.setData(data);
     });
   }
 
