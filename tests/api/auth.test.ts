@@ -148,8 +148,8 @@ describe('browser protections', () => {
   it('sends security headers', async () => {
     const r = await get('/api/health');
     expect(r.headers.get('Content-Security-Policy')).toMatch(/default-src 'self'/);
-    // The search box's one outside service (no basemap configured here).
-    expect(r.headers.get('Content-Security-Policy')).toMatch(/connect-src 'self' https:\/\/api\.pdok\.nl;/);
+    // The search box's Locatieserver and the PDOK background maps the user may switch to; nothing else.
+    expect(r.headers.get('Content-Security-Policy')).toMatch(/connect-src 'self' https:\/\/api\.pdok\.nl https:\/\/service\.pdok\.nl;/);
     expect(r.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(r.headers.get('X-Frame-Options')).toBe('DENY');
   });
