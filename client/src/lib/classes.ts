@@ -90,7 +90,7 @@ export interface Classification {
   bins: ClassBin[];
   noDataCount: number;
   /** Areas left out of the classes on purpose (e.g. too few inhabitants for a rate), with their own fill and legend line. */
-  excluded?: { label: string; colour: string; count: number };
+  excluded?: { label: string; colour: string; count: number; note: string };
   /** Colour for a value; null for no data. The legend bins are derived from this same scale. */
   colourFor(value: number | null | undefined): string | null;
   /** Index into bins, or -1 for no data. */

@@ -24,6 +24,7 @@ export function exportContent(view: ViewState, scene: MapScene, basemapCredit: s
       : [],
     areaWords: [view.level, scene.levelPlural],
     notes: [
+      ...(classification?.excluded ? [classification.excluded.note] : []),
       ...(scene.stats?.meta.demo ? ['DEMO: de verdeling naar soort misdrijf en maand is gegenereerd; de jaartotalen per buurt zijn echt.'] : []),
       'Ondergrens hoort bij de klasse, bovengrens bij de volgende.',
     ],

@@ -39,7 +39,7 @@ export function classifyMeasure(rows: readonly StatsRow[], ctx: Pick<SourceConte
         ? anchorAtZero(computeBreaks(values, method, ctx.classes), values)
         : computeBreaks(values, method, ctx.classes);
   const classification = classify(values, breaks, info.diverging ? divergingPalette : sequential);
-  return tooFew ? { ...classification, excluded: { label: 'te weinig inwoners voor een cijfer per 1.000', colour: TOO_FEW_FILL, count: tooFew } } : classification;
+  return tooFew ? { ...classification, excluded: { label: 'te weinig inwoners', colour: TOO_FEW_FILL, count: tooFew, note: 'Te weinig inwoners: een cijfer per 1.000 zegt daar niets; zij tellen niet mee voor de klassen.' } } : classification;
 }
 
 /** "12,3 per 1.000 inwoners", "+4 %" or "geen gegevens", as the tooltip and the presentation read a value. */

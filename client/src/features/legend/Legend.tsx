@@ -61,6 +61,7 @@ export function Legend({ title, subtitle, classification, decimals, areaWord, fi
             </tbody>
           </table>
           <p className="legend-note">
+            {classification.excluded ? `${classification.excluded.note} ` : ''}
             Ondergrens hoort bij de klasse, bovengrens bij de volgende.
             {fixed ? ' Klassen staan vast: de grenzen veranderen niet met periode of soort.' : ''}
           </p>
