@@ -92,4 +92,14 @@ describe('survey criteria in the workbench', () => {
     for (const row of r.body.rows) expect(row.values.onveilig).toBe(byCode.get(row.code) ?? null);
     expect(r.body.meta.criteria.map((c: any) => c.id)).toEqual(expect.arrayContaining(['onveilig', 'rapportcijfer', 'overlastJeugd']));
   });
+
+  it('says which weighted criteria rest on generated figures: the HIC share and the months are a DEMO split, the yearly totals are real', async () => {
+    const year = 'gemeente=GM0935&level=buurt&category=0.0.0&from=2024-01&to=2024-12';
+    const byDefault = (await ranking(year)).body.meta;
+    expect(byDefault.demo).toBe(true);
+    expect(byDefault.demoCriteria).toEqual(expect.arrayContaining(['hicShare', 'hotspot']));
+    expect(byDefault.demoCriteria).not.toContain('smoothedRate');
+    const real = (await ranking(`${year}&weights=${encodeURIComponent('smoothedRate:1,count:1')}`)).body.meta;
+    expect(real).toMatchObject({ demo: false, demoCriteria: [] });
+  });
 });

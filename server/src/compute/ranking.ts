@@ -10,6 +10,7 @@ import { ApiError } from './errors.ts';
 import { BRON } from './stats.ts';
 import { DEFAULT_MEASURE, runHotspots } from './hotspots.ts';
 import { computeSurvey } from './survey.ts';
+import { shiftMonth } from '../domain/months.ts';
 import { loadSurveyIndicators } from '../store/planData.ts';
 
 /** What a criterion gets to compute its values. */
@@ -29,6 +30,8 @@ export interface CriterionScope {
 export interface CriterionSource extends CriterionDef {
   /** Value per area code; missing or null = unknown (counted as the median). */
   compute(scope: CriterionScope): Map<string, number | null>;
+  /** Whether its values for this scope rest on generated (DEMO) figures, e.g. the demo split over types or months. */
+  demo(scope: CriterionScope): boolean;
 }
 
 export class CriteriaRegistry {
@@ -55,6 +58,9 @@ export function defaultCriteria(): CriteriaRegistry {
     return computeStats(figures, { lowPopulationThreshold: s.lowPopulationThreshold, months }).rows;
   };
   const fromStats = (pick: (r: ReturnType<typeof statsOf>[number]) => number | null) => (s: CriterionScope) => new Map(statsOf(s).map((r) => [r.code, pick(r)]));
+  /** Any area's figure for `category` over the period (or, for a change, the year before) is generated. */
+  const demoOf = (category: 'own' | 'HIC', withPrevious = false) => (s: CriterionScope) =>
+    s.ds.figures(s.gemeente, s.level, category === 'own' ? s.category : category, s.from, s.to).figures.some((f) => f.current.demo || (withPrevious && (f.previous?.demo ?? false)));
   return new CriteriaRegistry()
     .register({
       id: 'smoothedRate',
@@ -62,6 +68,7 @@ export function defaultCriteria(): CriteriaRegistry {
       description: 'Empirical-Bayes-cijfer per 1.000 inwoners over de periode; gebieden onder de inwonergrens tellen als onbekend (niet betrouwbaar).',
       direction: 1,
       compute: fromStats((r) => (r.flags.includes('lowPopulation') || r.flags.includes('noPopulation') ? null : r.ratePer1000Smoothed)),
+      demo: demoOf('own'),
     })
     .register({
       id: 'change',
@@ -69,6 +76,7 @@ export function defaultCriteria(): CriteriaRegistry {
       description: 'Procentuele verandering van het aantal registraties t.o.v. dezelfde maanden een jaar eerder.',
       direction: 1,
       compute: fromStats((r) => r.changePct),
+      demo: demoOf('own', true),
     })
     .register({
       id: 'hotspot',
@@ -78,6 +86,13 @@ export function defaultCriteria(): CriteriaRegistry {
       compute: (s) => {
         const r = runHotspots(s.ds, s.geometry, { gemeente: s.gemeente, level: s.level, category: s.category, from: s.from, to: s.to, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, s.lowPopulationThreshold);
         return new Map(r.rows.map((x) => [x.code, x.monthsSignificant]));
+      },
+      // Month by month: generated wherever a month is a demo split of a yearly total (real yearly totals do not help).
+      demo: (s) => {
+        for (let m = s.from; m <= s.to; m = shiftMonth(m, 1)) {
+          if (s.ds.figures(s.gemeente, s.level, s.category, m, m).figures.some((f) => f.current.demo)) return true;
+        }
+        return false;
       },
     })
     .register({
@@ -95,6 +110,7 @@ export function defaultCriteria(): CriteriaRegistry {
           }),
         );
       },
+      demo: demoOf('HIC'),
     })
     .register({
       id: 'density',
@@ -102,6 +118,7 @@ export function defaultCriteria(): CriteriaRegistry {
       description: 'Aantal registraties per km² over de periode (ook zinvol voor bedrijventerreinen en de binnenstad).',
       direction: 1,
       compute: fromStats((r) => r.densityPerKm2),
+      demo: demoOf('own'),
     })
     .register({
       id: 'count',
@@ -109,6 +126,7 @@ export function defaultCriteria(): CriteriaRegistry {
       description: 'Absoluut aantal registraties over de periode.',
       direction: 1,
       compute: fromStats((r) => r.count),
+      demo: demoOf('own'),
     })
     .register(surveyCriterion('onveilig', 'onveilig_buurt_pct', '% wel eens onveilig in de eigen buurt (Veiligheidsmonitor)'))
     .register(surveyCriterion('rapportcijfer', 'rapportcijfer_veiligheid', 'Rapportcijfer veiligheid buurt (Veiligheidsmonitor; lager telt zwaarder)'))
@@ -129,12 +147,16 @@ function surveyCriterion(id: string, indicator: string, naam: string): Criterion
       const r = computeSurvey(s.ds, s.ds.store.features().survey, ind, { gemeente: s.gemeente, level: s.level });
       return new Map(r.rows.map((x) => [x.code, x.value]));
     },
+    demo: (s) => computeSurvey(s.ds, s.ds.store.features().survey, ind, { gemeente: s.gemeente, level: s.level }).rows.some((x) => x.demo),
   };
 }
 
 export interface RankingResponse {
   meta: {
+    /** True when the figures or any weighted criterion rest on generated (DEMO) figures. */
     demo: boolean;
+    /** The weighted criteria whose values are (partly) generated, by id. */
+    demoCriteria: string[];
     bron: string;
     gemeente: string;
     level: MapLevel;
@@ -176,9 +198,11 @@ export function computeRanking(ds: Dataset, geometry: AreaGeometry, registry: Cr
     'Een onbekende of onbetrouwbare waarde telt als de mediaan (0,5) en staat in missing.',
   ];
   if (stats.demo) notes.push('DEMO: de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.');
+  const demoCriteria = criteria.filter((c) => (weights[c.id] ?? 0) > 0 && c.demo(scope)).map((c) => c.id);
   return {
     meta: {
-      demo: stats.demo,
+      demo: stats.demo || demoCriteria.length > 0,
+      demoCriteria,
       bron: BRON,
       gemeente: q.gemeente,
       level: q.level,

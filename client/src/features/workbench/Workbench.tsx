@@ -184,6 +184,15 @@ export function Workbench(props: WorkbenchProps) {
           )}
           {ranking ? (
             <>
+              {ranking.meta.demo && (
+                <div className="demo-notice" role="note" aria-label="DEMO-gegevens in de rangorde">
+                  <strong>DEMO-gegevens:</strong>{' '}
+                  {ranking.meta.demoCriteria.length > 0
+                    ? `${criteria.filter((c) => ranking.meta.demoCriteria.includes(c.id)).map((c) => c.naam).join(', ')} ${ranking.meta.demoCriteria.length === 1 ? 'rekent' : 'rekenen'} (deels) met gegenereerde cijfers (de verdeling naar soort of maand).`
+                    : 'de verdeling naar soort misdrijf en maand is gegenereerd.'}{' '}
+                  Deze rangorde laat zien hoe de werkbank werkt; kies er geen buurten mee.
+                </div>
+              )}
               <p className="hint">
                 Gewogen criteria: {used.map((c) => `${c.naam} (${formatNumber(committed?.[c.id] ?? 0, 1)})`).join(', ')}.
               </p>
