@@ -18,6 +18,7 @@ import { mapSource } from './sources/registry.ts';
 import { FALLBACK_SUPPRESSION_THRESHOLD, type SourceContext } from './sources/types.ts';
 import { installTestHook } from './testHook.ts';
 import { usePresentationCamera, usePresentationKey } from './usePresentationMap.ts';
+import { useAreaLabels } from './pages/useAreaLabels.ts';
 import { DEFAULT_VIEW, serializeViewState } from './urlState.ts';
 
 const PRIVACY = 'presentatie' as const;
@@ -111,6 +112,8 @@ export function PresentationApp({ id, onLeave, config }: PresentationAppProps) {
   const hotspotClasses = useMemo(() => (h && showHotspots && h.meta.level === level ? new Map(h.rows.map((r) => [r.code, r.class as HotspotClassKey])) : null), [h, showHotspots, level]);
   usePresentationCamera(map, topology && topology === areas.data && scope ? { topology, scope } : null, index);
   usePresentationKey(map, index, source.id, sourceView, hotspotClasses, level);
+  // Names on the big screen too, larger: a room of residents finds its own buurt by name.
+  useAreaLabels(map, topology, level, null, true, 18);
 
   const onMapCreated = useCallback((m: ChoroplethMap) => {
     // The arrow keys step through the draaiboek; they must not pan the map when the canvas has focus.

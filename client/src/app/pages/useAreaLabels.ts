@@ -27,19 +27,20 @@ function labelsOf(topology: AreasTopology | null, level: 'buurt' | 'wijk', focus
   return out.map(({ code, naam, at }, rank) => ({ code, naam, at, rank }));
 }
 
-export function useAreaLabels(map: ChoroplethMap | null, topology: AreasTopology | null, level: 'buurt' | 'wijk', focusWijk: string | null, show: boolean): void {
+/** `fontPx`: larger on the big screen of a presentation. */
+export function useAreaLabels(map: ChoroplethMap | null, topology: AreasTopology | null, level: 'buurt' | 'wijk', focusWijk: string | null, show: boolean, fontPx = 12): void {
   const [layer, setLayer] = useState<AreaLabels | null>(null);
   const labels = useMemo(() => (show ? labelsOf(topology, level, focusWijk) : []), [show, topology, level, focusWijk]);
   useEffect(() => {
     if (!map) return;
     let live = true;
     void map.ready.then(() => {
-      if (live) setLayer(new AreaLabels(map.map));
+      if (live) setLayer(new AreaLabels(map.map, fontPx));
     });
     return () => {
       live = false;
     };
-  }, [map]);
+  }, [map, fontPx]);
   useEffect(() => {
     layer?.set(labels);
   }, [layer, labels]);

@@ -20,7 +20,8 @@ export interface AreaLabel {
 }
 
 export class AreaLabels {
-  constructor(private readonly map: MapLibreMap) {
+  /** `fontPx`: 12 beside the analyst's tables; larger on the big screen of a presentation. */
+  constructor(private readonly map: MapLibreMap, private readonly fontPx = 12) {
     map.addSource(SOURCE, { type: 'geojson', data: EMPTY });
     map.addLayer({
       id: AREA_LABEL_LAYER,
@@ -40,15 +41,15 @@ export class AreaLabels {
 
   /** The name as an image (made once per name): dark text, white halo, the page's sans-serif. */
   private image(naam: string): string | null {
-    const id = `bvk-label-${naam}`;
+    const id = `bvk-label-${this.fontPx}-${naam}`;
     if (this.map.hasImage(id)) return id;
-    const font = `600 ${12 * PIXEL_RATIO}px system-ui, "Segoe UI", Roboto, Arial, sans-serif`;
+    const font = `600 ${this.fontPx * PIXEL_RATIO}px system-ui, "Segoe UI", Roboto, Arial, sans-serif`;
     const measure = document.createElement('canvas').getContext('2d');
     if (!measure) return null;
     measure.font = font;
-    const halo = 3 * PIXEL_RATIO;
+    const halo = Math.ceil(this.fontPx / 4) * PIXEL_RATIO;
     const width = Math.ceil(measure.measureText(naam).width) + 2 * halo;
-    const height = 16 * PIXEL_RATIO + 2 * halo;
+    const height = Math.ceil(this.fontPx * 1.35) * PIXEL_RATIO + 2 * halo;
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;

@@ -26,6 +26,12 @@ export function PresentationLegend({ title, classification, decimals, coloured =
               <span>{binLabel(bin, decimals)}</span>
             </li>
           ))}
+          {classification.excluded && (
+            <li>
+              <span className="legend-swatch" style={{ background: classification.excluded.colour }} aria-hidden="true" />
+              <span>{classification.excluded.label}</span>
+            </li>
+          )}
           <li>
             <span className="legend-swatch legend-swatch-nodata" aria-hidden="true" />
             <span>geen gegevens of afgeschermd</span>
