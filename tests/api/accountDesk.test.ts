@@ -100,7 +100,7 @@ describe('account desk', () => {
 });
 
 describe('audit trail filter and CSV', () => {
-  it('filters by user, action and days; a bad filter is a 400 naming it', async () => {
+  it('filters by user, action, part of the application and days; a bad filter is a 400 naming it', async () => {
     expect(await login('=HYPERLINK("http://evil")', 'wrong password!')).toBe(401);
     const failed = await send('beheer', 'GET', '/api/audit?action=login-failed');
     expect(failed.body.entries.every((e: { action: string }) => e.action === 'login-failed')).toBe(true);
@@ -108,7 +108,12 @@ describe('audit trail filter and CSV', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect((await send('beheer', `GET`, `/api/audit?from=${today}&to=${today}&username=ana`)).body.entries.map((e: { action: string }) => e.action)).toContain('login');
     expect((await send('beheer', 'GET', '/api/audit?to=2000-01-01')).body.entries).toEqual([]);
-    for (const [q, parameter] of [['from=gisteren', 'from'], ['to=2024-13', 'to'], ['from=2024-02-01&to=2024-01-01', 'to'], ['format=xls', 'format'], ['limit=0', 'limit']]) {
+    // By part of the application: the account changes only, a prefix taken literally (no wildcards).
+    const accounts = (await send('beheer', 'GET', '/api/audit?resource=/api/accounts')).body.entries as { resource: string }[];
+    expect(accounts.length).toBeGreaterThan(0);
+    expect(accounts.every((e) => e.resource.startsWith('/api/accounts'))).toBe(true);
+    expect((await send('beheer', 'GET', '/api/audit?resource=/api/acc_unts')).body.entries).toEqual([]);
+    for (const [q, parameter] of [['from=gisteren', 'from'], ['to=2024-13', 'to'], ['from=2024-02-01&to=2024-01-01', 'to'], ['format=xls', 'format'], ['limit=0', 'limit'], ['resource=accounts%25', 'resource']]) {
       const r = await send('beheer', 'GET', `/api/audit?${q}`);
       expect([r.status, r.body.parameter], q).toEqual([400, parameter]);
     }

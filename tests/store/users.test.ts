@@ -134,6 +134,11 @@ function userContract(name: string, make: () => UserStore) {
       expect(u.auditLog(10, { action: 'login-failed' })).toHaveLength(1);
       expect(u.auditLog(10, { from: '2000-01-01T00:00:00Z', to: '2999-01-01T00:00:00Z', action: 'login' })).toHaveLength(1);
       expect(u.auditLog(10, { to: '2000-01-01T00:00:00Z' })).toEqual([]);
+      // By part of the application: a prefix of the resource, with the other filters, taken literally.
+      u.audit({ username: 'bea', role: 'beheerder', action: 'account-added', resource: '/api/accounts/ana', detail: {} });
+      expect(u.auditLog(10, { resource: '/api/accounts' }).map((e) => e.resource)).toEqual(['/api/accounts/ana']);
+      expect(u.auditLog(10, { resource: '/api/auth', action: 'login' })).toHaveLength(1);
+      expect(u.auditLog(10, { resource: '/api/%' })).toEqual([]);
     });
   });
 }

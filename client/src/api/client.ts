@@ -425,6 +425,8 @@ export async function removeAccount(username: string): Promise<void> {
 export interface AuditFilter {
   username?: string;
   action?: string;
+  /** The part of the application, as the start of the resource (e.g. '/api/imports'). */
+  resource?: string;
   /** YYYY-MM-DD, inclusive. */
   from?: string;
   to?: string;

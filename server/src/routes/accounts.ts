@@ -36,6 +36,7 @@ const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(500),
   username: z.string().trim().max(MAX_USERNAME_LENGTH, 'is too long').optional(),
   action: z.string().trim().max(60, 'is too long').optional(),
+  resource: z.string().trim().max(200, 'is too long').regex(/^\/api\/[\w\-/]*$/, 'expected a part of the API, e.g. /api/accounts').optional(),
   from: isoDay.optional(),
   to: isoDay.optional(),
   format: z.enum(['json', 'csv'], { error: "expected 'json' or 'csv'" }).default('json'),
@@ -127,6 +128,7 @@ export function accountsRoutes(ds: Dataset, users: UserStore) {
       const entries = users.auditLog(q.limit, {
         username: q.username || undefined,
         action: q.action || undefined,
+        resource: q.resource || undefined,
         from: q.from ? `${q.from}T00:00:00.000Z` : undefined,
         to: q.to ? dayAfter(q.to) : undefined,
       });

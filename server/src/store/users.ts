@@ -27,6 +27,8 @@ export interface AuditEntry {
 export interface AuditFilter {
   username?: string;
   action?: string;
+  /** The part of the application: the resource starts with this (e.g. '/api/accounts' or '/api/imports'). */
+  resource?: string;
   from?: string;
   to?: string;
 }
@@ -42,6 +44,14 @@ export function auditWhere(f: AuditFilter, mark: '?' | '$'): { sql: string; para
   };
   if (f.username) add('lower(username) = lower(?)', f.username);
   if (f.action) add('action = ?', f.action);
+  if (f.resource) {
+    // A prefix, compared as text (LIKE would read % and _ in it as wildcards).
+    params.push(f.resource);
+    if (mark === '?') {
+      params.push(f.resource);
+      conds.push('substr(resource, 1, length(?)) = ?');
+    } else conds.push(`left(resource, length($${params.length}::text)) = $${params.length}`);
+  }
   if (f.from) add('at >= ?', f.from);
   if (f.to) add('at < ?', f.to);
   return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };

@@ -1,8 +1,8 @@
-// The audit trail: who did what, when; narrowed by user, action and days, and exported as CSV for a spreadsheet.
+// The audit trail: who did what, when; narrowed by user, action, part of the application and days, and exported as CSV for a spreadsheet.
 import { useState, type FormEvent } from 'react';
 import { auditCsvUrl, type AuditFilter } from '../../api/client.ts';
 import { errorText, useAuditQuery } from '../../api/queries.ts';
-import { ACTIONS, actionLabel, dateTime, detailText, resourceLabel, roleLabel } from './words.ts';
+import { ACTIONS, actionLabel, dateTime, detailText, RESOURCES, resourceLabel, roleLabel } from './words.ts';
 
 export function AuditPanel() {
   const [draft, setDraft] = useState<AuditFilter>({});
@@ -30,6 +30,17 @@ export function AuditPanel() {
             {Object.entries(ACTIONS).map(([k, label]) => (
               <option key={k} value={k}>
                 {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-row">
+          <label htmlFor="audit-resource">Onderdeel</label>
+          <select id="audit-resource" value={draft.resource ?? ''} onChange={(e) => set('resource')(e.target.value)}>
+            <option value="">Alle onderdelen</option>
+            {RESOURCES.map((r) => (
+              <option key={r.prefix} value={r.prefix}>
+                {r.label}
               </option>
             ))}
           </select>

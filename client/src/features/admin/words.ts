@@ -51,6 +51,23 @@ export const parseWijken = (text: string): string[] =>
     .map((w) => w.trim().toUpperCase())
     .filter((w) => w !== '');
 
+/** The parts of the application the audit trail can be narrowed to (resource prefixes), in words. */
+export const RESOURCES: readonly { prefix: string; label: string }[] = [
+  { prefix: '/api/auth', label: 'Aanmelden' },
+  { prefix: '/api/accounts', label: 'Accounts' },
+  { prefix: '/api/imports', label: 'Imports' },
+  { prefix: '/api/targets', label: 'Doelen van het plan' },
+  { prefix: '/api/settings', label: 'Instellingen' },
+  { prefix: '/api/incidents', label: 'Registraties (punten)' },
+  { prefix: '/api/density', label: 'Dichtheidskaart' },
+  { prefix: '/api/streets', label: 'Straten' },
+  { prefix: '/api/mijn-wijk', label: 'Mijn wijk' },
+  { prefix: '/api/reports/wijkbrief', label: 'Wijkbrief' },
+  { prefix: '/api/presentations', label: 'Presentaties' },
+  { prefix: '/api/selections', label: 'Selecties' },
+  { prefix: '/api/attention-areas', label: 'Aandachtsgebieden' },
+];
+
 /** The part of the application an audit line is about, in words instead of a web address. */
 export function resourceLabel(resource: string): string {
   const path = resource.split('?')[0];
