@@ -72,3 +72,33 @@ describe('wijkbrief', () => {
     expect(pages).toBeLessThanOrEqual(2);
   }, 60_000);
 });
+
+describe('Mijn wijk for a chosen week or month', () => {
+  it('a week: the 7-day window is that week, the 28 days the four weeks up to it, nothing after it in the list', async () => {
+    const res = await get('agent', '/api/mijn-wijk?week=2025-W49');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    expect(body.meta).toMatchObject({ week: '2025-W49', month: '2025-12' });
+    expect(body.windows.map((w: any) => [w.days, w.from, w.to])).toEqual([[7, '2025-12-01', '2025-12-07'], [28, '2025-11-10', '2025-12-07']]);
+    expect(body.windows[0].lastYearFrom).toBe('2024-12-02');
+    expect(body.recent.length).toBeGreaterThan(0);
+    expect(body.recent.every((r: any) => r.datum.slice(0, 10) <= '2025-12-07')).toBe(true);
+    const html = await (await get('agent', '/api/reports/wijkbrief?week=2025-W49&format=html')).text();
+    expect(html).toMatch(/1 december 2025 – 7 december 2025/);
+  });
+
+  it('a month: its windows end in it', async () => {
+    const body = (await (await get('agent', '/api/mijn-wijk?month=2025-06')).json()) as any;
+    expect(body.meta).toMatchObject({ month: '2025-06', week: null });
+    expect(body.windows[0].to.slice(0, 7)).toBe('2025-06');
+  });
+
+  it('a week that does not exist, lies outside the data, or comes with a month is a 400 naming it', async () => {
+    for (const q of ['week=2025-W53', 'week=1999-W10', 'week=2025-49', 'week=2025-W10&month=2025-03']) {
+      const r = await get('agent', `/api/mijn-wijk?${q}`);
+      expect(r.status, q).toBe(400);
+      expect(((await r.json()) as any).parameter, q).toBe('week');
+    }
+  });
+});
+

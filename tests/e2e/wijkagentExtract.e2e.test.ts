@@ -124,6 +124,18 @@ describe('the wijkagent of WK093504 after a police extract', () => {
     await page.screenshot({ path: `${SHOTS}/bvk-extract-mijnwijk.png` });
   });
 
+  it('looks at a chosen week: its 7 days against the same week a year earlier', async () => {
+    const panel = page.getByRole('region', { name: /^Mijn wijk: / });
+    const periode = panel.getByRole('group', { name: 'Periode' });
+    await periode.getByLabel('Een week').check();
+    await periode.getByLabel('Week (maandag t/m zondag)').fill('2025-W50');
+    await panel.getByRole('table', { name: /^Week 50 \(8 dec 2025 – 14 dec 2025\)/ }).waitFor();
+    await panel.getByRole('table', { name: /^4 weken tot en met week 50/ }).waitFor();
+    expect(await panel.getByRole('link', { name: /^Wijkbrief/ }).getAttribute('href')).toMatch(/week=2025-W50/);
+    await periode.getByLabel('Nieuwste registraties').check();
+    await panel.getByRole('table', { name: /^Laatste 7 dagen/ }).waitFor();
+  });
+
   it("draws the own wijk's points only, and a recent row moves the map to its point", async () => {
     await page.getByLabel('Punten tonen').check();
     await page.getByRole('group', { name: 'Legenda registraties' }).waitFor({ timeout: 60_000 });

@@ -275,8 +275,14 @@ export async function logout(): Promise<void> {
   await checked(await api.auth.logout.$post());
 }
 
-export async function fetchMyWijk(wijk: string, signal?: AbortSignal) {
-  return (await checked(await api['mijn-wijk'].$get({ query: { wijk } }, { init: { signal } }))).json();
+/** The period of Mijn wijk: the newest registrations (empty), a chosen ISO week ('2025-W49') or month ('2025-11'). */
+export interface MyWijkPeriod {
+  week?: string;
+  month?: string;
+}
+
+export async function fetchMyWijk(wijk: string, period: MyWijkPeriod = {}, signal?: AbortSignal) {
+  return (await checked(await api['mijn-wijk'].$get({ query: { wijk, ...period } }, { init: { signal } }))).json();
 }
 
 export type MyWijkResponse = Awaited<ReturnType<typeof fetchMyWijk>>;
@@ -335,8 +341,8 @@ export function monthlyReportUrl(gemeente: string, month: string): string {
 }
 
 /** The wijkagent's printable wijkbrief (PDF; the server checks that the user may see this wijk). */
-export function wijkbriefUrl(wijk: string): string {
-  return api.reports.wijkbrief.$url({ query: { wijk } }).toString();
+export function wijkbriefUrl(wijk: string, period: MyWijkPeriod = {}): string {
+  return api.reports.wijkbrief.$url({ query: { wijk, ...period } }).toString();
 }
 
 export function quarterlyReportUrl(gemeente: string, quarter: string): string {

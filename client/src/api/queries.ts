@@ -40,6 +40,7 @@ import {
   type AuditFilter,
   type BenchmarkQuery,
   type HotspotMethod,
+  type MyWijkPeriod,
   type ScopeQuery,
   type SeriesQuery,
   type StatsQuery,
@@ -115,7 +116,8 @@ export const useAttentionAreasQuery = (gemeente: string | null) =>
   useQuery({ queryKey: ['attention-areas', gemeente], queryFn: ({ signal }) => fetchAttentionAreas(gemeente!, signal), enabled: gemeente !== null });
 export const useDensityQuery = (q: Parameters<typeof fetchDensity>[0] | null) =>
   useQuery({ queryKey: ['density', q], queryFn: ({ signal }) => fetchDensity(q!, signal), enabled: q !== null });
-export const useMyWijkQuery = (wijk: string) => useQuery({ queryKey: ['mijn-wijk', wijk], queryFn: ({ signal }) => fetchMyWijk(wijk, signal) });
+export const useMyWijkQuery = (wijk: string, period: MyWijkPeriod = {}) =>
+  useQuery({ queryKey: ['mijn-wijk', wijk, period], queryFn: ({ signal }) => fetchMyWijk(wijk, period, signal), placeholderData: keepPreviousData });
 export const useStreetsQuery = (q: Parameters<typeof fetchStreets>[0]) => useQuery({ queryKey: ['streets', q], queryFn: ({ signal }) => fetchStreets(q, signal) });
 export const usePresentationQuery = (id: number) =>
   useQuery({ queryKey: ['presentation', id], queryFn: ({ signal }) => fetchPresentation(id, signal), staleTime: Infinity });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowCounts, windowStart } from './windows.ts';
+import { isoWeekEnd, windowCounts, windowStart } from './windows.ts';
 
 const cat = [{ code: 'alles', types: new Set(['1.1.1', '2.2.1']) }, { code: 'inbraak', types: new Set(['1.1.1']) }];
 const regs = (date: string, n: number, code = '1.1.1') => Array.from({ length: n }, () => ({ date, code }));
@@ -29,5 +29,18 @@ describe('short windows', () => {
   it('says how far back the registrations must reach', () => {
     expect(windowStart('2025-12-31', 7, 12)).toBe('2024-12-26');
     expect(windowStart('2025-12-31', 28, 12)).toBe('2024-12-05');
+  });
+});
+
+describe('a chosen ISO week', () => {
+  it('ends on its Sunday, across year ends, and only exists when the year has it', () => {
+    expect(isoWeekEnd('2025-W49')).toBe('2025-12-07');
+    expect(isoWeekEnd('2025-W01')).toBe('2025-01-05');
+    // 2020 had 53 weeks; its week 53 ends in 2021. 2025 has 52.
+    expect(isoWeekEnd('2020-W53')).toBe('2021-01-03');
+    expect(isoWeekEnd('2021-W01')).toBe('2021-01-10');
+    expect(isoWeekEnd('2025-W53')).toBeNull();
+    expect(isoWeekEnd('2025-W00')).toBeNull();
+    expect(isoWeekEnd('2025-49')).toBeNull();
   });
 });

@@ -41,6 +41,22 @@ const DAY = 86_400_000;
 const dayNumber = (d: string) => Math.floor(Date.parse(`${d.slice(0, 10)}T00:00:00Z`) / DAY);
 const isoDay = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
 
+/**
+ * The Sunday that ends ISO week `week` ('2025-W49'): week 1 is the week with the year's first Thursday (4 January
+ * is always in it). null for a week the year does not have (W53 in most years).
+ */
+export function isoWeekEnd(week: string): string | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!m) return null;
+  const [year, n] = [Number(m[1]), Number(m[2])];
+  const jan4 = dayNumber(`${year}-01-04`);
+  // 1970-01-01 was a Thursday: day 0 → weekday 3 (Monday = 0).
+  const mondayOfWeek1 = jan4 - ((jan4 + 3) % 7);
+  const sunday = mondayOfWeek1 + (n - 1) * 7 + 6;
+  const nextWeek1 = dayNumber(`${year + 1}-01-04`) - ((dayNumber(`${year + 1}-01-04`) + 3) % 7);
+  return n >= 1 && sunday < nextWeek1 ? isoDay(sunday) : null;
+}
+
 /** The first day the registrations must reach back to for windowCounts(…, days, history, end). */
 export function windowStart(end: string, days: number, history: number): string {
   return isoDay(Math.min(dayNumber(end) - days * (history + 1) + 1, dayNumber(end) - 364 - days + 1));

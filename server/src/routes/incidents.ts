@@ -20,7 +20,7 @@ import { shiftMonth } from '../domain/months.ts';
 import { PdfUnavailableError, type PdfRenderer } from '../reports/pdf.ts';
 import { pageTemplates, reportTitle } from '../reports/layout.ts';
 import { wijkbrief } from '../reports/wijkbrief.ts';
-import { windowCounts, windowStart } from '../domain/windows.ts';
+import { isoWeekEnd, windowCounts, windowStart } from '../domain/windows.ts';
 import { localPlane } from '../store/geometry.ts';
 import { runHotspots, DEFAULT_MEASURE } from '../compute/hotspots.ts';
 
@@ -38,11 +38,15 @@ const densityQuery = incidentsQuery.extend({
   cell: z.coerce.number({ error: 'expected a number of metres' }).int().min(10, 'at least 10 m').max(1000, 'at most 1000 m').default(50),
 });
 
-const myWijkQuery = z.object({
-  wijk: z.string().trim().toUpperCase().regex(/^WK\d{4}[0-9A-Z]{2}$/, 'expected a CBS wijk code like WK093502').optional(),
-  month: monthParam.optional(),
-});
-const wijkbriefQuery = myWijkQuery.extend({ format: z.enum(['pdf', 'html'], { error: "expected 'pdf' or 'html'" }).default('pdf') });
+const myWijkQuery = z
+  .object({
+    wijk: z.string().trim().toUpperCase().regex(/^WK\d{4}[0-9A-Z]{2}$/, 'expected a CBS wijk code like WK093502').optional(),
+    month: monthParam.optional(),
+    /** A chosen ISO week: the 7-day window is that week, the 28-day window the four weeks up to it. */
+    week: z.string().trim().toUpperCase().regex(/^\d{4}-W\d{2}$/, 'expected an ISO week like 2025-W49').optional(),
+  })
+  .refine((q) => !(q.month && q.week), { message: 'choose a month or a week, not both', path: ['week'] });
+const wijkbriefQuery = myWijkQuery.and(z.object({ format: z.enum(['pdf', 'html'], { error: "expected 'pdf' or 'html'" }).default('pdf') }));
 
 /** Main categories the wijkagent's overview compares, month against the same month a year earlier. */
 const MY_WIJK_CATEGORIES = ['0.0.0', 'HIC', 'G1.1', 'G1.2', 'G1.4', 'G2.2', 'G2.5', 'G3.1', 'G3.9'];
@@ -128,10 +132,10 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
    * The last 7 and 28 days up to the newest registration of the wijk (the data's newest month), against the same
    * days a year earlier and the mean of the 12 (7 days) or 6 (28 days) windows before; per category of Mijn wijk.
    */
-  const shortWindows = (gm: string, codes: Set<string>, month: string) => {
+  const shortWindows = (gm: string, codes: Set<string>, month: string, endDay?: string) => {
     const cube = ds.cube(gm);
     const inMonth = points(gm, codes, '0.0.0', month, month);
-    const end = inMonth.reduce((d, x) => (x.props.datum.slice(0, 10) > d ? x.props.datum.slice(0, 10) : d), '') || lastDayOf(month);
+    const end = endDay ?? (inMonth.reduce((d, x) => (x.props.datum.slice(0, 10) > d ? x.props.datum.slice(0, 10) : d), '') || lastDayOf(month));
     const start = windowStart(end, 7, 12) < windowStart(end, 28, 6) ? windowStart(end, 7, 12) : windowStart(end, 28, 6);
     const firstMonth = [start.slice(0, 7), cube.months[0]].sort()[1];
     // The month itself is already generated; only the months before it are added (each month once per request).
@@ -158,7 +162,7 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
    * "Mijn wijk" of one wijk (a wijkagent's own when none is named): audited as `action`, refused (403) for anyone
    * who may not see its points. Shared by the panel and the printed wijkbrief, so both say the same.
    */
-  const myWijk = (c: Context<AppEnv>, action: string, requested: string | undefined, month: string | undefined) => {
+  const myWijk = (c: Context<AppEnv>, action: string, requested: string | undefined, month: string | undefined, week?: string) => {
     const p = principalOf(c);
     const wijk = requested ?? p.wijken[0];
     if (!wijk) throw new ApiError(400, 'wijk: which wijk? (a wijkagent has their own; others must name one)', 'wijk');
@@ -169,7 +173,13 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
     if (!allowed) throw new ApiError(403, 'this overview is for the wijkagent of this wijk and for analisten');
     const gm = area.gemeentecode;
     const cube = ds.cube(gm);
-    const asked = month ?? cube.months[cube.M - 1];
+    // A chosen week ends on its Sunday; its month is the month of the overview (the month table, the streets).
+    const weekEnd = week ? isoWeekEnd(week) : null;
+    if (week && !weekEnd) throw new ApiError(400, `week: ${week} bestaat niet (dat jaar heeft geen week ${week.slice(6)})`, 'week');
+    if (weekEnd && (weekEnd.slice(0, 7) < cube.months[0] || weekEnd.slice(0, 7) > cube.months[cube.M - 1])) {
+      throw new ApiError(400, `week: ${week} ligt buiten de gegevens (${cube.months[0]} – ${cube.months[cube.M - 1]})`, 'week');
+    }
+    const asked = weekEnd ? weekEnd.slice(0, 7) : (month ?? cube.months[cube.M - 1]);
     const { from: m } = resolveScope(ds, { gemeente: gm, category: '0.0.0', from: asked, to: asked });
     const [yy, mm] = m.split('-').map(Number);
     const lastYear = `${yy - 1}-${String(mm).padStart(2, '0')}`;
@@ -187,8 +197,9 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
     });
     const codes = new Set(ds.areas(gm, 'buurt').filter((b) => b.wijkcode === wijk).map((b) => b.code));
     const threeMonthsFrom = cube.months[Math.max(0, cube.monthIndex(m) - 2)];
-    const { windows, since } = shortWindows(gm, codes, m);
-    const recentPts = since(threeMonthsFrom);
+    const { windows, since } = shortWindows(gm, codes, m, weekEnd ?? undefined);
+    // Nothing after the chosen week: the overview is of that week as it was.
+    const recentPts = since(threeMonthsFrom).filter((x) => !weekEnd || x.props.datum.slice(0, 10) <= weekEnd);
     const streetCounts = new Map<string, number>();
     for (const x of recentPts) streetCounts.set(x.props.straat, (streetCounts.get(x.props.straat) ?? 0) + 1);
     // The same three months a year earlier, where the data reaches back that far: is a busy street busier than it was?
@@ -210,7 +221,7 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
     const w28 = windows.find((w) => w.days === 28)!;
     const windowPoints = since(w28.from).filter((x) => x.props.datum.slice(0, 10) <= w28.to);
     const answer = {
-      meta: { demo: categories.some((x) => x.demo) || recent.some((x) => x.demo), wijk, naam: area.naam, gemeente: gm, month: m, compareMonth: lastYear, streetsFrom: threeMonthsFrom, streetsTo: m, streetsCompareFrom: yearEarlier ? yearEarlierFrom : null, streetsCompareTo: yearEarlier ? shiftMonth(m, -12) : null, restricted: true },
+      meta: { demo: categories.some((x) => x.demo) || recent.some((x) => x.demo), wijk, naam: area.naam, gemeente: gm, month: m, week: week ?? null, compareMonth: lastYear, streetsFrom: threeMonthsFrom, streetsTo: m, streetsCompareFrom: yearEarlier ? yearEarlierFrom : null, streetsCompareTo: yearEarlier ? shiftMonth(m, -12) : null, restricted: true },
       categories, streets, recent, buurten, windows,
     };
     return { answer, windowPoints };
@@ -285,12 +296,12 @@ export function incidentRoutes(ds: Dataset, geometry: AreaGeometry, incidents: I
     })
     .get('/mijn-wijk', validate('query', myWijkQuery), (c) => {
       const q = c.req.valid('query');
-      const { answer } = myWijk(c, 'mijn-wijk', q.wijk, q.month);
+      const { answer } = myWijk(c, 'mijn-wijk', q.wijk, q.month, q.week);
       return c.json(answer, 200);
     })
     .get('/reports/wijkbrief', validate('query', wijkbriefQuery), async (c) => {
       const q = c.req.valid('query');
-      const { answer, windowPoints } = myWijk(c, 'wijkbrief', q.wijk, q.month);
+      const { answer, windowPoints } = myWijk(c, 'wijkbrief', q.wijk, q.month, q.week);
       const report = wijkbrief({ ...answer, gemeenteNaam: ds.gemeente(answer.meta.gemeente)?.naam ?? answer.meta.gemeente, topology: ds.areaFile(answer.meta.gemeente).raw, points: windowPoints }, now());
       c.header('Cache-Control', 'no-store');
       if (q.format === 'html') return c.html(report.html, 200);

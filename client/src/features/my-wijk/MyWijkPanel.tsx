@@ -1,7 +1,7 @@
 // "Mijn wijk": the wijkagent's own district at a glance — latest month against a year earlier, busiest
 // streets, recent registrations and the hotspot status of its buurten. Restricted: own area only.
-import { useRef } from 'react';
-import { wijkbriefUrl, type MyWijkResponse } from '../../api/client.ts';
+import { useRef, useState } from 'react';
+import { wijkbriefUrl, type MyWijkPeriod, type MyWijkResponse } from '../../api/client.ts';
 import { errorText, useMyWijkQuery } from '../../api/queries.ts';
 import { formatMonth, formatNumber, formatPeriod } from '../../lib/format.ts';
 import { classShort, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
@@ -10,6 +10,7 @@ import { changeText } from './changeWords.ts';
 import { RecentRegistrations, type RecentRegistration } from './RecentRegistrations.tsx';
 import { ShortWindows } from './ShortWindows.tsx';
 import { WijkSignals } from './WijkSignals.tsx';
+import { PeriodChoice } from './PeriodChoice.tsx';
 
 
 export interface MyWijkPanelProps {
@@ -20,7 +21,8 @@ export interface MyWijkPanelProps {
 }
 
 export function MyWijkPanel({ wijk, onClose, onShowRegistration }: MyWijkPanelProps) {
-  const query = useMyWijkQuery(wijk);
+  const [period, setPeriod] = useState<MyWijkPeriod>({});
+  const query = useMyWijkQuery(wijk, period);
   const data = query.data ?? null;
   const error = query.error ? errorText(query.error) : null;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -46,10 +48,11 @@ export function MyWijkPanel({ wijk, onClose, onShowRegistration }: MyWijkPanelPr
         )}
       </p>
       <p>
-        <a className="button-link" href={wijkbriefUrl(wijk)} target="_blank" rel="noopener">
-          Wijkbrief (PDF, laatste 28 dagen)
+        <a className="button-link" href={wijkbriefUrl(wijk, period)} target="_blank" rel="noopener">
+          Wijkbrief (PDF, {period.week ? `4 weken t/m week ${period.week.slice(6)}` : 'laatste 28 dagen'})
         </a>
       </p>
+      <PeriodChoice period={period} onChange={setPeriod} />
       {error && <p className="error">Mijn wijk kon niet worden geladen: {error}</p>}
       {!data && !error && <p className="hint">Mijn wijk wordt geladen…</p>}
       {data && <MyWijkContent data={data} onShowRegistration={onShowRegistration} />}
@@ -63,7 +66,7 @@ export function MyWijkContent({ data, onShowRegistration }: { data: MyWijkRespon
   const before = formatMonth(meta.compareMonth, 'long');
   return (
     <>
-      <ShortWindows windows={data.windows} demo={meta.demo} />
+      <ShortWindows windows={data.windows} demo={meta.demo} week={meta.week} />
       <h3>Laatste maand tegenover een jaar eerder</h3>
       <div className="table-scroll">
         <table className="breakdown my-wijk-table window-table">

@@ -6,8 +6,10 @@ import { changeText } from './changeWords.ts';
 
 type Window = MyWijkResponse['windows'][number];
 
-function WindowTable({ w }: { w: Window }) {
-  const title = `Laatste ${w.days} dagen (${formatDate(w.from, 'short')} – ${formatDate(w.to, 'short')})`;
+function WindowTable({ w, week }: { w: Window; week: string | null }) {
+  const span = `${formatDate(w.from, 'short')} – ${formatDate(w.to, 'short')}`;
+  const n = week ? Number(week.slice(6)) : null;
+  const title = n === null ? `Laatste ${w.days} dagen (${span})` : w.days === 7 ? `Week ${n} (${span})` : `4 weken tot en met week ${n} (${span})`;
   return (
     <div className="table-scroll">
       <table className="breakdown my-wijk-table window-table">
@@ -47,18 +49,18 @@ function WindowTable({ w }: { w: Window }) {
   );
 }
 
-export function ShortWindows({ windows, demo }: { windows: Window[]; demo: boolean }) {
+export function ShortWindows({ windows, demo, week }: { windows: Window[]; demo: boolean; week: string | null }) {
   if (windows.length === 0) return null;
   return (
     <section aria-labelledby="short-windows-title">
-      <h3 id="short-windows-title">Laatste dagen</h3>
+      <h3 id="short-windows-title">{week ? `Week ${Number(week.slice(6))}` : 'Laatste dagen'}</h3>
       <p className="hint">
-        Tot en met de nieuwste registratie, {formatDate(windows[0].to, 'long')}. Jaar eerder: dezelfde dagen 52 weken terug. Gemiddeld: over de
+        {week ? `Tot en met zondag ${formatDate(windows[0].to, 'long')}.` : `Tot en met de nieuwste registratie, ${formatDate(windows[0].to, 'long')}.`} Jaar eerder: dezelfde dagen 52 weken terug. Gemiddeld: over de
         periodes van even lang ervoor ({windows.map((w) => `${formatNumber(w.history)} × ${formatNumber(w.days)} dagen`).join(', ')}). &ldquo;Toeval&rdquo;: het
         verschil met een jaar eerder is niet groter dan toeval kan verklaren.{demo ? ' DEMO: de registraties per dag zijn gegenereerd; alleen de jaartotalen per buurt zijn echt.' : ''}
       </p>
       {windows.map((w) => (
-        <WindowTable key={w.days} w={w} />
+        <WindowTable key={w.days} w={w} week={week} />
       ))}
     </section>
   );
