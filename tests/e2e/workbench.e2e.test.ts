@@ -76,9 +76,10 @@ describe('Hotspots, workbench and attention areas in the browser', () => {
     // Binnenstad's class from the hotspot table, then that class's count in the legend.
     const row = page.getByRole('table', { name: /Hotspots \(Getis-Ord Gi\*\) per buurt/ }).getByRole('row', { name: /^Binnenstad/ });
     const cls = await row.locator('td').first().textContent();
-    expect(cls).toMatch(/^Hotspot 9\d%/);
-    const pct = /(\d\d)%/.exec(cls!)![1];
-    const legendRow = legend.getByRole('row', { name: new RegExp(`Hotspot ${pct}% betrouwbaar`) });
+    expect(cls).toMatch(/^Hotspot \(FDR (1|5)%\)/);
+    const fdr = /FDR (\d+)%/.exec(cls!)![1];
+    const pct = String(100 - Number(fdr));
+    const legendRow = legend.getByRole('row', { name: new RegExp(`Hotspot, [a-z ]+ \\(FDR ${fdr}%\\)`) });
     const count = Number(/\((\d+)\)\s*$/.exec((await legendRow.textContent()) ?? '')?.[1]);
     expect(count).toBeGreaterThanOrEqual(1);
     const texts = await legend.locator('tbody tr').allTextContents();

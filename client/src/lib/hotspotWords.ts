@@ -1,21 +1,7 @@
 // Hotspot classes, trends, methods and measures in plain Dutch; shared by the hotspot legend and the workbench.
-import type { HotspotClassKey } from './overlayStyles.ts';
-
-export type HotspotTrendKey = 'new' | 'intensifying' | 'persistent' | 'diminishing' | 'none';
-
-export const TREND_WORDS: Record<HotspotTrendKey, string> = {
-  new: 'nieuw',
-  persistent: 'aanhoudend',
-  intensifying: 'toenemend',
-  diminishing: 'afnemend',
-  none: 'geen patroon',
-};
-
-/** Short form for tables: "Hotspot 99%", "Koude plek 95%", "–". */
-export function classShort(key: HotspotClassKey): string {
-  if (key === 'none') return 'niet significant';
-  return `${key.startsWith('hot') ? 'Hotspot' : 'Koude plek'} ${key.slice(-2)}%`;
-}
+// Class, trend and sentence wording is the server's (the exports and the wijkbrief use the same words).
+export { FDR_EXPLANATION, hotspotClassShort as classShort, hotspotSentence, HOTSPOT_TREND_WORDS as TREND_WORDS } from '../../../server/src/domain/hotspotWords.ts';
+export type { EmergingTrend as HotspotTrendKey } from '../../../server/src/domain/hotspots.ts';
 
 export const METHOD_NAMES: Record<'gistar' | 'lisa', string> = {
   gistar: 'Getis-Ord Gi*',

@@ -2,7 +2,10 @@
 // legends so that a swatch always looks like what is drawn. Readable in greyscale: line style and
 // fill pattern carry the meaning, colour only helps.
 
-export type HotspotClassKey = 'hot99' | 'hot95' | 'hot90' | 'cold90' | 'cold95' | 'cold99' | 'none';
+import { hotspotClassLabel } from '../../../server/src/domain/hotspotWords.ts';
+import type { HotspotClass } from '../../../server/src/domain/spatial.ts';
+
+export type HotspotClassKey = HotspotClass;
 
 export interface HotspotStyle {
   key: HotspotClassKey;
@@ -20,13 +23,13 @@ export const COLD_LINE = '#08306b';
 
 /** Strongest first; 'none' last. */
 export const HOTSPOT_STYLES: HotspotStyle[] = [
-  { key: 'hot99', label: 'Hotspot 99% betrouwbaar', line: 'solid', width: 4, pattern: 'hatch', colour: HOT_LINE },
-  { key: 'hot95', label: 'Hotspot 95% betrouwbaar', line: 'dashed', width: 3.5, pattern: 'hatch', colour: HOT_LINE },
-  { key: 'hot90', label: 'Hotspot 90% betrouwbaar', line: 'dashed', width: 1.8, pattern: 'none', colour: HOT_LINE },
-  { key: 'cold90', label: 'Koude plek 90% betrouwbaar', line: 'dotted', width: 2.2, pattern: 'none', colour: COLD_LINE },
-  { key: 'cold95', label: 'Koude plek 95% betrouwbaar', line: 'dashed', width: 3.5, pattern: 'dots', colour: COLD_LINE },
-  { key: 'cold99', label: 'Koude plek 99% betrouwbaar', line: 'solid', width: 4, pattern: 'dots', colour: COLD_LINE },
-  { key: 'none', label: 'Niet significant', line: 'none', width: 0, pattern: 'none', colour: '#4a4a4a' },
+  { key: 'hot99', label: hotspotClassLabel('hot99'), line: 'solid', width: 4, pattern: 'hatch', colour: HOT_LINE },
+  { key: 'hot95', label: hotspotClassLabel('hot95'), line: 'dashed', width: 3.5, pattern: 'hatch', colour: HOT_LINE },
+  { key: 'hot90', label: hotspotClassLabel('hot90'), line: 'dashed', width: 1.8, pattern: 'none', colour: HOT_LINE },
+  { key: 'cold90', label: hotspotClassLabel('cold90'), line: 'dotted', width: 2.2, pattern: 'none', colour: COLD_LINE },
+  { key: 'cold95', label: hotspotClassLabel('cold95'), line: 'dashed', width: 3.5, pattern: 'dots', colour: COLD_LINE },
+  { key: 'cold99', label: hotspotClassLabel('cold99'), line: 'solid', width: 4, pattern: 'dots', colour: COLD_LINE },
+  { key: 'none', label: hotspotClassLabel('none'), line: 'none', width: 0, pattern: 'none', colour: '#4a4a4a' },
 ];
 
 /** MapLibre dash arrays (in line widths). */

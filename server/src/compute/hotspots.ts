@@ -4,6 +4,7 @@ import type { Dataset } from '../store/dataset.ts';
 import type { AreaGeometry } from '../store/geometry.ts';
 import type { MapLevel } from '../domain/model.ts';
 import { computeHotspots, type HotspotArea, type HotspotMeasure, type HotspotMethod, type HotspotRow } from '../domain/hotspots.ts';
+import { FDR_EXPLANATION } from '../domain/hotspotWords.ts';
 import { ApiError } from './errors.ts';
 import { shiftMonth } from '../domain/months.ts';
 import { BRON } from './stats.ts';
@@ -98,11 +99,11 @@ export function runHotspots(ds: Dataset, geometry: AreaGeometry, p: HotspotParam
     p.method === 'gistar'
       ? `Getis-Ord Gi* met binaire queen-buren (incl. het gebied zelf) op ${measureNaam(p.measure)}.`
       : `Local Moran's I op Empirical-Bayes-gestandaardiseerde cijfers (Assunção-Reis), ${LISA_PERMUTATIONS} permutaties, vaste seed.`,
-    `Significantie: Benjamini-Hochberg false discovery rate ${pct(p.alpha)}% over alle geteste gebieden. De klasse 99/95/90 zegt bij welk FDR-niveau (1%, 5%, 10%) het gebied nog significant is (q-waarde); niveaus boven alpha komen niet voor.`,
+    `Toets: Benjamini-Hochberg (false discovery rate) ${pct(p.alpha)}% over alle geteste gebieden. De klasse noemt het strengste FDR-niveau (1%, 5% of 10%) waarop het gebied nog opvalt; niveaus boven ${pct(p.alpha)}% komen niet voor. ${FDR_EXPLANATION}`,
     `Historie: Gi* per maand ${historyFrom} t/m ${p.to}; trend volgens Mann-Kendall op de maandelijkse z-waarden (model: ESRI Emerging Hot Spot Analysis).`,
   ];
   if (p.measure === 'ratePer1000Smoothed' || p.method === 'lisa') {
-    notes.push(`Gebieden met minder dan ${minPopulation} inwoners (bedrijventerreinen e.d.) doen niet mee: hun cijfer per 1.000 inwoners is niet betrouwbaar (excluded: lowPopulation). Kies dichtheid per km² om ze mee te nemen.`);
+    notes.push(`Gebieden met minder dan ${minPopulation} inwoners (bedrijventerreinen e.d.) doen niet mee: hun cijfer per 1.000 inwoners is niet betrouwbaar. Kies dichtheid per km² om ze mee te nemen.`);
   }
   if (figures.some((f) => f.visitors)) notes.push('Binnenstad/centrum: veel bezoekers; een cijfer per inwoner overschat daar het risico voor bewoners.');
   if (demo) notes.push('DEMO: de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.');

@@ -57,10 +57,3 @@ export function dateTimeName(d: Date): string {
   return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(d);
 }
 
-/** A hotspot class in words (export and wijkbrief alike). */
-export const HOTSPOT_CLASS_WORDS: Record<string, string> = {
-  hot99: 'Hotspot (99%)', hot95: 'Hotspot (95%)', hot90: 'Hotspot (90%)', cold90: 'Coldspot (90%)', cold95: 'Coldspot (95%)', cold99: 'Coldspot (99%)', none: 'Geen',
-};
-export const HOTSPOT_TREND_WORDS: Record<string, string> = {
-  new: 'nieuw', intensifying: 'toenemend', persistent: 'aanhoudend', diminishing: 'afnemend', none: '—',
-};

@@ -6,7 +6,10 @@ import type { Topology } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
 import { geoMercator, geoPath } from 'd3-geo';
 import { CREDIT, featuresOf } from './map.ts';
-import { dateName, esc, HOTSPOT_CLASS_WORDS, HOTSPOT_TREND_WORDS, num, periodName as monthsName } from './format.ts';
+import { dateName, esc, num, periodName as monthsName } from './format.ts';
+import { HOTSPOT_TREND_WORDS, hotspotClassShort } from '../domain/hotspotWords.ts';
+import type { EmergingTrend } from '../domain/hotspots.ts';
+import type { HotspotClass } from '../domain/spatial.ts';
 import { demoBox, documentHtml, numCell, sourcesList, type ReportMeta } from './layout.ts';
 import type { BuiltReport } from './monthly.ts';
 
@@ -17,7 +20,7 @@ export interface WijkbriefInput {
   gemeenteNaam: string;
   windows: { days: number; from: string; to: string; lastYearFrom: string; lastYearTo: string; history: number; rows: WindowRow[] }[];
   streets: { straat: string; count: number; lastYearCount: number | null; changeSignificant: boolean | null }[];
-  buurten: { code: string; naam: string; class: string; monthsSignificant: number; trend: string }[];
+  buurten: { code: string; naam: string; class: HotspotClass; monthsSignificant: number; trend: EmergingTrend }[];
   /** The gemeente's TopoJSON. */
   topology: Buffer | string;
   /** The registrations of the last 28 days. */
@@ -85,7 +88,7 @@ export function wijkbrief(input: WijkbriefInput, now: Date): BuiltReport {
     (s) => `<tr><th scope="row">${esc(s.straat)}</th>${numCell(s.count)}${numCell(s.lastYearCount)}<td class="num">${esc(changeWords(s.count, s.lastYearCount, s.changeSignificant === true))}</td></tr>`,
   );
   const hotspots = input.buurten.map(
-    (b) => `<tr><th scope="row">${esc(b.naam)}</th><td>${esc(HOTSPOT_CLASS_WORDS[b.class] ?? b.class)}</td>${numCell(b.monthsSignificant)}<td>${esc(HOTSPOT_TREND_WORDS[b.trend] ?? b.trend)}</td></tr>`,
+    (b) => `<tr><th scope="row">${esc(b.naam)}</th><td>${esc(hotspotClassShort(b.class))}</td>${numCell(b.monthsSignificant)}<td>${esc(HOTSPOT_TREND_WORDS[b.trend])}</td></tr>`,
   );
   const page1 = `<header>
 <p class="meta">Buurtveiligheidskaart · ${esc(input.gemeenteNaam)} · ${esc(meta.wijk)} · alleen voor de wijkagent en analisten</p>

@@ -18,7 +18,7 @@ import { shiftMonth } from '../domain/months.ts';
 import { DEFAULT_MEASURE, runHotspots } from '../compute/hotspots.ts';
 import { flatProperties, rfc7946 } from '../domain/gisExport.ts';
 import { csvDocument, csvField } from '../domain/csv.ts';
-import { HOTSPOT_CLASS_WORDS, HOTSPOT_TREND_WORDS } from '../reports/format.ts';
+import { HOTSPOT_TREND_WORDS, hotspotClassShort } from '../domain/hotspotWords.ts';
 
 export const CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';
 
@@ -60,7 +60,7 @@ const COLUMNS: [string, (r: ExportRow) => string][] = [
   ['Per km²', (r) => nl(r.stats.densityPerKm2)],
   ['Aantal jaar eerder', (r) => nl(r.stats.previousCount)],
   ['Verandering (%)', (r) => nl(r.stats.changePct)],
-  ['Hotspot', (r) => HOTSPOT_CLASS_WORDS[r.hotspot?.class ?? 'none']],
+  ['Hotspot', (r) => hotspotClassShort(r.hotspot?.class ?? 'none')],
   ['Gi* z-waarde', (r) => nl(r.hotspot?.z)],
   ['Maanden hotspot (laatste 12)', (r) => nl(r.hotspot?.monthsSignificant)],
   ['Hotspot-trend', (r) => HOTSPOT_TREND_WORDS[r.hotspot?.trend ?? 'none']],
@@ -96,7 +96,7 @@ function toHtml(rows: ExportRow[], meta: { gemeenteNaam: string; categoryNaam: s
 <tr><th scope="row">Per km²</th><td>${nlFmt(s.densityPerKm2)}</td></tr>
 <tr><th scope="row">Dezelfde maanden een jaar eerder</th><td>${nlFmt(s.previousCount, 0)}</td></tr>
 <tr><th scope="row">Verandering</th><td>${s.changePct === null ? '—' : `${nlFmt(s.changePct)}%`}</td></tr>
-<tr><th scope="row">Hotspot (Gi*, dichtheid, FDR 5%)</th><td>${esc(HOTSPOT_CLASS_WORDS[h?.class ?? 'none'])}</td></tr>
+<tr><th scope="row">Hotspot (Gi*, dichtheid, FDR 5%)</th><td>${esc(hotspotClassShort(h?.class ?? 'none'))}</td></tr>
 <tr><th scope="row">Maanden significante hotspot (laatste 12)</th><td>${nlFmt(h?.monthsSignificant ?? 0, 0)}</td></tr>
 <tr><th scope="row">Hotspot-trend</th><td>${esc(HOTSPOT_TREND_WORDS[h?.trend ?? 'none'])}</td></tr>
 </tbody>

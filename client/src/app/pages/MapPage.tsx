@@ -104,7 +104,7 @@ export function MapPage(props: MapPageProps) {
               Klik op een gebied voor details. Zonder muis: gebruik de <a href="#tabel">tabel</a>.
             </p>
             {source.exportable && (
-              <MapExportButton map={map?.map ?? null} content={() => exportContent(view, scene, basemap.chosen?.tiles && !basemap.unavailable ? basemap.chosen.attribution : null)} fileParts={[gemeenteNaam, categoryNaam, from, to]} announce={announce} />
+              <MapExportButton map={map?.map ?? null} content={() => exportContent(view, scene, basemap.chosen?.tiles && !basemap.unavailable ? basemap.chosen.attribution : null, view.hotspots ? hotspots.data : null)} fileParts={[gemeenteNaam, categoryNaam, from, to]} announce={announce} />
             )}
             <BasemapControl basemap={basemap} />
           </div>

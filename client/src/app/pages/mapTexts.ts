@@ -3,15 +3,23 @@ import { SOURCE_CREDIT } from '../../features/demo-notice/DemoNotice.tsx';
 import type { ExportContent } from '../../features/map-export/composeMapImage.ts';
 import type { DraftView } from '../../features/presentation/DraaiboekEditor.tsx';
 import { binLabel } from '../../lib/classes.ts';
+import type { HotspotsResponse } from '../../api/client.ts';
+import { countHotspotClasses } from '../../features/hotspots/HotspotPanel.tsx';
+import { FDR_EXPLANATION, HOTSPOT_MEASURE_NAMES, METHOD_NAMES } from '../../lib/hotspotWords.ts';
+import { HOTSPOT_STYLES } from '../../lib/overlayStyles.ts';
 import { measureInfo } from '../../lib/measures.ts';
 import type { MapScene } from '../useMapScene.ts';
 import type { ViewState } from '../urlState.ts';
 
-/** `basemapCredit`: the attribution of the background map drawn under the areas (null: none drawn). */
-export function exportContent(view: ViewState, scene: MapScene, basemapCredit: string | null = null): ExportContent {
+/**
+ * `basemapCredit`: the attribution of the background map drawn under the areas (null: none drawn).
+ * `hotspots`: the hotspot answer when that layer is on the map, so the PNG carries its legend too.
+ */
+export function exportContent(view: ViewState, scene: MapScene, basemapCredit: string | null = null, hotspots: HotspotsResponse | null = null): ExportContent {
   const info = measureInfo(view.measure);
   const classification = scene.sourceView.classification;
   return {
+    ...(hotspots ? { hotspotLegend: hotspotLegend(hotspots) } : {}),
     title: `${info.title} — ${scene.gemeenteNaam}`,
     subtitle: `${scene.categoryNaam}, ${scene.period} · ${scene.levelPlural}`,
     legendTitle: info.title,
@@ -27,8 +35,17 @@ export function exportContent(view: ViewState, scene: MapScene, basemapCredit: s
       ...(classification?.excluded ? [classification.excluded.note] : []),
       ...(scene.stats?.meta.demo ? ['DEMO: de verdeling naar soort misdrijf en maand is gegenereerd; de jaartotalen per buurt zijn echt.'] : []),
       'Ondergrens hoort bij de klasse, bovengrens bij de volgende.',
+      ...(hotspots ? [FDR_EXPLANATION] : []),
     ],
     credit: basemapCredit ? `${SOURCE_CREDIT}; achtergrondkaart: ${basemapCredit}` : SOURCE_CREDIT,
+  };
+}
+
+function hotspotLegend(h: HotspotsResponse): NonNullable<ExportContent['hotspotLegend']> {
+  const counts = countHotspotClasses(h.rows);
+  return {
+    title: `Hotspots: ${METHOD_NAMES[h.meta.method]} op ${HOTSPOT_MEASURE_NAMES[h.meta.measure] ?? h.meta.measure}`,
+    rows: HOTSPOT_STYLES.filter((s) => s.key === 'none' || counts.byClass[s.key] > 0).map((style) => ({ style, count: counts.byClass[style.key] })),
   };
 }
 

@@ -73,16 +73,22 @@ describe('HotspotPanel', () => {
     const table = screen.getByRole('table', { name: /Legenda hotspots/ });
     const texts = within(table).getAllByRole('row').slice(1).map((tr) => tr.textContent);
     expect(texts).toEqual([
-      'Hotspot 99% betrouwbaar(1)',
-      'Hotspot 95% betrouwbaar(2)',
-      'Koude plek 95% betrouwbaar(1)',
-      'Koude plek 99% betrouwbaar(0)',
+      'Hotspot, zeer duidelijk (FDR 1%)(1)',
+      'Hotspot, duidelijk (FDR 5%)(2)',
+      'Koude plek, duidelijk (FDR 5%)(1)',
+      'Koude plek, zeer duidelijk (FDR 1%)(0)',
       'Niet significant(2)',
     ]);
     const region = screen.getByRole('region', { name: 'Hotspots' });
     expect(region.textContent).toMatch(/Getis-Ord Gi\* op registraties per km²/);
     expect(region.textContent).toMatch(/FDR-gecorrigeerd \(Benjamini–Hochberg\), α = 5%/);
     expect(region.textContent).toMatch(/1 niet getest/);
+    // FDR wording: a statement about the set of flagged areas, never a per-area certainty.
+    expect(region.textContent).not.toMatch(/betrouwbaar/);
+    expect(region.textContent).toMatch(/hooguit 5% toeval/);
+    // Both methods explained side by side, whichever is shown.
+    expect(region.textContent).toMatch(/Getis-Ord Gi\* \(nu getoond\)Kijkt naar een gebied samen met/);
+    expect(region.textContent).toMatch(/Local Moran's IKijkt of een gebied lijkt op/);
     expect((screen.getByRole('radio', { name: 'Getis-Ord Gi*' }) as HTMLInputElement).checked).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import type { HotspotsResponse } from '../../api/client.ts';
 import { formatNumber, formatPeriod } from '../../lib/format.ts';
-import { HOTSPOT_MEASURE_NAMES, METHOD_NAMES } from '../../lib/hotspotWords.ts';
+import { FDR_EXPLANATION, HOTSPOT_MEASURE_NAMES, METHOD_NAMES } from '../../lib/hotspotWords.ts';
 import { HOTSPOT_STYLES, type HotspotClassKey } from '../../lib/overlayStyles.ts';
 import { HotspotSwatch } from './HotspotSwatch.tsx';
 
@@ -92,8 +92,10 @@ export function HotspotPanel({ method, onChange, data, error, loading, areaWord 
           <p className="legend-note">
             FDR-gecorrigeerd (Benjamini–Hochberg), α = {formatNumber(meta.alpha * 100, 0)}%; {formatNumber(meta.tested)} van {formatNumber(counts.total)} {areaWord} getest
             {counts.excluded > 0 ? ` (${formatNumber(counts.excluded)} niet getest: te weinig inwoners of geen gegevens, staan bij "Niet significant")` : ''}.
-            {meta.method === 'lisa' ? ' Alleen significante HH-clusters (hotspot) en LL-clusters (koude plek); uitschieters (HL/LH) staan in de tabel.' : ''}
+            {meta.method === 'lisa' ? ' Alleen gebieden die lijken op hun buren (hoog tussen hoog, laag tussen laag); uitschieters staan in de tabel.' : ''}
           </p>
+          <p className="legend-note">{FDR_EXPLANATION}</p>
+          <MethodsCompared shown={meta.method} />
           <details>
             <summary>Over de berekening</summary>
             <ul className="hint-list">
@@ -105,6 +107,37 @@ export function HotspotPanel({ method, onChange, data, error, loading, areaWord 
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The two methods side by side, in plain words: they answer different questions, so they can point at
+ * different areas (Gi* often finds hotspots where Local Moran's I finds none), and a user switching
+ * between them should know why.
+ */
+function MethodsCompared({ shown }: { shown: HotspotMethodChoice }) {
+  return (
+    <details className="methods-compared">
+      <summary>Gi* en Local Moran&apos;s I: het verschil</summary>
+      <dl>
+        <dt>
+          {METHOD_NAMES.gistar}
+          {shown === 'gistar' ? ' (nu getoond)' : ''}
+        </dt>
+        <dd>
+          Kijkt naar een gebied samen met de gebieden eromheen: een hotspot is een groep aangrenzende gebieden die samen duidelijk meer registraties hebben dan gemiddeld in de gemeente. Rekent standaard met registraties per km², zodat ook gebieden met weinig inwoners (centrum,
+          bedrijventerrein) meetellen.
+        </dd>
+        <dt>
+          {METHOD_NAMES.lisa}
+          {shown === 'lisa' ? ' (nu getoond)' : ''}
+        </dt>
+        <dd>
+          Kijkt of een gebied lijkt op de gebieden eromheen: hoog tussen hoog is een hotspot, laag tussen laag een koude plek, en een gebied dat afwijkt van zijn buren een uitschieter. Rekent met registraties per 1.000 inwoners, gecorrigeerd voor kleine aantallen; gebieden met weinig
+          inwoners doen niet mee. Daardoor vindt deze methode vaak minder of andere gebieden dan Gi*.
+        </dd>
+      </dl>
+    </details>
   );
 }
 

@@ -1,7 +1,7 @@
 // The non-map alternative for the hotspot layer: class, z, months significant and trend per area.
 import type { HotspotsResponse } from '../../api/client.ts';
 import { formatNumber, compareNl } from '../../lib/format.ts';
-import { classShort, METHOD_NAMES, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
+import { classShort, hotspotSentence, METHOD_NAMES, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
 import { HOTSPOT_STYLES, type HotspotClassKey } from '../../lib/overlayStyles.ts';
 import { ScrollTable } from '../area-table/TableParts.tsx';
 
@@ -24,8 +24,16 @@ export function sortHotspotRows(rows: HotspotsResponse['rows']): HotspotsRespons
   });
 }
 
+/** The measure in the words of a sentence: "meer registraties per km²". */
+const SENTENCE_MEASURE: Record<string, string> = {
+  densityPerKm2: 'registraties per km²',
+  ratePer1000Smoothed: 'registraties per 1.000 inwoners',
+  count: 'registraties',
+};
+
 export function HotspotTable({ data, areaWord }: { data: HotspotsResponse; areaWord: string }) {
   const { meta } = data;
+  const words = { area: areaWord === 'buurten' ? 'buurt' : 'wijk', areas: areaWord, measure: SENTENCE_MEASURE[meta.measure] ?? 'registraties', historyMonths: meta.historyMonths };
   const rows = sortHotspotRows(data.rows);
   const lisa = meta.method === 'lisa';
   const caption = `Hotspots (${METHOD_NAMES[meta.method]}) per ${areaWord === 'buurten' ? 'buurt' : 'wijk'}: klasse na FDR-correctie, maanden als significante hotspot van de laatste ${meta.historyMonths} en trend`;
@@ -43,6 +51,7 @@ export function HotspotTable({ data, areaWord }: { data: HotspotsResponse; areaW
             Maanden hotspot (van {meta.historyMonths})
           </th>
           <th scope="col">Trend</th>
+          <th scope="col">Wat dit betekent</th>
         </tr>
       </thead>
       <tbody>
@@ -57,6 +66,7 @@ export function HotspotTable({ data, areaWord }: { data: HotspotsResponse; areaW
             {lisa && <td>{r.quadrant ? QUADRANT_WORDS[r.quadrant] : '–'}</td>}
             <td className="num">{formatNumber(r.monthsSignificant)}</td>
             <td>{TREND_WORDS[r.trend as HotspotTrendKey] ?? r.trend}</td>
+            <td className="sentence">{hotspotSentence({ ...r, class: r.class as HotspotClassKey, trend: r.trend as HotspotTrendKey, method: meta.method }, words)}</td>
           </tr>
         ))}
       </tbody>

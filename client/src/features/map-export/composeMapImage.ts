@@ -1,5 +1,6 @@
 // Draws the map picture for download: title and period, the map canvas, the legend (classes, colours, counts)
 // and the source credit, all with canvas text so the PNG stands on its own.
+import { DASH, type HotspotStyle } from '../../lib/overlayStyles.ts';
 
 export interface ExportLegendRow {
   colour: string;
@@ -10,11 +11,19 @@ export interface ExportLegendRow {
   hatch?: boolean;
 }
 
+/** A hotspot class in the export's second legend, drawn with the map's outline style. */
+export interface ExportHotspotRow {
+  style: HotspotStyle;
+  count: number;
+}
+
 export interface ExportContent {
   title: string;
   subtitle: string;
   legendTitle: string;
   legendRows: ExportLegendRow[];
+  /** The hotspot legend when hotspots are drawn on the map (title names method and measure). */
+  hotspotLegend?: { title: string; rows: ExportHotspotRow[] };
   /** ["buurt", "buurten"] / ["wijk", "wijken"] */
   areaWords: [string, string];
   notes: string[];
@@ -29,7 +38,8 @@ const FONT = "'Segoe UI', Calibri, 'Helvetica Neue', Arial, sans-serif";
 export function composeMapImage(map: CanvasImageSource & { width: number; height: number }, c: ExportContent, doc: Document = document): HTMLCanvasElement {
   const headerH = 92;
   const footerH = 28 + c.notes.length * 22 + 36;
-  const legendH = 56 + c.legendRows.length * 34;
+  const hotspotH = c.hotspotLegend ? 24 + hotspotTitleLines(c.hotspotLegend.title).length * 22 + c.hotspotLegend.rows.length * 34 : 0;
+  const legendH = 56 + c.legendRows.length * 34 + hotspotH;
   const w = PAD + map.width + PAD + LEGEND_W + PAD;
   const h = headerH + Math.max(map.height, legendH) + footerH;
   const canvas = doc.createElement('canvas');
@@ -89,6 +99,24 @@ export function composeMapImage(map: CanvasImageSource & { width: number; height
     ctx.fillText(`${row.label}  (${row.count.toLocaleString('nl-NL')} ${c.areaWords[row.count === 1 ? 0 : 1]})`, lx + 52, top + 17, LEGEND_W - 52);
     y += 34;
   }
+  if (c.hotspotLegend) {
+    y += 24;
+    ctx.fillStyle = '#1a1a1a';
+    ctx.font = `bold 18px ${FONT}`;
+    for (const line of hotspotTitleLines(c.hotspotLegend.title)) {
+      ctx.fillText(line, lx, y, LEGEND_W);
+      y += 22;
+    }
+    y -= 4;
+    ctx.font = `16px ${FONT}`;
+    for (const row of c.hotspotLegend.rows) {
+      const top = y + 6;
+      drawHotspotSwatch(ctx, row.style, lx, top);
+      ctx.fillStyle = '#1a1a1a';
+      ctx.fillText(`${row.style.label}  (${row.count.toLocaleString('nl-NL')})`, lx + 52, top + 17, LEGEND_W - 52);
+      y += 34;
+    }
+  }
 
   let fy = headerH + Math.max(map.height, legendH) + 28;
   ctx.font = `15px ${FONT}`;
@@ -101,6 +129,32 @@ export function composeMapImage(map: CanvasImageSource & { width: number; height
   ctx.font = `bold 16px ${FONT}`;
   ctx.fillText(c.credit, PAD, fy + 8, w - 2 * PAD);
   return canvas;
+}
+
+/** The hotspot legend title over at most two lines ("Hotspots: Getis-Ord Gi*" / "op registraties per km²"). */
+function hotspotTitleLines(title: string): string[] {
+  const at = title.indexOf(' op ');
+  return at > 0 ? [title.slice(0, at), title.slice(at + 1)] : [title];
+}
+
+/** A light swatch with the class's outline, as on the map (dash pattern included), so the key reads in greyscale. */
+function drawHotspotSwatch(ctx: CanvasRenderingContext2D, s: HotspotStyle, x: number, top: number): void {
+  ctx.fillStyle = '#e8e8e8';
+  ctx.fillRect(x, top, 40, 22);
+  ctx.save();
+  if (s.line === 'none') {
+    ctx.strokeStyle = '#4a4a4a';
+    ctx.lineWidth = 1;
+    ctx.setLineDash([]);
+  } else {
+    ctx.strokeStyle = s.colour;
+    ctx.lineWidth = s.width;
+    ctx.setLineDash(s.line === 'dashed' ? DASH.dashed.map((d) => d * s.width) : s.line === 'dotted' ? [0.5, 2 * s.width] : []);
+    ctx.lineCap = s.line === 'dotted' ? 'round' : 'butt';
+  }
+  const inset = ctx.lineWidth / 2;
+  ctx.strokeRect(x + inset, top + inset, 40 - 2 * inset, 22 - 2 * inset);
+  ctx.restore();
 }
 
 /** The map's WebGL canvas as an image: read inside the next 'render', while its drawing buffer is still valid. */
