@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatsRow } from '../../../../server/src/domain/model.ts';
-import { classifyMeasure, TOO_FEW_FILL, tooFewInhabitants } from './police.tsx';
+import { unclassed } from '../../lib/unclassed.ts';
+import { classifyMeasure, TOO_FEW_FILL } from './police.tsx';
 
 const row = (code: string, population: number, rate: number, flags: StatsRow['flags'] = []): StatsRow => ({
   code, naam: code, count: Math.round((rate * population) / 1000), population, ratePer1000: rate, ratePer1000Smoothed: rate,
@@ -26,9 +27,28 @@ describe('areas with too few inhabitants on the map', () => {
 
   it('keep their place for a count, a density or a change, which say something at any size', () => {
     for (const measure of ['count', 'densityPerKm2', 'changePct'] as const) {
-      expect(tooFewInhabitants(rows[9], measure)).toBe(false);
+      expect(unclassed(rows[9], measure)).toBe(null);
       expect(classifyMeasure(rows, { ...ctx, measure }).excluded).toBeUndefined();
     }
-    expect(tooFewInhabitants(rows[9], 'ratePer1000Smoothed')).toBe(true);
+    expect(unclassed(rows[9], 'ratePer1000Smoothed')).toBe('tooFew');
+  });
+});
+
+describe('changes that chance alone explains', () => {
+  // 6 against 1 is +500 % and not significant; 600 against 400 is +50 % and is.
+  const change = (code: string, pct: number, significant: boolean | null) => ({ ...row(code, 2000, 10), changePct: pct, changeSignificant: significant });
+  const changes = [change('KLEIN', 500, false), change('GROOT', 50, true), change('DAL', -30, true), change('GEEN', 0, null)];
+
+  it('get no colour on the change map, do not stretch its classes, and have their own legend line', () => {
+    const c = classifyMeasure(changes, { ...ctx, measure: 'changePct' });
+    expect(unclassed(changes[0], 'changePct')).toBe('notSignificant');
+    expect(Math.max(...c.breaks)).toBeLessThan(500);
+    expect(c.bins.reduce((n, b) => n + b.count, 0)).toBe(3);
+    expect(c.excluded).toMatchObject({ label: 'klein aantal / niet significant', count: 1 });
+  });
+
+  it('keep their class on every other measure', () => {
+    expect(unclassed(changes[0], 'count')).toBe(null);
+    expect(classifyMeasure(changes, { ...ctx, measure: 'count' }).excluded).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { anchorAtZero, classify, computeBreaks, type Classification } from '../.
 import { FLAG_WORDS } from '../../lib/flags.ts';
 import { compareNl, formatNumber, formatPercentChange, pluralArea } from '../../lib/format.ts';
 import { measureInfo } from '../../lib/measures.ts';
+import { unclassed } from '../../lib/unclassed.ts';
 import { divergingPalette, sequentialPalette } from '../../lib/palette.ts';
 import { colourAll, levelWords, type MapSourceModule, type SourceContext } from './types.ts';
 
@@ -19,18 +20,18 @@ function sequential(breaks: number[]): string[] {
 /** Grey without hatching: apart from "geen gegevens" (hatched) by pattern, not by colour alone. */
 export const TOO_FEW_FILL = '#e6e6e6';
 
-/**
- * A rate per 1,000 of an area with too few inhabitants says nothing (Beatrixhaven: 15 inhabitants, 67
- * registrations = 4.466,7): such areas get no class, do not shape the class breaks, and have their own legend line.
- */
-export function tooFewInhabitants(r: StatsRow, measure: Measure): boolean {
-  return (measure === 'ratePer1000' || measure === 'ratePer1000Smoothed') && r.flags.includes('lowPopulation');
-}
+const UNCLASSED: Record<'tooFew' | 'notSignificant', { label: string; note: string }> = {
+  tooFew: { label: 'te weinig inwoners', note: 'Te weinig inwoners: een cijfer per 1.000 zegt daar niets; zij tellen niet mee voor de klassen.' },
+  notSignificant: {
+    label: 'klein aantal / niet significant',
+    note: 'Klein aantal / niet significant: het verschil met een jaar eerder past bij toeval (toets voor twee aantallen, 5%); deze gebieden krijgen geen kleur en tellen niet mee voor de klassen.',
+  },
+};
 
 export function classifyMeasure(rows: readonly StatsRow[], ctx: Pick<SourceContext, 'measure' | 'method' | 'classes' | 'fixed' | 'breaks'>): Classification {
   const info = measureInfo(ctx.measure);
-  const tooFew = rows.filter((r) => tooFewInhabitants(r, ctx.measure)).length;
-  const values = rows.filter((r) => !tooFewInhabitants(r, ctx.measure)).map((r) => r[ctx.measure]);
+  const reasons = rows.map((r) => unclassed(r, ctx.measure));
+  const values = rows.filter((_, i) => reasons[i] === null).map((r) => r[ctx.measure]);
   const method = ctx.method === 'manual' ? null : ctx.method;
   const breaks =
     ctx.fixed || method === null
@@ -39,7 +40,10 @@ export function classifyMeasure(rows: readonly StatsRow[], ctx: Pick<SourceConte
         ? anchorAtZero(computeBreaks(values, method, ctx.classes), values)
         : computeBreaks(values, method, ctx.classes);
   const classification = classify(values, breaks, info.diverging ? divergingPalette : sequential);
-  return tooFew ? { ...classification, excluded: { label: 'te weinig inwoners', colour: TOO_FEW_FILL, count: tooFew, note: 'Te weinig inwoners: een cijfer per 1.000 zegt daar niets; zij tellen niet mee voor de klassen.' } } : classification;
+  // One measure has at most one reason (rates: inhabitants; change: significance).
+  const reason = reasons.find((x) => x !== null);
+  if (!reason) return classification;
+  return { ...classification, excluded: { ...UNCLASSED[reason], colour: TOO_FEW_FILL, count: reasons.filter((x) => x !== null).length } };
 }
 
 /** "12,3 per 1.000 inwoners", "+4 %" or "geen gegevens", as the tooltip and the presentation read a value. */
@@ -79,7 +83,7 @@ export const policeSource: MapSourceModule = {
       if (presentation && !ctx.choropleth) colours = colourAll(ctx.codes, '#f2f2f2');
       else {
         colours = ctx.restricted ? new Map() : colourAll(ctx.codes);
-        for (const r of rows) colours.set(r.code, tooFewInhabitants(r, ctx.measure) ? TOO_FEW_FILL : classification.colourFor(r[ctx.measure]));
+        for (const r of rows) colours.set(r.code, unclassed(r, ctx.measure) ? TOO_FEW_FILL : classification.colourFor(r[ctx.measure]));
       }
     }
     const lowerTitle = `${info.title.charAt(0).toLowerCase()}${info.title.slice(1)}`;
@@ -124,6 +128,7 @@ export const policeSource: MapSourceModule = {
         const r = byCode.get(code);
         if (!r) return null;
         const notes = r.flags.filter((f) => f !== 'demo').map((f) => FLAG_WORDS[f]);
+        if (unclassed(r, ctx.measure) === 'notSignificant') notes.push('klein aantal / niet significant');
         return { naam: r.naam, value: measureText(ctx.measure, r[ctx.measure]), note: notes.length ? notes.join(', ') : undefined };
       },
       title: `Kaart van ${ctx.gemeenteNaam}: ${words.plural} gekleurd naar ${lowerTitle}, ${ctx.categoryNaam}, ${ctx.period}`,

@@ -37,18 +37,35 @@ function names(): string[] {
 }
 
 describe('AreaTable', () => {
-  it('sorts by name first, then by a column with the missing values last', () => {
-    render(<AreaTable rows={rows} caption="Misdrijven per 1.000 inwoners" selected={null} measure="ratePer1000" onSelect={() => {}} />);
-    expect(names()).toEqual(['Amby', 'Beatrixhaven', 'Caberg', 'Wyck']);
+  it('opens sorted by the measure on the map, highest first, with unclassed and missing values last', () => {
+    const { rerender } = render(<AreaTable rows={rows} caption="Misdrijven per 1.000 inwoners" selected={null} measure="ratePer1000" onSelect={() => {}} />);
     const header = screen.getByRole('columnheader', { name: /Per 1\.000 inwoners/ });
-    expect(header.getAttribute('aria-sort')).toBeNull();
-    fireEvent.click(within(header).getByRole('button'));
     expect(header.getAttribute('aria-sort')).toBe('descending');
-    expect(names()).toEqual(['Beatrixhaven', 'Wyck', 'Amby', 'Caberg']);
+    // Beatrixhaven's 4.466,7 (15 inhabitants) is the largest number, yet no "highest" list starts with it.
+    expect(names()).toEqual(['Wyck', 'Amby', 'Beatrixhaven', 'Caberg']);
     fireEvent.click(within(header).getByRole('button'));
     expect(header.getAttribute('aria-sort')).toBe('ascending');
     expect(names()).toEqual(['Amby', 'Wyck', 'Beatrixhaven', 'Caberg']);
-    expect(screen.getByRole('columnheader', { name: /Naam/ }).getAttribute('aria-sort')).toBeNull();
+    const naam = screen.getByRole('columnheader', { name: /Naam/ });
+    fireEvent.click(within(naam).getByRole('button'));
+    expect(naam.getAttribute('aria-sort')).toBe('ascending');
+    expect(names()).toEqual(['Amby', 'Beatrixhaven', 'Caberg', 'Wyck']);
+    expect(header.getAttribute('aria-sort')).toBeNull();
+    // Another measure on the map: the table follows it again.
+    rerender(<AreaTable rows={rows} caption="Misdrijven" selected={null} measure="count" onSelect={() => {}} />);
+    expect(screen.getByRole('columnheader', { name: /Aantal/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(names()).toEqual(['Wyck', 'Beatrixhaven', 'Amby', 'Caberg']);
+  });
+
+  it('says in the cell when a change is what chance alone gives, and ranks it after the real ones', () => {
+    const changes = [
+      { ...row('BU5', 'Klein', 6, 6), changePct: 500, previousCount: 1, changeSignificant: false },
+      { ...row('BU6', 'Groot', 600, 600), changePct: 50, previousCount: 400, changeSignificant: true },
+    ];
+    render(<AreaTable rows={changes} caption="Misdrijven" selected={null} measure="changePct" onSelect={() => {}} />);
+    expect(names()).toEqual(['Groot', 'Klein']);
+    expect(within(screen.getByRole('row', { name: /Klein/ })).getByText(/^\+500,0\s%\s\(niet significant\)$/)).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /Groot/ })).queryByText(/niet significant/)).toBeNull();
   });
 
   it('shows nl-NL numbers and flags in words', () => {

@@ -3,9 +3,13 @@ import { useMemo, useState } from 'react';
 import type { Measure, StatsRow } from '../../../../server/src/domain/model.ts';
 import { formatNumber, formatPercentChange, compareNl } from '../../lib/format.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
+import { unclassed } from '../../lib/unclassed.ts';
 import { AreaNameCell, ScrollTable } from './TableParts.tsx';
 
-type SortKey = 'naam' | 'code' | 'count' | 'population' | 'ratePer1000' | 'ratePer1000Smoothed' | 'densityPerKm2' | 'changePct';
+type SortKey = 'naam' | 'code' | 'population' | Measure;
+type Direction = 'ascending' | 'descending';
+
+const isMeasure = (key: SortKey): key is Measure => key !== 'naam' && key !== 'code' && key !== 'population';
 
 interface Column {
   key: SortKey;
@@ -22,34 +26,48 @@ const COLUMNS: Column[] = [
   { key: 'ratePer1000', label: 'Per 1.000 inwoners', numeric: true, render: (r) => formatNumber(r.ratePer1000, 1) },
   { key: 'ratePer1000Smoothed', label: 'Per 1.000 (EB)', numeric: true, render: (r) => formatNumber(r.ratePer1000Smoothed, 1) },
   { key: 'densityPerKm2', label: 'Per km²', numeric: true, render: (r) => formatNumber(r.densityPerKm2, 1) },
-  { key: 'changePct', label: 'Verandering %', numeric: true, render: (r) => formatPercentChange(r.changePct) },
+  {
+    key: 'changePct',
+    label: 'Verandering %',
+    numeric: true,
+    // Said in the cell, not only by the map's grey: +500 % on 6 against 1 is what chance gives.
+    render: (r) => (unclassed(r, 'changePct') === 'notSignificant' ? `${formatPercentChange(r.changePct)} (niet significant)` : formatPercentChange(r.changePct)),
+  },
 ];
 
 export interface AreaTableProps {
   rows: StatsRow[];
   caption: string;
   selected: string | null;
-  /** The measure on the map; its column is highlighted. */
+  /** The measure on the map; its column is highlighted and the table opens sorted by it, highest first. */
   measure: Measure;
   onSelect: (code: string) => void;
 }
 
-/** Sorts rows; missing values always go last, whatever the direction. */
-export function sortRows(rows: StatsRow[], key: SortKey, dir: 'ascending' | 'descending'): StatsRow[] {
+/**
+ * Sorts rows; missing values always go last, whatever the direction, and just before them the areas the
+ * map gives no class for this measure (15 inhabitants, a change chance explains), so a "highest first"
+ * list never opens with a number that says nothing.
+ */
+export function sortRows(rows: StatsRow[], key: SortKey, dir: Direction): StatsRow[] {
   const sign = dir === 'ascending' ? 1 : -1;
+  const behind = (r: StatsRow) => (isMeasure(key) && unclassed(r, key) !== null ? 1 : 0);
   return [...rows].sort((a, b) => {
     const va = a[key];
     const vb = b[key];
     if (va === null || va === undefined) return vb === null || vb === undefined ? 0 : 1;
     if (vb === null || vb === undefined) return -1;
+    if (behind(a) !== behind(b)) return behind(a) - behind(b);
     if (typeof va === 'string' && typeof vb === 'string') return sign * compareNl(va, vb);
     return sign * ((va as number) - (vb as number));
   });
 }
 
 export function AreaTable({ rows, caption, selected, measure, onSelect }: AreaTableProps) {
-  const [sort, setSort] = useState<{ key: SortKey; dir: 'ascending' | 'descending' }>({ key: 'naam', dir: 'ascending' });
-  const sorted = useMemo(() => sortRows(rows, sort.key, sort.dir), [rows, sort]);
+  // The user's own choice holds until the map shows another measure; then the table follows the map.
+  const [chosen, setChosen] = useState<{ key: SortKey; dir: Direction; forMeasure: Measure } | null>(null);
+  const sort = chosen && chosen.forMeasure === measure ? chosen : { key: measure as SortKey, dir: 'descending' as Direction };
+  const sorted = useMemo(() => sortRows(rows, sort.key, sort.dir), [rows, sort.key, sort.dir]);
   // A whole country has 14,500 buurten: render them a page at a time so the page stays responsive
   // (sorting still covers every row). The selected area is always shown.
   const [limit, setLimit] = useState(PAGE_SIZE);
@@ -60,11 +78,11 @@ export function AreaTable({ rows, caption, selected, measure, onSelect }: AreaTa
   }, [sorted, limit, selected]);
 
   const toggle = (key: SortKey, numeric: boolean) =>
-    setSort((s) =>
-      s.key === key
-        ? { key, dir: s.dir === 'ascending' ? 'descending' : 'ascending' }
-        : { key, dir: numeric ? 'descending' : 'ascending' },
-    );
+    setChosen({
+      key,
+      dir: sort.key === key ? (sort.dir === 'ascending' ? 'descending' : 'ascending') : numeric ? 'descending' : 'ascending',
+      forMeasure: measure,
+    });
 
   // Below the table, inside its scroll region: how many rows show and a button for more.
   const more = sorted.length > limit && (
