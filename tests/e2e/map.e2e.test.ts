@@ -151,15 +151,25 @@ describe('Buurtveiligheidskaart in the browser', () => {
     expect(new URL(page.url()).searchParams.get('from')).toBeNull();
   });
 
-  it('shows the change measure with a diverging palette and wijken without new geometry', async () => {
+  it('shows the change measure with a diverging palette, greys what chance explains, and wijken without new geometry', async () => {
+    await page.getByLabel('Soort misdrijf').selectOption('0.0.0');
     await page.getByLabel('Maat').selectOption('changePct');
-    await waitApplied(page, '\\|changePct$');
+    await waitApplied(page, '^GM0935\\|buurt\\|0\\.0\\.0\\|.*\\|changePct$');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/bvk-change.png`, fullPage: false });
     await page.getByRole('radio', { name: 'Wijken' }).check();
     await waitApplied(page, '^GM0935\\|wijk\\|');
     expect((await distinctFills(page, 'wijken-fill')).length).toBeGreaterThanOrEqual(2);
-    await expect(page.getByRole('table', { name: /wijken in Maastricht/ }).locator('tbody tr').count()).resolves.toBe(7);
+    const table = page.getByRole('table', { name: /wijken in Maastricht/ });
+    await expect(table.locator('tbody tr').count()).resolves.toBe(7);
+    // The wijken the map greys are exactly those whose change the table calls not significant.
+    const greyed = await page.evaluate(() => {
+      const map = window.__bvk!.map;
+      const ids = map.queryRenderedFeatures({ layers: ['wijken-fill'] }).filter((f) => f.state?.fill === '#e6e6e6').map((f) => String(f.id));
+      return [...new Set(ids)].sort();
+    });
+    const codes = await table.locator('tbody tr', { hasText: 'niet significant' }).evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[0]?.textContent ?? '').sort());
+    expect(greyed).toEqual(codes);
     expect(areaRequests.length).toBe(1);
     await page.screenshot({ path: `${SHOTS}/bvk-wijken.png`, fullPage: true });
   });

@@ -146,6 +146,16 @@ export function classify(
 }
 
 /**
+ * The legend's class lines, highest first. A scale without breaks and without a single classed value
+ * (every change explained by chance, every area too small) has one open class "alle waarden (0)": a line
+ * that says nothing and suggests a colour no area has, so it is left out; the other lines say why.
+ */
+export function legendBins(classification: Pick<Classification, 'bins'>): ClassBin[] {
+  const bins = [...classification.bins].reverse();
+  return bins.length === 1 && bins[0].count === 0 && bins[0].lower === null && bins[0].upper === null ? [] : bins;
+}
+
+/**
  * Legend text for a class: "12,5 – 20,0". Open ends show the data's own minimum/maximum when the class
  * has values, otherwise "< 12,5" / "≥ 40,0" — never a bound the scale does not use.
  */

@@ -2,7 +2,7 @@
 import { SOURCE_CREDIT } from '../../features/demo-notice/DemoNotice.tsx';
 import type { ExportContent } from '../../features/map-export/composeMapImage.ts';
 import type { DraftView } from '../../features/presentation/DraaiboekEditor.tsx';
-import { binLabel } from '../../lib/classes.ts';
+import { binLabel, legendBins } from '../../lib/classes.ts';
 import type { HotspotsResponse } from '../../api/client.ts';
 import { countHotspotClasses } from '../../features/hotspots/HotspotPanel.tsx';
 import { FDR_EXPLANATION, HOTSPOT_MEASURE_NAMES, METHOD_NAMES } from '../../lib/hotspotWords.ts';
@@ -25,7 +25,7 @@ export function exportContent(view: ViewState, scene: MapScene, basemapCredit: s
     legendTitle: info.title,
     legendRows: classification
       ? [
-          ...[...classification.bins].reverse().map((b) => ({ colour: b.colour, label: binLabel(b, info.decimals), count: b.count })),
+          ...legendBins(classification).map((b) => ({ colour: b.colour, label: binLabel(b, info.decimals), count: b.count })),
           ...(classification.excluded ? [{ colour: classification.excluded.colour, label: classification.excluded.label, count: classification.excluded.count }] : []),
           { colour: '#d9d9d9', label: 'geen gegevens', count: classification.noDataCount, hatch: true },
         ]

@@ -1,7 +1,7 @@
 // Toggle and legend of the kernel-density map (restricted): kernel, bandwidth and its rule, unit, DEMO.
 import { useId } from 'react';
 import type { DensityResponse } from '../../api/client.ts';
-import { binLabel } from '../../lib/classes.ts';
+import { binLabel, legendBins } from '../../lib/classes.ts';
 import { formatNumber, formatPeriod } from '../../lib/format.ts';
 import type { DensityLayer } from './densityClasses.ts';
 
@@ -51,7 +51,7 @@ export function HeatmapPanel({ on, onChange, data, layer, error, loading, scopeT
               </tr>
             </thead>
             <tbody>
-              {[...layer.classification.bins].reverse().map((bin) => (
+              {legendBins(layer.classification).map((bin) => (
                 <tr key={bin.index}>
                   <td>
                     <span className="legend-swatch" style={{ background: bin.colour }} aria-hidden="true" />

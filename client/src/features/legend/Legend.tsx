@@ -1,5 +1,5 @@
 // Map legend: measure, period and category, each class with its bounds and number of areas.
-import { binLabel, type Classification } from '../../lib/classes.ts';
+import { binLabel, legendBins, type Classification } from '../../lib/classes.ts';
 import { formatNumber } from '../../lib/format.ts';
 
 export interface LegendProps {
@@ -13,6 +13,7 @@ export interface LegendProps {
 }
 
 export function Legend({ title, subtitle, classification, decimals, areaWord, fixed }: LegendProps) {
+  const bins = classification ? legendBins(classification) : [];
   return (
     <section className="legend" aria-labelledby="legend-title">
       <h2 id="legend-title" className="legend-title">
@@ -33,7 +34,7 @@ export function Legend({ title, subtitle, classification, decimals, areaWord, fi
               </tr>
             </thead>
             <tbody>
-              {[...classification.bins].reverse().map((bin) => (
+              {bins.map((bin) => (
                 <tr key={bin.index}>
                   <td>
                     <span className="legend-swatch" style={{ background: bin.colour }} aria-hidden="true" />
@@ -62,7 +63,7 @@ export function Legend({ title, subtitle, classification, decimals, areaWord, fi
           </table>
           <p className="legend-note">
             {classification.excluded ? `${classification.excluded.note} ` : ''}
-            Ondergrens hoort bij de klasse, bovengrens bij de volgende.
+            {bins.length > 1 ? 'Ondergrens hoort bij de klasse, bovengrens bij de volgende.' : ''}
             {fixed ? ' Klassen staan vast: de grenzen veranderen niet met periode of soort.' : ''}
           </p>
         </>

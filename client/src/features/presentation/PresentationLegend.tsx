@@ -1,7 +1,7 @@
 // The legend in presentation mode: always visible, classes and colours in large type. No per-class tallies:
 // on a public screen every figure shown must be safe, and the table beside the map gives the values.
 import type { ReactNode } from 'react';
-import { binLabel, type Classification } from '../../lib/classes.ts';
+import { binLabel, legendBins, type Classification } from '../../lib/classes.ts';
 
 export interface PresentationLegendProps {
   title: string;
@@ -20,7 +20,7 @@ export function PresentationLegend({ title, classification, decimals, coloured =
         <p>Gebieden zonder kleurvlakken in deze weergave.</p>
       ) : classification ? (
         <ul className="presentation-legend-list">
-          {[...classification.bins].reverse().map((bin) => (
+          {legendBins(classification).map((bin) => (
             <li key={bin.index}>
               <span className="legend-swatch" style={{ background: bin.colour }} aria-hidden="true" />
               <span>{binLabel(bin, decimals)}</span>

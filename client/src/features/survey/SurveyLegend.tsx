@@ -1,6 +1,6 @@
 // Legend of the Veiligheidsmonitor map: indicator, unit, year, classes with counts, and "steekproef te klein".
 import type { SurveyResponse } from '../../api/client.ts';
-import { binLabel, type Classification } from '../../lib/classes.ts';
+import { binLabel, legendBins, type Classification } from '../../lib/classes.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { surveyUnit } from './surveyChoropleth.ts';
 
@@ -43,7 +43,7 @@ export function SurveyLegend({ meta, classification, smallSampleCount, areaWord,
               </tr>
             </thead>
             <tbody>
-              {[...classification.bins].reverse().map((bin) => (
+              {legendBins(classification).map((bin) => (
                 <tr key={bin.index}>
                   <td>
                     <span className="legend-swatch" style={{ background: bin.colour }} aria-hidden="true" />
