@@ -26,14 +26,15 @@ describe('GET /api/export?format=csv', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n').filter(Boolean);
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(lines).toHaveLength(46);
+    // 44 buurten, the header, and below them what the ranking is, the DEMO note and the source.
+    expect(lines).toHaveLength(49);
     const header = lines[0].split(';');
     expect(header).toEqual(expect.arrayContaining(['Code', 'Naam', 'Aantal', 'Inwoners', 'Per 1.000 inwoners', 'Per km²', 'Hotspot']));
-    for (const line of lines.slice(1, -1)) expect(line.split(';')).toHaveLength(header.length);
+    for (const line of lines.slice(1, 45)) expect(line.split(';')).toHaveLength(header.length);
     // Source and licence below the table, after an empty line.
     expect(lines.at(-1)).toBe('Bron: CBS, Politie (via CBS), Kadaster/PDOK — open data, CC BY 4.0');
-    expect(text).toContain('\r\n\r\nBron:');
-    const binnenstad = lines.find((l) => l.startsWith('BU09350000;'))!.split(';');
+    expect(text).toContain('\r\n\r\nMaastricht · Totaal misdrijven · januari 2024 – december 2024\r\n');
+    const binnenstad = lines.map((l) => l.split(';')).find((f) => f[header.indexOf('Code')] === 'BU09350000')!;
     expect(binnenstad[header.indexOf('Naam')]).toBe('Binnenstad');
     expect(binnenstad[header.indexOf('Aantal')]).toBe('1294');
     expect(binnenstad[header.indexOf('Per 1.000 inwoners')]).toBe('555,36');
@@ -44,11 +45,51 @@ describe('GET /api/export?format=csv', () => {
   it('codes= limits the rows; codes of another gemeente are a 400', async () => {
     const res = await t.app.request(`/api/export?format=csv&${Q}&codes=BU09350000,bu09350006`);
     const lines = (await res.text()).split('\r\n').filter(Boolean);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(7);
     const bad = await t.getJson(`/api/export?format=csv&${Q}&codes=BU09350000,BU00140000`);
     expect(bad.status).toBe(400);
     expect(bad.body.parameter).toBe('codes');
     expect(bad.body.error).toContain('BU00140000');
+  });
+});
+
+describe('the Werkbank export carries its ranking', () => {
+  const W = 'smoothedRate:2,change:1';
+  it('CSV: sorted by rank, with rank, score, every weight and component, period, category and selection name', async () => {
+    const text = (await (await t.app.request(`/api/export?format=csv&${Q}&weights=${W}&selection=${encodeURIComponent('Aanpak Noordoost')}`)).text()).replace(/^\uFEFF/, '');
+    const [table, footer] = text.split('\r\n\r\n');
+    const lines = table.split('\r\n');
+    const header = lines[0].split(';');
+    expect(header.slice(0, 2)).toEqual(['Rang', 'Code']);
+    expect(header).toEqual(expect.arrayContaining(['Score (0–100)', 'Cijfer per 1.000 inwoners (EB) t.o.v. de stad (gewicht 2)', 'Cijfer per 1.000 inwoners (EB) t.o.v. de stad: percentielrang (0–100)', 'Verandering t.o.v. een jaar eerder (%) (gewicht 1)', 'Verandering t.o.v. een jaar eerder (%): percentielrang (0–100)']));
+    const ranks = lines.slice(1).map((l) => Number(l.split(';')[0]));
+    expect(ranks[0]).toBe(1);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    const scores = lines.slice(1).map((l) => Number(l.split(';')[header.indexOf('Score (0–100)')].replace(',', '.')));
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    const ranking = (await t.getJson(`/api/ranking?${Q}&weights=${W}`)).body as any;
+    expect(lines[1].split(';')[1]).toBe(ranking.rows[0].code);
+    expect(footer).toContain('Selectie: Aanpak Noordoost · Maastricht · Totaal misdrijven · januari 2024 – december 2024');
+    expect(footer).toContain('Cijfer per 1.000 inwoners (EB) t.o.v. de stad 2, Verandering t.o.v. een jaar eerder (%) 1');
+  });
+
+  it('GeoJSON: rank, score and the components per feature; weights, selection and order in the metadata', async () => {
+    const fc = (await (await t.app.request(`/api/export?format=geojson&${Q}&weights=${W}&selection=Noordoost`)).json()) as any;
+    expect(fc.metadata).toMatchObject({ selection: 'Noordoost', sortedBy: 'rank', weights: { smoothedRate: 2, change: 1 }, categoryNaam: 'Totaal misdrijven', from: '2024-01', to: '2024-12' });
+    expect(fc.features[0].properties.rank).toBe(1);
+    expect(fc.features[0].properties).toHaveProperty('percentile_smoothedRate');
+    expect(fc.features[0].properties).toHaveProperty('value_change');
+    expect(fc.features.map((f: any) => f.properties.rank)).toEqual([...fc.features.map((f: any) => f.properties.rank)].sort((a: number, b: number) => a - b));
+  });
+
+  it('HTML: a memo first, with the selection, the weights, a map with the chosen buurten numbered, then a page per buurt in rank order', async () => {
+    const html = await (await t.app.request(`/api/export?format=html&${Q}&weights=${W}&codes=BU09350000,BU09350006&selection=Twee`)).text();
+    const memo = html.slice(html.indexOf('<section class="page memo">'), html.indexOf('<section class="page">'));
+    expect(memo).toContain('Selectie “Twee”: 2 buurten');
+    expect(memo).toContain('Cijfer per 1.000 inwoners (EB) t.o.v. de stad 2, Verandering t.o.v. een jaar eerder (%) 1');
+    expect(memo).toContain('<svg');
+    expect(memo.match(/class="rank-label"/g)).toHaveLength(2);
+    expect(html).not.toMatch(/server\/|\.json|npm /);
   });
 });
 
@@ -128,7 +169,10 @@ describe('GET /api/export?format=html', () => {
     expect(html).toContain('Bron: CBS, Politie (via CBS), Kadaster/PDOK');
     expect(html).toContain('Beatrixhaven');
     expect(html).toContain('Weinig inwoners');
-    expect(html).not.toContain('DEMO-gegevens'); // whole years of all crime are real
+    // Whole years of all crime are real; the default ranking leans on generated type and month splits.
+    expect(html).toContain('DEMO-gegevens');
+    const real = await (await t.app.request(`/api/export?format=html&${Q}&weights=smoothedRate:1`)).text();
+    expect(real).not.toContain('DEMO-gegevens');
     const demo = await (await t.app.request('/api/export?format=html&gemeente=GM0935&category=HIC&codes=BU09350000')).text();
     expect(demo).toContain('DEMO-gegevens');
     expect(demo.match(/<section class="page">/g)).toHaveLength(1);

@@ -150,6 +150,19 @@ describe('Hotspots, workbench and attention areas in the browser', () => {
     await page.getByRole('status').filter({ hasText: /^Rangorde bijgewerkt: 44 buurten/ }).waitFor();
   });
 
+  it('changes category and period on the Werkbank itself, for the map too', async () => {
+    const controls = page.getByRole('form', { name: 'Gebied, soort en periode' });
+    await controls.getByLabel('Soort misdrijf').selectOption('1.1.1');
+    await page.getByRole('table', { name: /^Rangorde buurten in Maastricht — Diefstal\/inbraak woning/ }).waitFor();
+    await controls.getByRole('button', { name: 'Kalenderjaar 2023' }).click();
+    await page.getByRole('table', { name: /Diefstal\/inbraak woning, jan 2023 – dec 2023/ }).waitFor();
+    const url = new URL(page.url());
+    expect([url.searchParams.get('category'), url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['1.1.1', '2023-01', '2023-12']);
+    await controls.getByLabel('Soort misdrijf').selectOption('0.0.0');
+    await controls.getByRole('button', { name: 'Kalenderjaar 2024' }).click();
+    await page.getByRole('table', { name: /Totaal misdrijven, jan 2024 – dec 2024/ }).waitFor();
+  });
+
   it('saves the shortlist as a selection and lists it', async () => {
     const name = `Centrum e2e ${Date.now()}`;
     await page.getByLabel('Naam selectie').fill(name);
@@ -160,14 +173,16 @@ describe('Hotspots, workbench and attention areas in the browser', () => {
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/opgeslagen met 2 buurten/);
   });
 
-  it('offers a CSV for Dutch Excel', async () => {
+  it('offers a CSV for Dutch Excel, in rank order with the weights shown', async () => {
     const href = await page.getByRole('link', { name: 'Download CSV (Excel)' }).getAttribute('href');
     expect(href).toContain(`codes=${BINNENSTAD}%2CBU09350006`);
+    expect(new URL(href!, server.url).searchParams.get('weights')).toMatch(/hotspot:5/);
     const res = await page.request.get(href!);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toMatch(/^text\/csv/);
     const text = await res.text();
-    expect(text.split('\r\n')[0]).toMatch(/^\uFEFF?Code;Naam;/);
+    expect(text.split('\r\n')[0]).toMatch(/^\uFEFF?Rang;Code;Naam;/);
+    expect(text).toMatch(/Hotspot-persistentie \(maanden\) 5/);
     expect(text).toMatch(/Binnenstad/);
     const geo = await page.request.get((await page.getByRole('link', { name: 'Download GeoJSON' }).getAttribute('href'))!);
     expect(((await geo.json()) as { features: unknown[] }).features).toHaveLength(2);

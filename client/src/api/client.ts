@@ -253,8 +253,19 @@ export async function deleteAttentionArea(id: number): Promise<void> {
 export type ExportFormat = 'csv' | 'geojson' | 'html';
 
 /** Link for a download: the browser fetches it itself (Content-Disposition names the file). */
-export function exportUrl(q: ScopeQuery, format: ExportFormat, codes: string[] = []): string {
-  return api.export.$url({ query: { ...q, format, ...(codes.length > 0 ? { codes: codes.join(',') } : {}) } }).toString();
+/** The Werkbank's export: its scope, the areas, and the weights and selection name the ranking used. */
+export function exportUrl(q: ScopeQuery, format: ExportFormat, codes: string[] = [], ranking: { weights?: string | null; selection?: string | null } = {}): string {
+  return api.export
+    .$url({
+      query: {
+        ...q,
+        format,
+        ...(codes.length > 0 ? { codes: codes.join(',') } : {}),
+        ...(ranking.weights ? { weights: ranking.weights } : {}),
+        ...(ranking.selection ? { selection: ranking.selection } : {}),
+      },
+    })
+    .toString();
 }
 
 

@@ -140,7 +140,7 @@ export function App({ session, onLogout, config }: AppProps) {
         basemaps={config?.basemaps ?? []}
         basemap={config?.basemap ?? null}
       />
-      {page === 'werkbank' && !national && <WorkbenchView {...pageProps} />}
+      {page === 'werkbank' && !national && <WorkbenchView {...pageProps} categories={categories} months={months} />}
       <footer className="app-footer">
         <SourceCredit />
         {page === 'kaart' &&

@@ -195,7 +195,7 @@ export function computeRanking(ds: Dataset, geometry: AreaGeometry, registry: Cr
   const rows = rankAreas(inputs, criteria, weights).map((r) => ({ ...r, flags: flags.get(r.code) ?? [] }));
   const notes = [
     'Elk criterium wordt omgezet naar een percentielrang binnen de gemeente (0 = laagste, 1 = hoogste aandachtswaarde); de score is het gewogen gemiddelde.',
-    'Een onbekende of onbetrouwbare waarde telt als de mediaan (0,5) en staat in missing.',
+    "Een onbekende of onbetrouwbare waarde telt als de mediaan (0,5); de tabel zegt dan 'onbekend (telt als mediaan)'.",
   ];
   if (stats.demo) notes.push('DEMO: de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.');
   const demoCriteria = criteria.filter((c) => (weights[c.id] ?? 0) > 0 && c.demo(scope)).map((c) => c.id);

@@ -15,8 +15,12 @@ export function csvText(v: string): string {
   return csvField(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 }
 
-/** Header and rows (already CSV fields) as one document with BOM and CRLF, and an optional closing line. */
-export function csvDocument(header: readonly string[], rows: readonly string[][], footer?: string): string {
+/**
+ * Header and rows (already CSV fields) as one document with BOM and CRLF, and optional closing lines
+ * after one empty line (a spreadsheet shows them below the table; a parser stops at the empty line).
+ */
+export function csvDocument(header: readonly string[], rows: readonly string[][], footer?: string | readonly string[]): string {
   const lines = [header.map(csvField).join(';'), ...rows.map((r) => r.join(';'))];
-  return '\uFEFF' + lines.join('\r\n') + '\r\n' + (footer ? '\r\n' + csvField(footer) + '\r\n' : '');
+  const closing = footer === undefined ? [] : typeof footer === 'string' ? [footer] : footer;
+  return '\uFEFF' + lines.join('\r\n') + '\r\n' + (closing.length ? '\r\n' + closing.map(csvField).join('\r\n') + '\r\n' : '');
 }

@@ -89,6 +89,15 @@ export function rankAreas(areas: RankingInput[], criteria: CriterionDef[], weigh
   return rows;
 }
 
+/** How a criterion's raw value reads: "+12,5 %", "38,0 %", "7 mnd", "1.294", "41,6". */
+export function criterionUnit(id: string): { decimals: number; suffix: string; signed: boolean } {
+  if (id === 'change') return { decimals: 1, suffix: ' %', signed: true };
+  if (id === 'hicShare') return { decimals: 1, suffix: ' %', signed: false };
+  if (id === 'hotspot') return { decimals: 0, suffix: ' mnd', signed: false };
+  if (id === 'count') return { decimals: 0, suffix: '', signed: false };
+  return { decimals: 1, suffix: '', signed: false };
+}
+
 export class WeightsError extends Error {}
 
 /** Parses `smoothedRate:2,change:1` against the known criterion ids. */

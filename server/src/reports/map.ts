@@ -35,6 +35,8 @@ export interface MapOptions {
   width?: number;
   height?: number;
   classes?: number;
+  /** Areas drawn with a thick outline and a short label (e.g. their rank), on top of the classes. */
+  highlight?: { code: string; label: string }[];
 }
 
 export interface LegendClass {
@@ -131,6 +133,17 @@ export function renderMap(o: MapOptions): RenderedMap {
     return `<path d="${path(f) ?? ''}" fill="${fill}" stroke="#555" stroke-width="0.6"><title>${esc(f.properties.naam ?? f.properties.code)}: ${esc(value)}</title></path>`;
   });
   const wijkOutlines = wijken.map((f) => `<path d="${path(f) ?? ''}" fill="none" stroke="#111" stroke-width="1.8"/>`);
+  const areaBy = new Map(areas.map((f) => [f.properties.code!, f]));
+  const highlighted = (o.highlight ?? []).flatMap((h) => {
+    const f = areaBy.get(h.code);
+    if (!f) return [];
+    const [x, y] = path.centroid(f);
+    const badge = Number.isFinite(x) && Number.isFinite(y)
+      ? `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="10" fill="#fff" stroke="#08306b" stroke-width="1.5"/><text x="${x.toFixed(1)}" y="${(y + 4).toFixed(1)}" text-anchor="middle" class="rank-label">${esc(h.label)}</text>`
+      : '';
+    const box = { x0: x - 12, x1: x + 12, y0: y - 12, y1: y + 12 };
+    return [{ outline: `<path d="${path(f) ?? ''}" fill="none" stroke="#08306b" stroke-width="3"/>`, badge, box }];
+  });
   const labelSource = o.level === 'buurt' ? wijken : areas;
   const candidates = labelSource.length > 0 && labelSource.length <= 15
     ? labelSource
@@ -139,7 +152,8 @@ export function renderMap(o: MapOptions): RenderedMap {
         .sort((a, b) => b.area - a.area)
         .map(({ c, text }) => ({ x: c[0], y: c[1], text }))
     : [];
-  const labels = placeLabels(candidates, LABEL_FONT_PX).map(
+  // Rank badges first: a wijk name gives way to them.
+  const labels = placeLabels(candidates, LABEL_FONT_PX, highlighted.filter((h) => h.badge).map((h) => h.box)).map(
     (l) => `<text x="${l.x.toFixed(1)}" y="${l.y.toFixed(1)}" class="map-label" text-anchor="middle">${esc(l.text)}</text>`,
   );
 
@@ -164,6 +178,7 @@ export function renderMap(o: MapOptions): RenderedMap {
 <g class="areas">${paths.join('')}</g>
 <g class="wijken">${wijkOutlines.join('')}</g>
 <g class="labels">${labels.join('')}</g>
+${highlighted.length ? `<g class="highlight">${highlighted.map((h) => h.outline).join('')}${highlighted.map((h) => h.badge).join('')}</g>` : ''}
 ${scaleBar}
 ${north}
 ${credit}
@@ -196,6 +211,14 @@ function hash(s: string): number {
 /** Font size of .map-label (reports/layout.ts). */
 const LABEL_FONT_PX = 15;
 
+/** A rectangle on the map that a label must not cover (e.g. a rank badge). */
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
 export interface MapLabel {
   x: number;
   y: number;
@@ -205,8 +228,8 @@ export interface MapLabel {
 /** Places labels (most important first) so that none overlaps another: each tries its own point, then
  * points moved up, down, left and right; a label that fits nowhere is left out (the tables name every
  * wijk). Widths are estimated from the text (bold sans-serif ≈ 0.62 em per character). */
-export function placeLabels(labels: MapLabel[], fontPx: number): MapLabel[] {
-  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+export function placeLabels(labels: MapLabel[], fontPx: number, obstacles: readonly Box[] = []): MapLabel[] {
+  const placed: Box[] = [...obstacles];
   const out: MapLabel[] = [];
   const h = fontPx * 1.25;
   const step = h;

@@ -19,6 +19,10 @@ import { DEFAULT_MEASURE, runHotspots } from '../compute/hotspots.ts';
 import { flatProperties, rfc7946 } from '../domain/gisExport.ts';
 import { csvDocument, csvField } from '../domain/csv.ts';
 import { HOTSPOT_TREND_WORDS, hotspotClassShort } from '../domain/hotspotWords.ts';
+import { computeRanking, defaultCriteria, DEFAULT_WEIGHTS, type RankingResponse } from '../compute/ranking.ts';
+import type { RankingRow } from '../domain/ranking.ts';
+import { periodName } from '../reports/format.ts';
+import { memoPage } from '../reports/workbenchMemo.ts';
 
 export const CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';
 
@@ -26,6 +30,9 @@ const query = z.object({
   ...scopeFields,
   format: z.enum(['csv', 'geojson', 'html'], { error: "expected 'csv', 'geojson' or 'html'" }).default('csv'),
   codes: z.string().max(20_000, 'is too long').optional(),
+  // The Werkbank's ranking travels with its export: the weights it used and the name of the selection.
+  weights: z.string().max(500, 'is too long').default(DEFAULT_WEIGHTS),
+  selection: z.string().trim().max(120, 'is too long').optional(),
 });
 
 export const FLAG_TEXT: Record<AreaFlag, string> = {
@@ -44,12 +51,23 @@ const FLAG_LABEL: Record<AreaFlag, string> = {
 interface ExportRow {
   stats: StatsRow;
   hotspot: HotspotRow | undefined;
+  ranked: RankingRow | undefined;
+}
+
+/** What the ranking was computed with, said in every format. */
+interface ExportContext {
+  ranking: RankingResponse;
+  gemeenteNaam: string;
+  selection: string | undefined;
 }
 
 /** nl-NL number without thousands separators (Excel reads "1.294" as 1294 anyway, but "1294" is unambiguous). */
 const nl = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '' : String(x).replace('.', ','));
 
+const score100 = (score: number | undefined) => (score === undefined ? undefined : Math.round(score * 1000) / 10);
+
 const COLUMNS: [string, (r: ExportRow) => string][] = [
+  ['Rang', (r) => nl(r.ranked?.rank)],
   ['Code', (r) => r.stats.code],
   ['Naam', (r) => r.stats.naam],
   ['Wijkcode', (r) => r.stats.wijkcode ?? ''],
@@ -65,19 +83,45 @@ const COLUMNS: [string, (r: ExportRow) => string][] = [
   ['Maanden hotspot (laatste 12)', (r) => nl(r.hotspot?.monthsSignificant)],
   ['Hotspot-trend', (r) => HOTSPOT_TREND_WORDS[r.hotspot?.trend ?? 'none']],
   ['Signalen', (r) => r.stats.flags.map((f) => FLAG_LABEL[f]).join(', ')],
+  ['Score (0–100)', (r) => nl(score100(r.ranked?.score))],
 ];
 
-export function toCsv(rows: ExportRow[]): string {
-  // The source and licence travel with the figures (CC BY 4.0 asks for the credit), after one empty line
-  // so that a spreadsheet shows them below the table.
-  return csvDocument(COLUMNS.map(([h]) => h), rows.map((r) => COLUMNS.map(([, f]) => csvField(f(r)))), `${CREDIT} — open data, CC BY 4.0`);
+/** Per weighted criterion: its raw value and its percentile rank, headed with its weight. */
+function criterionColumns(ranking: RankingResponse): [string, (r: ExportRow) => string][] {
+  return ranking.meta.criteria
+    .filter((c) => (ranking.meta.weights[c.id] ?? 0) > 0)
+    .flatMap((c): [string, (r: ExportRow) => string][] => [
+      [`${c.naam} (gewicht ${nl(ranking.meta.weights[c.id])})`, (r) => nl(r.ranked?.values[c.id])],
+      [`${c.naam}: percentielrang (0–100)`, (r) => nl(score100(r.ranked?.components[c.id] ?? undefined))],
+    ]);
+}
+
+/** The weights as a reader says them: "Cijfer per 1.000 (EB) 2, Verandering 1". */
+export function weightsText(ranking: RankingResponse): string {
+  return ranking.meta.criteria
+    .filter((c) => (ranking.meta.weights[c.id] ?? 0) > 0)
+    .map((c) => `${c.naam} ${nl(ranking.meta.weights[c.id])}`)
+    .join(', ');
+}
+
+export function toCsv(rows: ExportRow[], ctx: ExportContext): string {
+  const m = ctx.ranking.meta;
+  const columns = [...COLUMNS, ...criterionColumns(ctx.ranking)];
+  // What the figures and the ranking are, then the source and licence (CC BY 4.0 asks for the credit).
+  const footer = [
+    `${ctx.selection ? `Selectie: ${ctx.selection} · ` : ''}${ctx.gemeenteNaam} · ${m.categoryNaam} · ${periodName(m.from, m.to)}`,
+    `Rangorde binnen de gemeente op gewogen criteria (percentielrang; score = gewogen gemiddelde): ${weightsText(ctx.ranking)}`,
+    ...(m.demo ? ['DEMO: de verdeling naar soort misdrijf en maand is gegenereerd; kies met deze rangorde geen buurten.'] : []),
+    `${CREDIT} — open data, CC BY 4.0`,
+  ];
+  return csvDocument(columns.map(([h]) => h), rows.map((r) => columns.map(([, f]) => csvField(f(r)))), footer);
 }
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 const nlFmt = (x: number | null | undefined, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toLocaleString('nl-NL', { maximumFractionDigits: d }));
 
-function toHtml(rows: ExportRow[], meta: { gemeenteNaam: string; categoryNaam: string; from: string; to: string; demo: boolean; levelNaam: string; privacy?: string }): string {
-  const period = `${meta.from} t/m ${meta.to}`;
+function toHtml(rows: ExportRow[], meta: { gemeenteNaam: string; categoryNaam: string; from: string; to: string; demo: boolean; levelNaam: string; privacy?: string }, memo: string): string {
+  const period = periodName(meta.from, meta.to);
   const pages = rows.map((r) => {
     const s = r.stats;
     const h = r.hotspot;
@@ -89,6 +133,7 @@ function toHtml(rows: ExportRow[], meta: { gemeenteNaam: string; categoryNaam: s
 <p>${esc(meta.levelNaam)} in ${esc(meta.gemeenteNaam)} · ${esc(meta.categoryNaam)} · ${esc(period)}</p>
 <table>
 <tbody>
+${r.ranked ? `<tr><th scope="row">Rang (score 0–100)</th><td>${nlFmt(r.ranked.rank, 0)} (${nlFmt(score100(r.ranked.score))})</td></tr>` : ''}
 <tr><th scope="row">Aantal registraties</th><td>${nlFmt(s.count, 0)}</td></tr>
 <tr><th scope="row">Inwoners</th><td>${nlFmt(s.population, 0)}</td></tr>
 <tr><th scope="row">Per 1.000 inwoners</th><td>${nlFmt(s.ratePer1000)}</td></tr>
@@ -123,11 +168,24 @@ td { text-align: right; font-variant-numeric: tabular-nums; }
 .note, footer { font-size: 0.9em; color: #333; }
 .page { page-break-after: always; break-after: page; }
 .page:last-child { page-break-after: auto; break-after: auto; }
+.memo table th, .memo table td { font-size: 0.9em; }
+.memo td.name { text-align: left; }
+.map-figure { margin: 1rem 0; }
+.map-figure svg { max-width: 100%; height: auto; }
+.map-label { font: 600 15px system-ui, sans-serif; fill: #111; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+.map-small { font: 11px system-ui, sans-serif; fill: #111; }
+.map-north { font: 700 12px system-ui, sans-serif; }
+.rank-label { font: 700 11px system-ui, sans-serif; fill: #08306b; }
+.legend { border-collapse: collapse; }
+.legend td { text-align: left; border: 0; padding: 0.1rem 0.4rem; }
+.legend td.num { text-align: right; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 @page { size: A4; margin: 15mm; }
 @media print { body { margin: 0; } }
 </style>
 </head>
 <body>
+${memo}
 ${pages.join('\n')}
 </body>
 </html>
@@ -135,6 +193,7 @@ ${pages.join('\n')}
 }
 
 export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulation: () => number, suppressionThreshold = DEFAULT_SUPPRESSION_THRESHOLD) {
+  const criteria = defaultCriteria();
   return new Hono<AppEnv>().get('/export', validate('query', query), (c) => {
     const q = resolveScope(ds, c.req.valid('query'));
     const { figures, months } = ds.figures(q.gemeente, q.level, q.category, q.from, q.to);
@@ -154,23 +213,57 @@ export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulation:
     if (mustSuppress(c)) rows = rows.map((r) => suppressStatsRow(r, suppressionThreshold));
     const hs = runHotspots(ds, geometry, { gemeente: q.gemeente, level: q.level, category: q.category, from: q.from, to: q.to, method: 'gistar', measure: DEFAULT_MEASURE, alpha: 0.05 }, lowPopulationThreshold);
     const hsBy = new Map(hs.rows.map((r) => [r.code, r]));
-    const exportRows: ExportRow[] = rows.map((s) => ({ stats: s, hotspot: hsBy.get(s.code) }));
+    // Ranked within the whole gemeente (as the Werkbank shows it), then the exported rows in that order.
+    const ranking = computeRanking(ds, geometry, criteria, lowPopulationThreshold, { ...q, weights: q.weights });
+    const rankBy = new Map(ranking.rows.map((r) => [r.code, r]));
+    const exportRows: ExportRow[] = rows
+      .map((s) => ({ stats: s, hotspot: hsBy.get(s.code), ranked: rankBy.get(s.code) }))
+      .sort((a, b) => (a.ranked?.rank ?? Infinity) - (b.ranked?.rank ?? Infinity) || a.stats.code.localeCompare(b.stats.code));
+    const gemeenteNaam = ds.gemeente(q.gemeente)!.naam;
+    const ctx: ExportContext = { ranking, gemeenteNaam, selection: q.selection || undefined };
     const name = `buurtveiligheid_${q.gemeente}_${q.level}_${q.category.replace(/[^0-9A-Za-z.]/g, '')}_${q.from}_${q.to}`;
     if (q.format === 'csv') {
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="${name}.csv"`);
-      return c.body(toCsv(exportRows), 200);
+      return c.body(toCsv(exportRows, ctx), 200);
     }
     if (q.format === 'geojson') {
       const featureBy = new Map(geometry.features(q.gemeente, q.level).map((f) => [f.properties.code, f]));
       const body = {
         type: 'FeatureCollection' as const,
-        metadata: { bron: CREDIT, ...(ds.disclosure ? { privacy: ds.disclosure.note() } : {}), demo: stats.demo, gemeente: q.gemeente, level: q.level, category: q.category, from: q.from, to: q.to, previousFrom: shiftMonth(q.from, -12), previousTo: shiftMonth(q.to, -12), hotspotMeasure: DEFAULT_MEASURE },
-        features: exportRows.map(({ stats: s, hotspot: h }) => ({
+        metadata: {
+          bron: CREDIT,
+          ...(ds.disclosure ? { privacy: ds.disclosure.note() } : {}),
+          demo: stats.demo || ranking.meta.demo,
+          gemeente: q.gemeente,
+          level: q.level,
+          category: q.category,
+          categoryNaam: ranking.meta.categoryNaam,
+          from: q.from,
+          to: q.to,
+          previousFrom: shiftMonth(q.from, -12),
+          previousTo: shiftMonth(q.to, -12),
+          hotspotMeasure: DEFAULT_MEASURE,
+          ...(ctx.selection ? { selection: ctx.selection } : {}),
+          sortedBy: 'rank',
+          weights: ranking.meta.weights,
+          criteria: ranking.meta.criteria.filter((cr) => (ranking.meta.weights[cr.id] ?? 0) > 0),
+        },
+        features: exportRows.map(({ stats: s, hotspot: h, ranked }) => ({
           type: 'Feature' as const,
           id: s.code,
           geometry: rfc7946(featureBy.get(s.code)?.geometry ?? null),
-          properties: flatProperties({ ...s, hotspotClass: h?.class ?? 'none', hotspotZ: h?.z ?? null, hotspotMonthsSignificant: h?.monthsSignificant ?? 0, hotspotTrend: h?.trend ?? 'none' }),
+          properties: flatProperties({
+            rank: ranked?.rank ?? null,
+            score: score100(ranked?.score) ?? null,
+            ...s,
+            hotspotClass: h?.class ?? 'none',
+            hotspotZ: h?.z ?? null,
+            hotspotMonthsSignificant: h?.monthsSignificant ?? 0,
+            hotspotTrend: h?.trend ?? 'none',
+            // One flat column per weighted criterion (GIS tools do not read nested objects).
+            ...Object.fromEntries(Object.keys(ranked?.components ?? {}).flatMap((id) => [[`value_${id}`, ranked?.values[id] ?? null], [`percentile_${id}`, score100(ranked?.components[id] ?? undefined) ?? null]])),
+          }),
         })),
       };
       c.header('Content-Type', 'application/geo+json; charset=utf-8');
@@ -178,6 +271,15 @@ export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulation:
       return c.body(JSON.stringify(body), 200);
     }
     const levelNaam = q.level === 'buurt' ? 'Buurt' : 'Wijk';
-    return c.html(toHtml(exportRows, { gemeenteNaam: ds.gemeente(q.gemeente)!.naam, categoryNaam: ds.categories.naam(q.category), from: q.from, to: q.to, demo: stats.demo, levelNaam, privacy: ds.disclosure?.note() }), 200);
+    const memo = memoPage({
+      rows: exportRows.flatMap((r) => (r.ranked ? [r.ranked] : [])),
+      ranking,
+      gemeenteNaam,
+      selection: ctx.selection,
+      weights: weightsText(ranking),
+      topology: ds.areaFile(q.gemeente).raw,
+      credit: CREDIT,
+    });
+    return c.html(toHtml(exportRows, { gemeenteNaam, categoryNaam: ds.categories.naam(q.category), from: q.from, to: q.to, demo: stats.demo || ranking.meta.demo, levelNaam, privacy: ds.disclosure?.note() }, memo), 200);
   });
 }

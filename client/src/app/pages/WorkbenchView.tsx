@@ -1,15 +1,19 @@
 // Werkbank: rank and shortlist areas of the view's scope; the attention areas beside it.
+import type { Category } from '../../../../server/src/domain/model.ts';
 import { AttentionAreaForm } from '../../features/attention-areas/AttentionAreaForm.tsx';
 import { useAttentionAreas } from '../../features/attention-areas/useAttentionAreas.ts';
+import { CategoryField, LevelField, PeriodFields } from '../../features/filters/Filters.tsx';
 import { Workbench } from '../../features/workbench/Workbench.tsx';
+import { filterTransitions } from '../urlState.ts';
 import { AttentionPanel } from './AttentionPanel.tsx';
 import type { PageProps } from './pageProps.ts';
 
-export function WorkbenchView(props: PageProps) {
+export function WorkbenchView(props: PageProps & { categories: Category[]; months: string[] }) {
   const { view, dispatch, scene, announce } = props;
   const { gemeente, level, category, from, to } = view;
   const attention = useAttentionAreas(gemeente);
   const filter = attention.areas.find((a) => a.id === view.area) ?? null;
+  const onScope = (patch: Parameters<typeof filterTransitions>[1]) => dispatch(filterTransitions(view, patch, []));
   return (
     <main id="inhoud" tabIndex={-1}>
       <Workbench
@@ -25,6 +29,17 @@ export function WorkbenchView(props: PageProps) {
         onShortlistChange={(codes) => dispatch({ type: 'setShortlist', codes })}
         onOpenSelection={(codes, weights) => dispatch({ type: 'openSelection', codes, weights })}
         announce={announce}
+        scopeControls={
+          // The same URL state as the map page: a choice here is the map's choice too.
+          <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Gebied, soort en periode">
+            <fieldset>
+              <legend>Rangorde van</legend>
+              <LevelField values={view} onChange={onScope} />
+              <CategoryField values={view} categories={props.categories} onChange={onScope} />
+              <PeriodFields values={view} months={props.months} onChange={onScope} />
+            </fieldset>
+          </form>
+        }
         aside={
           <>
             <AttentionPanel {...props} attention={attention} />

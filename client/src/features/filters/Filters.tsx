@@ -73,16 +73,11 @@ function categoryLabel(c: Category): string {
   return c.kind === 'type' && /^\d/.test(c.code) && !c.naam.startsWith(c.code) ? `${c.code} ${c.naam}` : c.naam;
 }
 
+type FieldProps = Pick<FiltersProps, 'values' | 'onChange'>;
+
 export function Filters({ values, gemeenten, categories, months, currentBreaks, decimals, onChange }: FiltersProps) {
   const id = useId();
-  const groups = useMemo(() => groupCategories(categories), [categories]);
   const sortedGemeenten = useMemo(() => [...gemeenten].sort((a, b) => compareNl(a.naam, b.naam)), [gemeenten]);
-  const years = useMemo(() => [...new Set(months.map((m) => m.slice(0, 4)))], [months]);
-  const last = months.at(-1) ?? values.to;
-  const twelveBack = months[Math.max(0, months.length - 12)] ?? values.from;
-
-  const setPeriod = (from: string, to: string) => onChange(from <= to ? { from, to } : { from: to, to: from });
-
   return (
     <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
       <fieldset>
@@ -100,44 +95,12 @@ export function Filters({ values, gemeenten, categories, months, currentBreaks, 
             ))}
           </select>
         </div>
-        <div className="field">
-          <span className="field-label" id={`${id}-level-label`}>
-            Niveau
-          </span>
-          <div className="segmented" role="radiogroup" aria-labelledby={`${id}-level-label`}>
-            {(['buurt', 'wijk'] as const).map((lvl) => (
-              <label key={lvl} className="segmented-option">
-                <input
-                  type="radio"
-                  name={`${id}-level`}
-                  value={lvl}
-                  checked={values.level === lvl}
-                  onChange={() => onChange({ level: lvl })}
-                />
-                <span>{lvl === 'buurt' ? 'Buurten' : 'Wijken'}</span>
-              </label>
-            ))}
-          </div>
-        </div>
+        <LevelField values={values} onChange={onChange} />
       </fieldset>
 
       <fieldset>
         <legend>Misdrijven</legend>
-        <div className="field">
-          <label htmlFor={`${id}-category`}>Soort misdrijf</label>
-          <select id={`${id}-category`} value={values.category} onChange={(e) => onChange({ category: e.target.value })}>
-            {groups.length === 0 && <option value={values.category}>{values.category}</option>}
-            {groups.map((g) => (
-              <optgroup key={g.label} label={g.label}>
-                {g.items.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {categoryLabel(c)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <CategoryField values={values} categories={categories} onChange={onChange} />
         <div className="field">
           <label htmlFor={`${id}-measure`}>Maat</label>
           <select id={`${id}-measure`} value={values.measure} onChange={(e) => onChange({ measure: e.target.value as Measure })}>
@@ -152,55 +115,108 @@ export function Filters({ values, gemeenten, categories, months, currentBreaks, 
 
       <fieldset>
         <legend>Periode</legend>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-from`}>Van</label>
-            <select id={`${id}-from`} value={values.from} onChange={(e) => setPeriod(e.target.value, values.to)}>
-              {months.map((m) => (
-                <option key={m} value={m}>
-                  {formatMonth(m)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-to`}>Tot en met</label>
-            <select id={`${id}-to`} value={values.to} onChange={(e) => setPeriod(values.from, e.target.value)}>
-              {months.map((m) => (
-                <option key={m} value={m}>
-                  {formatMonth(m)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="quick-picks" role="group" aria-label="Snelkeuze periode">
-          <button type="button" aria-pressed={values.from === last && values.to === last} onClick={() => setPeriod(last, last)}>
-            Laatste maand
-          </button>
-          <button
-            type="button"
-            aria-pressed={values.from === twelveBack && values.to === last}
-            onClick={() => setPeriod(twelveBack, last)}
-          >
-            Laatste 12 maanden
-          </button>
-          {years.map((y) => (
-            <button
-              key={y}
-              type="button"
-              aria-pressed={values.from === `${y}-01` && values.to === `${y}-12`}
-              aria-label={`Kalenderjaar ${y}`}
-              onClick={() => setPeriod(`${y}-01`, `${y}-12`)}
-            >
-              {y}
-            </button>
-          ))}
-        </div>
+        <PeriodFields values={values} months={months} onChange={onChange} />
       </fieldset>
 
       <ClassingFields values={values} currentBreaks={currentBreaks} decimals={decimals} onChange={onChange} />
     </form>
+  );
+}
+
+/** Buurten or wijken, as a pair of radio buttons. */
+export function LevelField({ values, onChange }: FieldProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <span className="field-label" id={`${id}-level-label`}>
+        Niveau
+      </span>
+      <div className="segmented" role="radiogroup" aria-labelledby={`${id}-level-label`}>
+        {(['buurt', 'wijk'] as const).map((lvl) => (
+          <label key={lvl} className="segmented-option">
+            <input type="radio" name={`${id}-level`} value={lvl} checked={values.level === lvl} onChange={() => onChange({ level: lvl })} />
+            <span>{lvl === 'buurt' ? 'Buurten' : 'Wijken'}</span>
+          </label>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The crime type or group, grouped as the police and CBS group them. */
+export function CategoryField({ values, categories, onChange }: FieldProps & { categories: Category[] }) {
+  const id = useId();
+  const groups = useMemo(() => groupCategories(categories), [categories]);
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-category`}>Soort misdrijf</label>
+      <select id={`${id}-category`} value={values.category} onChange={(e) => onChange({ category: e.target.value })}>
+        {groups.length === 0 && <option value={values.category}>{values.category}</option>}
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.items.map((c) => (
+              <option key={c.code} value={c.code}>
+                {categoryLabel(c)}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** From and to month, with quick picks for the last month, the last twelve and each calendar year. */
+export function PeriodFields({ values, months, onChange }: FieldProps & { months: string[] }) {
+  const id = useId();
+  const years = useMemo(() => [...new Set(months.map((m) => m.slice(0, 4)))], [months]);
+  const last = months.at(-1) ?? values.to;
+  const twelveBack = months[Math.max(0, months.length - 12)] ?? values.from;
+  const setPeriod = (from: string, to: string) => onChange(from <= to ? { from, to } : { from: to, to: from });
+  return (
+    <>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-from`}>Van</label>
+          <select id={`${id}-from`} value={values.from} onChange={(e) => setPeriod(e.target.value, values.to)}>
+            {months.map((m) => (
+              <option key={m} value={m}>
+                {formatMonth(m)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>Tot en met</label>
+          <select id={`${id}-to`} value={values.to} onChange={(e) => setPeriod(values.from, e.target.value)}>
+            {months.map((m) => (
+              <option key={m} value={m}>
+                {formatMonth(m)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="quick-picks" role="group" aria-label="Snelkeuze periode">
+        <button type="button" aria-pressed={values.from === last && values.to === last} onClick={() => setPeriod(last, last)}>
+          Laatste maand
+        </button>
+        <button type="button" aria-pressed={values.from === twelveBack && values.to === last} onClick={() => setPeriod(twelveBack, last)}>
+          Laatste 12 maanden
+        </button>
+        {years.map((y) => (
+          <button
+            key={y}
+            type="button"
+            aria-pressed={values.from === `${y}-01` && values.to === `${y}-12`}
+            aria-label={`Kalenderjaar ${y}`}
+            onClick={() => setPeriod(`${y}-01`, `${y}-12`)}
+          >
+            {y}
+          </button>
+        ))}
+      </div>
+    </>
   );
 }
 

@@ -2,26 +2,37 @@
 import { exportUrl, type ScopeQuery } from '../../api/client.ts';
 import { pluralArea } from '../../lib/format.ts';
 
-export function ExportLinks({ scope, codes, allCount }: { scope: ScopeQuery; codes: string[]; allCount: number }) {
-  const what = codes.length > 0 ? `shortlist (${pluralArea(codes.length, scope.level)})` : `alle ${pluralArea(allCount, scope.level)}`;
+export interface ExportLinksProps {
+  scope: ScopeQuery;
+  codes: string[];
+  allCount: number;
+  /** The weights of the ranking shown ("smoothedRate:2,change:1"); the export is sorted and scored by them. */
+  weights: string | null;
+  /** The name of the saved selection on the shortlist, if one is open. */
+  selection: string | null;
+}
+
+export function ExportLinks({ scope, codes, allCount, weights, selection }: ExportLinksProps) {
+  const what = selection ? `selectie “${selection}” (${pluralArea(codes.length, scope.level)})` : codes.length > 0 ? `shortlist (${pluralArea(codes.length, scope.level)})` : `alle ${pluralArea(allCount, scope.level)}`;
+  const url = (format: 'csv' | 'geojson' | 'html') => exportUrl(scope, format, codes, { weights, selection });
   return (
     <section className="export-links" aria-labelledby="export-title">
       <h3 id="export-title">Exporteren</h3>
-      <p className="hint">Van de {what}, met de cijfers, hotspotklasse en signalen van de gekozen soort en periode.</p>
+      <p className="hint">Van de {what}, op volgorde van de rangorde, met rang, score, gewichten, de cijfers, hotspotklasse en signalen van de gekozen soort en periode.</p>
       <ul>
         <li>
-          <a href={exportUrl(scope, 'csv', codes)} download>
+          <a href={url('csv')} download>
             Download CSV (Excel)
           </a>
         </li>
         <li>
-          <a href={exportUrl(scope, 'geojson', codes)} download>
+          <a href={url('geojson')} download>
             Download GeoJSON
           </a>
         </li>
         <li>
-          <a href={exportUrl(scope, 'html', codes)} target="_blank" rel="noopener">
-            Printbare samenvatting<span className="visually-hidden"> (opent in een nieuw venster)</span>
+          <a href={url('html')} target="_blank" rel="noopener">
+            Printbare memo met kaart<span className="visually-hidden"> (opent in een nieuw venster)</span>
           </a>
         </li>
       </ul>

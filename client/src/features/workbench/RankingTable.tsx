@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { RankingResponse } from '../../api/client.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
 import { formatNumber, compareNl } from '../../lib/format.ts';
+import { criterionUnit } from '../../../../server/src/domain/ranking.ts';
 import { ScrollTable } from '../area-table/TableParts.tsx';
 
 export type RankingRow = RankingResponse['rows'][number];
@@ -29,11 +30,8 @@ export function sortRanking(rows: RankingRow[], key: RankingSortKey, dir: SortDi
 /** Raw value of a criterion in its own unit. */
 export function formatCriterionValue(id: string, v: number | null): string {
   if (v === null) return 'onbekend';
-  if (id === 'change') return `${v > 0 ? '+' : ''}${formatNumber(v, 1)} %`;
-  if (id === 'hicShare') return `${formatNumber(v, 1)} %`;
-  if (id === 'hotspot') return `${formatNumber(v)} mnd`;
-  if (id === 'count') return formatNumber(v);
-  return formatNumber(v, 1);
+  const unit = criterionUnit(id);
+  return `${unit.signed && v > 0 ? '+' : ''}${formatNumber(v, unit.decimals)}${unit.suffix}`;
 }
 
 export interface RankingTableProps {

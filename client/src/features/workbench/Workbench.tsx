@@ -32,13 +32,18 @@ export interface WorkbenchProps {
   announce: (message: string) => void;
   /** Controls the shell adds to the side column (attention-area filter and form). */
   aside?: ReactNode;
+  /** Level, category and period, first in the side column: the ranking is for what they say. */
+  scopeControls?: ReactNode;
 }
 
 export function Workbench(props: WorkbenchProps) {
-  const { scope, gemeenteNaam, categoryNaam, period, statsRows, areaFilter, weights, onWeightsChange, shortlist, onShortlistChange, onOpenSelection, announce, aside } = props;
+  const { scope, gemeenteNaam, categoryNaam, period, statsRows, areaFilter, weights, onWeightsChange, shortlist, onShortlistChange, onOpenSelection, announce, aside, scopeControls } = props;
   const { gemeente, level, category, from, to } = scope;
   const [draft, setDraft] = useState<Record<string, number> | null>(null);
   const [comparing, setComparing] = useState(false);
+  // The saved selection last opened; its name goes with the export while the shortlist is still its areas.
+  const [opened, setOpened] = useState<{ name: string; codes: string } | null>(null);
+  const selectionName = opened && opened.codes === [...shortlist].sort().join(',') ? opened.name : null;
   const comparisonRef = useRef<HTMLElement>(null);
   const areaWord = level === 'buurt' ? 'buurten' : 'wijken';
 
@@ -95,6 +100,7 @@ export function Workbench(props: WorkbenchProps) {
   const openSelection = (s: Selection) => {
     const w = typeof s.criteria?.weights === 'string' ? s.criteria.weights : null;
     onOpenSelection(s.codes, w);
+    setOpened({ name: s.name, codes: [...s.codes].sort().join(',') });
     setComparing(true);
     announce(`Selectie "${s.name}" geopend: ${pluralArea(s.codes.length, s.codes[0]?.startsWith('WK') ? 'wijk' : 'buurt')} op de shortlist.`);
   };
@@ -104,6 +110,7 @@ export function Workbench(props: WorkbenchProps) {
   return (
     <div className="workbench">
       <aside className="workbench-side" aria-label="Criteria, selecties en export">
+        {scopeControls}
         {criteria.length > 0 && (
           <WeightsForm
             criteria={criteria}
@@ -128,7 +135,13 @@ export function Workbench(props: WorkbenchProps) {
           onOpen={openSelection}
           announce={announce}
         />
-        <ExportLinks scope={scope} codes={shortlist.length > 0 ? shortlist : allowed ? [...allowed] : []} allCount={allowed ? allowed.size : ranking?.rows.length ?? 0} />
+        <ExportLinks
+          scope={scope}
+          codes={shortlist.length > 0 ? shortlist : allowed ? [...allowed] : []}
+          allCount={allowed ? allowed.size : ranking?.rows.length ?? 0}
+          weights={committed ? serializeWeights(committed, order) : null}
+          selection={selectionName}
+        />
       </aside>
       <div className="workbench-main">
         <section className="shortlist-bar" aria-labelledby="shortlist-title">
