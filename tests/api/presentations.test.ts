@@ -65,7 +65,20 @@ describe('POST /api/presentations', () => {
     expect(got.body.views[1].caption).toBe('');
     expect(got.body.views[2].measure).toBe('ratePer1000Smoothed');
     expect(got.body.views[2].layers).toEqual(['survey', 'bivariate']);
+    expect(got.body.views.map((v: any) => v.level)).toEqual(['buurt', 'buurt', 'buurt']);
     expect(got.body.url).toBe(`/?view=presentatie&presentation=${created.body.id}`);
+  });
+});
+
+describe('a step keeps the level it was built on', () => {
+  it('a whole city built on buurten is stored as buurten, one built on wijken as wijken; anything else is a 400 naming the field', async () => {
+    const city = { focus: { level: 'gemeente', codes: ['GM0935'] } };
+    const created = await send('POST', '/api/presentations', { title: 'Niveaus', views: [{ ...EXACT.views[0], ...city, level: 'buurt' }, { ...EXACT.views[0], ...city, level: 'wijk' }] });
+    expect(created.status).toBe(201);
+    expect(created.body.views.map((v: any) => v.level)).toEqual(['buurt', 'wijk']);
+    const bad = await send('POST', '/api/presentations', withView({ level: 'gemeente' }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.parameter).toBe('views.0.level');
   });
 });
 

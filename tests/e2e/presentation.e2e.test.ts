@@ -15,7 +15,7 @@ const SCHERM = { username: 'scherm', password: 'groot beeld in de zaal', role: '
 const DECK = {
   title: 'Stadsdeeloverleg Centrum',
   views: [
-    { title: 'Maastricht als geheel', caption: 'Alle misdrijven per wijk, EB-gecorrigeerd.', focus: { level: 'gemeente', codes: ['GM0935'] }, measure: 'ratePer1000Smoothed', category: '0.0.0', from: '2024-01', to: '2024-12', layers: ['choropleth'] },
+    { title: 'Maastricht als geheel', caption: 'Alle misdrijven per wijk, EB-gecorrigeerd.', focus: { level: 'gemeente', codes: ['GM0935'] }, level: 'wijk', measure: 'ratePer1000Smoothed', category: '0.0.0', from: '2024-01', to: '2024-12', layers: ['choropleth'] },
     { title: 'Binnenstad: vermogenscriminaliteit', caption: 'Met hotspots (Gi*).', focus: { level: 'wijk', codes: ['WK093500'] }, measure: 'ratePer1000Smoothed', category: 'HIC', from: '2024-01', to: '2024-12', layers: ['choropleth', 'hotspots'] },
     { title: 'Woninginbraak in de Binnenstad', caption: 'Kleine aantallen worden afgeschermd.', focus: { level: 'wijk', codes: ['WK093500'] }, measure: 'count', category: '1.1.1', from: '2024-01', to: '2024-12', layers: ['choropleth'] },
   ],
@@ -85,7 +85,10 @@ describe('Presentation mode in the browser', () => {
     await expect(editor.getByLabel('Toelichting').first().inputValue()).resolves.toBe('Tweede weergave');
     const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/presentations' && r.request().method() === 'POST');
     await editor.getByRole('button', { name: 'Draaiboek opslaan' }).click();
-    expect((await saved).status()).toBe(201);
+    const created = await saved;
+    expect(created.status()).toBe(201);
+    // Built on the map at wijk level, so presented at wijk level.
+    expect(((await created.json()) as { views: { level: string }[] }).views.map((v) => v.level)).toEqual(['wijk', 'wijk']);
     const link = editor.getByRole('link', { name: 'Presenteren' });
     await link.waitFor();
     expect(await link.getAttribute('href')).toMatch(/^\/\?view=presentatie&presentation=\d+$/);

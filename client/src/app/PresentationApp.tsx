@@ -125,12 +125,13 @@ export function PresentationApp({ id, onLeave, config }: PresentationAppProps) {
   const leave = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen?.();
     if (!view || !scope) return onLeave('');
-    const single = view.focus.codes.length === 1 && view.focus.level !== 'gemeente' ? view.focus.codes[0] : null;
+    // The one area in focus is selected on the map when it is of the step's level (not a wijk over buurten).
+    const single = view.focus.codes.length === 1 && view.focus.level === scope.level ? view.focus.codes[0] : null;
     onLeave(
       serializeViewState({
         ...DEFAULT_VIEW,
         gemeente: scope.gemeente,
-        level: view.focus.level === 'buurt' ? 'buurt' : view.focus.level === 'wijk' && single ? 'wijk' : scope.level,
+        level: scope.level,
         category,
         from,
         to,

@@ -46,6 +46,8 @@ const viewSchema = z
           if (!CODE_OF_LEVEL[f.level].test(code)) ctx.addIssue({ code: 'custom', path: ['codes', i], message: `${code} is not a ${f.level} code` });
         });
       }),
+    // The level of the areas the step colours: the one it was built on (absent: buurten, the map's default).
+    level: z.enum(['buurt', 'wijk'], { error: "expected 'buurt' or 'wijk'" }).default('buurt'),
     measure: z.enum(MEASURES, { error: `expected one of ${MEASURES.join(', ')}` }).default('ratePer1000Smoothed'),
     category: z.string({ error: 'expected a category code like 0.0.0' }).trim().min(1, 'must not be empty').max(40, 'is too long').default('0.0.0'),
     from: monthParam,

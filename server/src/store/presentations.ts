@@ -9,6 +9,11 @@ export interface PresentationView {
   caption: string;
   /** The area in focus; `gemeente` is derived from the codes on the server. */
   focus: { level: Level; codes: string[]; gemeente: string };
+  /**
+   * The level of the areas the step colours, as it was built. Absent in presentations saved before it
+   * was kept: those showed a whole gemeente as wijken and anything smaller as buurten.
+   */
+  level?: 'buurt' | 'wijk';
   measure: Measure;
   category: string;
   from: string; // YYYY-MM

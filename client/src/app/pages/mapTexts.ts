@@ -59,6 +59,7 @@ export function draftView(view: ViewState, scene: MapScene, mijnWijk: string | n
       : mijnWijk
         ? { level: 'wijk', codes: [mijnWijk] }
         : { level: 'gemeente', codes: [view.gemeente] },
+    level: view.level,
     measure: view.measure,
     category: view.category,
     from: view.from,

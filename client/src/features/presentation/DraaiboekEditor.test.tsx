@@ -1,10 +1,16 @@
 // @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PresentationOut } from '../../api/client.ts';
 import { DraaiboekEditor, moveItem, type DraftView } from './DraaiboekEditor.tsx';
 
 afterEach(cleanup);
+
+// The step previews ask the server; here they get no answer (a failed request leaves them loading).
+const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 
 const view = (title: string): DraftView => ({
   title,
@@ -29,7 +35,7 @@ describe('moveItem', () => {
 describe('DraaiboekEditor', () => {
   it('adds the current view, reorders, saves with POST then PUT, and links to the presentation', async () => {
     const save = vi.fn(async (body: { title: string; views: DraftView[] }, id: number | null) => ({ ...body, id: id ?? 7, url: `/?view=presentatie&presentation=${id ?? 7}` }) as unknown as PresentationOut);
-    const { rerender } = render(<DraaiboekEditor current={view('Eerste')} currentLabel="Eerste" announce={() => {}} save={save} />);
+    const { rerender } = render(<DraaiboekEditor current={view('Eerste')} currentLabel="Eerste" announce={() => {}} save={save} />, { wrapper });
     fireEvent.click(screen.getByRole('button', { name: 'Voeg huidige weergave toe aan draaiboek' }));
     rerender(<DraaiboekEditor current={view('Tweede')} currentLabel="Tweede" announce={() => {}} save={save} />);
     fireEvent.click(screen.getByRole('button', { name: 'Voeg huidige weergave toe aan draaiboek' }));

@@ -2,6 +2,7 @@
 // save (POST, then PUT) and present. The analist prepares; the presentation screen only reads.
 import { useId, useState } from 'react';
 import { savePresentation, type PresentationBody, type PresentationOut } from '../../api/client.ts';
+import { StepPreview } from './StepPreview.tsx';
 
 export type DraftView = PresentationBody['views'][number];
 
@@ -95,6 +96,7 @@ export function DraaiboekEditor({ current, currentLabel, announce, save = savePr
                     <label htmlFor={`${id}-c${i}`}>Toelichting</label>
                     <textarea id={`${id}-c${i}`} rows={2} value={v.caption} maxLength={1000} onChange={(e) => patch(i, { caption: e.target.value })} />
                   </div>
+                  <StepPreview step={v} index={i} />
                   <div className="draaiboek-actions">
                     <button type="button" className="small-button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Weergave ${i + 1} omhoog`}>
                       ↑ Omhoog

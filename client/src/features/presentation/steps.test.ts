@@ -53,7 +53,15 @@ describe('stepScope', () => {
     expect(s.inFocus({ code: 'BU09350400', wijkcode: 'WK093504' })).toBe(true);
     expect(s.inFocus({ code: 'BU09350000', wijkcode: 'WK093500' })).toBe(false);
   });
-  it('shows wijken for a gemeente and the chosen buurten for buurten', () => {
+  it('shows the level a step was built on: a whole city built on buurten stays buurten', () => {
+    expect(stepScope({ ...view('gemeente', ['GM0935']), level: 'buurt' }).level).toBe('buurt');
+    expect(stepScope({ ...view('gemeente', ['GM0935']), level: 'wijk' }).level).toBe('wijk');
+    const wijk = stepScope({ ...view('wijk', ['WK093504']), level: 'wijk' });
+    expect(wijk.level).toBe('wijk');
+    expect(wijk.inFocus({ code: 'WK093504' })).toBe(true);
+    expect(wijk.inFocus({ code: 'WK093505' })).toBe(false);
+  });
+  it('keeps how steps saved without a level were shown: wijken for a gemeente, the chosen buurten for buurten', () => {
     expect(stepScope(view('gemeente', ['GM0935'])).level).toBe('wijk');
     const s = stepScope(view('buurt', ['BU09350000']));
     expect(s.inFocus({ code: 'BU09350000' })).toBe(true);

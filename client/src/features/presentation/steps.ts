@@ -45,11 +45,13 @@ export interface StepScope {
 }
 
 export function stepScope(view: PresentationView): StepScope {
-  const { level, codes, gemeente } = view.focus;
+  const { codes, gemeente } = view.focus;
   const set = new Set(codes);
-  if (level === 'gemeente') return { gemeente, level: 'wijk', focusCodes: codes, inFocus: () => true };
-  if (level === 'wijk') return { gemeente, level: 'buurt', focusCodes: codes, inFocus: (r) => !!r.wijkcode && set.has(r.wijkcode) };
-  return { gemeente, level: 'buurt', focusCodes: codes, inFocus: (r) => set.has(r.code) };
+  // A step shows the level it was built on; older saved steps did not say and keep how they were shown.
+  const level = view.level ?? (view.focus.level === 'gemeente' ? 'wijk' : 'buurt');
+  const inFocus =
+    view.focus.level === 'gemeente' ? () => true : (r: { code: string; wijkcode?: string | null }) => set.has(r.code) || (!!r.wijkcode && set.has(r.wijkcode));
+  return { gemeente, level, focusCodes: codes, inFocus };
 }
 
 /**
