@@ -22,7 +22,7 @@ describe('areas with too few inhabitants on the map', () => {
     expect(Math.max(...c.breaks)).toBeLessThan(200);
     expect(c.bins.reduce((n, b) => n + b.count, 0)).toBe(9);
     expect(c.noDataCount).toBe(0);
-    expect(c.excluded).toMatchObject({ label: 'te weinig inwoners', colour: TOO_FEW_FILL, count: 2 });
+    expect(c.excluded).toMatchObject({ label: 'te weinig inwoners voor een cijfer per 1.000', colour: TOO_FEW_FILL, count: 2 });
   });
 
   it('keep their place for a count, a density or a change, which say something at any size', () => {

@@ -21,7 +21,7 @@ function sequential(breaks: number[]): string[] {
 export const TOO_FEW_FILL = '#e6e6e6';
 
 const UNCLASSED: Record<'tooFew' | 'notSignificant', { label: string; note: string }> = {
-  tooFew: { label: 'te weinig inwoners', note: 'Te weinig inwoners: een cijfer per 1.000 zegt daar niets; zij tellen niet mee voor de klassen.' },
+  tooFew: { label: 'te weinig inwoners voor een cijfer per 1.000', note: 'Te weinig inwoners: een cijfer per 1.000 zegt daar niets; deze gebieden krijgen geen kleur en tellen niet mee voor de klassen (het aantal staat in de tabel).' },
   notSignificant: {
     label: 'klein aantal / niet significant',
     note: 'Klein aantal / niet significant: het verschil met een jaar eerder past bij toeval (toets voor twee aantallen, 5%); deze gebieden krijgen geen kleur en tellen niet mee voor de klassen.',
