@@ -38,3 +38,18 @@ describe('/api/stats changeSignificant', () => {
     for (const x of hidden) expect(x.changeSignificant).toBeNull();
   });
 });
+
+describe('/api/stats meta.total: the gemeente as a whole beside its buurten or wijken', () => {
+  it('is the level=gemeente row itself (one cell, one published value), for the analyst and for a presentation', async () => {
+    for (const view of ['', '&view=presentatie']) {
+      const q = `gemeente=GM0935&category=0.0.0&from=2024-01&to=2024-12${view}`;
+      const gemeente = (await t.getJson<{ rows: Row[] }>(`/api/stats?${q}&level=gemeente`)).body.rows[0];
+      for (const level of ['buurt', 'wijk']) {
+        const r = await t.getJson<{ meta: { total?: Row } }>(`/api/stats?${q}&level=${level}`);
+        expect(r.body.meta.total, `${level}${view}`).toEqual(gemeente);
+      }
+    }
+    const real = (await t.getJson<{ meta: { total: Row } }>('/api/stats?gemeente=GM0935&level=buurt&category=0.0.0&from=2024-01&to=2024-12')).body.meta.total;
+    expect(real.count).toBe(8293);
+  });
+});

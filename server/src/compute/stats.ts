@@ -2,7 +2,7 @@
 // area) and the /series answer (one area, month by month, with its breakdown by type).
 import type { Dataset } from '../store/dataset.ts';
 import { computeStats } from '../domain/stats.ts';
-import type { Level, SeriesResponse, StatsResponse } from '../domain/model.ts';
+import type { Level, SeriesResponse, StatsResponse, StatsRow } from '../domain/model.ts';
 import { shiftMonth } from '../domain/months.ts';
 import type { AttentionAreaStore } from '../store/attentionAreas.ts';
 import { attentionScope, type AttentionAreaSummary } from './attentionAreas.ts';
@@ -11,7 +11,11 @@ import { requireCategory, resolvePeriod } from './scope.ts';
 
 export const BRON = 'CBS, Politie (via CBS), Kadaster/PDOK — tabellen 47022NED/47018NED, 85984NED';
 
-export type StatsAnswer = StatsResponse & { meta: { area?: AttentionAreaSummary } };
+/**
+ * `meta.total`: the gemeente as a whole for the same category and period (not for the whole country,
+ * where the rows are gemeenten' buurten side by side).
+ */
+export type StatsAnswer = StatsResponse & { meta: { area?: AttentionAreaSummary; total?: StatsRow } };
 
 export interface StatsQuery {
   gemeente: string;
@@ -29,6 +33,9 @@ export function statsAnswer(ds: Dataset, attentionAreas: AttentionAreaStore | un
   const { rows: allRows, referenceRatePer1000, demo } = computeStats(figures, { lowPopulationThreshold, months });
   const scoped = q.area === undefined ? null : attentionScope(ds, attentionAreas, q.area, q, allRows, { lowPopulationThreshold, months });
   const rows = scoped ? scoped.rows : allRows;
+  // The same cell as the level=gemeente answer (under disclosure control one cell has one published
+  // value; two roundings of it could be averaged back to the truth).
+  const total = q.level !== 'gemeente' && ds.gemeente(q.gemeente) ? computeStats(ds.figures(q.gemeente, 'gemeente', q.category, from, to).figures, { lowPopulationThreshold, months }).rows[0] : undefined;
   const notes = [
     `Per 1.000 inwoners over de gekozen periode van ${months} maand(en), niet omgerekend naar een jaar.`,
     'Inwoners: CBS Kerncijfers wijken en buurten (85984NED), 1 januari ' + ds.index.populationYear + '.',
@@ -59,6 +66,7 @@ export function statsAnswer(ds: Dataset, attentionAreas: AttentionAreaStore | un
       referenceRatePer1000,
       notes,
       ...(scoped ? { area: scoped.summary } : {}),
+      ...(total ? { total } : {}),
     },
     rows,
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatsRow } from '../../../../server/src/domain/model.ts';
 import { unclassed } from '../../lib/unclassed.ts';
-import { classifyMeasure, TOO_FEW_FILL } from './police.tsx';
+import { classifyMeasure, gemeenteTotalText, TOO_FEW_FILL } from './police.tsx';
 
 const row = (code: string, population: number, rate: number, flags: StatsRow['flags'] = []): StatsRow => ({
   code, naam: code, count: Math.round((rate * population) / 1000), population, ratePer1000: rate, ratePer1000Smoothed: rate,
@@ -50,5 +50,14 @@ describe('changes that chance alone explains', () => {
   it('keep their class on every other measure', () => {
     expect(unclassed(changes[0], 'count')).toBe(null);
     expect(classifyMeasure(changes, { ...ctx, measure: 'count' }).excluded).toBeUndefined();
+  });
+});
+
+describe('the gemeente as a whole beside the map', () => {
+  it('says count, rate and change, and when the change is what chance gives', () => {
+    const total = { ...row('GM0935', 125_000, 66.19), count: 8293, changePct: 3.14, changeSignificant: false };
+    expect(gemeenteTotalText('Maastricht', total)).toBe('Heel Maastricht: 8.293 registraties · 66,2 per 1.000 inwoners · +3,1 % t.o.v. een jaar eerder (niet significant)');
+    expect(gemeenteTotalText('Maastricht', { ...total, count: null })).toBeNull();
+    expect(gemeenteTotalText('Maastricht', undefined)).toBeNull();
   });
 });

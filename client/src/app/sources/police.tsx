@@ -53,6 +53,17 @@ export function measureText(measure: Measure, v: number | null): string {
   return v === null ? 'geen gegevens' : `${formatNumber(v, info.decimals)} ${info.short}`;
 }
 
+/**
+ * The gemeente as a whole, beside the map: count, rate and change, whatever measure colours the map, so
+ * a buurt's figure can be read against the city's.
+ */
+export function gemeenteTotalText(naam: string, total: StatsRow | undefined): string | null {
+  if (!total || total.count === null) return null;
+  const change = total.changePct === null ? '' : ` · ${formatPercentChange(total.changePct)} t.o.v. een jaar eerder${total.changeSignificant === false ? ' (niet significant)' : ''}`;
+  const rate = total.ratePer1000 === null ? '' : ` · ${formatNumber(total.ratePer1000, 1)} per 1.000 inwoners`;
+  return `Heel ${naam}: ${formatNumber(total.count)} ${total.count === 1 ? 'registratie' : 'registraties'}${rate}${change}`;
+}
+
 export function byValue<T extends { value: number | null; naam: string }>(a: T, b: T): number {
   return (b.value ?? -Infinity) - (a.value ?? -Infinity) || compareNl(a.naam, b.naam);
 }
@@ -103,6 +114,7 @@ export const policeSource: MapSourceModule = {
           decimals={info.decimals}
           areaWord={words.plural}
           fixed={ctx.fixed}
+          total={gemeenteTotalText(ctx.gemeenteNaam, stats?.meta.total)}
         />
       ),
       table: ({ selected, onSelect }) =>

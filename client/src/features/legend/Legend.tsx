@@ -10,9 +10,11 @@ export interface LegendProps {
   /** "buurten" / "wijken", for the counts. */
   areaWord: string;
   fixed: boolean;
+  /** The gemeente as a whole ("Heel Maastricht: 8.293 registraties · …"), to read the areas against. */
+  total?: string | null;
 }
 
-export function Legend({ title, subtitle, classification, decimals, areaWord, fixed }: LegendProps) {
+export function Legend({ title, subtitle, classification, decimals, areaWord, fixed, total }: LegendProps) {
   const bins = classification ? legendBins(classification) : [];
   return (
     <section className="legend" aria-labelledby="legend-title">
@@ -20,6 +22,7 @@ export function Legend({ title, subtitle, classification, decimals, areaWord, fi
         {title}
       </h2>
       <p className="legend-subtitle">{subtitle}</p>
+      {total && <p className="legend-total">{total}</p>}
       {classification ? (
         <>
           <table className="legend-table">
