@@ -62,6 +62,32 @@ describe('Buurtveiligheidskaart in the browser', () => {
     expect(texts[0]).toMatch(/\d+,\d – \d/); // nl-NL decimal comma
   });
 
+  it('says the gemeente as a whole beside the map', async () => {
+    const legend = page.getByRole('region', { name: 'Misdrijven per 1.000 inwoners', exact: true });
+    await expect(legend.locator('.legend-total').textContent()).resolves.toMatch(/^Heel Maastricht: [\d.]+ registraties · [\d.]+,\d per 1\.000 inwoners/);
+  });
+
+  it('keeps the whole map in view at 1440 × 900 while a category is changed from the keyboard', async () => {
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    try {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const select = page.getByLabel('Soort misdrijf');
+      await select.focus();
+      await page.keyboard.press('ArrowDown');
+      await waitApplied(page, '^GM0935\\|buurt\\|(?!0\\.0\\.0\\|)');
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0); // the select is far down the side column
+      const box = (await page.locator('.map-view').boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(900);
+      await page.screenshot({ path: `${SHOTS}/bvk-sticky-map.png` });
+      await select.selectOption('0.0.0');
+      await waitApplied(page, '^GM0935\\|buurt\\|0\\.0\\.0\\|');
+    } finally {
+      await page.setViewportSize(size);
+    }
+  });
+
   it('lists 44 buurten in the table', async () => {
     const table = page.getByRole('table', { name: /Misdrijven per 1\.000 inwoners — Totaal misdrijven/ });
     await expect(table.locator('tbody tr').count()).resolves.toBe(44);

@@ -120,9 +120,21 @@ describe('Hotspots, workbench and attention areas in the browser', () => {
   });
 
   it('ranks the 44 buurten in the workbench, and compares two of them', async () => {
+    // Everything the status region says from here on (the page's own news may follow the arrival quickly).
+    await page.evaluate(() => {
+      const log: string[] = [];
+      (window as unknown as { statusLog: string[] }).statusLog = log;
+      const region = document.querySelector('[role="status"]')!;
+      new MutationObserver(() => log.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+    });
     await page.getByRole('navigation', { name: 'Onderdelen' }).getByRole('link', { name: 'Werkbank' }).click();
     const table = page.getByRole('table', { name: /^Rangorde buurten in Maastricht/ });
     await table.waitFor();
+    // A page of its own: its title in the tab, focus on its heading, and the status region says so.
+    await expect(page.title()).resolves.toBe('Werkbank — Maastricht — Buurtveiligheidskaart');
+    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-page-heading'));
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toMatch(/^Werkbank: buurten van Maastricht kiezen/);
+    await page.waitForFunction(() => (window as unknown as { statusLog: string[] }).statusLog.some((t) => t.startsWith('Werkbank geopend')));
     await expect(table.locator('tbody tr').count()).resolves.toBe(44);
     expect(new URL(page.url()).searchParams.get('view')).toBe('werkbank');
     // Sorting by name puts Amby first.

@@ -18,6 +18,7 @@ import { WorkbenchView } from './pages/WorkbenchView.tsx';
 import { FALLBACK_SUPPRESSION_THRESHOLD } from './sources/types.ts';
 import { useMapScene, useSelectedSeries } from './useMapScene.ts';
 import { allMonths, APP_VIEWS, STATIC_DEFAULTS, type AppView, type ViewDefaults, type ViewState } from './urlState.ts';
+import { usePageArrival } from './usePageArrival.ts';
 import { useViewState } from './useViewState.ts';
 
 export interface AppProps {
@@ -74,6 +75,7 @@ export function App({ session, onLogout, config }: AppProps) {
   });
   const { source, sourceView, stats, gemeenteNaam } = scene;
   const series = useSelectedSeries(view);
+  usePageArrival(page, national ? 'Nederland' : gemeenteNaam || null, setStatus);
 
   const goTo = useCallback(
     (e: ReactMouseEvent<HTMLAnchorElement>, key: AppView) => {

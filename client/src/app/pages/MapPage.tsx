@@ -79,6 +79,9 @@ export function MapPage(props: MapPageProps) {
     <>
       {/* see-through: the legend's swatches are as transparent as the areas over the background map. */}
       <main hidden={hidden} className={`layout ${hasPanel ? 'has-panel' : ''} ${basemap.chosen?.tiles && !basemap.unavailable ? 'see-through' : ''}`}>
+        <h2 className="visually-hidden" data-page-heading>
+          Kaart van {national ? 'Nederland' : gemeenteNaam}
+        </h2>
         <MapSidebar {...props} hotspots={hotspots} attention={attention} density={density} incidents={incidents} densityWijk={densityWijk} mijnWijk={mijnWijk} map={map} onSelect={onSelect} />
         <section className="map-area" aria-label="Kaart">
           {/* The country view has thousands of buurten with names that repeat; the gemeente is chosen in the filters. */}

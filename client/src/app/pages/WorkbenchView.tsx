@@ -16,6 +16,9 @@ export function WorkbenchView(props: PageProps & { categories: Category[]; month
   const onScope = (patch: Parameters<typeof filterTransitions>[1]) => dispatch(filterTransitions(view, patch, []));
   return (
     <main id="inhoud" tabIndex={-1}>
+      <h2 className="visually-hidden" data-page-heading>
+        Werkbank: {view.level === 'buurt' ? 'buurten' : 'wijken'} van {scene.gemeenteNaam} kiezen voor de gebiedsgerichte aanpak
+      </h2>
       <Workbench
         scope={{ gemeente, level, category, from, to }}
         gemeenteNaam={scene.gemeenteNaam}
