@@ -173,7 +173,7 @@ export async function measureBrowser(appUrl: string, areasFile: string, rounds: 
     for (let i = 0; i < rounds; i++) {
       {
         const { ctx, page } = await fresh();
-        await page.goto(`${appUrl}/?gemeente=NL`);
+        await page.goto(`${appUrl}/?gemeente=NL&level=buurt`);
         const at = await appliedAt(page, APPLIED_NL('ratePer1000'));
         out.firstMap.app.push(at.idle);
         out.firstMap.appPixels.push(at.pixels);
@@ -210,7 +210,7 @@ export async function measureBrowser(appUrl: string, areasFile: string, rounds: 
     // setFeatureState -> idle) against setData with new colour properties. Both tabs share one GPU process, so
     // each measurement starts with a one-pixel read: neither pays for a frame the other left behind.
     const app = await fresh();
-    await app.page.goto(`${appUrl}/?gemeente=NL`);
+    await app.page.goto(`${appUrl}/?gemeente=NL&level=buurt`);
     await appliedAt(app.page, APPLIED_NL('ratePer1000'));
     const bareTab = await fresh();
     await bareTab.page.goto(`${bare.url}/?w=${out.canvas.width}&h=${out.canvas.height}`);

@@ -200,15 +200,26 @@ describe('Buurtveiligheidskaart in the browser', () => {
     await page.screenshot({ path: `${SHOTS}/bvk-wijken.png`, fullPage: true });
   });
 
-  it('shows the whole country: every buurt in the legend, a note instead of the per-gemeente panels', async () => {
+  it('shows the whole country: its 342 gemeenten first, then every buurt in the legend, a note instead of the per-gemeente panels', async () => {
     await page.goto(`${server.url}/?gemeente=NL`);
     await page.waitForFunction(() => window.__bvk !== undefined);
+    // The country opens on its gemeenten: 342 areas in the legend and the table, the gemeente level chosen.
+    await waitApplied(page, '^NL\\|gemeente\\|0\\.0\\.0\\|');
+    const legendCounts = async () => {
+      const rows = await page.getByRole('region', { name: 'Misdrijven per 1.000 inwoners', exact: true }).locator('tbody tr').allTextContents();
+      return rows.map((t) => Number(/\(([\d.]+)\)\s*$/.exec(t)?.[1]?.replace(/\./g, '') ?? 'NaN')).reduce((a, b) => a + b, 0);
+    };
+    await expect(legendCounts()).resolves.toBe(342);
+    expect(await page.getByRole('radio', { name: 'Gemeenten' }).isChecked()).toBe(true);
+    expect((await distinctFills(page, 'gemeenten-fill')).length).toBeGreaterThanOrEqual(4);
+    await expect(page.getByRole('table', { name: /342 gemeenten in Nederland/ }).locator('tbody tr').count()).resolves.toBeGreaterThan(200);
+    await page.screenshot({ path: `${SHOTS}/bvk-nl-gemeenten.png`, fullPage: false });
+    await page.getByRole('radio', { name: 'Buurten' }).check();
+    expect(new URL(page.url()).searchParams.get('level')).toBe('buurt');
     await waitApplied(page, '^NL\\|buurt\\|0\\.0\\.0\\|');
     const buurten = await page.evaluate(async () => ((await (await fetch('/api/stats?gemeente=NL&level=buurt')).json()) as { rows: unknown[] }).rows.length);
     expect(buurten).toBeGreaterThan(14_000);
-    const texts = await page.getByRole('region', { name: 'Misdrijven per 1.000 inwoners', exact: true }).locator('tbody tr').allTextContents();
-    const total = texts.map((t) => Number(/\(([\d.]+)\)\s*$/.exec(t)?.[1]?.replace(/\./g, '') ?? 'NaN')).reduce((a, b) => a + b, 0);
-    expect(total).toBe(buurten);
+    await expect(legendCounts()).resolves.toBe(buurten);
     await expect(page.getByRole('heading', { name: 'Landelijk overzicht' }).count()).resolves.toBe(1);
     await expect(page.getByText('Hotspots tonen').count()).resolves.toBe(0);
     await expect(page.getByText(/konden niet worden geladen/).count()).resolves.toBe(0);

@@ -156,3 +156,23 @@ describe('view transitions', () => {
     expect(viewReducer(w, { type: 'openSelection', codes: ['BU09350001'], weights: null })).toMatchObject({ shortlist: ['BU09350001'], weights: 'smoothedRate:2' });
   });
 });
+
+describe('the country view opens on its gemeenten', () => {
+  it('NL without a level is the gemeente level; a link keeps a chosen buurt level; a gemeente never shows the gemeente level', () => {
+    expect(parseViewState('?gemeente=NL').level).toBe('gemeente');
+    expect(serializeViewState(parseViewState('?gemeente=NL'))).toBe('?gemeente=NL');
+    const buurten = parseViewState('?gemeente=NL&level=buurt');
+    expect(buurten.level).toBe('buurt');
+    expect(parseViewState(serializeViewState(buurten)).level).toBe('buurt');
+    expect(parseViewState('?gemeente=GM0935&level=gemeente').level).toBe('buurt');
+  });
+
+  it('going to the country and back sets the level each opens on', () => {
+    const maastrichtWijken = { ...DEFAULT_VIEW, level: 'wijk' } as ViewState;
+    const nl = viewReducer(maastrichtWijken, { type: 'setGemeente', gemeente: 'NL' });
+    expect(nl.level).toBe('gemeente');
+    expect(viewReducer(nl, { type: 'setGemeente', gemeente: 'GM0014' }).level).toBe('buurt');
+    expect(viewReducer(maastrichtWijken, { type: 'setGemeente', gemeente: 'GM0014' }).level).toBe('wijk');
+    expect(viewReducer(DEFAULT_VIEW, { type: 'setLevel', level: 'gemeente' }).level).toBe('buurt');
+  });
+});

@@ -142,6 +142,18 @@ export function defaultView(d: ViewDefaults = STATIC_DEFAULTS): ViewState {
   return { ...DEFAULT_VIEW, breaks: [], shortlist: [], gemeente: d.gemeente, from, to };
 }
 
+/**
+ * The level a gemeente opens on: buurten; for the whole country its 342 gemeenten (14,500 buurten of a
+ * pixel or two each say little at that scale). The gemeente level exists at the country view only.
+ */
+export function defaultLevel(gemeente: string): AreaLevel {
+  return gemeente === 'NL' ? 'gemeente' : 'buurt';
+}
+
+function levelFor(gemeente: string, level: AreaLevel): AreaLevel {
+  return level === 'gemeente' && gemeente !== 'NL' ? 'buurt' : level;
+}
+
 /** Reads a query string; anything invalid falls back to the default for that field. */
 export function parseViewState(search: string, defaults: ViewDefaults = STATIC_DEFAULTS): ViewState {
   const q = new URLSearchParams(search);
@@ -150,7 +162,7 @@ export function parseViewState(search: string, defaults: ViewDefaults = STATIC_D
   const gemeente = q.get('gemeente');
   if (gemeente && GEMEENTE.test(gemeente)) v.gemeente = gemeente;
   const level = q.get('level');
-  if (isAreaLevel(level)) v.level = level;
+  v.level = levelFor(v.gemeente, isAreaLevel(level) ? level : defaultLevel(v.gemeente));
   const category = q.get('category');
   if (category && CATEGORY.test(category)) v.category = category;
   const from = q.get('from');
@@ -207,7 +219,7 @@ export function serializeViewState(v: ViewState, defaults: ViewDefaults = STATIC
   const q = new URLSearchParams();
   const d = defaultView(defaults);
   if (v.gemeente !== d.gemeente) q.set('gemeente', v.gemeente);
-  if (v.level !== d.level) q.set('level', v.level);
+  if (v.level !== defaultLevel(v.gemeente)) q.set('level', v.level);
   if (v.category !== d.category) q.set('category', v.category);
   if (v.from !== d.from || v.to !== d.to) {
     q.set('from', v.from);
@@ -292,9 +304,21 @@ export function viewReducer(v: ViewState, a: ViewAction): ViewState {
       return a.view;
     case 'setGemeente':
       // A selected area, an attention area and a benchmark group choice belong to one gemeente.
-      return a.gemeente === v.gemeente ? v : { ...v, gemeente: a.gemeente, selected: null, area: null, groep: '' };
-    case 'setLevel':
-      return a.level === v.level ? v : { ...v, level: a.level, selected: null };
+      // Into or out of the country view: the level that view opens on (or leaves behind).
+      return a.gemeente === v.gemeente
+        ? v
+        : {
+            ...v,
+            gemeente: a.gemeente,
+            level: (a.gemeente === 'NL') !== (v.gemeente === 'NL') ? defaultLevel(a.gemeente) : v.level,
+            selected: null,
+            area: null,
+            groep: '',
+          };
+    case 'setLevel': {
+      const level = levelFor(v.gemeente, a.level);
+      return level === v.level ? v : { ...v, level, selected: null };
+    }
     case 'setCategory':
       return { ...v, category: a.category };
     case 'setPeriod':

@@ -22,6 +22,7 @@ import { useBasemap } from '../../features/basemap/useBasemap.ts';
 import { BasemapControl } from '../../features/basemap/BasemapControl.tsx';
 import type { Basemap } from '../../api/client.ts';
 import { useMapSync } from './useMapSync.ts';
+import { analysisLevel } from '../../lib/level.ts';
 
 export interface MapPageProps extends PageProps {
   hidden: boolean;
@@ -43,7 +44,7 @@ export function MapPage(props: MapPageProps) {
   const national = gemeente === 'NL';
   const onMap = !hidden;
 
-  const hotspots = useHotspots({ gemeente, level, category, from, to }, onMap && !national ? view.hotspots : null, announce);
+  const hotspots = useHotspots({ gemeente, level: analysisLevel(level), category, from, to }, onMap && !national ? view.hotspots : null, announce);
   const attention = useAttentionAreas(national ? null : gemeente);
   const restricted = hasRestrictedAccess(session);
   // A wijkagent's heatmap covers their own wijken (the server picks them); an analist's the whole gemeente.
@@ -54,7 +55,7 @@ export function MapPage(props: MapPageProps) {
   const incidents = useIncidents({ gemeente, wijk: densityWijk, category, from, to }, showPoints, props.categories);
   const incidentLayer = useIncidentLayer(map, topology, showPoints ? incidents.points : null);
   // The names of the buurten (or wijken) on show; the country view has thousands, so none there.
-  useAreaLabels(map, topology, level, mijnWijk, !national);
+  useAreaLabels(map, topology, analysisLevel(level), mijnWijk, !national);
   const basemap = useBasemap(map, props.basemaps, props.basemap);
 
   useMapSync({

@@ -21,6 +21,7 @@ import { filterTransitions } from '../urlState.ts';
 import { AttentionPanel } from './AttentionPanel.tsx';
 import { draftView } from './mapTexts.ts';
 import type { PageProps } from './pageProps.ts';
+import { analysisLevel } from '../../lib/level.ts';
 
 const SOURCE_OPTIONS = MAP_SOURCES.map((s) => ({ id: s.id, label: s.label, hint: s.hint, survey: s.needs.survey, kerncijfer: s.needs.context }));
 
@@ -76,10 +77,14 @@ export function MapSidebar(props: MapSidebarProps) {
         <section className="national-note" aria-labelledby="landelijk-title">
           <h2 id="landelijk-title">Landelijk overzicht</h2>
           <p>
-            Hier staan de politieregistraties van alle buurten van Nederland. Hotspots, aandachtsgebieden, de Veiligheidsmonitor en de
+            Hier staan de politieregistraties van alle {levelPlural} van Nederland. Hotspots, aandachtsgebieden, de Veiligheidsmonitor en de
             kerncijfers zijn er per gemeente: kies hieronder een gemeente.
           </p>
-          <p>Zoom in tot gemeenteniveau om de grenzen van de {levelPlural} te zien.</p>
+          {view.level === 'gemeente' ? (
+            <p>Kies bij Niveau buurten of wijken om het hele land in meer detail te zien.</p>
+          ) : (
+            <p>Zoom in tot gemeenteniveau om de grenzen van de {levelPlural} te zien.</p>
+          )}
         </section>
       ) : (
         <>
@@ -92,7 +97,7 @@ export function MapSidebar(props: MapSidebarProps) {
             areaWord={levelPlural}
           />
           {source.id === 'police' && (
-            <SignalsPanel gemeente={view.gemeente} level={view.level} category={view.category} month={view.to} map={map?.map ?? null} onSelect={onSelect} />
+            <SignalsPanel gemeente={view.gemeente} level={analysisLevel(view.level)} category={view.category} month={view.to} map={map?.map ?? null} onSelect={onSelect} />
           )}
           <AttentionPanel {...props} attention={attention} />
           <SourceControls

@@ -7,6 +7,7 @@ import { Workbench } from '../../features/workbench/Workbench.tsx';
 import { filterTransitions } from '../urlState.ts';
 import { AttentionPanel } from './AttentionPanel.tsx';
 import type { PageProps } from './pageProps.ts';
+import { analysisLevel } from '../../lib/level.ts';
 
 export function WorkbenchView(props: PageProps & { categories: Category[]; months: string[] }) {
   const { view, dispatch, scene, announce } = props;
@@ -20,7 +21,7 @@ export function WorkbenchView(props: PageProps & { categories: Category[]; month
         Werkbank: {view.level === 'buurt' ? 'buurten' : 'wijken'} van {scene.gemeenteNaam} kiezen voor de gebiedsgerichte aanpak
       </h2>
       <Workbench
-        scope={{ gemeente, level, category, from, to }}
+        scope={{ gemeente, level: analysisLevel(level), category, from, to }}
         gemeenteNaam={scene.gemeenteNaam}
         categoryNaam={scene.categoryNaam}
         period={scene.period}

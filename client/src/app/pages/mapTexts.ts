@@ -10,6 +10,7 @@ import { HOTSPOT_STYLES } from '../../lib/overlayStyles.ts';
 import { measureInfo } from '../../lib/measures.ts';
 import type { MapScene } from '../useMapScene.ts';
 import type { ViewState } from '../urlState.ts';
+import { analysisLevel } from '../../lib/level.ts';
 
 /**
  * `basemapCredit`: the attribution of the background map drawn under the areas (null: none drawn).
@@ -59,7 +60,7 @@ export function draftView(view: ViewState, scene: MapScene, mijnWijk: string | n
       : mijnWijk
         ? { level: 'wijk', codes: [mijnWijk] }
         : { level: 'gemeente', codes: [view.gemeente] },
-    level: view.level,
+    level: analysisLevel(view.level),
     measure: view.measure,
     category: view.category,
     from: view.from,

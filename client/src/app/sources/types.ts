@@ -95,5 +95,5 @@ export function colourAll(codes: readonly string[], fill: string | null = null):
 }
 
 export function levelWords(level: AreaLevel): { plural: string; title: string } {
-  return level === 'buurt' ? { plural: 'buurten', title: 'Buurt' } : { plural: 'wijken', title: 'Wijk' };
+  return level === 'buurt' ? { plural: 'buurten', title: 'Buurt' } : level === 'wijk' ? { plural: 'wijken', title: 'Wijk' } : { plural: 'gemeenten', title: 'Gemeente' };
 }

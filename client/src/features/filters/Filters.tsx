@@ -123,19 +123,22 @@ export function Filters({ values, gemeenten, categories, months, currentBreaks, 
   );
 }
 
-/** Buurten or wijken, as a pair of radio buttons. */
+const LEVEL_LABELS: Record<AreaLevel, string> = { gemeente: 'Gemeenten', buurt: 'Buurten', wijk: 'Wijken' };
+
+/** Buurten or wijken as radio buttons; for the whole country its gemeenten too (and first). */
 export function LevelField({ values, onChange }: FieldProps) {
   const id = useId();
+  const levels: AreaLevel[] = values.gemeente === 'NL' ? ['gemeente', 'buurt', 'wijk'] : ['buurt', 'wijk'];
   return (
     <div className="field">
       <span className="field-label" id={`${id}-level-label`}>
         Niveau
       </span>
       <div className="segmented" role="radiogroup" aria-labelledby={`${id}-level-label`}>
-        {(['buurt', 'wijk'] as const).map((lvl) => (
+        {levels.map((lvl) => (
           <label key={lvl} className="segmented-option">
             <input type="radio" name={`${id}-level`} value={lvl} checked={values.level === lvl} onChange={() => onChange({ level: lvl })} />
-            <span>{lvl === 'buurt' ? 'Buurten' : 'Wijken'}</span>
+            <span>{LEVEL_LABELS[lvl]}</span>
           </label>
         ))}
       </div>

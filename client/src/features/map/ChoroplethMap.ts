@@ -10,10 +10,16 @@ import { attentionStyle, COLD_LINE, DASH, HOT_LINE, HOTSPOT_STYLES, type Hotspot
 
 setWorkerUrl(workerUrl);
 
-export type AreaLevel = 'buurt' | 'wijk';
+export type AreaLevel = 'buurt' | 'wijk' | 'gemeente';
 export type BBox = [number, number, number, number];
 
-const SOURCES: Record<AreaLevel, string> = { buurt: 'buurten', wijk: 'wijken' };
+/** Every level, in the order their layers are stacked (the gemeente level exists at the country view only). */
+const LEVELS = ['gemeente', 'wijk', 'buurt'] as const;
+/** Levels with hotspots (the per-gemeente analyses). */
+const HOTSPOT_LEVELS = ['wijk', 'buurt'] as const;
+const SOURCES: Record<AreaLevel, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };
+/** The TopoJSON object of each level ('gemeente' also draws the gemeente borders at every level). */
+const OBJECTS: Record<AreaLevel, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeente' };
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const HATCH = 'bvk-hatch';
 const HIGHLIGHT = 'highlight';
@@ -30,7 +36,7 @@ const ATTENTION_LAYERS = ['attention-casing', 'attention-line', 'attention-label
  * country view draws the fills and the gemeente borders only; every gemeente view (zoom 10 and up) is unchanged.
  * See docs/decisions/0004.
  */
-export const DETAIL_ZOOM: Record<AreaLevel, number> = { buurt: 9, wijk: 8 };
+export const DETAIL_ZOOM: Record<AreaLevel, number> = { buurt: 9, wijk: 8, gemeente: 0 };
 
 /** An attention area as the map draws it: its number (the key in the list beside the map) and its buurten. */
 export interface MapAttentionArea {
@@ -103,7 +109,7 @@ export class ChoroplethMap {
   readonly ready: Promise<void>;
   readonly counters: MapCounters = { setDataCalls: 0, featureStateCalls: 0, overlayDataCalls: 0, densityDataCalls: 0 };
   private level: AreaLevel = 'buurt';
-  private codes: Record<AreaLevel, Set<string>> = { buurt: new Set(), wijk: new Set() };
+  private codes: Record<AreaLevel, Set<string>> = { buurt: new Set(), wijk: new Set(), gemeente: new Set() };
   private applied = new Map<string, AreaState>(); // `${source}:${code}` -> state in MapLibre
   private hovered: string | null = null;
   private selected: string | null = null;
@@ -118,7 +124,7 @@ export class ChoroplethMap {
   private sentAttention: { areas: MapAttentionArea[]; topology: Topology | null; empty: boolean } | null = null;
   private densityVisible = false;
   /** GeoJSON features per code and level (from setAreas), for the highlight source. */
-  private features: Record<AreaLevel, Map<string, Feature>> = { buurt: new Map(), wijk: new Map() };
+  private features: Record<AreaLevel, Map<string, Feature>> = { buurt: new Map(), wijk: new Map(), gemeente: new Map() };
   private highlightKey = '';
   /** Geometry of the level not on show, handed to MapLibre when that level is first shown (see setAreas). */
   private deferred: Partial<Record<AreaLevel, FeatureCollection>> = {};
@@ -161,7 +167,7 @@ export class ChoroplethMap {
   private setup(): void {
     const map = this.map;
     map.addImage(HATCH, hatchImage(), { pixelRatio: 2 });
-    for (const level of ['wijk', 'buurt'] as const) {
+    for (const level of LEVELS) {
       const source = SOURCES[level];
       const antialias: FillPaint['fill-antialias'] = ['step', ['zoom'], false, DETAIL_ZOOM[level], true];
       map.addSource(source, { type: 'geojson', data: EMPTY, promoteId: 'code' });
@@ -242,7 +248,7 @@ export class ChoroplethMap {
       `${SOURCES[this.level]}-outline`,
     );
 
-    for (const level of ['buurt', 'wijk'] as const) {
+    for (const level of LEVELS) {
       const layer = `${SOURCES[level]}-fill`;
       map.on('mousemove', layer, (e) => {
         const code = codeOf(e.features?.[0]);
@@ -266,9 +272,9 @@ export class ChoroplethMap {
    * its data when it is first shown). */
   setAreas(topology: Topology, level: AreaLevel): void {
     this.whenLoaded(() => {
-      for (const lvl of ['buurt', 'wijk'] as const) {
+      for (const lvl of LEVELS) {
         const source = SOURCES[lvl];
-        const object = topology.objects[source] as GeometryCollection | undefined;
+        const object = topology.objects[OBJECTS[lvl]] as GeometryCollection | undefined;
         const fc = object ? (feature(topology, object) as FeatureCollection<Geometry>) : EMPTY;
         this.map.removeFeatureState({ source });
         this.features[lvl] = new Map(fc.features.map((f) => [String(f.properties?.code ?? f.id), f]));
@@ -315,7 +321,7 @@ export class ChoroplethMap {
         delete this.deferred[level];
         this.setSourceData(SOURCES[level], geometry);
       }
-      for (const lvl of ['buurt', 'wijk'] as const) {
+      for (const lvl of LEVELS) {
         const visibility = lvl === level ? 'visible' : 'none';
         for (const suffix of ['fill', 'nodata', 'outline']) {
           this.map.setLayoutProperty(`${SOURCES[lvl]}-${suffix}`, 'visibility', visibility);
@@ -420,7 +426,7 @@ export class ChoroplethMap {
     };
     const colour: Expression = ['match', state, ['hot99', 'hot95', 'hot90'], HOT_LINE, COLD_LINE];
     const patternOpacity = (p: string): Expression => ['match', state, HOTSPOT_STYLES.filter((s) => s.pattern === p).map((s) => s.key), 1, 0];
-    for (const level of ['wijk', 'buurt'] as const) {
+    for (const level of HOTSPOT_LEVELS) {
       const source = SOURCES[level];
       // Above the level's own outline (the next layer up), as before.
       const before = level === 'wijk' ? 'buurten-fill' : 'gemeente-outline';
@@ -466,7 +472,7 @@ export class ChoroplethMap {
   }
 
   private applyOverlayVisibility(): void {
-    for (const lvl of ['buurt', 'wijk'] as const) {
+    for (const lvl of HOTSPOT_LEVELS) {
       const visibility = lvl === this.level && this.lastHotspots ? 'visible' : 'none';
       for (const suffix of HOTSPOT_SUFFIXES) this.map.setLayoutProperty(`${SOURCES[lvl]}-${suffix}`, 'visibility', visibility);
     }
@@ -578,7 +584,7 @@ export class ChoroplethMap {
   /** With a background map under them the areas are more transparent, so streets and water read through. */
   seeThrough(on: boolean): void {
     this.whenLoaded(() => {
-      for (const level of ['wijk', 'buurt'] as const) this.map.setPaintProperty(`${SOURCES[level]}-fill`, 'fill-opacity', on ? SEE_THROUGH_OPACITY : 0.9);
+      for (const level of LEVELS) this.map.setPaintProperty(`${SOURCES[level]}-fill`, 'fill-opacity', on ? SEE_THROUGH_OPACITY : 0.9);
     });
   }
 
@@ -638,7 +644,7 @@ export function topologyCodes(topology: Topology | null, level: AreaLevel): read
   const cached = codesOf.get(topology) ?? {};
   const known = cached[level];
   if (known) return known;
-  const obj = topology.objects[SOURCES[level]] as GeometryCollection | undefined;
+  const obj = topology.objects[OBJECTS[level]] as GeometryCollection | undefined;
   const codes = (obj?.geometries ?? []).map((g) => String((g.properties as { code?: string } | null)?.code ?? g.id));
   codesOf.set(topology, { ...cached, [level]: codes });
   return codes;
