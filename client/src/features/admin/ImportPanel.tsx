@@ -1,10 +1,11 @@
 // Imports: upload a file (every format the import takes), see how far the upload is, then the import report or the
 // refused lines in a table (a refused file stores nothing); below, every import (this page, the command line, the
 // sources loaded at start): who, when, what file, what changed, and undo of the last one.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { reimportImport, undoImport, uploadImport, type ImportHistoryRow, type UploadOutcome } from '../../api/client.ts';
 import { useImportsQuery, useInvalidate } from '../../api/queries.ts';
 import { AdminTable } from './AdminTable.tsx';
+import { ConfirmStep } from './ConfirmStep.tsx';
 import { FormError, refusalOf, type Refusal } from './FieldError.tsx';
 import { dateTime, detailText, fieldLabel } from './words.ts';
 
@@ -67,36 +68,24 @@ function Outcome({ outcome }: { outcome: UploadOutcome }) {
   );
 }
 
-/** The history's undo cell: the button on the newest undoable import, then an inline confirmation (no confirm()). */
+/** The history's undo cell: the button on the newest undoable import, then an inline confirmation. */
 function UndoCell({ row, busy, onUndo }: { row: ImportHistoryRow; busy: boolean; onUndo: (row: ImportHistoryRow) => void }) {
   const [confirming, setConfirming] = useState(false);
-  const noRef = useRef<HTMLButtonElement>(null);
-  const askRef = useRef<HTMLButtonElement>(null);
-  const asked = useRef(false);
-  useEffect(() => {
-    // Focus follows the step, so a keyboard user is not left on a button that disappeared.
-    if (confirming) noRef.current?.focus();
-    else if (asked.current) askRef.current?.focus();
-    asked.current = confirming;
-  }, [confirming]);
   if (!row.undoable) return <span className="hint">{row.undoNote}</span>;
-  if (!confirming) {
-    return (
-      <button type="button" ref={askRef} className="danger" onClick={() => setConfirming(true)} disabled={busy} aria-describedby="import-undo-hint">
-        Laatste import ongedaan maken
-      </button>
-    );
-  }
   return (
-    <span role="group" aria-label="Ongedaan maken bevestigen">
-      <span>{`${row.file} echt ongedaan maken? `}</span>
-      <button type="button" className="danger" onClick={() => onUndo(row)} disabled={busy}>
-        Ja, ongedaan maken
-      </button>
-      <button type="button" ref={noRef} onClick={() => setConfirming(false)} disabled={busy}>
-        Nee
-      </button>
-    </span>
+    <ConfirmStep
+      open={confirming}
+      onOpenChange={setConfirming}
+      ask="Laatste import ongedaan maken"
+      askProps={{ 'aria-describedby': 'import-undo-hint' }}
+      label="Ongedaan maken bevestigen"
+      question={`${row.file} echt ongedaan maken?`}
+      confirm="Ja, ongedaan maken"
+      cancel="Nee"
+      onConfirm={() => onUndo(row)}
+      busy={busy}
+      danger
+    />
   );
 }
 

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { saveTargetPlan, type PlanContent, type PlanVersion, type TargetIndicator } from '../../api/client.ts';
 import { errorText, useCategoriesQuery, useInvalidate, useSurveyIndicatorsQuery, useTargetPlanQuery } from '../../api/queries.ts';
 import { AdminTable } from './AdminTable.tsx';
+import { ConfirmStep } from './ConfirmStep.tsx';
 import { IndicatorEditor } from './IndicatorEditor.tsx';
 import { PlanHistory } from './PlanHistory.tsx';
 import { PlanSource } from './PlanSource.tsx';
@@ -87,20 +88,19 @@ export function TargetsPanel({ gemeente, gemeenteNaam, announce }: Props) {
               <button type="button" onClick={() => setEditing(i.id)} aria-expanded={editing === i.id} aria-label={`${i.label} wijzigen`}>
                 Wijzigen
               </button>
-              {removing === i.id ? (
-                <>
-                  <button type="button" disabled={busy || indicators.length === 1} onClick={() => void act({ bron: current!.bron, indicators: indicators.filter((x) => x.id !== i.id) }, `${i.label} is uit het plan gehaald.`)}>
-                    Ja, verwijderen
-                  </button>
-                  <button type="button" onClick={() => setRemoving(null)}>
-                    Niet verwijderen
-                  </button>
-                </>
-              ) : (
-                <button type="button" onClick={() => setRemoving(i.id)} aria-label={`${i.label} verwijderen`}>
-                  Verwijderen
-                </button>
-              )}
+              <ConfirmStep
+                open={removing === i.id}
+                onOpenChange={(open) => setRemoving(open ? i.id : null)}
+                ask="Verwijderen"
+                askProps={{ 'aria-label': `${i.label} verwijderen` }}
+                label="Verwijderen bevestigen"
+                question={`${i.label} uit het plan halen?`}
+                confirm="Ja, verwijderen"
+                cancel="Niet verwijderen"
+                onConfirm={() => void act({ bron: current!.bron, indicators: indicators.filter((x) => x.id !== i.id) }, `${i.label} is uit het plan gehaald.`)}
+                busy={busy}
+                confirmDisabled={indicators.length === 1}
+              />
             </>
           )}
         />
