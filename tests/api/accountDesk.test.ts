@@ -4,23 +4,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { sessions, TEST_PASSWORD as PW } from '../support/sessions.ts';
 
-const PW = 'correct horse battery';
 let t: ReturnType<typeof makeTestApp>;
-const cookies: Record<string, string> = {};
-
-async function login(username: string, password = PW): Promise<number> {
-  const res = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (res.ok) cookies[username] = (res.headers.get('Set-Cookie') ?? '').split(';')[0];
-  return res.status;
-}
-
-const send = async (who: string, method: string, url: string, body?: unknown) => {
-  const res = await t.app.request(url, { method, headers: { 'Content-Type': 'application/json', Cookie: cookies[who] ?? '' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  // Decoded by hand: Response.text() would drop the BOM the CSV must start with.
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
-  return { status: res.status, headers: res.headers, text, body: (res.headers.get('Content-Type') ?? '').includes('json') ? JSON.parse(text) : null };
-};
+const { login, send } = sessions(() => t.app);
 
 beforeAll(async () => {
   t = makeTestApp(':memory:');

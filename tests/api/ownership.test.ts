@@ -3,15 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { sessions, TEST_PASSWORD as PW } from '../support/sessions.ts';
 
-const PW = 'correct horse battery';
 let t: ReturnType<typeof makeTestApp>;
-const cookies: Record<string, string> = {};
-
-const send = async (who: string, method: string, url: string, body?: unknown) => {
-  const res = await t.app.request(url, { method, headers: { 'Content-Type': 'application/json', Cookie: cookies[who] }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as any };
-};
+const { login, send } = sessions(() => t.app);
 
 const view = { title: 'Centrum', caption: '', focus: { level: 'wijk', codes: ['WK093500'] }, measure: 'count', category: '0.0.0', from: '2024-01', to: '2024-06', layers: ['choropleth'] };
 
@@ -22,10 +17,7 @@ beforeAll(async () => {
   users.add('ana', PW, 'analist', []);
   users.add('agent', PW, 'wijkagent', ['WK093500']);
   users.add('scherm', PW, 'presentatie', []);
-  for (const u of ['beheer', 'ana', 'agent', 'scherm']) {
-    const res = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: u, password: PW }) });
-    cookies[u] = (res.headers.get('Set-Cookie') ?? '').split(';')[0];
-  }
+  for (const u of ['beheer', 'ana', 'agent', 'scherm']) expect(await login(u)).toBe(200);
 });
 
 describe('presentations have an owner', () => {

@@ -5,21 +5,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { sessions, TEST_PASSWORD as PW } from '../support/sessions.ts';
 
-const PW = 'correct horse battery';
 let t: ReturnType<typeof makeTestApp>;
-const cookies: Record<string, string> = {};
-
-async function login(username: string) {
-  const res = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PW }) });
-  expect(res.status).toBe(200);
-  cookies[username] = (res.headers.get('Set-Cookie') ?? '').split(';')[0];
-}
-
-const send = async (who: string, method: string, url: string, body?: unknown) => {
-  const res = await t.app.request(url, { method, headers: { 'Content-Type': 'application/json', Cookie: cookies[who] ?? '' }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: res.status, body: await res.json() };
-};
+const { login, send } = sessions(() => t.app);
 
 type PlanBody = { bron: string; indicators: Record<string, unknown>[] };
 
@@ -36,8 +25,7 @@ beforeAll(async () => {
   const users = new SqliteUserStore(t.store.db);
   users.add('beheer', PW, 'beheerder', []);
   users.add('ana', PW, 'analist', []);
-  await login('beheer');
-  await login('ana');
+  for (const u of ['beheer', 'ana']) expect(await login(u)).toBe(200);
 });
 
 describe('the plan of a gemeente, entered in the browser', () => {

@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfRenderer } from '../../server/src/reports/pdf.ts';
 import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { sessions, TEST_PASSWORD as PW } from '../support/sessions.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PW = 'correct horse battery';
 let t: ReturnType<typeof makeTestApp>;
 let pdf: PdfRenderer;
-const cookies: Record<string, string> = {};
+const { login, cookies } = sessions(() => t.app);
 const get = (who: string, url: string) => t.app.request(url, { headers: { Cookie: cookies[who] ?? '' } });
 
 beforeAll(async () => {
@@ -21,10 +21,7 @@ beforeAll(async () => {
   users.add('beheer', PW, 'beheerder', []);
   users.add('agent', PW, 'wijkagent', ['WK093502']);
   users.add('scherm', PW, 'presentatie', []);
-  for (const u of ['beheer', 'agent', 'scherm']) {
-    const res = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: u, password: PW }) });
-    cookies[u] = (res.headers.get('Set-Cookie') ?? '').split(';')[0];
-  }
+  for (const u of ['beheer', 'agent', 'scherm']) expect(await login(u)).toBe(200);
 });
 afterAll(async () => {
   await pdf.close();

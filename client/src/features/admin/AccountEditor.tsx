@@ -2,6 +2,7 @@
 // confirmation step. The server refuses what would leave the gemeente without a beheerder; the reason is shown.
 import { useState, type FormEvent } from 'react';
 import { changeAccount, removeAccount, type Account, type AccountRole } from '../../api/client.ts';
+import { ConfirmStep } from './ConfirmStep.tsx';
 import { FormError, refusalOf, type Refusal } from './FieldError.tsx';
 import { parseWijken, ROLES } from './words.ts';
 
@@ -80,21 +81,18 @@ export function AccountEditor({ account, onDone, onCancel }: AccountEditorProps)
         <button type="button" onClick={onCancel} disabled={busy}>
           Annuleren
         </button>
-        {!confirmRemove ? (
-          <button type="button" className="danger" onClick={() => setConfirmRemove(true)} disabled={busy}>
-            Account verwijderen…
-          </button>
-        ) : (
-          <span role="group" aria-label="Verwijderen bevestigen">
-            <span>{`${account.username} echt verwijderen? `}</span>
-            <button type="button" className="danger" onClick={remove} disabled={busy}>
-              Ja, verwijderen
-            </button>
-            <button type="button" onClick={() => setConfirmRemove(false)} disabled={busy}>
-              Nee
-            </button>
-          </span>
-        )}
+        <ConfirmStep
+          open={confirmRemove}
+          onOpenChange={setConfirmRemove}
+          ask="Account verwijderen…"
+          label="Verwijderen bevestigen"
+          question={`${account.username} echt verwijderen?`}
+          confirm="Ja, verwijderen"
+          cancel="Nee"
+          onConfirm={remove}
+          busy={busy}
+          danger
+        />
       </div>
     </form>
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { errorText, useAccountsQuery, useInvalidate } from '../../api/queries.ts';
 import { AccountEditor } from './AccountEditor.tsx';
 import { AccountForm } from './AccountForm.tsx';
+import { AdminTable } from './AdminTable.tsx';
 import { dateTime, roleLabel } from './words.ts';
 
 export function AccountsPanel({ announce }: { announce: (message: string) => void }) {
@@ -22,37 +23,26 @@ export function AccountsPanel({ announce }: { announce: (message: string) => voi
     <section className="admin-section" aria-labelledby="accounts-title">
       <h2 id="accounts-title">Accounts</h2>
       {accounts.error && <p role="alert">{errorText(accounts.error)}</p>}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Accounts">
-        <table className="area-table">
-          <caption>{`Accounts (${list.length})`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Gebruikersnaam</th>
-              <th scope="col">Rol</th>
-              <th scope="col">Wijken</th>
-              <th scope="col">Aangemaakt</th>
-              <th scope="col">
-                <span className="visually-hidden">Acties</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((a) => (
-              <tr key={a.username}>
-                <th scope="row">{a.username}</th>
-                <td>{roleLabel(a.role)}</td>
-                <td>{a.wijken.join(', ') || '—'}</td>
-                <td>{dateTime(a.createdAt)}</td>
-                <td>
-                  <button type="button" onClick={() => setEditing(a.username)} aria-label={`${a.username} wijzigen`} aria-expanded={editing === a.username}>
-                    Wijzigen
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption={`Accounts (${list.length})`}
+        label="Accounts"
+        columns={['Gebruikersnaam', 'Rol', 'Wijken', 'Aangemaakt']}
+        rows={list}
+        rowKey={(a) => a.username}
+        cells={(a) => (
+          <>
+            <th scope="row">{a.username}</th>
+            <td>{roleLabel(a.role)}</td>
+            <td>{a.wijken.join(', ') || '—'}</td>
+            <td>{dateTime(a.createdAt)}</td>
+          </>
+        )}
+        actions={(a) => (
+          <button type="button" onClick={() => setEditing(a.username)} aria-label={`${a.username} wijzigen`} aria-expanded={editing === a.username}>
+            Wijzigen
+          </button>
+        )}
+      />
       {current && <AccountEditor key={current.username} account={current} onDone={changed} onCancel={() => setEditing(null)} />}
       <AccountForm onAdded={(a) => changed(`Account ${a.username} toegevoegd als ${roleLabel(a.role).toLowerCase()}.`)} />
     </section>

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { auditCsvUrl, type AuditFilter } from '../../api/client.ts';
 import { errorText, useAuditQuery } from '../../api/queries.ts';
+import { AdminTable } from './AdminTable.tsx';
 import { ACTIONS, actionLabel, dateTime, detailText, RESOURCES, resourceLabel, roleLabel } from './words.ts';
 
 export function AuditPanel() {
@@ -59,33 +60,23 @@ export function AuditPanel() {
         </a>
       </form>
       {audit.error && <p role="alert">{errorText(audit.error)}</p>}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Audittrail">
-        <table className="area-table">
-          <caption>{`Audittrail: ${entries.length === 500 ? 'de nieuwste 500 regels' : entries.length === 1 ? '1 regel' : `${entries.length} regels`}, nieuwste eerst`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tijdstip</th>
-              <th scope="col">Gebruiker</th>
-              <th scope="col">Rol</th>
-              <th scope="col">Actie</th>
-              <th scope="col">Onderdeel</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>{dateTime(e.at)}</td>
-                <td>{e.username ?? '—'}</td>
-                <td>{roleLabel(e.role)}</td>
-                <td>{actionLabel(e.action)}</td>
-                <td>{resourceLabel(e.resource)}</td>
-                <td className="audit-detail">{detailText(e.detail)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption={`Audittrail: ${entries.length === 500 ? 'de nieuwste 500 regels' : entries.length === 1 ? '1 regel' : `${entries.length} regels`}, nieuwste eerst`}
+        label="Audittrail"
+        columns={['Tijdstip', 'Gebruiker', 'Rol', 'Actie', 'Onderdeel', 'Details']}
+        rows={entries}
+        rowKey={(e) => e.id}
+        cells={(e) => (
+          <>
+            <td>{dateTime(e.at)}</td>
+            <td>{e.username ?? '—'}</td>
+            <td>{roleLabel(e.role)}</td>
+            <td>{actionLabel(e.action)}</td>
+            <td>{resourceLabel(e.resource)}</td>
+            <td className="audit-detail">{detailText(e.detail)}</td>
+          </>
+        )}
+      />
     </section>
   );
 }

@@ -1,9 +1,11 @@
 // Imports: upload a file (every format the import takes), see how far the upload is, then the import report or the
 // refused lines in a table (a refused file stores nothing); below, every import (this page, the command line, the
 // sources loaded at start): who, when, what file, what changed, and undo of the last one.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { reimportImport, undoImport, uploadImport, type ImportHistoryRow, type UploadOutcome } from '../../api/client.ts';
 import { useImportsQuery, useInvalidate } from '../../api/queries.ts';
+import { AdminTable } from './AdminTable.tsx';
+import { ConfirmStep } from './ConfirmStep.tsx';
 import { FormError, refusalOf, type Refusal } from './FieldError.tsx';
 import { dateTime, detailText, fieldLabel } from './words.ts';
 
@@ -47,62 +49,43 @@ function Outcome({ outcome }: { outcome: UploadOutcome }) {
       <p>
         Het bestand is geweigerd; er is niets opgeslagen. {f.issueCount === 1 ? 'Eén fout' : `${nl(f.issueCount ?? 0)} fouten`}:
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Fouten in het bestand">
-        <table className="area-table">
-          <caption>Fouten per regel</caption>
-          <thead>
-            <tr>
-              <th scope="col">Regel</th>
-              <th scope="col">Veld</th>
-              <th scope="col">Reden</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(f.issues ?? []).map((i) => (
-              <tr key={`${i.line}-${i.field}-${i.reason}`}>
-                <td className="num">{i.line > 0 ? nl(i.line) : '—'}</td>
-                <td>{fieldLabel(i.field)}</td>
-                <td>{i.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption="Fouten per regel"
+        label="Fouten in het bestand"
+        columns={['Regel', 'Veld', 'Reden']}
+        rows={f.issues ?? []}
+        rowKey={(i) => `${i.line}-${i.field}-${i.reason}`}
+        cells={(i) => (
+          <>
+            <td className="num">{i.line > 0 ? nl(i.line) : '—'}</td>
+            <td>{fieldLabel(i.field)}</td>
+            <td>{i.reason}</td>
+          </>
+        )}
+      />
       {(f.more ?? 0) > 0 && <p>En nog {nl(f.more ?? 0)} fouten; verbeter eerst deze.</p>}
     </div>
   );
 }
 
-/** The history's undo cell: the button on the newest undoable import, then an inline confirmation (no confirm()). */
+/** The history's undo cell: the button on the newest undoable import, then an inline confirmation. */
 function UndoCell({ row, busy, onUndo }: { row: ImportHistoryRow; busy: boolean; onUndo: (row: ImportHistoryRow) => void }) {
   const [confirming, setConfirming] = useState(false);
-  const noRef = useRef<HTMLButtonElement>(null);
-  const askRef = useRef<HTMLButtonElement>(null);
-  const asked = useRef(false);
-  useEffect(() => {
-    // Focus follows the step, so a keyboard user is not left on a button that disappeared.
-    if (confirming) noRef.current?.focus();
-    else if (asked.current) askRef.current?.focus();
-    asked.current = confirming;
-  }, [confirming]);
   if (!row.undoable) return <span className="hint">{row.undoNote}</span>;
-  if (!confirming) {
-    return (
-      <button type="button" ref={askRef} className="danger" onClick={() => setConfirming(true)} disabled={busy} aria-describedby="import-undo-hint">
-        Laatste import ongedaan maken
-      </button>
-    );
-  }
   return (
-    <span role="group" aria-label="Ongedaan maken bevestigen">
-      <span>{`${row.file} echt ongedaan maken? `}</span>
-      <button type="button" className="danger" onClick={() => onUndo(row)} disabled={busy}>
-        Ja, ongedaan maken
-      </button>
-      <button type="button" ref={noRef} onClick={() => setConfirming(false)} disabled={busy}>
-        Nee
-      </button>
-    </span>
+    <ConfirmStep
+      open={confirming}
+      onOpenChange={setConfirming}
+      ask="Laatste import ongedaan maken"
+      askProps={{ 'aria-describedby': 'import-undo-hint' }}
+      label="Ongedaan maken bevestigen"
+      question={`${row.file} echt ongedaan maken?`}
+      confirm="Ja, ongedaan maken"
+      cancel="Nee"
+      onConfirm={() => onUndo(row)}
+      busy={busy}
+      danger
+    />
   );
 }
 
@@ -160,37 +143,28 @@ function History({ announce }: { announce: (m: string) => void }) {
       )}
       <FormError id="import-undo-error" refusal={refusal} />
       {history.isError && <p role="alert">De importgeschiedenis kon niet worden geladen. Probeer het opnieuw.</p>}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Eerdere imports" ref={regionRef}>
-        <table className="area-table">
-          <caption>Alle imports, nieuwste eerst: via deze pagina, via de opdrachtregel en de bronbestanden die bij de start zijn geladen</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tijdstip</th>
-              <th scope="col">Bestand</th>
-              <th scope="col">Soort</th>
-              <th scope="col">Door</th>
-              <th scope="col">Gewijzigde rijen</th>
-              <th scope="col">Ongedaan maken</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(history.data?.imports ?? []).map((i) => (
-              <tr key={i.id}>
-                <td>{dateTime(i.importedAt)}</td>
-                <th scope="row" className="import-file">
-                  {i.file}
-                </th>
-                <td>{FORMATS[i.format] ?? i.format}</td>
-                <td>{i.importedBy ?? VIA[i.via]}</td>
-                <td className="num">{i.changedRows === null ? 'onbekend' : nl(i.changedRows)}</td>
-                <td className="import-undo">
-                  <UndoCell row={i} busy={busy} onUndo={(row) => void undo(row)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        ref={regionRef}
+        caption="Alle imports, nieuwste eerst: via deze pagina, via de opdrachtregel en de bronbestanden die bij de start zijn geladen"
+        label="Eerdere imports"
+        columns={['Tijdstip', 'Bestand', 'Soort', 'Door', 'Gewijzigde rijen']}
+        rows={history.data?.imports ?? []}
+        rowKey={(i) => i.id}
+        cells={(i) => (
+          <>
+            <td>{dateTime(i.importedAt)}</td>
+            <th scope="row" className="import-file">
+              {i.file}
+            </th>
+            <td>{FORMATS[i.format] ?? i.format}</td>
+            <td>{i.importedBy ?? VIA[i.via]}</td>
+            <td className="num">{i.changedRows === null ? 'onbekend' : nl(i.changedRows)}</td>
+          </>
+        )}
+        actionsHeader="Ongedaan maken"
+        actionsClassName="import-undo"
+        actions={(i) => <UndoCell row={i} busy={busy} onUndo={(row) => void undo(row)} />}
+      />
       {(history.data?.reimportable.length ?? 0) > 0 && (
         <ul className="import-reimport" aria-label="Ongedaan gemaakte uploads">
           {history.data?.reimportable.map((r) => (

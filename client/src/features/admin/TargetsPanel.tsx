@@ -4,6 +4,8 @@
 import { useMemo, useState } from 'react';
 import { saveTargetPlan, type PlanContent, type PlanVersion, type TargetIndicator } from '../../api/client.ts';
 import { errorText, useCategoriesQuery, useInvalidate, useSurveyIndicatorsQuery, useTargetPlanQuery } from '../../api/queries.ts';
+import { AdminTable } from './AdminTable.tsx';
+import { ConfirmStep } from './ConfirmStep.tsx';
 import { IndicatorEditor } from './IndicatorEditor.tsx';
 import { PlanHistory } from './PlanHistory.tsx';
 import { PlanSource } from './PlanSource.tsx';
@@ -67,49 +69,41 @@ export function TargetsPanel({ gemeente, gemeenteNaam, announce }: Props) {
       </p>
       {current && <PlanSource bron={current.bron} onSave={(bron) => save({ ...current, bron }, 'De bron van het plan is opgeslagen.')} />}
       {indicators.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Indicatoren van het plan">
-          <table className="area-table">
-            <caption>{`Indicatoren en doelen (${indicators.length})`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Indicator</th>
-                <th scope="col">Gemeten met</th>
-                <th scope="col">Doelen</th>
-                <th scope="col">
-                  <span className="visually-hidden">Acties</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {indicators.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">{i.label}</th>
-                  <td>{i.source === 'politie' ? 'Politie' : 'Veiligheidsmonitor'}</td>
-                  <td>{targetsLine(i)}</td>
-                  <td className="button-row">
-                    <button type="button" onClick={() => setEditing(i.id)} aria-expanded={editing === i.id} aria-label={`${i.label} wijzigen`}>
-                      Wijzigen
-                    </button>
-                    {removing === i.id ? (
-                      <>
-                        <button type="button" disabled={busy || indicators.length === 1} onClick={() => void act({ bron: current!.bron, indicators: indicators.filter((x) => x.id !== i.id) }, `${i.label} is uit het plan gehaald.`)}>
-                          Ja, verwijderen
-                        </button>
-                        <button type="button" onClick={() => setRemoving(null)}>
-                          Niet verwijderen
-                        </button>
-                      </>
-                    ) : (
-                      <button type="button" onClick={() => setRemoving(i.id)} aria-label={`${i.label} verwijderen`}>
-                        Verwijderen
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={`Indicatoren en doelen (${indicators.length})`}
+          label="Indicatoren van het plan"
+          columns={['Indicator', 'Gemeten met', 'Doelen']}
+          rows={indicators}
+          rowKey={(i) => i.id}
+          cells={(i) => (
+            <>
+              <th scope="row">{i.label}</th>
+              <td>{i.source === 'politie' ? 'Politie' : 'Veiligheidsmonitor'}</td>
+              <td>{targetsLine(i)}</td>
+            </>
+          )}
+          actionsClassName="button-row"
+          actions={(i) => (
+            <>
+              <button type="button" onClick={() => setEditing(i.id)} aria-expanded={editing === i.id} aria-label={`${i.label} wijzigen`}>
+                Wijzigen
+              </button>
+              <ConfirmStep
+                open={removing === i.id}
+                onOpenChange={(open) => setRemoving(open ? i.id : null)}
+                ask="Verwijderen"
+                askProps={{ 'aria-label': `${i.label} verwijderen` }}
+                label="Verwijderen bevestigen"
+                question={`${i.label} uit het plan halen?`}
+                confirm="Ja, verwijderen"
+                cancel="Niet verwijderen"
+                onConfirm={() => void act({ bron: current!.bron, indicators: indicators.filter((x) => x.id !== i.id) }, `${i.label} is uit het plan gehaald.`)}
+                busy={busy}
+                confirmDisabled={indicators.length === 1}
+              />
+            </>
+          )}
+        />
       )}
       <FormError id="targets-admin-error" refusal={refusal} />
       {editing === null ? (

@@ -2,10 +2,11 @@
 import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { feature, merge } from 'topojson-client';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
 import { NO_DATA_FILL, PENDING_FILL } from '../../lib/palette.ts';
 import type { Expression, FillPaint, LinePaint } from './styleTypes.ts';
+import { labelAnchor } from './areaLabels.ts';
 import { attentionStyle, COLD_LINE, DASH, HOT_LINE, HOTSPOT_STYLES, type HotspotClassKey } from '../../lib/overlayStyles.ts';
 
 setWorkerUrl(workerUrl);
@@ -527,8 +528,8 @@ export class ChoroplethMap {
           const style = attentionStyle(i);
           const badge = this.badge(area.n);
           features.push({ type: 'Feature', properties: { n: area.n, colour: style.colour, dash: style.dash }, geometry });
-          const at = labelPoint(geometry);
-          if (at && badge) features.push({ type: 'Feature', properties: { n: area.n, badge }, geometry: { type: 'Point', coordinates: at } });
+          const anchor = labelAnchor(geometry);
+          if (anchor && badge) features.push({ type: 'Feature', properties: { n: area.n, badge }, geometry: { type: 'Point', coordinates: anchor.at } });
         }
       }
       const src = this.map.getSource('attention');
@@ -746,40 +747,4 @@ function patternImage(kind: 'hatch' | 'dots'): { width: number; height: number; 
     }
   }
   return { width: size, height: size, data };
-}
-
-/** Badge position: the area-weighted centroid of the largest ring, or its first vertex when that falls outside. */
-function labelPoint(g: Polygon | MultiPolygon): Position | null {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let best: { area: number; c: Position; ring: Position[] } | null = null;
-  for (const p of polys) {
-    const ring = p[0];
-    if (!ring || ring.length < 4) continue;
-    let a = 0;
-    let cx = 0;
-    let cy = 0;
-    for (let i = 0; i < ring.length - 1; i++) {
-      const [x0, y0] = ring[i];
-      const [x1, y1] = ring[i + 1];
-      const f = x0 * y1 - x1 * y0;
-      a += f;
-      cx += (x0 + x1) * f;
-      cy += (y0 + y1) * f;
-    }
-    if (Math.abs(a) < 1e-15) continue;
-    const area = Math.abs(a / 2);
-    if (!best || area > best.area) best = { area, c: [cx / (3 * a), cy / (3 * a)], ring };
-  }
-  if (!best) return null;
-  return insideRing(best.c, best.ring) ? best.c : best.ring[0];
-}
-
-function insideRing([x, y]: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }

@@ -30,4 +30,16 @@ describe('labelAnchor', () => {
     const a = labelAnchor({ type: 'MultiPolygon', coordinates: [square.coordinates, [[[10, 10], [11, 10], [11, 11], [10, 11], [10, 10]]]] })!;
     expect(a.at).toEqual([2, 2]);
   });
+
+  it('puts a merged area (an attention area of several buurten) inside its largest part, off every edge', () => {
+    const small: Polygon = { type: 'Polygon', coordinates: [[[10, 10], [11, 10], [11, 11], [10, 11], [10, 10]]] };
+    const a = labelAnchor({ type: 'MultiPolygon', coordinates: [small.coordinates, u.coordinates] })!;
+    expect(a.area).toBe(16);
+    expect(inside(a.at, u.coordinates[0])).toBe(true);
+    expect(u.coordinates[0]).not.toContainEqual(a.at);
+  });
+
+  it('gives no anchor for a degenerate shape', () => {
+    expect(labelAnchor({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [2, 2], [0, 0]]] })).toBeNull();
+  });
 });
