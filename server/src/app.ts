@@ -38,6 +38,7 @@ import { evaluationAnswer } from './compute/evaluations.ts';
 import { PdfRenderer } from './reports/pdf.ts';
 import { AreaGeometry } from './store/geometry.ts';
 import { KeptUploads } from './store/keptUploads.ts';
+import { ImportRunner } from './store/importRunner.ts';
 import type { ApiError as ApiErrorBody } from './domain/model.ts';
 import type { Context, MiddlewareHandler } from 'hono';
 import { authRoutes } from './routes/auth.ts';
@@ -83,6 +84,8 @@ export interface AppDeps {
   keptUploadsDir?: string;
   /** Prints reports to PDF (one Chromium, started on first use); the owner closes it on shutdown. */
   pdfRenderer?: PdfRenderer;
+  /** Runs uploaded imports off the event loop, one at a time (made by createApp when omitted). */
+  importRunner?: ImportRunner;
 }
 
 /** A precomputed answer of the /api/areas fast path: written as is, by node:http or as a Response. */
@@ -125,6 +128,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
   const threshold = deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   const pdf = deps.pdfRenderer ?? new PdfRenderer();
   const kept = deps.keptUploadsDir ? new KeptUploads(deps.keptUploadsDir) : undefined;
+  const runner = deps.importRunner ?? new ImportRunner(dataset);
   /** Every API route, answering from `ds`. */
   const routes = (ds: Dataset) =>
     new Hono<AppEnv>()
@@ -147,7 +151,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
       .route('/', exportRoutes(ds, geometry, lowPopulation, threshold))
       .route('/', selectionsRoutes(ds, selections, users))
       .route('/', attentionAreasRoutes(ds, geometry, attentionAreas, users))
-      .route('/', importsRoutes(ds, users, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente, kept }))
+      .route('/', importsRoutes(ds, users, runner, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente, kept }))
       .route('/', presentationsRoutes(ds, presentations, users))
       .route('/', signalsRoutes(ds, threshold))
       .route('/', evaluationsRoutes(ds, geometry, evaluations, attentionAreas))
@@ -173,7 +177,10 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
         throw new ApiError(403, principalOf(c).role === 'open' ? 'read-only until the first account exists' : 'this role may not change data');
       }
       const limit = jsonBodyLimit(c.req.path);
-      return limit === null ? next() : bodyLimits.get(limit)!(c, next);
+      const go = () => (limit === null ? next() : bodyLimits.get(limit)!(c, next));
+      // While an import worker writes, a change waits for it here, without stopping the event loop, rather
+      // than in SQLite's busy handler, which would (importRunner.ts). Imports answer 409 themselves.
+      return c.req.path.startsWith('/api/imports') ? go() : runner.writesAllowed().then(go);
     })
     .use('*', (c, next) => {
       // Answers depend on who asks (restricted detail, suppression, per-user lists): no cache may keep
@@ -322,7 +329,9 @@ export function createApp(deps: AppDeps) {
     if (!r) records.set(url, (r = Object.freeze(securityHeaderRecord(contentSecurityPolicy(url)))));
     return r;
   };
-  const users = deps.dataset.store.users(); // PostgreSQL's tables with DATABASE_URL, else the SQLite file's
+  const importRunner = deps.importRunner ?? new ImportRunner(deps.dataset);
+  // PostgreSQL's tables with DATABASE_URL, else the SQLite file's; audit rows held back while an import runs.
+  const users = importRunner.deferAudits(deps.dataset.store.users());
   const resolvePrincipal = principalResolver(users);
   app.use('*', securityHeaders(security));
   // GET/HEAD/OPTIONS go straight on (no async layer that only awaits next()); the others are checked.
@@ -332,7 +341,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', compress({ threshold: 8 * 1024 }));
   app.onError(answerError);
   app.notFound((c) => c.json({ error: `not found: ${c.req.path}` } satisfies ApiErrorBody, 404));
-  app.route(API_BASE, createApi(deps, users, resolvePrincipal, settings));
+  app.route(API_BASE, createApi({ ...deps, importRunner }, users, resolvePrincipal, settings));
   if (deps.clientDir && fs.existsSync(deps.clientDir)) {
     const root = path.relative(process.cwd(), deps.clientDir) || '.';
     app.use('/assets/*', async (c, next) => {

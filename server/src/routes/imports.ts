@@ -11,7 +11,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
-import { importFile } from '../store/importFile.ts';
+import { ImportBusy, type ImportRunner } from '../store/importRunner.ts';
 import { ImportError, MAX_LISTED_ISSUES } from '../importers/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../compute/errors.ts';
@@ -84,7 +84,13 @@ export function sweepStaleUploads(dir: string = os.tmpdir(), now = Date.now()): 
   return removed;
 }
 
-export function importsRoutes(ds: Dataset, users: UserStore, opts: UploadOptions) {
+/** Another import is running: 409, naming it (imports are not queued; importRunner.ts says why). */
+function refuseWhileBusy(e: unknown, parameter: string): unknown {
+  return e instanceof ImportBusy ? new ApiError(409, e.message, parameter) : e;
+}
+
+/** `runner` runs the imports off the event loop, one at a time (store/importRunner.ts). */
+export function importsRoutes(ds: Dataset, users: UserStore, runner: ImportRunner, opts: UploadOptions) {
   const tooLarge = () => new ApiError(413, `upload is larger than the limit of ${formatMb(opts.maxBytes)} (MAX_UPLOAD_MB)`, 'body');
   const beheerder = (c: Context<AppEnv>): Principal => {
     const who = principalOf(c);
@@ -98,15 +104,22 @@ export function importsRoutes(ds: Dataset, users: UserStore, opts: UploadOptions
     })
     .post('/imports/:id/undo', (c) => {
       const who = beheerder(c);
+      try {
+        runner.assertIdle();
+      } catch (e) {
+        throw refuseWhileBusy(e, 'id');
+      }
       return c.json(undoImport(ds.store, users, who, idParam(c.req.param('id')), opts.kept), 200);
     })
-    .post('/imports/:id/reimport', (c) => {
+    .post('/imports/:id/reimport', async (c) => {
       const who = beheerder(c);
       const id = idParam(c.req.param('id'));
       const kept = opts.kept?.undone().find((k) => k.undoneId === id);
       if (!kept) throw new ApiError(404, `van import ${id} is geen bewaard bestand dat ongedaan is gemaakt`, 'id');
       if (ds.store.listImports().some((i) => i.sha256 === kept.sha256)) throw new ApiError(409, `${kept.name} is al weer geïmporteerd`, 'id');
-      const { sha256: _sha, ...report } = importFile(ds, kept.file, { gemeente: kept.gemeente, name: kept.name, importedBy: who.username });
+      const { sha256: _sha, ...report } = await runner.run(kept.file, { gemeente: kept.gemeente, name: kept.name, importedBy: who.username }).catch((e: unknown) => {
+        throw refuseWhileBusy(e, 'id');
+      });
       opts.kept?.keep(kept.file, kept.sha256, { name: kept.name, gemeente: kept.gemeente });
       const bytes = fs.statSync(kept.file).size;
       users.audit({ username: who.username, role: who.role, action: 'import', resource: '/api/imports', detail: { file: kept.name, bytes, format: report.format, changedRows: report.changedRows, alreadyImported: report.alreadyImported, summary: report.summary, reimportOf: id } });
@@ -122,6 +135,12 @@ export function importsRoutes(ds: Dataset, users: UserStore, opts: UploadOptions
       // (chunked bodies, or a Content-Length that lies).
       const declared = c.req.header('content-length');
       if (declared !== undefined && Number(declared) > opts.maxBytes) throw tooLarge();
+      // Before the body is read: a second upload while one is imported is refused at once.
+      try {
+        runner.assertIdle();
+      } catch (e) {
+        throw refuseWhileBusy(e, 'body');
+      }
       const body = c.req.raw.body;
       if (!body) throw new ApiError(400, 'body: expected the file as the request body', 'body');
 
@@ -145,7 +164,7 @@ export function importsRoutes(ds: Dataset, users: UserStore, opts: UploadOptions
         if (size === 0) throw new ApiError(400, 'body: the uploaded file is empty', 'body');
         try {
           const gemeente = q.gemeente ?? opts.defaultGemeente;
-          const { sha256, ...report } = importFile(ds, file, { gemeente, name: q.name, importedBy: who.username, allowPartialMonths: q.allowPartialMonths });
+          const { sha256, ...report } = await runner.run(file, { gemeente, name: q.name, importedBy: who.username, allowPartialMonths: q.allowPartialMonths });
           try {
             opts.kept?.keep(file, sha256, { name: q.name, gemeente });
           } catch (e) {
@@ -155,7 +174,7 @@ export function importsRoutes(ds: Dataset, users: UserStore, opts: UploadOptions
           audit('import', { file: q.name, bytes: size, format: report.format, changedRows: report.changedRows, alreadyImported: report.alreadyImported, summary: report.summary });
           return c.json({ ...report, file: q.name, bytes: size }, 200);
         } catch (e) {
-          if (!(e instanceof ImportError)) throw e;
+          if (!(e instanceof ImportError)) throw refuseWhileBusy(e, 'body');
           const issues = e.issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ line: i.line, field: i.field, reason: i.reason.split(file).join(q.name) }));
           audit('import-rejected', { file: q.name, bytes: size, issueCount: e.issues.length, firstIssue: issues[0] ?? null });
           return c.json({

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { threadId } from 'node:worker_threads';
 import { Categories, groupFileSchema, UNSPLIT_TYPE, UNSPLIT_TYPE_DEF, type TypeDef } from '../domain/categories.ts';
 import { Cube, CUBE_FORMAT, type AreaSum } from '../domain/cube.ts';
 import type { CellKeyRounding, CellContent } from '../domain/disclosure.ts';
@@ -86,7 +87,7 @@ export class Dataset {
   readonly disclosure: CellKeyRounding | null = null;
 
   /** `cacheDir`: where built cubes are persisted (omitted = memory only, e.g. tests with a throw-away store). */
-  constructor(readonly store: Store, readonly geodataDir: string, readonly sourceDir: string, groupsFile: string, readonly cacheDir?: string) {
+  constructor(readonly store: Store, readonly geodataDir: string, readonly sourceDir: string, readonly groupsFile: string, readonly cacheDir?: string) {
     this.index = JSON.parse(fs.readFileSync(path.join(geodataDir, 'index.json'), 'utf8')) as GeodataIndex;
     for (const a of this.index.areas) {
       this.areaByCode.set(a.code, a);
@@ -387,7 +388,8 @@ export class Dataset {
   private persist(gm: string, file: string, cube: Cube): void {
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.tmp-${process.pid}`;
+      // The thread too: an import worker of this process may persist the same gemeente's cube at the same moment.
+      const tmp = `${file}.tmp-${process.pid}-${threadId}`;
       fs.writeFileSync(tmp, cube.toBuffer());
       fs.renameSync(tmp, file);
       const prefix = `${gm}-`;

@@ -9,7 +9,7 @@ import { endClient, loadPgNative, type PgClient } from './postgresClient.ts';
 import { PostgresUserStore } from './postgresUsers.ts';
 import { FEATURE_SCHEMA, PostgresAttentionAreaStore, PostgresIncidentStore, PostgresPresentationStore, PostgresSelectionStore, PostgresSurveyStore, PostgresEvaluationStore, PostgresVersionStore, takeOverLocalFeatures } from './postgresFeatures.ts';
 import { isoText, undoJournal, writeRows, type Query } from './postgresSql.ts';
-import { gemeenteOf, type FeatureStores, type ImportData, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type UndoOutcome, type YearlyTotal } from './store.ts';
+import { gemeenteOf, type StoreLocation, type FeatureStores, type ImportData, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type UndoOutcome, type YearlyTotal } from './store.ts';
 import type { ImportOutcome, ImportRecord } from './imports.ts';
 
 // Counts are BIGINT: the importers accept any count up to Number.MAX_SAFE_INTEGER, as SQLite does.
@@ -85,7 +85,7 @@ export class PostgresStore implements Store {
   private depth = 0;
   private readonly query: Query = (sql, params) => this.q(sql, params);
 
-  constructor(url: string, private readonly opts: PostgresStoreOptions = {}) {
+  constructor(private readonly url: string, private readonly opts: PostgresStoreOptions = {}) {
     const Client = loadPgNative();
     this.client = new Client();
     try {
@@ -201,6 +201,14 @@ export class PostgresStore implements Store {
     });
     this.cachedRevision = null;
     return outcome;
+  }
+
+  forgetRevision(): void {
+    this.cachedRevision = null;
+  }
+
+  location(): StoreLocation {
+    return { engine: 'postgres', url: this.url, ...(this.opts.schema ? { schema: this.opts.schema } : {}) };
   }
 
   revision(): number {

@@ -150,9 +150,9 @@ export class PostgresUserStore implements UserStore {
     this.q('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)]);
   }
 
-  audit(e: Omit<AuditEntry, 'id' | 'at'>): void {
+  audit(e: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): void {
     this.q('INSERT INTO audit (at, username, role, action, resource, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
-      new Date().toISOString(), e.username, e.role, e.action, e.resource, JSON.stringify(e.detail)]);
+      e.at ?? new Date().toISOString(), e.username, e.role, e.action, e.resource, JSON.stringify(e.detail)]);
   }
 
   auditLog(limit: number, filter: AuditFilter = {}): AuditEntry[] {

@@ -14,7 +14,7 @@ import { SqliteUserStore } from './sqliteUsers.ts';
 import { nextId } from './sqliteIds.ts';
 import { IMPORT_CHANGES_SCHEMA, sqliteJournal, sqliteJournalCount, sqliteUndoJournal } from './sqliteImportChanges.ts';
 import type { UserStore } from './users.ts';
-import { gemeenteOf, type FeatureStores, type ImportData, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type UndoOutcome, type YearlyTotal } from './store.ts';
+import { gemeenteOf, type StoreLocation, type FeatureStores, type ImportData, type PopulationRow, type RegistrationCell, type Store, type StoredImport, type UndoOutcome, type YearlyTotal } from './store.ts';
 import type { ImportOutcome, ImportRecord } from './imports.ts';
 
 const SCHEMA = `
@@ -64,7 +64,7 @@ export class SqliteStore implements Store {
   private readonly featureStores: FeatureStores;
   private userStore: UserStore | null = null;
 
-  constructor(file: string) {
+  constructor(private readonly file: string) {
     if (file !== ':memory:') {
       // Owner-only: the file holds accounts, sessions, the audit trail and incident addresses. SQLite
       // gives its -wal and -shm files the same permissions as the database file.
@@ -156,6 +156,14 @@ export class SqliteStore implements Store {
       db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'").run();
       return { ok: true, undone: toStoredImport(row), restoredRows };
     }).immediate();
+  }
+
+  forgetRevision(): void {
+    // Nothing remembered: revision() reads the file every time, and WAL shows it what other connections committed.
+  }
+
+  location(): StoreLocation | null {
+    return this.file === ':memory:' || this.file === '' ? null : { engine: 'sqlite', file: path.resolve(this.file) };
   }
 
   revision(): number {

@@ -129,9 +129,9 @@ export class SqliteUserStore implements UserStore {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(sha256(token));
   }
 
-  audit(e: Omit<AuditEntry, 'id' | 'at'>): void {
+  audit(e: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): void {
     this.db.prepare('INSERT INTO audit (at, username, role, action, resource, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-      new Date().toISOString(), e.username, e.role, e.action, e.resource, JSON.stringify(e.detail));
+      e.at ?? new Date().toISOString(), e.username, e.role, e.action, e.resource, JSON.stringify(e.detail));
   }
 
   auditLog(limit: number, filter: AuditFilter = {}): AuditEntry[] {

@@ -62,6 +62,9 @@ export interface FeatureStores {
   incidents: IncidentStore;
 }
 
+/** Where a second connection finds the same data: what an import worker (importRunner.ts) opens. */
+export type StoreLocation = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; schema?: string };
+
 export interface Store {
   /** All or nothing: every row is stored and the import recorded, or nothing is. */
   applyImport(record: ImportRecord, data: ImportData): ImportOutcome;
@@ -85,6 +88,13 @@ export interface Store {
   undoLastImport(id: number): UndoOutcome;
   /** Increases with every change; lets caches know when to rebuild. */
   revision(): number;
+  /**
+   * Drops any remembered revision, so the next revision() asks the database: after another connection
+   * (an import worker) changed it, the caches keyed by the revision rebuild at once.
+   */
+  forgetRevision(): void;
+  /** Where another connection opens this store; null when none can (an in-memory database). */
+  location(): StoreLocation | null;
   yearlyTotals(gemeente: string | null): YearlyTotal[];
   /** Imported monthly cells (47022NED / 47024NED / police extract aggregates). */
   monthlyCells(gemeente: string | null): RegistrationCell[];

@@ -71,7 +71,8 @@ export interface UserStore {
   createSession(userId: number, ttlMs: number): string;
   sessionUser(token: string): User | undefined;
   deleteSession(token: string): void;
-  audit(entry: Omit<AuditEntry, 'id' | 'at'>): void;
+  /** `at`: when it happened, if not now (an entry held back while an import wrote; importRunner.ts). */
+  audit(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): void;
   /** Newest first; the filter narrows in the database, so a long trail is not read whole. */
   auditLog(limit: number, filter?: AuditFilter): AuditEntry[];
 }
