@@ -6,12 +6,11 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useMemo } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection } from 'topojson-specification';
-import type { PresentationView, ScopedStatsResponse } from '../../api/client.ts';
+import type { PresentationBody, PresentationView, ScopedStatsResponse } from '../../api/client.ts';
 import { useAreasQuery, useStatsQuery } from '../../api/queries.ts';
 import { classify, computeBreaks } from '../../lib/classes.ts';
 import { formatNumber, pluralArea } from '../../lib/format.ts';
 import { NO_DATA_FILL, sequentialPalette } from '../../lib/palette.ts';
-import type { DraftView } from './DraaiboekEditor.tsx';
 import { stepScope } from './steps.ts';
 
 const WIDTH = 160;
@@ -56,7 +55,10 @@ function pathOf(geometry: Geometry, project: (x: number, y: number) => [number, 
   return '';
 }
 
-export function StepPreview({ step, index }: { step: DraftView; index: number }) {
+/** A step as the editor holds it (before the server has added its gemeente). */
+type DraftStep = PresentationBody['views'][number];
+
+export function StepPreview({ step, index }: { step: DraftStep; index: number }) {
   const gemeente = gemeenteOf(step.focus.codes[0] ?? 'GM0000');
   const scope = stepScope({ ...step, focus: { ...step.focus, gemeente } } as PresentationView);
   const counts = step.layers.includes('choropleth');
