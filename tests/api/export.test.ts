@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { ringArea } from '../../server/src/domain/gisExport.ts';
 import { makeTestApp } from '../support/testApp.ts';
 
@@ -112,6 +113,31 @@ describe('GET /api/export?format=geojson', () => {
   });
 });
 
+describe('GET /api/export?format=gpkg', () => {
+  it('a GeoPackage with whole field names, WGS84 multipolygons and the ranking in rank order', async () => {
+    const res = await t.app.request(`/api/export?format=gpkg&${Q}&weights=smoothedRate:2,change:1`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('application/geopackage+sqlite3');
+    expect(res.headers.get('Content-Disposition')).toMatch(/\.gpkg"$/);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-gpkg-')), 'x.gpkg');
+    fs.writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('application_id', { simple: true })).toBe(0x47504b47);
+      expect(db.prepare('SELECT table_name, data_type, srs_id FROM gpkg_contents').all()).toEqual([{ table_name: 'buurtveiligheid_buurt', data_type: 'features', srs_id: 4326 }]);
+      expect(db.prepare('SELECT geometry_type_name FROM gpkg_geometry_columns').pluck().get()).toBe('MULTIPOLYGON');
+      const rows = db.prepare('SELECT * FROM buurtveiligheid_buurt ORDER BY fid').all() as Record<string, unknown>[];
+      expect(rows).toHaveLength(44);
+      expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['rank', 'score', 'code', 'naam', 'ratePer1000Smoothed', 'percentile_smoothedRate', 'value_change']));
+      expect(rows.map((r) => r.rank)).toEqual([...rows.map((r) => r.rank)].sort((a, b) => (a as number) - (b as number)));
+      expect((rows[0].geom as Buffer).subarray(0, 2).toString()).toBe('GP');
+    } finally {
+      db.close();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+});
+
 describe('GeoJSON that GIS tools read cleanly', () => {
   it('has RFC 7946 winding (exteriors counter-clockwise, holes clockwise) and no list-valued properties, for buurten and wijken', async () => {
     for (const level of ['buurt', 'wijk']) {
@@ -148,6 +174,16 @@ describe('GeoJSON that GIS tools read cleanly', () => {
         const py = spawnSync(python, ['-c', `import geopandas as g; d = g.read_file(${JSON.stringify(file)}); print(len(d), d.geometry.is_valid.all())`], { encoding: 'utf8' });
         expect(py.status, py.stderr).toBe(0);
         expect(py.stdout.trim()).toMatch(/^\d+ True$/);
+        // The app's own GeoPackage: read by GDAL and geopandas without a word, field names whole.
+        const gpkg = path.join(dir, `${level}-app.gpkg`);
+        fs.writeFileSync(gpkg, new Uint8Array(await (await t.app.request(`/api/export?format=gpkg&gemeente=GM0935&level=${level}&category=HIC&from=2024-01&to=2024-12`)).arrayBuffer()));
+        const info = spawnSync('ogrinfo', ['-so', '-al', gpkg], { encoding: 'utf8' });
+        expect(info.status, info.stderr).toBe(0);
+        expect(info.stderr).not.toMatch(/ERROR|Warning/);
+        expect(info.stdout).toMatch(/percentile_smoothedRate: Real/);
+        const gp = spawnSync(python, ['-c', `import geopandas as g; d = g.read_file(${JSON.stringify(gpkg)}); print(len(d), d.geometry.is_valid.all(), d.crs.to_epsg())`], { encoding: 'utf8' });
+        expect(gp.status, gp.stderr).toBe(0);
+        expect(gp.stdout.trim()).toMatch(/^\d+ True 4326$/);
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -250,7 +250,7 @@ export async function deleteAttentionArea(id: number): Promise<void> {
   await checked(await api['attention-areas'][':id'].$delete({ param: { id: String(id) } }));
 }
 
-export type ExportFormat = 'csv' | 'geojson' | 'html';
+export type ExportFormat = 'csv' | 'geojson' | 'gpkg' | 'html';
 
 /** Link for a download: the browser fetches it itself (Content-Disposition names the file). */
 /** The Werkbank's export: its scope, the areas, and the weights and selection name the ranking used. */

@@ -23,12 +23,13 @@ import { computeRanking, defaultCriteria, DEFAULT_WEIGHTS, type RankingResponse 
 import type { RankingRow } from '../domain/ranking.ts';
 import { periodName } from '../reports/format.ts';
 import { memoPage } from '../reports/workbenchMemo.ts';
+import { geopackage } from '../store/geopackage.ts';
 
 export const CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';
 
 const query = z.object({
   ...scopeFields,
-  format: z.enum(['csv', 'geojson', 'html'], { error: "expected 'csv', 'geojson' or 'html'" }).default('csv'),
+  format: z.enum(['csv', 'geojson', 'gpkg', 'html'], { error: "expected 'csv', 'geojson', 'gpkg' or 'html'" }).default('csv'),
   codes: z.string().max(20_000, 'is too long').optional(),
   // The Werkbank's ranking travels with its export: the weights it used and the name of the selection.
   weights: z.string().max(500, 'is too long').default(DEFAULT_WEIGHTS),
@@ -227,48 +228,53 @@ export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulation:
       c.header('Content-Disposition', `attachment; filename="${name}.csv"`);
       return c.body(toCsv(exportRows, ctx), 200);
     }
-    if (q.format === 'geojson') {
+    if (q.format === 'geojson' || q.format === 'gpkg') {
       const featureBy = new Map(geometry.features(q.gemeente, q.level).map((f) => [f.properties.code, f]));
-      const body = {
-        type: 'FeatureCollection' as const,
-        metadata: {
-          bron: CREDIT,
-          ...(ds.disclosure ? { privacy: ds.disclosure.note() } : {}),
-          demo: stats.demo || ranking.meta.demo,
-          gemeente: q.gemeente,
-          level: q.level,
-          category: q.category,
-          categoryNaam: ranking.meta.categoryNaam,
-          from: q.from,
-          to: q.to,
-          previousFrom: shiftMonth(q.from, -12),
-          previousTo: shiftMonth(q.to, -12),
-          hotspotMeasure: DEFAULT_MEASURE,
-          ...(ctx.selection ? { selection: ctx.selection } : {}),
-          sortedBy: 'rank',
-          weights: ranking.meta.weights,
-          criteria: ranking.meta.criteria.filter((cr) => (ranking.meta.weights[cr.id] ?? 0) > 0),
-        },
-        features: exportRows.map(({ stats: s, hotspot: h, ranked }) => ({
-          type: 'Feature' as const,
-          id: s.code,
-          geometry: rfc7946(featureBy.get(s.code)?.geometry ?? null),
-          properties: flatProperties({
-            rank: ranked?.rank ?? null,
-            score: score100(ranked?.score) ?? null,
-            ...s,
-            hotspotClass: h?.class ?? 'none',
-            hotspotZ: h?.z ?? null,
-            hotspotMonthsSignificant: h?.monthsSignificant ?? 0,
-            hotspotTrend: h?.trend ?? 'none',
-            // One flat column per weighted criterion (GIS tools do not read nested objects).
-            ...Object.fromEntries(Object.keys(ranked?.components ?? {}).flatMap((id) => [[`value_${id}`, ranked?.values[id] ?? null], [`percentile_${id}`, score100(ranked?.components[id] ?? undefined) ?? null]])),
-          }),
-        })),
+      const metadata = {
+        bron: CREDIT,
+        ...(ds.disclosure ? { privacy: ds.disclosure.note() } : {}),
+        demo: stats.demo || ranking.meta.demo,
+        gemeente: q.gemeente,
+        level: q.level,
+        category: q.category,
+        categoryNaam: ranking.meta.categoryNaam,
+        from: q.from,
+        to: q.to,
+        previousFrom: shiftMonth(q.from, -12),
+        previousTo: shiftMonth(q.to, -12),
+        hotspotMeasure: DEFAULT_MEASURE,
+        ...(ctx.selection ? { selection: ctx.selection } : {}),
+        sortedBy: 'rank',
+        weights: ranking.meta.weights,
+        criteria: ranking.meta.criteria.filter((cr) => (ranking.meta.weights[cr.id] ?? 0) > 0),
       };
+      const features = exportRows.map(({ stats: s, hotspot: h, ranked }) => ({
+        type: 'Feature' as const,
+        id: s.code,
+        geometry: rfc7946(featureBy.get(s.code)?.geometry ?? null),
+        properties: flatProperties({
+          rank: ranked?.rank ?? null,
+          score: score100(ranked?.score) ?? null,
+          ...s,
+          hotspotClass: h?.class ?? 'none',
+          hotspotZ: h?.z ?? null,
+          hotspotMonthsSignificant: h?.monthsSignificant ?? 0,
+          hotspotTrend: h?.trend ?? 'none',
+          // One flat column per weighted criterion (GIS tools do not read nested objects).
+          ...Object.fromEntries(Object.keys(ranked?.components ?? {}).flatMap((id) => [[`value_${id}`, ranked?.values[id] ?? null], [`percentile_${id}`, score100(ranked?.components[id] ?? undefined) ?? null]])),
+        }),
+      }));
+      if (q.format === 'gpkg') {
+        // The field names as in the GeoJSON, whole (a Shapefile would cut them to ten characters).
+        const about = `${gemeenteNaam} · ${ranking.meta.categoryNaam} · ${periodName(q.from, q.to)} · ${weightsText(ranking)}${metadata.demo ? ' · DEMO' : ''} · ${CREDIT}, CC BY 4.0`;
+        const bytes = geopackage(`buurtveiligheid_${q.level}`, about, features);
+        c.header('Content-Type', 'application/geopackage+sqlite3');
+        c.header('Content-Disposition', `attachment; filename="${name}.gpkg"`);
+        return c.body(new Uint8Array(bytes), 200);
+      }
       c.header('Content-Type', 'application/geo+json; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="${name}.geojson"`);
-      return c.body(JSON.stringify(body), 200);
+      return c.body(JSON.stringify({ type: 'FeatureCollection' as const, metadata, features }), 200);
     }
     const levelNaam = q.level === 'buurt' ? 'Buurt' : 'Wijk';
     const memo = memoPage({

@@ -1,5 +1,5 @@
 // Downloads of the shortlist (or all areas): CSV for Dutch Excel, GeoJSON for GIS, a printable summary.
-import { exportUrl, type ScopeQuery } from '../../api/client.ts';
+import { exportUrl, type ExportFormat, type ScopeQuery } from '../../api/client.ts';
 import { pluralArea } from '../../lib/format.ts';
 
 export interface ExportLinksProps {
@@ -14,7 +14,7 @@ export interface ExportLinksProps {
 
 export function ExportLinks({ scope, codes, allCount, weights, selection }: ExportLinksProps) {
   const what = selection ? `selectie “${selection}” (${pluralArea(codes.length, scope.level)})` : codes.length > 0 ? `shortlist (${pluralArea(codes.length, scope.level)})` : `alle ${pluralArea(allCount, scope.level)}`;
-  const url = (format: 'csv' | 'geojson' | 'html') => exportUrl(scope, format, codes, { weights, selection });
+  const url = (format: ExportFormat) => exportUrl(scope, format, codes, { weights, selection });
   return (
     <section className="export-links" aria-labelledby="export-title">
       <h3 id="export-title">Exporteren</h3>
@@ -28,6 +28,11 @@ export function ExportLinks({ scope, codes, allCount, weights, selection }: Expo
         <li>
           <a href={url('geojson')} download>
             Download GeoJSON
+          </a>
+        </li>
+        <li>
+          <a href={url('gpkg')} download>
+            Download GeoPackage (QGIS, ArcGIS)
           </a>
         </li>
         <li>
