@@ -1,15 +1,11 @@
 // Everything a request needs, assembled once: the derived geodata (areas, TopoJSON buffers), the
-// category list, the store, and per gemeente an in-memory cube rebuilt only when that gemeente's data
-// changes. Built cubes are persisted to DATA_DIR/cubes/<gm>-<key>.bin (key = hash of everything the
-// cube is made of), so a restart reads them back instead of redoing the demo split; `warmAll` loads
-// or builds every gemeente in the background for the national view (`gemeente=NL`).
+// category list, the store, and the cube cache (cubeCache.ts); from them the figures, series and
+// breakdowns every answer is made of, optionally through disclosure control.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { threadId } from 'node:worker_threads';
 import { Categories, groupFileSchema, UNSPLIT_TYPE, UNSPLIT_TYPE_DEF, type TypeDef } from '../domain/categories.ts';
-import { Cube, CUBE_FORMAT, type AreaSum } from '../domain/cube.ts';
+import type { Cube, AreaSum } from '../domain/cube.ts';
 import type { CellKeyRounding, CellContent } from '../domain/disclosure.ts';
 import { splitTypeOverMonths, type DemoModel } from '../domain/demo.ts';
 import type { AreaFigures } from '../domain/stats.ts';
@@ -17,30 +13,10 @@ import type { Level, SeriesPoint, TypeCount } from '../domain/model.ts';
 import { NATIONAL, type AreaInfo, type GemeenteInfo, type GeodataIndex } from '../../../geodata/build.ts';
 import { locate, readCsv } from '../../../geodata/sources.ts';
 import { shiftMonth } from '../domain/months.ts';
-import { gemeenteOf, type RegistrationCell, type Store, type YearlyTotal } from './store.ts';
+import type { Store } from './store.ts';
+import { CubeCache, cubeBaseKey, restArea, DEFAULT_FIRST_YEAR, DEFAULT_LAST_YEAR, type WarmStatus } from './cubeCache.ts';
 
 export { NATIONAL };
-
-/**
- * Version of the demo split (domain/demo.ts, random.ts). Part of every persisted cube's key; the
- * files' source text is hashed in too where it can be read, so a changed split never reads a stale cube.
- */
-export const DEMO_VERSION = 1;
-
-/** The store rows one gemeente's cube is built from. */
-interface CubeRows {
-  yearlyTotals: YearlyTotal[];
-  monthly: RegistrationCell[];
-  yearlyType: RegistrationCell[];
-}
-
-export interface WarmStatus {
-  done: number;
-  total: number;
-  loaded: number;
-  built: number;
-  ms: number;
-}
 
 export interface AreaFile {
   raw: Buffer;
@@ -49,15 +25,8 @@ export interface AreaFile {
   etag: string;
 }
 
-/** The years a cube spans when the store has no rows at all. */
-const DEFAULT_FIRST_YEAR = 2021;
-const DEFAULT_LAST_YEAR = 2025;
-
 /** Breakdown row of a presentation that stands for every type with a small count (not a CBS type code). */
 export const SMALL_TYPES = 'kleine-aantallen';
-
-/** Pseudo-area per gemeente holding registrations that CBS counts for the gemeente but no buurt. */
-export const restArea = (gm: string) => `${gm}_REST`;
 
 /** Real gemeente figures per year and crime type; null = withheld. */
 export interface GemeenteTypeTable {
@@ -70,19 +39,14 @@ export class Dataset {
   readonly index: GeodataIndex;
   private readonly areaByCode = new Map<string, AreaInfo>();
   private readonly gemeenteByCode = new Map<string, GemeenteInfo>();
-  private readonly cubes = new Map<string, { revision: number; key: string; cube: Cube }>();
+  private readonly cubes: CubeCache;
   private readonly files = new Map<string, AreaFile>();
   private readonly demoModel: DemoModel;
   /** Areas per `${gemeente}|${level}` (and `NL|level` for the whole country), in index order. */
   private readonly areaLists = new Map<string, AreaInfo[]>();
-  /** Hash of what every cube depends on besides its own store rows. */
-  private readonly baseKey: string;
   private populationCache: { revision: number; map: Map<string, number | null> } | null = null;
   private spanCache: { revision: number; span: { first: string; last: string } } | null = null;
   private readonly gemeenteTables = new Map<string, { revision: number; table: GemeenteTypeTable }>();
-  private warming: Promise<WarmStatus> | null = null;
-  private warmingStopped = false;
-  readonly warmStatus: WarmStatus;
   /** Set on a view made by withDisclosure(): every count this view hands out is disclosure-controlled. */
   readonly disclosure: CellKeyRounding | null = null;
 
@@ -94,23 +58,21 @@ export class Dataset {
       for (const k of [`${a.gemeentecode}|${a.level}`, `${NATIONAL}|${a.level}`]) (this.areaLists.get(k) ?? this.areaLists.set(k, []).get(k)!).push(a);
     }
     for (const g of this.index.gemeenten) this.gemeenteByCode.set(g.code, g);
-    this.warmStatus = { done: 0, total: this.index.gemeenten.length, loaded: 0, built: 0, ms: 0 };
     const types = loadTypes(sourceDir);
     const groups = groupFileSchema.parse(JSON.parse(fs.readFileSync(groupsFile, 'utf8')));
     this.categories = new Categories(types, groups);
     const national = loadNationalCounts(sourceDir);
     const misdrijven = types.filter((t) => t.kind === 'misdrijf' && t.code !== UNSPLIT_TYPE);
     this.demoModel = { types: misdrijven.map((t) => t.code), nationalCounts: misdrijven.map((t) => national.get(t.code) ?? 0) };
-    const h = createHash('sha256').update(`demo ${DEMO_VERSION} cube ${CUBE_FORMAT} geodata ${this.index.sourceStamp}\n`);
-    h.update(JSON.stringify(types)).update(JSON.stringify(this.demoModel));
-    for (const f of ['demo.ts', 'random.ts', 'cube.ts']) {
-      try {
-        h.update(fs.readFileSync(new URL(`../domain/${f}`, import.meta.url)));
-      } catch {
-        h.update(`${f}:unreadable`); // a bundled build: DEMO_VERSION alone then
-      }
-    }
-    this.baseKey = h.digest('hex');
+    this.cubes = new CubeCache({
+      store,
+      gemeenten: this.index.gemeenten,
+      buurtenOf: (gm) => this.areas(gm, 'buurt').map((a) => a.code),
+      types: this.categories.types,
+      demoModel: this.demoModel,
+      baseKey: cubeBaseKey(types, this.demoModel, this.index.sourceStamp),
+      cacheDir,
+    });
   }
 
   /**
@@ -281,174 +243,25 @@ export class Dataset {
   }
 
   /**
-   * The cube of one gemeente. Valid while the store's revision is unchanged; after a change it is
-   * rebuilt only when this gemeente's own rows differ (an import in Maastricht leaves Amsterdam alone).
+   * The cube of one gemeente (see cubeCache.ts): valid while the store's revision is unchanged, rebuilt
+   * only when this gemeente's own rows differ.
    */
   cube(gm: string, revision = this.store.revision()): Cube {
-    const hit = this.cubes.get(gm);
-    if (hit && hit.revision === revision) return hit.cube;
-    const rows = this.cubeRows(gm);
-    const key = this.cubeKey(gm, rows);
-    if (hit && hit.key === key) {
-      hit.revision = revision;
-      return hit.cube;
-    }
-    const cube = this.loadOrBuild(gm, key, rows).cube;
-    this.cubes.set(gm, { revision, key, cube });
-    return cube;
+    return this.cubes.cube(gm, revision);
   }
 
-  /**
-   * Loads (from DATA_DIR/cubes) or builds the cube of every gemeente, one per event-loop turn, so
-   * requests keep being answered meanwhile. Called once after the server listens; idempotent.
-   */
+  /** Loads or builds every gemeente's cube in the background (see CubeCache.warmAll). */
   warmAll(log: (m: string) => void = () => {}): Promise<WarmStatus> {
-    this.warming ??= (async () => {
-      const t0 = performance.now();
-      const revision = this.store.revision();
-      // One query per table for the whole country instead of three per gemeente.
-      const byGm = new Map<string, CubeRows>();
-      const slot = (area: string) => {
-        const gm = gemeenteOf(area);
-        let r = byGm.get(gm);
-        if (!r) byGm.set(gm, (r = { yearlyTotals: [], monthly: [], yearlyType: [] }));
-        return r;
-      };
-      for (const r of this.store.yearlyTotals(null)) slot(r.area).yearlyTotals.push(r);
-      for (const r of this.store.monthlyCells(null)) slot(r.area).monthly.push(r);
-      for (const r of this.store.yearlyTypeCells(null)) slot(r.area).yearlyType.push(r);
-      const status = this.warmStatus;
-      for (const g of this.index.gemeenten) {
-        if (this.warmingStopped) return status;
-        const current = this.cubes.get(g.code);
-        if (!current || current.revision !== revision) {
-          const rows = byGm.get(g.code) ?? { yearlyTotals: [], monthly: [], yearlyType: [] };
-          const key = this.cubeKey(g.code, rows);
-          if (current?.key === key) current.revision = revision;
-          else if (this.store.revision() === revision) {
-            const r = this.loadOrBuild(g.code, key, rows);
-            this.cubes.set(g.code, { revision, key, cube: r.cube });
-            if (r.loaded) status.loaded++;
-            else status.built++;
-          } else this.cube(g.code); // the store changed meanwhile: the rows read above are stale
-        }
-        status.done++;
-        await yieldToEventLoop();
-      }
-      status.ms = Math.round(performance.now() - t0);
-      log(`cubes: ${status.total} gemeenten ready in ${(status.ms / 1000).toFixed(1)} s (${status.loaded} read from ${this.cacheDir ?? 'memory'}, ${status.built} built)`);
-      return status;
-    })();
-    return this.warming;
+    return this.cubes.warmAll(log);
   }
 
   /** Ends a running warmAll at the next gemeente (before the store is closed). */
   stopWarming(): void {
-    this.warmingStopped = true;
+    this.cubes.stopWarming();
   }
 
-  private cubeRows(gm: string): CubeRows {
-    return { yearlyTotals: this.store.yearlyTotals(gm), monthly: this.store.monthlyCells(gm), yearlyType: this.store.yearlyTypeCells(gm) };
-  }
-
-  /** Content hash of a cube's inputs: the shared base, the gemeente's buurten and its store rows (order-free). */
-  private cubeKey(gm: string, rows: CubeRows): string {
-    const lines = [
-      ...rows.yearlyTotals.map((r) => `t ${r.area} ${r.year} ${r.count}`),
-      ...rows.monthly.map((r) => `m ${r.area} ${r.period} ${r.type} ${r.count}`),
-      ...rows.yearlyType.map((r) => `y ${r.area} ${r.period} ${r.type} ${r.count}`),
-    ].sort();
-    const h = createHash('sha256').update(this.baseKey).update(`\n${gm}\n`);
-    h.update(this.areas(gm, 'buurt').map((a) => a.code).join(',')).update('\n');
-    for (const l of lines) h.update(l).update('\n');
-    return h.digest('hex').slice(0, 24);
-  }
-
-  private cubeFile(gm: string, key: string): string | null {
-    return this.cacheDir ? path.join(this.cacheDir, `${gm}-${key}.bin`) : null;
-  }
-
-  private loadOrBuild(gm: string, key: string, rows: CubeRows): { cube: Cube; loaded: boolean } {
-    const file = this.cubeFile(gm, key);
-    const areas = [...this.areas(gm, 'buurt').map((a) => a.code), restArea(gm)];
-    if (file && fs.existsSync(file)) {
-      try {
-        const cube = Cube.fromBuffer(fs.readFileSync(file));
-        if (cube.areas.length === areas.length && cube.areas.every((a, i) => a === areas[i])) return { cube, loaded: true };
-      } catch {
-        // Damaged or from another format: build it again below (and overwrite).
-      }
-    }
-    const cube = this.buildCube(gm, areas, rows);
-    if (file) this.persist(gm, file, cube);
-    return { cube, loaded: false };
-  }
-
-  /** Atomic write (temp file + rename), then remove the gemeente's older cubes. A failure only costs speed. */
-  private persist(gm: string, file: string, cube: Cube): void {
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      // The thread too: an import worker of this process may persist the same gemeente's cube at the same moment.
-      const tmp = `${file}.tmp-${process.pid}-${threadId}`;
-      fs.writeFileSync(tmp, cube.toBuffer());
-      fs.renameSync(tmp, file);
-      const prefix = `${gm}-`;
-      for (const f of fs.readdirSync(path.dirname(file))) {
-        if (f.startsWith(prefix) && f.endsWith('.bin') && path.join(path.dirname(file), f) !== file) fs.rmSync(path.join(path.dirname(file), f), { force: true });
-      }
-    } catch (e) {
-      console.warn(`cube ${gm} not persisted: ${(e as Error).message}`);
-    }
-  }
-
-  private buildCube(gm: string, areas: string[], rows: CubeRows): Cube {
-    const buurten = areas.slice(0, -1);
-    const yearlyTotals = new Map<string, Map<number, number | null>>();
-    let firstYear = Infinity;
-    let lastYear = -Infinity;
-    for (const t of rows.yearlyTotals) {
-      (yearlyTotals.get(t.area) ?? yearlyTotals.set(t.area, new Map()).get(t.area)!).set(t.year, t.count);
-      firstYear = Math.min(firstYear, t.year);
-      lastYear = Math.max(lastYear, t.year);
-    }
-    const monthlyCells = rows.monthly.map((c) => ({ area: c.area, type: c.type, month: c.period, count: c.count }));
-    for (const c of monthlyCells) {
-      const y = Number(c.month.slice(0, 4));
-      firstYear = Math.min(firstYear, y);
-      lastYear = Math.max(lastYear, y);
-    }
-    const yearlyTypeCells: { area: string; type: string; year: number; count: number | null }[] = [];
-    const gemeenteTypeTotals = new Map<number, Map<string, number>>();
-    for (const c of rows.yearlyType) {
-      const year = Number(c.period);
-      if (c.area !== gm) yearlyTypeCells.push({ area: c.area, type: c.type, year, count: c.count });
-      else if (c.count !== null) (gemeenteTypeTotals.get(year) ?? gemeenteTypeTotals.set(year, new Map()).get(year)!).set(c.type, c.count);
-    }
-    if (!Number.isFinite(firstYear)) { firstYear = DEFAULT_FIRST_YEAR; lastYear = DEFAULT_LAST_YEAR; }
-    // The gemeente's official total minus its buurten = registrations without a buurt.
-    const rest = restArea(gm);
-    const official = yearlyTotals.get(gm);
-    if (official) {
-      const restTotals = new Map<number, number | null>();
-      for (const [y, total] of official) {
-        if (total === null) continue;
-        let sum = 0;
-        for (const b of buurten) sum += yearlyTotals.get(b)?.get(y) ?? 0;
-        if (total > sum) restTotals.set(y, total - sum);
-      }
-      yearlyTotals.set(rest, restTotals);
-    }
-    return new Cube({
-      areas,
-      firstYear,
-      lastYear,
-      types: this.categories.types,
-      demo: this.demoModel,
-      yearlyTotals,
-      yearlyTypeCells,
-      monthlyCells,
-      gemeenteTypeTotals,
-    });
+  get warmStatus(): WarmStatus {
+    return this.cubes.warmStatus;
   }
 
   /**
