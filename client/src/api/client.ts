@@ -383,6 +383,8 @@ export interface EvaluationBody {
   categories: string[];
   preMonths: number;
   postMonths: number;
+  /** false: only its owner and the beheerders see it (default true). */
+  shared?: boolean;
 }
 
 export async function createEvaluation(body: EvaluationBody): Promise<number> {
