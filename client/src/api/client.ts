@@ -221,7 +221,7 @@ export interface SelectionBody {
 const jsonInit = (body: unknown): RequestInit => ({ body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 
 export async function createSelection(body: SelectionBody): Promise<Selection> {
-  return (await checked(await api.selections.$post(undefined, { init: jsonInit(body) }))).json();
+  return (await checked(await api.selections.$post({ json: body }))).json();
 }
 
 export async function deleteSelection(id: number): Promise<void> {
@@ -243,7 +243,7 @@ export type AttentionAreaBody = { name: string; gemeente: string; kind: Attentio
 );
 
 export async function createAttentionArea(body: AttentionAreaBody): Promise<AttentionArea> {
-  return (await checked(await api['attention-areas'].$post(undefined, { init: jsonInit(body) }))).json();
+  return (await checked(await api['attention-areas'].$post({ json: body }))).json();
 }
 
 export async function deleteAttentionArea(id: number): Promise<void> {
@@ -331,7 +331,7 @@ export async function fetchPresentations(signal?: AbortSignal): Promise<Presenta
 }
 
 export async function savePresentation(body: PresentationBody, id: number | null): Promise<PresentationOut> {
-  const res = id === null ? await api.presentations.$post(undefined, { init: jsonInit(body) }) : await api.presentations[':id'].$put({ param: { id: String(id) } }, { init: jsonInit(body) });
+  const res = id === null ? await api.presentations.$post({ json: body }) : await api.presentations[':id'].$put({ param: { id: String(id) }, json: body });
   return (await checked(res)).json();
 }
 
@@ -388,7 +388,7 @@ export interface EvaluationBody {
 }
 
 export async function createEvaluation(body: EvaluationBody): Promise<number> {
-  const res = await checked(await api.evaluations.$post(undefined, { init: jsonInit(body) }));
+  const res = await checked(await api.evaluations.$post({ json: body }));
   const created: unknown = await res.json();
   if (typeof created !== 'object' || created === null || typeof (created as { id?: unknown }).id !== 'number') throw new ApiRequestError(500, null);
   return (created as { id: number }).id;
@@ -418,12 +418,12 @@ export type Account = Awaited<ReturnType<typeof fetchAccounts>>['accounts'][numb
 export type AccountRole = Account['role'];
 
 export async function createAccount(body: { username: string; password: string; role: AccountRole; wijken: string[] }): Promise<Account> {
-  return (await checked(await api.accounts.$post(undefined, { init: jsonInit(body) }))).json();
+  return (await checked(await api.accounts.$post({ json: body }))).json();
 }
 
 /** A new role (with its wijken) and/or a new password. */
 export async function changeAccount(username: string, change: { role?: AccountRole; wijken?: string[]; password?: string }): Promise<Account> {
-  return (await checked(await api.accounts[':username'].$patch({ param: { username } }, { init: jsonInit(change) }))).json();
+  return (await checked(await api.accounts[':username'].$patch({ param: { username }, json: change }))).json();
 }
 
 export async function removeAccount(username: string): Promise<void> {

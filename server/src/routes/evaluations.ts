@@ -11,7 +11,7 @@ import type { EvaluationStore, StoredEvaluation } from '../store/evaluations.ts'
 import { evaluationAnswer, prepareEvaluation } from '../compute/evaluations.ts';
 import { ApiError } from '../compute/errors.ts';
 import { validate } from '../http/validate.ts';
-import { idParam, parseJsonBody } from '../http/body.ts';
+import { idParam, jsonBody } from '../http/body.ts';
 import { categoryParam, gemeenteParam, monthParam } from '../http/params.ts';
 import { mayChangeItem, mayReadItem } from '../domain/ownership.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -47,8 +47,8 @@ export function evaluationsRoutes(ds: Dataset, geometry: AreaGeometry, store: Ev
     users.audit({ username: p.username, role: p.role, action, resource: `/api/evaluations/${id}`, detail });
   };
   return new Hono<AppEnv>()
-    .post('/evaluations', async (c) => {
-      const { shared, ...body } = await parseJsonBody(c, evaluationBody);
+    .post('/evaluations', jsonBody(evaluationBody), (c) => {
+      const { shared, ...body } = c.req.valid('json');
       const p = principalOf(c);
       // Someone else's private attention area cannot lend its buurten to an evaluation: it answers as absent.
       const visibleAreas = { get: (id: number) => { const a = attentionAreas.get(id); return a && mayReadItem(p, a) ? a : undefined; } };
