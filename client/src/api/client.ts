@@ -158,7 +158,7 @@ export async function fetchTargetPlan(gemeente: string, signal?: AbortSignal): P
 
 /** Saves `plan` as the gemeente's new version (the server validates it and keeps the old ones). */
 export async function saveTargetPlan(gemeente: string, plan: PlanContent): Promise<PlanAnswer> {
-  return (await checked(await api.targets.plan.$put({ query: { gemeente } }, { init: jsonInit(plan) }))).json();
+  return (await checked(await api.targets.plan.$put({ query: { gemeente }, json: plan }))).json();
 }
 
 export interface BenchmarkQuery {
@@ -388,10 +388,8 @@ export interface EvaluationBody {
 }
 
 export async function createEvaluation(body: EvaluationBody): Promise<number> {
-  const res = await checked(await api.evaluations.$post({ json: body }));
-  const created: unknown = await res.json();
-  if (typeof created !== 'object' || created === null || typeof (created as { id?: unknown }).id !== 'number') throw new ApiRequestError(500, null);
-  return (created as { id: number }).id;
+  const created = await (await checked(await api.evaluations.$post({ json: body }))).json();
+  return created.id;
 }
 
 /** Buurt codes and names of a gemeente (for choosing the treated buurten of an evaluation). */
@@ -408,7 +406,7 @@ export async function fetchSettings(signal?: AbortSignal): Promise<SettingsAnswe
 }
 
 export async function saveSettings(values: LiveValues): Promise<SettingsAnswer> {
-  return (await checked(await api.settings.$put(undefined, { init: jsonInit(values) }))).json();
+  return (await checked(await api.settings.$put({ json: values }))).json();
 }
 
 export async function fetchAccounts(signal?: AbortSignal) {
