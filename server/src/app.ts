@@ -54,6 +54,7 @@ import { parse as parseCookie } from 'hono/utils/cookie';
 import type { UserStore } from './store/users.ts';
 import type { AppEnv } from './http/env.ts';
 import { mayWrite } from './domain/roles.ts';
+import { mayReadItem } from './domain/ownership.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './domain/privacy.ts';
 import { LiveSettings } from './compute/settings.ts';
 import { basemapOrigins, resolveBasemap } from './domain/basemap.ts';
@@ -154,8 +155,11 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
       .route('/', importsRoutes(ds, users, runner, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente, kept }))
       .route('/', presentationsRoutes(ds, presentations, users))
       .route('/', signalsRoutes(ds, threshold))
-      .route('/', evaluationsRoutes(ds, geometry, evaluations, attentionAreas))
-      .route('/', reportsRoutes(ds, { lowPopulation, suppressionThreshold: threshold, pdf, evaluationsOf: (gm) => evaluations.list(gm).map((e) => evaluationAnswer(ds, geometry, { evaluations, attentionAreas }, e)) }));
+      .route('/', evaluationsRoutes(ds, geometry, evaluations, attentionAreas, users))
+      .route('/', reportsRoutes(ds, {
+        lowPopulation, suppressionThreshold: threshold, pdf,
+        evaluationsOf: (gm, reader) => evaluations.list(gm).filter((e) => mayReadItem(reader, e)).map((e) => evaluationAnswer(ds, geometry, { evaluations, attentionAreas }, e)),
+      }));
   // Disclosure control: the presentatie role (and every request made from a presentation) is answered
   // by the same routes over a view of the data whose counts are rounded by cell key, so every answer,
   // export and report derives its figures from the rounded counts. One place; no route can forget it.

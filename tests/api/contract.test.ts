@@ -95,3 +95,32 @@ describe('GET /api/targets (typed)', () => {
     expect((await errorOf(res)).parameter).toBe('gemeente');
   });
 });
+
+describe('JSON bodies (typed: the route validates them in middleware, so hc knows each POST/PUT body)', () => {
+  let w: ReturnType<typeof makeTestApp>;
+  beforeAll(() => {
+    w = makeTestApp(':memory:', {}, 'analist');
+  });
+
+  it('POST /api/selections takes its typed body and answers the stored selection', async () => {
+    const res = await w.client.selections.$post({ json: { name: 'Shortlist', gemeente: 'GM0935', codes: ['bu09350000'], shared: false } });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body).toMatchObject({ name: 'Shortlist', codes: ['BU09350000'], createdBy: 'test-analist', shared: false });
+  });
+
+  it('a field the schema refuses is a 400 naming its path', async () => {
+    const res = await w.client.evaluations.$post({ json: { name: 'x', codes: ['BU09350000'], start: '2024-03', categories: ['1.1.1'], preMonths: 0, postMonths: 12 } });
+    expect(res.status).toBe(400);
+    expect(await errorOf(res)).toEqual({ error: 'preMonths: must be at least 1', parameter: 'preMonths' });
+  });
+
+  it('a body without Content-Type: application/json, or one that is not JSON, is a 400 naming body', async () => {
+    const raw = (body: string, headers: Record<string, string>) => w.app.request('/api/selections', { method: 'POST', body, headers });
+    const valid = JSON.stringify({ name: 'x', gemeente: 'GM0935', codes: ['BU09350000'] });
+    for (const res of [await raw(valid, {}), await raw(valid, { 'Content-Type': 'text/plain' }), await raw('{"name":', { 'Content-Type': 'application/json' })]) {
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).parameter).toBe('body');
+    }
+  });
+});

@@ -1,5 +1,6 @@
-// Saved presentations have an owner: others may open them only when shared, only the owner or a
-// beheerder changes or deletes them, ids are never reused, and every write is in the audit trail.
+// Saved presentations, selections, attention areas and evaluations have an owner: others may open them only
+// when shared, only the owner or a beheerder changes or deletes them, ids are never reused, and every write is
+// in the audit trail.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 import { makeTestApp } from '../support/testApp.ts';
@@ -94,5 +95,60 @@ describe('selections and attention areas have an owner', () => {
   it('the audit trail lists their creation and deletion', async () => {
     const actions = ((await send('beheer', 'GET', '/api/audit')).body.entries as { username: string; action: string }[]).map((e) => `${e.username}:${e.action}`);
     for (const a of ['ana:selection-created', 'ana:selection-deleted', 'ana:attention-area-created', 'beheer:attention-area-deleted']) expect(actions).toContain(a);
+  });
+});
+
+describe('evaluations have an owner', () => {
+  const definition = { codes: ['BU09350000', 'BU09350001'], start: '2024-03', categories: ['1.1.1'], preMonths: 24, postMonths: 12 };
+
+  it("a private evaluation is seen by its owner and a beheerder only; only they delete it", async () => {
+    const own = await send('ana', 'POST', '/api/evaluations', { name: 'Concept aanpak', shared: false, ...definition });
+    expect(own.status).toBe(201);
+    expect(own.body).toMatchObject({ createdBy: 'ana', shared: false });
+    const id = own.body.id;
+    for (const who of ['scherm', 'agent']) {
+      expect((await send(who, 'GET', `/api/evaluations/${id}`)).status, who).toBe(404);
+      const list = await send(who, 'GET', '/api/evaluations?gemeente=GM0935');
+      expect(JSON.stringify(list.body), who).not.toContain('Concept aanpak');
+    }
+    expect((await send('agent', 'DELETE', `/api/evaluations/${id}`)).status).toBe(404);
+    expect((await send('ana', 'GET', '/api/evaluations?gemeente=GM0935')).body.map((e: any) => e.id)).toContain(id);
+    const seen = await send('beheer', 'GET', `/api/evaluations/${id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.meta).toMatchObject({ name: 'Concept aanpak', createdBy: 'ana', shared: false });
+    expect((await send('beheer', 'DELETE', `/api/evaluations/${id}`)).status).toBe(200);
+  });
+
+  it('is shared by default: others read it, only the owner or a beheerder deletes it; ids are never reused', async () => {
+    const team = await send('ana', 'POST', '/api/evaluations', { name: 'Aanpak Wyck', ...definition });
+    expect(team.body).toMatchObject({ createdBy: 'ana', shared: true });
+    const id = team.body.id;
+    expect((await send('agent', 'GET', `/api/evaluations/${id}`)).body.meta).toMatchObject({ createdBy: 'ana', shared: true });
+    expect((await send('agent', 'GET', '/api/evaluations?gemeente=GM0935')).body).toEqual(expect.arrayContaining([expect.objectContaining({ id, createdBy: 'ana', shared: true })]));
+    const refused = await send('agent', 'DELETE', `/api/evaluations/${id}`);
+    expect([refused.status, refused.body.parameter]).toEqual([403, 'id']);
+    expect((await send('ana', 'DELETE', `/api/evaluations/${id}`)).status).toBe(200);
+    expect((await send('ana', 'GET', `/api/evaluations/${id}`)).status).toBe(404);
+    expect((await send('ana', 'POST', '/api/evaluations', { name: 'Volgende', ...definition })).body.id).toBeGreaterThan(id);
+  });
+
+  it("someone else's private attention area cannot be evaluated (it answers as absent)", async () => {
+    const area = await send('ana', 'POST', '/api/attention-areas', { name: 'Geheim gebied', gemeente: 'GM0935', kind: 'overig', codes: ['BU09350002'], shared: false });
+    const { codes: _codes, ...rest } = definition;
+    const refused = await send('agent', 'POST', '/api/evaluations', { name: 'Via gebied', attentionAreaId: area.body.id, ...rest });
+    expect([refused.status, refused.body.parameter]).toEqual([404, 'attentionAreaId']);
+    expect((await send('ana', 'POST', '/api/evaluations', { name: 'Via gebied', attentionAreaId: area.body.id, ...rest })).status).toBe(201);
+  });
+
+  it("the quarterly report holds only the evaluations its reader may see", async () => {
+    await send('ana', 'POST', '/api/evaluations', { name: 'Rapport privé', shared: false, ...definition });
+    const report = async (who: string) => (await t.app.request('/api/reports/quarterly?gemeente=GM0935&quarter=2025-Q1&format=html', { headers: { Cookie: cookies[who] } })).text();
+    expect(await report('ana')).toContain('Rapport privé');
+    expect(await report('agent')).not.toContain('Rapport privé');
+  });
+
+  it('the audit trail lists their creation and deletion', async () => {
+    const actions = ((await send('beheer', 'GET', '/api/audit')).body.entries as { username: string; action: string }[]).map((e) => `${e.username}:${e.action}`);
+    for (const a of ['ana:evaluation-created', 'ana:evaluation-deleted', 'beheer:evaluation-deleted']) expect(actions).toContain(a);
   });
 });

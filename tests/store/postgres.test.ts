@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
 import { importFile } from '../../server/src/store/importFile.ts';
@@ -97,6 +98,7 @@ if (!url) {
         f.selections.delete(kept.id - 1);
         const area = f.attentionAreas.create({ name: 'Camera', gemeente: 'GM0935', kind: 'camera', codes: ['BU09350000'], geometry: { type: 'Polygon', coordinates: [[[5.6, 50.8], [5.7, 50.8], [5.7, 50.9], [5.6, 50.8]]] } }, 'ana');
         const pres = f.presentations.create({ title: 'Noord', gemeente: 'GM0935', views: [] }, 'ana');
+        const evaluation = f.evaluations.create({ name: 'Privé', gemeente: 'GM0935', codes: ['BU09350000'], attentionAreaId: null, start: '2024-03', categories: ['1.1.1'], preMonths: 24, postMonths: 12, shared: false }, 'ana');
         f.survey.applyImport({ file: 's.csv', sha256: 's', format: 'survey', summary: {} }, [
           { area: 'GM0935', year: 2023, indicator: 'onveilig', value: 31.5, lower: null, upper: 33, respondents: 120, source: 'VM', demo: true },
         ]);
@@ -112,6 +114,7 @@ if (!url) {
         expect(pg.selections.list()).toEqual([kept]);
         expect(pg.attentionAreas.list()).toEqual([area]);
         expect(pg.presentations.get(pres.id)).toEqual(pres);
+        expect(pg.evaluations.list()).toEqual([evaluation]);
         expect(pg.survey.rows({ gemeente: 'GM0935' })).toEqual([{ area: 'GM0935', year: 2023, indicator: 'onveilig', value: 31.5, lower: null, upper: 33, respondents: 120, source: 'VM', demo: true }]);
         expect(pg.incidents.hasAny('GM0935')).toBe(true);
         // New ids continue after the ones taken over; a second start copies nothing again, not even
@@ -128,6 +131,50 @@ if (!url) {
       } finally {
         for (const s of stores) s.close();
         dropSchema(schema);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('evaluations from before owners were recorded (in PostgreSQL or a local file) stay visible to all, owned by nobody', () => {
+      const OLD_TABLE = `(id INTEGER PRIMARY KEY, gemeente TEXT NOT NULL, name TEXT NOT NULL, codes TEXT NOT NULL, attention_area_id INTEGER,
+        start TEXT NOT NULL, categories TEXT NOT NULL, pre_months INTEGER NOT NULL, post_months INTEGER NOT NULL, created_at TEXT NOT NULL)`;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-features-'));
+      const [upgraded, takenOver] = [newSchema(), newSchema()];
+      const stores: PostgresStore[] = [];
+      try {
+        // A database whose evaluations table was made before the owner columns existed.
+        const Client = loadPgNative();
+        const c = new Client();
+        c.connectSync(url);
+        c.querySync(`CREATE SCHEMA ${upgraded}`);
+        c.querySync(`CREATE TABLE ${upgraded}.evaluations (id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, gemeente TEXT NOT NULL, name TEXT NOT NULL,
+          codes JSONB NOT NULL, attention_area_id INTEGER, start TEXT NOT NULL, categories JSONB NOT NULL, pre_months INTEGER NOT NULL,
+          post_months INTEGER NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+        c.querySync(`INSERT INTO ${upgraded}.evaluations (gemeente, name, codes, start, categories, pre_months, post_months)
+          VALUES ('GM0935', 'Oud', '["BU09350000"]', '2024-03', '["1.1.1"]', 24, 12)`);
+        endClient(c);
+        const pg = new PostgresStore(url, { schema: upgraded });
+        stores.push(pg);
+        expect(pg.features().evaluations.list()).toMatchObject([{ id: 1, name: 'Oud', createdBy: null, shared: true }]);
+        expect(pg.features().evaluations.create({ name: 'Nieuw', gemeente: 'GM0935', codes: ['BU09350001'], attentionAreaId: null, start: '2024-03', categories: ['1.1.1'], preMonths: 24, postMonths: 12 }, 'ana'))
+          .toMatchObject({ id: 2, createdBy: 'ana', shared: true });
+
+        // A local file whose evaluations table was made before the owner columns existed.
+        const featureFile = path.join(dir, 'store.sqlite');
+        const local = new Database(featureFile);
+        local.exec(`CREATE TABLE evaluations ${OLD_TABLE};
+          INSERT INTO evaluations VALUES (5, 'GM0935', 'Lokaal', '["BU09350000"]', NULL, '2024-03', '["1.1.1"]', 24, 12, '2024-05-01T00:00:00.000Z');`);
+        local.close();
+        const taking = new PostgresStore(url, { schema: takenOver, featureFile });
+        stores.push(taking);
+        expect(taking.features().evaluations.list()).toEqual([
+          { id: 5, name: 'Lokaal', gemeente: 'GM0935', codes: ['BU09350000'], attentionAreaId: null, start: '2024-03', categories: ['1.1.1'], preMonths: 24, postMonths: 12,
+            createdBy: null, shared: true, createdAt: '2024-05-01T00:00:00.000Z' },
+        ]);
+      } finally {
+        for (const s of stores) s.close();
+        dropSchema(upgraded);
+        dropSchema(takenOver);
         fs.rmSync(dir, { recursive: true, force: true });
       }
     });

@@ -38,3 +38,25 @@ describe('SqliteStore: a file from before imports recorded their changes', () =>
     }
   });
 });
+
+describe('SqliteStore: a file from before evaluations had owners', () => {
+  it('keeps its evaluations visible to all, owned by nobody; new ones get an owner and a fresh id', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-store-'));
+    try {
+      const file = path.join(dir, 'store.sqlite');
+      const old = new Database(file);
+      old.exec(`CREATE TABLE evaluations (id INTEGER PRIMARY KEY, gemeente TEXT NOT NULL, name TEXT NOT NULL, codes TEXT NOT NULL,
+        attention_area_id INTEGER, start TEXT NOT NULL, categories TEXT NOT NULL, pre_months INTEGER NOT NULL, post_months INTEGER NOT NULL, created_at TEXT NOT NULL);
+        INSERT INTO evaluations VALUES (3, 'GM0935', 'Oud', '["BU09350000"]', NULL, '2024-03', '["1.1.1"]', 24, 12, '2024-05-01T00:00:00.000Z');`);
+      old.close();
+      const s = new SqliteStore(file);
+      const ev = s.features().evaluations;
+      expect(ev.get(3)).toMatchObject({ name: 'Oud', createdBy: null, shared: true });
+      const nieuw = ev.create({ name: 'Nieuw', gemeente: 'GM0935', codes: ['BU09350001'], attentionAreaId: null, start: '2024-03', categories: ['1.1.1'], preMonths: 24, postMonths: 12, shared: false }, 'ana');
+      expect(nieuw).toMatchObject({ id: 4, createdBy: 'ana', shared: false });
+      s.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

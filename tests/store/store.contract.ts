@@ -388,8 +388,8 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
     it('creates, reads back (attention area id or null), lists per gemeente, deletes once, persists', () => {
       const s = openStore();
       const ev = s.features().evaluations;
-      const a = ev.create({ name: 'Aanpak Wyck', ...def });
-      const b = ev.create({ name: 'VBA', ...def, gemeente: 'GM0363', codes: ['BU03630000'], attentionAreaId: 7 });
+      const a = ev.create({ name: 'Aanpak Wyck', ...def }, 'ana');
+      const b = ev.create({ name: 'VBA', ...def, gemeente: 'GM0363', codes: ['BU03630000'], attentionAreaId: 7 }, 'ana');
       expect(a).toMatchObject({ name: 'Aanpak Wyck', ...def });
       expect(b.attentionAreaId).toBe(7);
       expect(isIso(a.createdAt)).toBe(true);
@@ -400,6 +400,23 @@ function featureContract(openStore: () => Store, reopen: (s: Store) => Store) {
       expect(ev.delete(b.id)).toBe(true);
       expect(ev.delete(b.id)).toBe(false);
       expect(reopen(s).features().evaluations.list()).toEqual([a]);
+    });
+
+    it('records the owner and whether it is shared; a deleted id is never handed out again', () => {
+      const s = openStore();
+      const ev = s.features().evaluations;
+      const a = ev.create({ name: 'Team', ...def }, 'ana');
+      const b = ev.create({ name: 'Privé', ...def, shared: false }, 'ana');
+      expect(a).toMatchObject({ createdBy: 'ana', shared: true });
+      expect(b).toMatchObject({ createdBy: 'ana', shared: false });
+      expect(ev.create({ name: 'Zonder eigenaar', ...def }, null)).toMatchObject({ createdBy: null, shared: true });
+      expect(ev.get(b.id)).toEqual(b);
+      const last = ev.create({ name: 'Laatste', ...def }, 'ana');
+      ev.delete(last.id);
+      expect(ev.create({ name: 'Nieuw', ...def }, 'bob').id).toBeGreaterThan(last.id);
+      const again = reopen(s).features().evaluations;
+      expect(again.get(b.id)).toEqual(b);
+      expect(again.create({ name: 'Na heropenen', ...def }, 'bob').id).toBeGreaterThan(last.id + 1);
     });
   });
 

@@ -158,7 +158,7 @@ export async function fetchTargetPlan(gemeente: string, signal?: AbortSignal): P
 
 /** Saves `plan` as the gemeente's new version (the server validates it and keeps the old ones). */
 export async function saveTargetPlan(gemeente: string, plan: PlanContent): Promise<PlanAnswer> {
-  return (await checked(await api.targets.plan.$put({ query: { gemeente } }, { init: jsonInit(plan) }))).json();
+  return (await checked(await api.targets.plan.$put({ query: { gemeente }, json: plan }))).json();
 }
 
 export interface BenchmarkQuery {
@@ -221,7 +221,7 @@ export interface SelectionBody {
 const jsonInit = (body: unknown): RequestInit => ({ body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 
 export async function createSelection(body: SelectionBody): Promise<Selection> {
-  return (await checked(await api.selections.$post(undefined, { init: jsonInit(body) }))).json();
+  return (await checked(await api.selections.$post({ json: body }))).json();
 }
 
 export async function deleteSelection(id: number): Promise<void> {
@@ -243,7 +243,7 @@ export type AttentionAreaBody = { name: string; gemeente: string; kind: Attentio
 );
 
 export async function createAttentionArea(body: AttentionAreaBody): Promise<AttentionArea> {
-  return (await checked(await api['attention-areas'].$post(undefined, { init: jsonInit(body) }))).json();
+  return (await checked(await api['attention-areas'].$post({ json: body }))).json();
 }
 
 export async function deleteAttentionArea(id: number): Promise<void> {
@@ -342,7 +342,7 @@ export async function fetchPresentations(signal?: AbortSignal): Promise<Presenta
 }
 
 export async function savePresentation(body: PresentationBody, id: number | null): Promise<PresentationOut> {
-  const res = id === null ? await api.presentations.$post(undefined, { init: jsonInit(body) }) : await api.presentations[':id'].$put({ param: { id: String(id) } }, { init: jsonInit(body) });
+  const res = id === null ? await api.presentations.$post({ json: body }) : await api.presentations[':id'].$put({ param: { id: String(id) }, json: body });
   return (await checked(res)).json();
 }
 
@@ -394,13 +394,13 @@ export interface EvaluationBody {
   categories: string[];
   preMonths: number;
   postMonths: number;
+  /** false: only its owner and the beheerders see it (default true). */
+  shared?: boolean;
 }
 
 export async function createEvaluation(body: EvaluationBody): Promise<number> {
-  const res = await checked(await api.evaluations.$post(undefined, { init: jsonInit(body) }));
-  const created: unknown = await res.json();
-  if (typeof created !== 'object' || created === null || typeof (created as { id?: unknown }).id !== 'number') throw new ApiRequestError(500, null);
-  return (created as { id: number }).id;
+  const created = await (await checked(await api.evaluations.$post({ json: body }))).json();
+  return created.id;
 }
 
 /** Buurt codes and names of a gemeente (for choosing the treated buurten of an evaluation). */
@@ -417,7 +417,7 @@ export async function fetchSettings(signal?: AbortSignal): Promise<SettingsAnswe
 }
 
 export async function saveSettings(values: LiveValues): Promise<SettingsAnswer> {
-  return (await checked(await api.settings.$put(undefined, { init: jsonInit(values) }))).json();
+  return (await checked(await api.settings.$put({ json: values }))).json();
 }
 
 export async function fetchAccounts(signal?: AbortSignal) {
@@ -427,12 +427,12 @@ export type Account = Awaited<ReturnType<typeof fetchAccounts>>['accounts'][numb
 export type AccountRole = Account['role'];
 
 export async function createAccount(body: { username: string; password: string; role: AccountRole; wijken: string[] }): Promise<Account> {
-  return (await checked(await api.accounts.$post(undefined, { init: jsonInit(body) }))).json();
+  return (await checked(await api.accounts.$post({ json: body }))).json();
 }
 
 /** A new role (with its wijken) and/or a new password. */
 export async function changeAccount(username: string, change: { role?: AccountRole; wijken?: string[]; password?: string }): Promise<Account> {
-  return (await checked(await api.accounts[':username'].$patch({ param: { username } }, { init: jsonInit(change) }))).json();
+  return (await checked(await api.accounts[':username'].$patch({ param: { username }, json: change }))).json();
 }
 
 export async function removeAccount(username: string): Promise<void> {

@@ -33,8 +33,11 @@ export interface EvaluationRequest {
   postMonths: number;
 }
 
-/** Checks a request against the data and resolves its treated buurten (wijk codes become their buurten). */
-export function prepareEvaluation(ds: Dataset, attentionAreas: AttentionAreaStore, req: EvaluationRequest): EvaluationInput {
+/**
+ * Checks a request against the data and resolves its treated buurten (wijk codes become their buurten).
+ * `attentionAreas` answers only the areas the requester may see.
+ */
+export function prepareEvaluation(ds: Dataset, attentionAreas: Pick<AttentionAreaStore, 'get'>, req: EvaluationRequest): EvaluationInput {
   const fail = (error: string, parameter: string, status: 400 | 404 = 400) => {
     throw new ApiError(status, error, parameter);
   };
@@ -100,6 +103,8 @@ export interface EvaluationAnswer {
     methodText: string;
     alpha: number;
     demo: boolean;
+    createdBy: string | null;
+    shared: boolean;
     createdAt: string;
   };
   effect: EffectSummary | null;
@@ -172,6 +177,8 @@ export function evaluationAnswer(ds: Dataset, geometry: AreaGeometry, stores: { 
     methodText: EVALUATION_METHOD_TEXT,
     alpha: EVALUATION_DEFAULTS.alpha,
     demo: false,
+    createdBy: ev.createdBy,
+    shared: ev.shared,
     createdAt: ev.createdAt,
   };
   const noAnswer = (reason: string): EvaluationAnswer => ({

@@ -1,8 +1,9 @@
-// JSON request bodies: parsed and validated at the edge; the first problem becomes a 400 naming
-// the field (e.g. `codes.2`), the same error shape as query parameters.
-import type { Context } from 'hono';
+// JSON request bodies, validated by route middleware (`jsonBody(schema)`), so the schema is part of the
+// route's type and hc<AppType> knows what each POST/PUT takes; the handler reads c.req.valid('json').
+// Every refusal is the API's one error shape: 400 { error, parameter } naming 'body' or the field (`codes.2`).
 import type { z } from 'zod';
 import { ApiError } from '../compute/errors.ts';
+import { validate } from './validate.ts';
 
 /** No request body of this API nests deeper than a few levels; 3,000 deep once made every later list answer 500. */
 const MAX_JSON_DEPTH = 32;
@@ -19,19 +20,30 @@ function depthOver(value: unknown, max: number): boolean {
   return false;
 }
 
-export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
-  let raw: unknown;
-  try {
-    raw = await c.req.json();
-  } catch {
-    throw new ApiError(400, 'body: expected a JSON object', 'body');
-  }
-  if (depthOver(raw, MAX_JSON_DEPTH)) throw new ApiError(400, `body: nested deeper than ${MAX_JSON_DEPTH} levels`, 'body');
-  const r = schema.safeParse(raw);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const parameter = issue.path.map(String).join('.');
-  throw new ApiError(400, `${parameter ? `${parameter}: ` : ''}${issue.message}`, parameter || 'body');
+/** hono/validator's own test for a JSON body: any other Content-Type it does not read and validates `{}` instead. */
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/**
+ * Validates the JSON body against `schema` before the handler runs. Refused with 400 naming 'body': a
+ * missing or other Content-Type, text that is not JSON, nesting deeper than MAX_JSON_DEPTH (checked before
+ * zod walks it); a schema issue names its field. The size limit is app.ts's, before any route.
+ */
+export function jsonBody<S extends z.ZodType>(schema: S) {
+  const check = validate('json', schema);
+  const middleware: typeof check = async (c, next) => {
+    const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0].trim();
+    if (!JSON_MEDIA_TYPE.test(mediaType)) throw new ApiError(400, 'body: expected Content-Type: application/json', 'body');
+    let raw: unknown;
+    try {
+      // Parsed once: the validator below reads the same cached body.
+      raw = await c.req.json();
+    } catch {
+      throw new ApiError(400, 'body: expected a JSON object', 'body');
+    }
+    if (depthOver(raw, MAX_JSON_DEPTH)) throw new ApiError(400, `body: nested deeper than ${MAX_JSON_DEPTH} levels`, 'body');
+    return check(c, next);
+  };
+  return middleware;
 }
 
 /** `:id` path parameter as a positive integer. */

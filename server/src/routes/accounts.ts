@@ -1,6 +1,6 @@
 // The beheerder's account desk and audit trail over HTTP (messages in Dutch: the beheerder's screen shows them as they are): the same rules as `npm run user` (domain/accounts.ts,
 // enforced again by the store), for the beheerder only, and every change written to the audit trail.
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, MAX_USERNAME_LENGTH, wijkenProblem } from '../domain/accounts.ts';
 import { mayManageUsers, ROLES, type Principal } from '../domain/roles.ts';
@@ -9,7 +9,7 @@ import { AccountError, type User, type UserStore } from '../store/users.ts';
 import type { Dataset } from '../store/dataset.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../compute/errors.ts';
-import { parseJsonBody } from '../http/body.ts';
+import { jsonBody } from '../http/body.ts';
 import { validate } from '../http/validate.ts';
 import { principalOf } from '../http/session.ts';
 
@@ -58,6 +58,11 @@ export function accountsRoutes(ds: Dataset, users: UserStore) {
     if (!mayManageUsers(p)) throw new ApiError(403, 'alleen een beheerder beheert accounts en leest de audittrail');
     return p;
   };
+  /** Who may manage accounts is checked before the body is read (403 before any 400). */
+  const beheerderFirst = (c: Context<AppEnv>, next: Next) => {
+    beheerder(c);
+    return next();
+  };
   const knownWijken = (wijken: readonly string[]) => new Set(wijken.filter((w) => ds.area(w)?.level === 'wijk'));
   const checkWijken = (role: (typeof ROLES)[number], wijken: string[]) => {
     const problem = wijkenProblem(role, wijken, knownWijken(wijken));
@@ -88,18 +93,22 @@ export function accountsRoutes(ds: Dataset, users: UserStore) {
       beheerder(c);
       return c.json({ accounts: users.list().map(accountOut) }, 200);
     })
-    .post('/accounts', async (c) => {
+    .post('/accounts', beheerderFirst, jsonBody(newAccount), (c) => {
       const p = beheerder(c);
-      const body = await parseJsonBody(c, newAccount);
+      const body = c.req.valid('json');
       checkWijken(body.role, body.wijken);
       const created = refused(() => users.add(body.username, body.password, body.role, body.wijken), 'username');
       audit(p, 'account-added', created.username, { role: created.role, wijken: created.wijken });
       return c.json(accountOut(created), 201);
     })
-    .patch('/accounts/:username', async (c) => {
+    .patch('/accounts/:username', (c, next) => {
+      beheerder(c);
+      existing(c.req.param('username'));
+      return next();
+    }, jsonBody(accountChange), (c) => {
       const p = beheerder(c);
       const user = existing(c.req.param('username'));
-      const body = await parseJsonBody(c, accountChange);
+      const body = c.req.valid('json');
       let changed = user;
       if (body.role !== undefined) {
         const wijken = body.wijken ?? [];

@@ -10,7 +10,7 @@ import { requireGemeente } from '../compute/scope.ts';
 import { attentionAreaCodes } from '../compute/attentionAreas.ts';
 import { validate } from '../http/validate.ts';
 import { gemeenteParam } from '../http/params.ts';
-import { idParam, parseJsonBody } from '../http/body.ts';
+import { idParam, jsonBody } from '../http/body.ts';
 import { mayChangeItem, mayReadItem } from '../domain/ownership.ts';
 import type { AppEnv } from '../http/env.ts';
 import { principalOf } from '../http/session.ts';
@@ -66,8 +66,8 @@ export function attentionAreasRoutes(ds: Dataset, geometry: AreaGeometry, store:
       return c.json(list, 200);
     })
     .get('/attention-areas/:id', (c) => c.json(readable(c, idParam(c.req.param('id'))), 200))
-    .post('/attention-areas', async (c) => {
-      const body = await parseJsonBody(c, attentionAreaBody);
+    .post('/attention-areas', jsonBody(attentionAreaBody), (c) => {
+      const body = c.req.valid('json');
       requireGemeente(ds, body.gemeente);
       const { codes, geometry: geo } = attentionAreaCodes(ds, geometry, body);
       const created = store.create({ name: body.name, gemeente: body.gemeente, kind: body.kind, note: body.note, codes, geometry: geo, shared: body.shared }, principalOf(c).username);

@@ -10,7 +10,7 @@ import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../compute/errors.ts';
 import { validate } from '../http/validate.ts';
 import { gemeenteParam, levelParam, monthParam } from '../http/params.ts';
-import { idParam, parseJsonBody } from '../http/body.ts';
+import { idParam, jsonBody } from '../http/body.ts';
 import { isAlignedPeriod, PERIOD_RULE } from '../domain/disclosure.ts';
 import { principalOf } from '../http/session.ts';
 import { mayChangeItem, mayReadItem } from '../domain/ownership.ts';
@@ -88,8 +88,8 @@ export function presentationsRoutes(ds: Dataset, store: PresentationStore, users
     users.audit({ username: p.username, role: p.role, action, resource: `/api/presentations/${id}`, detail });
   };
   return new Hono<AppEnv>()
-    .post('/presentations', async (c) => {
-      const input = resolvePresentationInput(ds, await parseJsonBody(c, presentationBody));
+    .post('/presentations', jsonBody(presentationBody), (c) => {
+      const input = resolvePresentationInput(ds, c.req.valid('json'));
       const created = store.create(input, principalOf(c).username);
       audit(c, 'presentation-created', created.id, { title: created.title, shared: created.shared });
       return c.json(withUrl(created), 201);
@@ -100,10 +100,13 @@ export function presentationsRoutes(ds: Dataset, store: PresentationStore, users
       return c.json(store.list(q.gemeente).filter((x) => mayReadItem(p, x)).map(withUrl), 200);
     })
     .get('/presentations/:id', (c) => c.json(withUrl(found(c, idParam(c.req.param('id')))), 200))
-    .put('/presentations/:id', async (c) => {
+    .put('/presentations/:id', (c, next) => {
+      // Who may change it is decided before the body is read (404/403 before any 400).
+      changeable(c, idParam(c.req.param('id')));
+      return next();
+    }, jsonBody(presentationBody), (c) => {
       const id = idParam(c.req.param('id'));
-      changeable(c, id);
-      const input = resolvePresentationInput(ds, await parseJsonBody(c, presentationBody));
+      const input = resolvePresentationInput(ds, c.req.valid('json'));
       const updated = store.update(id, input);
       if (!updated) throw new ApiError(404, `presentation ${id} does not exist`, 'id');
       audit(c, 'presentation-changed', id, { title: updated.title, shared: updated.shared });

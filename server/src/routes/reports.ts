@@ -5,6 +5,8 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import type { AppEnv } from '../http/env.ts';
+import { principalOf } from '../http/session.ts';
+import type { Principal } from '../domain/roles.ts';
 import { ApiError } from '../compute/errors.ts';
 import { validate } from '../http/validate.ts';
 import { gemeenteParam, monthParam } from '../http/params.ts';
@@ -34,8 +36,8 @@ export interface ReportDeps {
   lowPopulation: () => number;
   suppressionThreshold: number;
   pdf: PdfRenderer;
-  /** The saved evaluations of a gemeente with their results (for the quarterly report). */
-  evaluationsOf?: (gemeente: string) => EvaluationAnswer[];
+  /** The saved evaluations of a gemeente that `reader` may see, with their results (for the quarterly report). */
+  evaluationsOf?: (gemeente: string, reader: Principal) => EvaluationAnswer[];
   /** The generation time printed on the report (tests pin it). */
   now?: () => Date;
 }
@@ -84,7 +86,7 @@ export function reportsRoutes(ds: Dataset, deps: ReportDeps) {
       const from = `${year}-${String(quarter * 3 - 2).padStart(2, '0')}`;
       const to = `${year}-${String(quarter * 3).padStart(2, '0')}`;
       requireMonths(q.gemeente, 'quarter', q.quarter, from, to);
-      const report = await quarterlyReport(ds, figuresFor(q.gemeente), sources, q.gemeente, year, quarter, now(), deps.evaluationsOf?.(q.gemeente) ?? []);
+      const report = await quarterlyReport(ds, figuresFor(q.gemeente), sources, q.gemeente, year, quarter, now(), deps.evaluationsOf?.(q.gemeente, principalOf(c)) ?? []);
       return send(c, report, q.format, `kwartaalrapportage-veiligheid_${q.gemeente}_${year}-Q${quarter}`);
     });
 }

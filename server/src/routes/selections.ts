@@ -7,7 +7,7 @@ import type { SelectionStore } from '../store/selections.ts';
 import { ApiError } from '../compute/errors.ts';
 import { validate } from '../http/validate.ts';
 import { gemeenteParam } from '../http/params.ts';
-import { idParam, parseJsonBody } from '../http/body.ts';
+import { idParam, jsonBody } from '../http/body.ts';
 import { checkCodes, requireGemeente } from '../compute/scope.ts';
 import { mayChangeItem, mayReadItem } from '../domain/ownership.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -37,8 +37,8 @@ export function selectionsRoutes(ds: Dataset, store: SelectionStore, users: User
     users.audit({ username: p.username, role: p.role, action, resource: `/api/selections/${id}`, detail });
   };
   return new Hono<AppEnv>()
-    .post('/selections', async (c) => {
-      const body = await parseJsonBody(c, selectionBody);
+    .post('/selections', jsonBody(selectionBody), (c) => {
+      const body = c.req.valid('json');
       requireGemeente(ds, body.gemeente);
       const created = store.create({ ...body, codes: checkCodes(ds, body.gemeente, body.codes) }, principalOf(c).username);
       audit(c, 'selection-created', created.id, { name: created.name, shared: created.shared });

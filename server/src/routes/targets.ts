@@ -11,7 +11,7 @@ import { ApiError } from '../compute/errors.ts';
 import { mayAdminister } from '../domain/roles.ts';
 import type { AppEnv } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
-import { parseJsonBody } from '../http/body.ts';
+import { jsonBody } from '../http/body.ts';
 import { gemeenteParam } from '../http/params.ts';
 import { principalOf } from '../http/session.ts';
 
@@ -36,13 +36,16 @@ export function targetsRoutes(ds: Dataset, users: UserStore) {
       known(gemeente);
       return c.json(plans.answer(gemeente), 200);
     })
-    .put('/targets/plan', validate('query', query), async (c) => {
+    .put('/targets/plan', validate('query', query), (c, next) => {
+      // Who asks and for which gemeente are checked before the body is read (403/404 before any 400).
+      if (!mayAdminister(principalOf(c))) throw new ApiError(403, 'alleen een beheerder beheert de doelen van het plan');
+      known(c.req.valid('query').gemeente);
+      return next();
+    }, jsonBody(z.unknown()), (c) => {
       const who = principalOf(c);
-      if (!mayAdminister(who)) throw new ApiError(403, 'alleen een beheerder beheert de doelen van het plan');
       const { gemeente } = c.req.valid('query');
-      known(gemeente);
       // Validated in TargetPlans.save, which gives Dutch messages for the beheerder's form.
-      const saved = plans.save(gemeente, await parseJsonBody(c, z.unknown()), who.username ?? '');
+      const saved = plans.save(gemeente, c.req.valid('json'), who.username ?? '');
       users.audit({
         username: who.username, role: who.role, action: 'targets-changed', resource: `/api/targets/plan?gemeente=${gemeente}`,
         detail: { gemeente, version: saved.id, indicators: saved.plan.indicators.map((i) => i.id) },

@@ -13,16 +13,22 @@ export interface EvaluationInput {
   categories: string[];
   preMonths: number;
   postMonths: number;
+  /** Visible to the other accounts (default true); false keeps it to its owner and the beheerders. */
+  shared?: boolean;
 }
 
-export interface StoredEvaluation extends EvaluationInput {
+export interface StoredEvaluation extends Omit<EvaluationInput, 'shared'> {
   id: number;
+  /** Who saved it (null: saved before owners were recorded). */
+  createdBy: string | null;
+  shared: boolean;
   createdAt: string;
 }
 
 export interface EvaluationStore {
-  create(input: EvaluationInput): StoredEvaluation;
+  create(input: EvaluationInput, createdBy: string | null): StoredEvaluation;
   list(gemeente?: string): StoredEvaluation[];
   get(id: number): StoredEvaluation | undefined;
+  /** true when something was deleted */
   delete(id: number): boolean;
 }

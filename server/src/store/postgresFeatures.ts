@@ -1,4 +1,4 @@
-// The feature tables in PostgreSQL: saved selections, attention areas, presentations, survey results
+// The feature tables in PostgreSQL: saved selections, attention areas, presentations, evaluations, survey results
 // and police incident points, so several app servers share them. Same rules as their SQLite twins
 // (selections.ts, attentionAreas.ts, presentations.ts, survey.ts, incidents.ts): ids from 1 in creation
 // order, lists by id, timestamps as ISO strings, JSON as given (jsonb), null kept as null.
@@ -54,6 +54,8 @@ CREATE TABLE IF NOT EXISTS evaluations (
   attention_area_id INTEGER, start TEXT NOT NULL, categories JSONB NOT NULL,
   pre_months INTEGER NOT NULL, post_months INTEGER NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
 CREATE INDEX IF NOT EXISTS evaluations_gm ON evaluations (gemeente);
+ALTER TABLE evaluations ADD COLUMN IF NOT EXISTS created_by TEXT;
+ALTER TABLE evaluations ADD COLUMN IF NOT EXISTS shared BOOLEAN NOT NULL DEFAULT true;
 CREATE TABLE IF NOT EXISTS versions (
   id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, key TEXT NOT NULL, value JSONB NOT NULL,
   saved_by TEXT, saved_at TIMESTAMPTZ NOT NULL DEFAULT now());
@@ -63,26 +65,31 @@ CREATE INDEX IF NOT EXISTS versions_key ON versions (key, id);
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 const parsed = <T>(v: unknown): T => JSON.parse(String(v)) as T;
 const parsedOrNull = <T>(v: unknown): T | null => (v === null ? null : parsed<T>(v));
+/** createdBy and shared of an owned item's row (ownership.ts). */
+const ownerOf = (r: Record<string, unknown>) => ({ createdBy: r.created_by === null ? null : String(r.created_by), shared: r.shared === true || r.shared === 't' });
 /** Rows of a list: everything, or one gemeente's. */
 const listOf = (q: Query, select: string, gemeente?: string) =>
   gemeente ? q(`${select} WHERE gemeente = $1 ORDER BY id`, [gemeente]) : q(`${select} ORDER BY id`);
 
 // --- evaluations --------------------------------------------------------------------------------
 
-const EVALUATION = `SELECT id, gemeente, name, codes::text AS codes, attention_area_id, start, categories::text AS categories, pre_months, post_months, ${isoText('created_at')} AS created_at FROM evaluations`;
+const EVALUATION = `SELECT id, gemeente, name, codes::text AS codes, attention_area_id, start, categories::text AS categories, pre_months, post_months, created_by, shared, ${isoText('created_at')} AS created_at FROM evaluations`;
 
 const toEvaluation = (r: Record<string, unknown>): StoredEvaluation => ({
   id: Number(r.id), name: String(r.name), gemeente: String(r.gemeente), codes: parsed<string[]>(r.codes),
   attentionAreaId: r.attention_area_id === null ? null : Number(r.attention_area_id), start: String(r.start),
-  categories: parsed<string[]>(r.categories), preMonths: Number(r.pre_months), postMonths: Number(r.post_months), createdAt: String(r.created_at),
+  categories: parsed<string[]>(r.categories), preMonths: Number(r.pre_months), postMonths: Number(r.post_months), ...ownerOf(r), createdAt: String(r.created_at),
 });
 
 export class PostgresEvaluationStore implements EvaluationStore {
   constructor(private readonly q: Query) {}
 
-  create(input: EvaluationInput): StoredEvaluation {
-    const [{ id }] = this.q('INSERT INTO evaluations (gemeente, name, codes, attention_area_id, start, categories, pre_months, post_months) VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7, $8) RETURNING id',
-      [input.gemeente, input.name, JSON.stringify(input.codes), input.attentionAreaId, input.start, JSON.stringify(input.categories), input.preMonths, input.postMonths]);
+  create(input: EvaluationInput, createdBy: string | null): StoredEvaluation {
+    // An identity column never hands out an id twice, deleted or not.
+    const [{ id }] = this.q(`INSERT INTO evaluations (gemeente, name, codes, attention_area_id, start, categories, pre_months, post_months, created_by, shared)
+      VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7, $8, $9, $10) RETURNING id`,
+      [input.gemeente, input.name, JSON.stringify(input.codes), input.attentionAreaId, input.start, JSON.stringify(input.categories), input.preMonths, input.postMonths,
+        createdBy, input.shared !== false]);
     return this.get(Number(id))!;
   }
 
@@ -103,7 +110,6 @@ export class PostgresEvaluationStore implements EvaluationStore {
 // --- selections ---------------------------------------------------------------------------------
 
 const SELECTION = `SELECT id, gemeente, name, note, codes::text AS codes, criteria::text AS criteria, created_by, shared, ${isoText('created_at')} AS created_at FROM selections`;
-const ownerOf = (r: Record<string, unknown>) => ({ createdBy: r.created_by === null ? null : String(r.created_by), shared: r.shared === true || r.shared === 't' });
 
 const toSelection = (r: Record<string, unknown>): Selection => ({
   id: Number(r.id), name: String(r.name), note: String(r.note), gemeente: String(r.gemeente),
@@ -175,8 +181,7 @@ const PRESENTATION = `SELECT id, gemeente, title, views::text AS views, created_
 
 const toPresentation = (r: Record<string, unknown>): Presentation => ({
   id: Number(r.id), title: String(r.title), gemeente: String(r.gemeente), views: parsed<PresentationView[]>(r.views),
-  createdBy: r.created_by === null ? null : String(r.created_by), shared: r.shared === true || r.shared === 't',
-  createdAt: String(r.created_at), updatedAt: String(r.updated_at),
+  ...ownerOf(r), createdAt: String(r.created_at), updatedAt: String(r.updated_at),
 });
 
 export class PostgresPresentationStore implements PresentationStore {
@@ -342,9 +347,9 @@ const TAKE_OVER: (BulkWrite & { from: string })[] = [
   { table: 'presentations', from: 'id, gemeente, title, views, created_at, updated_at, created_by, shared = 1 AS shared',
     cols: ['id', 'gemeente', 'title', 'views', 'created_at', 'updated_at', 'created_by', 'shared'],
     types: ['integer', 'text', 'text', 'jsonb', 'timestamptz', 'timestamptz', 'text', 'boolean'], keepIds: true },
-  { table: 'evaluations', from: 'id, gemeente, name, codes, attention_area_id, start, categories, pre_months, post_months, created_at',
-    cols: ['id', 'gemeente', 'name', 'codes', 'attention_area_id', 'start', 'categories', 'pre_months', 'post_months', 'created_at'],
-    types: ['integer', 'text', 'text', 'jsonb', 'integer', 'text', 'jsonb', 'integer', 'integer', 'timestamptz'], keepIds: true },
+  { table: 'evaluations', from: 'id, gemeente, name, codes, attention_area_id, start, categories, pre_months, post_months, created_at, created_by, shared = 1 AS shared',
+    cols: ['id', 'gemeente', 'name', 'codes', 'attention_area_id', 'start', 'categories', 'pre_months', 'post_months', 'created_at', 'created_by', 'shared'],
+    types: ['integer', 'text', 'text', 'jsonb', 'integer', 'text', 'jsonb', 'integer', 'integer', 'timestamptz', 'text', 'boolean'], keepIds: true },
   { table: 'versions', from: 'id, key, value, saved_by, saved_at', cols: ['id', 'key', 'value', 'saved_by', 'saved_at'],
     types: ['integer', 'text', 'jsonb', 'text', 'timestamptz'], keepIds: true },
   { ...SURVEY_WRITE, from: SURVEY_WRITE.cols.join(', '), key: undefined },
@@ -362,8 +367,8 @@ export function takeOverLocalFeatures(q: Query, legacy: Database.Database, chunk
   for (const t of TAKE_OVER) {
     if (q(`SELECT 1 FROM ${t.table} LIMIT 1`).length) continue;
     if (!legacy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t.table)) continue;
-    // A file from before owners were recorded: its presentations were visible to all, and stay so.
-    if (t.table === 'presentations') addOwnerColumns(legacy, 'presentations', true);
+    // A file from before owners were recorded: what it saved was visible to all, and stays so.
+    if (t.cols.includes('created_by')) addOwnerColumns(legacy, t.table, true);
     const rows = legacy.prepare(`SELECT ${t.from} FROM ${t.table}`).all() as Record<string, unknown>[];
     if (rows.length === 0) continue;
     copied[t.table] = writeRows(q, t, rows, chunkRows);

@@ -1,6 +1,7 @@
 // Saved effect evaluations in the SQLite file (table evaluations).
 import type Database from 'better-sqlite3';
 import type { EvaluationInput, StoredEvaluation, EvaluationStore } from './evaluations.ts';
+import { addOwnerColumns, nextId } from './sqliteIds.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS evaluations (
@@ -10,7 +11,10 @@ CREATE TABLE IF NOT EXISTS evaluations (
 CREATE INDEX IF NOT EXISTS evaluations_gm ON evaluations (gemeente);
 `;
 
-type Raw = { id: number; gemeente: string; name: string; codes: string; attention_area_id: number | null; start: string; categories: string; pre_months: number; post_months: number; created_at: string };
+type Raw = {
+  id: number; gemeente: string; name: string; codes: string; attention_area_id: number | null; start: string; categories: string;
+  pre_months: number; post_months: number; created_at: string; created_by: string | null; shared: number;
+};
 
 const fromRaw = (r: Raw): StoredEvaluation => ({
   id: r.id,
@@ -22,6 +26,8 @@ const fromRaw = (r: Raw): StoredEvaluation => ({
   categories: JSON.parse(r.categories) as string[],
   preMonths: r.pre_months,
   postMonths: r.post_months,
+  createdBy: r.created_by,
+  shared: r.shared !== 0,
   createdAt: r.created_at,
 });
 
@@ -31,13 +37,20 @@ export class SqliteEvaluationStore implements EvaluationStore {
   constructor(db: Database.Database) {
     this.db = db;
     this.db.exec(SCHEMA);
+    addOwnerColumns(this.db, 'evaluations', true);
   }
 
-  create(input: EvaluationInput): StoredEvaluation {
-    const info = this.db
-      .prepare('INSERT INTO evaluations (gemeente, name, codes, attention_area_id, start, categories, pre_months, post_months, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(input.gemeente, input.name, JSON.stringify(input.codes), input.attentionAreaId, input.start, JSON.stringify(input.categories), input.preMonths, input.postMonths, new Date().toISOString());
-    return this.get(Number(info.lastInsertRowid))!;
+  create(input: EvaluationInput, createdBy: string | null): StoredEvaluation {
+    const id = this.db.transaction(() => {
+      const id = nextId(this.db, 'evaluations');
+      this.db
+        .prepare(`INSERT INTO evaluations (id, gemeente, name, codes, attention_area_id, start, categories, pre_months, post_months, created_at, created_by, shared)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(id, input.gemeente, input.name, JSON.stringify(input.codes), input.attentionAreaId, input.start, JSON.stringify(input.categories), input.preMonths, input.postMonths,
+          new Date().toISOString(), createdBy, input.shared === false ? 0 : 1);
+      return id;
+    }).immediate();
+    return this.get(id)!;
   }
 
   list(gemeente?: string): StoredEvaluation[] {

@@ -32,6 +32,7 @@ export function EvaluationForm({ buurten, attentionAreas, categories, defaultSta
   const [category, setCategory] = useState('0.0.0');
   const [pre, setPre] = useState('24');
   const [post, setPost] = useState('12');
+  const [mineOnly, setMineOnly] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -49,7 +50,7 @@ export function EvaluationForm({ buurten, attentionAreas, categories, defaultSta
     setError(null);
     try {
       const target = areaId ? { attentionAreaId: Number(areaId) } : { codes: [...codes] };
-      const created = await createEvaluation({ name, ...target, start, categories: [category], preMonths: Number(pre), postMonths: Number(post) });
+      const created = await createEvaluation({ name, ...target, start, categories: [category], preMonths: Number(pre), postMonths: Number(post), shared: !mineOnly });
       onCreated(created);
     } catch (err) {
       const parameter = err instanceof ApiRequestError ? (err.body?.parameter ?? '') : '';
@@ -106,6 +107,9 @@ export function EvaluationForm({ buurten, attentionAreas, categories, defaultSta
       <label>
         Maanden na de start
         <input type="number" min={1} max={60} value={post} onChange={(e) => setPost(e.target.value)} required />
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={mineOnly} onChange={(e) => setMineOnly(e.target.checked)} /> Alleen voor mij (en de beheerders) zichtbaar
       </label>
       {error && <p role="alert">{error}</p>}
       <button type="submit" disabled={busy}>

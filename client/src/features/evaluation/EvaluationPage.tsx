@@ -61,6 +61,8 @@ export function EvaluationPage({ gemeente, gemeenteNaam, categories, from, to, m
                 {e.name}
               </button>{' '}
               – start {formatMonth(e.start, 'long')}, {e.categories.map(categoryName).join(', ')}
+              {e.createdBy ? ` · door ${e.createdBy}` : ''}
+              {e.shared ? '' : ' · privé'}
             </li>
           ))}
         </ul>
