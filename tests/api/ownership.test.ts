@@ -7,7 +7,7 @@ import { makeTestApp } from '../support/testApp.ts';
 import { sessions, TEST_PASSWORD as PW } from '../support/sessions.ts';
 
 let t: ReturnType<typeof makeTestApp>;
-const { login, send } = sessions(() => t.app);
+const { login, send, cookies } = sessions(() => t.app);
 
 const view = { title: 'Centrum', caption: '', focus: { level: 'wijk', codes: ['WK093500'] }, measure: 'count', category: '0.0.0', from: '2024-01', to: '2024-06', layers: ['choropleth'] };
 
