@@ -93,7 +93,7 @@ export async function updateFromCbs(ds: Dataset, opts: CbsUpdateOptions): Promis
             if (belongsTo(r, gm) && wanted.includes(String(r.Perioden ?? '').trim())) rows.push(r);
           }
         } catch (e) {
-          if (e instanceof ODataError) throw new CbsUpdateError(`Nieuwe cijfers ophalen bij CBS mislukt: ${e.message}.`);
+          if (e instanceof ODataError) throw new CbsUpdateError(`Nieuwe cijfers ophalen bij CBS mislukt: ${sentence(e.message)}`);
           throw e;
         }
       }
@@ -145,6 +145,11 @@ function filterFor(gm: string, period: string): string {
   const digits = gm.slice(2);
   const areas = ['GM', 'WK', 'BU'].map((p) => `startswith(WijkenEnBuurten,'${p}${digits}')`).join(' or ');
   return `Perioden eq '${period}' and (${areas})`;
+}
+
+/** A reason as a sentence: a full stop, unless it already ends in one (or in a question). */
+function sentence(reason: string): string {
+  return /[.?!]$/.test(reason) ? reason : `${reason}.`;
 }
 
 function belongsTo(r: ODataRow, gm: string): boolean {
