@@ -33,7 +33,7 @@ function fileCounts(file: string): Map<string, number | null> {
 }
 
 type Row = { code: string; count: number | null; previousCount: number | null; flags: string[] };
-const stats = async (t: ReturnType<typeof makeTestApp>, q: string) => (await t.getJson<{ meta: { demo: boolean; notes: string[] }; rows: Row[] }>(`/api/stats?${q}`)).body;
+const stats = async (t: ReturnType<typeof makeTestApp>, q: string) => (await t.getJson<{ meta: { demo: boolean; notes: string[]; bron: string }; rows: Row[] }>(`/api/stats?${q}`)).body;
 
 describe('the shared Breda 47018NED file (2022, per type per buurt)', () => {
   let t: ReturnType<typeof makeTestApp>;
@@ -111,6 +111,10 @@ describe('the shared Breda 47024NED nuisance file (official column names)', () =
     }
     const all = await stats(t, 'gemeente=GM0758&level=wijk&category=OVERLAST&from=2022-01&to=2022-12');
     for (const row of all.rows) expect(row.count).toBe(file.get(`${row.code}|0.0.0`));
+    // The source line names the nuisance table, not the crime tables it did not come from.
+    expect(all.meta.bron).toMatch(/tabel 47024NED/);
+    expect(all.meta.bron).not.toMatch(/47022NED|47018NED/);
+    expect(before[0].meta.bron).toMatch(/47022NED\/47018NED/);
   });
 });
 

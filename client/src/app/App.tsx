@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState, type MouseEvent as ReactMouseEvent } fr
 import type { ClientConfig } from '../api/client.ts';
 import { errorText, useCategoriesQuery, useGemeentenQuery } from '../api/queries.ts';
 import { OpenModeNotice, UserBar } from '../features/auth/UserBar.tsx';
-import { DemoNotice, SourceCredit } from '../features/demo-notice/DemoNotice.tsx';
+import { DemoNotice, demoText, SourceCredit } from '../features/demo-notice/DemoNotice.tsx';
 import { PerGemeenteNotice } from '../features/national/PerGemeenteNotice.tsx';
 import { SurveyDemoNotice } from '../features/survey/SurveyLegend.tsx';
 import { BeheerView } from './pages/BeheerView.tsx';
@@ -113,7 +113,7 @@ export function App({ session, onLogout, config }: AppProps) {
         </div>
       </header>
       {session.openMode && openNoticeShown && <OpenModeNotice onDismiss={() => setOpenNoticeShown(false)} />}
-      {page === 'kaart' && source.needs.stats && <DemoNotice demo={(stats?.meta.demo ?? false) || (series.data?.meta.demo ?? false)} />}
+      {page === 'kaart' && source.needs.stats && <DemoNotice text={demoText(stats?.meta, series.data?.meta.demo ?? false)} />}
       {page === 'kaart' && source.needs.survey && <SurveyDemoNotice meta={scene.data.survey?.meta ?? null} />}
       <div className="visually-hidden" role="status" aria-live="polite">
         {status}

@@ -14,6 +14,7 @@ import { stepScope } from '../features/presentation/steps.ts';
 import { SurveyDemoNotice } from '../features/survey/SurveyLegend.tsx';
 import { formatPeriod } from '../lib/format.ts';
 import { HOTSPOT_STYLES, type HotspotClassKey } from '../lib/overlayStyles.ts';
+import { registrationsOf } from '../lib/measures.ts';
 import { mapSource } from './sources/registry.ts';
 import { FALLBACK_SUPPRESSION_THRESHOLD, type SourceContext } from './sources/types.ts';
 import { installTestHook } from './testHook.ts';
@@ -79,6 +80,7 @@ export function PresentationApp({ id, onLeave, config }: PresentationAppProps) {
   const gemeenteNaam = ((topology?.objects['gemeente'] as GeometryCollection | undefined)?.geometries[0]?.properties as { naam?: string } | undefined)?.naam ?? gemeente ?? '';
   const categoryNaam = current?.meta.categoryNaam ?? categories.data?.find((c) => c.code === category)?.naam ?? category;
   const period = formatPeriod(from, to, 'long');
+  const registrations = registrationsOf(categories.data ?? [], category);
   const codes = topologyCodes(topology, level);
   const choropleth = view?.layers.includes('choropleth') ?? true;
   const ctx = useMemo<SourceContext>(
@@ -88,6 +90,7 @@ export function PresentationApp({ id, onLeave, config }: PresentationAppProps) {
       gemeenteNaam,
       level,
       categoryNaam,
+      registrations,
       period,
       measure,
       method: 'quantile',
@@ -103,7 +106,7 @@ export function PresentationApp({ id, onLeave, config }: PresentationAppProps) {
       inFocus: scope?.inFocus ?? (() => true),
       legendExtra: showHotspots ? HOTSPOT_LEGEND : null,
     }),
-    [gemeente, gemeenteNaam, level, categoryNaam, period, measure, codes, choropleth, scope, showHotspots, config],
+    [gemeente, gemeenteNaam, level, categoryNaam, registrations, period, measure, codes, choropleth, scope, showHotspots, config],
   );
   const data = useMemo(() => ({ stats: current, survey: currentSurvey, context: null }), [current, currentSurvey]);
   const sourceView = useMemo(() => source.build(data, ctx), [source, data, ctx]);

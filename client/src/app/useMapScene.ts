@@ -9,6 +9,7 @@ import { errorText, useAreasQuery, useContextQuery, useSeriesQuery, useStatsQuer
 import { topologyCodes } from '../features/map/ChoroplethMap.ts';
 import { formatPeriod, pluralArea } from '../lib/format.ts';
 import { levelPlural } from '../lib/level.ts';
+import { registrationsOf } from '../lib/measures.ts';
 import { mapSource } from './sources/registry.ts';
 import type { MapSourceModule, SourceContext, SourceData, SourceView } from './sources/types.ts';
 import type { ViewState } from './urlState.ts';
@@ -86,6 +87,7 @@ export function useMapScene(view: ViewState, { gemeenten, categories, onMap, sup
     gemeente;
   const categoryNaam = stats?.meta.categoryNaam ?? categories.find((c) => c.code === category)?.naam ?? category;
   const period = formatPeriod(from, to);
+  const registrations = registrationsOf(categories, category);
   const codes = topologyCodes(topology, level);
   const { measure, method, classes, fixed, breaks, kern } = view;
   const ctx = useMemo<SourceContext>(
@@ -95,6 +97,7 @@ export function useMapScene(view: ViewState, { gemeenten, categories, onMap, sup
       gemeenteNaam,
       level,
       categoryNaam,
+      registrations,
       period,
       measure,
       method,
@@ -109,7 +112,7 @@ export function useMapScene(view: ViewState, { gemeenten, categories, onMap, sup
       choropleth: true,
       inFocus: () => true,
     }),
-    [gemeente, gemeenteNaam, level, categoryNaam, period, measure, method, classes, fixed, breaks, indicator, kern, codes, area, suppressionThreshold],
+    [gemeente, gemeenteNaam, level, categoryNaam, registrations, period, measure, method, classes, fixed, breaks, indicator, kern, codes, area, suppressionThreshold],
   );
   const sourceView = useMemo(() => source.build(data, ctx), [source, data, ctx]);
   return {

@@ -10,6 +10,9 @@ import { ApiError } from './errors.ts';
 import { requireCategory, resolvePeriod } from './scope.ts';
 
 export const BRON = 'CBS, Politie (via CBS), Kadaster/PDOK — tabellen 47022NED/47018NED, 85984NED';
+/** Police nuisance comes from its own table: a source line naming the crime tables would be untrue. */
+const BRON_OVERLAST = 'CBS, Politie (via CBS), Kadaster/PDOK — tabel 47024NED, 85984NED';
+const bronFor = (ds: Dataset, category: string) => (ds.categories.isNuisance(category) ? BRON_OVERLAST : BRON);
 
 /**
  * `meta.total`: the gemeente as a whole for the same category and period (not for the whole country,
@@ -52,7 +55,7 @@ export function statsAnswer(ds: Dataset, attentionAreas: AttentionAreaStore | un
   return {
     meta: {
       demo,
-      bron: BRON,
+      bron: bronFor(ds, q.category),
       gemeente: q.gemeente,
       level: q.level,
       category: q.category,
@@ -90,7 +93,7 @@ export function seriesAnswer(ds: Dataset, q: SeriesQuery): SeriesResponse {
   const series = ds.series(area, q.category);
   const breakdown = ds.typeBreakdown(area, q.category, from, to);
   return {
-    meta: { demo: series.some((s) => s.demo), bron: BRON, code: area.code, naam: area.naam, category: q.category, categoryNaam: ds.categories.naam(q.category), from, to },
+    meta: { demo: series.some((s) => s.demo), bron: bronFor(ds, q.category), code: area.code, naam: area.naam, category: q.category, categoryNaam: ds.categories.naam(q.category), from, to },
     series,
     breakdown,
   };

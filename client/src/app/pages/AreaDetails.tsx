@@ -31,6 +31,7 @@ export function AreaDetails({ view, dispatch, session, scene, mijnWijk, onShowRe
         <AreaPanel
           row={selectedRow}
           meta={stats.meta}
+          registrations={scene.ctx.registrations}
           series={series.data ?? null}
           seriesError={series.error ? errorText(series.error) : null}
           onClose={() => dispatch({ type: 'select', code: null })}

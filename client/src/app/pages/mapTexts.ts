@@ -17,7 +17,7 @@ import { analysisLevel } from '../../lib/level.ts';
  * `hotspots`: the hotspot answer when that layer is on the map, so the PNG carries its legend too.
  */
 export function exportContent(view: ViewState, scene: MapScene, basemapCredit: string | null = null, hotspots: HotspotsResponse | null = null): ExportContent {
-  const info = measureInfo(view.measure);
+  const info = measureInfo(view.measure, scene.ctx.registrations);
   const classification = scene.sourceView.classification;
   return {
     ...(hotspots ? { hotspotLegend: hotspotLegend(hotspots) } : {}),
@@ -34,7 +34,8 @@ export function exportContent(view: ViewState, scene: MapScene, basemapCredit: s
     areaWords: [view.level, scene.levelPlural],
     notes: [
       ...(classification?.excluded ? [classification.excluded.note] : []),
-      ...(scene.stats?.meta.demo ? ['DEMO: de verdeling naar soort misdrijf en maand is gegenereerd; de jaartotalen per buurt zijn echt.'] : []),
+      // The server's own DEMO sentence: it knows whether types, months or both were generated.
+      ...(scene.stats?.meta.demo ? scene.stats.meta.notes.filter((n) => n.startsWith('DEMO')) : []),
       'Ondergrens hoort bij de klasse, bovengrens bij de volgende.',
       ...(hotspots ? [FDR_EXPLANATION] : []),
     ],

@@ -79,12 +79,12 @@ export function presentationRows(rows: readonly StatsRow[], ctx: SourceContext):
 export const policeSource: MapSourceModule = {
   id: 'police',
   label: 'Politieregistraties',
-  hint: 'Geregistreerde misdrijven (instellingen hieronder)',
+  hint: 'Geregistreerde misdrijven of overlast (instellingen hieronder)',
   needs: { stats: true, survey: false, context: false },
   exportable: true,
   available: () => true,
   build({ stats }, ctx) {
-    const info = measureInfo(ctx.measure);
+    const info = measureInfo(ctx.measure, ctx.registrations);
     const words = levelWords(ctx.level);
     const rows = stats?.rows ?? [];
     const classification = stats ? classifyMeasure(rows, ctx) : null;

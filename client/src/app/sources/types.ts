@@ -8,6 +8,7 @@ import type { TooltipContent } from '../../features/map/MapView.tsx';
 import type { ClassMethod, Classification } from '../../lib/classes.ts';
 import type { AreaLevel } from '../../lib/level.ts';
 import type { MapSource } from '../urlState.ts';
+import type { Registrations } from '../../lib/measures.ts';
 
 /** Used only while the server's configuration cannot be read; the server hides small counts itself anyway. */
 export const FALLBACK_SUPPRESSION_THRESHOLD = 4;
@@ -26,6 +27,8 @@ export interface SourceContext {
   gemeenteNaam: string;
   level: AreaLevel;
   categoryNaam: string;
+  /** What the category counts: crimes or nuisance registrations (names the measure). */
+  registrations: Registrations;
   /** The period as the mode writes it ("jan–dec 2024" on screen, long in presentations). */
   period: string;
   measure: Measure;

@@ -11,8 +11,8 @@ import { dateTime, detailText, fieldLabel } from './words.ts';
 
 const FORMATS: Record<string, string> = {
   'cbs-47022NED': 'CBS-tabel 47022NED (misdrijven per buurt en maand)',
-  'cbs-47018NED': 'CBS-tabel 47018NED (misdrijven per gemeente en soort)',
-  'cbs-47024NED': 'CBS-tabel 47024NED (misdrijven per buurt en jaar)',
+  'cbs-47018NED': 'CBS-tabel 47018NED (misdrijven per soort en jaar)',
+  'cbs-47024NED': 'CBS-tabel 47024NED (overlastregistraties per soort en jaar)',
   'yearly-totals': 'jaartotalen per buurt',
   'police-extract': 'politie-extract (registraties met plaats)',
   survey: 'Veiligheidsmonitor-uitkomsten',

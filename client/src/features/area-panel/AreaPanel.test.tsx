@@ -32,3 +32,14 @@ describe('AreaPanel: the breakdown by type covers the period shown', () => {
     expect(screen.queryByRole('heading', { name: /Meest voorkomende soorten/ })).toBeNull();
   });
 });
+
+describe('AreaPanel: nuisance is named as nuisance', () => {
+  it('counts "overlastregistraties", never "misdrijven", for a nuisance category', () => {
+    const m = { ...meta, category: 'E35', categoryNaam: 'Melding overlast jeugd' };
+    const s = series('2024-01', '2024-12');
+    render(<AreaPanel row={row} meta={m} series={{ ...s, breakdown: [{ code: 'E35', naam: 'Melding overlast jeugd', count: 130 }] }} seriesError={null} onClose={() => {}} registrations="overlast" />);
+    expect(screen.getByText('Aantal overlastregistraties')).toBeTruthy();
+    expect(screen.getByRole('table', { name: /Meest voorkomende soorten overlast in Wittevrouwenveld/ })).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/misdrijven/i);
+  });
+});

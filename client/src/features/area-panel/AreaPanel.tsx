@@ -4,6 +4,7 @@ import type { SeriesResponse, StatsMeta, StatsRow } from '../../../../server/src
 import { explainFlag } from '../../lib/flags.ts';
 import { formatNumber, formatPercentChange, formatPeriod } from '../../lib/format.ts';
 import { SeriesChart } from './SeriesChart.tsx';
+import { measureInfo, type Registrations } from '../../lib/measures.ts';
 
 export interface AreaPanelProps {
   row: StatsRow;
@@ -13,9 +14,11 @@ export interface AreaPanelProps {
   onClose: () => void;
   /** Extra sections from other features (e.g. CBS kerncijfers), shown at the end of the panel. */
   extra?: ReactNode;
+  /** What the category counts, so the count is named for what it is. */
+  registrations?: Registrations;
 }
 
-export function AreaPanel({ row, meta, series, seriesError, onClose, extra }: AreaPanelProps) {
+export function AreaPanel({ row, meta, series, seriesError, onClose, extra, registrations = 'misdrijf' }: AreaPanelProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef<Element | null>(null);
 
@@ -67,7 +70,7 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra }: Ar
 
       <dl className="key-figures">
         <div>
-          <dt>Aantal misdrijven</dt>
+          <dt>{measureInfo('count', registrations).title}</dt>
           <dd>{formatNumber(row.count)}</dd>
         </div>
         <div>
@@ -111,14 +114,14 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra }: Ar
       <h3>Per maand</h3>
       {seriesError && <p className="error">Maandcijfers konden niet worden geladen: {seriesError}</p>}
       {!series && !seriesError && <p className="hint">Maandcijfers worden geladen…</p>}
-      {series && <SeriesChart series={series.series} from={meta.from} to={meta.to} label={`${series.meta.categoryNaam} in ${row.naam}`} />}
+      {series && <SeriesChart series={series.series} from={meta.from} to={meta.to} label={`${series.meta.categoryNaam} in ${row.naam}`} noun={measureInfo('count', registrations).title.replace(/^Aantal /, '')} />}
 
       {top.length > 0 && (
         <>
           <h3>Meest voorkomende soorten, {formatPeriod(meta.from, meta.to)}</h3>
           <table className="breakdown">
             <caption className="visually-hidden">
-              Meest voorkomende soorten misdrijf in {row.naam}, {formatPeriod(meta.from, meta.to)}
+              Meest voorkomende soorten {registrations === 'overlast' ? 'overlast' : 'misdrijf'} in {row.naam}, {formatPeriod(meta.from, meta.to)}
             </caption>
             <thead>
               <tr>

@@ -7,6 +7,8 @@ export interface SeriesChartProps {
   from: string;
   to: string;
   label: string;
+  /** What is counted, in the plural: 'misdrijven' or 'overlastregistraties'. */
+  noun?: string;
 }
 
 const W = 420;
@@ -20,14 +22,14 @@ function niceMax(v: number): number {
   return 10 * mag;
 }
 
-export function SeriesChart({ series, from, to, label }: SeriesChartProps) {
+export function SeriesChart({ series, from, to, label, noun = 'misdrijven' }: SeriesChartProps) {
   const max = niceMax(Math.max(0, ...series.map((p) => p.count ?? 0)));
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const bw = innerW / Math.max(1, series.length);
   const inPeriod = (m: string) => m >= from && m <= to;
   const total = series.filter((p) => inPeriod(p.month)).reduce((s, p) => s + (p.count ?? 0), 0);
-  const summary = `${label}: ${formatNumber(total)} misdrijven in de gekozen periode; hoogste maand ${formatNumber(
+  const summary = `${label}: ${formatNumber(total)} ${noun} in de gekozen periode; hoogste maand ${formatNumber(
     Math.max(0, ...series.map((p) => p.count ?? 0)),
   )}.`;
   const years = series.filter((p) => p.month.endsWith('-01'));
@@ -35,7 +37,8 @@ export function SeriesChart({ series, from, to, label }: SeriesChartProps) {
   return (
     <figure className="series-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
-        {[0, 0.5, 1].map((f) => {
+        {/* Counts are whole numbers: a half-way line at 0,5 would be labelled "1" twice after rounding. */}
+        {[0, 0.5, 1].filter((f) => Number.isInteger(max * f)).map((f) => {
           const y = PAD.top + innerH * (1 - f);
           return (
             <g key={f}>

@@ -2,12 +2,25 @@
 
 export const SOURCE_CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';
 
-export function DemoNotice({ demo }: { demo: boolean }) {
-  if (!demo) return null;
+/**
+ * What the banner says is generated: the server's own DEMO sentence for the figures on the map (it knows
+ * whether types, months or both were generated, and for nuisance only months are); when only the
+ * selected area's monthly series is partly generated, that, and that the map's figures are real.
+ */
+export function demoText(stats: { demo: boolean; notes: string[] } | null | undefined, seriesDemo: boolean): string | null {
+  if (stats?.demo) {
+    const note = stats.notes.find((n) => n.startsWith('DEMO'));
+    return note ? note.replace(/^DEMO:\s*/, '').replace(/\.$/, '') : 'een deel van deze cijfers is gegenereerd';
+  }
+  if (seriesDemo) return 'het maandverloop van het gekozen gebied is (deels) gegenereerd; de cijfers op de kaart zijn echt';
+  return null;
+}
+
+export function DemoNotice({ text }: { text: string | null }) {
+  if (!text) return null;
   return (
     <div className="demo-notice" role="note" aria-label="DEMO-gegevens">
-      <strong>DEMO-gegevens:</strong> de verdeling naar soort misdrijf en maand is gegenereerd; de jaartotalen per buurt
-      zijn echt (Bron: CBS, Politie)
+      <strong>DEMO-gegevens:</strong> {text} (Bron: CBS, Politie)
     </div>
   );
 }

@@ -60,7 +60,7 @@ describe('Filters', () => {
 
   it('labels every control', () => {
     setup();
-    for (const name of ['Gemeente', 'Soort misdrijf', 'Maat', 'Van', 'Tot en met', 'Indeling', 'Aantal klassen']) {
+    for (const name of ['Gemeente', 'Soort misdrijf of overlast', 'Maat', 'Van', 'Tot en met', 'Indeling', 'Aantal klassen']) {
       expect(screen.getByLabelText(name)).toBeTruthy();
     }
     expect(screen.getByRole('checkbox', { name: 'Klassen vastzetten' })).toBeTruthy();
@@ -69,7 +69,7 @@ describe('Filters', () => {
 
   it('reports changes as patches', () => {
     const onChange = setup();
-    fireEvent.change(screen.getByLabelText('Soort misdrijf'), { target: { value: 'HIC' } });
+    fireEvent.change(screen.getByLabelText('Soort misdrijf of overlast'), { target: { value: 'HIC' } });
     expect(onChange).toHaveBeenLastCalledWith({ category: 'HIC' });
     fireEvent.click(screen.getByRole('button', { name: 'Kalenderjaar 2023' }));
     expect(onChange).toHaveBeenLastCalledWith({ from: '2023-01', to: '2023-12' });

@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import type { Category, Gemeente, Measure } from '../../../../server/src/domain/model.ts';
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../../lib/classes.ts';
 import { formatMonth, formatNumber, parseDutchNumber, compareNl } from '../../lib/format.ts';
-import { MEASURES } from '../../lib/measures.ts';
+import { MEASURES, measureInfo, registrationsOf } from '../../lib/measures.ts';
 import type { AreaLevel } from '../../lib/level.ts';
 
 export interface FilterValues {
@@ -99,14 +99,14 @@ export function Filters({ values, gemeenten, categories, months, currentBreaks, 
       </fieldset>
 
       <fieldset>
-        <legend>Misdrijven</legend>
+        <legend>Registraties</legend>
         <CategoryField values={values} categories={categories} onChange={onChange} />
         <div className="field">
           <label htmlFor={`${id}-measure`}>Maat</label>
           <select id={`${id}-measure`} value={values.measure} onChange={(e) => onChange({ measure: e.target.value as Measure })}>
             {MEASURES.map((m) => (
               <option key={m.key} value={m.key}>
-                {m.title}
+                {measureInfo(m.key, registrationsOf(categories, values.category)).title}
               </option>
             ))}
           </select>
@@ -152,7 +152,7 @@ export function CategoryField({ values, categories, onChange }: FieldProps & { c
   const groups = useMemo(() => groupCategories(categories), [categories]);
   return (
     <div className="field">
-      <label htmlFor={`${id}-category`}>Soort misdrijf</label>
+      <label htmlFor={`${id}-category`}>Soort misdrijf of overlast</label>
       <select id={`${id}-category`} value={values.category} onChange={(e) => onChange({ category: e.target.value })}>
         {groups.length === 0 && <option value={values.category}>{values.category}</option>}
         {groups.map((g) => (
