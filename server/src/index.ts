@@ -40,6 +40,7 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
   });
   // The monthly update from CBS, when asked for: a daily check in the background (cbs/schedule.ts).
   const schedule = config.CBS_UPDATE_SCHEDULE === 'maandelijks' ? startCbsSchedule(app.cbsUpdater, { log }) : null;
+  if (schedule) log('cbs-update: the newest figures are fetched from CBS monthly (checked daily)');
   // Build the default gemeente's cube now, so the first visitor does not wait for it.
   dataset.cube(config.DEFAULT_GEMEENTE);
   return new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
@@ -56,8 +57,8 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
         close: () => new Promise<void>((r) => {
           // Stop accepting, let requests in flight finish for a moment, then cut what is left (keep-alive
           // sockets, a slow upload) so shutting down never waits on a client.
-          schedule?.stop();
-          server.close(() => { dataset.stopWarming(); void pdfRenderer.close().then(() => { dataset.store.close(); r(); }); });
+          const scheduleStopped = schedule?.stop();
+          server.close(() => { dataset.stopWarming(); void Promise.all([pdfRenderer.close(), scheduleStopped]).then(() => { dataset.store.close(); r(); }); });
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
         }),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startCbsSchedule, updateDue, UPDATE_EVERY_MS } from './schedule.ts';
 import { ImportBusy } from '../store/importRunner.ts';
 import type { CbsUpdateAnswer } from './updater.ts';
@@ -51,14 +51,14 @@ describe('startCbsSchedule', () => {
     const due = fake(ago(31 * DAY).toISOString());
     const s = schedule(due, log);
     await s.check();
-    s.stop();
+    await s.stop();
     expect(due.calls).toEqual(['run']);
     expect(log.at(-1)).toBe('cbs-update: Geen nieuwe cijfers.');
 
     const recent = fake(ago(2 * DAY).toISOString());
     const r = schedule(recent, log);
     await r.check();
-    r.stop();
+    await r.stop();
     expect(recent.calls).toEqual([]);
   });
 
@@ -68,9 +68,16 @@ describe('startCbsSchedule', () => {
       const f = fake(null, behaviour);
       const s = schedule(f, log);
       await expect(s.check()).resolves.toBeUndefined();
-      s.stop();
+      await s.stop();
     }
     expect(log.filter((m) => m.includes('an import is running'))).toHaveLength(2);
     expect(log.at(-1)).toMatch(/the monthly update failed, tried again tomorrow: CBS niet bereikbaar/);
+  });
+
+  it('checks by itself after the first delay; stop() waits for the update in progress', async () => {
+    const f = fake(null);
+    const s = startCbsSchedule(f.updater, { log: () => {}, now: () => NOW, firstCheckMs: 1, checkEveryMs: 3_600_000 });
+    await vi.waitFor(() => expect(f.calls).toEqual(['run']));
+    await expect(s.stop()).resolves.toBeUndefined();
   });
 });

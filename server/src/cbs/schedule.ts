@@ -24,8 +24,11 @@ export interface ScheduleOptions {
   checkEveryMs?: number;
 }
 
-/** Starts the daily check; stop() ends it (server close). The timers never keep the process alive. */
-export function startCbsSchedule(updater: Pick<CbsUpdater, 'lastRun' | 'busy' | 'run'>, opts: ScheduleOptions): { stop: () => void; check: () => Promise<void> } {
+/**
+ * Starts the daily check. stop() ends it and resolves once an update in progress has ended, so the server
+ * closes its store after it, not under it. The timers never keep the process alive.
+ */
+export function startCbsSchedule(updater: Pick<CbsUpdater, 'lastRun' | 'busy' | 'run'>, opts: ScheduleOptions): { stop: () => Promise<void>; check: () => Promise<void> } {
   const now = opts.now ?? (() => new Date());
   let running: Promise<void> | null = null;
   const check = async (): Promise<void> => {
@@ -56,6 +59,7 @@ export function startCbsSchedule(updater: Pick<CbsUpdater, 'lastRun' | 'busy' | 
     stop: () => {
       clearTimeout(first);
       clearInterval(daily);
+      return running ?? Promise.resolve();
     },
     check,
   };
