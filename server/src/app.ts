@@ -59,6 +59,8 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from './domain/privacy.ts';
 import { LiveSettings } from './compute/settings.ts';
 import { basemapOrigins, resolveBasemap } from './domain/basemap.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { cbsUpdateRoutes } from './routes/cbsUpdate.ts';
+import { CbsUpdater, type CbsUpdaterOptions } from './cbs/updater.ts';
 
 export interface AppDeps {
   dataset: Dataset;
@@ -87,6 +89,10 @@ export interface AppDeps {
   pdfRenderer?: PdfRenderer;
   /** Runs uploaded imports off the event loop, one at a time (made by createApp when omitted). */
   importRunner?: ImportRunner;
+  /** The update from CBS (button and schedule); omitted: the public CBS service, 30 s per answer, no schedule. */
+  cbsUpdate?: Omit<CbsUpdaterOptions, 'defaultGemeente'>;
+  /** Made by createApp from `cbsUpdate` (shared with the schedule); tests may give their own. */
+  cbsUpdater?: CbsUpdater;
 }
 
 /** A precomputed answer of the /api/areas fast path: written as is, by node:http or as a Response. */
@@ -130,6 +136,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
   const pdf = deps.pdfRenderer ?? new PdfRenderer();
   const kept = deps.keptUploadsDir ? new KeptUploads(deps.keptUploadsDir) : undefined;
   const runner = deps.importRunner ?? new ImportRunner(dataset);
+  const cbsUpdater = deps.cbsUpdater ?? cbsUpdaterOf(deps, runner, users);
   /** Every API route, answering from `ds`. */
   const routes = (ds: Dataset) =>
     new Hono<AppEnv>()
@@ -153,6 +160,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
       .route('/', selectionsRoutes(ds, selections, users))
       .route('/', attentionAreasRoutes(ds, geometry, attentionAreas, users))
       .route('/', importsRoutes(ds, users, runner, { maxBytes: deps.maxUploadBytes ?? 250 * 1024 * 1024, dir: deps.uploadDir, defaultGemeente: deps.defaultGemeente, kept }))
+      .route('/', cbsUpdateRoutes(ds, cbsUpdater))
       .route('/', presentationsRoutes(ds, presentations, users))
       .route('/', signalsRoutes(ds, threshold))
       .route('/', evaluationsRoutes(ds, geometry, evaluations, attentionAreas, users))
@@ -228,6 +236,12 @@ function answerError(err: Error, c: Context): Response {
 }
 
 export type AppType = ReturnType<typeof createApi>;
+
+/** The update from CBS over the app's store, its import lock and its (audit-deferring) user store. */
+function cbsUpdaterOf(deps: AppDeps, runner: ImportRunner, users: UserStore): CbsUpdater {
+  const options = deps.cbsUpdate ?? { policeBaseUrl: 'https://dataderden.cbs.nl/ODataApi/odata', timeoutMs: 30_000, schedule: 'uit' as const };
+  return new CbsUpdater(deps.dataset, runner, users, { ...options, defaultGemeente: deps.defaultGemeente });
+}
 
 /** The settings a beheerder may change live, over the environment's values (compute/settings.ts). */
 function liveSettings(deps: AppDeps): LiveSettings {
@@ -345,7 +359,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', compress({ threshold: 8 * 1024 }));
   app.onError(answerError);
   app.notFound((c) => c.json({ error: `not found: ${c.req.path}` } satisfies ApiErrorBody, 404));
-  app.route(API_BASE, createApi({ ...deps, importRunner }, users, resolvePrincipal, settings));
+  const cbsUpdater = deps.cbsUpdater ?? cbsUpdaterOf(deps, importRunner, users);
+  app.route(API_BASE, createApi({ ...deps, importRunner, cbsUpdater }, users, resolvePrincipal, settings));
   if (deps.clientDir && fs.existsSync(deps.clientDir)) {
     const root = path.relative(process.cwd(), deps.clientDir) || '.';
     app.use('/assets/*', async (c, next) => {
@@ -399,7 +414,7 @@ export function createApp(deps: AppDeps) {
     const fast = areasFast(request.method, getPath(request), request.url, (name) => request.headers.get(name));
     return fast ? new Response(fast.body, { status: fast.status, headers: fast.headers }) : fetchChain(request, env, executionCtx);
   };
-  return Object.assign(app, { areasFast });
+  return Object.assign(app, { areasFast, cbsUpdater });
 }
 
 /**

@@ -37,10 +37,12 @@ const schema = z.object({
     .transform((v) => v || undefined),
   /** Largest upload POST /api/imports accepts, in MB; larger gets a 413. */
   MAX_UPLOAD_MB: z.coerce.number().positive('must be a positive number of megabytes').max(100_000).default(250),
-  /** The police tables' OData v3 service (47022NED, 47018NED, 47024NED) that `npm run update` reads. */
+  /** The police tables' OData v3 service (47022NED, 47018NED, 47024NED) that an update from CBS reads. */
   CBS_POLICE_ODATA_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL like https://dataderden.cbs.nl/ODataApi/odata' }).default('https://dataderden.cbs.nl/ODataApi/odata'),
-  /** How long `npm run update` waits for one answer of CBS, in seconds. */
+  /** How long an update from CBS waits for one answer, in seconds. */
   CBS_ODATA_TIMEOUT_S: z.coerce.number().positive('must be a positive number of seconds').max(3600).default(30),
+  /** 'maandelijks': the server fetches the newest figures itself once the last update is a month old; 'uit': only on request. */
+  CBS_UPDATE_SCHEDULE: z.enum(['uit', 'maandelijks'], { error: "expected 'uit' or 'maandelijks'" }).default('uit'),
 });
 
 export type Config = Readonly<Omit<z.infer<typeof schema>, 'BASEMAP'> & { BASEMAP: string; geodataDir: string; dataDir: string }>;

@@ -10,6 +10,7 @@ import { PdfRenderer } from './reports/pdf.ts';
 import { openDataset, ROOT } from './compose.ts';
 import { loadDisclosureKey } from './store/disclosureKey.ts';
 import { sweepStaleUploads } from './routes/imports.ts';
+import { startCbsSchedule } from './cbs/schedule.ts';
 
 /** How long requests in flight may take to finish once the server is asked to stop. */
 const SHUTDOWN_GRACE_MS = 2000;
@@ -35,7 +36,11 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
     database: config.DATABASE_URL ? 'postgres' : 'sqlite',
     keptUploadsDir: path.join(config.dataDir, 'uploads'),
+    cbsUpdate: { policeBaseUrl: config.CBS_POLICE_ODATA_URL, timeoutMs: config.CBS_ODATA_TIMEOUT_S * 1000, schedule: config.CBS_UPDATE_SCHEDULE },
   });
+  // The monthly update from CBS, when asked for: a daily check in the background (cbs/schedule.ts).
+  const schedule = config.CBS_UPDATE_SCHEDULE === 'maandelijks' ? startCbsSchedule(app.cbsUpdater, { log }) : null;
+  if (schedule) log('cbs-update: the newest figures are fetched from CBS monthly (checked daily)');
   // Build the default gemeente's cube now, so the first visitor does not wait for it.
   dataset.cube(config.DEFAULT_GEMEENTE);
   return new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
@@ -52,7 +57,8 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
         close: () => new Promise<void>((r) => {
           // Stop accepting, let requests in flight finish for a moment, then cut what is left (keep-alive
           // sockets, a slow upload) so shutting down never waits on a client.
-          server.close(() => { dataset.stopWarming(); void pdfRenderer.close().then(() => { dataset.store.close(); r(); }); });
+          const scheduleStopped = schedule?.stop();
+          server.close(() => { dataset.stopWarming(); void Promise.all([pdfRenderer.close(), scheduleStopped]).then(() => { dataset.store.close(); r(); }); });
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
         }),

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/index.ts';
 import { ensureUsers, launchChromium, ROOT, SHOTS } from './support.ts';
+import { maastrichtJanuary2026, startODataServer, type ODataServer } from '../support/odataServer.ts';
 
 const DATA_DIR = path.join(ROOT, '.tmp/e2e-data-beheer');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
@@ -13,6 +14,8 @@ const BEHEERDER = { username: 'beheer', password: 'correct horse battery', role:
 const AGENT = { username: 'agent-noord', password: 'fietsen langs de maas' };
 
 let server: { url: string; close: () => Promise<void> };
+/** The server's CBS: a local stand-in with January 2026 for Maastricht (the browser test never reaches the internet). */
+let cbs: ODataServer;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
@@ -26,7 +29,8 @@ async function signIn(p: Page, user: { username: string; password: string }) {
 
 beforeAll(async () => {
   ensureUsers(DATA_DIR, [BEHEERDER]);
-  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP: 'none' }, () => {});
+  cbs = await startODataServer(maastrichtJanuary2026);
+  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP: 'none', CBS_POLICE_ODATA_URL: cbs.base, CBS_UPDATE_SCHEDULE: 'uit' }, () => {});
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
   page.on('console', (m) => {
@@ -39,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await cbs?.close();
 });
 
 describe('Beheer in the browser', () => {
@@ -95,6 +100,26 @@ describe('Beheer in the browser', () => {
     const history = page.getByRole('table', { name: /^Alle imports, nieuwste eerst/ });
     await history.getByRole('row', { name: /cbs-47022NED-valid\.csv/ }).getByRole('button', { name: 'Laatste import ongedaan maken' }).waitFor();
     await undone.waitFor({ state: 'detached' });
+  });
+
+  it('fetches the newest figures from CBS with one button and shows per table what came in', async () => {
+    const section = page.getByRole('region', { name: 'Nieuwe cijfers van CBS' });
+    // Which tables, for which gemeenten, and that nothing changes without CBS: said before the button.
+    await section.getByText(/^Haalt de nieuwste politiecijfers op bij CBS \(misdrijven per buurt, per maand, .*\) voor (.*en )?Maastricht\. .*verandert er niets\.$/).waitFor();
+    await expect(section.locator('dd').allTextContents()).resolves.toEqual(['uit: alleen met de knop', 'nog nooit']);
+    await section.getByRole('button', { name: 'Nu ophalen bij CBS' }).click();
+    const table = section.getByRole('table', { name: /^Opgehaald bij CBS op/ });
+    await table.waitFor();
+    await expect(table.getByRole('row', { name: /Misdrijven per buurt, per maand/ }).textContent()).resolves.toMatch(/9januari 2026ja, \d+ rijen nieuw of gewijzigd/);
+    await expect(table.getByRole('row', { name: /Overlast per buurt, per maand/ }).textContent()).resolves.toMatch(/0geennee$/);
+    await expect(section.getByRole('status').textContent()).resolves.toMatch(/^Nieuwe cijfers van CBS geïmporteerd voor (.*en )?Maastricht: misdrijven per buurt, per maand \(januari 2026\)\.$/);
+    await expect(section.getByRole('button', { name: 'Nu ophalen bij CBS' }).isEnabled()).resolves.toBe(true);
+    // One import record, by this beheerder, in the history above; the last fetch is remembered.
+    const history = page.getByRole('table', { name: /^Alle imports, nieuwste eerst/ });
+    await expect(history.locator('tbody tr').first().textContent()).resolves.toMatch(/cbs-47022NED-update-\d{4}-\d{2}-\d{2}\.csv.*beheer/);
+    await section.locator('dd').filter({ hasText: /door beheer$/ }).waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/bvk-beheer-cbs-update.png`, fullPage: true });
   });
 
   it('refuses a weak password with the rule, then adds a wijkagent', async () => {

@@ -7,12 +7,13 @@ import type { AppType } from '../../../server/src/app.ts';
 import type {
   ApiError, AttentionArea, AttentionAreaSummary, AttentionKind, BenchmarkResponse, Category, CoverageResponse, ClientConfig, ContextResponse, Gemeente, HotspotMethod, HotspotsResponse, Level,
   AuditEntry, ImportHistory, ImportHistoryRow, UndoAnswer, PresentationOut, PresentationView, RankingResponse, Selection, SeriesResponse, StatsAnswer, SurveyIndicator, SurveyResponse, TargetOut,
-  Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator, LiveValues, SettingsAnswer, Basemap,
+  Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator, LiveValues, SettingsAnswer, Basemap, CbsUpdateAnswer, CbsUpdateStatus,
 } from '../../../server/src/api/types.ts';
 
 export type { BenchmarkResponse, ClientConfig, CoverageResponse, ContextResponse, SurveyIndicator, SurveyResponse, TargetOut };
 export type { AttentionArea, AttentionAreaSummary, AttentionKind, AuditEntry, Category, ImportHistoryRow, HotspotMethod, HotspotsResponse, RankingResponse, Selection };
 export type { Operator, PlanAnswer, PlanContent, PlanVersion, TargetIndicator, LiveValues, SettingsAnswer, Basemap };
+export type { CbsUpdateAnswer, CbsUpdateStatus };
 
 export class ApiRequestError extends Error {
   constructor(
@@ -474,6 +475,21 @@ export async function undoImport(id: number): Promise<UndoAnswer> {
 /** Imports an undone upload again from its kept file; answers the import report like an upload. */
 export async function reimportImport(id: number): Promise<ImportReport> {
   return (await checked(await api.imports[':id'].reimport.$post({ param: { id: String(id) } }))).json();
+}
+
+/** What an update from CBS fetches, whether the monthly schedule is on, and when the last one ran. */
+export async function fetchCbsUpdateStatus(signal?: AbortSignal): Promise<CbsUpdateStatus> {
+  return (await checked(await api.imports['cbs-update'].$get(undefined, { init: { signal } }))).json();
+}
+
+/**
+ * Fetches the newest police figures from CBS and imports them now. CBS out of reach (502), another import
+ * running (409): ApiRequestError with the server's Dutch reason; nothing has changed then.
+ */
+export async function runCbsUpdate(): Promise<CbsUpdateAnswer> {
+  const res = await checked(await api.imports['cbs-update'].$post({ json: {} }));
+  if (res.status === 200) return res.json();
+  throw new ApiRequestError(res.status, await res.json());
 }
 
 const importRefusal = z.object({

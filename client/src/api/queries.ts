@@ -9,6 +9,7 @@ import {
   fetchAreas,
   fetchAudit,
   fetchImports,
+  fetchCbsUpdateStatus,
   fetchAttentionAreas,
   fetchBenchmark,
   fetchBuurtNames,
@@ -140,6 +141,7 @@ export const useTargetPlanQuery = (gemeente: string) =>
   useQuery({ queryKey: ['target-plan', gemeente], queryFn: ({ signal }) => fetchTargetPlan(gemeente, signal), staleTime: 0 });
 export const useSettingsQuery = () => useQuery({ queryKey: ['settings'], queryFn: ({ signal }) => fetchSettings(signal), staleTime: 0 });
 export const useAccountsQuery = () => useQuery({ queryKey: ['accounts'], queryFn: ({ signal }) => fetchAccounts(signal), staleTime: 0 });
+export const useCbsUpdateQuery = () => useQuery({ queryKey: ['cbs-update'], queryFn: ({ signal }) => fetchCbsUpdateStatus(signal), staleTime: 0 });
 export const useImportsQuery = () => useQuery({ queryKey: ['imports'], queryFn: ({ signal }) => fetchImports(signal), staleTime: 0 });
 export const useAuditQuery = (filter: AuditFilter) =>
   useQuery({ queryKey: ['audit', filter], queryFn: ({ signal }) => fetchAudit(filter, signal), staleTime: 0, placeholderData: keepPreviousData });

@@ -22,3 +22,4 @@ export type { AttentionArea, AttentionKind } from '../store/attentionAreas.ts';
 export type { PresentationLayer, PresentationView } from '../store/presentations.ts';
 export type { AuditEntry } from '../store/users.ts';
 export type { ImportHistory, ImportHistoryRow, UndoAnswer } from '../compute/imports.ts';
+export type { CbsTableAnswer, CbsUpdateAnswer, CbsUpdateStatus } from '../cbs/updater.ts';

@@ -38,6 +38,8 @@ export interface CbsUpdateOptions {
   timeoutMs: number;
   /** Today: the newest period asked for (tests pin it). */
   now?: Date;
+  /** The beheerder who asked for it on the Beheer page (recorded with each import); null or omitted: a command or the schedule. */
+  importedBy?: string | null;
 }
 
 export interface TableOutcome {
@@ -123,7 +125,7 @@ export async function updateFromCbs(ds: Dataset, opts: CbsUpdateOptions): Promis
         const file = files[i];
         if (file === null) return { table: spec.table, url, rows: 0, periods: [], imported: false, alreadyImported: false, changedRows: 0, warnings: [] };
         try {
-          const r = importFile(ds, file, { gemeente: opts.gemeenten[0], name: path.basename(file) });
+          const r = importFile(ds, file, { gemeente: opts.gemeenten[0], name: path.basename(file), importedBy: opts.importedBy });
           return { table: spec.table, url, rows: rows.length, periods, imported: !r.alreadyImported, alreadyImported: r.alreadyImported, changedRows: r.changedRows, warnings: r.warnings };
         } catch (e) {
           if (e instanceof ImportError) throw new CbsUpdateError(`De cijfers van CBS-tabel ${spec.table} (${url}) zijn geweigerd door de import:\n${e.message}`);

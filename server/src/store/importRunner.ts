@@ -106,6 +106,28 @@ export class ImportRunner {
     }
   }
 
+  /** Whether an import (or an update from CBS) is running now. */
+  busy(): boolean {
+    return this.running !== null;
+  }
+
+  /**
+   * Runs `job` as the one import of the moment (ImportBusy when another runs): the update from CBS
+   * (cbs/updater.ts), which fetches first and then imports in-process, so an upload and an update never
+   * run at once.
+   */
+  async exclusive<T>(name: string, by: string | null, job: () => Promise<T>): Promise<T> {
+    this.assertIdle();
+    this.running = { name, by, since: new Date() };
+    try {
+      return await job();
+    } finally {
+      this.ds.store.forgetRevision();
+      this.running = null;
+      this.flushAudits();
+    }
+  }
+
   /** Resolves when no import worker holds (or is about to take) the store's write lock. */
   writesAllowed(): Promise<void> {
     return this.writing ?? Promise.resolve();

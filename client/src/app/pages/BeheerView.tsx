@@ -3,6 +3,7 @@
 import { AccountsPanel } from '../../features/admin/AccountsPanel.tsx';
 import { AuditPanel } from '../../features/admin/AuditPanel.tsx';
 import { ImportPanel } from '../../features/admin/ImportPanel.tsx';
+import { CbsUpdatePanel } from '../../features/admin/CbsUpdatePanel.tsx';
 import { TargetsPanel } from '../../features/admin/TargetsPanel.tsx';
 import { SettingsPanel } from '../../features/admin/SettingsPanel.tsx';
 import type { PageProps } from './pageProps.ts';
@@ -21,6 +22,7 @@ export function BeheerView({ view, scene, session, announce }: PageProps) {
       <AccountsPanel announce={announce} />
       {/* A police extract belongs to one gemeente; on the country view the server's default gemeente applies. */}
       <ImportPanel gemeente={view.gemeente === 'NL' ? null : view.gemeente} gemeenteNaam={view.gemeente === 'NL' ? null : scene.gemeenteNaam} announce={announce} />
+      <CbsUpdatePanel />
       {view.gemeente === 'NL' ? (
         <p className="admin-section">Kies een gemeente om de doelen van haar plan te beheren.</p>
       ) : (

@@ -20,6 +20,8 @@ export const ACTIONS: Record<string, string> = {
   import: 'Bestand geïmporteerd',
   'import-rejected': 'Import geweigerd',
   'import-undo': 'Import ongedaan gemaakt',
+  'cbs-update': 'Nieuwe cijfers van CBS opgehaald',
+  'cbs-update-failed': 'Ophalen bij CBS mislukt',
   incidents: 'Registraties (punten) bekeken',
   density: 'Dichtheidskaart bekeken',
   streets: 'Straten bekeken',
@@ -82,6 +84,7 @@ export function resourceLabel(resource: string): string {
   const known: Record<string, string> = {
     '/api/auth/login': 'Aanmelden',
     '/api/imports': 'Import',
+    '/api/imports/cbs-update': 'Nieuwe cijfers van CBS',
     '/api/incidents': 'Registraties (punten)',
     '/api/density': 'Dichtheidskaart',
     '/api/streets': 'Straten',
@@ -101,6 +104,7 @@ const DETAIL_WORDS: Record<string, string> = {
   categories: 'soorten', withheld: 'afgeschermde cellen', totalRows: 'totaalregels', assigned: 'in een buurt geplaatst', registrations: 'registraties',
   months: 'maanden', years: 'jaren', indicators: 'indicatoren', version: 'versie', before: 'was', after: 'wordt',
   lowPopulationThreshold: 'weinig inwoners onder', basemap: 'achtergrondkaart', importedAt: 'geïmporteerd op', importedBy: 'door', restoredRows: 'teruggezette rijen',
+  gemeenten: 'gemeenten', imported: 'geïmporteerd',
 };
 
 function valueText(v: unknown): string {
