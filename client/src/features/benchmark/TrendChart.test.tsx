@@ -86,6 +86,18 @@ describe('TrendChart', () => {
     renderChart();
     expect([...screen.getByRole('img').querySelectorAll('.trend-x-tick')].map((t) => t.textContent)).toEqual(['2012', '2013', '2014', '2015', '2016']);
   });
+
+  it('on a narrow screen labels fewer years, always the selected one, and drops the figures from the end labels', () => {
+    const long: TrendPoint[] = Array.from({ length: 14 }, (_, i) => ({ year: 2012 + i, ratePer1000: 5 + i, averageRatePer1000: 4 }));
+    render(<TrendChart trend={long} selfNaam="Maastricht" groupLabel="G40" selectedYear={2024} width={320} />);
+    const chart = screen.getByRole('img');
+    const years = [...chart.querySelectorAll('.trend-x-tick')].map((t) => Number(t.textContent));
+    expect(years).toContain(2024);
+    expect(years.length).toBeLessThanOrEqual(7);
+    expect(years[0]).toBe(2012);
+    expect(chart.getAttribute('viewBox')).toBe('0 0 320 300');
+    expect(chart.querySelector('.trend-end-group')!.textContent).toBe('Gemiddelde');
+  });
 });
 
 describe('trendSummary', () => {

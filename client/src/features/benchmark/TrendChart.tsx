@@ -2,17 +2,23 @@
 // average, per year. Told apart without colour (solid line with dots vs dashed line with squares, labels at
 // the line ends); a year without a figure is a gap, never a zero. The table beside it gives the same figures.
 import { scaleLinear } from 'd3-scale';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { formatNumber } from '../../lib/format.ts';
 import { trendSummary, type TrendPoint } from './trendText.ts';
 
-const W = 760;
+/** Widest drawing; the chart is drawn at the width it gets (down to MIN_W) so its text stays 12 px on a phone. */
+const MAX_W = 760;
+const MIN_W = 280;
+/** Below this width the end labels drop their figures (the table has them) to leave room for the lines. */
+const NARROW = 560;
 const H = 300;
-const M = { top: 30, right: 180, bottom: 34, left: 52 };
 const SELF = '#154273';
 const GROUP = '#a6190d';
 const MUTED = '#4d4d4d';
-/** Below this many units per year the year labels would touch: then every other year is labelled. */
+/** Room one year label needs; with less per year only every second (third, …) year is labelled. */
 const MIN_YEAR_STEP = 38;
+/** Rough width of a bold 13 px character, to reserve room for the end labels. */
+const CHAR_W = 7.6;
 /** Closest two end labels may sit (font 13). */
 const LABEL_GAP = 16;
 
@@ -22,6 +28,24 @@ export interface TrendChartProps {
   groupLabel: string;
   /** The year the bar chart above shows: marked, so the two charts read together. */
   selectedYear: number;
+  /** Fixed width; without it the chart takes its container's width. */
+  width?: number;
+}
+
+/** The container's width, clamped to the chart's range; MAX_W until measured (and where nothing measures). */
+function useContainerWidth(fixed: number | undefined) {
+  const ref = useRef<SVGSVGElement>(null);
+  const [measured, setMeasured] = useState(MAX_W);
+  useLayoutEffect(() => {
+    const parent = ref.current?.parentElement;
+    if (fixed !== undefined || !parent || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setMeasured(Math.round(Math.max(MIN_W, Math.min(MAX_W, entry.contentRect.width))));
+    });
+    observer.observe(parent);
+    return () => observer.disconnect();
+  }, [fixed]);
+  return { ref, width: fixed ?? measured };
 }
 
 /** An SVG path through the points with a value; a missing value lifts the pen, so the line has a gap. */
@@ -42,11 +66,20 @@ function gappedPath(points: { x: number; y: number | null }[]): string {
 /** Decimals that tell the ticks apart (step 0,5 needs one, 0,25 two). */
 const tickDecimals = (step: number) => Math.max(0, Math.min(2, -Math.floor(Math.log10(step) + 1e-9)));
 
-export function TrendChart({ trend, selfNaam, groupLabel, selectedYear }: TrendChartProps) {
+export function TrendChart({ trend, selfNaam, groupLabel, selectedYear, width }: TrendChartProps) {
+  const { ref, width: W } = useContainerWidth(width);
+  const narrow = W < NARROW;
   const years = trend.map((p) => p.year);
   const first = years[0]!;
   const last = years[years.length - 1]!;
   const values = trend.flatMap((p) => [p.ratePer1000, p.averageRatePer1000]).filter((v): v is number => v !== null);
+  const series = [
+    { key: 'self', label: selfNaam, colour: SELF, dash: undefined, value: (p: TrendPoint) => p.ratePer1000 },
+    { key: 'group', label: narrow ? 'Gemiddelde' : 'Groepsgemiddelde', colour: GROUP, dash: '7 4', value: (p: TrendPoint) => p.averageRatePer1000 },
+  ] as const;
+  const endText = (label: string, v: number | null) => (narrow ? label : `${label} ${formatNumber(v, 1)}`);
+  const longest = Math.max(...series.map((s) => endText(s.label, 100).length));
+  const M = { top: 30, right: Math.min(W * 0.4, 14 + longest * CHAR_W), bottom: 34, left: narrow ? 40 : 52 };
   const y = scaleLinear()
     .domain([0, Math.max(...values, 0) * 1.05 || 1])
     .range([H - M.bottom, M.top])
@@ -56,15 +89,13 @@ export function TrendChart({ trend, selfNaam, groupLabel, selectedYear }: TrendC
   const ticks = y.ticks(5);
   const decimals = ticks.length > 1 ? tickDecimals(ticks[1]! - ticks[0]!) : 0;
   const step = years.length > 1 ? plot / (years.length - 1) : plot;
-  const labelled = step >= MIN_YEAR_STEP ? years : years.filter((yr) => (yr - first) % 2 === 0 || yr === last || yr === selectedYear);
-  const series = [
-    { key: 'self', label: selfNaam, colour: SELF, dash: undefined, value: (p: TrendPoint) => p.ratePer1000 },
-    { key: 'group', label: 'Groepsgemiddelde', colour: GROUP, dash: '7 4', value: (p: TrendPoint) => p.averageRatePer1000 },
-  ] as const;
+  const every = Math.ceil(MIN_YEAR_STEP / step);
+  // The selected year is always labelled; a regular label too close to it gives way.
+  const labelled = years.filter((yr) => yr === selectedYear || ((yr - first) % every === 0 && Math.abs(yr - selectedYear) >= every));
   // Direct labels at each line's last point, pushed apart when the two lines end close together.
   const endLabels = series.map((s) => {
     const end = [...trend].reverse().find((p) => s.value(p) !== null);
-    return end ? { key: s.key, text: `${s.label} ${formatNumber(s.value(end), 1)}`, colour: s.colour, x: x(end.year), y: y(s.value(end)!) } : null;
+    return end ? { key: s.key, text: endText(s.label, s.value(end)), colour: s.colour, x: x(end.year), y: y(s.value(end)!) } : null;
   });
   const [a, b] = endLabels;
   if (a && b && Math.abs(a.y - b.y) < LABEL_GAP) {
@@ -74,7 +105,7 @@ export function TrendChart({ trend, selfNaam, groupLabel, selectedYear }: TrendC
     lower.y = mid + LABEL_GAP / 2;
   }
   return (
-    <svg className="benchmark-chart trend-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={trendSummary(trend, selfNaam, groupLabel)}>
+    <svg ref={ref} className="benchmark-chart trend-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={trendSummary(trend, selfNaam, groupLabel)}>
       <text x={4} y={M.top - 14} fontSize="12" fill={MUTED}>
         Misdrijven per 1.000 inwoners
       </text>
