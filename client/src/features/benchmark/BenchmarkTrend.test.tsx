@@ -26,9 +26,9 @@ const data: BenchmarkResponse = {
   rows: [{ code: 'GM0935', naam: 'Maastricht', count: 1000, population: 125285, ratePer1000: 7.98, rank: 1, isSelf: true, inGroup: false }],
   average: { ratePer1000: 6.42, count: 100, population: 1000, members: 6 },
   trend: [
-    { year: 2012, ratePer1000: 9.23, averageRatePer1000: 6.51 },
-    { year: 2013, ratePer1000: 7.98, averageRatePer1000: 6.42 },
-    { year: 2014, ratePer1000: null, averageRatePer1000: 4.8 },
+    { year: 2012, ratePer1000: 9.23, averageRatePer1000: 6.51, members: 6 },
+    { year: 2013, ratePer1000: 7.98, averageRatePer1000: 6.42, members: 6 },
+    { year: 2014, ratePer1000: null, averageRatePer1000: 4.8, members: 5 },
   ],
 };
 
@@ -39,7 +39,7 @@ describe('BenchmarkTrend', () => {
     screen.getByRole('img', { name: /^Maastricht 2012–2014: van 9,2 naar 8,0 \(2013\) per 1\.000 inwoners/ });
   });
 
-  it('gives the same figures as a table, in nl-NL, with a dash and its explanation for a missing year', () => {
+  it('gives the same figures as a table, in nl-NL, with a dash for a missing year and the members of a smaller average, each explained', () => {
     render(<BenchmarkTrend data={data} headingId="t" />);
     const table = screen.getByRole('table', { name: /Misdrijven per 1\.000 inwoners per jaar, 2012–2014: Maastricht en het gewogen gemiddelde van Referentiegemeenten/ });
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Jaar', 'Maastricht per 1.000', 'Groepsgemiddelde per 1.000', 'Verschil']);
@@ -50,9 +50,10 @@ describe('BenchmarkTrend', () => {
     expect(rows).toEqual([
       ['2012', '9,2', '6,5', '+2,7'],
       ['2013', '8,0', '6,4', '+1,6'],
-      ['2014', '–', '4,8', '–'],
+      ['2014', '–', '4,8 (5 van 6)', '–'],
     ]);
     screen.getByText(/– : geen cijfer voor dat jaar/);
+    screen.getByText('(n van 6): gemiddelde over de n groepsleden met een cijfer voor dat jaar.');
   });
 
   it('highlights the year of the bar chart in the table', () => {
@@ -66,10 +67,11 @@ describe('BenchmarkTrend', () => {
   });
 
   it('shows no chart and no dash note for a single year without gaps', () => {
-    render(<BenchmarkTrend data={{ ...data, trend: [{ year: 2013, ratePer1000: 7.98, averageRatePer1000: 6.42 }] }} headingId="t" />);
+    render(<BenchmarkTrend data={{ ...data, trend: [{ year: 2013, ratePer1000: 7.98, averageRatePer1000: 6.42, members: 6 }] }} headingId="t" />);
     screen.getByText(/Te weinig jaren/);
     expect(screen.queryByRole('img')).toBeNull();
     expect(screen.queryByText(/geen cijfer voor dat jaar/)).toBeNull();
+    expect(screen.queryByText(/groepsleden met een cijfer/)).toBeNull();
     expect(screen.getAllByRole('row')).toHaveLength(2);
   });
 });

@@ -4,7 +4,7 @@ import type { BenchmarkResponse } from '../../api/client.ts';
 import { formatNumber, formatSignedNumber } from '../../lib/format.ts';
 import { ScrollTable } from '../area-table/TableParts.tsx';
 import { TrendChart } from './TrendChart.tsx';
-import { populationCaveat } from './trendText.ts';
+import { populationCaveat, type TrendPoint } from './trendText.ts';
 
 /** Difference of the figures as the table shows them (one decimal), so a reader's own subtraction agrees. */
 const shown = (v: number) => Number(v.toFixed(1));
@@ -26,6 +26,13 @@ export function BenchmarkTrend({ data, headingId }: { data: BenchmarkResponse; h
   const first = trend[0]?.year;
   const last = trend.at(-1)?.year;
   const hasGaps = trend.some((p) => p.ratePer1000 === null || p.averageRatePer1000 === null);
+  // A year whose average rests on fewer members than the others is another group: the table says so.
+  const fullGroup = Math.max(0, ...trend.map((p) => p.members));
+  const partial = (p: TrendPoint) => p.averageRatePer1000 !== null && p.members < fullGroup;
+  const notes = [
+    hasGaps ? '– : geen cijfer voor dat jaar in de gegevens (bijvoorbeeld door CBS afgeschermd).' : null,
+    trend.some(partial) ? `(n van ${fullGroup}): gemiddelde over de n groepsleden met een cijfer voor dat jaar.` : null,
+  ].filter((n): n is string => n !== null);
   return (
     <section className="benchmark-trend" aria-labelledby={headingId}>
       <h3 id={headingId}>{first === undefined ? 'Ontwikkeling' : `Ontwikkeling sinds ${first}`}</h3>
@@ -54,7 +61,7 @@ export function BenchmarkTrend({ data, headingId }: { data: BenchmarkResponse; h
         <ScrollTable
           label={`Tabel: ontwikkeling ${first}–${last}`}
           caption={`Misdrijven per 1.000 inwoners per jaar, ${first}–${last}: ${selfNaam} en het gewogen gemiddelde van ${meta.groupLabel}; verschil = ${selfNaam} min gemiddelde`}
-          after={hasGaps ? <p className="hint">– : geen cijfer voor dat jaar in de gegevens (bijvoorbeeld door CBS afgeschermd).</p> : undefined}
+          after={notes.length ? notes.map((n) => <p key={n} className="hint">{n}</p>) : undefined}
         >
           <thead>
             <tr>
@@ -75,7 +82,10 @@ export function BenchmarkTrend({ data, headingId }: { data: BenchmarkResponse; h
               <tr key={p.year} className={p.year === meta.year ? 'selected' : undefined}>
                 <th scope="row">{p.year}</th>
                 <td className="num">{formatNumber(p.ratePer1000, 1)}</td>
-                <td className="num">{formatNumber(p.averageRatePer1000, 1)}</td>
+                <td className="num">
+                  {formatNumber(p.averageRatePer1000, 1)}
+                  {partial(p) && ` (${p.members} van ${fullGroup})`}
+                </td>
                 <td className="num">{formatSignedNumber(difference(p.ratePer1000, p.averageRatePer1000), 1)}</td>
               </tr>
             ))}

@@ -7,11 +7,11 @@ import { trendSummary, type TrendPoint } from './trendText.ts';
 afterEach(cleanup);
 
 const trend: TrendPoint[] = [
-  { year: 2012, ratePer1000: 6.12, averageRatePer1000: 5.04 },
-  { year: 2013, ratePer1000: 5.5, averageRatePer1000: 4.8 },
-  { year: 2014, ratePer1000: null, averageRatePer1000: 4.1 },
-  { year: 2015, ratePer1000: 4.2, averageRatePer1000: 3.9 },
-  { year: 2016, ratePer1000: 3.38, averageRatePer1000: 2.9 },
+  { year: 2012, ratePer1000: 6.12, averageRatePer1000: 5.04, members: 6 },
+  { year: 2013, ratePer1000: 5.5, averageRatePer1000: 4.8, members: 6 },
+  { year: 2014, ratePer1000: null, averageRatePer1000: 4.1, members: 6 },
+  { year: 2015, ratePer1000: 4.2, averageRatePer1000: 3.9, members: 6 },
+  { year: 2016, ratePer1000: 3.38, averageRatePer1000: 2.9, members: 6 },
 ];
 
 const renderChart = (t = trend, selectedYear = 2015) =>
@@ -49,8 +49,8 @@ describe('TrendChart', () => {
 
   it('keeps the end labels apart when the lines end close together', () => {
     renderChart([
-      { year: 2020, ratePer1000: 10, averageRatePer1000: 2 },
-      { year: 2021, ratePer1000: 5, averageRatePer1000: 5.05 },
+      { year: 2020, ratePer1000: 10, averageRatePer1000: 2, members: 6 },
+      { year: 2021, ratePer1000: 5, averageRatePer1000: 5.05, members: 6 },
     ]);
     const chart = screen.getByRole('img');
     const ys = ['.trend-end-self', '.trend-end-group'].map((s) => Number(chart.querySelector(s)!.getAttribute('y')));
@@ -75,8 +75,8 @@ describe('TrendChart', () => {
     expect(ticks[0]).toBe('0');
     expect(ticks.some((t) => t!.includes(','))).toBe(false);
     renderChart([
-      { year: 2020, ratePer1000: 1.3, averageRatePer1000: 1.2 },
-      { year: 2021, ratePer1000: 1.1, averageRatePer1000: 1.4 },
+      { year: 2020, ratePer1000: 1.3, averageRatePer1000: 1.2, members: 6 },
+      { year: 2021, ratePer1000: 1.1, averageRatePer1000: 1.4, members: 6 },
     ]);
     const small = [...screen.getAllByRole('img')[1]!.querySelectorAll('.trend-y-tick text')].map((t) => t.textContent);
     expect(small).toEqual(['0,0', '0,5', '1,0', '1,5', '2,0']);
@@ -88,7 +88,7 @@ describe('TrendChart', () => {
   });
 
   it('on a narrow screen labels fewer years, always the selected one, and drops the figures from the end labels', () => {
-    const long: TrendPoint[] = Array.from({ length: 14 }, (_, i) => ({ year: 2012 + i, ratePer1000: 5 + i, averageRatePer1000: 4 }));
+    const long: TrendPoint[] = Array.from({ length: 14 }, (_, i) => ({ year: 2012 + i, ratePer1000: 5 + i, averageRatePer1000: 4, members: 6 }));
     render(<TrendChart trend={long} selfNaam="Maastricht" groupLabel="G40" selectedYear={2024} width={320} />);
     const chart = screen.getByRole('img');
     const years = [...chart.querySelectorAll('.trend-x-tick')].map((t) => Number(t.textContent));
@@ -103,9 +103,9 @@ describe('TrendChart', () => {
 describe('trendSummary', () => {
   it('names the years where a series starts or ends inside the range, and says nothing about direction', () => {
     const gaps: TrendPoint[] = [
-      { year: 2012, ratePer1000: null, averageRatePer1000: 5 },
-      { year: 2013, ratePer1000: 4, averageRatePer1000: 5 },
-      { year: 2014, ratePer1000: 6, averageRatePer1000: null },
+      { year: 2012, ratePer1000: null, averageRatePer1000: 5, members: 6 },
+      { year: 2013, ratePer1000: 4, averageRatePer1000: 5, members: 6 },
+      { year: 2014, ratePer1000: 6, averageRatePer1000: null, members: 6 },
     ];
     expect(trendSummary(gaps, 'Vaals', 'G40')).toBe(
       'Vaals 2012–2014: van 4,0 (2013) naar 6,0 per 1.000 inwoners; gemiddelde G40 van 5,0 naar 5,0 (2013). In 0 van de 1 jaren hoger dan het gemiddelde, in 1 lager.',
@@ -114,7 +114,7 @@ describe('trendSummary', () => {
   });
 
   it('says when a series has no figures at all', () => {
-    expect(trendSummary([{ year: 2012, ratePer1000: null, averageRatePer1000: 2 }, { year: 2013, ratePer1000: null, averageRatePer1000: 3 }], 'Vaals', 'G40')).toBe(
+    expect(trendSummary([{ year: 2012, ratePer1000: null, averageRatePer1000: 2, members: 6 }, { year: 2013, ratePer1000: null, averageRatePer1000: 3, members: 6 }], 'Vaals', 'G40')).toBe(
       'Vaals 2012–2013: geen cijfers; gemiddelde G40 van 2,0 naar 3,0.',
     );
   });
