@@ -49,6 +49,22 @@ describe('GET /api/benchmark', () => {
     expect(r.body.meta.notes.join(' ')).toMatch(/gewogen/);
   });
 
+  it('trend: per year the rate and the weighted average on the inhabitants of one year, with the members counted', async () => {
+    const r = await t.getJson<Body & { trend: { year: number; ratePer1000: number | null; averageRatePer1000: number | null; members: number }[] }>(
+      '/api/benchmark?gemeente=GM0935&year=2024&group=reference',
+    );
+    expect(r.body.trend.map((p) => p.year)).toEqual(r.body.meta.years);
+    const self = csv.get('GM0935')!;
+    for (const p of r.body.trend) {
+      // Every year over the inhabitants of 2024: the caveat the page shows under the trend chart.
+      expect(p.ratePer1000).toBeCloseTo((Number(self[`misdrijven_totaal_${p.year}`]) / Number(self.inwoners_2024)) * 1000, 2);
+      const count = REFERENCE.reduce((s, c) => s + Number(csv.get(c)![`misdrijven_totaal_${p.year}`]), 0);
+      const pop = REFERENCE.reduce((s, c) => s + Number(csv.get(c)!.inwoners_2024), 0);
+      expect(p.averageRatePer1000).toBeCloseTo((count / pop) * 1000, 2);
+      expect(p.members).toBe(6);
+    }
+  });
+
   it('G32 (2015, 37 members) and G40 (41 members) resolve to existing gemeenten; Maastricht is a member and counts', async () => {
     const groups = JSON.parse(fs.readFileSync(path.join(ROOT, 'server/data/benchmark-groups.json'), 'utf8')).groups as { id: string; members: { code: string; naam: string }[] }[];
     const gemeenten = (await t.getJson<{ code: string; naam: string }[]>('/api/gemeenten')).body;

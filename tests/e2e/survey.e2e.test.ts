@@ -124,7 +124,7 @@ describe('Veiligheidsmonitor, bivariate map, targets and benchmark in the browse
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('shows the benchmark page with Maastricht, six reference gemeenten and the average line', async () => {
+  it('shows the benchmark page with Maastricht, six reference gemeenten, the average line and the trend', async () => {
     await page.getByRole('link', { name: 'Vergelijking' }).click();
     const chart = page.getByRole('img', { name: /Misdrijven per 1\.000 inwoners in 2024, Referentiegemeenten/ });
     await chart.waitFor();
@@ -138,9 +138,25 @@ describe('Veiligheidsmonitor, bivariate map, targets and benchmark in the browse
     for (const naam of ['Almere', 'Breda', "'s-Hertogenbosch", 'Groningen', 'Leiden', 'Nijmegen']) {
       await expect(table.getByRole('rowheader', { name: naam, exact: true }).count()).resolves.toBe(1);
     }
+    // The trend under it: the default total (47022NED) has figures from 2021, the crime types (47018NED) from 2012;
+    // the chart and its table start at the first year the API gives, never at a hard-coded one.
+    const trendYears = await page.evaluate(async () => {
+      const r = await fetch('/api/benchmark?gemeente=GM0935&group=reference');
+      return ((await r.json()) as { trend: { year: number }[] }).trend.map((t) => t.year);
+    });
+    expect(trendYears.length).toBeGreaterThanOrEqual(2);
+    const first = trendYears[0]!;
+    await page.getByRole('heading', { level: 3, name: `Ontwikkeling sinds ${first}` }).waitFor();
+    const trendChart = page.getByRole('img', { name: new RegExp(`^Maastricht ${first}–${trendYears.at(-1)}: van \\d+,\\d naar \\d+,\\d per 1\\.000 inwoners; gemiddelde `) });
+    await expect(trendChart.locator('.trend-self circle').count()).resolves.toBe(trendYears.length);
+    await expect(trendChart.locator('.trend-selected').getAttribute('data-year')).resolves.toBe('2024');
+    const trendTable = page.getByRole('table', { name: new RegExp(`Misdrijven per 1\\.000 inwoners per jaar, ${first}–`) });
+    await expect(trendTable.getByRole('rowheader').allTextContents()).resolves.toEqual(trendYears.map(String));
+    await expect(trendTable.locator('tbody tr').first().textContent()).resolves.toMatch(new RegExp(`^${first}\\d+,\\d\\d+,\\d[-+−]?\\d+,\\d$`));
+    await expect(page.getByText(/^Per 1\.000 inwoners van 1 januari 2024, voor elk jaar/).count()).resolves.toBe(1);
     await page.screenshot({ path: `${SHOTS}/bvk-sv-benchmark.png`, fullPage: true });
     await page.getByLabel('Groep').selectOption('G40');
-    await page.getByRole('img', { name: /G40/ }).waitFor();
+    await page.getByRole('img', { name: /Misdrijven per 1\.000 inwoners in \d{4}, G40/ }).waitFor();
     expect(new URL(page.url()).searchParams.get('groep')).toBe('G40');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonth, formatNumber, formatPercentChange, formatPeriod, parseDutchNumber, pluralArea } from './format.ts';
+import { formatDate, formatMonth, formatNumber, formatPercentChange, formatPeriod, formatSignedNumber, parseDutchNumber, pluralArea } from './format.ts';
 
 describe('formatNumber', () => {
   it('uses a decimal comma and a thousands dot', () => {
@@ -21,6 +21,15 @@ describe('formatPercentChange', () => {
     expect(formatPercentChange(-4)).toMatch(/^[-−]4,0 %$/);
     expect(formatPercentChange(0)).toBe('0,0 %');
     expect(formatPercentChange(null)).toBe('–');
+  });
+});
+
+describe('formatSignedNumber', () => {
+  it('signs differences without a unit and never signs zero', () => {
+    expect(formatSignedNumber(2.345)).toBe('+2,3');
+    expect(formatSignedNumber(-1)).toMatch(/^[-−]1,0$/);
+    expect(formatSignedNumber(-0.01)).toBe('0,0');
+    expect(formatSignedNumber(null)).toBe('–');
   });
 });
 

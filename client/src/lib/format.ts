@@ -36,6 +36,13 @@ export function formatPercentChange(value: number | null | undefined, decimals =
   return `${formatter(decimals, true).format(rounded === 0 ? 0 : rounded)} %`;
 }
 
+/** "+2,3" / "−1,0" for differences between two figures; "–" when unknown. */
+export function formatSignedNumber(value: number | null | undefined, decimals = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const rounded = Number(value.toFixed(decimals));
+  return formatter(decimals, true).format(rounded === 0 ? 0 : rounded);
+}
+
 /** Parses a Dutch-typed number ("1.234,5", "12,5", "12.5") — returns null when it is not a number. */
 export function parseDutchNumber(text: string): number | null {
   let t = text.trim().replace(/\s/g, '').replace('−', '-');

@@ -39,8 +39,9 @@ export interface BenchmarkResponse {
     categoryNaam: string;
     notes: string[];
   };
-  /** Per year with figures: the gemeente's rate and the group's weighted average (the trend). */
-  trend: { year: number; ratePer1000: number | null; averageRatePer1000: number | null }[];
+  /** Per year with figures: the gemeente's rate and the group's weighted average (the trend); `members`:
+   * how many group members had a figure that year, so a year averaged over fewer of them can say so. */
+  trend: { year: number; ratePer1000: number | null; averageRatePer1000: number | null; members: number }[];
   rows: BenchmarkRow[];
   average: { ratePer1000: number | null; count: number; population: number; members: number };
 }
@@ -130,7 +131,7 @@ export function computeBenchmark(ds: Dataset, file: BenchmarkFile, group: Benchm
     const self = ratePer1000(counts.get(gemeente)!.get(y) ?? null, populationOf(gemeente));
     const inGroup = list.filter((m) => m.code !== gemeente || selfInAverage);
     const avg = weightedAverage(inGroup.map((m) => ({ code: m.code, count: counts.get(m.code)!.get(y) ?? null, population: populationOf(m.code) })));
-    return { year: y, ratePer1000: self, averageRatePer1000: avg.ratePer1000 };
+    return { year: y, ratePer1000: self, averageRatePer1000: avg.ratePer1000, members: avg.members };
   });
   const categoryNaam = ds.categories.naam(category);
   const selfNaam = ds.gemeente(gemeente)!.naam;

@@ -29,7 +29,7 @@ const data: BenchmarkResponse = {
     { code: 'GM0034', naam: 'Almere', count: 9532, population: 226500, ratePer1000: 42.08, rank: 3, isSelf: false, inGroup: true },
   ],
   average: { ratePer1000: 50.1, count: 21132, population: 413549, members: 2 },
-  trend: [{ year: 2024, ratePer1000: 66.19, averageRatePer1000: 50.1 }],
+  trend: [{ year: 2024, ratePer1000: 66.19, averageRatePer1000: 50.1, members: 6 }],
 };
 
 describe('BenchmarkChart', () => {

@@ -1,8 +1,10 @@
-// The "Vergelijking" page: the gemeente against a benchmark group, per year, as a ranked bar chart and a table.
+// The "Vergelijking" page: the gemeente against a benchmark group, per year, as a ranked bar chart and a table,
+// and its development over all years (BenchmarkTrend).
 import { useId } from 'react';
 import type { BenchmarkResponse } from '../../api/client.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { BenchmarkChart } from './BenchmarkChart.tsx';
+import { BenchmarkTrend } from './BenchmarkTrend.tsx';
 import { ScrollTable } from '../area-table/TableParts.tsx';
 
 export interface BenchmarkPageProps {
@@ -119,6 +121,7 @@ export function BenchmarkPage({ data, error, group, year, onChange }: BenchmarkP
               </tr>
             </tfoot>
           </ScrollTable>
+          <BenchmarkTrend data={data} headingId={`${id}-trend`} />
           <ul className="page-notes">
             {data.meta.notes.map((n) => (
               <li key={n}>{n}</li>
