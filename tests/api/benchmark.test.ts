@@ -20,6 +20,19 @@ beforeAll(() => {
 const REFERENCE = ['GM0034', 'GM0758', 'GM0796', 'GM0014', 'GM0546', 'GM0268'];
 
 describe('GET /api/benchmark', () => {
+  it('lists the categories it can compare on (the total first, then crime types with real figures per gemeente), and each answers', async () => {
+    const r = await t.getJson<Body>('/api/benchmark?gemeente=GM0935&group=reference');
+    const codes = (r.body.meta.categories as { code: string; naam: string }[]).map((c) => c.code);
+    expect(codes[0]).toBe('0.0.0');
+    expect(codes).toEqual(expect.arrayContaining(['1.1.1', '1.2.1']));
+    expect(codes.length).toBeGreaterThan(5);
+    for (const code of codes) {
+      const answer = await t.getJson<Body>(`/api/benchmark?gemeente=GM0935&group=reference&category=${code}`);
+      expect([code, answer.status]).toEqual([code, 200]);
+      if (code !== '0.0.0') expect(answer.body.meta.years[0]).toBe(2012);
+    }
+  });
+
   it('2024: Maastricht and the six reference gemeenten, rates from the real totals and inhabitants', async () => {
     const r = await t.getJson<Body>('/api/benchmark?gemeente=GM0935&year=2024&group=reference');
     expect(r.status).toBe(200);

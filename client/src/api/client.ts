@@ -167,10 +167,12 @@ export interface BenchmarkQuery {
   /** '' = the group the server chooses for this gemeente. */
   group: string;
   year?: number | null;
+  /** '0.0.0' (default) or a crime type with real figures per gemeente. */
+  category?: string;
 }
 
 export async function fetchBenchmark(q: BenchmarkQuery, signal?: AbortSignal): Promise<BenchmarkResponse> {
-  const query = { gemeente: q.gemeente, ...(q.group ? { group: q.group } : {}), ...(q.year ? { year: String(q.year) } : {}) };
+  const query = { gemeente: q.gemeente, ...(q.group ? { group: q.group } : {}), ...(q.year ? { year: String(q.year) } : {}), ...(q.category && q.category !== '0.0.0' ? { category: q.category } : {}) };
   return (await checked(await api.benchmark.$get({ query }, { init: { signal } }))).json();
 }
 

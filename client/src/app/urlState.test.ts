@@ -27,6 +27,7 @@ describe('URL state', () => {
       kern: 'pct65plus',
       groep: 'G40',
       benchmarkYear: 2023,
+      benchmarkCategory: '1.1.1',
       hotspots: 'lisa',
       aandacht: true,
       area: 3,

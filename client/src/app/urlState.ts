@@ -56,6 +56,8 @@ export interface ViewState {
   /** Benchmark group id and year (null = the server's default year). */
   groep: string;
   benchmarkYear: number | null;
+  /** The crime category the Vergelijking compares on ('0.0.0': the official total). */
+  benchmarkCategory: string;
   /** Hotspot layer on the map and its method; null = off. */
   hotspots: HotspotMethodKey | null;
   /** Attention-area outlines on the map. */
@@ -102,6 +104,7 @@ export const DEFAULT_VIEW: ViewState = {
   // '' = the group the server opens this gemeente on (its own plan's group, its G40, else similar size).
   groep: '',
   benchmarkYear: null,
+  benchmarkCategory: '0.0.0',
   hotspots: null,
   aandacht: false,
   area: null,
@@ -198,6 +201,8 @@ export function parseViewState(search: string, defaults: ViewDefaults = STATIC_D
   if (surveyYear && YEAR.test(surveyYear)) v.surveyYear = Number(surveyYear);
   const benchmarkYear = q.get('vjaar');
   if (benchmarkYear && YEAR.test(benchmarkYear)) v.benchmarkYear = Number(benchmarkYear);
+  const benchmarkCategory = q.get('vsoort');
+  if (benchmarkCategory && CATEGORY.test(benchmarkCategory)) v.benchmarkCategory = benchmarkCategory;
   const hotspots = q.get('hotspots');
   if (hotspots === 'gistar' || hotspots === 'lisa') v.hotspots = hotspots;
   v.aandacht = q.get('aandacht') === '1';
@@ -241,6 +246,7 @@ export function serializeViewState(v: ViewState, defaults: ViewDefaults = STATIC
   if (v.kern !== d.kern) q.set('kern', v.kern);
   if (v.groep !== d.groep) q.set('groep', v.groep);
   if (v.benchmarkYear !== null) q.set('vjaar', String(v.benchmarkYear));
+  if (v.benchmarkCategory !== '0.0.0') q.set('vsoort', v.benchmarkCategory);
   if (v.hotspots) q.set('hotspots', v.hotspots);
   if (v.aandacht) q.set('aandacht', '1');
   if (v.area !== null) q.set('area', String(v.area));
@@ -296,7 +302,7 @@ export type ViewAction =
   | { type: 'setHeatmap'; on: boolean }
   | { type: 'setPoints'; on: boolean }
   | { type: 'openMijnWijk'; wijk: string | null }
-  | { type: 'setBenchmark'; groep?: string; year?: number | null };
+  | { type: 'setBenchmark'; groep?: string; year?: number | null; category?: string };
 
 export function viewReducer(v: ViewState, a: ViewAction): ViewState {
   switch (a.type) {
@@ -370,7 +376,13 @@ export function viewReducer(v: ViewState, a: ViewAction): ViewState {
     case 'openMijnWijk':
       return { ...v, mijnWijk: a.wijk };
     case 'setBenchmark':
-      return { ...v, ...(a.groep !== undefined ? { groep: a.groep } : {}), ...(a.year !== undefined ? { benchmarkYear: a.year } : {}) };
+      return {
+        ...v,
+        ...(a.groep !== undefined ? { groep: a.groep } : {}),
+        ...(a.year !== undefined ? { benchmarkYear: a.year } : {}),
+        // Another category may lack the chosen year (types go back to 2012, the total to 2021): the server picks one.
+        ...(a.category !== undefined ? { benchmarkCategory: a.category, benchmarkYear: a.year ?? null } : {}),
+      };
   }
 }
 

@@ -37,6 +37,8 @@ export interface BenchmarkResponse {
     /** '0.0.0' (the official total) or a category the gemeente table of 47018NED covers per type. */
     category: string;
     categoryNaam: string;
+    /** Every category the gemeente can be compared on (real figures per gemeente), the total first. */
+    categories: { code: string; naam: string }[];
     notes: string[];
   };
   /** Per year with figures: the gemeente's rate and the group's weighted average (the trend); `members`:
@@ -64,6 +66,11 @@ function countsPerYear(ds: Dataset, gm: string, category: string): Map<number, n
 /** Whether the benchmark can compare gemeenten on `category` (real figures per gemeente exist for it). */
 export function benchmarkCategory(ds: Dataset, gemeente: string, category: string): boolean {
   return category === '0.0.0' || (ds.categories.has(category) && countsPerYear(ds, gemeente, category).size > 0);
+}
+
+/** The categories `benchmarkCategory` allows for the gemeente, in the order of the category list (total first). */
+export function benchmarkCategories(ds: Dataset, gemeente: string): { code: string; naam: string }[] {
+  return ds.categories.list.filter((c) => benchmarkCategory(ds, gemeente, c.code)).map((c) => ({ code: c.code, naam: c.naam }));
 }
 
 /** The years with a real figure of `category` for the gemeente, ascending; a benchmark can be asked for these. */
@@ -151,6 +158,7 @@ export function computeBenchmark(ds: Dataset, file: BenchmarkFile, group: Benchm
       gemeente, year, years, group: group.id, groupLabel: group.label, groupSource: group.source,
       groups: [...groupsFor(file.groups, gemeente), similarSizeGroup(ds, gemeente)].map((g) => ({ id: g.id, label: g.label })),
       populationYear: popYear, selfInAverage, category, categoryNaam, notes,
+      categories: benchmarkCategories(ds, gemeente),
     },
     rows,
     average,

@@ -21,6 +21,7 @@ const data: BenchmarkResponse = {
     selfInAverage: false,
     category: '0.0.0',
     categoryNaam: 'Totaal misdrijven',
+    categories: [{ code: '0.0.0', naam: 'Totaal misdrijven' }],
     notes: [],
   },
   rows: [

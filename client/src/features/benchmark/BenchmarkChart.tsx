@@ -25,7 +25,7 @@ export function BenchmarkChart({ data }: { data: BenchmarkResponse }) {
   return (
     <svg className="benchmark-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="benchmark-chart-title benchmark-chart-desc">
       <title id="benchmark-chart-title">
-        Misdrijven per 1.000 inwoners in {data.meta.year}, {data.meta.groupLabel}
+        {benchmarkWhat(data.meta)} per 1.000 inwoners in {data.meta.year}, {data.meta.groupLabel}
       </title>
       <desc id="benchmark-chart-desc">{desc}</desc>
       {rows.map((r, i) => {
@@ -69,4 +69,9 @@ export function BenchmarkChart({ data }: { data: BenchmarkResponse }) {
       )}
     </svg>
   );
+}
+
+/** 'Misdrijven' for the total, else the type: 'Misdrijven (diefstal/inbraak woning)'. */
+export function benchmarkWhat(meta: { category: string; categoryNaam: string }): string {
+  return meta.category === '0.0.0' ? 'Misdrijven' : `Misdrijven (${meta.categoryNaam.toLowerCase()})`;
 }

@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import type { BenchmarkResponse } from '../../api/client.ts';
 import { formatNumber } from '../../lib/format.ts';
-import { BenchmarkChart } from './BenchmarkChart.tsx';
+import { BenchmarkChart, benchmarkWhat } from './BenchmarkChart.tsx';
 import { BenchmarkTrend } from './BenchmarkTrend.tsx';
 import { ScrollTable } from '../area-table/TableParts.tsx';
 
@@ -12,17 +12,19 @@ export interface BenchmarkPageProps {
   error: string | null;
   group: string;
   year: number | null;
-  onChange: (patch: { groep?: string; benchmarkYear?: number | null }) => void;
+  category: string;
+  onChange: (patch: { groep?: string; benchmarkYear?: number | null; category?: string }) => void;
 }
 
 const FALLBACK_GROUPS: { id: string; label: string }[] = [];
 
-export function BenchmarkPage({ data, error, group, year, onChange }: BenchmarkPageProps) {
+export function BenchmarkPage({ data, error, group, year, category, onChange }: BenchmarkPageProps) {
   const id = useId();
   const groups = data?.meta.groups ?? FALLBACK_GROUPS;
   const years = data?.meta.years ?? [];
   const shownYear = year ?? data?.meta.year ?? null;
   const self = data?.rows.find((r) => r.isSelf);
+  const what = data ? benchmarkWhat(data.meta) : '';
   return (
     <section className="page benchmark-page" aria-labelledby="benchmark-title">
       <div className="page-header">
@@ -35,6 +37,16 @@ export function BenchmarkPage({ data, error, group, year, onChange }: BenchmarkP
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
                 {g.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-category`}>Soort misdrijf</label>
+          <select id={`${id}-category`} value={data?.meta.category ?? category} disabled={!data} onChange={(e) => onChange({ category: e.target.value })}>
+            {(data?.meta.categories ?? [{ code: category, naam: category === '0.0.0' ? 'Totaal misdrijven' : category }]).map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.naam}
               </option>
             ))}
           </select>
@@ -65,7 +77,7 @@ export function BenchmarkPage({ data, error, group, year, onChange }: BenchmarkP
       {data && (
         <>
           <p className="page-summary">
-            Geregistreerde misdrijven per 1.000 inwoners, {data.meta.year}.{' '}
+            {what} per 1.000 inwoners, {data.meta.year}.{' '}
             {self && (
               <>
                 <strong>{self.naam}</strong>: {formatNumber(self.ratePer1000, 1)} (plaats {self.rank} van {data.rows.length});
@@ -79,7 +91,7 @@ export function BenchmarkPage({ data, error, group, year, onChange }: BenchmarkP
               ▶ en vet: eigen gemeente. Rode stippellijn: gewogen gemiddelde van de groep (som misdrijven / som inwoners).
             </figcaption>
           </figure>
-          <ScrollTable label="Tabel: vergelijking per gemeente" caption={`Misdrijven per 1.000 inwoners, ${data.meta.year}: ${data.meta.groupLabel}`}>
+          <ScrollTable label="Tabel: vergelijking per gemeente" caption={`${what} per 1.000 inwoners, ${data.meta.year}: ${data.meta.groupLabel}`}>
             <thead>
               <tr>
                 <th scope="col" className="num">
@@ -134,3 +146,4 @@ export function BenchmarkPage({ data, error, group, year, onChange }: BenchmarkP
     </section>
   );
 }
+

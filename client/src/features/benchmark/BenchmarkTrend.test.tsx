@@ -21,6 +21,7 @@ const data: BenchmarkResponse = {
     selfInAverage: false,
     category: '1.1.1',
     categoryNaam: 'Diefstal/inbraak woning',
+    categories: [{ code: '0.0.0', naam: 'Totaal misdrijven' }, { code: '1.1.1', naam: 'Diefstal/inbraak woning' }],
     notes: [],
   },
   rows: [{ code: 'GM0935', naam: 'Maastricht', count: 1000, population: 125285, ratePer1000: 7.98, rank: 1, isSelf: true, inGroup: false }],
@@ -41,7 +42,7 @@ describe('BenchmarkTrend', () => {
 
   it('gives the same figures as a table, in nl-NL, with a dash for a missing year and the members of a smaller average, each explained', () => {
     render(<BenchmarkTrend data={data} headingId="t" />);
-    const table = screen.getByRole('table', { name: /Misdrijven per 1\.000 inwoners per jaar, 2012–2014: Maastricht en het gewogen gemiddelde van Referentiegemeenten/ });
+    const table = screen.getByRole('table', { name: /Misdrijven \(diefstal\/inbraak woning\) per 1\.000 inwoners per jaar, 2012–2014: Maastricht en het gewogen gemiddelde van Referentiegemeenten/ });
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Jaar', 'Maastricht per 1.000', 'Groepsgemiddelde per 1.000', 'Verschil']);
     const rows = within(table)
       .getAllByRole('row')

@@ -4,6 +4,7 @@ import type { BenchmarkResponse } from '../../api/client.ts';
 import { formatNumber, formatSignedNumber } from '../../lib/format.ts';
 import { ScrollTable } from '../area-table/TableParts.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { benchmarkWhat } from './BenchmarkChart.tsx';
 import { populationCaveat, type TrendPoint } from './trendText.ts';
 
 /** Difference of the figures as the table shows them (one decimal), so a reader's own subtraction agrees. */
@@ -60,7 +61,7 @@ export function BenchmarkTrend({ data, headingId }: { data: BenchmarkResponse; h
       {trend.length > 0 && (
         <ScrollTable
           label={`Tabel: ontwikkeling ${first}–${last}`}
-          caption={`Misdrijven per 1.000 inwoners per jaar, ${first}–${last}: ${selfNaam} en het gewogen gemiddelde van ${meta.groupLabel}; verschil = ${selfNaam} min gemiddelde`}
+          caption={`${benchmarkWhat(meta)} per 1.000 inwoners per jaar, ${first}–${last}: ${selfNaam} en het gewogen gemiddelde van ${meta.groupLabel}; verschil = ${selfNaam} min gemiddelde`}
           after={notes.length ? notes.map((n) => <p key={n} className="hint">{n}</p>) : undefined}
         >
           <thead>
