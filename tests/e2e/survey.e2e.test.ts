@@ -159,7 +159,7 @@ describe('Veiligheidsmonitor, bivariate map, targets and benchmark in the browse
     await page.getByRole('img', { name: /Misdrijven per 1\.000 inwoners in \d{4}, G40/ }).waitFor();
     expect(new URL(page.url()).searchParams.get('groep')).toBe('G40');
     // A crime type: real figures per gemeente from 2012 (CBS 47018NED), in the chart, the trend and the URL.
-    await page.getByLabel('Soort misdrijf').selectOption('1.1.1');
+    await page.getByLabel('Soort misdrijf', { exact: true }).selectOption('1.1.1');
     await page.getByRole('img', { name: /Misdrijven \(diefstal\/inbraak woning\) per 1\.000 inwoners in \d{4}, G40/ }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Ontwikkeling sinds 2012' }).waitFor();
     const typeTrend = page.getByRole('table', { name: /^Misdrijven \(diefstal\/inbraak woning\) per 1\.000 inwoners per jaar, 2012–/ });
