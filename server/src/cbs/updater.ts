@@ -41,18 +41,8 @@ export interface CbsUpdateStatus {
   busy: boolean;
 }
 
-export interface CbsTableAnswer {
-  table: string;
-  label: string;
-  /** Rows fetched. */
-  rows: number;
-  /** The new periods fetched ('YYYY-MM', or 'YYYY' for the yearly table). */
-  periods: string[];
-  imported: boolean;
-  alreadyImported: boolean;
-  changedRows: number;
-  warnings: string[];
-}
+/** A table's outcome as the Beheer page shows it: named, without the service address (that is for the log). */
+export type CbsTableAnswer = Omit<TableOutcome, 'url'> & { label: string };
 
 export interface CbsUpdateAnswer {
   at: string;
@@ -116,11 +106,7 @@ export class CbsUpdater {
         if (e instanceof CbsUpdateError) audit('cbs-update-failed', { gemeenten: chosen, reason: e.message });
         throw e;
       }
-      const tables = outcomes.map((o): CbsTableAnswer => ({
-        table: o.table,
-        label: TABLES.find((t) => t.table === o.table)?.label ?? o.table,
-        rows: o.rows, periods: o.periods, imported: o.imported, alreadyImported: o.alreadyImported, changedRows: o.changedRows, warnings: o.warnings,
-      }));
+      const tables = outcomes.map(({ url: _url, ...o }): CbsTableAnswer => ({ ...o, label: TABLES.find((t) => t.table === o.table)?.label ?? o.table }));
       const named = this.named(chosen);
       const summary = summarise(tables, named);
       const saved = this.ds.store.features().versions.save(KEY, { gemeenten: chosen, imported: tables.filter((t) => t.imported).map((t) => t.table) }, by);
