@@ -179,26 +179,8 @@ export function PeriodFields({ values, months, onChange }: FieldProps & { months
   return (
     <>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-from`}>Van</label>
-          <select id={`${id}-from`} value={values.from} onChange={(e) => setPeriod(e.target.value, values.to)}>
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {formatMonth(m)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-to`}>Tot en met</label>
-          <select id={`${id}-to`} value={values.to} onChange={(e) => setPeriod(values.from, e.target.value)}>
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {formatMonth(m)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MonthField id={`${id}-from`} label="Van" value={values.from} months={months} onChange={(m) => setPeriod(m, values.to)} />
+        <MonthField id={`${id}-to`} label="Tot en met" value={values.to} months={months} onChange={(m) => setPeriod(values.from, m)} />
       </div>
       <div className="quick-picks" role="group" aria-label="Snelkeuze periode">
         <button type="button" aria-pressed={values.from === last && values.to === last} onClick={() => setPeriod(last, last)}>
@@ -341,5 +323,20 @@ function ClassingFields({ values, currentBreaks, decimals, onChange }: Pick<Filt
         Houdt de klassegrenzen gelijk als u periode of soort misdrijf wijzigt, zodat maanden te vergelijken zijn.
       </p>
     </fieldset>
+  );
+}
+
+function MonthField({ id, label, value, months, onChange }: { id: string; label: string; value: string; months: string[]; onChange: (month: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {months.map((m) => (
+          <option key={m} value={m}>
+            {formatMonth(m)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
