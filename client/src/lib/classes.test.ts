@@ -76,4 +76,14 @@ describe('diverging classes', () => {
   it('leaves one-signed data alone', () => {
     expect(anchorAtZero([5, 10], [1, 7, 20])).toEqual([5, 10]);
   });
+
+  it('colours a rise as a rise when every area rose: no neutral class for +13 %', () => {
+    const data = [13, 18, 25, 31, 50];
+    const c = classify(data, anchorAtZero([20, 40], data), divergingPalette);
+    expect(c.colourFor(13)).not.toBe('#f7f7f7');
+    expect(new Set(c.bins.map((b) => b.colour)).size).toBe(3);
+    // Every class red, lightest first; and all blue when every area fell.
+    const falls = classify([-50, -30, -13], [-40, -20], divergingPalette);
+    expect(falls.bins.map((b) => b.colour)).not.toContain('#f7f7f7');
+  });
 });

@@ -72,6 +72,17 @@ export function anchorAtZero(breaks: number[], values: Iterable<number | null | 
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
+function extentOf(data: readonly number[]): [number, number] | null {
+  if (data.length === 0) return null;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of data) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
 export interface ClassBin {
   index: number;
   colour: string;
@@ -98,15 +109,17 @@ export interface Classification {
 }
 
 /**
- * Classifies values with the given thresholds and palette factory (palette(n) must return n colours).
+ * Classifies values with the given thresholds and palette factory (palette(breaks) must return
+ * breaks.length + 1 colours; it also gets the values' extent, null when there are none).
  */
 export function classify(
   values: Iterable<number | null | undefined>,
   breaks: number[],
-  palette: (breaks: number[]) => string[],
+  palette: (breaks: number[], extent: readonly [number, number] | null) => string[],
 ): Classification {
   const sortedBreaks = [...breaks].sort((a, b) => a - b);
-  const colours = palette(sortedBreaks);
+  const list = [...values];
+  const colours = palette(sortedBreaks, extentOf(finite(list)));
   const k = sortedBreaks.length + 1;
   const indices = Array.from({ length: k }, (_, i) => i);
   const scale = scaleThreshold<number, number>().domain(sortedBreaks).range(indices);
@@ -122,7 +135,7 @@ export function classify(
   const valid = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
   const classOf = (v: number | null | undefined) => (valid(v) ? (scale(v) ?? -1) : -1);
   let noDataCount = 0;
-  for (const v of values) {
+  for (const v of list) {
     const c = classOf(v);
     if (c < 0 || !valid(v)) {
       noDataCount++;

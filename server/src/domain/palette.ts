@@ -40,13 +40,17 @@ function spread(ramp: string[], n: number): string[] {
 /**
  * Diverging colours for threshold breaks around zero: classes wholly below zero are blue (darker further
  * from zero), wholly above are red, a class that straddles zero is neutral.
+ *
+ * `extent` (smallest and largest value classified) closes the open-ended first and last class. Without it,
+ * when every buurt rose, the lowest class "< +20 %" would count as straddling zero and a significant +13 %
+ * would be drawn in the neutral near-white that reads as "no change".
  */
-export function divergingPalette(breaks: number[]): string[] {
+export function divergingPalette(breaks: number[], extent: readonly [number, number] | null = null): string[] {
   const k = breaks.length + 1;
   const side: Array<-1 | 0 | 1> = [];
   for (let i = 0; i < k; i++) {
-    const lower = i === 0 ? -Infinity : breaks[i - 1];
-    const upper = i === k - 1 ? Infinity : breaks[i];
+    const lower = i === 0 ? (extent?.[0] ?? -Infinity) : breaks[i - 1];
+    const upper = i === k - 1 ? (extent?.[1] ?? Infinity) : breaks[i];
     side.push(upper <= 0 ? -1 : lower >= 0 ? 1 : 0);
   }
   const nNeg = side.filter((s) => s === -1).length;
