@@ -452,7 +452,12 @@ export interface AuditFilter {
   to?: string;
 }
 
-const auditQuery = (f: AuditFilter) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+/** The filter as query parameters, leaving out the empty ones (the server reads an empty value as a bad one). */
+function auditQuery(f: AuditFilter): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f)) if (typeof v === 'string' && v !== '') query[k] = v;
+  return query;
+}
 
 /** The route also answers CSV, so hc cannot type the JSON body; the server declares it (api/types.ts). */
 export async function fetchAudit(f: AuditFilter, signal?: AbortSignal): Promise<{ entries: AuditEntry[] }> {
