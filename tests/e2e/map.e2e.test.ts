@@ -103,6 +103,20 @@ describe('Buurtveiligheidskaart in the browser', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Beatrixhaven');
     await page.evaluate(() => window.__bvk!.idle());
     await page.screenshot({ path: `${SHOTS}/bvk-panel.png`, fullPage: false });
+    // With the panel open on a laptop screen the legend's long rows wrapped out of the sidebar and
+    // pushed the counts out of sight: every count must stay inside the legend.
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      const legend = page.getByRole('region', { name: 'Misdrijven per 1.000 inwoners', exact: true });
+      const box = (await legend.boundingBox())!;
+      for (const cell of await legend.locator('.legend-count').all()) {
+        const c = (await cell.boundingBox())!;
+        expect(c.x + c.width).toBeLessThanOrEqual(box.x + box.width);
+      }
+    } finally {
+      await page.setViewportSize(size);
+    }
     await page.keyboard.press('Escape');
     await expect(panel.count()).resolves.toBe(0);
     expect(new URL(page.url()).searchParams.get('selected')).toBeNull();

@@ -51,7 +51,7 @@ export function Legend({ title, subtitle, classification, decimals, areaWord, fi
                   <td>
                     <span className="legend-swatch" style={{ background: classification.excluded.colour }} aria-hidden="true" />
                   </td>
-                  <td className="legend-range">{classification.excluded.label}</td>
+                  <td className="legend-label">{classification.excluded.label}</td>
                   <td className="legend-count">({formatNumber(classification.excluded.count)})</td>
                 </tr>
               )}
@@ -59,7 +59,7 @@ export function Legend({ title, subtitle, classification, decimals, areaWord, fi
                 <td>
                   <span className="legend-swatch legend-swatch-nodata" aria-hidden="true" />
                 </td>
-                <td className="legend-range">geen gegevens</td>
+                <td className="legend-label">geen gegevens</td>
                 <td className="legend-count">({formatNumber(classification.noDataCount)})</td>
               </tr>
             </tbody>
