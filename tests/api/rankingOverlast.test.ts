@@ -91,3 +91,19 @@ describe('GET /api/ranking with the overlast criterion', () => {
     expect(r.rows.filter((x) => x.values.overlast !== null).length).toBeGreaterThan(30);
   });
 });
+
+describe('the Werkbank export with overlast weighted', () => {
+  it('CSV: an overlast column where it is measured; where it is not, no column and a line saying it was left out', async () => {
+    const csv = async (gemeente: string) => {
+      const res = await t.client.export.$get({ query: { format: 'csv', gemeente, level: 'buurt', category: '0.0.0', ...YEAR, weights: 'smoothedRate:1,overlast:1' } });
+      expect(res.status).toBe(200);
+      return (await res.text()).replace(/^\uFEFF/, '');
+    };
+    const maastricht = await csv('GM0935');
+    expect(maastricht.split('\r\n')[0]).toContain('Overlast per 1.000 inwoners (gewicht 1)');
+    expect(maastricht).not.toContain('Niet meegeteld');
+    const amsterdam = await csv('GM0363');
+    expect(amsterdam.split('\r\n')[0]).not.toContain('Overlast per 1.000 inwoners');
+    expect(amsterdam).toContain('Niet meegeteld: Overlast per 1.000 inwoners. Er zijn geen overlastregistraties van de politie voor Amsterdam in januari t/m december 2024.');
+  });
+});
