@@ -12,6 +12,7 @@ import { DEFAULT_MEASURE, runHotspots } from './hotspots.ts';
 import { computeSurvey } from './survey.ts';
 import { shiftMonth } from '../domain/months.ts';
 import { loadSurveyIndicators } from '../store/planData.ts';
+import { periodLabel } from './wording.ts';
 
 /** What a criterion gets to compute its values. */
 export interface CriterionScope {
@@ -32,6 +33,11 @@ export interface CriterionSource extends CriterionDef {
   compute(scope: CriterionScope): Map<string, number | null>;
   /** Whether its values for this scope rest on generated (DEMO) figures, e.g. the demo split over types or months. */
   demo(scope: CriterionScope): boolean;
+  /**
+   * Why the criterion cannot be measured for this scope (Dutch, for the reader), or null when it can.
+   * An unavailable criterion is left out of the score instead of counting every area as the median.
+   */
+  unavailable?(scope: CriterionScope): string | null;
 }
 
 export class CriteriaRegistry {
@@ -128,9 +134,50 @@ export function defaultCriteria(): CriteriaRegistry {
       compute: fromStats((r) => r.count),
       demo: demoOf('own'),
     })
+    .register(overlastCriterion())
     .register(surveyCriterion('onveilig', 'onveilig_buurt_pct', '% wel eens onveilig in de eigen buurt (Veiligheidsmonitor)'))
     .register(surveyCriterion('rapportcijfer', 'rapportcijfer_veiligheid', 'Rapportcijfer veiligheid buurt (Veiligheidsmonitor; lager telt zwaarder)'))
     .register(surveyCriterion('overlastJeugd', 'overlast_jeugdgroepen_pct', '% vaak overlast van jeugdgroepen (Veiligheidsmonitor)'));
+}
+
+/** The category group that sums every police nuisance type (server/data/category-groups.json). */
+const OVERLAST_GROUP = 'OVERLAST';
+
+/**
+ * Registered police nuisance (47024NED) per 1,000 inhabitants over the period. Never mixed with
+ * misdrijven: it reads the nuisance group only. An area counts only when the nuisance figures cover
+ * every month of the period (a partial sum would look like less nuisance); where no area has such
+ * figures the criterion is unavailable and says why.
+ */
+function overlastCriterion(): CriterionSource {
+  const rowsOf = (s: CriterionScope) => {
+    if (!s.ds.categories.has(OVERLAST_GROUP)) return { months: 0, rows: [] };
+    const { figures, months } = s.ds.figures(s.gemeente, s.level, OVERLAST_GROUP, s.from, s.to);
+    const stats = computeStats(figures, { lowPopulationThreshold: s.lowPopulationThreshold, months }).rows;
+    return { months, rows: figures.map((f, i) => ({ sum: f.current, row: stats[i] })) };
+  };
+  return {
+    id: 'overlast',
+    naam: 'Overlast per 1.000 inwoners',
+    description: 'Geregistreerde overlast (politie) over de periode per 1.000 inwoners; gebieden onder de inwonergrens tellen als onbekend (niet betrouwbaar). Telt nooit mee in een totaal van misdrijven.',
+    direction: 1,
+    compute: (s) =>
+      new Map(rowsOf(s).rows.map(({ sum, row }) => {
+        const unreliable = row.flags.includes('lowPopulation') || row.flags.includes('noPopulation');
+        return [row.code, sum.missingMonths > 0 || unreliable ? null : row.ratePer1000];
+      })),
+    demo: (s) => rowsOf(s).rows.some(({ sum }) => sum.missingMonths === 0 && sum.demo),
+    unavailable: (s) => {
+      const { months, rows } = rowsOf(s);
+      const where = `${s.ds.gemeente(s.gemeente)?.naam ?? s.gemeente} in ${periodLabel(s.from, s.to)}`;
+      if (!rows.some(({ sum }) => sum.missingMonths < months)) return `Er zijn geen overlastregistraties van de politie voor ${where}.`;
+      const whole = rows.filter(({ sum }) => sum.missingMonths === 0 && !sum.allWithheld);
+      if (whole.length === 0) return `De overlastregistraties van de politie dekken niet de hele periode (${where}).`;
+      // Under disclosure control every small count is hidden; when nothing is left, ranking on it says nothing.
+      if (whole.every(({ row }) => row.count === null)) return `De aantallen overlast zijn voor ${where} te klein om te tonen.`;
+      return null;
+    },
+  };
 }
 
 /** A Veiligheidsmonitor indicator as a criterion: the latest survey year, the same figures /survey
@@ -164,9 +211,13 @@ export interface RankingResponse {
     categoryNaam: string;
     from: string;
     to: string;
+    /** The weights as asked. */
     weights: Record<string, number>;
+    /** The weights the score used: those of unavailable criteria left out (the score is a weighted mean, so the rest counts proportionally more). */
+    effectiveWeights: Record<string, number>;
     normalisation: 'percentileRank';
-    criteria: CriterionDef[];
+    /** `unavailable`: why the criterion cannot be measured for this scope (Dutch); it is then left out of the score. */
+    criteria: (CriterionDef & { unavailable?: string })[];
     notes: string[];
   };
   rows: (RankingRow & { flags: AreaFlag[] })[];
@@ -184,21 +235,35 @@ export function computeRanking(ds: Dataset, geometry: AreaGeometry, registry: Cr
   const stats = computeStats(figures, { lowPopulationThreshold, months });
   const scope: CriterionScope = { ds, geometry, gemeente: q.gemeente, level: q.level, category: q.category, from: q.from, to: q.to, lowPopulationThreshold, codes: stats.rows.map((r) => r.code) };
   const criteria = registry.all();
+  // Asked for every criterion, weighted or not: the weights form says it before anyone weighs it.
+  const unavailable = new Map(criteria.flatMap((c) => {
+    const why = c.unavailable?.(scope) ?? null;
+    return why ? [[c.id, why] as const] : [];
+  }));
+  const effectiveWeights = Object.fromEntries(Object.entries(weights).filter(([id]) => !unavailable.has(id)));
+  const weighted = criteria.filter((c) => (effectiveWeights[c.id] ?? 0) > 0);
   // Only weighted criteria are computed; the others appear in `values` as null.
-  const computed = new Map(criteria.filter((c) => (weights[c.id] ?? 0) > 0).map((c) => [c.id, c.compute(scope)]));
+  const computed = new Map(weighted.map((c) => [c.id, c.compute(scope)]));
   const inputs = stats.rows.map((r) => ({
     code: r.code,
     naam: r.naam,
     values: Object.fromEntries(criteria.map((c) => [c.id, computed.get(c.id)?.get(r.code) ?? null])),
   }));
   const flags = new Map(stats.rows.map((r) => [r.code, r.flags]));
-  const rows = rankAreas(inputs, criteria, weights).map((r) => ({ ...r, flags: flags.get(r.code) ?? [] }));
+  const rows = rankAreas(inputs, criteria, effectiveWeights).map((r) => ({ ...r, flags: flags.get(r.code) ?? [] }));
   const notes = [
     'Elk criterium wordt omgezet naar een percentielrang binnen de gemeente (0 = laagste, 1 = hoogste aandachtswaarde); de score is het gewogen gemiddelde.',
     "Een onbekende of onbetrouwbare waarde telt als de mediaan (0,5); de tabel zegt dan 'onbekend (telt als mediaan)'.",
   ];
+  const left = criteria.filter((c) => (weights[c.id] ?? 0) > 0 && unavailable.has(c.id));
+  if (left.length > 0) {
+    const why = left.map((c) => `${c.naam} (${unavailable.get(c.id)!.replace(/\.$/, '')})`).join('; ');
+    notes.push(weighted.length > 0
+      ? `Niet meegeteld: ${why}. De score is het gewogen gemiddelde van de overige criteria; hun gewichten tellen naar verhouding zwaarder.`
+      : `Geen enkel gewogen criterium is te meten: ${why}. Elk gebied heeft daarom score 0; geef een ander criterium een gewicht.`);
+  }
   if (stats.demo) notes.push('DEMO: de jaartotalen per buurt zijn echt; de verdeling naar soort misdrijf en maand is gegenereerd.');
-  const demoCriteria = criteria.filter((c) => (weights[c.id] ?? 0) > 0 && c.demo(scope)).map((c) => c.id);
+  const demoCriteria = weighted.filter((c) => c.demo(scope)).map((c) => c.id);
   return {
     meta: {
       demo: stats.demo || demoCriteria.length > 0,
@@ -211,8 +276,12 @@ export function computeRanking(ds: Dataset, geometry: AreaGeometry, registry: Cr
       from: q.from,
       to: q.to,
       weights,
+      effectiveWeights,
       normalisation: 'percentileRank',
-      criteria: criteria.map(({ id, naam, description, direction }) => ({ id, naam, description, direction })),
+      criteria: criteria.map(({ id, naam, description, direction }) => {
+        const why = unavailable.get(id);
+        return { id, naam, description, direction, ...(why ? { unavailable: why } : {}) };
+      }),
       notes,
     },
     rows,

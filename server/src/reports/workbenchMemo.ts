@@ -28,7 +28,7 @@ export function memoPage(m: MemoInput): string {
   const meta = m.ranking.meta;
   const areaWord = meta.level === 'buurt' ? ['buurt', 'buurten'] : ['wijk', 'wijken'];
   const period = periodName(meta.from, meta.to);
-  const used = meta.criteria.filter((c) => (meta.weights[c.id] ?? 0) > 0);
+  const used = meta.criteria.filter((c) => (meta.effectiveWeights[c.id] ?? 0) > 0);
   const all = m.rows.length === m.ranking.rows.length;
   const subject = m.selection ? `Selectie “${m.selection}”` : all ? `Alle ${areaWord[1]}` : 'Shortlist';
   const map = renderMap({
@@ -65,6 +65,7 @@ export function memoPage(m: MemoInput): string {
 <h1>${esc(subject)}: ${esc(num(m.rows.length))} ${esc(m.rows.length === 1 ? areaWord[0] : areaWord[1])}</h1>
 <p>${esc(meta.categoryNaam)} · ${esc(period)} · rang binnen alle ${esc(num(m.ranking.rows.length))} ${esc(areaWord[1])} van ${esc(m.gemeenteNaam)}</p>
 <p><strong>Gewogen criteria:</strong> ${esc(m.weights)}. Elk criterium wordt een percentielrang binnen de gemeente (p0 = laagste, p100 = hoogste aandachtswaarde); de score is het gewogen gemiddelde.</p>
+${meta.criteria.filter((c) => (meta.weights[c.id] ?? 0) > 0 && c.unavailable).map((c) => `<p><strong>Niet meegeteld:</strong> ${esc(c.naam)}. ${esc(c.unavailable)}</p>`).join('')}
 ${demo}
 ${map.html}
 ${all ? '' : `<p class="note">Blauwe rand met nummer: de ${esc(areaWord[1])} van deze memo, met hun rang.</p>`}

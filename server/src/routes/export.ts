@@ -90,7 +90,7 @@ const COLUMNS: [string, (r: ExportRow) => string][] = [
 /** Per weighted criterion: its raw value and its percentile rank, headed with its weight. */
 function criterionColumns(ranking: RankingResponse): [string, (r: ExportRow) => string][] {
   return ranking.meta.criteria
-    .filter((c) => (ranking.meta.weights[c.id] ?? 0) > 0)
+    .filter((c) => (ranking.meta.effectiveWeights[c.id] ?? 0) > 0)
     .flatMap((c): [string, (r: ExportRow) => string][] => [
       [`${c.naam} (gewicht ${nl(ranking.meta.weights[c.id])})`, (r) => nl(r.ranked?.values[c.id])],
       [`${c.naam}: percentielrang (0–100)`, (r) => nl(score100(r.ranked?.components[c.id] ?? undefined))],
@@ -100,7 +100,7 @@ function criterionColumns(ranking: RankingResponse): [string, (r: ExportRow) => 
 /** The weights as a reader says them: "Cijfer per 1.000 (EB) 2, Verandering 1". */
 export function weightsText(ranking: RankingResponse): string {
   return ranking.meta.criteria
-    .filter((c) => (ranking.meta.weights[c.id] ?? 0) > 0)
+    .filter((c) => (ranking.meta.effectiveWeights[c.id] ?? 0) > 0)
     .map((c) => `${c.naam} ${nl(ranking.meta.weights[c.id])}`)
     .join(', ');
 }
@@ -112,6 +112,7 @@ export function toCsv(rows: ExportRow[], ctx: ExportContext): string {
   const footer = [
     `${ctx.selection ? `Selectie: ${ctx.selection} · ` : ''}${ctx.gemeenteNaam} · ${m.categoryNaam} · ${periodName(m.from, m.to)}`,
     `Rangorde binnen de gemeente op gewogen criteria (percentielrang; score = gewogen gemiddelde): ${weightsText(ctx.ranking)}`,
+    ...m.criteria.filter((c) => (m.weights[c.id] ?? 0) > 0 && c.unavailable).map((c) => `Niet meegeteld: ${c.naam}. ${c.unavailable}`),
     ...(m.demo ? ['DEMO: de verdeling naar soort misdrijf en maand is gegenereerd; kies met deze rangorde geen buurten.'] : []),
     `${CREDIT} — open data, CC BY 4.0`,
   ];
@@ -246,7 +247,7 @@ export function exportRoutes(ds: Dataset, geometry: AreaGeometry, lowPopulation:
         ...(ctx.selection ? { selection: ctx.selection } : {}),
         sortedBy: 'rank',
         weights: ranking.meta.weights,
-        criteria: ranking.meta.criteria.filter((cr) => (ranking.meta.weights[cr.id] ?? 0) > 0),
+        criteria: ranking.meta.criteria.filter((cr) => (ranking.meta.effectiveWeights[cr.id] ?? 0) > 0),
       };
       const features = exportRows.map(({ stats: s, hotspot: h, ranked }) => ({
         type: 'Feature' as const,

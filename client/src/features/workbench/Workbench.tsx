@@ -74,7 +74,8 @@ export function Workbench(props: WorkbenchProps) {
   }, [draft, order, onWeightsChange]);
   const allZero = draft !== null && !Object.values(draft).some((w) => w > 0);
 
-  const used = criteria.filter((c) => (committed?.[c.id] ?? 0) > 0);
+  // A criterion the server cannot measure here is left out of the score: no column that says "median".
+  const used = criteria.filter((c) => (committed?.[c.id] ?? 0) > 0 && !c.unavailable);
   // The filtered codes as one string, so a new statsRows array with the same codes keeps the rows memoised.
   const allowedKey = areaFilter ? statsRows.map((r) => r.code).join(',') : null;
   const allowed = useMemo(() => (allowedKey === null ? null : new Set(allowedKey.split(','))), [allowedKey]);
