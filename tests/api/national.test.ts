@@ -89,7 +89,7 @@ describe('GET /api/stats?gemeente=NL', () => {
       const r = await t.getJson<{ error: string; parameter: string }>(url);
       expect(r.status, url).toBe(400);
       expect(r.body.parameter).toBe('gemeente');
-      expect(r.body.error).toMatch(/NL \(the whole country\) is available for \/api\/areas and \/api\/stats only/);
+      expect(r.body.error).toMatch(/NL \(the whole country\) is available for \/api\/areas, \/api\/stats and \/api\/series only/);
     }
     const bad = await t.getJson<{ error: string }>('/api/stats?gemeente=NLX');
     expect(bad.status).toBe(400);

@@ -1,6 +1,6 @@
 // Registered crime per area: the /stats answer (all areas of a level, optionally inside an attention
 // area) and the /series answer (one area, month by month, with its breakdown by type).
-import type { Dataset } from '../store/dataset.ts';
+import { NATIONAL, type Dataset } from '../store/dataset.ts';
 import { computeStats } from '../domain/stats.ts';
 import type { Level, SeriesResponse, StatsResponse, StatsRow } from '../domain/model.ts';
 import { shiftMonth } from '../domain/months.ts';
@@ -8,6 +8,7 @@ import type { AttentionAreaStore } from '../store/attentionAreas.ts';
 import { attentionScope, type AttentionAreaSummary } from './attentionAreas.ts';
 import { ApiError } from './errors.ts';
 import { requireCategory, resolvePeriod } from './scope.ts';
+import { yearlySeries } from './yearly.ts';
 
 export const BRON = 'CBS, Politie (via CBS), Kadaster/PDOK — tabellen 47022NED/47018NED, 85984NED';
 /** Police nuisance comes from its own table: a source line naming the crime tables would be untrue. */
@@ -86,7 +87,8 @@ export interface SeriesQuery {
 export function seriesAnswer(ds: Dataset, q: SeriesQuery): SeriesResponse {
   const area = ds.area(q.code);
   if (!area) throw new ApiError(404, `code: area ${q.code} is not in the data`, 'code');
-  if (q.gemeente && q.gemeente !== area.gemeentecode) throw new ApiError(400, `code: ${q.code} does not belong to gemeente ${q.gemeente}`, 'code');
+  // `NL` (the national view) names no gemeente to check the code against: the code says which it is.
+  if (q.gemeente && q.gemeente !== NATIONAL && q.gemeente !== area.gemeentecode) throw new ApiError(400, `code: ${q.code} does not belong to gemeente ${q.gemeente}`, 'code');
   requireCategory(ds, q.category);
   const { from, to } = resolvePeriod(ds, area.gemeentecode, q.from, q.to);
   // Through the dataset: under disclosure control it rounds each month and type as a cell of its own.
@@ -96,5 +98,6 @@ export function seriesAnswer(ds: Dataset, q: SeriesQuery): SeriesResponse {
     meta: { demo: series.some((s) => s.demo), bron: bronFor(ds, q.category), code: area.code, naam: area.naam, category: q.category, categoryNaam: ds.categories.naam(q.category), from, to },
     series,
     breakdown,
+    yearly: yearlySeries(ds, area, q.category),
   };
 }

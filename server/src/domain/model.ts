@@ -96,12 +96,34 @@ export interface TypeCount {
   suppressed?: boolean;
 }
 
+/** Registered crime of a gemeente in one calendar year (real yearly figures, never a demo split). */
+export interface YearlyPoint {
+  year: number;
+  /** null: not published (CBS withheld a cell of it) or a small count hidden (presentation role). */
+  count: number | null;
+  withheld: boolean;
+  /** Set when a small count was hidden (presentation role), as on a SeriesPoint. */
+  suppressed?: boolean;
+}
+
+/** A gemeente's real yearly figures: of the selected category where the gemeente table has it, else of all crime. */
+export interface YearlySeries {
+  /** Which table and what it counts, in Dutch. */
+  bron: string;
+  /** The category the points count: the selected one, or '0.0.0' (all crime) when no yearly figures exist for it. */
+  category: string;
+  categoryNaam: string;
+  points: YearlyPoint[];
+}
+
 export interface SeriesResponse {
   meta: { demo: boolean; bron: string; code: string; naam: string; category: string; categoryNaam: string; from: string; to: string };
   /** Monthly counts over all months with data. */
   series: SeriesPoint[];
   /** Count per crime type over the requested period (for the category breakdown). */
   breakdown: TypeCount[];
+  /** Per calendar year, for a gemeente and a crime category; null for a buurt or wijk and for nuisance. */
+  yearly: YearlySeries | null;
 }
 
 /** GET /api/config: the settings the client reads before its first data request. */

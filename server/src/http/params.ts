@@ -9,7 +9,7 @@ export const gemeenteParam = z
   .regex(/^GM\d{4}$/, {
     error: (iss) =>
       iss.input === 'NL'
-        ? 'NL (the whole country) is available for /api/areas and /api/stats only; choose a gemeente like GM0935 here'
+        ? 'NL (the whole country) is available for /api/areas, /api/stats and /api/series only; choose a gemeente like GM0935 here'
         : 'expected a CBS gemeente code like GM0935',
   });
 

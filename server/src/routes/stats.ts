@@ -7,7 +7,7 @@ import type { AttentionAreaStore } from '../store/attentionAreas.ts';
 import { seriesAnswer, statsAnswer } from '../compute/stats.ts';
 import { requireCategory, requireGemeente, resolvePeriod } from '../compute/scope.ts';
 import { validate } from '../http/validate.ts';
-import { areaCodeParam, categoryParam, gemeenteOrNationalParam, gemeenteParam, levelParam, monthParam } from '../http/params.ts';
+import { areaCodeParam, categoryParam, gemeenteOrNationalParam, levelParam, monthParam } from '../http/params.ts';
 import { AnswerCache, jsonText } from '../http/answerCache.ts';
 import { mayReadItem } from '../domain/ownership.ts';
 import { ApiError } from '../compute/errors.ts';
@@ -25,7 +25,7 @@ const statsQuery = z.object({
 });
 
 const seriesQuery = z.object({
-  gemeente: gemeenteParam.optional(),
+  gemeente: gemeenteOrNationalParam.optional(),
   code: areaCodeParam,
   category: categoryParam.default('0.0.0'),
   from: monthParam.optional(),

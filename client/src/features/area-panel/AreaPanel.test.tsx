@@ -18,6 +18,7 @@ const series = (from: string, to: string): SeriesResponse => ({
   meta: { demo: true, bron: '', code: row.code, naam: row.naam, category: 'HIC', categoryNaam: 'High Impact Crimes', from, to },
   series: [],
   breakdown: [{ code: '1.1.1', naam: 'Diefstal/inbraak woning', count: 80 }, { code: '1.4.5', naam: 'Mishandeling', count: 50 }],
+  yearly: null,
 });
 
 describe('AreaPanel: the breakdown by type covers the period shown', () => {
