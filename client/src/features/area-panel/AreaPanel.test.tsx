@@ -44,3 +44,32 @@ describe('AreaPanel: nuisance is named as nuisance', () => {
     expect(document.body.textContent).not.toMatch(/misdrijven/i);
   });
 });
+
+describe('AreaPanel: a gemeente\'s yearly figures', () => {
+  const yearly = {
+    bron: 'CBS/Politie 47018NED: geregistreerde misdrijven per gemeente per jaar',
+    category: '1.1.1',
+    categoryNaam: 'Diefstal/inbraak woning',
+    points: [
+      { year: 2012, count: 1234, withheld: false },
+      { year: 2013, count: null, withheld: true },
+      { year: 2014, count: null, withheld: false, suppressed: true },
+      { year: 2024, count: 424, withheld: false },
+    ],
+  };
+
+  it('shows "Per jaar" with a table that says which years are not published or hidden', () => {
+    render(<AreaPanel row={{ ...row, code: 'GM0935', naam: 'Maastricht' }} meta={meta} series={{ ...series('2024-01', '2024-12'), yearly }} seriesError={null} onClose={() => {}} />);
+    expect(screen.getByRole('heading', { name: 'Per jaar' })).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Diefstal/inbraak woning in Maastricht per jaar' });
+    const cells = [...table.querySelectorAll('tbody tr')].map((tr) => tr.textContent);
+    expect(cells).toEqual(['20121.234', '2013niet gepubliceerd', '2014afgeschermd', '2024424']);
+    expect(screen.getByRole('img', { name: /per jaar, 2012 tot en met 2024: hoogste jaar 1\.234, laatste jaar 424/ })).toBeTruthy();
+    expect(screen.getByText(/Bron: CBS\/Politie 47018NED/)).toBeTruthy();
+  });
+
+  it('has no yearly chart for a buurt', () => {
+    render(<AreaPanel row={row} meta={meta} series={series('2024-01', '2024-12')} seriesError={null} onClose={() => {}} />);
+    expect(screen.queryByRole('heading', { name: 'Per jaar' })).toBeNull();
+  });
+});

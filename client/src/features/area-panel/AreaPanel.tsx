@@ -1,9 +1,10 @@
-// Details for the selected area: key figures, flags in plain Dutch, monthly series and top crime types.
+// Details for the selected area: key figures, flags in plain Dutch, monthly series, a gemeente's yearly figures and top crime types.
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { SeriesResponse, StatsMeta, StatsRow } from '../../../../server/src/domain/model.ts';
 import { explainFlag } from '../../lib/flags.ts';
 import { formatNumber, formatPercentChange, formatPeriod } from '../../lib/format.ts';
 import { SeriesChart } from './SeriesChart.tsx';
+import { YearlyChart } from './YearlyChart.tsx';
 import { measureInfo, type Registrations } from '../../lib/measures.ts';
 
 export interface AreaPanelProps {
@@ -115,6 +116,12 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra, regi
       {seriesError && <p className="error">Maandcijfers konden niet worden geladen: {seriesError}</p>}
       {!series && !seriesError && <p className="hint">Maandcijfers worden geladen…</p>}
       {series && <SeriesChart series={series.series} from={meta.from} to={meta.to} label={`${series.meta.categoryNaam} in ${row.naam}`} noun={measureInfo('count', registrations).title.replace(/^Aantal /, '')} />}
+      {series?.yearly && (
+        <>
+          <h3>Per jaar</h3>
+          <YearlyChart yearly={series.yearly} from={meta.from} to={meta.to} naam={row.naam} />
+        </>
+      )}
 
       {top.length > 0 && (
         <>
