@@ -36,3 +36,9 @@ export function defined<T>(value: T | null | undefined, what = 'value'): T {
   if (value === null || value === undefined) throw new Error(`${what} is missing`);
   return value;
 }
+
+/**
+ * `?view=presentatie` is read by the privacy middleware, not by a route's schema, so the typed query has no
+ * `view`: spread this into the query (as client/src/api does; a spread is not checked for extra keys).
+ */
+export const PRESENTATION_VIEW = { view: 'presentatie' } as const;
