@@ -3,8 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readJson } from '../../geodata/sources.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { answerOf, defined, errorOf } from '../support/answers.ts';
 
-type Body = { meta: { year: number; bron: string; indicators: { key: string; label: string; unit: string }[]; available: string[] }; rows: { code: string; naam: string; values: Record<string, number | null> }[] };
 let t: ReturnType<typeof makeTestApp>;
 let kwb: Record<string, Record<string, number>>;
 beforeAll(() => {
@@ -14,8 +14,7 @@ beforeAll(() => {
 
 describe('GET /api/context', () => {
   it('wijken of Maastricht: CBS 85984NED figures with year and source', async () => {
-    const r = await t.getJson<Body>('/api/context?gemeente=GM0935&level=wijk');
-    expect(r.status).toBe(200);
+    const r = { body: await answerOf(await t.client.context.$get({ query: { gemeente: 'GM0935', level: 'wijk' } })) };
     expect(r.body.meta.year).toBe(2024);
     expect(r.body.meta.bron).toMatch(/85984NED/);
     expect(r.body.meta.indicators.map((i) => i.key)).toEqual(expect.arrayContaining(['inwoners', 'pct65plus', 'huishoudens', 'wozWaarde']));
@@ -24,28 +23,27 @@ describe('GET /api/context', () => {
       expect(row.values.inwoners).toBe(kwb[row.code].AantalInwoners_5);
       expect(row.values.woningvoorraad).toBe(kwb[row.code].Woningvoorraad_35);
     }
-    expect(r.body.rows.find((x) => x.code === 'WK093500')!.values).toMatchObject({ huishoudens: 15475, pct65plus: 17.9 });
+    expect(r.body.rows.find((x) => x.code === 'WK093500')?.values).toMatchObject({ huishoudens: 15475, pct65plus: 17.9 });
   });
 
   it('buurten of Maastricht have demography; Beatrixhaven keeps its suppressed values null', async () => {
-    const r = await t.getJson<Body>('/api/context?gemeente=GM0935&level=buurt');
+    const r = { body: await answerOf(await t.client.context.$get({ query: { gemeente: 'GM0935', level: 'buurt' } })) };
     expect(r.body.rows).toHaveLength(44);
-    const bh = r.body.rows.find((x) => x.code === 'BU09350500')!;
+    const bh = defined(r.body.rows.find((x) => x.code === 'BU09350500'));
     expect(bh.values.inwoners).toBe(15);
     expect(bh.values.wozWaarde).toBeNull();
     expect(r.body.meta.available).toContain('inkomenPerInwoner');
   });
 
   it('any gemeente: at least inhabitants, density and housing stock at gemeente level', async () => {
-    const r = await t.getJson<Body>('/api/context?gemeente=GM0363&level=gemeente');
+    const r = { body: await answerOf(await t.client.context.$get({ query: { gemeente: 'GM0363', level: 'gemeente' } })) };
     expect(r.body.rows[0].values).toMatchObject({ inwoners: kwb.GM0363.AantalInwoners_5, bevolkingsdichtheid: kwb.GM0363.Bevolkingsdichtheid_34, pct65plus: null });
     expect(r.body.meta.available).toEqual(['inwoners', 'bevolkingsdichtheid', 'woningvoorraad']);
   });
 
   it('bad parameters: 400 naming the parameter; unknown gemeente 404', async () => {
-    const a = await t.getJson('/api/context?gemeente=GM0935&level=land');
-    expect(a.status).toBe(400);
-    expect(a.body.parameter).toBe('level');
-    expect((await t.getJson('/api/context?gemeente=GM9999')).status).toBe(404);
+    // An unknown level: the typed client would not send it.
+    expect((await errorOf(await t.app.request('/api/context?gemeente=GM0935&level=land'), 400)).parameter).toBe('level');
+    await errorOf(await t.client.context.$get({ query: { gemeente: 'GM9999' } }), 404);
   });
 });

@@ -6,14 +6,14 @@ import { importFile } from '../../server/src/store/importFile.ts';
 import { ROOT } from '../../server/src/compose.ts';
 import type { CoverageResponse } from '../../server/src/compute/coverage.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { answerOf, errorOf } from '../support/answers.ts';
 
 const cellOf = (c: CoverageResponse, level: string, measure: string, year: number) => c.rows.find((r) => r.level === level && r.measure === measure)!.years.find((y) => y.year === year)!;
 
 describe('GET /api/coverage', () => {
   it('says for Maastricht which figures are real and which are DEMO', async () => {
     const t = makeTestApp();
-    const { status, body } = await t.getJson<CoverageResponse>('/api/coverage?gemeente=GM0935');
-    expect(status).toBe(200);
+    const body = await answerOf(await t.client.coverage.$get({ query: { gemeente: 'GM0935' } }));
     expect(body.meta.years[0]).toBe(2012);
     // Yearly totals per buurt are real (only the months are spread); the type split is DEMO.
     expect(cellOf(body, 'buurt', 'totaal', 2023)).toMatchObject({ status: 'monthsDemo', realAreas: 44 });
@@ -33,7 +33,7 @@ describe('GET /api/coverage', () => {
   it('after a monthly import: real figures for those months, the newest month, and the import in the history', async () => {
     const t = makeTestApp();
     const r = importFile(t.dataset, path.join(ROOT, 'tests/fixtures/import/cbs-47022NED-valid.csv'));
-    const { body } = await t.getJson<CoverageResponse>('/api/coverage?gemeente=GM0935');
+    const body = await answerOf(await t.client.coverage.$get({ query: { gemeente: 'GM0935' } }));
     const c = cellOf(body, 'buurt', 'totaal', 2024);
     expect(c.status).toBe('real');
     expect(body.imports.map((i) => i.format)).toContain(r.format);
@@ -43,7 +43,7 @@ describe('GET /api/coverage', () => {
 
   it('refuses a bad or unknown gemeente', async () => {
     const t = makeTestApp();
-    expect((await t.getJson('/api/coverage?gemeente=XX')).status).toBe(400);
-    expect((await t.getJson('/api/coverage?gemeente=GM9999')).status).toBe(404);
+    expect((await errorOf(await t.client.coverage.$get({ query: { gemeente: 'XX' } }), 400)).parameter).toBe('gemeente');
+    await errorOf(await t.client.coverage.$get({ query: { gemeente: 'GM9999' } }), 404);
   });
 });

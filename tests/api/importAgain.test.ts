@@ -6,6 +6,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../server/src/store/importFile.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { answerOf } from '../support/answers.ts';
 
 const FIXTURE = path.join(import.meta.dirname, '../fixtures/import/cbs-47022NED-valid.csv');
 let t: ReturnType<typeof makeTestApp>;
@@ -31,7 +32,7 @@ function variant(add: number): string {
   return file;
 }
 
-const snapshot = async () => JSON.stringify((await t.getJson('/api/stats?gemeente=GM0935&category=0.0.0&from=2024-01&to=2024-02')).body.rows.map((r: { code: string; count: number | null }) => [r.code, r.count]));
+const snapshot = async () => JSON.stringify((await answerOf(await t.client.stats.$get({ query: { gemeente: 'GM0935', category: '0.0.0', from: '2024-01', to: '2024-02' } }))).rows.map((r) => [r.code, r.count]));
 
 describe('importing a file again', () => {
   it('A, then B, then A again: A\'s values', async () => {

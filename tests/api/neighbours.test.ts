@@ -2,21 +2,19 @@
 // relation is symmetric and only links areas of the same gemeente and level.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../support/testApp.ts';
+import { answerOf, errorOf } from '../support/answers.ts';
 
 let t: ReturnType<typeof makeTestApp>;
 beforeAll(() => {
   t = makeTestApp();
 });
 
-type Graph = Record<string, string[]>;
-
 describe('GET /api/neighbours', () => {
   // Maastricht; Groningen; Utrecht (buurt codes with letters); Terschelling (islands).
   for (const gm of ['GM0935', 'GM0014', 'GM0363', 'GM0093']) {
     for (const level of ['buurt', 'wijk'] as const) {
       it(`${gm} ${level}: every area has at least one neighbour, symmetric`, async () => {
-        const r = await t.getJson<Graph>(`/api/neighbours?gemeente=${gm}&level=${level}`);
-        expect(r.status).toBe(200);
+        const r = { body: await answerOf(await t.client.neighbours.$get({ query: { gemeente: gm, level } })) };
         const expected = t.dataset.areas(gm, level).map((a) => a.code);
         const codes = Object.keys(r.body);
         // every area with geometry is in the answer
@@ -33,19 +31,18 @@ describe('GET /api/neighbours', () => {
   }
 
   it('Maastricht: the Binnenstad borders the other centre buurten and not a far-away one', async () => {
-    const r = await t.getJson<Graph>('/api/neighbours?gemeente=GM0935&level=buurt');
+    const r = { body: await answerOf(await t.client.neighbours.$get({ query: { gemeente: 'GM0935', level: 'buurt' } })) };
     expect(r.body.BU09350000).toEqual(expect.arrayContaining(['BU09350001', 'BU09350006'])); // Jekerkwartier, Wyck
     expect(r.body.BU09350000).not.toContain('BU09350602'); // Heer
     expect(Object.keys(r.body)).toHaveLength(44);
   });
 
   it('defaults to buurten and validates its parameters', async () => {
-    const r = await t.getJson<Graph>('/api/neighbours?gemeente=GM0935');
-    expect(Object.keys(r.body)[0]).toMatch(/^BU/);
-    const bad = await t.getJson('/api/neighbours?gemeente=GM0935&level=gemeente');
-    expect(bad.status).toBe(400);
-    expect(bad.body.parameter).toBe('level');
-    expect((await t.getJson('/api/neighbours?gemeente=GM9999')).status).toBe(404);
-    expect((await t.getJson('/api/neighbours')).body.parameter).toBe('gemeente');
+    const r = await answerOf(await t.client.neighbours.$get({ query: { gemeente: 'GM0935' } }));
+    expect(Object.keys(r)[0]).toMatch(/^BU/);
+    // A level the route does not serve and a missing gemeente: the typed client would not send them.
+    expect((await errorOf(await t.app.request('/api/neighbours?gemeente=GM0935&level=gemeente'), 400)).parameter).toBe('level');
+    await errorOf(await t.client.neighbours.$get({ query: { gemeente: 'GM9999' } }), 404);
+    expect((await errorOf(await t.app.request('/api/neighbours'), 400)).parameter).toBe('gemeente');
   });
 });

@@ -2,26 +2,18 @@
 // from the store (survey figures, police registrations): only a real, comparable measurement judges.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../support/testApp.ts';
-
-type Target = { year: number; operator: string; value: number | null; reference?: string; met?: boolean | null; measuredYear?: number | null };
-type Actual = { year: number; value: number; demo: boolean; comparable: boolean };
-type Item = {
-  id: string; label: string; source: string; unit: string; baseline: { year: number; value: number };
-  planValues: { year: number; value: number }[]; targets: Target[]; actual: Actual[];
-  status: string; basis: { actual: Actual; target: Target } | null; demo: boolean; notes: string[]; planEnded: boolean;
-  related: { code: string; label: string; actual: { year: number; value: number }[] }[];
-};
+import { answerOf, defined, errorOf } from '../support/answers.ts';
 
 let t: ReturnType<typeof makeTestApp>;
+const targetsOf = async (gemeente: string) => answerOf(await t.client.targets.$get({ query: { gemeente } }));
+type Item = Awaited<ReturnType<typeof targetsOf>>[number];
 let items: Item[];
 beforeAll(async () => {
   t = makeTestApp();
-  const r = await t.getJson<Item[]>('/api/targets?gemeente=GM0935');
-  expect(r.status).toBe(200);
-  items = r.body;
+  items = await targetsOf('GM0935');
 });
 
-const byId = (id: string) => items.find((i) => i.id === id)!;
+const byId = (id: string) => defined(items.find((i) => i.id === id), id);
 const t3 = (i: Item) => i.targets.map((x) => [x.year, x.operator, x.value]);
 const plain = (i: Item) => i.targets.map(({ met: _m, measuredYear: _y, ...rest }) => rest);
 
@@ -67,12 +59,12 @@ describe('GET /api/targets', () => {
   it('no indicator is on or off track on a DEMO actual or on a measurement of another definition', () => {
     for (const i of items) {
       if (i.status === 'onTrack' || i.status === 'offTrack') {
-        expect(i.basis!.actual.demo, i.id).toBe(false);
-        expect(i.basis!.actual.comparable, i.id).toBe(true);
+        expect(defined(i.basis).actual.demo, i.id).toBe(false);
+        expect(defined(i.basis).actual.comparable, i.id).toBe(true);
       }
       for (const x of i.targets) {
         if (x.met !== null) {
-          const m = i.actual.find((a) => a.year === x.year)!;
+          const m = defined(i.actual.find((a) => a.year === x.year));
           expect(m.demo || !m.comparable, i.id).toBe(false);
           expect(x.measuredYear).toBe(x.year);
         }
@@ -86,7 +78,7 @@ describe('GET /api/targets', () => {
     expect(r.targets.map((x) => [x.year, x.met, x.measuredYear])).toEqual([[2015, false, 2015], [2016, true, 2016], [2018, null, null]]);
     // Seen today, 2019 is the latest measurement: more than two years old.
     expect(r.status).toBe('noRecentData');
-    expect(r.basis!.actual).toEqual({ year: 2019, value: 7.1, demo: false, comparable: true });
+    expect(defined(r.basis).actual).toEqual({ year: 2019, value: 7.1, demo: false, comparable: true });
   });
 
   it('statuses from 2014 survey data against 2015+ targets are gone; the plan period has ended', () => {
@@ -143,14 +135,10 @@ describe('GET /api/targets', () => {
   });
 
   it('a gemeente without a plan gets an empty list; bad and unknown gemeenten are errors', async () => {
-    expect((await t.getJson('/api/targets?gemeente=GM0034')).body).toEqual([]);
-    const bad = await t.getJson('/api/targets?gemeente=0935');
-    expect(bad.status).toBe(400);
-    expect(bad.body.parameter).toBe('gemeente');
-    const missing = await t.getJson('/api/targets');
-    expect(missing.status).toBe(400);
-    expect(missing.body.parameter).toBe('gemeente');
-    const unknown = await t.getJson('/api/targets?gemeente=GM9999');
-    expect(unknown.status).toBe(404);
+    expect(await targetsOf('GM0034')).toEqual([]);
+    expect((await errorOf(await t.client.targets.$get({ query: { gemeente: '0935' } }), 400)).parameter).toBe('gemeente');
+    // Without the gemeente: the typed client would not send that.
+    expect((await errorOf(await t.app.request('/api/targets'), 400)).parameter).toBe('gemeente');
+    await errorOf(await t.client.targets.$get({ query: { gemeente: 'GM9999' } }), 404);
   });
 });
