@@ -26,7 +26,7 @@ function extract(name: string, lines: string[]): string {
   return file;
 }
 
-/** `worker`: whether the engine imports in a worker thread (PostgreSQL does not: importRunner.ts says why). */
+/** `worker`: whether the engine imports off the event loop (a worker thread on SQLite, a child process on PostgreSQL). */
 function runnerContract(engine: string, worker: boolean, open: () => { store: Store; done: () => void }) {
   describe(`ImportRunner on ${engine}`, () => {
     it('imports in a worker; the main thread serves the new totals at once; one import at a time', async () => {
@@ -87,7 +87,7 @@ runnerContract('SQLite', true, () => {
 
 const url = process.env.TEST_DATABASE_URL;
 if (url) {
-  runnerContract('PostgreSQL', false, () => {
+  runnerContract('PostgreSQL', true, () => {
     const schema = `bvk_runner_${process.pid}_${Date.now().toString(36)}`;
     // A revision cache of a minute: only forgetRevision() makes the worker's import visible at once.
     const store = new PostgresStore(url, { schema, revisionTtlMs: 60_000 });

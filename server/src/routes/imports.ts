@@ -12,6 +12,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Dataset } from '../store/dataset.ts';
 import { ImportBusy, type ImportRunner } from '../store/importRunner.ts';
+import { ImportAborted } from '../store/importProcess.ts';
 import { ImportError, MAX_LISTED_ISSUES } from '../importers/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../compute/errors.ts';
@@ -89,6 +90,13 @@ function refuseWhileBusy(e: unknown, parameter: string): unknown {
   return e instanceof ImportBusy ? new ApiError(409, e.message, parameter) : e;
 }
 
+/** The import process stopped without an answer: what the beheerder needs to know is whether anything was stored. */
+function aborted(name: string, e: ImportAborted): string {
+  return e.stored
+    ? `${name}: het importproces stopte onverwacht na het opslaan; de import is wel opgeslagen (zie de importgeschiedenis)`
+    : `${name}: het importproces stopte onverwacht, er is niets opgeslagen; probeer het opnieuw`;
+}
+
 /** `runner` runs the imports off the event loop, one at a time (store/importRunner.ts). */
 export function importsRoutes(ds: Dataset, users: UserStore, runner: ImportRunner, opts: UploadOptions) {
   const tooLarge = () => new ApiError(413, `upload is larger than the limit of ${formatMb(opts.maxBytes)} (MAX_UPLOAD_MB)`, 'body');
@@ -118,6 +126,10 @@ export function importsRoutes(ds: Dataset, users: UserStore, runner: ImportRunne
       if (!kept) throw new ApiError(404, `van import ${id} is geen bewaard bestand dat ongedaan is gemaakt`, 'id');
       if (ds.store.listImports().some((i) => i.sha256 === kept.sha256)) throw new ApiError(409, `${kept.name} is al weer geïmporteerd`, 'id');
       const { sha256: _sha, ...report } = await runner.run(kept.file, { gemeente: kept.gemeente, name: kept.name, importedBy: who.username }).catch((e: unknown) => {
+        if (e instanceof ImportAborted) {
+          console.error(`imports: ${kept.name}: ${e.message}`);
+          throw new ApiError(500, aborted(kept.name, e), 'id');
+        }
         throw refuseWhileBusy(e, 'id');
       });
       opts.kept?.keep(kept.file, kept.sha256, { name: kept.name, gemeente: kept.gemeente });
@@ -174,6 +186,11 @@ export function importsRoutes(ds: Dataset, users: UserStore, runner: ImportRunne
           audit('import', { file: q.name, bytes: size, format: report.format, changedRows: report.changedRows, alreadyImported: report.alreadyImported, summary: report.summary });
           return c.json({ ...report, file: q.name, bytes: size }, 200);
         } catch (e) {
+          if (e instanceof ImportAborted) {
+            console.error(`imports: ${q.name}: ${e.message}`);
+            audit('import-aborted', { file: q.name, bytes: size, stored: e.stored });
+            throw new ApiError(500, aborted(q.name, e), 'body');
+          }
           if (!(e instanceof ImportError)) throw refuseWhileBusy(e, 'body');
           const issues = e.issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ line: i.line, field: i.field, reason: i.reason.split(file).join(q.name) }));
           audit('import-rejected', { file: q.name, bytes: size, issueCount: e.issues.length, firstIssue: issues[0] ?? null });

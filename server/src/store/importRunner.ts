@@ -1,11 +1,13 @@
 // Runs the imports of uploaded files off the event loop: each in a worker thread (importWorker.ts) with its
-// own connection to the same SQLite file (WAL mode), so a 300,000-row police
-// extract no longer stops every other user for the seconds its parsing, locating and writing take.
+// own connection to the same SQLite file (WAL mode), or in a child process (importProcess.ts) with its own
+// connection to PostgreSQL, so a 300,000-row police extract no longer stops every other user for the
+// seconds its parsing, locating and writing take.
 // One import at a time; while one runs, the main thread keeps its audit rows in memory and holds its other
 // writes back until the worker's write transaction has ended (see the class comment for why).
 import { Worker } from 'node:worker_threads';
 import { ImportError, type ImportIssue } from '../importers/errors.ts';
 import { importFile, type ImportOptions, type ImportReport } from './importFile.ts';
+import { ImportAborted, startImportProcess } from './importProcess.ts';
 import type { Dataset } from './dataset.ts';
 import type { AuditEntry, UserStore } from './users.ts';
 
@@ -56,8 +58,8 @@ function startWorker(input: WorkerInput): Worker {
 }
 
 /**
- * One import at a time, in a worker where the store allows a second connection from a thread: a SQLite file.
- * An in-memory SQLite store (most tests) and PostgreSQL (see run()) import in-process, as they always did.
+ * One import at a time: in a worker thread on a SQLite file, in a child process on PostgreSQL (pg-native
+ * cannot load in a thread; runInProcess). An in-memory SQLite store (most tests) imports in-process.
  *
  * A second import while one runs is refused (ImportBusy → 409), not queued: an upload of 250 MB would
  * otherwise hold its request open for minutes behind the first (proxies time out), and whether the second
@@ -93,11 +95,9 @@ export class ImportRunner {
     this.running = { name: options.name ?? file, by: options.importedBy ?? null, since: new Date() };
     try {
       const location = this.ds.store.location();
-      // PostgreSQL stays in-process: pg-native's libpq add-on is not context-aware ("Module did not
-      // self-register" when a worker loads it after the main thread), so a thread cannot open a second
-      // connection. Its synchronous driver then blocks the event loop as before; a child process would not.
-      if (location?.engine !== 'sqlite') return importFile(this.ds, file, options);
-      return await this.runInWorker(location.file, file, options);
+      if (location === null) return importFile(this.ds, file, options);
+      if (location.engine === 'sqlite') return await this.runInWorker(location.file, file, options);
+      return await this.runInProcess(location, file, options);
     } finally {
       // Whatever happened in the worker, the next revision() asks the database.
       this.ds.store.forgetRevision();
@@ -153,6 +153,25 @@ export class ImportRunner {
       } catch (e) {
         console.error(`audit: a held entry (${entry.action} ${entry.resource}) could not be written: ${(e as Error).message}`);
       }
+    }
+  }
+
+  /**
+   * PostgreSQL: in a child process (importProcess.ts), not a thread. Writes here need not wait for it: its
+   * transaction holds the import lock and the rows it writes, which only an import or an undo (both refused
+   * while it runs) would take. A child that dies without an answer is an ImportAborted; that it wrote nothing
+   * is checked, not assumed: a child stopped between its commit and its answer did store the file.
+   */
+  private async runInProcess(location: { url: string; schema?: string }, file: string, options: ImportOptions): Promise<ImportReport> {
+    const ds = this.ds;
+    const lastBefore = ds.store.listImports().at(-1)?.id ?? 0;
+    try {
+      return await startImportProcess({ ...location, geodataDir: ds.geodataDir, sourceDir: ds.sourceDir, groupsFile: ds.groupsFile, cacheDir: ds.cacheDir, file, options }).result;
+    } catch (e) {
+      if (!(e instanceof ImportAborted)) throw e;
+      const name = options.name ?? file;
+      const stored = ds.store.listImports().some((i) => i.id > lastBefore && i.file === name && i.importedBy === (options.importedBy ?? null));
+      throw new ImportAborted(e.message, stored);
     }
   }
 

@@ -207,6 +207,11 @@ export class PostgresStore implements Store {
     this.cachedRevision = null;
   }
 
+  /** This connection's server process (pg_stat_activity.pid): how a test watches an import process's transaction. */
+  backendPid(): number {
+    return Number(this.q('SELECT pg_backend_pid() AS pid')[0].pid);
+  }
+
   location(): StoreLocation {
     return { engine: 'postgres', url: this.url, ...(this.opts.schema ? { schema: this.opts.schema } : {}) };
   }
