@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { NO_DATA_FILL } from '../../../lib/palette.ts';
+import { RecordingMap, smallTopology } from '../testing/recordingMap.ts';
+import type { MapCounters } from '../overlays/types.ts';
+import { MapCore } from './mapCore.ts';
+
+function setup() {
+  const map = new RecordingMap();
+  const counters: MapCounters = { setDataCalls: 0, featureStateCalls: 0, overlayDataCalls: 0, densityDataCalls: 0 };
+  const core = new MapCore(map, 'buurt', counters);
+  return { map, counters, core };
+}
+
+const AREA_SOURCES = new Set(['gemeenten', 'wijken', 'buurten', 'gemeente']);
+/** The sources that got setData, area sources only (the overlays' own sources have their own tests). */
+const areaData = (map: RecordingMap) => map.named('setData').map(([id]) => id).filter((id) => AREA_SOURCES.has(String(id)));
+const colours = (entries: [string, string | null][]) => new Map(entries);
+
+describe('MapCore', () => {
+  it('adds one source per level and the gemeente borders, each once, under the overlays', () => {
+    const { map } = setup();
+    expect([...map.sources.keys()].slice(0, 4)).toEqual(['gemeenten', 'wijken', 'buurten', 'gemeente']);
+    // Density between the fills and the outlines of the level on show; wijk hotspots above the wijk layers.
+    expect(map.layers).toEqual([
+      'gemeenten-fill', 'gemeenten-nodata', 'gemeenten-outline',
+      'wijken-fill', 'wijken-nodata', 'wijken-outline',
+      ...['hatch', 'dots', 'casing', 'solid', 'dashed', 'dotted'].map((s) => `wijken-hotspot-${s}`),
+      'buurten-fill', 'buurten-nodata', 'density-fill', 'buurten-outline',
+      ...['hatch', 'dots', 'casing', 'solid', 'dashed', 'dotted'].map((s) => `buurten-hotspot-${s}`),
+      'gemeente-outline', 'highlight-casing', 'highlight', 'attention-casing', 'attention-line', 'attention-label', 'search-place',
+    ]);
+    expect(map.layout.get('buurten-fill')).toBe('visible');
+    expect(map.layout.get('wijken-fill')).toBe('none');
+  });
+
+  it('new areas: setData on the level on show and the borders only; the hidden level waits until it is shown', () => {
+    const { map, counters, core } = setup();
+    map.forget();
+    core.setAreas(smallTopology(), 'buurt');
+    expect(areaData(map)).toEqual(['buurten', 'gemeente']);
+    expect(counters.setDataCalls).toBe(2);
+    map.forget();
+    core.setLevel('wijk');
+    expect(areaData(map)).toEqual(['wijken']);
+    expect(map.layout.get('wijken-fill')).toBe('visible');
+    expect(map.layout.get('buurten-fill')).toBe('none');
+    map.forget();
+    core.setLevel('buurt');
+    core.setLevel('wijk');
+    expect(areaData(map)).toEqual([]);
+  });
+
+  it('recolouring only sets feature-state, and only for the areas whose colour changed', () => {
+    const { map, counters, core } = setup();
+    core.setAreas(smallTopology(), 'buurt');
+    core.setValues(colours([['BU01', '#111'], ['BU02', '#222'], ['BU03', null]]), 'buurt');
+    // BU04 has no value yet: the neutral loading colour, not "geen gegevens".
+    expect(map.named('setFeatureState')).toContainEqual([{ source: 'buurten', id: 'BU03' }, { fill: NO_DATA_FILL, noData: true }]);
+    expect(map.named('setFeatureState')).toContainEqual([{ source: 'buurten', id: 'BU04' }, { fill: null, noData: false }]);
+    map.forget();
+    const before = counters.featureStateCalls;
+    core.setValues(colours([['BU01', '#111'], ['BU02', '#999'], ['BU03', null]]), 'buurt');
+    expect(map.calls).toEqual([{ method: 'setFeatureState', args: [{ source: 'buurten', id: 'BU02' }, { fill: '#999' }] }]);
+    expect(counters.featureStateCalls).toBe(before + 1);
+    expect(counters.setDataCalls).toBe(2);
+  });
+
+  it('new areas clear the feature-state and colour the new areas from the last colours', () => {
+    const { map, core } = setup();
+    core.setAreas(smallTopology(), 'buurt');
+    core.setValues(colours([['BU01', '#111']]), 'buurt');
+    map.forget();
+    core.setAreas(smallTopology(), 'buurt');
+    expect(map.named('removeFeatureState')).toContainEqual([{ source: 'buurten' }, undefined]);
+    expect(map.named('setFeatureState')).toContainEqual([{ source: 'buurten', id: 'BU01' }, { fill: '#111', noData: false }]);
+    expect(map.named('addSource')).toEqual([]);
+    expect(map.named('addLayer')).toEqual([]);
+  });
+
+  it('a background map makes the fills of every level see-through', () => {
+    const { map, core } = setup();
+    core.seeThrough(true);
+    expect(map.named('setPaintProperty')).toEqual([
+      ['gemeenten-fill', 'fill-opacity', 0.65],
+      ['wijken-fill', 'fill-opacity', 0.65],
+      ['buurten-fill', 'fill-opacity', 0.65],
+    ]);
+  });
+});
