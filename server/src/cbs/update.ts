@@ -40,6 +40,8 @@ export interface CbsUpdateOptions {
   now?: Date;
   /** The beheerder who asked for it on the Beheer page (recorded with each import); null or omitted: a command or the schedule. */
   importedBy?: string | null;
+  /** The monthly schedule started it (the import history says "automatische update"). */
+  automatic?: boolean;
 }
 
 export interface TableOutcome {
@@ -125,7 +127,7 @@ export async function updateFromCbs(ds: Dataset, opts: CbsUpdateOptions): Promis
         const file = files[i];
         if (file === null) return { table: spec.table, url, rows: 0, periods: [], imported: false, alreadyImported: false, changedRows: 0, warnings: [] };
         try {
-          const r = importFile(ds, file, { gemeente: opts.gemeenten[0], name: path.basename(file), importedBy: opts.importedBy });
+          const r = importFile(ds, file, { gemeente: opts.gemeenten[0], name: path.basename(file), importedBy: opts.importedBy, automatic: opts.automatic });
           return { table: spec.table, url, rows: rows.length, periods, imported: !r.alreadyImported, alreadyImported: r.alreadyImported, changedRows: r.changedRows, warnings: r.warnings };
         } catch (e) {
           if (e instanceof ImportError) throw new CbsUpdateError(`De cijfers van CBS-tabel ${spec.table} (${url}) zijn geweigerd door de import:\n${e.message}`);

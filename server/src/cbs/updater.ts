@@ -101,7 +101,7 @@ export class CbsUpdater {
       const now = this.options.now?.() ?? new Date();
       let outcomes: TableOutcome[];
       try {
-        outcomes = await updateFromCbs(this.ds, { policeBaseUrl: this.options.policeBaseUrl, gemeenten: chosen, timeoutMs: this.options.timeoutMs, now, importedBy: by });
+        outcomes = await updateFromCbs(this.ds, { policeBaseUrl: this.options.policeBaseUrl, gemeenten: chosen, timeoutMs: this.options.timeoutMs, now, importedBy: by, automatic: caller === null });
       } catch (e) {
         if (e instanceof CbsUpdateError) audit('cbs-update-failed', { gemeenten: chosen, reason: e.message });
         throw e;
