@@ -13,6 +13,7 @@ const FORMATS: Record<string, string> = {
   'cbs-47022NED': 'CBS-tabel 47022NED (misdrijven per buurt en maand)',
   'cbs-47018NED': 'CBS-tabel 47018NED (misdrijven per soort en jaar)',
   'cbs-47024NED': 'CBS-tabel 47024NED (overlastregistraties per soort en jaar)',
+  'cbs-85984NED': 'CBS Kerncijfers wijken en buurten (inwoners)',
   'yearly-totals': 'jaartotalen per buurt',
   'police-extract': 'politie-extract (registraties met plaats)',
   survey: 'Veiligheidsmonitor-uitkomsten',
