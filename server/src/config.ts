@@ -38,6 +38,7 @@ const schema = z.object({
   /** Largest upload POST /api/imports accepts, in MB; larger gets a 413. */
   MAX_UPLOAD_MB: z.coerce.number().positive('must be a positive number of megabytes').max(100_000).default(250),
   /** The police tables' OData v3 service (47022NED, 47018NED, 47024NED) that an update from CBS reads. */
+  CBS_ODATA_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL like https://opendata.cbs.nl/ODataApi/odata' }).default('https://opendata.cbs.nl/ODataApi/odata'),
   CBS_POLICE_ODATA_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL like https://dataderden.cbs.nl/ODataApi/odata' }).default('https://dataderden.cbs.nl/ODataApi/odata'),
   /** How long an update from CBS waits for one answer, in seconds. */
   CBS_ODATA_TIMEOUT_S: z.coerce.number().positive('must be a positive number of seconds').max(3600).default(30),

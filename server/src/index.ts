@@ -36,7 +36,7 @@ export async function startServer(overrides: Partial<Record<string, string>> = {
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
     database: config.DATABASE_URL ? 'postgres' : 'sqlite',
     keptUploadsDir: path.join(config.dataDir, 'uploads'),
-    cbsUpdate: { policeBaseUrl: config.CBS_POLICE_ODATA_URL, timeoutMs: config.CBS_ODATA_TIMEOUT_S * 1000, schedule: config.CBS_UPDATE_SCHEDULE },
+    cbsUpdate: { policeBaseUrl: config.CBS_POLICE_ODATA_URL, baseUrl: config.CBS_ODATA_URL, timeoutMs: config.CBS_ODATA_TIMEOUT_S * 1000, schedule: config.CBS_UPDATE_SCHEDULE },
   });
   // The monthly update from CBS, when asked for: a daily check in the background (cbs/schedule.ts).
   const schedule = config.CBS_UPDATE_SCHEDULE === 'maandelijks' ? startCbsSchedule(app.cbsUpdater, { log }) : null;

@@ -31,7 +31,7 @@ afterAll(async () => {
 function update(baseUrl: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/update.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR, DATABASE_URL: '', CBS_POLICE_ODATA_URL: baseUrl, CBS_ODATA_TIMEOUT_S: '5' },
+    env: { ...process.env, DATA_DIR, DATABASE_URL: '', CBS_POLICE_ODATA_URL: baseUrl, CBS_ODATA_URL: baseUrl, CBS_ODATA_TIMEOUT_S: '5' },
   });
   let out = '';
   let err = '';

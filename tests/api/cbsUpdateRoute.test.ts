@@ -62,6 +62,20 @@ describe('POST /api/imports/cbs-update', () => {
     expect(state(t)).toEqual(kept);
   });
 
+  it('an update by the monthly schedule shows in the import history as automatic, a beheerder\'s as theirs', async () => {
+    server = await startODataServer(maastrichtJanuary2026);
+    const t = appFor(server.base);
+    // The schedule calls the updater without a caller (schedule.ts).
+    await t.app.cbsUpdater.run(null);
+    const res = await t.client.imports.$get();
+    expect(res.status).toBe(200);
+    if (res.status !== 200) return;
+    const { imports } = await res.json();
+    const update = imports.find((i) => i.file.startsWith('cbs-47022NED-update-'));
+    expect(update).toMatchObject({ importedBy: null, automatic: true, via: 'opdrachtregel' });
+    expect(imports.filter((i) => i !== update).every((i) => !i.automatic)).toBe(true);
+  });
+
   it('CBS out of reach: 502 with the Dutch reason, the store as it was, the failure audited', async () => {
     const t = appFor(await closedAddress());
     const before = state(t);

@@ -26,7 +26,7 @@ describe('SqliteStore: a file from before imports recorded their changes', () =>
         INSERT INTO imports VALUES (1, 'oud.csv', 'old', 'cbs-47022NED', '{"rows":1}', '2024-01-01T00:00:00.000Z');`);
       old.close();
       const s = new SqliteStore(file);
-      expect(s.listImports()).toEqual([{ id: 1, file: 'oud.csv', sha256: 'old', format: 'cbs-47022NED', summary: { rows: 1 }, importedAt: '2024-01-01T00:00:00.000Z', importedBy: null, changedRows: null, changesRecorded: false }]);
+      expect(s.listImports()).toEqual([{ id: 1, file: 'oud.csv', sha256: 'old', format: 'cbs-47022NED', summary: { rows: 1 }, importedAt: '2024-01-01T00:00:00.000Z', importedBy: null, changedRows: null, changesRecorded: false, automatic: false }]);
       expect(s.undoLastImport(1)).toEqual({ ok: false, reason: 'notRecorded' });
       s.applyImport({ file: 'nieuw.csv', sha256: 'new', format: 'yearly-totals', summary: {} }, { yearlyTotals: [{ area: 'BU09350000', year: 2023, count: 1 }] });
       expect(s.listImports().map((i) => [i.id, i.changesRecorded])).toEqual([[1, false], [2, true]]);

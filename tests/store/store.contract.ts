@@ -240,6 +240,13 @@ export function runStoreContract(name: string, makeFactory: () => StoreFactory) 
         expect(s.listImports().map((i) => [i.sha256, i.importedBy, i.changedRows, i.changesRecorded])).toEqual([['a', 'bea', ROWS, true], ['b', null, 10, true]]);
       });
 
+      it('records whether the monthly schedule made the import (false unless said)', () => {
+        const s = openStore();
+        s.applyImport({ ...rec('a'), automatic: true }, DATA);
+        s.applyImport(rec('b'), B);
+        expect(s.listImports().map((i) => [i.sha256, i.automatic])).toEqual([['a', true], ['b', false]]);
+      });
+
       it('import A, import B over it, undo B: exactly A again; then undo A: empty; the revision rises each time', () => {
         const s = openStore();
         s.applyImport(rec('a'), DATA);

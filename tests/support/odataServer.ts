@@ -56,13 +56,17 @@ export function odataFixture(name: string, base: string): unknown {
 
 /**
  * The service of the fixtures: 47022NED for GM0935 in 2026-01 on two pages, every other query an
- * empty answer (a period CBS has not published yet).
+ * empty answer (a period CBS has not published yet); and Maastricht's inhabitants (85984NED) on two pages.
  */
 export function maastrichtJanuary2026(url: URL, base: string): ODataAnswer {
   const filter = url.searchParams.get('$filter') ?? '';
   if (url.pathname === '/47022NED/TypedDataSet') {
     if (url.searchParams.has('$skiptoken')) return { body: odataFixture('47022NED-2026MM01-page2.json', base) };
     if (filter.includes("Perioden eq '2026MM01'") && filter.includes("startswith(WijkenEnBuurten,'BU0935')")) return { body: odataFixture('47022NED-2026MM01-page1.json', base) };
+  }
+  if (url.pathname === '/85984NED/TypedDataSet') {
+    if (url.searchParams.has('$skiptoken')) return { body: odataFixture('85984NED-page2.json', base) };
+    if (filter.includes("startswith(WijkenEnBuurten,'BU0935')")) return { body: odataFixture('85984NED-page1.json', base) };
   }
   return { body: { 'odata.metadata': `${base}${url.pathname}/$metadata`, value: [] } };
 }

@@ -11,6 +11,8 @@ import { gemeenteOf } from '../store/store.ts';
 import type { Dataset } from '../store/dataset.ts';
 import { importFile } from '../store/importFile.ts';
 import { fetchAllRows, ODataError, typedDataSetUrl, type ODataRow } from './odata.ts';
+import { fetchInhabitantRows, inhabitantsHash, inhabitantsOf, InhabitantsError, KERNCIJFERS, KERNCIJFERS_IMPORT_NAME } from './inhabitants.ts';
+import type { PopulationRow } from '../store/store.ts';
 
 interface PoliceTable {
   table: '47022NED' | '47018NED' | '47024NED';
@@ -30,6 +32,8 @@ const POLICE_TABLES: readonly PoliceTable[] = [
 export interface CbsUpdateOptions {
   /** Base URL of the police OData v3 service (CBS_POLICE_ODATA_URL). */
   policeBaseUrl: string;
+  /** Base URL of CBS's own OData v3 service (CBS_ODATA_URL), for the inhabitants; absent: they are not fetched. */
+  baseUrl?: string;
   /** Gemeente codes (GM0935) whose figures are fetched. */
   gemeenten: string[];
   /** First month to fetch ('YYYY-MM', for a yearly table its year) for every gemeente; default: after the newest the store has. */
@@ -40,6 +44,8 @@ export interface CbsUpdateOptions {
   now?: Date;
   /** The beheerder who asked for it on the Beheer page (recorded with each import); null or omitted: a command or the schedule. */
   importedBy?: string | null;
+  /** The monthly schedule started it (the import history says "automatische update"). */
+  automatic?: boolean;
 }
 
 export interface TableOutcome {
@@ -59,7 +65,11 @@ export interface TableOutcome {
 
 /** A failed update; nothing was stored. The message is Dutch, for the beheerder. */
 export class CbsUpdateError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The setting whose service failed (the API names it). */
+    readonly parameter: 'CBS_POLICE_ODATA_URL' | 'CBS_ODATA_URL' = 'CBS_POLICE_ODATA_URL',
+  ) {
     super(`${message}\nEr is niets veranderd in de opgeslagen cijfers.`);
     this.name = 'CbsUpdateError';
   }
@@ -109,6 +119,7 @@ export async function updateFromCbs(ds: Dataset, opts: CbsUpdateOptions): Promis
     });
     fetched.push({ spec, rows, periods: periods.sort() });
   }
+  const inhabitants = opts.baseUrl === undefined ? null : await fetchInhabitants(opts.baseUrl, opts.gemeenten, opts.timeoutMs);
 
   const stamp = now.toISOString().slice(0, 10);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-cbs-update-'));
@@ -119,23 +130,51 @@ export async function updateFromCbs(ds: Dataset, opts: CbsUpdateOptions): Promis
       fs.writeFileSync(file, toCsv(spec, rows), { mode: 0o600 });
       return file;
     });
-    return ds.store.transaction(() =>
-      fetched.map(({ spec, rows, periods }, i): TableOutcome => {
+    return ds.store.transaction(() => [
+      ...fetched.map(({ spec, rows, periods }, i): TableOutcome => {
         const url = `${opts.policeBaseUrl.replace(/\/+$/, '')}/${spec.table}`;
         const file = files[i];
         if (file === null) return { table: spec.table, url, rows: 0, periods: [], imported: false, alreadyImported: false, changedRows: 0, warnings: [] };
         try {
-          const r = importFile(ds, file, { gemeente: opts.gemeenten[0], name: path.basename(file), importedBy: opts.importedBy });
+          const r = importFile(ds, file, { gemeente: opts.gemeenten[0], name: path.basename(file), importedBy: opts.importedBy, automatic: opts.automatic });
           return { table: spec.table, url, rows: rows.length, periods, imported: !r.alreadyImported, alreadyImported: r.alreadyImported, changedRows: r.changedRows, warnings: r.warnings };
         } catch (e) {
           if (e instanceof ImportError) throw new CbsUpdateError(`De cijfers van CBS-tabel ${spec.table} (${url}) zijn geweigerd door de import:\n${e.message}`);
           throw e;
         }
       }),
-    );
+      ...(inhabitants && opts.baseUrl !== undefined ? [storeInhabitants(ds, opts.baseUrl, inhabitants, opts)] : []),
+    ]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Every gemeente's inhabitants, checked before anything is written; a refused row stops the update. */
+async function fetchInhabitants(baseUrl: string, gemeenten: string[], timeoutMs: number): Promise<PopulationRow[]> {
+  const out: PopulationRow[] = [];
+  for (const gm of gemeenten) {
+    try {
+      out.push(...inhabitantsOf(await fetchInhabitantRows(baseUrl, gm, timeoutMs), gm));
+    } catch (e) {
+      if (e instanceof ODataError) throw new CbsUpdateError(`Inwoners ophalen bij CBS mislukt: ${sentence(e.message)}`, 'CBS_ODATA_URL');
+      if (e instanceof InhabitantsError) throw new CbsUpdateError(`De inwoners van CBS-tabel ${KERNCIJFERS.table} (${baseUrl.replace(/\/+$/, '')}/${KERNCIJFERS.table}) zijn geweigerd: ${sentence(e.message)}`, 'CBS_ODATA_URL');
+      throw e;
+    }
+  }
+  return out;
+}
+
+/** One import record for all gemeenten' inhabitants; the same figures again record nothing. */
+function storeInhabitants(ds: Dataset, baseUrl: string, rows: PopulationRow[], opts: CbsUpdateOptions): TableOutcome {
+  const url = `${baseUrl.replace(/\/+$/, '')}/${KERNCIJFERS.table}`;
+  const base = { table: KERNCIJFERS.table, url, rows: rows.length, warnings: [] };
+  if (rows.length === 0) return { ...base, periods: [], imported: false, alreadyImported: false, changedRows: 0 };
+  const r = ds.store.applyImport(
+    { file: KERNCIJFERS_IMPORT_NAME, sha256: inhabitantsHash(rows), format: `cbs-${KERNCIJFERS.table}`, summary: { inwoners: rows.length, jaar: KERNCIJFERS.year, gemeenten: opts.gemeenten }, importedBy: opts.importedBy, automatic: opts.automatic },
+    { population: rows },
+  );
+  return { ...base, periods: [String(KERNCIJFERS.year)], imported: !r.alreadyImported, alreadyImported: r.alreadyImported, changedRows: r.changedRows };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { Dataset } from '../store/dataset.ts';
 import type { ImportRunner } from '../store/importRunner.ts';
 import type { UserStore } from '../store/users.ts';
+import { KERNCIJFERS } from './inhabitants.ts';
 import { CbsUpdateError, gemeentenInUse, updateFromCbs, type TableOutcome } from './update.ts';
 
 export type CbsSchedule = Config['CBS_UPDATE_SCHEDULE'];
@@ -13,6 +14,8 @@ export type CbsSchedule = Config['CBS_UPDATE_SCHEDULE'];
 export interface CbsUpdaterOptions {
   /** Base URL of the police OData v3 service. */
   policeBaseUrl: string;
+  /** Base URL of CBS's own OData v3 service (inhabitants); absent: they are not fetched. */
+  baseUrl?: string;
   /** Per HTTP request, in milliseconds. */
   timeoutMs: number;
   defaultGemeente: string;
@@ -26,6 +29,7 @@ const TABLES = [
   { table: '47022NED', label: 'Misdrijven per buurt, per maand' },
   { table: '47018NED', label: 'Misdrijven per soort, per jaar' },
   { table: '47024NED', label: 'Overlast per buurt, per maand' },
+  { table: KERNCIJFERS.table, label: 'Inwoners per buurt, wijk en gemeente' },
 ] as const;
 
 const KEY = 'cbs-update';
@@ -72,7 +76,8 @@ export class CbsUpdater {
   status(): CbsUpdateStatus {
     return {
       schedule: this.options.schedule,
-      tables: TABLES.map((t) => ({ ...t })),
+      // Inhabitants only where CBS's own service is configured (the server always has it; a test may not).
+      tables: TABLES.filter((t) => t.table !== KERNCIJFERS.table || this.options.baseUrl !== undefined).map((t) => ({ ...t })),
       gemeenten: this.named(gemeentenInUse(this.ds, this.options.defaultGemeente)),
       lastRun: this.lastRun(),
       busy: this.runner.busy(),
@@ -101,7 +106,7 @@ export class CbsUpdater {
       const now = this.options.now?.() ?? new Date();
       let outcomes: TableOutcome[];
       try {
-        outcomes = await updateFromCbs(this.ds, { policeBaseUrl: this.options.policeBaseUrl, gemeenten: chosen, timeoutMs: this.options.timeoutMs, now, importedBy: by });
+        outcomes = await updateFromCbs(this.ds, { policeBaseUrl: this.options.policeBaseUrl, baseUrl: this.options.baseUrl, gemeenten: chosen, timeoutMs: this.options.timeoutMs, now, importedBy: by, automatic: caller === null });
       } catch (e) {
         if (e instanceof CbsUpdateError) audit('cbs-update-failed', { gemeenten: chosen, reason: e.message });
         throw e;

@@ -4,11 +4,12 @@
 import { loadConfig } from '../config.ts';
 import { openDataset } from '../compose.ts';
 import { CbsUpdateError, gemeentenInUse, updateFromCbs, type TableOutcome } from '../cbs/update.ts';
+import { KERNCIJFERS } from '../cbs/inhabitants.ts';
 import { nlNumber } from '../importers/errors.ts';
 
 const USAGE =
   'gebruik: npm run update -- [--gemeente GM0935,GM0758] [--vanaf 2025-01]\n' +
-  '  haalt bij CBS de nieuwste politiecijfers op (47022NED per maand, 47018NED per jaar, 47024NED overlast)\n' +
+  '  haalt bij CBS de nieuwste politiecijfers op (47022NED per maand, 47018NED per jaar, 47024NED overlast)\n  en de inwoners per buurt, wijk en gemeente (Kerncijfers wijken en buurten),\n' +
   '  en importeert ze zoals een gedownload bestand. Zonder --gemeente: DEFAULT_GEMEENTE en de gemeenten met\n' +
   '  maandcijfers in de opslag. Zonder --vanaf: alleen perioden na de nieuwste die de opslag al heeft.';
 
@@ -25,7 +26,7 @@ for (let i = 0; i < argv.length; i++) {
 }
 
 function describe(o: TableOutcome): string[] {
-  const word = o.table === '47018NED' ? 'jaren' : 'maanden';
+  const word = o.table === '47018NED' ? 'jaren' : o.table === KERNCIJFERS.table ? 'inwonertallen (1 januari)' : 'maanden';
   const lines = [`${o.table} (${o.url}): ${nlNumber(o.rows)} ${o.rows === 1 ? 'rij' : 'rijen'} opgehaald`];
   lines.push(`  nieuwe ${word}: ${o.periods.length ? o.periods.join(', ') : 'geen'}`);
   if (o.imported) lines.push(`  geïmporteerd: ja (${nlNumber(o.changedRows)} ${o.changedRows === 1 ? 'rij' : 'rijen'} toegevoegd of gewijzigd)`);
@@ -45,11 +46,8 @@ try {
   const chosen = gemeenten ?? gemeentenInUse(ds, config.DEFAULT_GEMEENTE);
   console.log(`Nieuwe politiecijfers ophalen bij CBS voor ${chosen.join(', ')} ...`);
   try {
-    const outcomes = await updateFromCbs(ds, { policeBaseUrl: config.CBS_POLICE_ODATA_URL, gemeenten: chosen, from, timeoutMs: config.CBS_ODATA_TIMEOUT_S * 1000 });
+    const outcomes = await updateFromCbs(ds, { policeBaseUrl: config.CBS_POLICE_ODATA_URL, baseUrl: config.CBS_ODATA_URL, gemeenten: chosen, from, timeoutMs: config.CBS_ODATA_TIMEOUT_S * 1000 });
     for (const o of outcomes) for (const line of describe(o)) console.log(line);
-    // Said every time, so nobody waits for inhabitants that this command cannot bring.
-    console.log('Inwoners (CBS Kerncijfers wijken en buurten, CBS_ODATA_URL): niet opgehaald. Er is geen import voor die tabel;');
-    console.log('  de inwoners komen uit de bronbestanden in GEODATA_SOURCE_DIR.');
   } finally {
     ds.store.close();
   }

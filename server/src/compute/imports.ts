@@ -20,6 +20,8 @@ export interface ImportHistoryRow {
   /** The beheerder who uploaded it; null when it came in another way (`via`). */
   importedBy: string | null;
   via: 'pagina' | 'opdrachtregel' | 'bron';
+  /** Made by the monthly update from CBS (CBS_UPDATE_SCHEDULE=maandelijks); `via` is then 'opdrachtregel', as before. */
+  automatic: boolean;
   undoable: boolean;
   /** Why it cannot be undone (null when it can). */
   undoNote: string | null;
@@ -77,7 +79,7 @@ function rowOf(i: StoredImport, latest: number | undefined, uploader: (i: Stored
   const undoNote = undoNoteOf(i, via, latest);
   return {
     id: i.id, file: name, format: i.format, importedAt: i.importedAt, changedRows: i.changedRows, summary: i.summary,
-    importedBy, via, undoable: undoNote === null, undoNote,
+    importedBy, via, automatic: i.automatic, undoable: undoNote === null, undoNote,
   };
 }
 

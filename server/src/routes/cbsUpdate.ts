@@ -38,7 +38,7 @@ export function cbsUpdateRoutes(ds: Dataset, updater: CbsUpdater) {
       } catch (e) {
         if (e instanceof ImportBusy) throw new ApiError(409, e.message, 'body');
         // CBS out of reach, or figures the importer refuses: the gateway failed, not the request.
-        if (e instanceof CbsUpdateError) return c.json({ error: e.message, parameter: 'CBS_POLICE_ODATA_URL' } satisfies ApiErrorBody, 502);
+        if (e instanceof CbsUpdateError) return c.json({ error: e.message, parameter: e.parameter } satisfies ApiErrorBody, 502);
         throw e;
       }
     });

@@ -29,6 +29,8 @@ export interface ImportOptions {
   name?: string;
   /** The beheerder who uploaded it (recorded with the import). */
   importedBy?: string | null;
+  /** Made by the monthly schedule (recorded with the import). */
+  automatic?: boolean;
   /** A police extract may replace a month it holds only part of (see importPolice.ts PARTIAL_MONTH_SHARE). */
   allowPartialMonths?: boolean;
 }
@@ -101,7 +103,7 @@ export function importFile(ds: Dataset, file: string, opts: ImportOptions = { ge
       }
     }
     const sha256 = key;
-    const outcome = ds.store.applyImport({ file: opts.name ?? file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, importedBy: opts.importedBy }, data);
+    const outcome = ds.store.applyImport({ file: opts.name ?? file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, importedBy: opts.importedBy, automatic: opts.automatic }, data);
     return { ...outcome, file, sha256, format: parsed.format, summary: parsed.summary as unknown as Record<string, unknown>, warnings };
   };
   const earlier = ds.store.listImports().filter((i) => i.sha256 === fileSha256 || i.sha256.startsWith(`${fileSha256}.`)).length;

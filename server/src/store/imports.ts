@@ -7,6 +7,8 @@ export interface ImportRecord {
   summary: Record<string, unknown>;
   /** The beheerder who uploaded it; absent or null: the command line, or a source loaded at start. */
   importedBy?: string | null;
+  /** Made by the monthly schedule (CBS_UPDATE_SCHEDULE), not by a person: the history says "automatische update". */
+  automatic?: boolean;
 }
 
 export interface ImportOutcome {

@@ -38,13 +38,14 @@ INSERT INTO meta (key, value) VALUES ('revision', 0) ON CONFLICT (key) DO NOTHIN
 ALTER TABLE imports ADD COLUMN IF NOT EXISTS imported_by TEXT;
 ALTER TABLE imports ADD COLUMN IF NOT EXISTS changed_rows BIGINT;
 ALTER TABLE imports ADD COLUMN IF NOT EXISTS changes_recorded BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE imports ADD COLUMN IF NOT EXISTS automatic BOOLEAN NOT NULL DEFAULT false;
 CREATE TABLE IF NOT EXISTS import_changes (
   import_sha TEXT NOT NULL, tbl TEXT NOT NULL, key JSONB NOT NULL, previous JSONB,
   PRIMARY KEY (import_sha, tbl, key));
 `;
 
 const IMPORT_SELECT = `SELECT id, file, sha256, format, summary::text AS summary, ${isoText('imported_at')} AS imported_at,
-  imported_by, changed_rows::float8 AS changed_rows, changes_recorded FROM imports`;
+  imported_by, changed_rows::float8 AS changed_rows, changes_recorded, automatic FROM imports`;
 
 const toStoredImport = (r: Record<string, unknown>): StoredImport => ({
   id: Number(r.id), file: String(r.file), sha256: String(r.sha256), format: String(r.format),
@@ -52,6 +53,7 @@ const toStoredImport = (r: Record<string, unknown>): StoredImport => ({
   importedBy: r.imported_by === null ? null : String(r.imported_by),
   changedRows: r.changed_rows === null ? null : Number(r.changed_rows),
   changesRecorded: r.changes_recorded === true || r.changes_recorded === 't',
+  automatic: r.automatic === true || r.automatic === 't',
 });
 
 /** Rows per INSERT statement (one array parameter per column): a 300k-row import is ~30 round trips. */
@@ -170,9 +172,9 @@ export class PostgresStore implements Store {
       const population = (data.population ?? []).map((p) => ({ area: p.area, gemeente: gemeenteOf(p.area), year: p.year, inwoners: p.inwoners }));
       changed += this.upsert('population', ['area', 'gemeente', 'year', 'inwoners'], ['text', 'text', 'integer', 'bigint'], ['area', 'year'], 'inwoners', population, journal);
       // The journal also holds what a survey or police-extract import wrote before calling this.
-      this.q(`INSERT INTO imports (file, sha256, format, summary, imported_by, changed_rows, changes_recorded)
-        VALUES ($1, $2, $3, $4::jsonb, $5, (SELECT count(*) FROM import_changes WHERE import_sha = $2), true)`,
-      [record.file, record.sha256, record.format, JSON.stringify(record.summary), record.importedBy ?? null]);
+      this.q(`INSERT INTO imports (file, sha256, format, summary, imported_by, changed_rows, changes_recorded, automatic)
+        VALUES ($1, $2, $3, $4::jsonb, $5, (SELECT count(*) FROM import_changes WHERE import_sha = $2), true, $6)`,
+      [record.file, record.sha256, record.format, JSON.stringify(record.summary), record.importedBy ?? null, record.automatic === true]);
       if (changed > 0) this.q("UPDATE meta SET value = value + 1 WHERE key = 'revision'");
       return { alreadyImported: false, changedRows: changed };
     });

@@ -48,13 +48,14 @@ function addImportColumns(db: Database.Database): void {
   if (!cols.has('imported_by')) db.exec('ALTER TABLE imports ADD COLUMN imported_by TEXT');
   if (!cols.has('changed_rows')) db.exec('ALTER TABLE imports ADD COLUMN changed_rows INTEGER');
   if (!cols.has('changes_recorded')) db.exec('ALTER TABLE imports ADD COLUMN changes_recorded INTEGER NOT NULL DEFAULT 0');
+  if (!cols.has('automatic')) db.exec('ALTER TABLE imports ADD COLUMN automatic INTEGER NOT NULL DEFAULT 0');
 }
 
-const IMPORT_COLUMNS = 'id, file, sha256, format, summary, imported_at, imported_by, changed_rows, changes_recorded';
-interface ImportRow { id: number; file: string; sha256: string; format: string; summary: string; imported_at: string; imported_by: string | null; changed_rows: number | null; changes_recorded: number }
+const IMPORT_COLUMNS = 'id, file, sha256, format, summary, imported_at, imported_by, changed_rows, changes_recorded, automatic';
+interface ImportRow { id: number; file: string; sha256: string; format: string; summary: string; imported_at: string; imported_by: string | null; changed_rows: number | null; changes_recorded: number; automatic: number }
 const toStoredImport = (r: ImportRow): StoredImport => ({
   id: r.id, file: r.file, sha256: r.sha256, format: r.format, summary: JSON.parse(r.summary) as Record<string, unknown>, importedAt: r.imported_at,
-  importedBy: r.imported_by, changedRows: r.changed_rows, changesRecorded: r.changes_recorded === 1,
+  importedBy: r.imported_by, changedRows: r.changed_rows, changesRecorded: r.changes_recorded === 1, automatic: r.automatic === 1,
 });
 
 export class SqliteStore implements Store {
@@ -119,9 +120,9 @@ export class SqliteStore implements Store {
       const poJournal = sqliteJournal(db, 'population', sha);
       for (const p of data.population ?? []) changed += poJournal([p.area, p.year], [p.inwoners], () => po.run(p.area, gemeenteOf(p.area), p.year, p.inwoners).changes);
       // The journal also holds what a survey or police-extract import wrote before calling this.
-      db.prepare(`INSERT INTO imports (id, file, sha256, format, summary, imported_at, imported_by, changed_rows, changes_recorded)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)`).run(
-        nextId(db, 'imports'), record.file, sha, record.format, JSON.stringify(record.summary), new Date().toISOString(), record.importedBy ?? null, sqliteJournalCount(db, sha));
+      db.prepare(`INSERT INTO imports (id, file, sha256, format, summary, imported_at, imported_by, changed_rows, changes_recorded, automatic)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`).run(
+        nextId(db, 'imports'), record.file, sha, record.format, JSON.stringify(record.summary), new Date().toISOString(), record.importedBy ?? null, sqliteJournalCount(db, sha), record.automatic ? 1 : 0);
       if (changed > 0) db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'").run();
       return { alreadyImported: false, changedRows: changed };
     });

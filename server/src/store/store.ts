@@ -36,6 +36,7 @@ export interface StoredImport extends ImportRecord {
   id: number;
   importedAt: string;
   importedBy: string | null;
+  automatic: boolean;
   /** Rows it inserted or changed, every table counted once; null when stored before that was recorded. */
   changedRows: number | null;
   /** What it overwrote was recorded (importChanges.ts): false for imports stored before that. */

@@ -13,6 +13,7 @@ const FORMATS: Record<string, string> = {
   'cbs-47022NED': 'CBS-tabel 47022NED (misdrijven per buurt en maand)',
   'cbs-47018NED': 'CBS-tabel 47018NED (misdrijven per soort en jaar)',
   'cbs-47024NED': 'CBS-tabel 47024NED (overlastregistraties per soort en jaar)',
+  'cbs-85984NED': 'CBS Kerncijfers wijken en buurten (inwoners)',
   'yearly-totals': 'jaartotalen per buurt',
   'police-extract': 'politie-extract (registraties met plaats)',
   survey: 'Veiligheidsmonitor-uitkomsten',
@@ -145,7 +146,7 @@ function History({ announce }: { announce: (m: string) => void }) {
       {history.isError && <p role="alert">De importgeschiedenis kon niet worden geladen. Probeer het opnieuw.</p>}
       <AdminTable
         ref={regionRef}
-        caption="Alle imports, nieuwste eerst: via deze pagina, via de opdrachtregel en de bronbestanden die bij de start zijn geladen"
+        caption="Alle imports, nieuwste eerst: via deze pagina, via de opdrachtregel, automatische updates en de bronbestanden die bij de start zijn geladen"
         label="Eerdere imports"
         columns={['Tijdstip', 'Bestand', 'Soort', 'Door', 'Gewijzigde rijen']}
         rows={history.data?.imports ?? []}
@@ -157,7 +158,7 @@ function History({ announce }: { announce: (m: string) => void }) {
               {i.file}
             </th>
             <td>{FORMATS[i.format] ?? i.format}</td>
-            <td>{i.importedBy ?? VIA[i.via]}</td>
+            <td>{i.importedBy ?? (i.automatic ? 'automatische update' : VIA[i.via])}</td>
             <td className="num">{i.changedRows === null ? 'onbekend' : nl(i.changedRows)}</td>
           </>
         )}
