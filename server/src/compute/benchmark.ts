@@ -3,6 +3,7 @@
 // Rates and the weighted group average: domain/benchmark.ts. Shared by the route and the quarterly
 // report (compute/survey.ts says why this layer exists).
 import type { Dataset } from '../store/dataset.ts';
+import type { YearlyPoint } from '../domain/model.ts';
 import { defaultGroupId, groupsFor, ratePer1000, SIMILAR_SIZE, weightedAverage, type BenchmarkFile } from '../domain/benchmark.ts';
 
 export type BenchmarkGroup = BenchmarkFile['groups'][number];
@@ -51,8 +52,19 @@ export interface BenchmarkResponse {
 /** Official gemeente total of registered crime per year (not the sum of its buurten). */
 const official = (ds: Dataset, gm: string) => new Map(ds.store.yearlyTotals(gm).filter((t) => t.area === gm).map((t) => [t.year, t.count]));
 
-/** A gemeente's real count of `category` per year: the official total for 0.0.0, else its 47018NED figures per type. */
+/**
+ * A gemeente's real count of `category` per year: the official total for 0.0.0, else its 47018NED
+ * figures per type. Under disclosure control each year is published as the gemeente cell of /stats for
+ * that year (rounded by its cell key, hidden when small), never the raw table: a small gemeente's count
+ * of one type, or its rate, would otherwise give the hidden count away.
+ */
 function countsPerYear(ds: Dataset, gm: string, category: string): Map<number, number | null> {
+  const raw = rawCountsPerYear(ds, gm, category);
+  if (!ds.disclosure) return raw;
+  return new Map([...raw.keys()].map((y) => [y, gemeenteYear(ds, gm, category, y).count]));
+}
+
+function rawCountsPerYear(ds: Dataset, gm: string, category: string): Map<number, number | null> {
   if (category === '0.0.0') return official(ds, gm);
   const types = ds.categories.typesOf(category) ?? [];
   const out = new Map<number, number | null>();
@@ -61,6 +73,24 @@ function countsPerYear(ds: Dataset, gm: string, category: string): Map<number, n
     if (s) out.set(y, s.allWithheld ? null : s.count);
   }
   return out;
+}
+
+/**
+ * One year of a gemeente as the gemeente level of /stats answers that whole year: the same cell, so
+ * under disclosure control it gets the same rounded figure (two roundings of one cell could be averaged
+ * back). `count` is null when the year is hidden (small) or not fully published.
+ */
+export function gemeenteYear(ds: Dataset, gm: string, category: string, year: number): YearlyPoint {
+  const cell = ds.figures(gm, 'gemeente', category, `${year}-01`, `${year}-12`).figures[0]?.current;
+  const hidden = !!cell?.suppressed;
+  // A sum that lacks a withheld cell would be an undercount presented as the figure: not shown.
+  const unknown = !cell || cell.missingMonths > 0 || cell.withheld;
+  return {
+    year,
+    count: hidden || unknown ? null : cell.count,
+    withheld: hidden || unknown,
+    ...(hidden ? { suppressed: true } : {}),
+  };
 }
 
 /** Whether the benchmark can compare gemeenten on `category` (real figures per gemeente exist for it). */

@@ -2,8 +2,8 @@
 // which reach back further (47018NED per type from 2012) than the monthly figures per buurt.
 import type { Dataset } from '../store/dataset.ts';
 import type { AreaInfo } from '../../../geodata/build.ts';
-import type { YearlyPoint, YearlySeries } from '../domain/model.ts';
-import { benchmarkCategory, benchmarkYears } from './benchmark.ts';
+import type { YearlySeries } from '../domain/model.ts';
+import { benchmarkCategory, benchmarkYears, gemeenteYear } from './benchmark.ts';
 
 const TOTAL = '0.0.0';
 
@@ -18,7 +18,7 @@ export function yearlySeries(ds: Dataset, area: AreaInfo, category: string): Yea
   const gm = area.gemeentecode;
   const perType = category !== TOTAL && benchmarkCategory(ds, gm, category);
   const counted = perType ? category : TOTAL;
-  const points = benchmarkYears(ds, gm, counted).map((year) => yearPoint(ds, gm, counted, year));
+  const points = benchmarkYears(ds, gm, counted).map((year) => gemeenteYear(ds, gm, counted, year));
   if (points.length === 0) return null;
   const naam = ds.categories.naam(counted);
   return {
@@ -28,22 +28,5 @@ export function yearlySeries(ds: Dataset, area: AreaInfo, category: string): Yea
     category: counted,
     categoryNaam: naam,
     points,
-  };
-}
-
-/**
- * One year as the gemeente level of /stats answers that whole year: the same cell, so under
- * disclosure control it gets the same rounded figure (two roundings of one cell could be averaged back).
- */
-function yearPoint(ds: Dataset, gm: string, category: string, year: number): YearlyPoint {
-  const cell = ds.figures(gm, 'gemeente', category, `${year}-01`, `${year}-12`).figures[0]?.current;
-  const hidden = !!cell?.suppressed;
-  // A sum that lacks a withheld cell would be an undercount presented as the figure: not shown.
-  const unknown = !cell || cell.missingMonths > 0 || cell.withheld;
-  return {
-    year,
-    count: hidden || unknown ? null : cell.count,
-    withheld: hidden || unknown,
-    ...(hidden ? { suppressed: true } : {}),
   };
 }
