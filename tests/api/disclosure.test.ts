@@ -184,10 +184,10 @@ describe('disclosure control against a presentatie account (Maastricht 2025)', (
     for (const category of CATEGORIES)
       for (const [from, to] of PERIODS) {
         const q = `gemeente=${GM}&category=${category}&${periodQuery(from, to)}`;
-        const counts = async (level: string) => new Map<string, number | null>((await P(`/api/stats?${q}&level=${level}`)).body.rows.map((r: any) => [r.code, r.count]));
+        const counts = async (level: 'buurt' | 'wijk') => new Map((await stats(pres, { gemeente: GM, category, from, to, level })).body.rows.map((r) => [r.code, r.count]));
         const buurt = await counts('buurt');
         const wijk = await counts('wijk');
-        const gemeente = (await P(`/api/stats?${q}&level=gemeente`)).body.rows[0].count as number;
+        const gemeente = (await stats(pres, { gemeente: GM, category, from, to, level: 'gemeente' })).body.rows[0].count;
         /** total minus the visible parts: the one hidden part, or (none hidden) the total itself. */
         const difference = (total: number | null, parts: string[], counts: Map<string, number | null>, totalId: string, how: string) => {
           const unknown = parts.filter((p) => counts.get(p) === null);
@@ -200,7 +200,7 @@ describe('disclosure control against a presentatie account (Maastricht 2025)', (
         difference(gemeente, wijken(), wijk, cellId(GM, category, from, to), 'gemeente minus its wijken');
         if (from === to) {
           // Signals (observed count per buurt and wijk of a month): by field and wijk minus its buurten.
-          const observed = async (level: string) => new Map<string, number | null>((await P(`/api/signals?gemeente=${GM}&level=${level}&category=${category}&month=${from}`)).body.rows.map((r: any) => [r.code, r.observed]));
+          const observed = async (level: 'buurt' | 'wijk') => new Map((await answerOf(await pres.signals.$get({ query: { gemeente: GM, level, category, month: from } }))).rows.map((r) => [r.code, r.observed]));
           const sb = await observed('buurt');
           const sw = await observed('wijk');
           for (const [code, n] of [...sb, ...sw]) guess(cellId(code, category, from, to), n, 'signals observed');
