@@ -5,6 +5,7 @@ import { pointOnFeature } from '@turf/turf';
 import { RD_NEW } from '../../geodata/sources.ts';
 import { AreaGeometry } from '../../server/src/store/geometry.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { answerOf, defined, errorOf } from '../support/answers.ts';
 
 let t: ReturnType<typeof makeTestApp>;
 beforeAll(() => {
@@ -30,20 +31,20 @@ describe('/api/attention-areas', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'KVO Beatrixhaven-Randwyck', kind: 'kvo', kindNaam: 'Keurmerk Veilig Ondernemen', source: 'codes', geometry: null, codes: ['BU09350500', 'BU09350600'] });
 
-    const s = await t.getJson<any>(`/api/stats?gemeente=GM0935&from=2024-01&to=2024-12&area=${created.body.id}`);
-    expect(s.status).toBe(200);
-    expect(s.body.rows.map((r: any) => r.code).sort()).toEqual(['BU09350500', 'BU09350600']);
-    const total = s.body.meta.area.total;
-    expect(total.count).toBe(s.body.rows.reduce((n: number, r: any) => n + r.count, 0));
+    const s = await answerOf(await t.client.stats.$get({ query: { gemeente: 'GM0935', from: '2024-01', to: '2024-12', area: String(created.body.id) } }));
+    expect(s.rows.map((r) => r.code).sort()).toEqual(['BU09350500', 'BU09350600']);
+    const area = defined(s.meta.area, 'meta.area');
+    const total = area.total;
+    expect(total.count).toBe(s.rows.reduce((n, r) => n + defined(r.count), 0));
     expect(total.population).toBe(15 + 2875);
-    expect(total.ratePer1000).toBeCloseTo((total.count / total.population) * 1000, 1);
-    expect(s.body.meta.area).toMatchObject({ id: created.body.id, name: 'KVO Beatrixhaven-Randwyck', kind: 'kvo' });
+    expect(total.ratePer1000).toBeCloseTo((defined(total.count) / defined(total.population)) * 1000, 1);
+    expect(area).toMatchObject({ id: created.body.id, name: 'KVO Beatrixhaven-Randwyck', kind: 'kvo' });
 
     const centrum = await post({ name: 'Centrum', gemeente: 'GM0935', kind: 'overig', codes: ['WK093500'] });
     expect(centrum.body.codes).toHaveLength(7);
-    const w = await t.getJson<any>(`/api/stats?gemeente=GM0935&level=wijk&from=2024-01&to=2024-12&area=${centrum.body.id}`);
-    expect(w.body.rows.map((r: any) => r.code)).toEqual(['WK093500']);
-    expect(w.body.meta.area.total.count).toBe(w.body.rows[0].count);
+    const w = await answerOf(await t.client.stats.$get({ query: { gemeente: 'GM0935', level: 'wijk', from: '2024-01', to: '2024-12', area: String(centrum.body.id) } }));
+    expect(w.rows.map((r) => r.code)).toEqual(['WK093500']);
+    expect(w.meta.area?.total.count).toBe(w.rows[0].count);
   });
 
   it('from an RD New polygon: reprojected, covering the buurt whose interior point is inside', async () => {
@@ -64,11 +65,12 @@ describe('/api/attention-areas', () => {
     expect(big.body.codes.length).toBeGreaterThan(3);
     expect(big.body.codes).toContain('BU09350000');
 
-    const list = await t.getJson<any[]>('/api/attention-areas?gemeente=GM0935');
-    expect(list.body.map((a) => a.id)).toContain(created.body.id);
-    expect((await t.app.request(`/api/attention-areas/${created.body.id}`, { method: 'DELETE' })).status).toBe(200);
-    expect((await t.getJson(`/api/attention-areas/${created.body.id}`)).status).toBe(404);
-    expect((await t.getJson(`/api/stats?gemeente=GM0935&area=${created.body.id}`)).body.parameter).toBe('area');
+    const list = await answerOf(await t.client['attention-areas'].$get({ query: { gemeente: 'GM0935' } }));
+    expect(list.map((a) => a.id)).toContain(created.body.id);
+    const id = String(created.body.id);
+    await answerOf(await t.client['attention-areas'][':id'].$delete({ param: { id } }));
+    await errorOf(await t.client['attention-areas'][':id'].$get({ param: { id } }), 404);
+    expect((await errorOf(await t.client.stats.$get({ query: { gemeente: 'GM0935', area: id } }))).parameter).toBe('area');
   });
 
   const square = (x: number, y: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] });
@@ -92,9 +94,10 @@ describe('/api/attention-areas', () => {
 
   it('stats?area= of another gemeente or a bad id', async () => {
     const a = await post({ name: 'Groningen centrum', gemeente: 'GM0014', kind: 'overig', codes: ['BU00140000'] });
-    expect((await t.getJson(`/api/stats?gemeente=GM0935&area=${a.body.id}`)).status).toBe(400);
-    expect((await t.getJson('/api/stats?gemeente=GM0935&area=abc')).body.parameter).toBe('area');
-    expect((await t.getJson('/api/stats?gemeente=GM0935&area=99999')).status).toBe(404);
+    const stats = async (area: string) => t.client.stats.$get({ query: { gemeente: 'GM0935', area } });
+    await errorOf(await stats(String(a.body.id)), 400);
+    expect((await errorOf(await stats('abc'), 400)).parameter).toBe('area');
+    await errorOf(await stats('99999'), 404);
   });
 });
 

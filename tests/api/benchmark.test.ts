@@ -6,9 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../../geodata/sources.ts';
 import { ROOT } from '../../server/src/compose.ts';
 import { makeTestApp } from '../support/testApp.ts';
-
-type Row = { code: string; naam: string; count: number | null; population: number | null; ratePer1000: number | null; rank: number | null; isSelf: boolean; inGroup: boolean };
-type Body = { meta: any; rows: Row[]; average: { ratePer1000: number | null; count: number; population: number; members: number } };
+import { answerOf, errorOf } from '../support/answers.ts';
 
 let t: ReturnType<typeof makeTestApp>;
 let csv: Map<string, Record<string, string>>;
@@ -19,23 +17,24 @@ beforeAll(() => {
 
 const REFERENCE = ['GM0034', 'GM0758', 'GM0796', 'GM0014', 'GM0546', 'GM0268'];
 
+type BenchmarkQuery = Parameters<typeof t.client.benchmark.$get>[0]['query'];
+const benchmark = async (query: BenchmarkQuery) => ({ body: await answerOf(await t.client.benchmark.$get({ query })) });
+
 describe('GET /api/benchmark', () => {
   it('lists the categories it can compare on (the total first, then crime types with real figures per gemeente), and each answers', async () => {
-    const r = await t.getJson<Body>('/api/benchmark?gemeente=GM0935&group=reference');
-    const codes = (r.body.meta.categories as { code: string; naam: string }[]).map((c) => c.code);
+    const r = await benchmark({ gemeente: 'GM0935', group: 'reference' });
+    const codes = r.body.meta.categories.map((c) => c.code);
     expect(codes[0]).toBe('0.0.0');
     expect(codes).toEqual(expect.arrayContaining(['1.1.1', '1.2.1']));
     expect(codes.length).toBeGreaterThan(5);
     for (const code of codes) {
-      const answer = await t.getJson<Body>(`/api/benchmark?gemeente=GM0935&group=reference&category=${code}`);
-      expect([code, answer.status]).toEqual([code, 200]);
+      const answer = await benchmark({ gemeente: 'GM0935', group: 'reference', category: code });
       if (code !== '0.0.0') expect(answer.body.meta.years[0]).toBe(2012);
     }
   });
 
   it('2024: Maastricht and the six reference gemeenten, rates from the real totals and inhabitants', async () => {
-    const r = await t.getJson<Body>('/api/benchmark?gemeente=GM0935&year=2024&group=reference');
-    expect(r.status).toBe(200);
+    const r = await benchmark({ gemeente: 'GM0935', year: '2024', group: 'reference' });
     expect(r.body.rows.map((x) => x.code).sort()).toEqual([...REFERENCE, 'GM0935'].sort());
     for (const row of r.body.rows) {
       const src = csv.get(row.code)!;
@@ -54,7 +53,7 @@ describe('GET /api/benchmark', () => {
   });
 
   it('the group average is weighted: sum of registrations over sum of inhabitants, without the gemeente itself', async () => {
-    const r = await t.getJson<Body>('/api/benchmark?gemeente=GM0935&year=2024');
+    const r = await benchmark({ gemeente: 'GM0935', year: '2024' });
     const count = REFERENCE.reduce((s, c) => s + Number(csv.get(c)!.misdrijven_totaal_2024), 0);
     const pop = REFERENCE.reduce((s, c) => s + Number(csv.get(c)!.inwoners_2024), 0);
     expect(r.body.average).toMatchObject({ count, population: pop, members: 6 });
@@ -63,9 +62,7 @@ describe('GET /api/benchmark', () => {
   });
 
   it('trend: per year the rate and the weighted average on the inhabitants of one year, with the members counted', async () => {
-    const r = await t.getJson<Body & { trend: { year: number; ratePer1000: number | null; averageRatePer1000: number | null; members: number }[] }>(
-      '/api/benchmark?gemeente=GM0935&year=2024&group=reference',
-    );
+    const r = await benchmark({ gemeente: 'GM0935', year: '2024', group: 'reference' });
     expect(r.body.trend.map((p) => p.year)).toEqual(r.body.meta.years);
     const self = csv.get('GM0935')!;
     for (const p of r.body.trend) {
@@ -80,7 +77,7 @@ describe('GET /api/benchmark', () => {
 
   it('G32 (2015, 37 members) and G40 (41 members) resolve to existing gemeenten; Maastricht is a member and counts', async () => {
     const groups = JSON.parse(fs.readFileSync(path.join(ROOT, 'server/data/benchmark-groups.json'), 'utf8')).groups as { id: string; members: { code: string; naam: string }[] }[];
-    const gemeenten = (await t.getJson<{ code: string; naam: string }[]>('/api/gemeenten')).body;
+    const gemeenten = await answerOf(await t.client.gemeenten.$get());
     const naam = new Map(gemeenten.map((g) => [g.code, g.naam]));
     for (const g of groups) {
       for (const m of g.members) {
@@ -89,35 +86,32 @@ describe('GET /api/benchmark', () => {
         expect(naam.get(m.code)!.startsWith(m.naam), `${g.id}: ${m.code} is ${naam.get(m.code)}, not ${m.naam}`).toBe(true);
       }
     }
-    const g32 = await t.getJson<Body>('/api/benchmark?gemeente=GM0935&year=2023&group=G32');
-    expect(g32.status).toBe(200);
+    const g32 = await benchmark({ gemeente: 'GM0935', year: '2023', group: 'G32' });
     expect(g32.body.rows).toHaveLength(37);
     expect(g32.body.meta.selfInAverage).toBe(true);
     expect(g32.body.average.members).toBe(37);
     const sumC = g32.body.rows.reduce((s, x) => s + Number(csv.get(x.code)!.misdrijven_totaal_2023), 0);
     const sumP = g32.body.rows.reduce((s, x) => s + Number(csv.get(x.code)!.inwoners_2024), 0);
     expect(g32.body.average.ratePer1000).toBeCloseTo((sumC / sumP) * 1000, 2);
-    const g40 = await t.getJson<Body>('/api/benchmark?gemeente=GM0935&year=2024&group=G40');
+    const g40 = await benchmark({ gemeente: 'GM0935', year: '2024', group: 'G40' });
     expect(g40.body.rows).toHaveLength(41);
     expect(g40.body.rows.every((x) => x.count !== null && x.population !== null)).toBe(true);
   });
 
   it('another gemeente works by its code and is added to the rows when not a member', async () => {
-    const r = await t.getJson<Body>('/api/benchmark?gemeente=GM0363&year=2022&group=G32');
-    expect(r.status).toBe(200);
+    const r = await benchmark({ gemeente: 'GM0363', year: '2022', group: 'G32' });
     const members = r.body.rows.filter((x) => !x.isSelf);
     expect(members.length).toBeGreaterThan(30);
     // Maastricht's plan group is Maastricht's own: another gemeente is not offered it.
-    expect((await t.getJson('/api/benchmark?gemeente=GM0363&year=2022&group=reference')).status).toBe(400);
+    await errorOf(await t.client.benchmark.$get({ query: { gemeente: 'GM0363', year: '2022', group: 'reference' } }), 400);
     expect(r.body.rows.find((x) => x.isSelf)?.count).toBe(Number(csv.get('GM0363')!.misdrijven_totaal_2022));
   });
 
   it('bad parameters: 400 naming the parameter; unknown gemeente 404', async () => {
+    // Sent as raw query strings: an unknown group and a missing gemeente are what the typed client refuses to send.
     for (const [q, p] of [['gemeente=GM0935&group=G99', 'group'], ['gemeente=GM0935&year=24', 'year'], ['gemeente=GM0935&year=2015', 'year'], ['group=G32', 'gemeente']]) {
-      const r = await t.getJson(`/api/benchmark?${q}`);
-      expect(r.status, q).toBe(400);
-      expect(r.body.parameter, q).toBe(p);
+      expect((await errorOf(await t.app.request(`/api/benchmark?${q}`), 400)).parameter, q).toBe(p);
     }
-    expect((await t.getJson('/api/benchmark?gemeente=GM9999')).status).toBe(404);
+    await errorOf(await t.client.benchmark.$get({ query: { gemeente: 'GM9999' } }), 404);
   });
 });

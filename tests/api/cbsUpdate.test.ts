@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CbsUpdateError, gemeentenInUse, updateFromCbs, type CbsUpdateOptions } from '../../server/src/cbs/update.ts';
 import { closedAddress, maastrichtJanuary2026, startODataServer, type ODataServer } from '../support/odataServer.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { answerOf } from '../support/answers.ts';
 
 let t: ReturnType<typeof makeTestApp>;
 let server: ODataServer | undefined;
@@ -19,8 +20,10 @@ const NOW = new Date('2026-02-10T09:00:00Z');
 const options = (base: string, extra: Partial<CbsUpdateOptions> = {}): CbsUpdateOptions => ({ policeBaseUrl: base, gemeenten: ['GM0935'], timeoutMs: 5000, now: NOW, ...extra });
 
 const january = async () => {
-  const r = await t.getJson<{ rows: { code: string; count: number | null }[] }>('/api/stats?gemeente=GM0935&category=0.0.0&from=2026-01&to=2026-01');
-  return r.status === 200 ? Object.fromEntries(r.body.rows.filter((x) => ['BU09350000', 'BU09350001'].includes(x.code)).map((x) => [x.code, x.count])) : r.status;
+  const r = await t.client.stats.$get({ query: { gemeente: 'GM0935', category: '0.0.0', from: '2026-01', to: '2026-01' } });
+  if (r.status !== 200) return r.status;
+  const body = await answerOf(r);
+  return Object.fromEntries(body.rows.filter((x) => ['BU09350000', 'BU09350001'].includes(x.code)).map((x) => [x.code, x.count]));
 };
 
 /** What an update must never change when it fails. */

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { ringArea } from '../../server/src/domain/gisExport.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { answerOf, errorOf } from '../support/answers.ts';
 
 let t: ReturnType<typeof makeTestApp>;
 beforeAll(() => {
@@ -47,10 +48,9 @@ describe('GET /api/export?format=csv', () => {
     const res = await t.app.request(`/api/export?format=csv&${Q}&codes=BU09350000,bu09350006`);
     const lines = (await res.text()).split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(7);
-    const bad = await t.getJson(`/api/export?format=csv&${Q}&codes=BU09350000,BU00140000`);
-    expect(bad.status).toBe(400);
-    expect(bad.body.parameter).toBe('codes');
-    expect(bad.body.error).toContain('BU00140000');
+    const bad = await errorOf(await t.app.request(`/api/export?format=csv&${Q}&codes=BU09350000,BU00140000`), 400);
+    expect(bad.parameter).toBe('codes');
+    expect(bad.error).toContain('BU00140000');
   });
 });
 
@@ -68,7 +68,7 @@ describe('the Werkbank export carries its ranking', () => {
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     const scores = lines.slice(1).map((l) => Number(l.split(';')[header.indexOf('Score (0–100)')].replace(',', '.')));
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    const ranking = (await t.getJson(`/api/ranking?${Q}&weights=${W}`)).body as any;
+    const ranking = await answerOf(await t.client.ranking.$get({ query: { gemeente: 'GM0935', level: 'buurt', category: '0.0.0', from: '2024-01', to: '2024-12', weights: W } }));
     expect(lines[1].split(';')[1]).toBe(ranking.rows[0].code);
     expect(footer).toContain('Selectie: Aanpak Noordoost · Maastricht · Totaal misdrijven · januari 2024 – december 2024');
     expect(footer).toContain('Cijfer per 1.000 inwoners (EB) t.o.v. de stad 2, Verandering t.o.v. een jaar eerder (%) 1');
@@ -215,8 +215,7 @@ describe('GET /api/export?format=html', () => {
   });
 
   it('bad format -> 400', async () => {
-    const r = await t.getJson(`/api/export?format=xlsx&${Q}`);
-    expect(r.status).toBe(400);
-    expect(r.body.parameter).toBe('format');
+    // A format the route does not know: the typed client would not send it.
+    expect((await errorOf(await t.app.request(`/api/export?format=xlsx&${Q}`), 400)).parameter).toBe('format');
   });
 });

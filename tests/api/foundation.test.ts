@@ -7,9 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import { readCsv } from '../../geodata/sources.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { answerOf, defined, errorOf } from '../support/answers.ts';
 import { nodeListener } from '../../server/src/app.ts';
-
-type Row = { code: string; naam: string; count: number | null; population: number | null; ratePer1000: number | null; ratePer1000Smoothed: number | null; changePct: number | null; previousCount: number | null; flags: string[] };
 
 let t: ReturnType<typeof makeTestApp>;
 let buurtCsv: Record<string, string>[];
@@ -26,26 +25,26 @@ beforeAll(() => {
   popCsv = new Map(readCsv(path.join(src, 'population/buurten_inwoners_2024_85984NED_nl.csv')).map((r) => [r.nhood_id, Number(r.population)]));
 });
 
-const stats = (q: string) => t.getJson<{ meta: any; rows: Row[] }>(`/api/stats?${q}`);
+type StatsQuery = Parameters<typeof t.client.stats.$get>[0]['query'];
+const stats = async (query: StatsQuery) => ({ body: await answerOf(await t.client.stats.$get({ query })) });
 
 describe('GET /api/health, /api/gemeenten, /api/categories', () => {
   it('reports ok', async () => {
-    const r = await t.getJson('/api/health');
-    expect(r.status).toBe(200);
-    expect(r.body.status).toBe('ok');
+    const r = await answerOf(await t.client.health.$get());
+    expect(r.status).toBe('ok');
   });
 
   it('lists every gemeente of the source, Maastricht included', async () => {
-    const r = await t.getJson<{ code: string; naam: string }[]>('/api/gemeenten');
+    const r = { body: await answerOf(await t.client.gemeenten.$get()) };
     expect(r.body.length).toBe(342);
     expect(r.body).toContainEqual({ code: 'GM0935', naam: 'Maastricht' });
   });
 
   it('lists crime types and composite groups, with the six-type HIC group as data', async () => {
-    const r = await t.getJson<{ code: string; naam: string; groep: string; kind: string; members?: string[] }[]>('/api/categories');
-    const hic = r.body.find((c) => c.code === 'HIC')!;
+    const r = { body: await answerOf(await t.client.categories.$get()) };
+    const hic = defined(r.body.find((c) => c.code === 'HIC'), 'HIC');
     expect(hic.members).toEqual(expect.arrayContaining(['1.1.1', '1.2.1', '1.2.2', '1.2.3', '2.5.1', '1.4.4', '1.4.5']));
-    expect(hic.members!.every((m) => /^(1\.1\.1|1\.2\.[123]|2\.5\.1|1\.4\.\d)$/.test(m))).toBe(true);
+    expect(defined(hic.members).every((m) => /^(1\.1\.1|1\.2\.[123]|2\.5\.1|1\.4\.\d)$/.test(m))).toBe(true);
     expect(r.body.find((c) => c.code === '1.1.1')).toMatchObject({ naam: 'Diefstal/inbraak woning', kind: 'type' });
     expect(r.body.find((c) => c.code === '0.0.0')?.kind).toBe('group');
     expect(r.body.filter((c) => c.kind === 'type' && /^\d/.test(c.code)).length).toBeGreaterThanOrEqual(50);
@@ -81,18 +80,17 @@ describe('GET /api/areas', () => {
   });
 
   it('answers 400 for a malformed and 404 for an unknown gemeente', async () => {
-    expect((await t.getJson('/api/areas?gemeente=Maastricht')).body).toMatchObject({ parameter: 'gemeente' });
-    expect((await t.getJson('/api/areas?gemeente=Maastricht')).status).toBe(400);
-    expect((await t.getJson('/api/areas')).status).toBe(400);
-    expect((await t.getJson('/api/areas?gemeente=GM9999')).status).toBe(404);
+    expect((await errorOf(await t.client.areas.$get({ query: { gemeente: 'Maastricht' } }), 400)).parameter).toBe('gemeente');
+    // No gemeente at all: the typed client would not send it.
+    await errorOf(await t.app.request('/api/areas'), 400);
+    await errorOf(await t.client.areas.$get({ query: { gemeente: 'GM9999' } }), 404);
   });
 });
 
 describe('GET /api/stats matches the real totals to the unit', () => {
   for (const gm of ['GM0935', 'GM0034', 'GM0758', 'GM0796', 'GM0014', 'GM0546', 'GM0268', 'GM0363']) {
     it(`${gm}: buurten 2024 (count and inhabitants)`, async () => {
-      const r = await stats(`gemeente=${gm}&level=buurt&category=0.0.0&from=2024-01&to=2024-12`);
-      expect(r.status).toBe(200);
+      const r = await stats({ gemeente: gm, level: 'buurt', category: '0.0.0', from: '2024-01', to: '2024-12' });
       const expected = buurtCsv.filter((b) => b.gemeentecode === gm);
       const byCode = new Map(r.body.rows.map((x) => [x.code, x]));
       // Buurten without geometry in the source cannot be on the map; all others must be there.
@@ -106,13 +104,13 @@ describe('GET /api/stats matches the real totals to the unit', () => {
     });
 
     it(`${gm}: wijken and gemeente 2024`, async () => {
-      const w = await stats(`gemeente=${gm}&level=wijk&from=2024-01&to=2024-12`);
+      const w = await stats({ gemeente: gm, level: 'wijk', from: '2024-01', to: '2024-12' });
       for (const row of w.body.rows) {
         const src = wijkCsv.find((x) => x.wijkcode === row.code)!;
         expect(row.count, row.code).toBe(Number(src.misdrijven_totaal_2024_som_buurten));
         expect(row.population, row.code).toBe(Number(src.inwoners_2024));
       }
-      const g = await stats(`gemeente=${gm}&level=gemeente&from=2024-01&to=2024-12`);
+      const g = await stats({ gemeente: gm, level: 'gemeente', from: '2024-01', to: '2024-12' });
       const src = gemCsv.find((x) => x.gemeentecode === gm)!;
       expect(g.body.rows[0].count).toBe(Number(src.misdrijven_totaal_2024));
       expect(g.body.rows[0].population).toBe(Number(src.inwoners_2024));
@@ -120,7 +118,7 @@ describe('GET /api/stats matches the real totals to the unit', () => {
   }
 
   it('Maastricht 2024: rate, EB rate, change against 2023 and flags', async () => {
-    const r = await stats('gemeente=GM0935&from=2024-01&to=2024-12');
+    const r = await stats({ gemeente: 'GM0935', from: '2024-01', to: '2024-12' });
     const beatrix = r.body.rows.find((x) => x.naam === 'Beatrixhaven')!;
     expect(beatrix.count).toBe(67);
     expect(beatrix.population).toBe(15);
@@ -137,15 +135,15 @@ describe('GET /api/stats matches the real totals to the unit', () => {
   });
 
   it('marks the type and month split as demo, and the types add up to the total', async () => {
-    const total = await stats('gemeente=GM0935&from=2024-03&to=2024-08');
+    const total = await stats({ gemeente: 'GM0935', from: '2024-03', to: '2024-08' });
     expect(total.body.meta.demo).toBe(true);
     const parts = await Promise.all(
-      ['G1.1', 'G1.2', 'G1.4', 'G1.6', 'G2.2', 'G2.5', 'G2.6', 'G3.1', 'G3.5', 'G3.7', 'G3.9'].map((c) => stats(`gemeente=GM0935&category=${c}&from=2024-03&to=2024-08`)),
+      ['G1.1', 'G1.2', 'G1.4', 'G1.6', 'G2.2', 'G2.5', 'G2.6', 'G3.1', 'G3.5', 'G3.7', 'G3.9'].map((c) => stats({ gemeente: 'GM0935', category: c, from: '2024-03', to: '2024-08' })),
     );
-    const cats = (await t.getJson<any[]>('/api/categories')).body;
-    const grouped = new Set(['G1.1', 'G1.2', 'G1.4', 'G1.6', 'G2.2', 'G2.5', 'G2.6', 'G3.1', 'G3.5', 'G3.7', 'G3.9'].flatMap((c) => cats.find((x) => x.code === c).members));
+    const cats = await answerOf(await t.client.categories.$get());
+    const grouped = new Set(['G1.1', 'G1.2', 'G1.4', 'G1.6', 'G2.2', 'G2.5', 'G2.6', 'G3.1', 'G3.5', 'G3.7', 'G3.9'].flatMap((c) => defined(cats.find((x) => x.code === c)?.members, c)));
     const rest = cats.filter((c) => c.kind === 'type' && /^\d/.test(c.code) && !grouped.has(c.code));
-    const restStats = await Promise.all(rest.map((c) => stats(`gemeente=GM0935&category=${c.code}&from=2024-03&to=2024-08`)));
+    const restStats = await Promise.all(rest.map((c) => stats({ gemeente: 'GM0935', category: c.code, from: '2024-03', to: '2024-08' })));
     for (const row of total.body.rows) {
       const sum = [...parts, ...restStats].reduce((s, p) => s + (p.body.rows.find((x) => x.code === row.code)!.count ?? 0), 0);
       expect(sum, row.code).toBe(row.count);
@@ -155,20 +153,21 @@ describe('GET /api/stats matches the real totals to the unit', () => {
 
 describe('GET /api/series', () => {
   it('gives 60 months whose 2024 months add up to the real 2024 total, and a type breakdown', async () => {
-    const r = await t.getJson('/api/series?gemeente=GM0935&code=BU09350000&category=0.0.0&from=2024-01&to=2024-12');
-    expect(r.status).toBe(200);
+    const r = { body: await answerOf(await t.client.series.$get({ query: { gemeente: 'GM0935', code: 'BU09350000', category: '0.0.0', from: '2024-01', to: '2024-12' } })) };
     expect(r.body.series).toHaveLength(60);
-    const y2024 = r.body.series.filter((s: any) => s.month.startsWith('2024'));
-    expect(y2024.reduce((s: number, p: any) => s + p.count, 0)).toBe(1294);
-    expect(r.body.breakdown.reduce((s: number, b: any) => s + b.count, 0)).toBe(1294);
+    const y2024 = r.body.series.filter((s) => s.month.startsWith('2024'));
+    expect(y2024.reduce((s, p) => s + (p.count ?? 0), 0)).toBe(1294);
+    expect(r.body.breakdown.reduce((s, b) => s + (b.count ?? 0), 0)).toBe(1294);
     expect(r.body.meta.demo).toBe(true);
   });
 
   it('works for a wijk and the gemeente', async () => {
-    const w = await t.getJson('/api/series?code=WK093500&from=2024-01&to=2024-12');
-    expect(w.body.series.filter((s: any) => s.month.startsWith('2024')).reduce((s: number, p: any) => s + p.count, 0)).toBe(3284);
-    const g = await t.getJson('/api/series?code=GM0935&from=2024-01&to=2024-12');
-    expect(g.body.series.filter((s: any) => s.month.startsWith('2024')).reduce((s: number, p: any) => s + p.count, 0)).toBe(8293);
+    const sum2024 = async (code: string) => {
+      const r = await answerOf(await t.client.series.$get({ query: { code, from: '2024-01', to: '2024-12' } }));
+      return r.series.filter((s) => s.month.startsWith('2024')).reduce((s, p) => s + (p.count ?? 0), 0);
+    };
+    expect(await sum2024('WK093500')).toBe(3284);
+    expect(await sum2024('GM0935')).toBe(8293);
   });
 });
 
@@ -189,17 +188,16 @@ describe('bad parameters get a 4xx JSON error naming the parameter', () => {
   ];
   for (const [url, status, parameter] of cases) {
     it(`${url} -> ${status}`, async () => {
-      const r = await t.getJson(url);
-      expect(r.status).toBe(status);
-      expect(r.body.parameter).toBe(parameter);
-      expect(typeof r.body.error).toBe('string');
+      // Raw URLs: several of these are what the typed client will not send (a bad level, no gemeente).
+      const e = await errorOf(await t.app.request(url), status);
+      expect(e.parameter).toBe(parameter);
+      expect(typeof e.error).toBe('string');
     });
   }
 
   it('unknown API paths are JSON 404s', async () => {
-    const r = await t.getJson('/api/nope');
-    expect(r.status).toBe(404);
-    expect(r.body.error).toMatch(/not found/);
+    // Not a route, so not in the typed client.
+    expect((await errorOf(await t.app.request('/api/nope'), 404)).error).toMatch(/not found/);
   });
 });
 

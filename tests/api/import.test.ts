@@ -9,6 +9,7 @@ import { importFile } from '../../server/src/store/importFile.ts';
 import { ImportError } from '../../server/src/importers/index.ts';
 import { ROOT } from '../../server/src/compose.ts';
 import { makeTestApp, TEST_DATA_DIR } from '../support/testApp.ts';
+import { answerOf, defined } from '../support/answers.ts';
 
 const fixture = (name: string) => path.join(ROOT, 'tests/fixtures/import', name);
 let t: ReturnType<typeof makeTestApp>;
@@ -22,17 +23,17 @@ describe('import of CBS/Politie open data (47022NED)', () => {
     expect(r.format).toBe('cbs-47022NED');
     expect(r.alreadyImported).toBe(false);
     expect(r.summary).toMatchObject({ withheld: 3 });
-    const s = await t.getJson(`/api/stats?gemeente=GM0935&category=1.2.3&from=2024-01&to=2024-01`);
-    const binnenstad = s.body.rows.find((x: any) => x.code === 'BU09350000');
+    const s = await answerOf(await t.client.stats.$get({ query: { gemeente: 'GM0935', category: '1.2.3', from: '2024-01', to: '2024-01' } }));
+    const binnenstad = defined(s.rows.find((x) => x.code === 'BU09350000'));
     // Real imported figure: 17 bike thefts in January 2024; no demo for that area-month.
     expect(binnenstad.count).toBe(17);
     expect(binnenstad.flags).not.toContain('demo');
-    const jekerkwartier = s.body.rows.find((x: any) => x.code === 'BU09350001');
+    const jekerkwartier = defined(s.rows.find((x) => x.code === 'BU09350001'));
     expect(jekerkwartier.flags).toContain('withheld');
     // WK and GM total rows were not added to the buurten: the wijk is the sum of its buurten.
-    const w = await t.getJson(`/api/stats?gemeente=GM0935&level=wijk&category=1.1.1&from=2024-01&to=2024-01`);
-    const centrum = w.body.rows.find((x: any) => x.code === 'WK093500');
-    const buurten = s.body.rows.filter((x: any) => x.code.startsWith('BU093500'));
+    const w = await answerOf(await t.client.stats.$get({ query: { gemeente: 'GM0935', level: 'wijk', category: '1.1.1', from: '2024-01', to: '2024-01' } }));
+    const centrum = defined(w.rows.find((x) => x.code === 'WK093500'));
+    const buurten = s.rows.filter((x) => x.code.startsWith('BU093500'));
     expect(centrum.count).toBeGreaterThanOrEqual(3);
     expect(buurten.length).toBe(7);
   });

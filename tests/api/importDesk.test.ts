@@ -9,6 +9,7 @@ import { ROOT } from '../../server/src/compose.ts';
 import { importFile } from '../../server/src/store/importFile.ts';
 import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { answerOf, defined } from '../support/answers.ts';
 
 const FILE_A = fs.readFileSync(path.join(ROOT, 'tests/fixtures/import/cbs-47022NED-valid.csv'), 'utf8');
 // B changes one of A's cells (bike thefts in the Binnenstad, January 2024: 17 -> 25, and so the part of that
@@ -37,8 +38,12 @@ const history = async () => {
 };
 const undo = (id: number, cookie?: string) => t.app.request(`/api/imports/${id}/undo`, { method: 'POST', ...(cookie ? { headers: { Cookie: cookie } } : {}) });
 const bikeThefts = async (month: string) => {
-  const s = await t.getJson(`/api/stats?gemeente=GM0935&category=1.2.3&from=${month}&to=${month}`);
-  return s.body.rows.find((r: { code: string }) => r.code === 'BU09350000') as { count: number; flags: string[] };
+  const s = await answerOf(await t.client.stats.$get({ query: { gemeente: 'GM0935', category: '1.2.3', from: month, to: month } }));
+  return defined(s.rows.find((r) => r.code === 'BU09350000'), 'BU09350000');
+};
+const auditOf = async (action: string) => {
+  const res = await t.client.audit.$get({ query: { action } });
+  return (await answerOf(res)).entries;
 };
 
 describe('GET /api/imports', () => {
@@ -92,7 +97,7 @@ describe('POST /api/imports/:id/undo', () => {
     expect((await bikeThefts('2024-03')).flags).toContain('demo');
     expect((await history())[0]).toMatchObject({ id: a.id, file: 'A.csv', undoable: true });
 
-    const audit = (await t.getJson('/api/audit?action=import-undo')).body.entries;
+    const audit = await auditOf('import-undo');
     expect(audit[0]).toMatchObject({ username: 'test-beheerder', role: 'beheerder', resource: `/api/imports/${b.id}`, detail: { file: 'B.csv', format: 'cbs-47022NED', restoredRows: 3 } });
     // The same file may come again.
     expect(await upload('B.csv', FILE_B)).toMatchObject({ alreadyImported: false, changedRows: 3 });
@@ -154,7 +159,7 @@ describe('POST /api/imports/:id/reimport', () => {
       expect(after.imports[0]).toMatchObject({ file: 'B.csv', importedBy: 'test-beheerder', undoable: true });
       expect(after.imports[0].id).toBeGreaterThan(b.id);
       expect((await t.app.request(`/api/imports/${b.id}/reimport`, { method: 'POST' })).status).toBe(404);
-      const audit = (await t.getJson('/api/audit?action=import')).body.entries;
+      const audit = await auditOf('import');
       expect(audit[0]).toMatchObject({ username: 'test-beheerder', detail: { file: 'B.csv', reimportOf: b.id } });
     } finally {
       fs.rmSync(kept, { recursive: true, force: true });

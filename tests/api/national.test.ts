@@ -6,8 +6,7 @@ import { feature } from 'topojson-client';
 import { gunzipSync } from 'node:zlib';
 import { readCsv } from '../../geodata/sources.ts';
 import { makeTestApp } from '../support/testApp.ts';
-
-type Row = { code: string; naam: string; count: number | null; population: number | null; ratePer1000Smoothed: number | null; flags: string[] };
+import { answerOf, errorOf } from '../support/answers.ts';
 
 let t: ReturnType<typeof makeTestApp>;
 
@@ -16,7 +15,8 @@ beforeAll(async () => {
   await t.dataset.warmAll();
 }, 120_000);
 
-const stats = (q: string) => t.getJson<{ meta: any; rows: Row[] }>(`/api/stats?${q}`);
+type StatsQuery = Parameters<typeof t.client.stats.$get>[0]['query'];
+const stats = async (query: StatsQuery) => ({ body: await answerOf(await t.client.stats.$get({ query })) });
 
 describe('GET /api/areas?gemeente=NL', () => {
   it('serves one TopoJSON with every buurt, wijk and gemeente of the country, precompressed', async () => {
@@ -40,22 +40,21 @@ describe('GET /api/areas?gemeente=NL', () => {
   });
 
   it('keeps NL out of /api/gemeenten (the client offers it itself)', async () => {
-    const r = await t.getJson<{ code: string }[]>('/api/gemeenten');
-    expect(r.body).toHaveLength(342);
-    expect(r.body.some((g) => g.code === 'NL')).toBe(false);
+    const r = await answerOf(await t.client.gemeenten.$get());
+    expect(r).toHaveLength(342);
+    expect(r.some((g) => g.code === 'NL')).toBe(false);
   });
 });
 
 describe('GET /api/stats?gemeente=NL', () => {
   it('has a row per buurt of the country, smoothed with a national prior', async () => {
-    const r = await stats('gemeente=NL&level=buurt&from=2024-01&to=2024-12');
-    expect(r.status).toBe(200);
+    const r = await stats({ gemeente: 'NL', level: 'buurt', from: '2024-01', to: '2024-12' });
     expect(r.body.meta.gemeente).toBe('NL');
     expect(r.body.rows.length).toBeGreaterThanOrEqual(14_500);
     expect(new Set(r.body.rows.map((x) => x.code.slice(2, 6))).size).toBe(342);
     // The prior is over all buurten of the country: a Maastricht buurt's smoothed rate differs from
     // the one with Maastricht's own prior, its raw count does not.
-    const gm = await stats('gemeente=GM0935&level=buurt&from=2024-01&to=2024-12');
+    const gm = await stats({ gemeente: 'GM0935', level: 'buurt', from: '2024-01', to: '2024-12' });
     const nl = new Map(r.body.rows.map((x) => [x.code, x]));
     for (const row of gm.body.rows) expect(nl.get(row.code)?.count).toBe(row.count);
     expect(gm.body.rows.some((row) => nl.get(row.code)?.ratePer1000Smoothed !== row.ratePer1000Smoothed)).toBe(true);
@@ -63,8 +62,7 @@ describe('GET /api/stats?gemeente=NL', () => {
   });
 
   it('gives one row per gemeente at the gemeente level, equal to the official 2024 totals', async () => {
-    const r = await stats('gemeente=NL&level=gemeente&from=2024-01&to=2024-12');
-    expect(r.status).toBe(200);
+    const r = await stats({ gemeente: 'NL', level: 'gemeente', from: '2024-01', to: '2024-12' });
     expect(r.body.rows).toHaveLength(342);
     const official = readCsv(path.join(t.config.geodataDir, 'crime/gemeenten_misdrijven_totaal_2021_2025_nl.csv'));
     const byCode = new Map(r.body.rows.map((x) => [x.code, x]));
@@ -78,20 +76,22 @@ describe('GET /api/stats?gemeente=NL', () => {
   });
 
   it('answers the wijk level and a category group for the whole country', async () => {
-    const w = await stats('gemeente=NL&level=wijk&category=HIC&from=2024-01&to=2024-12');
-    expect(w.status).toBe(200);
+    const w = await stats({ gemeente: 'NL', level: 'wijk', category: 'HIC', from: '2024-01', to: '2024-12' });
     expect(w.body.rows.length).toBeGreaterThan(3000);
     expect(w.body.meta.category).toBe('HIC');
   });
 
   it('refuses NL on routes that work per gemeente, with a clear 400', async () => {
-    for (const url of ['/api/hotspots?gemeente=NL', '/api/neighbours?gemeente=NL&level=buurt', '/api/ranking?gemeente=NL']) {
-      const r = await t.getJson<{ error: string; parameter: string }>(url);
-      expect(r.status, url).toBe(400);
-      expect(r.body.parameter).toBe('gemeente');
-      expect(r.body.error).toMatch(/NL \(the whole country\) is available for \/api\/areas, \/api\/stats and \/api\/series only/);
+    const refused = [
+      await t.client.hotspots.$get({ query: { gemeente: 'NL' } }),
+      await t.client.neighbours.$get({ query: { gemeente: 'NL', level: 'buurt' } }),
+      await t.client.ranking.$get({ query: { gemeente: 'NL' } }),
+    ];
+    for (const res of refused) {
+      const e = await errorOf(res, 400);
+      expect(e.parameter).toBe('gemeente');
+      expect(e.error).toMatch(/NL \(the whole country\) is available for \/api\/areas, \/api\/stats and \/api\/series only/);
     }
-    const bad = await t.getJson<{ error: string }>('/api/stats?gemeente=NLX');
-    expect(bad.status).toBe(400);
+    await errorOf(await t.client.stats.$get({ query: { gemeente: 'NLX' } }), 400);
   });
 });

@@ -8,11 +8,15 @@ import { importFile } from '../../server/src/store/importFile.ts';
 import { ImportError } from '../../server/src/importers/index.ts';
 import { SqliteIncidentStore } from '../../server/src/store/sqliteIncidents.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { answerOf, defined } from '../support/answers.ts';
 
 let t: ReturnType<typeof makeTestApp>;
 beforeEach(() => {
   t = makeTestApp();
 });
+
+type StatsQuery = Parameters<typeof t.client.stats.$get>[0]['query'];
+const stats = async (query: StatsQuery) => answerOf(await t.client.stats.$get({ query }));
 
 function extract(lines: string[]): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-pol-')), 'extract.csv');
@@ -39,17 +43,17 @@ describe('police extract import', () => {
     const incidents = new SqliteIncidentStore(t.store.db).query({ gemeente: 'GM0935', codes: ['1.1.1', '1.2.3', '1.4.5'], from: '2024-03', to: '2024-03' }, 100);
     const byNr = Object.fromEntries(incidents.map((i) => [i.registratienummer, i.buurt]));
     expect(byNr).toEqual({ 'P-1': 'BU09350000', 'P-2': 'BU09350000', 'P-3': 'BU09350006', 'P-4': 'BU09350600' });
-    const s = await t.getJson('/api/stats?gemeente=GM0935&category=0.0.0&from=2024-03&to=2024-03');
-    const row = (code: string) => s.body.rows.find((x: any) => x.code === code);
+    const s = await stats({ gemeente: 'GM0935', category: '0.0.0', from: '2024-03', to: '2024-03' });
+    const row = (code: string) => defined(s.rows.find((x) => x.code === code), code);
     expect(row('BU09350000').count).toBe(2);
     expect(row('BU09350006').count).toBe(1);
     expect(row('BU09350600').count).toBe(1);
     // The extract is the complete registration for March: every other buurt has 0, none is demo.
     expect(row('BU09350402').count).toBe(0);
-    expect(s.body.meta.demo).toBe(false);
+    expect(s.meta.demo).toBe(false);
     // Other months keep the demo split.
-    const feb = await t.getJson('/api/stats?gemeente=GM0935&category=0.0.0&from=2024-02&to=2024-02');
-    expect(feb.body.meta.demo).toBe(true);
+    const feb = await stats({ gemeente: 'GM0935', category: '0.0.0', from: '2024-02', to: '2024-02' });
+    expect(feb.meta.demo).toBe(true);
   });
 
   it('is idempotent on registratienummer', async () => {
@@ -57,8 +61,8 @@ describe('police extract import', () => {
     importFile(t.dataset, file, { gemeente: 'GM0935', allowPartialMonths: true });
     const again = extract([`P-1;05-03-2024;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`, '']);
     importFile(t.dataset, again, { gemeente: 'GM0935', allowPartialMonths: true });
-    const s = await t.getJson('/api/stats?gemeente=GM0935&category=1.1.1&from=2024-03&to=2024-03');
-    expect(s.body.rows.find((x: any) => x.code === 'BU09350000').count).toBe(1);
+    const s = await stats({ gemeente: 'GM0935', category: '1.1.1', from: '2024-03', to: '2024-03' });
+    expect(s.rows.find((x) => x.code === 'BU09350000')?.count).toBe(1);
   });
 
   it('rejects a file with one bad row whole, naming the row', async () => {
@@ -87,7 +91,7 @@ describe('police extract import', () => {
   });
 
   it('refuses an extract that would replace a month with far fewer crimes than it has, unless told to', async () => {
-    const before = (await t.getJson('/api/stats?gemeente=GM0935&level=gemeente&category=0.0.0&from=2021-01&to=2021-01')).body.rows[0].count as number;
+    const before = defined((await stats({ gemeente: 'GM0935', level: 'gemeente', category: '0.0.0', from: '2021-01', to: '2021-01' })).rows[0].count);
     expect(before).toBeGreaterThan(100);
     const file = extract([
       `P-1;05-01-2021;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`,
@@ -105,7 +109,7 @@ describe('police extract import', () => {
     expect(new SqliteIncidentStore(t.store.db).hasAny('GM0935')).toBe(false);
     // Meant: the month is replaced, and says so.
     importFile(t.dataset, file, { gemeente: 'GM0935', allowPartialMonths: true });
-    expect((await t.getJson('/api/stats?gemeente=GM0935&level=gemeente&category=0.0.0&from=2021-01&to=2021-01')).body.rows[0].count).toBe(3);
+    expect((await stats({ gemeente: 'GM0935', level: 'gemeente', category: '0.0.0', from: '2021-01', to: '2021-01' })).rows[0].count).toBe(3);
   });
 
   it('counts a registration that a later extract moves to another month in that month only', async () => {
@@ -115,7 +119,7 @@ describe('police extract import', () => {
     ]), { gemeente: 'GM0935', allowPartialMonths: true });
     // The police corrected P-1's date: it happened in April.
     importFile(t.dataset, extract([`P-1;02-04-2024;1.1.1;Inbraak;Vrijthof;1;6211LD;${VRIJTHOF}`]), { gemeente: 'GM0935', allowPartialMonths: true });
-    const count = async (month: string) => (await t.getJson(`/api/stats?gemeente=GM0935&category=1.1.1&from=${month}&to=${month}`)).body.rows.find((x: any) => x.code === 'BU09350000').count;
+    const count = async (month: string) => (await stats({ gemeente: 'GM0935', category: '1.1.1', from: month, to: month })).rows.find((x) => x.code === 'BU09350000')?.count;
     expect(await count('2024-03')).toBe(1);
     expect(await count('2024-04')).toBe(1);
   });

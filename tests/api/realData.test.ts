@@ -11,6 +11,7 @@ import { importFile } from '../../server/src/store/importFile.ts';
 import { ROOT } from '../../server/src/compose.ts';
 import { UNSPLIT_TYPE } from '../../server/src/domain/categories.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { answerOf, defined, errorOf } from '../support/answers.ts';
 
 const fixture = (name: string) => path.join(ROOT, 'tests/fixtures/import', name);
 const source = (rel: string) => path.join(process.env.GEODATA_SOURCE_DIR ?? path.join(ROOT, '../shared/geodata'), rel);
@@ -32,8 +33,8 @@ function fileCounts(file: string): Map<string, number | null> {
   return out;
 }
 
-type Row = { code: string; count: number | null; previousCount: number | null; flags: string[] };
-const stats = async (t: ReturnType<typeof makeTestApp>, q: string) => (await t.getJson<{ meta: { demo: boolean; notes: string[]; bron: string }; rows: Row[] }>(`/api/stats?${q}`)).body;
+type StatsQuery = Parameters<ReturnType<typeof makeTestApp>['client']['stats']['$get']>[0]['query'];
+const stats = async (t: ReturnType<typeof makeTestApp>, query: StatsQuery) => answerOf(await t.client.stats.$get({ query }));
 
 describe('the shared Breda 47018NED file (2022, per type per buurt)', () => {
   let t: ReturnType<typeof makeTestApp>;
@@ -44,32 +45,32 @@ describe('the shared Breda 47018NED file (2022, per type per buurt)', () => {
   });
 
   it('answers the file counts per buurt over the year, not flagged demo', async () => {
-    const s = await stats(t, 'gemeente=GM0758&level=buurt&category=1.1.1&from=2022-01&to=2022-12');
+    const s = await stats(t, { gemeente: 'GM0758', level: 'buurt', category: '1.1.1', from: '2022-01', to: '2022-12' });
     expect(s.meta.demo).toBe(false);
     expect(s.rows).toHaveLength(56);
     for (const r of s.rows) {
       expect(r.count).toBe(file.get(`${r.code}|1.1.1`));
       expect(r.flags).not.toContain('demo');
     }
-    const w = await stats(t, 'gemeente=GM0758&level=wijk&category=2.2.1&from=2022-01&to=2022-12');
+    const w = await stats(t, { gemeente: 'GM0758', level: 'wijk', category: '2.2.1', from: '2022-01', to: '2022-12' });
     for (const r of w.rows) expect(r.count).toBe(file.get(`${r.code}|2.2.1`));
   });
 
   it("keeps Breda's official 2022 total (10,752), with the part not published per type as its own visible remainder", async () => {
-    const g = await stats(t, 'gemeente=GM0758&level=gemeente&category=0.0.0&from=2022-01&to=2022-12');
+    const g = await stats(t, { gemeente: 'GM0758', level: 'gemeente', category: '0.0.0', from: '2022-01', to: '2022-12' });
     expect(g.rows[0].count).toBe(10_752);
     expect(g.rows[0].flags).not.toContain('withheld');
     expect(g.rows[0].flags).not.toContain('demo');
-    const b = await stats(t, 'gemeente=GM0758&level=buurt&category=0.0.0&from=2022-01&to=2022-12');
+    const b = await stats(t, { gemeente: 'GM0758', level: 'buurt', category: '0.0.0', from: '2022-01', to: '2022-12' });
     for (const r of b.rows) expect(r.count).toBe(file.get(`${r.code}|0.0.0`));
-    const rest = await stats(t, `gemeente=GM0758&level=gemeente&category=${UNSPLIT_TYPE}&from=2022-01&to=2022-12`);
+    const rest = await stats(t, { gemeente: 'GM0758', level: 'gemeente', category: UNSPLIT_TYPE, from: '2022-01', to: '2022-12' });
     expect(rest.rows[0].count).toBe(10_752 - 10_430);
-    const cats = (await t.getJson<{ code: string; naam: string }[]>('/api/categories')).body;
+    const cats = await answerOf(await t.client.categories.$get());
     expect(cats.find((c) => c.code === UNSPLIT_TYPE)?.naam).toBe('Niet naar soort uitgesplitst');
   });
 
   it('a type CBS does not publish per buurt (zeden) is unknown there: null and withheld, never 0', async () => {
-    const s = await stats(t, 'gemeente=GM0758&level=buurt&category=1.4.1&from=2022-01&to=2022-12');
+    const s = await stats(t, { gemeente: 'GM0758', level: 'buurt', category: '1.4.1', from: '2022-01', to: '2022-12' });
     for (const r of s.rows) {
       expect(r.count).toBeNull();
       expect(r.flags).toContain('withheld');
@@ -77,7 +78,7 @@ describe('the shared Breda 47018NED file (2022, per type per buurt)', () => {
   });
 
   it('below a year only the month split is demo, and the note says so', async () => {
-    const s = await stats(t, 'gemeente=GM0758&level=buurt&category=1.1.1&from=2022-03&to=2022-05');
+    const s = await stats(t, { gemeente: 'GM0758', level: 'buurt', category: '1.1.1', from: '2022-03', to: '2022-05' });
     expect(s.meta.demo).toBe(true);
     expect(s.meta.notes.join(' ')).toMatch(/alleen de verdeling over de maanden is gegenereerd/);
     expect(s.meta.notes.join(' ')).not.toMatch(/soort misdrijf en maand/);
@@ -87,11 +88,11 @@ describe('the shared Breda 47018NED file (2022, per type per buurt)', () => {
 describe('the shared Breda 47024NED nuisance file (official column names)', () => {
   it('adds real nuisance figures and never changes a crime figure', async () => {
     const t = makeTestApp();
-    const questions = [
-      'gemeente=GM0758&level=buurt&category=0.0.0&from=2022-01&to=2022-12',
-      'gemeente=GM0758&level=gemeente&category=0.0.0&from=2022-01&to=2022-12',
-      'gemeente=GM0758&level=wijk&category=1.1.1&from=2022-01&to=2022-12',
-      'gemeente=GM0758&level=buurt&category=HIC&from=2022-04&to=2022-09',
+    const questions: StatsQuery[] = [
+      { gemeente: 'GM0758', level: 'buurt', category: '0.0.0', from: '2022-01', to: '2022-12' },
+      { gemeente: 'GM0758', level: 'gemeente', category: '0.0.0', from: '2022-01', to: '2022-12' },
+      { gemeente: 'GM0758', level: 'wijk', category: '1.1.1', from: '2022-01', to: '2022-12' },
+      { gemeente: 'GM0758', level: 'buurt', category: 'HIC', from: '2022-04', to: '2022-09' },
     ];
     const before = await Promise.all(questions.map((q) => stats(t, q)));
     const r = importFile(t.dataset, BREDA_NUISANCE);
@@ -102,14 +103,14 @@ describe('the shared Breda 47024NED nuisance file (official column names)', () =
 
     const file = fileCounts(BREDA_NUISANCE);
     for (const type of ['E33', 'E35', 'M22']) {
-      const s = await stats(t, `gemeente=GM0758&level=buurt&category=${type}&from=2022-01&to=2022-12`);
+      const s = await stats(t, { gemeente: 'GM0758', level: 'buurt', category: type, from: '2022-01', to: '2022-12' });
       expect(s.meta.demo).toBe(false);
       for (const row of s.rows) {
         expect(row.count).toBe(file.get(`${row.code}|${type}`));
         expect(row.flags).not.toContain('noData');
       }
     }
-    const all = await stats(t, 'gemeente=GM0758&level=wijk&category=OVERLAST&from=2022-01&to=2022-12');
+    const all = await stats(t, { gemeente: 'GM0758', level: 'wijk', category: 'OVERLAST', from: '2022-01', to: '2022-12' });
     for (const row of all.rows) expect(row.count).toBe(file.get(`${row.code}|0.0.0`));
     // The source line names the nuisance table, not the crime tables it did not come from.
     expect(all.meta.bron).toMatch(/tabel 47024NED/);
@@ -124,7 +125,7 @@ describe('a held-back full StatLine download (Windows-1252, CRLF, region columns
     const r = importFile(t.dataset, fixture('cbs-47018NED-held-back-full-download.csv'));
     expect(r.format).toBe('cbs-47018NED');
     expect(r.summary).toMatchObject({ rows: 15, areas: 5, withheld: 2 });
-    const s = await stats(t, 'gemeente=GM1900&level=buurt&category=1.1.1&from=2022-01&to=2022-12');
+    const s = await stats(t, { gemeente: 'GM1900', level: 'buurt', category: '1.1.1', from: '2022-01', to: '2022-12' });
     // BU19000009 is not in the file: it keeps its demo split.
     const bolsward = s.rows.filter((x) => /^BU1900000[0-4]$/.test(x.code));
     const byCode = Object.fromEntries(bolsward.map((x) => [x.code, x.count]));
@@ -132,9 +133,9 @@ describe('a held-back full StatLine download (Windows-1252, CRLF, region columns
     expect(bolsward.find((x) => x.code === 'BU19000003')!.flags).toContain('withheld');
     expect(bolsward.find((x) => x.code === 'BU19000002')!.flags).not.toContain('withheld');
     for (const x of bolsward) expect(x.flags).not.toContain('demo');
-    const bike = await stats(t, 'gemeente=GM1900&level=buurt&category=1.2.3&from=2022-01&to=2022-12');
+    const bike = await stats(t, { gemeente: 'GM1900', level: 'buurt', category: '1.2.3', from: '2022-01', to: '2022-12' });
     expect(bike.rows.find((x) => x.code === 'BU19000003')!.count).toBeNull();
-    const total = await stats(t, 'gemeente=GM1900&level=buurt&category=0.0.0&from=2022-01&to=2022-12');
+    const total = await stats(t, { gemeente: 'GM1900', level: 'buurt', category: '0.0.0', from: '2022-01', to: '2022-12' });
     expect(total.rows.find((x) => x.code === 'BU19000000')!.count).toBe(93);
     // A withheld type hides inside the rest of the total: the total is whole, but flagged.
     expect(total.rows.find((x) => x.code === 'BU19000003')!.count).toBe(9);
@@ -149,22 +150,21 @@ describe('crime per type per gemeente (47018NED gemeente rows, 2012 onwards)', (
   });
 
   it('Maastricht woninginbraak 2018 is the real 424, not demo', async () => {
-    const s = await stats(t, 'gemeente=GM0935&level=gemeente&category=1.1.1&from=2018-01&to=2018-12');
+    const s = await stats(t, { gemeente: 'GM0935', level: 'gemeente', category: '1.1.1', from: '2018-01', to: '2018-12' });
     expect(s.rows[0].count).toBe(424);
     expect(s.meta.demo).toBe(false);
     expect(s.rows[0].flags).not.toContain('demo');
-    const y2019 = await stats(t, 'gemeente=GM0935&level=gemeente&category=1.1.1&from=2019-01&to=2019-12');
+    const y2019 = await stats(t, { gemeente: 'GM0935', level: 'gemeente', category: '1.1.1', from: '2019-01', to: '2019-12' });
     expect(y2019.rows[0].count).toBe(358);
     expect(y2019.rows[0].previousCount).toBe(424);
   });
 
   it('the gemeente series go back to 2012; buurten have no figures there', async () => {
-    const s = await stats(t, 'gemeente=GM0935&level=gemeente&category=1.1.1&from=2012-01&to=2012-12');
+    const s = await stats(t, { gemeente: 'GM0935', level: 'gemeente', category: '1.1.1', from: '2012-01', to: '2012-12' });
     expect(s.rows[0].count).toBeGreaterThan(0);
-    const b = await t.getJson<{ parameter: string }>('/api/stats?gemeente=GM0935&level=buurt&category=1.1.1&from=2012-01&to=2012-12');
-    expect(b.status).toBe(400);
-    expect(b.body.parameter).toBe('from');
-    const total = await stats(t, 'gemeente=GM0935&level=gemeente&category=0.0.0&from=2015-01&to=2015-12');
+    const b = await t.client.stats.$get({ query: { gemeente: 'GM0935', level: 'buurt', category: '1.1.1', from: '2012-01', to: '2012-12' } });
+    expect((await errorOf(b, 400)).parameter).toBe('from');
+    const total = await stats(t, { gemeente: 'GM0935', level: 'gemeente', category: '0.0.0', from: '2015-01', to: '2015-12' });
     expect(total.rows[0].count).toBeNull();
   });
 
@@ -180,10 +180,10 @@ describe('crime per type per gemeente (47018NED gemeente rows, 2012 onwards)', (
       }
     }
     // Below the gemeente it stays demo.
-    const w = await stats(t, 'gemeente=GM0935&level=wijk&category=1.1.1&from=2023-01&to=2023-12');
+    const w = await stats(t, { gemeente: 'GM0935', level: 'wijk', category: '1.1.1', from: '2023-01', to: '2023-12' });
     expect(w.meta.demo).toBe(true);
     // The yearly totals per buurt stay real.
-    const b = await stats(t, 'gemeente=GM0935&level=buurt&category=0.0.0&from=2023-01&to=2023-12');
+    const b = await stats(t, { gemeente: 'GM0935', level: 'buurt', category: '0.0.0', from: '2023-01', to: '2023-12' });
     expect(b.meta.demo).toBe(false);
   });
 });
@@ -191,26 +191,23 @@ describe('crime per type per gemeente (47018NED gemeente rows, 2012 onwards)', (
 describe('benchmark per crime type on the real gemeente figures', () => {
   it('ranks the reference group on their real 2018 woninginbraak per 1,000, with the trend over the years', async () => {
     const t = makeTestApp();
-    const { status, body } = await t.getJson('/api/benchmark?gemeente=GM0935&year=2018&category=1.1.1');
-    expect(status).toBe(200);
+    const body = await answerOf(await t.client.benchmark.$get({ query: { gemeente: 'GM0935', year: '2018', category: '1.1.1' } }));
     expect(body.meta).toMatchObject({ demo: false, category: '1.1.1', year: 2018 });
     expect(body.meta.years[0]).toBe(2012);
-    const self = body.rows.find((r: { isSelf: boolean }) => r.isSelf);
-    expect(self.count).toBe(424);
+    const self = body.rows.find((r) => r.isSelf);
+    expect(self?.count).toBe(424);
     const table = fs.readFileSync(source('crime/gemeenten_misdrijven_per_soort_2012_2025_47018NED_nl.csv'), 'utf8');
     for (const r of body.rows) {
       const m = new RegExp(`^${r.code},1\\.1\\.1,2018,(\\d+)$`, 'm').exec(table);
       expect(r.count, r.code).toBe(Number(m![1]));
     }
-    const rates = body.rows.map((r: { ratePer1000: number }) => r.ratePer1000);
-    expect(rates).toEqual([...rates].sort((a: number, b: number) => b - a));
-    expect(body.trend.map((p: { year: number }) => p.year)).toEqual(body.meta.years);
-    expect(body.trend.every((p: { ratePer1000: number | null; averageRatePer1000: number | null }) => p.ratePer1000 !== null && p.averageRatePer1000 !== null)).toBe(true);
-    const bad = await t.getJson('/api/benchmark?gemeente=GM0935&year=2018&category=1.4.1');
-    expect(bad.status).toBe(400);
-    expect(bad.body.parameter).toBe('category');
-    const outside = await t.getJson('/api/benchmark?gemeente=GM0935&year=2018');
-    expect(outside.status).toBe(400);
+    const rates = body.rows.map((r) => defined(r.ratePer1000, r.code));
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    expect(body.trend.map((p) => p.year)).toEqual(body.meta.years);
+    expect(body.trend.every((p) => p.ratePer1000 !== null && p.averageRatePer1000 !== null)).toBe(true);
+    const bad = await t.client.benchmark.$get({ query: { gemeente: 'GM0935', year: '2018', category: '1.4.1' } });
+    expect((await errorOf(bad, 400)).parameter).toBe('category');
+    await errorOf(await t.client.benchmark.$get({ query: { gemeente: 'GM0935', year: '2018' } }), 400);
   });
 });
 

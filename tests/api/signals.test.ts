@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../server/src/store/importFile.ts';
 import { makeTestApp } from '../support/testApp.ts';
+import { answerOf, defined, errorOf, PRESENTATION_VIEW } from '../support/answers.ts';
 import { negBinomial, rng, SEASON } from '../support/simulateCounts.ts';
 
 const GM = 'GM0935';
@@ -36,6 +37,12 @@ let spike: string;
 const post = (url: string, body: unknown) =>
   t.app.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
+type App = ReturnType<typeof makeTestApp>;
+type SignalsQuery = Parameters<App['client']['signals']['$get']>[0]['query'];
+const signals = async (query: SignalsQuery, app: App = t) => ({ body: await answerOf(await app.client.signals.$get({ query })) });
+const evaluation = async (id: number, app: App = t) => ({ body: await answerOf(await app.client.evaluations[':id'].$get({ param: { id: String(id) } })) });
+const idOf = async (created: Response) => ((await created.json()) as { id: number }).id;
+
 beforeAll(() => {
   t = makeTestApp(':memory:', {}, 'analist');
   buurten = t.dataset.areas(GM, 'buurt').map((b) => b.code).sort();
@@ -62,39 +69,37 @@ beforeAll(() => {
 
 describe('GET /api/signals', () => {
   it('gives the buurt far above its history a higher signal in that month, with its sentence', async () => {
-    const r = await t.getJson(`/api/signals?gemeente=${GM}&month=${SPIKE_MONTH}&level=buurt&category=${CATEGORY}`);
-    expect(r.status).toBe(200);
+    const r = await signals({ gemeente: GM, month: SPIKE_MONTH, level: 'buurt', category: CATEGORY });
     expect(r.body.meta).toMatchObject({ month: SPIKE_MONTH, level: 'buurt', category: CATEGORY, method: 'quasiPoissonSeasonTrend', alpha: 0.05, correction: 'benjamini-hochberg', demo: false });
-    const row = r.body.rows.find((x: any) => x.code === spike);
+    const row = defined(r.body.rows.find((x) => x.code === spike));
     expect(row).toMatchObject({ signal: 'higher' });
-    expect(row.observed).toBeGreaterThan(row.upper);
+    expect(row.observed).toBeGreaterThan(defined(row.upper));
     expect(row.q).toBeLessThan(0.05);
     expect(row.sentence).toMatch(new RegExp(`^${row.naam}: \\d+ registraties van .* in november 2025, verwacht \\d+ tot \\d+\\.$`));
-    expect(r.body.rows.filter((x: any) => x.signal).map((x: any) => x.code)).toEqual([spike]);
+    expect(r.body.rows.filter((x) => x.signal).map((x) => x.code)).toEqual([spike]);
   });
 
   it('ordinary months give (almost) no signals', async () => {
-    let signals = 0;
+    let found = 0;
     for (const month of ['2023-03', '2023-09', '2025-02', '2025-06']) {
-      const r = await t.getJson(`/api/signals?gemeente=${GM}&month=${month}&category=${CATEGORY}`);
+      const r = await signals({ gemeente: GM, month, category: CATEGORY });
       expect(r.body.meta.tested).toBeGreaterThan(40);
-      signals += r.body.rows.filter((x: any) => x.signal).length;
+      found += r.body.rows.filter((x) => x.signal).length;
     }
-    expect(signals).toBeLessThanOrEqual(1);
+    expect(found).toBeLessThanOrEqual(1);
   });
 
   it('wijk level and a custom window', async () => {
-    const w = await t.getJson(`/api/signals?gemeente=${GM}&level=wijk&from=2025-09&to=2025-11&category=${CATEGORY}`);
-    expect(w.status).toBe(200);
+    const w = await signals({ gemeente: GM, level: 'wijk', from: '2025-09', to: '2025-11', category: CATEGORY });
     expect(w.body.meta).toMatchObject({ level: 'wijk', month: null, from: '2025-09', to: '2025-11' });
     expect(w.body.rows).toHaveLength(7);
-    for (const row of w.body.rows) expect(row.lower).toBeLessThanOrEqual(row.upper);
+    for (const row of w.body.rows) expect(defined(row.lower)).toBeLessThanOrEqual(defined(row.upper));
   });
 
   it('early months without three years of history are not tested, and say so', async () => {
-    const r = await t.getJson(`/api/signals?gemeente=${GM}&month=2021-06&category=${CATEGORY}`);
+    const r = await signals({ gemeente: GM, month: '2021-06', category: CATEGORY });
     expect(r.body.meta.tested).toBe(0);
-    expect(r.body.rows.every((x: any) => x.reason === 'tooFewMonths' && x.signal === null)).toBe(true);
+    expect(r.body.rows.every((x) => x.reason === 'tooFewMonths' && x.signal === null)).toBe(true);
     expect(r.body.meta.notes.join(' ')).toMatch(/minder dan 24 maanden/);
   });
 
@@ -108,23 +113,22 @@ describe('GET /api/signals', () => {
       ['gemeente=GM0935&month=2030-01', 'from'],
       ['month=2025-01', 'gemeente'],
     ];
+    // Raw query strings: a bad level and a missing gemeente are what the typed client will not send.
     for (const [q, parameter] of cases) {
-      const r = await t.getJson(`/api/signals?${q}`);
-      expect(r.status, q).toBe(400);
-      expect(r.body.parameter, q).toBe(parameter);
+      expect((await errorOf(await t.app.request(`/api/signals?${q}`), 400)).parameter, q).toBe(parameter);
     }
   });
 
   it('the presentatie view sees no small count (nor p or q that would give it away)', async () => {
     const demo = makeTestApp(':memory:', {}, 'analist');
-    const url = `/api/signals?gemeente=${GM}&month=2025-03&category=1.1.1`;
-    const full = await demo.getJson(url);
-    const small = full.body.rows.filter((x: any) => x.observed >= 1 && x.observed <= 4).map((x: any) => x.code);
+    const query = { gemeente: GM, month: '2025-03', category: '1.1.1' };
+    const full = await signals(query, demo);
+    const small = full.body.rows.filter((x) => x.observed !== null && x.observed >= 1 && x.observed <= 4).map((x) => x.code);
     expect(small.length).toBeGreaterThan(0);
-    const r = await demo.getJson(`${url}&view=presentatie`);
+    const r = await signals({ ...query, ...PRESENTATION_VIEW }, demo);
     for (const row of r.body.rows) {
       if (small.includes(row.code)) expect(row).toMatchObject({ observed: null, p: null, q: null, suppressed: true });
-      else expect(row.observed).toBe(full.body.rows.find((x: any) => x.code === row.code).observed);
+      else expect(row.observed).toBe(full.body.rows.find((x) => x.code === row.code)?.observed);
     }
   });
 });
@@ -154,11 +158,10 @@ describe('effect evaluations', () => {
   it('estimates the 40 % drop: the interval excludes 0 and includes -40 %', async () => {
     const created = await post('/api/evaluations', definition(dropped));
     expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: number };
-    const r = await t.getJson(`/api/evaluations/${id}`);
-    expect(r.status).toBe(200);
-    const { effect, meta, treated, control, placebo, displacement } = r.body;
+    const r = await evaluation(await idOf(created));
+    const { meta, treated, control, placebo, displacement } = r.body;
     expect(meta).toMatchObject({ start: START, preMonths: 24, postMonths: 12, preFrom: '2022-01', postTo: '2024-12', demo: false, method: 'differenceInDifferences' });
+    const effect = defined(r.body.effect, 'effect');
     expect(effect.upper).toBeLessThan(0);
     expect(effect.lower).toBeLessThanOrEqual(-40);
     expect(effect.upper).toBeGreaterThanOrEqual(-40);
@@ -166,24 +169,24 @@ describe('effect evaluations', () => {
     expect(treated.codes).toEqual(dropped);
     expect(treated.series).toHaveLength(36);
     expect(control.codes.length).toBe(control.weights.length);
-    expect(control.codes.some((c: string) => dropped.includes(c))).toBe(false);
+    expect(control.codes.some((c) => dropped.includes(c))).toBe(false);
     // Direct neighbours of the treated buurten are not controls; they get their own (displacement) estimate.
-    expect(control.codes.some((c: string) => displacement.codes.includes(c))).toBe(false);
+    expect(control.codes.some((c) => displacement.codes.includes(c))).toBe(false);
     expect(displacement.codes.length).toBeGreaterThan(0);
-    expect(placebo.runs).toBeGreaterThan(100);
+    expect(placebo?.runs).toBeGreaterThan(100);
     expect(r.body.sentence).toMatch(/lager dan op grond van vergelijkbare buurten te verwachten was \(95%-interval: van \d+% daling tot \d+% daling; p/);
   });
 
   it('finds no effect for buurten that did not change (p above 0.05)', async () => {
     const created = await post('/api/evaluations', definition(unchanged));
-    const { id } = (await created.json()) as { id: number };
-    const r = await t.getJson(`/api/evaluations/${id}`);
-    expect(r.body.effect.p).toBeGreaterThan(0.05);
-    expect(r.body.effect.lower).toBeLessThan(0);
-    expect(r.body.effect.upper).toBeGreaterThan(0);
+    const r = await evaluation(await idOf(created));
+    const effect = defined(r.body.effect, 'effect');
+    expect(effect.p).toBeGreaterThan(0.05);
+    expect(effect.lower).toBeLessThan(0);
+    expect(effect.upper).toBeGreaterThan(0);
     expect(r.body.sentence).toMatch(/geen aantoonbaar effect/);
     // The other evaluation's treated buurten are not used as controls here.
-    expect(r.body.control.codes.some((c: string) => dropped.includes(c))).toBe(false);
+    expect(r.body.control.codes.some((c) => dropped.includes(c))).toBe(false);
   });
 
   it('from an attention area; listed; plain statements when the data cannot answer', async () => {
@@ -191,27 +194,26 @@ describe('effect evaluations', () => {
     const areaId = ((await area.json()) as { id: number }).id;
     const created = await post('/api/evaluations', { name: 'Uit gebied', attentionAreaId: areaId, start: '2021-06', categories: [CATEGORY], preMonths: 24, postMonths: 6 });
     expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: number };
-    const r = await t.getJson(`/api/evaluations/${id}`);
+    const r = await evaluation(await idOf(created));
     expect(r.body.meta.attentionAreaId).toBe(areaId);
     expect(r.body.effect).toBeNull();
     expect(r.body.sentence).toMatch(/geen schatting te geven: de gekozen periode valt \(deels\) buiten de beschikbare maandcijfers/);
     const short = await post('/api/evaluations', { ...definition(unchanged), preMonths: 6 });
-    const s = await t.getJson(`/api/evaluations/${((await short.json()) as { id: number }).id}`);
+    const s = await evaluation(await idOf(short));
     expect(s.body.effect).toBeNull();
     expect(s.body.notes.join(' ')).toMatch(/minstens 12 maanden vóór/);
-    const list = await t.getJson(`/api/evaluations?gemeente=${GM}`);
-    expect(list.body.map((e: any) => e.name)).toEqual(expect.arrayContaining(['Aanpak', 'Uit gebied']));
+    const list = await answerOf(await t.client.evaluations.$get({ query: { gemeente: GM } }));
+    expect(list.map((e) => e.name)).toEqual(expect.arrayContaining(['Aanpak', 'Uit gebied']));
   });
 
   it('labels signals and an evaluation on DEMO months DEMO', async () => {
     const demo = makeTestApp(':memory:', {}, 'analist');
     const created = await demo.app.request('/api/evaluations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(definition(unchanged)) });
-    const r = await demo.getJson(`/api/evaluations/${((await created.json()) as { id: number }).id}`);
+    const r = await evaluation(await idOf(created), demo);
     expect(r.body.meta.demo).toBe(true);
     expect(r.body.notes[0]).toMatch(/^DEMO/);
     expect(r.body.sentence).toMatch(/^DEMO/);
-    const s = await demo.getJson(`/api/signals?gemeente=${GM}&month=2024-05`);
+    const s = await signals({ gemeente: GM, month: '2024-05' }, demo);
     expect(s.body.meta.demo).toBe(true);
     expect(s.body.meta.notes[0]).toMatch(/^DEMO/);
   });
@@ -243,8 +245,8 @@ describe('effect evaluations', () => {
       expect(r.status, JSON.stringify(body)).toBe(status);
       expect(((await r.json()) as any).parameter, JSON.stringify(body)).toBe(parameter);
     }
-    expect((await t.getJson('/api/evaluations/99999')).status).toBe(404);
-    expect((await t.getJson('/api/evaluations/abc')).status).toBe(400);
+    await errorOf(await t.client.evaluations[':id'].$get({ param: { id: '99999' } }), 404);
+    await errorOf(await t.client.evaluations[':id'].$get({ param: { id: 'abc' } }), 400);
   });
 });
 
@@ -261,14 +263,15 @@ describe('monthly totals only (0.0.0 rows per buurt, as 47022NED also publishes 
       }),
     );
     importFile(app.dataset, writeCsv(rows, '0.0.0'));
-    const stats = await app.getJson(`/api/stats?gemeente=${GM}&category=0.0.0&from=2024-03&to=2024-03`);
-    const first = rows.find((r) => r.code === codes[0] && r.month === '2024-03')!;
-    expect(stats.body.rows.find((r: any) => r.code === codes[0]).count).toBe(first.count);
+    const stats = await answerOf(await app.client.stats.$get({ query: { gemeente: GM, category: '0.0.0', from: '2024-03', to: '2024-03' } }));
+    const first = defined(rows.find((r) => r.code === codes[0] && r.month === '2024-03'));
+    expect(stats.rows.find((r) => r.code === codes[0])?.count).toBe(first.count);
     const created = await app.app.request('/api/evaluations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Totaal', codes: treated, start: START, categories: ['0.0.0'], preMonths: 24, postMonths: 12 }) });
-    const r = await app.getJson(`/api/evaluations/${((await created.json()) as { id: number }).id}`);
+    const r = await evaluation(await idOf(created), app);
     expect(r.body.meta.demo).toBe(false);
-    expect(r.body.effect.upper).toBeLessThan(0);
-    expect(r.body.effect.lower).toBeLessThanOrEqual(-40);
-    expect(r.body.effect.upper).toBeGreaterThanOrEqual(-40);
+    const effect = defined(r.body.effect, 'effect');
+    expect(effect.upper).toBeLessThan(0);
+    expect(effect.lower).toBeLessThanOrEqual(-40);
+    expect(effect.upper).toBeGreaterThanOrEqual(-40);
   });
 });

@@ -1,5 +1,7 @@
 // Signed-in requests for the API tests: accounts sign in over HTTP (POST /api/auth/login, as the browser does)
 // and each request is sent with the session cookie of the account named, so a test reads as "who does what".
+import { hc } from 'hono/client';
+import type { AppType } from '../../server/src/app.ts';
 import type { makeTestApp } from './testApp.ts';
 
 /** The password the API tests give their accounts. */
@@ -41,4 +43,9 @@ export function sessions(app: () => ReturnType<typeof makeTestApp>['app']) {
   }
 
   return { login, send, cookies };
+}
+
+/** The typed client of /api with `cookie` (a session, `name=value`) on every request: signed-in typed calls. */
+export function clientAs(app: ReturnType<typeof makeTestApp>['app'], cookie: string) {
+  return hc<AppType>('http://localhost/api', { fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init), headers: { Cookie: cookie } });
 }

@@ -44,14 +44,10 @@ export function makeTestApp(storeFile = ':memory:', extra: Partial<Parameters<ty
       return request(input, { ...init, headers }, ...rest);
     };
   }
-  const getJson = async <T = any>(url: string): Promise<{ status: number; body: T; headers: Headers }> => {
-    const res = await app.request(url);
-    return { status: res.status, body: (await res.json()) as T, headers: res.headers };
-  };
   /**
    * The typed client of /api (what hono/testing's testClient builds, on the whole app so every
    * middleware runs): a renamed route, parameter or answer field breaks the typecheck of the test.
    */
   const client = hc<AppType>('http://localhost/api', { fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init) });
-  return { app, client, dataset, store, config, getJson };
+  return { app, client, dataset, store, config };
 }
