@@ -30,7 +30,7 @@ async function signIn(p: Page, user: { username: string; password: string }) {
 beforeAll(async () => {
   ensureUsers(DATA_DIR, [BEHEERDER]);
   cbs = await startODataServer(maastrichtJanuary2026);
-  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP: 'none', CBS_POLICE_ODATA_URL: cbs.base, CBS_UPDATE_SCHEDULE: 'uit' }, () => {});
+  server = await startServer({ PORT: '0', DATA_DIR, BASEMAP: 'none', CBS_POLICE_ODATA_URL: cbs.base, CBS_ODATA_URL: cbs.base, CBS_UPDATE_SCHEDULE: 'uit' }, () => {});
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
   page.on('console', (m) => {
@@ -112,11 +112,12 @@ describe('Beheer in the browser', () => {
     await table.waitFor();
     await expect(table.getByRole('row', { name: /Misdrijven per buurt, per maand/ }).textContent()).resolves.toMatch(/9januari 2026ja, \d+ rijen nieuw of gewijzigd/);
     await expect(table.getByRole('row', { name: /Overlast per buurt, per maand/ }).textContent()).resolves.toMatch(/0geennee$/);
-    await expect(section.getByRole('status').textContent()).resolves.toMatch(/^Nieuwe cijfers van CBS geïmporteerd voor (.*en )?Maastricht: misdrijven per buurt, per maand \(januari 2026\)\.$/);
+    await expect(section.getByRole('status').textContent()).resolves.toMatch(/^Nieuwe cijfers van CBS geïmporteerd voor (.*en )?Maastricht: misdrijven per buurt, per maand \(januari 2026\) en inwoners per buurt, wijk en gemeente \(2024\)\.$/);
     await expect(section.getByRole('button', { name: 'Nu ophalen bij CBS' }).isEnabled()).resolves.toBe(true);
     // One import record, by this beheerder, in the history above; the last fetch is remembered.
     const history = page.getByRole('table', { name: /^Alle imports, nieuwste eerst/ });
-    await expect(history.locator('tbody tr').first().textContent()).resolves.toMatch(/cbs-47022NED-update-\d{4}-\d{2}-\d{2}\.csv.*beheer/);
+    // Two records came in (police months and inhabitants); the police one is by this beheerder.
+    await expect(history.locator('tbody tr').filter({ hasText: /cbs-47022NED-update-/ }).first().textContent()).resolves.toMatch(/cbs-47022NED-update-\d{4}-\d{2}-\d{2}\.csv.*beheer/);
     await section.locator('dd').filter({ hasText: /door beheer$/ }).waitFor();
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/bvk-beheer-cbs-update.png`, fullPage: true });

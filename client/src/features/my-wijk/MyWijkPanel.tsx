@@ -68,7 +68,7 @@ export function MyWijkContent({ data, onShowRegistration }: { data: MyWijkRespon
     <>
       <ShortWindows windows={data.windows} demo={meta.demo} week={meta.week} />
       <h3>Laatste maand tegenover een jaar eerder</h3>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={`Registraties per hoofdcategorie in ${month} tegenover ${before}`}>
         <table className="breakdown my-wijk-table window-table">
           <caption className="visually-hidden">
             Registraties per hoofdcategorie in {month} tegenover {before}

@@ -11,7 +11,8 @@ function WindowTable({ w, week }: { w: Window; week: string | null }) {
   const n = week ? Number(week.slice(6)) : null;
   const title = n === null ? `Laatste ${w.days} dagen (${span})` : w.days === 7 ? `Week ${n} (${span})` : `4 weken tot en met week ${n} (${span})`;
   return (
-    <div className="table-scroll">
+    // Focusable and named: a table that scrolls sideways on a narrow screen must be reachable by keyboard.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
       <table className="breakdown my-wijk-table window-table">
         <caption>{title}</caption>
         <thead>
