@@ -5,8 +5,8 @@
 // crashes never commits, and PostgreSQL rolls its transaction back when the connection drops.
 import { fork, type ChildProcess } from 'node:child_process';
 import { z } from 'zod';
-import { ImportError } from '../importers/errors.ts';
 import type { ImportOptions, ImportReport } from './importFile.ts';
+import { outcomeOf, type ImportOutcome } from './importOutcome.ts';
 
 /** What the child is given, as its first IPC message (not argv: the URL may hold a password, and argv is public). */
 export const childInputSchema = z.object({
@@ -78,7 +78,7 @@ export function startImportProcess(input: ChildInput): ImportProcess {
   const beganPromise = new Promise<number>((resolve, reject) => (began = { resolve, reject }));
   beganPromise.catch(() => undefined); // only a test waits for it
   const result = new Promise<ImportReport>((resolve, reject) => {
-    let outcome: { ok: true; report: ImportReport } | { ok: false; error: Error } | null = null;
+    let outcome: ImportOutcome | null = null;
     child.on('message', (raw) => {
       const parsed = childMessageSchema.safeParse(raw);
       if (!parsed.success) {
@@ -91,17 +91,10 @@ export function startImportProcess(input: ChildInput): ImportProcess {
           began.resolve(m.backendPid);
           break;
         case 'done':
-          outcome = { ok: true, report: m.report };
-          break;
         case 'rejected':
-          outcome = { ok: false, error: new ImportError(m.file, m.issues) };
+        case 'failed':
+          outcome = outcomeOf(m);
           break;
-        case 'failed': {
-          const error = new Error(m.message);
-          if (m.stack) error.stack = m.stack;
-          outcome = { ok: false, error };
-          break;
-        }
       }
     });
     child.on('error', (e) => (outcome ??= { ok: false, error: new ImportAborted(`import process: ${e.message}`) }));

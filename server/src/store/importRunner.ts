@@ -5,11 +5,12 @@
 // One import at a time; while one runs, the main thread keeps its audit rows in memory and holds its other
 // writes back until the worker's write transaction has ended (see the class comment for why).
 import { Worker } from 'node:worker_threads';
-import { ImportError, type ImportIssue } from '../importers/errors.ts';
+import type { ImportIssue } from '../importers/errors.ts';
 import { importFile, type ImportOptions, type ImportReport } from './importFile.ts';
 import { ImportAborted, startImportProcess } from './importProcess.ts';
 import type { Dataset } from './dataset.ts';
 import type { AuditEntry, UserStore } from './users.ts';
+import { outcomeOf, type ImportOutcome } from './importOutcome.ts';
 
 /** What the worker is given (structured-cloned). */
 export interface WorkerInput {
@@ -186,7 +187,7 @@ export class ImportRunner {
       this.writing = null;
     };
     return new Promise<ImportReport>((resolve, reject) => {
-      let outcome: { ok: true; report: ImportReport } | { ok: false; error: Error } | null = null;
+      let outcome: ImportOutcome | null = null;
       worker.on('message', (m: WorkerMessage) => {
         switch (m.kind) {
           case 'writing': {
@@ -200,17 +201,10 @@ export class ImportRunner {
             endWrite();
             break;
           case 'done':
-            outcome = { ok: true, report: m.report };
-            break;
           case 'rejected':
-            outcome = { ok: false, error: new ImportError(m.file, m.issues) };
+          case 'failed':
+            outcome = outcomeOf(m);
             break;
-          case 'failed': {
-            const error = new Error(m.message);
-            if (m.stack) error.stack = m.stack;
-            outcome = { ok: false, error };
-            break;
-          }
         }
       });
       worker.on('error', (e) => (outcome ??= { ok: false, error: e }));
