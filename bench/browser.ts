@@ -1,7 +1,10 @@
-// The `firstMap` and `recolour` figures in headless Chromium: the real app at gemeente=NL against a
-// bare MapLibre page that draws the same polygons (the same TopoJSON bytes and the same stats JSON),
-// served by a small node:http server of its own on loopback. Times are taken inside the page
-// (performance.now(), from navigation start) and the app is only watched through window.__bvk.
+// The map figures in headless Chromium: the real app at gemeente=NL, watched only through window.__bvk, against
+// pages of the bench's own (node:http on loopback, no app code): a bare MapLibre choropleth that draws the same
+// polygons (the same TopoJSON bytes and the same stats JSON), or with `?empty` an empty MapLibre map (background
+// only, no sources: what MapLibre costs on this machine before it draws anything). This file holds the plumbing
+// every map figure shares (one browser, fresh contexts, the pages, the end marks) and the `firstMap` and
+// `recolour` figures; browserTiles.ts holds the vector-tile figures. Times are taken inside the page
+// (performance.now(), from navigation start).
 // A figure ends at MapLibre's 'idle' (the frame's work on the page's threads is done), as the
 // target's reference figures do (0.5 s setData vs 0.03 s feature-state can only exclude rasterising). Headless Chromium
 // rasterises WebGL in software in its GPU process, 150-250 ms per frame here for either page, so the time
@@ -10,18 +13,19 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VIEWPORT = { width: 1440, height: 1000 };
 
-const BARE_HTML = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>bare</title>
+const bareHtml = (empty: boolean) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>bare</title>
 <link rel="stylesheet" href="/maplibre-gl.css"><style>html,body{margin:0}#map{position:absolute;left:0;top:0}</style></head>
-<body><div id="map"></div><script src="/topojson-client.js"></script><script type="module" src="/bare.js"></script></body></html>`;
+<body><div id="map"></div>${empty ? '' : '<script src="/topojson-client.js"></script>'}<script type="module" src="/bare.js"></script></body></html>`;
 
 // A bare choropleth: one GeoJSON source with the colour as a feature property (the textbook way),
-// recoloured by setData with new properties.
+// recoloured by setData with new properties. At /empty the same map stays empty (no data fetched, no source, no
+// topojson script): its first 'idle' is the physical limit of a first map here, and panning it costs only MapLibre's frame.
 const BARE_JS = `
 import * as maplibregl from '/maplibre-gl.mjs';
 maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
@@ -53,8 +57,14 @@ function whenIdle(map) {
 }
 const map = new maplibregl.Map({ container: 'map', style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } }] },
   center: [5.3, 52.1], zoom: 6, fadeDuration: 0, attributionControl: false, renderWorldCopies: false });
-window.__bench = { firstMap: null };
-Promise.all([fetch('/areas').then((r) => r.json()), fetch('/stats').then((r) => r.json()), new Promise((r) => map.once('load', r))]).then(async ([topo, stats]) => {
+window.__bench = { map, firstMap: null };
+if (location.pathname === '/empty') map.once('idle', () => {
+  const idle = performance.now();
+  finishGl();
+  window.__bench.firstPixels = performance.now();
+  window.__bench.firstMap = idle;
+});
+else Promise.all([fetch('/areas').then((r) => r.json()), fetch('/stats').then((r) => r.json()), new Promise((r) => map.once('load', r))]).then(async ([topo, stats]) => {
   const fc = topojson.feature(topo, topo.objects.buurten);
   const c = colours(stats.rows, 'ratePer1000');
   for (const f of fc.features) f.properties.fill = c.get(f.properties.code) || '#eeeeee';
@@ -89,18 +99,26 @@ export interface Rounds {
   barePixels: number[];
 }
 
+export const rounds0 = (): Rounds => ({ app: [], bare: [], appPixels: [], barePixels: [] });
+
 export interface BrowserFigures {
   firstMap: Rounds;
   recolour: Rounds;
-  canvas: { width: number; height: number };
+  canvas: Canvas;
   notes: string[];
+}
+
+export interface Canvas {
+  width: number;
+  height: number;
 }
 
 /** Serves the bare page and the same bytes the app gets (NL TopoJSON as brotli, the NL stats JSON). */
 function bareServer(areasFile: string, statsJson: Buffer): Promise<{ url: string; close: () => Promise<void> }> {
   const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   const files: Record<string, [string | Buffer, string, string?]> = {
-    '/': [BARE_HTML, 'text/html; charset=utf-8'],
+    '/': [bareHtml(false), 'text/html; charset=utf-8'],
+    '/empty': [bareHtml(true), 'text/html; charset=utf-8'],
     '/bare.js': [BARE_JS, 'text/javascript'],
     '/maplibre-gl.mjs': [fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl.mjs')), 'text/javascript'],
     '/maplibre-gl-worker.mjs': [fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs')), 'text/javascript'],
@@ -123,14 +141,70 @@ function bareServer(areasFile: string, statsJson: Buffer): Promise<{ url: string
   );
 }
 
-const ms = (x: number) => `${x.toFixed(0)} ms`;
+export const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-const APPLIED_NL = (measure: string) => `^NL\\|buurt\\|0\\.0\\.0\\|[^|]+\\|[^|]+\\|${measure}$`;
+/** The test hook's key once the national view's colours for `measure` are on the map at `level`. */
+export const appliedNL = (level: string, measure: string) => `^NL\\|${level}\\|0\\.0\\.0\\|[^|]+\\|[^|]+\\|${measure}$`;
 
 /** Both ends of a figure: MapLibre's 'idle' (the figure) and the GPU process having drawn the frame (reported beside it). */
-interface Timing {
+export interface Timing {
   idle: number;
   pixels: number;
+}
+
+const TIMEOUT = 120_000;
+
+/** One browser and the bare server for all map figures of a run; each page in a fresh context (empty HTTP cache). */
+export interface BrowserBench {
+  appUrl: string;
+  bareUrl: string;
+  fresh(): Promise<{ ctx: BrowserContext; page: Page }>;
+  /** Page errors of every page so far (reported in the notes: a figure of a broken page means nothing). */
+  errors: string[];
+  /** Where a figure's screenshot goes (beside the bench's DATA_DIR), to look at what was measured. */
+  shot(name: string): string;
+  close(): Promise<void>;
+}
+
+export async function openBrowserBench(appUrl: string, areasFile: string): Promise<BrowserBench> {
+  const statsJson = Buffer.from(await (await fetch(`${appUrl}/api/stats?gemeente=NL&level=buurt&category=0.0.0`)).arrayBuffer());
+  const bare = await bareServer(areasFile, statsJson);
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS }).catch(async (e: unknown) => {
+    await bare.close();
+    throw e;
+  });
+  const errors: string[] = [];
+  return {
+    appUrl,
+    bareUrl: bare.url,
+    errors,
+    async fresh() {
+      const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL' });
+      const page = await ctx.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      return { ctx, page };
+    },
+    shot: (name) => path.join(path.dirname(areasFile), `../../${name}`),
+    async close() {
+      await browser.close();
+      await bare.close();
+    },
+  };
+}
+
+/**
+ * page.waitForFunction with an error that says what was awaited and what the page shows instead (Playwright's own
+ * timeout names neither), so a run that cannot measure stops with a reason instead of a bare TimeoutError.
+ */
+async function waitInPage<T>(page: Page, what: string, fn: (arg: string) => T | false, arg: string, errors: string[] = []): Promise<T> {
+  try {
+    const h = await page.waitForFunction(fn, arg, { polling: 'raf', timeout: TIMEOUT });
+    return (await h.jsonValue()) as T;
+  } catch (e) {
+    const key = await page.evaluate(() => (window as unknown as { __bvk?: { appliedKey: string | null } }).__bvk?.appliedKey ?? '(no window.__bvk)').catch(() => '(page unreadable)');
+    const pageErrors = errors.length ? `; page errors: ${[...new Set(errors)].slice(-3).join(' | ')}` : '';
+    throw new Error(`${what}: not within ${TIMEOUT / 1000} s at ${page.url()} (appliedKey is now '${key}')${pageErrors}`, { cause: e });
+  }
 }
 
 /**
@@ -138,8 +212,10 @@ interface Timing {
  * appliedKey on MapLibre's 'idle'; the poll itself runs a frame later, after the compositor), then reads one pixel,
  * which returns when the GPU process has drawn the frame.
  */
-async function appliedAt(page: Page, pattern: string): Promise<Timing> {
-  const h = await page.waitForFunction(
+export function appliedAt(page: Page, pattern: string, errors?: string[]): Promise<Timing> {
+  return waitInPage(
+    page,
+    `the app's map to be idle with appliedKey matching /${pattern}/`,
     (re) => {
       const w = window as unknown as { __bvk?: { appliedKey: string | null; appliedAt: number; map: { getCanvas(): HTMLCanvasElement } } };
       if (!new RegExp(re).test(w.__bvk?.appliedKey ?? '')) return false;
@@ -150,101 +226,120 @@ async function appliedAt(page: Page, pattern: string): Promise<Timing> {
       return { idle, pixels: performance.now() };
     },
     pattern,
-    { polling: 'raf', timeout: 120_000 },
+    errors,
   );
-  return (await h.jsonValue()) as Timing;
 }
 
-export async function measureBrowser(appUrl: string, areasFile: string, rounds: number, log: (m: string) => void): Promise<BrowserFigures> {
-  const statsJson = Buffer.from(await (await fetch(`${appUrl}/api/stats?gemeente=NL&level=buurt&category=0.0.0`)).arrayBuffer());
-  const bare = await bareServer(areasFile, statsJson);
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  const rounds0 = (): Rounds => ({ app: [], bare: [], appPixels: [], barePixels: [] });
-  const out: BrowserFigures = { firstMap: rounds0(), recolour: rounds0(), canvas: { width: 0, height: 0 }, notes: [] };
-  try {
-    const errors: string[] = [];
-    const fresh = async () => {
-      const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL' });
-      const page = await ctx.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
-      return { ctx, page };
-    };
-    // First coloured map, each round in a fresh context (empty HTTP cache), app and bare alternating.
-    for (let i = 0; i < rounds; i++) {
-      {
-        const { ctx, page } = await fresh();
-        await page.goto(`${appUrl}/?gemeente=NL&level=buurt`);
-        const at = await appliedAt(page, APPLIED_NL('ratePer1000'));
-        out.firstMap.app.push(at.idle);
-        out.firstMap.appPixels.push(at.pixels);
-        if (i === 0) {
-          out.canvas = await page.evaluate(() => {
-            const r = (window as unknown as { __bvk: { map: { getCanvas(): HTMLCanvasElement } } }).__bvk.map.getCanvas().getBoundingClientRect();
-            return { width: Math.round(r.width), height: Math.round(r.height) };
-          });
-          await page.screenshot({ path: path.join(path.dirname(areasFile), '../../bench-app-nl.png') });
-        }
-        await ctx.close();
-      }
-      {
-        const { ctx, page } = await fresh();
-        await page.goto(`${bare.url}/?w=${out.canvas.width}&h=${out.canvas.height}`);
-        const h = await page.waitForFunction(
-          () => {
-            const b = (window as unknown as { __bench?: { firstMap: number | null; firstPixels: number } }).__bench;
-            return b?.firstMap ? { idle: b.firstMap, pixels: b.firstPixels } : false;
-          },
-          undefined,
-          { polling: 'raf', timeout: 120_000 },
-        );
-        const at = (await h.jsonValue()) as Timing;
-        out.firstMap.bare.push(at.idle);
-        out.firstMap.barePixels.push(at.pixels);
-        await ctx.close();
-      }
-      const f = out.firstMap;
-      log(`  firstMap round ${i + 1}: app ${ms(f.app.at(-1)!)} (drawn ${ms(f.appPixels.at(-1)!)}), bare ${ms(f.bare.at(-1)!)} (drawn ${ms(f.barePixels.at(-1)!)})`);
-    }
+/** Size of the app's map canvas: the bare and empty pages are given the same, so both draw the same pixels. */
+export function canvasOf(page: Page): Promise<Canvas> {
+  return page.evaluate(() => {
+    const r = (window as unknown as { __bvk: { map: { getCanvas(): HTMLCanvasElement } } }).__bvk.map.getCanvas().getBoundingClientRect();
+    return { width: Math.round(r.width), height: Math.round(r.height) };
+  });
+}
 
-    // Recolour: the app's own path (measure select -> classification -> ChoroplethMap.setValues ->
-    // setFeatureState -> idle) against setData with new colour properties. Both tabs share one GPU process, so
-    // each measurement starts with a one-pixel read: neither pays for a frame the other left behind.
-    const app = await fresh();
-    await app.page.goto(`${appUrl}/?gemeente=NL&level=buurt`);
-    await appliedAt(app.page, APPLIED_NL('ratePer1000'));
-    const bareTab = await fresh();
-    await bareTab.page.goto(`${bare.url}/?w=${out.canvas.width}&h=${out.canvas.height}`);
-    await bareTab.page.waitForFunction(() => (window as unknown as { __bench?: { firstMap: number | null } }).__bench?.firstMap ?? false, undefined, { timeout: 120_000 });
+/** Opens the bench's own page (`/` the bare choropleth, `/empty` the empty map) at the app's canvas size and waits for its first map. */
+export async function openBare(bench: BrowserBench, page: Page, which: 'bare' | 'empty', canvas: Canvas): Promise<Timing> {
+  await page.goto(`${bench.bareUrl}/${which === 'empty' ? 'empty' : ''}?w=${canvas.width}&h=${canvas.height}`);
+  return waitInPage(
+    page,
+    `the ${which} MapLibre page's first 'idle'`,
+    () => {
+      const b = (window as unknown as { __bench?: { firstMap: number | null; firstPixels: number } }).__bench;
+      return b?.firstMap ? { idle: b.firstMap, pixels: b.firstPixels } : false;
+    },
+    '',
+    bench.errors,
+  );
+}
+
+/**
+ * Recolour: the app's own path (measure select -> classification -> ChoroplethMap.setValues -> setFeatureState ->
+ * idle) at `/?{query}` against the bare page's setData with new colour properties, `n` times, alternating the
+ * measures 'count' and 'ratePer1000'. Both tabs share one GPU process, so each measurement starts with a one-pixel
+ * read: neither pays for a frame the other left behind.
+ */
+export async function recolourRounds(
+  bench: BrowserBench,
+  query: string,
+  level: string,
+  n: number,
+  label: string,
+  log: (m: string) => void,
+  inspect?: (app: Page) => Promise<void>,
+): Promise<{ rounds: Rounds; canvas: Canvas; notes: string[] }> {
+  const out = rounds0();
+  const notes: string[] = [];
+  const app = await bench.fresh();
+  const bareTab = await bench.fresh();
+  try {
+    await app.page.goto(`${bench.appUrl}/?${query}`);
+    await appliedAt(app.page, appliedNL(level, 'ratePer1000'), bench.errors);
+    const canvas = await canvasOf(app.page);
+    await inspect?.(app.page);
+    await openBare(bench, bareTab.page, 'bare', canvas);
     const before = await app.page.evaluate(() => (window as unknown as { __bvk: { stats: { setDataCalls: number } } }).__bvk.stats.setDataCalls);
     const measures = ['count', 'ratePer1000'];
-    for (let i = 0; i < rounds * 2; i++) {
+    for (let i = 0; i < n; i++) {
       const measure = measures[i % 2];
       const t0 = await app.page.evaluate((m) => {
         const c = (window as unknown as { __bvk: { map: { getCanvas(): HTMLCanvasElement } } }).__bvk.map.getCanvas();
         const gl = (c.getContext('webgl2') ?? c.getContext('webgl'))!;
         gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-        const sel = document.querySelector<HTMLSelectElement>('select[id$="-measure"]')!;
+        const sel = document.querySelector<HTMLSelectElement>('select[id$="-measure"]');
+        if (!sel) return null;
         const t = performance.now();
         sel.value = m;
         sel.dispatchEvent(new Event('change', { bubbles: true }));
         return t;
       }, measure);
-      const t1 = await appliedAt(app.page, APPLIED_NL(measure));
-      out.recolour.app.push(t1.idle - t0);
-      out.recolour.appPixels.push(t1.pixels - t0);
+      if (t0 === null) throw new Error(`${label}: the app at /?${query} shows no measure <select> (select[id$="-measure"])`);
+      const t1 = await appliedAt(app.page, appliedNL(level, measure), bench.errors);
+      out.app.push(t1.idle - t0);
+      out.appPixels.push(t1.pixels - t0);
       const b = (await bareTab.page.evaluate((m) => (window as unknown as { __bench: { recolour(m: string): Promise<Timing> } }).__bench.recolour(m), measure)) as Timing;
-      out.recolour.bare.push(b.idle);
-      out.recolour.barePixels.push(b.pixels);
-      log(`  recolour round ${i + 1} (${measure}): app ${ms(t1.idle - t0)} (drawn ${ms(t1.pixels - t0)}), bare setData ${ms(b.idle)} (drawn ${ms(b.pixels)})`);
+      out.bare.push(b.idle);
+      out.barePixels.push(b.pixels);
+      log(`  ${label} round ${i + 1} (${measure}): app ${ms(t1.idle - t0)} (drawn ${ms(t1.pixels - t0)}), bare setData ${ms(b.idle)} (drawn ${ms(b.pixels)})`);
     }
     const after = await app.page.evaluate(() => (window as unknown as { __bvk: { stats: { setDataCalls: number } } }).__bvk.stats.setDataCalls);
-    if (after !== before) out.notes.push(`the app called setData ${after - before} time(s) while recolouring (expected 0)`);
-    if (errors.length) out.notes.push(`page errors: ${[...new Set(errors)].slice(0, 3).join(' | ')}`);
+    if (after !== before) notes.push(`${label}: the app called setData ${after - before} time(s) while recolouring (expected 0)`);
+    return { rounds: out, canvas, notes };
+  } finally {
     await app.ctx.close();
     await bareTab.ctx.close();
-  } finally {
-    await browser.close();
-    await bare.close();
   }
+}
+
+/** `firstMap` and `recolour`: the app at gemeente=NL&level=buurt (all buurten) against the bare choropleth. */
+export async function measureBrowser(bench: BrowserBench, rounds: number, log: (m: string) => void): Promise<BrowserFigures> {
+  const out: BrowserFigures = { firstMap: rounds0(), recolour: rounds0(), canvas: { width: 0, height: 0 }, notes: [] };
+  // First coloured map, each round in a fresh context (empty HTTP cache), app and bare alternating.
+  for (let i = 0; i < rounds; i++) {
+    {
+      const { ctx, page } = await bench.fresh();
+      await page.goto(`${bench.appUrl}/?gemeente=NL&level=buurt`);
+      const at = await appliedAt(page, appliedNL('buurt', 'ratePer1000'), bench.errors);
+      out.firstMap.app.push(at.idle);
+      out.firstMap.appPixels.push(at.pixels);
+      if (i === 0) {
+        out.canvas = await canvasOf(page);
+        await page.screenshot({ path: bench.shot('bench-app-nl.png') });
+      }
+      await ctx.close();
+    }
+    {
+      const { ctx, page } = await bench.fresh();
+      const at = await openBare(bench, page, 'bare', out.canvas);
+      out.firstMap.bare.push(at.idle);
+      out.firstMap.barePixels.push(at.pixels);
+      await ctx.close();
+    }
+    const f = out.firstMap;
+    log(`  firstMap round ${i + 1}: app ${ms(f.app.at(-1)!)} (drawn ${ms(f.appPixels.at(-1)!)}), bare ${ms(f.bare.at(-1)!)} (drawn ${ms(f.barePixels.at(-1)!)})`);
+  }
+  const r = await recolourRounds(bench, 'gemeente=NL&level=buurt', 'buurt', rounds * 2, 'recolour', log);
+  out.recolour = r.rounds;
+  out.notes.push(...r.notes);
   return out;
 }

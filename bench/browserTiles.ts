@@ -1,0 +1,192 @@
+// The national map from vector tiles (issue 18) in headless Chromium: `firstMapTiles`, `recolourTiles` and `panNL`.
+// The baseline of the first map and of the pan is the bench's empty MapLibre page (/empty: background only, no
+// sources) at the app's canvas size: it is the physical limit of a MapLibre map on this machine (what loading
+// MapLibre, creating its WebGL context and workers and drawing a frame cost with nothing to draw), which tiles
+// simplified per zoom should come close to. The recolour baseline stays the bare choropleth's setData.
+import type { Page } from 'playwright-core';
+import { appliedAt, appliedNL, canvasOf, ms, openBare, recolourRounds, rounds0, type BrowserBench, type Canvas, type Rounds } from './browser.ts';
+
+/** Frame times of a pan: per round the median interval, and every interval for the p95. */
+export interface PanRounds {
+  app: number[];
+  empty: number[];
+  appIntervals: number[];
+  emptyIntervals: number[];
+  /** MapLibre 'render' events per scripted frame (about 1: every camera move was drawn). */
+  appRenders: number;
+  emptyRenders: number;
+}
+
+export interface TileFigures {
+  firstMapTiles?: Rounds;
+  recolourTiles?: Rounds;
+  panNL?: PanRounds;
+  frames: number;
+  notes: string[];
+}
+
+const FRAMES = 120;
+// 8 px per frame, turning at 240 px either side of the start: right, left across, back to the start in 120 frames.
+const STEP_PX = 8;
+const AMPLITUDE_PX = 240;
+const PAN_TIMEOUT = 120_000;
+
+// Runs in the page (a string, so that nothing the TypeScript compiler adds to functions reaches the page). Puts the map
+// at the given camera, waits until it is idle (all tiles of the view loaded) and the GPU process has drawn, then moves
+// the centre by STEP_PX per requestAnimationFrame callback along a precomputed path and records the rAF timestamps:
+// an interval between two callbacks is the time a frame took (MapLibre draws the moved camera in its own rAF
+// callback of the same frame). The path is computed in pixels at the start camera, so both pages pan the same path.
+const PAN_JS = `async ({ hook, frames, step, amplitude, center, zoom }) => {
+  const map = hook === 'app' ? window.__bvk.map : window.__bench.map;
+  map.jumpTo({ center, zoom });
+  await new Promise((resolve) => { map.once('idle', resolve); map.triggerRepaint(); });
+  const c = map.getCanvas();
+  const gl = c.getContext('webgl2') || c.getContext('webgl');
+  gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+  const p0 = map.project(center);
+  const path = [];
+  let x = 0, dir = 1;
+  for (let i = 0; i < frames; i++) {
+    if (Math.abs(x + dir * step) > amplitude) dir = -dir;
+    x += dir * step;
+    path.push(map.unproject([p0.x + x, p0.y]));
+  }
+  let renders = 0;
+  const onRender = () => { renders++; };
+  map.on('render', onRender);
+  const stamps = [];
+  await new Promise((resolve) => {
+    const tick = (t) => {
+      stamps.push(t);
+      if (stamps.length > frames) return resolve();
+      map.jumpTo({ center: path[stamps.length - 1] });
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  map.off('render', onRender);
+  return { intervals: stamps.slice(1).map((t, i) => t - stamps[i]), renders };
+}`;
+
+interface Camera {
+  center: [number, number];
+  zoom: number;
+}
+
+async function pan(page: Page, hook: 'app' | 'empty', camera: Camera): Promise<{ intervals: number[]; renders: number }> {
+  await page.bringToFront();
+  const args = { hook: hook === 'app' ? 'app' : 'bench', frames: FRAMES, step: STEP_PX, amplitude: AMPLITUDE_PX, ...camera };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`panNL: the ${hook} page's pan of ${FRAMES} frames did not finish within ${PAN_TIMEOUT / 1000} s at ${page.url()}`)), PAN_TIMEOUT);
+  });
+  try {
+    return await Promise.race([page.evaluate(`(${PAN_JS})(${JSON.stringify(args)})`) as Promise<{ intervals: number[]; renders: number }>, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What the app's map draws from (source id and type, a vector source's TileJSON): says whether a figure measured tiles. */
+async function sourcesOf(page: Page): Promise<{ vector: boolean; text: string }> {
+  const list = await page.evaluate(() => {
+    const map = (window as unknown as { __bvk: { map: { getStyle(): { sources: Record<string, { type: string; url?: string; tiles?: string[] }> } } } }).__bvk.map;
+    return Object.entries(map.getStyle().sources).map(([id, s]) => ({ id, type: s.type, url: s.url ?? s.tiles?.[0] ?? '' }));
+  });
+  return { vector: list.some((s) => s.type === 'vector'), text: list.map((s) => `${s.id} (${s.type}${s.url ? ` ${s.url}` : ''})`).join(', ') || 'none' };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+export async function measureTiles(bench: BrowserBench, rounds: number, want: (...names: string[]) => boolean, log: (m: string) => void): Promise<TileFigures> {
+  const out: TileFigures = { frames: FRAMES, notes: [] };
+  // Per view: the figures whose app had no vector source, said once at the end (the figure measured the old client).
+  const untiled = new Map<string, { figures: string[]; sources: string }>();
+  const noteSources = async (page: Page, figure: string, view: string) => {
+    const s = await sourcesOf(page);
+    log(`  ${figure}: the app's sources at ${view}: ${s.text}`);
+    if (!s.vector) untiled.set(view, { figures: [...(untiled.get(view)?.figures ?? []), figure], sources: s.text });
+  };
+
+  // First coloured national map: each round in fresh contexts (empty HTTP cache), app and empty page alternating.
+  if (want('firstMapTiles')) {
+    const r = rounds0();
+    let canvas: Canvas = { width: 0, height: 0 };
+    for (let i = 0; i < rounds; i++) {
+      {
+        const { ctx, page } = await bench.fresh();
+        await page.goto(`${bench.appUrl}/?gemeente=NL`);
+        const at = await appliedAt(page, appliedNL('gemeente', 'ratePer1000'), bench.errors);
+        r.app.push(at.idle);
+        r.appPixels.push(at.pixels);
+        if (i === 0) {
+          canvas = await canvasOf(page);
+          await noteSources(page, 'firstMapTiles', '/?gemeente=NL');
+          await page.screenshot({ path: bench.shot('bench-app-nl-tiles.png') });
+        }
+        await ctx.close();
+      }
+      {
+        const { ctx, page } = await bench.fresh();
+        const at = await openBare(bench, page, 'empty', canvas);
+        r.bare.push(at.idle);
+        r.barePixels.push(at.pixels);
+        await ctx.close();
+      }
+      log(`  firstMapTiles round ${i + 1}: app ${ms(r.app.at(-1)!)} (drawn ${ms(r.appPixels.at(-1)!)}), empty map ${ms(r.bare.at(-1)!)} (drawn ${ms(r.barePixels.at(-1)!)})`);
+    }
+    out.firstMapTiles = r;
+  }
+
+  // Recolouring all 14,566 buurten of the country: the `recolour` mechanics at level=buurt.
+  if (want('recolourTiles')) {
+    const r = await recolourRounds(bench, 'gemeente=NL&level=buurt', 'buurt', rounds * 2, 'recolourTiles', log, (page) => noteSources(page, 'recolourTiles', '/?gemeente=NL&level=buurt'));
+    out.recolourTiles = r.rounds;
+    out.notes.push(...r.notes);
+  }
+
+  // Pan at the national view: the app once its first coloured map is idle, the empty page at the app's canvas size
+  // and camera; one warm-up pan each (tiles of the whole path loaded, shaders compiled), then rounds alternating.
+  if (want('panNL')) {
+    const app = await bench.fresh();
+    const empty = await bench.fresh();
+    try {
+      await app.page.goto(`${bench.appUrl}/?gemeente=NL`);
+      await appliedAt(app.page, appliedNL('gemeente', 'ratePer1000'), bench.errors);
+      await noteSources(app.page, 'panNL', '/?gemeente=NL');
+      const canvas = await canvasOf(app.page);
+      const camera = await app.page.evaluate(() => {
+        const map = (window as unknown as { __bvk: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).__bvk.map;
+        const c = map.getCenter();
+        return { center: [c.lng, c.lat] as [number, number], zoom: map.getZoom() };
+      });
+      await openBare(bench, empty.page, 'empty', canvas);
+      await pan(app.page, 'app', camera);
+      await pan(empty.page, 'empty', camera);
+      const r: PanRounds = { app: [], empty: [], appIntervals: [], emptyIntervals: [], appRenders: 0, emptyRenders: 0 };
+      for (let i = 0; i < rounds; i++) {
+        const a = await pan(app.page, 'app', camera);
+        const e = await pan(empty.page, 'empty', camera);
+        r.app.push(median(a.intervals));
+        r.empty.push(median(e.intervals));
+        r.appIntervals.push(...a.intervals);
+        r.emptyIntervals.push(...e.intervals);
+        r.appRenders += a.renders;
+        r.emptyRenders += e.renders;
+        log(`  panNL round ${i + 1}: app ${r.app.at(-1)!.toFixed(1)} ms/frame (max ${Math.max(...a.intervals).toFixed(0)}), empty map ${r.empty.at(-1)!.toFixed(1)} ms/frame (max ${Math.max(...e.intervals).toFixed(0)})`);
+      }
+      r.appRenders /= rounds * FRAMES;
+      r.emptyRenders /= rounds * FRAMES;
+      out.panNL = r;
+      out.notes.push(`panNL: zoom ${camera.zoom.toFixed(2)}, canvas ${canvas.width}×${canvas.height} px, ${FRAMES} frames of ${STEP_PX} px per round`);
+    } finally {
+      await app.ctx.close();
+      await empty.ctx.close();
+    }
+  }
+  for (const [view, u] of untiled) out.notes.push(`${u.figures.join(', ')}: the app at ${view} draws from no vector source, so this measured the client without tiles (sources: ${u.sources})`);
+  return out;
+}
