@@ -3,6 +3,7 @@
 import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Topology } from 'topojson-specification';
+import { TILE_MIN_ZOOM } from '../../../../server/src/domain/tileZooms.ts';
 import type { AreaLevel } from '../../lib/level.ts';
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
 import { fillLayer, LEVELS, SOURCES } from './core/levels.ts';
@@ -84,6 +85,7 @@ export class ChoroplethMap {
       container: options.container,
       style: options.style ?? BLANK_STYLE,
       ...(options.bounds ? { bounds: options.bounds, fitBoundsOptions: { padding: 24 } } : { center: [5.69, 50.85] as [number, number], zoom: 11 }),
+      ...(options.tiles ? { minZoom: TILE_MIN_ZOOM[this.level] } : {}),
       locale: { ...DUTCH_LOCALE, 'Map.Title': options.title },
       attributionControl: false,
       dragRotate: false,
@@ -165,6 +167,9 @@ export class ChoroplethMap {
 
   setLevel(level: AreaLevel): void {
     this.level = level;
+    // Tiles of a level start at a zoom (buurten at 6, see TILE_MIN_ZOOM): further out the map would be empty while
+    // the legend counts every buurt, so the map does not zoom out that far (on a small screen it zooms in).
+    if (this.options.tiles) this.map.setMinZoom(TILE_MIN_ZOOM[level]);
     this.whenLoaded((core) => core.setLevel(level));
   }
 
