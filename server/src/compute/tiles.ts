@@ -11,7 +11,7 @@ import { feature } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { TILE_LEVELS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLevel } from '../domain/tileZooms.ts';
+import { TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLevel } from '../domain/tileZooms.ts';
 
 /** Above this zoom the topology is used as it is: simplifying would remove nothing visible. */
 const SIMPLIFY_UNTIL_ZOOM = 12;
