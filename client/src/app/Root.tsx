@@ -2,15 +2,17 @@
 // needed, and chooses between the presentation (?view=presentatie&presentation=<id>), the presentatie role's list
 // and the app itself. Each signed-in user gets an empty answer cache of their own.
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { logout, UNAUTHORIZED_EVENT } from '../api/client.ts';
 import { errorText, newQueryClient, useConfigQuery, useSessionQuery } from '../api/queries.ts';
 import { presentationOnly } from '../features/auth/capabilities.ts';
 import { LoginForm } from '../features/auth/LoginForm.tsx';
 import { UserBar } from '../features/auth/UserBar.tsx';
-import { PresentationList } from '../features/presentation/PresentationList.tsx';
 import { App } from './App.tsx';
-import { PresentationApp } from './PresentationApp.tsx';
+
+// The presentation screens load on their own: a normal visit does not parse them.
+const PresentationApp = lazy(() => import('./PresentationApp.tsx').then((m) => ({ default: m.PresentationApp })));
+const PresentationList = lazy(() => import('../features/presentation/PresentationList.tsx').then((m) => ({ default: m.PresentationList })));
 
 export function Root() {
   const [client] = useState(newQueryClient);
@@ -83,7 +85,9 @@ function SessionRoot() {
   if (q.get('view') === 'presentatie' && Number.isInteger(presentation) && presentation > 0) {
     return (
       <UserQueries key={user}>
-        <PresentationApp key={presentation} id={presentation} onLeave={navigate} config={configQuery.data ?? null} />
+        <Suspense fallback={<p className="app-loading">Laden…</p>}>
+          <PresentationApp key={presentation} id={presentation} onLeave={navigate} config={configQuery.data ?? null} />
+        </Suspense>
       </UserQueries>
     );
   }
@@ -96,7 +100,9 @@ function SessionRoot() {
             <UserBar session={session} onLogout={onLogout} />
           </div>
         </header>
-        <PresentationList />
+        <Suspense fallback={<p className="app-loading">Laden…</p>}>
+          <PresentationList />
+        </Suspense>
       </UserQueries>
     );
   }

@@ -46,7 +46,8 @@ export function useMapScene(view: ViewState, { gemeenten, categories, onMap, sup
   const national = gemeente === 'NL';
   const source = mapSource(national ? 'police' : view.source);
 
-  const areas = useAreasQuery(gemeente);
+  // The country is drawn from the server's vector tiles: its 6 MB of boundaries are never fetched as a whole.
+  const areas = useAreasQuery(national ? null : gemeente);
   const statsQuery = useStatsQuery({ gemeente, level, category, from, to, area });
   const surveyQuery = useSurveyQuery(onMap && source.needs.survey ? { gemeente, level, indicator, year: surveyYear } : null);
   const contextQuery = useContextQuery(national ? null : { gemeente, level });
@@ -88,7 +89,10 @@ export function useMapScene(view: ViewState, { gemeenten, categories, onMap, sup
   const categoryNaam = stats?.meta.categoryNaam ?? categories.find((c) => c.code === category)?.naam ?? category;
   const period = formatPeriod(from, to);
   const registrations = registrationsOf(categories, category);
-  const codes = topologyCodes(topology, level);
+  // The areas to colour: the gemeente's own, or at the country view every area the figures have a row for (one per
+  // area of the level; the tiles hold no others).
+  const statsCodes = useMemo(() => (national && stats ? stats.rows.map((r) => r.code) : null), [national, stats]);
+  const codes = statsCodes ?? topologyCodes(topology, level);
   const { measure, method, classes, fixed, breaks, kern } = view;
   const ctx = useMemo<SourceContext>(
     () => ({

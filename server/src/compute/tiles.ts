@@ -11,19 +11,8 @@ import { feature } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { Level } from '../domain/model.ts';
+import { TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLevel } from '../domain/tileZooms.ts';
 
-export const TILE_LEVELS = ['buurt', 'wijk', 'gemeente'] as const satisfies readonly Level[];
-export type TileLevel = (typeof TILE_LEVELS)[number];
-
-/**
- * Lowest zoom a level is tiled at. Below zoom 6 the Netherlands fits in one tile, where 14,566 buurten
- * (a few pixels each) would be over the size budget on their codes alone; the map shows gemeenten there.
- */
-export const TILE_MIN_ZOOM: Record<TileLevel, number> = { buurt: 6, wijk: 0, gemeente: 0 };
-
-/** Tiles are served up to this zoom; MapLibre over-zooms beyond it (a buurt has ~10 vertices). */
-export const TILE_MAX_ZOOM = 14;
 /** Above this zoom the topology is used as it is: simplifying would remove nothing visible. */
 const SIMPLIFY_UNTIL_ZOOM = 12;
 const EXTENT = 4096;

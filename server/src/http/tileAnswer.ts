@@ -1,7 +1,8 @@
 // One answer to GET /api/tiles/{level}/{z}/{x}/{y}.mvt for a valid tile address: status, headers (shared,
 // frozen records) and the tile's bytes. Shared by routes/tiles.ts and the node:http fast path in app.ts,
 // so both answer alike; an invalid address gives undefined and the route's error.
-import { isTileAddress, TILE_LEVELS, type TileLevel, type TileSet } from '../compute/tiles.ts';
+import { isTileAddress, type TileSet } from '../compute/tiles.ts';
+import { TILE_LEVELS, type TileLevel } from '../domain/tileZooms.ts';
 
 export type TileAnswer =
   | { status: 200; headers: Readonly<Record<string, string>>; body: Uint8Array<ArrayBuffer> }

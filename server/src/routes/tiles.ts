@@ -4,7 +4,8 @@
 // geodata folder gives new URLs.
 import { Hono } from 'hono';
 import { ApiError } from '../compute/errors.ts';
-import { isTileAddress, TILE_LEVELS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLevel, type TileSet } from '../compute/tiles.ts';
+import { isTileAddress, type TileSet } from '../compute/tiles.ts';
+import { TILE_LEVELS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLevel } from '../domain/tileZooms.ts';
 import { isTileLevel, tileAddress, tileAnswer } from '../http/tileAnswer.ts';
 
 function levelOf(s: string): TileLevel {

@@ -88,6 +88,8 @@ export function MapPage(props: MapPageProps) {
           {/* The country view has thousands of buurten with names that repeat; the gemeente is chosen in the filters. */}
           {!national && <MapSearch view={view} dispatch={dispatch} scene={scene} announce={announce} map={map} panelOpen={hasPanel} />}
           <MapView
+            key={national ? 'country' : 'gemeente'}
+            country={national}
             topology={topology}
             level={level}
             colours={sourceView.colours}

@@ -76,7 +76,8 @@ export function useMapSync({ map, view, scene, onMap, hotspots, attention, densi
     if (bbox) map.fitTo(bbox, true);
   }, [map, topology, mijnWijk, onMap]);
 
-  const shown = topology && sourceView.shown ? sourceView.shown : null;
+  // The country has no topology: its areas are tiles, coloured as soon as the figures are there.
+  const shown = (topology || view.gemeente === 'NL') && sourceView.shown ? sourceView.shown : null;
   const police = source.id === 'police';
   useAppliedKey(map, police && shown ? shown.join('|') : null, sourceView.colours, 'appliedKey');
   useAppliedKey(map, !police && shown ? [SOURCE_URL_VALUES[source.id], ...shown.slice(0, 4)].join('|') : null, sourceView.colours, 'appliedOverlay');

@@ -3,10 +3,11 @@
 import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Topology } from 'topojson-specification';
+import { TILE_MIN_ZOOM } from '../../../../server/src/domain/tileZooms.ts';
 import type { AreaLevel } from '../../lib/level.ts';
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
-import { fillLayer, LEVELS } from './core/levels.ts';
-import { MapCore } from './core/mapCore.ts';
+import { fillLayer, LEVELS, SOURCES } from './core/levels.ts';
+import { MapCore, type TileSources } from './core/mapCore.ts';
 import type { MapAttentionArea } from './overlays/attention.ts';
 import type { DensityCells } from './overlays/density.ts';
 import type { MapCounters } from './overlays/types.ts';
@@ -39,10 +40,28 @@ const BLANK_STYLE: StyleSpecification = {
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } }],
 };
 
+/**
+ * The Netherlands in lon/lat (the national boundaries' extent): the country view opens here at once, before any
+ * answer has arrived, so MapLibre asks for the right tiles from the start.
+ */
+export const COUNTRY_BBOX: BBox = [3.358, 50.75, 7.228, 53.554];
+
+/** The server's vector tiles of every level, as TileJSON (MapLibre fetches it and then only the tiles in view). */
+export function countryTiles(origin: string = location.origin): NonNullable<TileSources> {
+  const url = (level: AreaLevel) => `${origin}/api/tiles/${level}.json`;
+  return { buurt: url('buurt'), wijk: url('wijk'), gemeente: url('gemeente') };
+}
+
 interface ChoroplethMapOptions {
   container: HTMLElement;
   title: string;
   style?: string | StyleSpecification;
+  /** The areas as vector tiles (the whole country) instead of a gemeente's TopoJSON; fixed for this map. */
+  tiles?: TileSources;
+  /** Where the camera opens (default: Maastricht until the first areas arrive and the map fits to them). */
+  bounds?: BBox;
+  /** The level shown first (its layers are made visible at once: no tiles of another level are fetched first). */
+  level?: AreaLevel;
   onHover?: (code: string | null, point: { x: number; y: number } | null) => void;
   onSelect?: (code: string) => void;
 }
@@ -61,11 +80,12 @@ export class ChoroplethMap {
   private pending: Array<(core: MapCore) => void> = [];
 
   constructor(private readonly options: ChoroplethMapOptions) {
+    this.level = options.level ?? 'buurt';
     this.map = new MapLibreMap({
       container: options.container,
       style: options.style ?? BLANK_STYLE,
-      center: [5.69, 50.85],
-      zoom: 11,
+      ...(options.bounds ? { bounds: options.bounds, fitBoundsOptions: { padding: 24 } } : { center: [5.69, 50.85] as [number, number], zoom: 11 }),
+      ...(options.tiles ? { minZoom: TILE_MIN_ZOOM[this.level] } : {}),
       locale: { ...DUTCH_LOCALE, 'Map.Title': options.title },
       attributionControl: false,
       dragRotate: false,
@@ -80,8 +100,9 @@ export class ChoroplethMap {
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
-        const core = new MapCore(this.map, this.level, this.counters);
+        const core = new MapCore(this.map, this.level, this.counters, options.tiles ?? null);
         this.listen(core);
+        if (options.tiles) this.followTiles(core);
         this.core = core;
         for (const fn of this.pending.splice(0)) fn(core);
         resolve();
@@ -120,6 +141,20 @@ export class ChoroplethMap {
     }
   }
 
+  /** Tells the core when new tiles of its base sources have been drawn (once per burst of loads, at 'idle'). */
+  private followTiles(core: MapCore): void {
+    const base = new Set<string>(LEVELS.map((l) => SOURCES[l]));
+    let loaded = false;
+    this.map.on('sourcedata', (e) => {
+      if (e.tile && base.has(e.sourceId)) loaded = true;
+    });
+    this.map.on('idle', () => {
+      if (!loaded) return;
+      loaded = false;
+      core.tilesLoaded();
+    });
+  }
+
   /** New geometry (a new gemeente), drawn at `level`; the map fits to it. */
   setAreas(topology: Topology, level: AreaLevel): void {
     this.whenLoaded((core) => {
@@ -132,6 +167,9 @@ export class ChoroplethMap {
 
   setLevel(level: AreaLevel): void {
     this.level = level;
+    // Tiles of a level start at a zoom (buurten at 6, see TILE_MIN_ZOOM): further out the map would be empty while
+    // the legend counts every buurt, so the map does not zoom out that far (on a small screen it zooms in).
+    if (this.options.tiles) this.map.setMinZoom(TILE_MIN_ZOOM[level]);
     this.whenLoaded((core) => core.setLevel(level));
   }
 

@@ -1,7 +1,7 @@
 // React wrapper: owns one ChoroplethMap and forwards "what should be shown"; the tooltip is plain React DOM.
 import { useEffect, useRef, useState } from 'react';
 import type { Topology } from 'topojson-specification';
-import { ChoroplethMap, type AreaLevel } from './ChoroplethMap.ts';
+import { ChoroplethMap, COUNTRY_BBOX, countryTiles, type AreaLevel } from './ChoroplethMap.ts';
 
 export interface TooltipContent {
   naam: string;
@@ -10,7 +10,10 @@ export interface TooltipContent {
 }
 
 export interface MapViewProps {
+  /** A gemeente's areas; null while they load, and always for the country (drawn from the server's tiles). */
   topology: Topology | null;
+  /** The whole country, from vector tiles. Fixed for the life of the view: the page gives each its own key. */
+  country?: boolean;
   level: AreaLevel;
   colours: Map<string, string | null>;
   selected: string | null;
@@ -24,7 +27,7 @@ export interface MapViewProps {
 }
 
 export function MapView(props: MapViewProps) {
-  const { topology, level, colours, selected, title, describe, onSelect, basemapStyle, onMapCreated } = props;
+  const { topology, country = false, level, colours, selected, title, describe, onSelect, basemapStyle, onMapCreated } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<ChoroplethMap | null>(null);
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
@@ -32,18 +35,19 @@ export function MapView(props: MapViewProps) {
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   // The map is created once, from the first render's props; later changes are pushed in by the effects below.
-  const initialRef = useRef({ title, basemapStyle, onMapCreated });
+  const initialRef = useRef({ title, basemapStyle, onMapCreated, country, level });
   // New geometry is drawn at the current level; a level switch alone never reloads geometry.
   const levelRef = useRef(level);
   levelRef.current = level;
 
   useEffect(() => {
     if (!containerRef.current) return;
-    const { title, basemapStyle, onMapCreated } = initialRef.current;
+    const { title, basemapStyle, onMapCreated, country, level } = initialRef.current;
     const map = new ChoroplethMap({
       container: containerRef.current,
       title,
       style: basemapStyle || undefined,
+      ...(country ? { tiles: countryTiles(), bounds: COUNTRY_BBOX, level } : {}),
       onHover: (code, point) => setHover(code && point ? { code, ...point } : null),
       onSelect: (code) => onSelectRef.current(code),
     });

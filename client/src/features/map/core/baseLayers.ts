@@ -3,20 +3,19 @@
 import type { AreaLevel } from '../../../lib/level.ts';
 import { PENDING_FILL } from '../../../lib/palette.ts';
 import type { FillLayer, LineLayer } from '../styleTypes.ts';
-import { BORDER_LAYER, BORDER_SOURCE, DETAIL_ZOOM, fillLayer, outlineLayer, SOURCES } from './levels.ts';
+import { BORDER_LAYER, DETAIL_ZOOM, fillLayer, outlineLayer, type BaseSource } from './levels.ts';
 import type { RawImage } from './mapLike.ts';
 
 export const HATCH = 'bvk-hatch';
 export const FILL_OPACITY = 0.9;
 
-export function levelLayerSpecs(level: AreaLevel, shown: boolean): [FillLayer, FillLayer, LineLayer] {
-  const source = SOURCES[level];
+export function levelLayerSpecs(level: AreaLevel, shown: boolean, base: BaseSource): [FillLayer, FillLayer, LineLayer] {
   const visibility = shown ? 'visible' : 'none';
   return [
     {
       id: fillLayer(level),
       type: 'fill',
-      source,
+      ...base,
       layout: { visibility },
       paint: {
         'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], PENDING_FILL]],
@@ -26,9 +25,9 @@ export function levelLayerSpecs(level: AreaLevel, shown: boolean): [FillLayer, F
     },
     // No-data areas get a hatch on top of grey so "geen gegevens" does not depend on colour alone.
     {
-      id: `${source}-nodata`,
+      id: `${base.source}-nodata`,
       type: 'fill',
-      source,
+      ...base,
       minzoom: DETAIL_ZOOM[level],
       layout: { visibility },
       paint: {
@@ -39,7 +38,7 @@ export function levelLayerSpecs(level: AreaLevel, shown: boolean): [FillLayer, F
     {
       id: outlineLayer(level),
       type: 'line',
-      source,
+      ...base,
       minzoom: DETAIL_ZOOM[level],
       layout: { visibility, 'line-join': 'round' },
       paint: { 'line-color': '#4a4a4a', 'line-width': 0.8, 'line-opacity': 0.8 },
@@ -47,13 +46,16 @@ export function levelLayerSpecs(level: AreaLevel, shown: boolean): [FillLayer, F
   ];
 }
 
-export const BORDER_SPEC: LineLayer = {
-  id: BORDER_LAYER,
-  type: 'line',
-  source: BORDER_SOURCE,
-  // Thin at the country view, where 342 borders would otherwise cover the buurten between them.
-  paint: { 'line-color': '#154273', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 10, 2.5] },
-};
+/** The gemeente borders over every level, read from `base` (the gemeente areas of the geometry on show). */
+export function borderSpec(base: BaseSource): LineLayer {
+  return {
+    id: BORDER_LAYER,
+    type: 'line',
+    ...base,
+    // Thin at the country view, where 342 borders would otherwise cover the buurten between them.
+    paint: { 'line-color': '#154273', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 10, 2.5] },
+  };
+}
 
 /** Diagonal hatch for "geen gegevens", drawn in code so no sprite has to be fetched. */
 export function hatchImage(): RawImage {

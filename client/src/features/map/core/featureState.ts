@@ -1,6 +1,7 @@
 // The feature-state diff: MapLibre is told only what changed since the last call, per area. Recolouring the
 // whole country (14,500 buurten) then costs one setFeatureState per area whose colour really changed.
 import type { HotspotClassKey } from '../../../lib/overlayStyles.ts';
+import type { FeatureIdentifier } from 'maplibre-gl';
 import type { MapLike } from './mapLike.ts';
 
 /** Everything the base layers and overlays read from an area's feature-state. */
@@ -53,6 +54,8 @@ export class FeatureStates {
     private readonly map: Pick<MapLike, 'setFeatureState' | 'removeFeatureState'>,
     /** Counts the per-area calls (the browser tests and the benchmark read it). */
     private readonly counters: { featureStateCalls: number },
+    /** The layer of a vector-tile source (MapLibre keys its feature-state by source and layer); none for GeoJSON. */
+    private readonly sourceLayerOf: (source: string) => string | undefined = () => undefined,
   ) {}
 
   /** Sets the keys of `state` that differ from what the area has; true when a call was made. */
@@ -71,7 +74,7 @@ export class FeatureStates {
         this.set(source, bySource, call.id, call.state);
         continue;
       }
-      this.map.removeFeatureState({ source, id: call.id });
+      this.map.removeFeatureState(this.target(source, call.id));
       this.counters.featureStateCalls++;
       bySource.delete(call.id);
     }
@@ -79,8 +82,13 @@ export class FeatureStates {
 
   /** Forgets and removes every state of a source (it is about to get new geometry). */
   reset(source: string): void {
-    this.map.removeFeatureState({ source });
+    this.map.removeFeatureState(this.target(source));
     this.applied.delete(source);
+  }
+
+  private target(source: string, id?: string): FeatureIdentifier {
+    const sourceLayer = this.sourceLayerOf(source);
+    return { source, ...(id === undefined ? {} : { id }), ...(sourceLayer ? { sourceLayer } : {}) };
   }
 
   private of(source: string): Map<string, AreaState> {
@@ -90,7 +98,7 @@ export class FeatureStates {
   }
 
   private set(source: string, bySource: Map<string, AreaState>, id: string, delta: AreaState): void {
-    this.map.setFeatureState({ source, id }, delta);
+    this.map.setFeatureState(this.target(source, id), delta);
     this.counters.featureStateCalls++;
     const current = bySource.get(id);
     if (current) Object.assign(current, delta);

@@ -19,6 +19,15 @@ export const BORDER_LAYER = 'gemeente-outline';
  */
 export const DETAIL_ZOOM: Record<AreaLevel, number> = { buurt: 9, wijk: 8, gemeente: 0 };
 
+/**
+ * Where a level's base layers read their areas: a GeoJSON source (a gemeente's TopoJSON) has no source-layer, a
+ * vector-tile source (the country, served as tiles) has one layer named after the level.
+ */
+export interface BaseSource {
+  source: string;
+  'source-layer'?: string;
+}
+
 export const fillLayer = (level: AreaLevel) => `${SOURCES[level]}-fill`;
 export const outlineLayer = (level: AreaLevel) => `${SOURCES[level]}-outline`;
 /** The layers of one level that show and hide with it. */

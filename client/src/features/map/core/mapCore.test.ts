@@ -1,3 +1,4 @@
+import type { FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { NO_DATA_FILL } from '../../../lib/palette.ts';
 import { RecordingMap, smallTopology } from '../testing/recordingMap.ts';
@@ -85,5 +86,54 @@ describe('MapCore', () => {
       ['wijken-fill', 'fill-opacity', 0.65],
       ['buurten-fill', 'fill-opacity', 0.65],
     ]);
+  });
+});
+
+describe('MapCore over vector tiles (the country)', () => {
+  const TILES = { buurt: 'http://x/api/tiles/buurt.json', wijk: 'http://x/api/tiles/wijk.json', gemeente: 'http://x/api/tiles/gemeente.json' };
+  function tiled(level: 'buurt' | 'gemeente' = 'buurt') {
+    const map = new RecordingMap();
+    const counters: MapCounters = { setDataCalls: 0, featureStateCalls: 0, overlayDataCalls: 0, densityDataCalls: 0 };
+    return { map, counters, core: new MapCore(map, level, counters, TILES) };
+  }
+  const square = (x: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
+
+  it('has one vector source per level keyed by CBS code, and every layer on the areas names its source-layer', () => {
+    const { map } = tiled();
+    expect(map.sources.get('buurten')?.spec).toEqual({ type: 'vector', url: TILES.buurt, promoteId: 'code' });
+    expect(map.sources.has('gemeente')).toBe(false); // the borders come from the tiles' gemeente layer
+    const onAreas = map.named('addLayer').map(([l]) => l as { id: string; source?: string; 'source-layer'?: string }).filter((l) => ['buurten', 'wijken', 'gemeenten'].includes(l.source ?? ''));
+    expect(onAreas.length).toBeGreaterThan(10);
+    for (const l of onAreas) expect(l['source-layer'], l.id).toBe({ buurten: 'buurt', wijken: 'wijk', gemeenten: 'gemeente' }[l.source!]);
+    expect(map.named('addLayer').find(([l]) => (l as { id: string }).id === 'gemeente-outline')?.[0]).toMatchObject({ source: 'gemeenten', 'source-layer': 'gemeente' });
+  });
+
+  it('colours every code it is given (tiles that load later get their state from MapLibre), never with setData', () => {
+    const { map, counters, core } = tiled();
+    core.setValues(colours([['BU01', '#111'], ['BU02', null]]), 'buurt');
+    expect(map.named('setFeatureState')).toEqual([
+      [{ source: 'buurten', id: 'BU01', sourceLayer: 'buurt' }, { fill: '#111', noData: false }],
+      [{ source: 'buurten', id: 'BU02', sourceLayer: 'buurt' }, { fill: NO_DATA_FILL, noData: true }],
+    ]);
+    map.forget();
+    core.setValues(colours([['BU01', '#222'], ['BU02', null]]), 'buurt');
+    expect(map.calls).toEqual([{ method: 'setFeatureState', args: [{ source: 'buurten', id: 'BU01', sourceLayer: 'buurt' }, { fill: '#222' }] }]);
+    expect(counters.setDataCalls).toBe(0);
+    expect(() => core.setAreas(smallTopology(), 'buurt')).toThrow(/tiles/);
+  });
+
+  it('outlines the selected area from the pieces of the loaded tiles, joined, and cuts it again when more tiles load', () => {
+    const { map, core } = tiled();
+    core.overlays.highlight.update(core, { selected: 'BU01' });
+    const highlight = () => (map.named('setData').filter(([id]) => id === 'highlight').at(-1)?.[1] as FeatureCollection | undefined)?.features ?? [];
+    expect(highlight()).toEqual([]); // no tile has it yet
+    map.tilePieces.set('buurten', [{ code: 'BU01', geometry: square(0) }, { code: 'BU01', geometry: square(0.9) }]);
+    core.tilesLoaded();
+    expect(highlight()).toHaveLength(1);
+    expect(highlight()[0].geometry.type).toBe('Polygon');
+    expect((highlight()[0].geometry as Polygon).coordinates).toHaveLength(1); // one ring: the tile cut is gone
+    map.forget();
+    core.setValues(colours([['BU01', '#111']]), 'buurt'); // a recolour does not touch the outline
+    expect(map.named('setData')).toEqual([]);
   });
 });

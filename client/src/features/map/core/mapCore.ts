@@ -1,5 +1,9 @@
 // The map's core: the base sources of each level, their layers and their feature-state, plus the overlays. It is
 // given a map whose style has loaded; React never talks to it directly (ChoroplethMap does).
+// The areas come in one of two forms, fixed for the life of the map: a gemeente's TopoJSON (GeoJSON sources,
+// setData on a new gemeente) or, for the whole country, the server's vector tiles (one vector source per level,
+// MapLibre fetches only the tiles in view). Colours are feature-state keyed by CBS code in both, so everything
+// above the sources works the same; MapLibre applies the state to tiles that load later by itself.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -7,10 +11,14 @@ import type { AreaLevel } from '../../../lib/level.ts';
 import { NO_DATA_FILL } from '../../../lib/palette.ts';
 import { createOverlays, overlayList, type Overlays } from '../overlays/registry.ts';
 import type { MapCounters, OverlayContext, OverlayLifecycle } from '../overlays/types.ts';
-import { BORDER_SPEC, FILL_OPACITY, HATCH, hatchImage, levelLayerSpecs } from './baseLayers.ts';
+import { borderSpec, FILL_OPACITY, HATCH, hatchImage, levelLayerSpecs } from './baseLayers.ts';
 import { FeatureStates, type AreaState } from './featureState.ts';
-import { BORDER_SOURCE, fillLayer, LEVELS, levelLayers, OBJECTS, SOURCES } from './levels.ts';
+import { BORDER_SOURCE, fillLayer, LEVELS, levelLayers, OBJECTS, SOURCES, type BaseSource } from './levels.ts';
 import { EMPTY, setSourceData, visibility, type MapLike } from './mapLike.ts';
+import { joinPieces } from './tilePieces.ts';
+
+/** The TileJSON URL of each level when the areas are vector tiles (the country); null for a gemeente's TopoJSON. */
+export type TileSources = Record<AreaLevel, string> | null;
 
 /** The areas' opacity over a background map: the class colours stay apart, streets and water read through at buurt zoom. */
 const SEE_THROUGH_OPACITY = 0.65;
@@ -24,30 +32,55 @@ export class MapCore implements OverlayContext {
   /** Geometry of a level not on show, handed to MapLibre when that level is first shown (see setAreas). */
   private deferred: Partial<Record<AreaLevel, FeatureCollection>> = {};
   private lastColours: { colours: Map<string, string | null>; level: AreaLevel } | null = null;
+  /** Counts the tile loads of the base sources: what was cut from the tiles before may be more complete now. */
+  tileGeneration = 0;
 
   constructor(
     readonly map: MapLike,
     public level: AreaLevel,
     readonly counters: MapCounters,
+    readonly tiles: TileSources = null,
   ) {
-    this.states = new FeatureStates(map, counters);
+    const layerOf = new Map(LEVELS.map((lvl) => [SOURCES[lvl], this.base(lvl)['source-layer']]));
+    this.states = new FeatureStates(map, counters, (source) => layerOf.get(source));
     map.addImage(HATCH, hatchImage(), { pixelRatio: 2 });
     for (const lvl of LEVELS) {
-      map.addSource(SOURCES[lvl], { type: 'geojson', data: EMPTY, promoteId: 'code' });
-      for (const layer of levelLayerSpecs(lvl, lvl === level)) map.addLayer(layer);
+      map.addSource(SOURCES[lvl], tiles ? { type: 'vector', url: tiles[lvl], promoteId: 'code' } : { type: 'geojson', data: EMPTY, promoteId: 'code' });
+      for (const layer of levelLayerSpecs(lvl, lvl === level, this.base(lvl))) map.addLayer(layer);
     }
-    map.addSource(BORDER_SOURCE, { type: 'geojson', data: EMPTY });
-    map.addLayer(BORDER_SPEC);
+    // The tiles' gemeente layer is always loaded (the borders show at every level); a TopoJSON has its own.
+    if (!tiles) map.addSource(BORDER_SOURCE, { type: 'geojson', data: EMPTY });
+    map.addLayer(borderSpec(tiles ? this.base('gemeente') : { source: BORDER_SOURCE }));
     for (const overlay of this.stack) overlay.add(this);
   }
 
+  /** The source (and for tiles, the source-layer) of a level's areas, for every layer drawn from them. */
+  base(level: AreaLevel): BaseSource {
+    return this.tiles ? { source: SOURCES[level], 'source-layer': level } : { source: SOURCES[level] };
+  }
+
+  /** The areas of a TopoJSON by code (empty for tiles: the client never holds the country's geometry). */
   features(level: AreaLevel): ReadonlyMap<string, Feature> {
     return this.byLevel[level];
+  }
+
+  /** The outline of one area: from the TopoJSON, or joined from the tiles loaded now (null when none has it yet). */
+  geometryOf(level: AreaLevel, code: string): Geometry | null {
+    if (!this.tiles) return this.byLevel[level].get(code)?.geometry ?? null;
+    return joinPieces(this.map.querySourceFeatures(SOURCES[level], { sourceLayer: level, filter: ['==', ['get', 'code'], code] }));
+  }
+
+  /** New tiles of the base sources have loaded (the map went idle after them): overlays that cut shapes from the
+   * tiles take them again. */
+  tilesLoaded(): void {
+    this.tileGeneration++;
+    for (const overlay of this.stack) overlay.refresh(this, 'tiles');
   }
 
   /** New geometry (a new gemeente): the only place that calls setData on the area sources (the level not on show
    * gets its data when it is first shown). */
   setAreas(topology: Topology, level: AreaLevel): void {
+    if (this.tiles) throw new Error('a map drawn from tiles has no TopoJSON areas');
     for (const lvl of LEVELS) {
       const source = SOURCES[lvl];
       const object = topology.objects[OBJECTS[lvl]] as GeometryCollection | undefined;
@@ -81,7 +114,8 @@ export class MapCore implements OverlayContext {
   setValues(colours: Map<string, string | null>, level: AreaLevel): void {
     this.lastColours = { colours, level };
     const next = new Map<string, AreaState>();
-    for (const code of this.byLevel[level].keys()) {
+    // Tiles: every code with a value (an area of a tile not loaded yet gets its state all the same).
+    for (const code of this.tiles ? colours.keys() : this.byLevel[level].keys()) {
       if (!colours.has(code)) next.set(code, { fill: null, noData: false });
       else {
         const fill = colours.get(code) ?? null;

@@ -1,7 +1,7 @@
 // The part of MapLibre's Map that the core and the overlays use. A real map satisfies it; the unit tests
 // pass a small recording fake, so what the map is asked to do can be checked without WebGL.
-import type { AddLayerObject, FeatureIdentifier, SourceSpecification } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { AddLayerObject, FeatureIdentifier, FilterSpecification, SourceSpecification } from 'maplibre-gl';
+import type { FeatureCollection, Geometry } from 'geojson';
 
 /** An image drawn in code (patterns, badges), as MapLibre's addImage takes it. */
 export interface RawImage {
@@ -25,6 +25,8 @@ export interface MapLike {
   removeImage(id: string): unknown;
   setFeatureState(feature: FeatureIdentifier, state: object): unknown;
   removeFeatureState(target: FeatureIdentifier, key?: string): unknown;
+  /** The features of a source's loaded tiles (a feature that spans tiles comes once per tile, cut at its edge). */
+  querySourceFeatures(source: string, params: { sourceLayer?: string; filter?: FilterSpecification }): readonly { geometry: Geometry }[];
 }
 
 /** New data for a GeoJSON source; false when the source is not there (or not GeoJSON). */

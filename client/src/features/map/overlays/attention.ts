@@ -7,7 +7,7 @@ import { attentionStyle } from '../../../lib/overlayStyles.ts';
 import { labelAnchor } from '../areaLabels.ts';
 import type { Expression, LineLayer, SymbolLayer } from '../styleTypes.ts';
 import { EMPTY, setSourceData, visibility, type MapLike } from '../core/mapLike.ts';
-import { removeOwn, type MapOverlay, type OverlayContext } from './types.ts';
+import { removeOwn, type BaseChange, type MapOverlay, type OverlayContext } from './types.ts';
 
 const SOURCE = 'attention';
 const LAYERS = ['attention-casing', 'attention-line', 'attention-label'] as const;
@@ -73,9 +73,9 @@ export class AttentionOverlay implements MapOverlay<AttentionProps> {
     this.show(ctx);
   }
 
-  refresh(ctx: OverlayContext, change: 'areas' | 'level'): void {
+  refresh(ctx: OverlayContext, change: BaseChange): void {
     if (change === 'areas') this.update(ctx, this.props);
-    else this.show(ctx);
+    else if (change === 'level') this.show(ctx);
   }
 
   remove({ map }: OverlayContext): void {

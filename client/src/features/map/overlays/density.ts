@@ -4,7 +4,7 @@ import type { FeatureCollection, Polygon } from 'geojson';
 import type { FillLayer } from '../styleTypes.ts';
 import { outlineLayer } from '../core/levels.ts';
 import { EMPTY, setSourceData, visibility } from '../core/mapLike.ts';
-import { removeOwn, type MapOverlay, type OverlayContext } from './types.ts';
+import { removeOwn, type BaseChange, type MapOverlay, type OverlayContext } from './types.ts';
 
 const SOURCE = 'density';
 const LAYER: FillLayer = {
@@ -32,7 +32,7 @@ export class DensityOverlay implements MapOverlay<DensityCells | null> {
     map.setLayoutProperty(LAYER.id, 'visibility', visibility(cells !== null));
   }
 
-  refresh({ map, level }: OverlayContext, change: 'areas' | 'level'): void {
+  refresh({ map, level }: OverlayContext, change: BaseChange): void {
     if (change === 'level') map.moveLayer(LAYER.id, outlineLayer(level));
   }
 

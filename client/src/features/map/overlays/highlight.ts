@@ -1,10 +1,10 @@
 // Hover and selection outline: its own tiny source holding only the hovered and the selected area. As feature-state
 // line layers on the area sources they drew every boundary twice more (width 0) and had their paint arrays rebuilt
 // on every recolour — at NL that was the most expensive part of each frame.
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { Expression, LineLayer } from '../styleTypes.ts';
 import { EMPTY, setSourceData } from '../core/mapLike.ts';
-import { removeOwn, type MapOverlay, type OverlayContext } from './types.ts';
+import { removeOwn, type BaseChange, type MapOverlay, type OverlayContext } from './types.ts';
 
 const SOURCE = 'highlight';
 const LAYERS = ['highlight-casing', 'highlight'] as const;
@@ -41,7 +41,7 @@ export class HighlightOverlay implements MapOverlay<HighlightProps> {
     this.draw(ctx);
   }
 
-  refresh(ctx: OverlayContext, change: 'areas' | 'level'): void {
+  refresh(ctx: OverlayContext, change: BaseChange): void {
     if (change === 'areas') {
       // The pointer is over another area now (or none): it shows again when it moves.
       this.hovered = null;
@@ -57,15 +57,17 @@ export class HighlightOverlay implements MapOverlay<HighlightProps> {
 
   /** Puts the selected and the hovered area of the level on show into the source (selected on top). */
   private draw(ctx: OverlayContext): void {
-    const byCode = ctx.features(ctx.level);
-    const hovered = this.hovered && this.hovered !== this.selected ? byCode.get(this.hovered) : undefined;
-    const selected = this.selected ? byCode.get(this.selected) : undefined;
-    const key = `${ctx.level}|${hovered ? this.hovered : ''}|${selected ? this.selected : ''}`;
+    const hoveredCode = this.hovered && this.hovered !== this.selected ? this.hovered : null;
+    // With tiles, an outline is cut again after new tiles (finer at this zoom, or its first tile loaded).
+    const key = hoveredCode || this.selected ? `${ctx.level}|${hoveredCode ?? ''}|${this.selected ?? ''}|${ctx.tileGeneration}` : ctx.level;
     if (key === this.key) return;
     this.key = key;
+    const shape = (code: string | null): Geometry | null => (code ? ctx.geometryOf(ctx.level, code) : null);
+    const hovered = shape(hoveredCode);
+    const selected = shape(this.selected);
     const out: Feature[] = [];
-    if (hovered) out.push({ type: 'Feature', properties: { kind: 'hover' }, geometry: hovered.geometry });
-    if (selected) out.push({ type: 'Feature', properties: { kind: 'selected' }, geometry: selected.geometry });
+    if (hovered) out.push({ type: 'Feature', properties: { kind: 'hover' }, geometry: hovered });
+    if (selected) out.push({ type: 'Feature', properties: { kind: 'selected' }, geometry: selected });
     setSourceData(ctx.map, SOURCE, { type: 'FeatureCollection', features: out });
   }
 }

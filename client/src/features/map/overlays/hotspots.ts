@@ -3,9 +3,9 @@
 import type { AreaLevel } from '../../../lib/level.ts';
 import { COLD_LINE, DASH, HOT_LINE, HOTSPOT_STYLES, type HotspotClassKey } from '../../../lib/overlayStyles.ts';
 import type { Expression, FillLayer, LineLayer, LinePaint } from '../styleTypes.ts';
-import { BORDER_LAYER, fillLayer, SOURCES } from '../core/levels.ts';
+import { BORDER_LAYER, fillLayer, SOURCES, type BaseSource } from '../core/levels.ts';
 import { visibility, type RawImage } from '../core/mapLike.ts';
-import { removeOwn, type MapOverlay, type OverlayContext } from './types.ts';
+import { removeOwn, type BaseChange, type MapOverlay, type OverlayContext } from './types.ts';
 
 /** Levels with hotspots (the per-gemeente analyses). */
 const HOTSPOT_LEVELS = ['wijk', 'buurt'] as const;
@@ -22,8 +22,7 @@ export interface HotspotProps {
 
 /** One level's hotspot layers. MapLibre's fill-pattern and line-dasharray cannot follow feature-state, so every
  * pattern and dash has its own layer whose opacity/width does. */
-export function hotspotLayers(level: 'wijk' | 'buurt'): [FillLayer, FillLayer, LineLayer, LineLayer, LineLayer, LineLayer] {
-  const source = SOURCES[level];
+export function hotspotLayers(level: 'wijk' | 'buurt', base: BaseSource): [FillLayer, FillLayer, LineLayer, LineLayer, LineLayer, LineLayer] {
   const state: Expression = ['coalesce', ['feature-state', 'hotspot'], 'none'];
   const widthOf = (line: string, extra = 0): NonNullable<LinePaint['line-width']> => {
     const [first, ...rest] = HOTSPOT_STYLES.filter((s) => s.line === line || (line === 'casing' && s.line !== 'none'));
@@ -35,13 +34,13 @@ export function hotspotLayers(level: 'wijk' | 'buurt'): [FillLayer, FillLayer, L
   const [hatch, dots, casing, solid, dashed, dotted] = layerIds(level);
   const line = { visibility: 'none', 'line-join': 'round' } as const;
   return [
-    { id: hatch, type: 'fill', source, layout: { visibility: 'none' }, paint: { 'fill-pattern': HOT_HATCH, 'fill-opacity': patternOpacity('hatch') } },
-    { id: dots, type: 'fill', source, layout: { visibility: 'none' }, paint: { 'fill-pattern': COLD_DOTS, 'fill-opacity': patternOpacity('dots') } },
+    { id: hatch, type: 'fill', ...base, layout: { visibility: 'none' }, paint: { 'fill-pattern': HOT_HATCH, 'fill-opacity': patternOpacity('hatch') } },
+    { id: dots, type: 'fill', ...base, layout: { visibility: 'none' }, paint: { 'fill-pattern': COLD_DOTS, 'fill-opacity': patternOpacity('dots') } },
     // White casing under every hotspot line, so a dark line reads on the darkest fill too.
-    { id: casing, type: 'line', source, layout: line, paint: { 'line-color': '#ffffff', 'line-width': widthOf('casing', 3) } },
-    { id: solid, type: 'line', source, layout: line, paint: { 'line-color': colour, 'line-width': widthOf('solid') } },
-    { id: dashed, type: 'line', source, layout: line, paint: { 'line-color': colour, 'line-width': widthOf('dashed'), 'line-dasharray': [...DASH.dashed] } },
-    { id: dotted, type: 'line', source, layout: { ...line, 'line-cap': 'round' }, paint: { 'line-color': colour, 'line-width': widthOf('dotted'), 'line-dasharray': [...DASH.dotted] } },
+    { id: casing, type: 'line', ...base, layout: line, paint: { 'line-color': '#ffffff', 'line-width': widthOf('casing', 3) } },
+    { id: solid, type: 'line', ...base, layout: line, paint: { 'line-color': colour, 'line-width': widthOf('solid') } },
+    { id: dashed, type: 'line', ...base, layout: line, paint: { 'line-color': colour, 'line-width': widthOf('dashed'), 'line-dasharray': [...DASH.dashed] } },
+    { id: dotted, type: 'line', ...base, layout: { ...line, 'line-cap': 'round' }, paint: { 'line-color': colour, 'line-width': widthOf('dotted'), 'line-dasharray': [...DASH.dotted] } },
   ];
 }
 
@@ -49,13 +48,14 @@ export class HotspotOverlay implements MapOverlay<HotspotProps | null> {
   readonly id = 'hotspots';
   private props: HotspotProps | null = null;
 
-  add({ map }: OverlayContext): void {
+  add(ctx: OverlayContext): void {
+    const { map } = ctx;
     map.addImage(HOT_HATCH, patternImage('hatch'), { pixelRatio: 2 });
     map.addImage(COLD_DOTS, patternImage('dots'), { pixelRatio: 2 });
     for (const level of HOTSPOT_LEVELS) {
       // Above the level's own outline (the next layer up).
       const before = level === 'wijk' ? fillLayer('buurt') : BORDER_LAYER;
-      for (const layer of hotspotLayers(level)) map.addLayer(layer, before);
+      for (const layer of hotspotLayers(level, ctx.base(level))) map.addLayer(layer, before);
     }
   }
 
@@ -69,9 +69,9 @@ export class HotspotOverlay implements MapOverlay<HotspotProps | null> {
     this.show(ctx);
   }
 
-  refresh(ctx: OverlayContext, change: 'areas' | 'level'): void {
+  refresh(ctx: OverlayContext, change: BaseChange): void {
     if (change === 'areas') this.update(ctx, this.props);
-    else this.show(ctx);
+    else if (change === 'level') this.show(ctx);
   }
 
   remove({ map }: OverlayContext): void {

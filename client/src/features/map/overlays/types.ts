@@ -1,9 +1,10 @@
 // One interface for everything drawn over the base areas: an overlay adds its own sources, images and layers
 // once, is told what to show, follows the core when the areas or the level change, and removes only its own.
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { AreaLevel } from '../../../lib/level.ts';
 import type { FeatureStates } from '../core/featureState.ts';
+import type { BaseSource } from '../core/levels.ts';
 import type { MapLike } from '../core/mapLike.ts';
 
 /** Calls the browser tests and the benchmark count (window.__bvk.stats). */
@@ -21,15 +22,21 @@ export interface OverlayContext {
   readonly map: MapLike;
   readonly level: AreaLevel;
   readonly topology: Topology | null;
-  /** The areas of a level by code (GeoJSON of the current topology). */
+  /** The areas of a level by code (GeoJSON of the current topology; empty when the areas are tiles). */
   features(level: AreaLevel): ReadonlyMap<string, Feature>;
+  /** The outline of one area, for TopoJSON and tiles alike (null while no loaded tile has it). */
+  geometryOf(level: AreaLevel, code: string): Geometry | null;
+  /** Where layers read a level's areas (a vector-tile source needs its source-layer). */
+  base(level: AreaLevel): BaseSource;
+  /** Changes whenever new tiles of the base sources have loaded. */
+  readonly tileGeneration: number;
   /** Feature-state on the base sources, through the core's diff. */
   readonly states: FeatureStates;
   readonly counters: MapCounters;
 }
 
-/** What changed under the overlays: new areas (feature-state cleared) or another level on show. */
-export type BaseChange = 'areas' | 'level';
+/** What changed under the overlays: new areas (feature-state cleared), another level on show, or more tiles loaded. */
+export type BaseChange = 'areas' | 'level' | 'tiles';
 
 export interface OverlayLifecycle {
   readonly id: string;

@@ -1,7 +1,7 @@
 // A stand-in for MapLibre's Map in unit tests: it records every call and keeps the sources, layers (in stacking
 // order) and images, and throws where MapLibre would refuse (a duplicate id, a missing source or layer).
-import type { AddLayerObject, FeatureIdentifier, SourceSpecification } from 'maplibre-gl';
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { AddLayerObject, FeatureIdentifier, FilterSpecification, SourceSpecification } from 'maplibre-gl';
+import type { FeatureCollection, Geometry, Polygon } from 'geojson';
 import { topology } from 'topojson-server';
 import type { Topology } from 'topojson-specification';
 import type { MapLike, RawImage } from '../core/mapLike.ts';
@@ -18,6 +18,8 @@ export class RecordingMap implements MapLike {
   readonly layers: string[] = [];
   readonly layout = new Map<string, 'visible' | 'none'>();
   readonly images = new Set<string>();
+  /** What the loaded tiles of a vector source hold: source -> pieces with their code (one per tile an area reaches). */
+  readonly tilePieces = new Map<string, { code: string; geometry: Geometry }[]>();
 
   private record(method: string, ...args: unknown[]): void {
     this.calls.push({ method, args });
@@ -111,6 +113,13 @@ export class RecordingMap implements MapLike {
 
   removeFeatureState(target: FeatureIdentifier, key?: string): void {
     this.record('removeFeatureState', target, key);
+  }
+
+  /** Answers the one filter the core asks (['==', ['get', 'code'], code]) from `tilePieces`. */
+  querySourceFeatures(source: string, params: { sourceLayer?: string; filter?: FilterSpecification }): { geometry: Geometry }[] {
+    this.record('querySourceFeatures', source, params);
+    const code = Array.isArray(params.filter) ? params.filter[2] : undefined;
+    return (this.tilePieces.get(source) ?? []).filter((p) => p.code === code);
   }
 }
 

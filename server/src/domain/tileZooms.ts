@@ -1,0 +1,15 @@
+// Which levels are served as vector tiles and at which zooms: shared by the tile routes and the client's country
+// map, which must not ask for (or promise) a level below the zoom its tiles start at.
+import type { Level } from './model.ts';
+
+export const TILE_LEVELS = ['buurt', 'wijk', 'gemeente'] as const satisfies readonly Level[];
+export type TileLevel = (typeof TILE_LEVELS)[number];
+
+/**
+ * Lowest zoom a level is tiled at. Below zoom 6 the Netherlands fits in one tile, where 14,566 buurten
+ * (a few pixels each) would be over the size budget on their codes alone; the map shows gemeenten there.
+ */
+export const TILE_MIN_ZOOM: Record<TileLevel, number> = { buurt: 6, wijk: 0, gemeente: 0 };
+
+/** Tiles are served up to this zoom; MapLibre over-zooms beyond it (a buurt has ~10 vertices). */
+export const TILE_MAX_ZOOM = 14;

@@ -1,0 +1,133 @@
+// Browser test of the country view drawn from the server's vector tiles (issue #18): every buurt coloured by
+// feature-state, including the tiles that load later; a measure change recolours without new geometry;
+// selection, the table and the source credit work as on a gemeente's map.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../server/src/index.ts';
+import { launchChromium, ROOT, SHOTS, waitApplied } from './support.ts';
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const requests: string[] = [];
+
+/** Every buurt code of the country, from the figures the page coloured from. */
+let codes: string[] = [];
+
+/** Per code the fill colour MapLibre holds as feature-state on the tiles' buurt layer (null when none). */
+function statesOf(p: Page, list: string[]): Promise<(string | null)[]> {
+  return p.evaluate(
+    (cs) => cs.map((id) => (window.__bvk!.map.getFeatureState({ source: 'buurten', sourceLayer: 'buurt', id }) as { fill?: string | null }).fill ?? null),
+    list,
+  );
+}
+
+/** The rendered buurten of the view: distinct codes, and those without a colour. */
+function rendered(p: Page): Promise<{ codes: number; uncoloured: string[]; fills: string[] }> {
+  return p.evaluate(() => {
+    const fs = window.__bvk!.map.queryRenderedFeatures({ layers: ['buurten-fill'] });
+    const byCode = new Map(fs.map((f) => [String(f.id), f.state?.fill as string | undefined]));
+    return {
+      codes: byCode.size,
+      uncoloured: [...byCode].filter(([, fill]) => !fill).map(([c]) => c),
+      fills: [...new Set([...byCode.values()].filter((f): f is string => !!f))],
+    };
+  });
+}
+
+beforeAll(async () => {
+  server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data'), BASEMAP: 'none' }, () => {});
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== new URL(server.url).origin) consoleErrors.push(`unexpected external request: ${r.url()}`);
+    requests.push(u.pathname + u.search);
+  });
+  await page.goto(`${server.url}/?gemeente=NL&level=buurt`);
+  await page.waitForFunction(() => window.__bvk !== undefined);
+  await waitApplied(page, '^NL\\|buurt\\|0\\.0\\.0\\|[^|]+\\|[^|]+\\|ratePer1000$');
+  codes = await page.evaluate(async () => ((await (await fetch('/api/stats?gemeente=NL&level=buurt')).json()) as { rows: { code: string }[] }).rows.map((r) => r.code));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the national map from vector tiles', () => {
+  it('asks for tiles, not for the national boundaries file', () => {
+    expect(requests.some((r) => r.startsWith('/api/tiles/buurt/'))).toBe(true);
+    expect(requests.filter((r) => r.startsWith('/api/areas'))).toEqual([]);
+  });
+
+  it('colours every buurt of the country: each code has its state, and no rendered buurt is left uncoloured', async () => {
+    expect(codes.length).toBeGreaterThan(14_000);
+    const states = await statesOf(page, codes);
+    expect(states.filter((s) => s === null)).toHaveLength(0);
+    const now = await rendered(page);
+    // The whole country is in view: every buurt is in a loaded tile.
+    expect(now.codes).toBe(codes.length);
+    expect(now.uncoloured).toEqual([]);
+    expect(now.fills.length).toBeGreaterThanOrEqual(5);
+    await page.screenshot({ path: `${SHOTS}/bvk-nl-tiles.png` });
+  });
+
+  it('recolours on a measure change by feature-state only, and the tiles loaded later get the new colours too', async () => {
+    const before = await statesOf(page, codes);
+    const setData = await page.evaluate(() => window.__bvk!.stats.setDataCalls);
+    await page.locator('select[id$="-measure"]').selectOption('count');
+    await waitApplied(page, '^NL\\|buurt\\|0\\.0\\.0\\|[^|]+\\|[^|]+\\|count$');
+    const after = await statesOf(page, codes);
+    expect(after.filter((s) => s === null)).toHaveLength(0);
+    expect(after.filter((s, i) => s !== before[i]).length).toBeGreaterThan(1000);
+    expect(await page.evaluate(() => window.__bvk!.stats.setDataCalls)).toBe(setData);
+    // Zoom in on Maastricht: tiles of a finer zoom load now and show the colours of 'count'.
+    const tilesBefore = requests.filter((r) => r.startsWith('/api/tiles/buurt/')).length;
+    await page.evaluate(() => window.__bvk!.map.jumpTo({ center: [5.69, 50.85], zoom: 12 }));
+    await page.evaluate(() => window.__bvk!.idle());
+    expect(requests.filter((r) => r.startsWith('/api/tiles/buurt/')).length).toBeGreaterThan(tilesBefore);
+    const zoomed = await rendered(page);
+    expect(zoomed.codes).toBeGreaterThan(20);
+    expect(zoomed.uncoloured).toEqual([]);
+    const expected = new Map(codes.map((c, i) => [c, after[i]]));
+    const shown = await page.evaluate(() => window.__bvk!.map.queryRenderedFeatures({ layers: ['buurten-fill'] }).map((f) => [String(f.id), String(f.state?.fill)] as const));
+    for (const [code, fill] of shown) expect(fill, code).toBe(expected.get(code));
+    await page.screenshot({ path: `${SHOTS}/bvk-nl-tiles-maastricht.png` });
+  });
+
+  it('selects a buurt by clicking it: the area panel opens and its outline is drawn, joined from the tiles', async () => {
+    const canvas = page.locator('.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    const target = await page.evaluate(() => {
+      const map = window.__bvk!.map;
+      const c = map.getCanvas();
+      const f = map.queryRenderedFeatures([c.clientWidth / 2, c.clientHeight / 2], { layers: ['buurten-fill'] })[0];
+      return f ? { code: String(f.id), x: c.clientWidth / 2, y: c.clientHeight / 2 } : null;
+    });
+    expect(target).not.toBeNull();
+    await page.mouse.click(box.x + target!.x, box.y + target!.y);
+    await page.waitForFunction((code) => new URL(location.href).searchParams.get('selected') === code, target!.code);
+    await page.evaluate(() => window.__bvk!.idle());
+    const outline = await page.evaluate(() => {
+      const map = window.__bvk!.map;
+      return map.querySourceFeatures('highlight').map((f) => f.properties?.kind);
+    });
+    expect(outline).toContain('selected');
+    await expect(page.getByRole('complementary', { name: /^Details / }).count()).resolves.toBe(1);
+  });
+
+  it('credits the boundaries as the tiles describe them', async () => {
+    await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain('CBS, Kadaster/PDOK');
+  });
+
+  it('logged no console errors and made no external requests', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
