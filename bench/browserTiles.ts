@@ -12,6 +12,8 @@ export interface PanRounds {
   empty: number[];
   appIntervals: number[];
   emptyIntervals: number[];
+  appMain: number[];
+  emptyMain: number[];
   /** MapLibre 'render' events per scripted frame (about 1: every camera move was drawn). */
   appRenders: number;
   emptyRenders: number;
@@ -36,6 +38,9 @@ const PAN_TIMEOUT = 120_000;
 // the centre by STEP_PX per requestAnimationFrame callback along a precomputed path and records the rAF timestamps:
 // an interval between two callbacks is the time a frame took (MapLibre draws the moved camera in its own rAF
 // callback of the same frame). The path is computed in pixels at the start camera, so both pages pan the same path.
+// MapLibre's callback runs before ours in each frame (it asked first), so the time from a frame's rAF timestamp to
+// the start of our callback is the frame's work on the main thread; the rest of the interval is the compositor and
+// the GPU process (software rasterising here). Both are returned, to say where a slow frame goes.
 const PAN_JS = `async ({ hook, frames, step, amplitude, center, zoom }) => {
   const map = hook === 'app' ? window.__bvk.map : window.__bench.map;
   map.jumpTo({ center, zoom });
@@ -55,8 +60,10 @@ const PAN_JS = `async ({ hook, frames, step, amplitude, center, zoom }) => {
   const onRender = () => { renders++; };
   map.on('render', onRender);
   const stamps = [];
+  const main = [];
   await new Promise((resolve) => {
     const tick = (t) => {
+      if (stamps.length) main.push(performance.now() - t);
       stamps.push(t);
       if (stamps.length > frames) return resolve();
       map.jumpTo({ center: path[stamps.length - 1] });
@@ -65,7 +72,7 @@ const PAN_JS = `async ({ hook, frames, step, amplitude, center, zoom }) => {
     requestAnimationFrame(tick);
   });
   map.off('render', onRender);
-  return { intervals: stamps.slice(1).map((t, i) => t - stamps[i]), renders };
+  return { intervals: stamps.slice(1).map((t, i) => t - stamps[i]), main, renders };
 }`;
 
 interface Camera {
@@ -73,7 +80,14 @@ interface Camera {
   zoom: number;
 }
 
-async function pan(page: Page, hook: 'app' | 'empty', camera: Camera): Promise<{ intervals: number[]; renders: number }> {
+interface Pan {
+  intervals: number[];
+  /** Per frame, the main thread's part (MapLibre's render and whatever else ran in the frame before our callback). */
+  main: number[];
+  renders: number;
+}
+
+async function pan(page: Page, hook: 'app' | 'empty', camera: Camera): Promise<Pan> {
   await page.bringToFront();
   const args = { hook: hook === 'app' ? 'app' : 'bench', frames: FRAMES, step: STEP_PX, amplitude: AMPLITUDE_PX, ...camera };
   let timer: NodeJS.Timeout | undefined;
@@ -81,10 +95,36 @@ async function pan(page: Page, hook: 'app' | 'empty', camera: Camera): Promise<{
     timer = setTimeout(() => reject(new Error(`panNL: the ${hook} page's pan of ${FRAMES} frames did not finish within ${PAN_TIMEOUT / 1000} s at ${page.url()}`)), PAN_TIMEOUT);
   });
   try {
-    return await Promise.race([page.evaluate(`(${PAN_JS})(${JSON.stringify(args)})`) as Promise<{ intervals: number[]; renders: number }>, timeout]);
+    return await Promise.race([page.evaluate(`(${PAN_JS})(${JSON.stringify(args)})`) as Promise<Pan>, timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Where the app's first map spent its time, from the browser's network events (which, unlike the page's resource
+ * timing, include the requests of MapLibre's workers: the tiles): when the scripts, each API answer and the tiles
+ * arrived, in ms from navigation start. Said in a note so that a slow first map points at its cause.
+ */
+function watchRequests(page: Page): () => Promise<string> {
+  const done: { url: string; start: number; end: number }[] = [];
+  page.on('requestfinished', (r) => {
+    const t = r.timing();
+    done.push({ url: r.url(), start: t.startTime, end: t.startTime + t.responseEnd });
+  });
+  return async () => {
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    const at = (x: number) => ms(x - origin);
+    const tiles = done.filter((d) => /\/api\/tiles\/[^/]+\/\d+\/\d+\/\d+/.test(d.url));
+    const scripts = done.filter((d) => /\.js(\?|$)/.test(new URL(d.url).pathname));
+    const api = done.filter((d) => d.url.includes('/api/') && !tiles.includes(d));
+    const parts = [
+      `scripts until ${scripts.length ? at(Math.max(...scripts.map((d) => d.end))) : '–'}`,
+      ...api.map((d) => `${new URL(d.url).pathname.replace('/api/', '')} ${at(d.start)}–${at(d.end)}`),
+      tiles.length ? `${tiles.length} tiles ${at(Math.min(...tiles.map((d) => d.start)))}–${at(Math.max(...tiles.map((d) => d.end)))}` : 'no tiles',
+    ];
+    return parts.join(', ');
+  };
 }
 
 /** What the app's map draws from (source id and type, a vector source's TileJSON): says whether a figure measured tiles. */
@@ -118,10 +158,12 @@ export async function measureTiles(bench: BrowserBench, rounds: number, want: (.
     for (let i = 0; i < rounds; i++) {
       {
         const { ctx, page } = await bench.fresh();
+        const timeline = i === rounds - 1 ? watchRequests(page) : null;
         await page.goto(`${bench.appUrl}/?gemeente=NL`);
         const at = await appliedAt(page, appliedNL('gemeente', 'ratePer1000'), bench.errors);
         r.app.push(at.idle);
         r.appPixels.push(at.pixels);
+        if (timeline) out.notes.push(`firstMapTiles, the last round's app: ${await timeline()}, idle ${ms(at.idle)}`);
         if (i === 0) {
           canvas = await canvasOf(page);
           await noteSources(page, 'firstMapTiles', '/?gemeente=NL');
@@ -166,7 +208,7 @@ export async function measureTiles(bench: BrowserBench, rounds: number, want: (.
       await openBare(bench, empty.page, 'empty', canvas);
       await pan(app.page, 'app', camera);
       await pan(empty.page, 'empty', camera);
-      const r: PanRounds = { app: [], empty: [], appIntervals: [], emptyIntervals: [], appRenders: 0, emptyRenders: 0 };
+      const r: PanRounds = { app: [], empty: [], appIntervals: [], emptyIntervals: [], appMain: [], emptyMain: [], appRenders: 0, emptyRenders: 0 };
       for (let i = 0; i < rounds; i++) {
         const a = await pan(app.page, 'app', camera);
         const e = await pan(empty.page, 'empty', camera);
@@ -174,6 +216,8 @@ export async function measureTiles(bench: BrowserBench, rounds: number, want: (.
         r.empty.push(median(e.intervals));
         r.appIntervals.push(...a.intervals);
         r.emptyIntervals.push(...e.intervals);
+        r.appMain.push(...a.main);
+        r.emptyMain.push(...e.main);
         r.appRenders += a.renders;
         r.emptyRenders += e.renders;
         log(`  panNL round ${i + 1}: app ${r.app.at(-1)!.toFixed(1)} ms/frame (max ${Math.max(...a.intervals).toFixed(0)}), empty map ${r.empty.at(-1)!.toFixed(1)} ms/frame (max ${Math.max(...e.intervals).toFixed(0)})`);
@@ -181,7 +225,10 @@ export async function measureTiles(bench: BrowserBench, rounds: number, want: (.
       r.appRenders /= rounds * FRAMES;
       r.emptyRenders /= rounds * FRAMES;
       out.panNL = r;
-      out.notes.push(`panNL: zoom ${camera.zoom.toFixed(2)}, canvas ${canvas.width}×${canvas.height} px, ${FRAMES} frames of ${STEP_PX} px per round`);
+      out.notes.push(
+        `panNL: zoom ${camera.zoom.toFixed(2)}, canvas ${canvas.width}×${canvas.height} px, ${FRAMES} frames of ${STEP_PX} px per round; ` +
+          `main thread per frame (median) app ${median(r.appMain).toFixed(1)} ms, empty ${median(r.emptyMain).toFixed(1)} ms (the rest of a frame is compositing and software rasterising)`,
+      );
     } finally {
       await app.ctx.close();
       await empty.ctx.close();
