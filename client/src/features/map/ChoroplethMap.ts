@@ -1,6 +1,6 @@
 // MapLibre choropleth kept outside React: React says what to show, this class creates the map and hands each
 // wish to the core (base sources, feature-state diff) or to an overlay once the style has loaded.
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Topology } from 'topojson-specification';
 import { TILE_MIN_ZOOM } from '../../../../server/src/domain/tileZooms.ts';
@@ -17,6 +17,10 @@ export type { AreaLevel, BBox };
 export { areasBBox, topologyBBox, topologyCodes };
 
 setWorkerUrl(workerUrl);
+// MapLibre's workers start now, while the app still asks who is signed in and renders, instead of when the first map
+// is made: fetching and starting the worker script was about 0.7 s of the first national map (firstMapTiles). They
+// also outlive a map, so switching between the country and a gemeente (a new map) does not start them again.
+if (typeof Worker !== 'undefined') prewarm();
 
 const DUTCH_LOCALE: Record<string, string> = {
   'Map.Title': 'Kaart',
