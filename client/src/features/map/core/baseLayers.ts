@@ -1,15 +1,55 @@
 // The base layers of each level (fill coloured by feature-state, no-data hatch, outline) and the gemeente
 // borders over them: typed style specifications, added once; afterwards only feature-state changes.
+import type { AddLayerObject, SourceSpecification } from 'maplibre-gl';
 import type { AreaLevel } from '../../../lib/level.ts';
 import { PENDING_FILL } from '../../../lib/palette.ts';
 import type { FillLayer, LineLayer } from '../styleTypes.ts';
-import { BORDER_LAYER, DETAIL_ZOOM, fillLayer, outlineLayer, type BaseSource } from './levels.ts';
-import type { RawImage } from './mapLike.ts';
+import { BORDER_LAYER, BORDER_SOURCE, DETAIL_ZOOM, fillLayer, LEVELS, outlineLayer, SOURCES, type BaseSource } from './levels.ts';
+import { EMPTY, type MapLike, type RawImage } from './mapLike.ts';
+
+/** The TileJSON URL of each level when the areas are vector tiles (the country); null for a gemeente's TopoJSON. */
+export type TileSources = Record<AreaLevel, string> | null;
+
+/** Where a level's layers read their areas: the level's source, and for tiles its layer (named after the level). */
+export function baseOf(level: AreaLevel, tiles: TileSources): BaseSource {
+  return tiles ? { source: SOURCES[level], 'source-layer': level } : { source: SOURCES[level] };
+}
+
+/** The sources of the areas: a vector source per level for tiles, GeoJSON sources (and the borders') otherwise. */
+export function baseSources(tiles: TileSources): Record<string, SourceSpecification> {
+  const out: Record<string, SourceSpecification> = {};
+  for (const lvl of LEVELS) out[SOURCES[lvl]] = tiles ? { type: 'vector', url: tiles[lvl], promoteId: 'code' } : { type: 'geojson', data: EMPTY, promoteId: 'code' };
+  // The tiles' gemeente layer is always loaded (the borders show at every level); a TopoJSON has its own.
+  if (!tiles) out[BORDER_SOURCE] = { type: 'geojson', data: EMPTY };
+  return out;
+}
+
+/** Every base layer, bottom first: per level fill, no-data hatch and outline, then the gemeente borders. */
+export function baseLayers(level: AreaLevel, tiles: TileSources): (FillLayer | LineLayer)[] {
+  return [...LEVELS.flatMap((lvl) => levelLayerSpecs(lvl, lvl === level, baseOf(lvl, tiles))), borderSpec(tiles ? baseOf('gemeente', tiles) : { source: BORDER_SOURCE })];
+}
+
+/** The base layers a map can be made with, before the core adds its images: all but the hatch layers. */
+export function layersWithoutImages(level: AreaLevel, tiles: TileSources): (FillLayer | LineLayer)[] {
+  return baseLayers(level, tiles).filter((l) => !(l.type === 'fill' && l.paint && 'fill-pattern' in l.paint));
+}
+
+/**
+ * Adds the layers of `specs` (bottom first) the map does not have yet, each right under the next one, so a map whose
+ * style already holds some of them (the country map is made with them) ends with all of them in this order.
+ */
+export function ensureLayers(map: Pick<MapLike, 'getLayer' | 'addLayer'>, specs: readonly AddLayerObject[]): void {
+  let above: string | undefined;
+  for (let i = specs.length - 1; i >= 0; i--) {
+    if (!map.getLayer(specs[i].id)) map.addLayer(specs[i], above);
+    above = specs[i].id;
+  }
+}
 
 export const HATCH = 'bvk-hatch';
 export const FILL_OPACITY = 0.9;
 
-export function levelLayerSpecs(level: AreaLevel, shown: boolean, base: BaseSource): [FillLayer, FillLayer, LineLayer] {
+function levelLayerSpecs(level: AreaLevel, shown: boolean, base: BaseSource): [FillLayer, FillLayer, LineLayer] {
   const visibility = shown ? 'visible' : 'none';
   return [
     {
@@ -47,7 +87,7 @@ export function levelLayerSpecs(level: AreaLevel, shown: boolean, base: BaseSour
 }
 
 /** The gemeente borders over every level, read from `base` (the gemeente areas of the geometry on show). */
-export function borderSpec(base: BaseSource): LineLayer {
+function borderSpec(base: BaseSource): LineLayer {
   return {
     id: BORDER_LAYER,
     type: 'line',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_DATA_FILL } from '../../../lib/palette.ts';
 import { RecordingMap, smallTopology } from '../testing/recordingMap.ts';
 import type { MapCounters } from '../overlays/types.ts';
+import { baseSources, layersWithoutImages } from './baseLayers.ts';
 import { MapCore } from './mapCore.ts';
 
 function setup() {
@@ -106,6 +107,15 @@ describe('MapCore over vector tiles (the country)', () => {
     expect(onAreas.length).toBeGreaterThan(10);
     for (const l of onAreas) expect(l['source-layer'], l.id).toBe({ buurten: 'buurt', wijken: 'wijk', gemeenten: 'gemeente' }[l.source!]);
     expect(map.named('addLayer').find(([l]) => (l as { id: string }).id === 'gemeente-outline')?.[0]).toMatchObject({ source: 'gemeenten', 'source-layer': 'gemeente' });
+  });
+
+  it('completes a map made with the sources and image-free base layers in its style: same layers, same order, nothing twice', () => {
+    const made = new RecordingMap();
+    for (const [id, spec] of Object.entries(baseSources(TILES))) made.addSource(id, spec);
+    for (const layer of layersWithoutImages('gemeente', TILES)) made.addLayer(layer);
+    new MapCore(made, 'gemeente', { setDataCalls: 0, featureStateCalls: 0, overlayDataCalls: 0, densityDataCalls: 0 }, TILES);
+    expect(made.layers).toEqual(tiled('gemeente').map.layers);
+    expect(made.layers.filter((l) => l.endsWith('-nodata'))).toEqual(['gemeenten-nodata', 'wijken-nodata', 'buurten-nodata']);
   });
 
   it('colours every code it is given (tiles that load later get their state from MapLibre), never with setData', () => {

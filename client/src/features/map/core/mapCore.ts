@@ -11,14 +11,12 @@ import type { AreaLevel } from '../../../lib/level.ts';
 import { NO_DATA_FILL } from '../../../lib/palette.ts';
 import { createOverlays, overlayList, type Overlays } from '../overlays/registry.ts';
 import type { MapCounters, OverlayContext, OverlayLifecycle } from '../overlays/types.ts';
-import { borderSpec, FILL_OPACITY, HATCH, hatchImage, levelLayerSpecs } from './baseLayers.ts';
+import { baseLayers, baseOf, baseSources, ensureLayers, FILL_OPACITY, HATCH, hatchImage, type TileSources } from './baseLayers.ts';
 import { FeatureStates, type AreaState } from './featureState.ts';
 import { BORDER_SOURCE, fillLayer, LEVELS, levelLayers, OBJECTS, SOURCES, type BaseSource } from './levels.ts';
 import { EMPTY, setSourceData, visibility, type MapLike } from './mapLike.ts';
 import { joinPieces } from './tilePieces.ts';
 
-/** The TileJSON URL of each level when the areas are vector tiles (the country); null for a gemeente's TopoJSON. */
-export type TileSources = Record<AreaLevel, string> | null;
 
 /** The areas' opacity over a background map: the class colours stay apart, streets and water read through at buurt zoom. */
 const SEE_THROUGH_OPACITY = 0.65;
@@ -44,19 +42,16 @@ export class MapCore implements OverlayContext {
     const layerOf = new Map(LEVELS.map((lvl) => [SOURCES[lvl], this.base(lvl)['source-layer']]));
     this.states = new FeatureStates(map, counters, (source) => layerOf.get(source));
     map.addImage(HATCH, hatchImage(), { pixelRatio: 2 });
-    for (const lvl of LEVELS) {
-      map.addSource(SOURCES[lvl], tiles ? { type: 'vector', url: tiles[lvl], promoteId: 'code' } : { type: 'geojson', data: EMPTY, promoteId: 'code' });
-      for (const layer of levelLayerSpecs(lvl, lvl === level, this.base(lvl))) map.addLayer(layer);
-    }
-    // The tiles' gemeente layer is always loaded (the borders show at every level); a TopoJSON has its own.
-    if (!tiles) map.addSource(BORDER_SOURCE, { type: 'geojson', data: EMPTY });
-    map.addLayer(borderSpec(tiles ? this.base('gemeente') : { source: BORDER_SOURCE }));
+    // The country map is made with its sources and most base layers in its style (its tiles load from the first
+    // frame, see ChoroplethMap): only what is missing is added, in the same order.
+    for (const [id, spec] of Object.entries(baseSources(tiles))) if (!map.getSource(id)) map.addSource(id, spec);
+    ensureLayers(map, baseLayers(level, tiles));
     for (const overlay of this.stack) overlay.add(this);
   }
 
   /** The source (and for tiles, the source-layer) of a level's areas, for every layer drawn from them. */
   base(level: AreaLevel): BaseSource {
-    return this.tiles ? { source: SOURCES[level], 'source-layer': level } : { source: SOURCES[level] };
+    return baseOf(level, this.tiles);
   }
 
   /** The areas of a TopoJSON by code (empty for tiles: the client never holds the country's geometry). */
