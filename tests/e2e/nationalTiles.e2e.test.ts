@@ -5,12 +5,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/index.ts';
-import { launchChromium, ROOT, SHOTS, waitApplied } from './support.ts';
+import { launchChromium, ROOT, SHOTS, waitApplied, watchPage } from './support.ts';
 
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const requests: string[] = [];
 
 /** Every buurt code of the country, from the figures the page coloured from. */
@@ -41,15 +41,7 @@ beforeAll(async () => {
   server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data'), BASEMAP: 'none' }, () => {});
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.origin !== new URL(server.url).origin) consoleErrors.push(`unexpected external request: ${r.url()}`);
-    requests.push(u.pathname + u.search);
-  });
+  consoleErrors = watchPage(page, server.url, (u) => requests.push(u.pathname + u.search));
   await page.goto(`${server.url}/?gemeente=NL&level=buurt`);
   await page.waitForFunction(() => window.__bvk !== undefined);
   await waitApplied(page, '^NL\\|buurt\\|0\\.0\\.0\\|[^|]+\\|[^|]+\\|ratePer1000$');

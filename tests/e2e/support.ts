@@ -63,3 +63,21 @@ export async function distinctFills(p: Page, layer = 'buurten-fill'): Promise<st
     return [...new Set(fills)].filter((f) => f !== '');
   }, layer);
 }
+
+/**
+ * Collects what a page must never do in these tests: console errors, uncaught page errors and requests that leave
+ * the test server (the tests run offline). `onRequest` sees every request URL (to count or assert on them).
+ */
+export function watchPage(p: Page, serverUrl: string, onRequest?: (url: URL) => void): string[] {
+  const problems: string[] = [];
+  p.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  p.on('pageerror', (e) => problems.push(e.message));
+  p.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== new URL(serverUrl).origin) problems.push(`unexpected external request: ${r.url()}`);
+    onRequest?.(u);
+  });
+  return problems;
+}

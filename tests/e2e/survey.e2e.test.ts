@@ -5,12 +5,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/index.ts';
-import { distinctFills, launchChromium, ROOT, SHOTS, waitApplied } from './support.ts';
+import { distinctFills, launchChromium, ROOT, SHOTS, waitApplied, watchPage } from './support.ts';
 
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 /** Waits until an overlay map is rendered: key is "bron|gemeente|level|indicator|year". */
 const waitOverlay = (p: Page, pattern: string): Promise<void> => waitApplied(p, pattern, 'appliedOverlay');
@@ -23,13 +23,7 @@ beforeAll(async () => {
   server = await startServer({ PORT: '0', DATA_DIR: path.join(ROOT, '.tmp/e2e-data-survey'), BASEMAP: 'none' }, () => {});
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  page.on('request', (r) => {
-    if (new URL(r.url()).origin !== new URL(server.url).origin) consoleErrors.push(`unexpected external request: ${r.url()}`);
-  });
+  consoleErrors = watchPage(page, server.url);
 });
 
 afterAll(async () => {
