@@ -29,7 +29,7 @@ export interface MapViewProps {
 export function MapView(props: MapViewProps) {
   const { topology, country = false, level, colours, selected, title, describe, onSelect, basemapStyle, onMapCreated } = props;
   const containerRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<ChoroplethMap | null>(null);
+  const [map, setMap] = useState<ChoroplethMap | null>(null);
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
   // Latest callbacks without re-creating the map.
   const onSelectRef = useRef(onSelect);
@@ -41,46 +41,57 @@ export function MapView(props: MapViewProps) {
   levelRef.current = level;
 
   useEffect(() => {
-    if (!containerRef.current) return;
-    const { title, basemapStyle, onMapCreated, country, level } = initialRef.current;
-    const map = new ChoroplethMap({
-      container: containerRef.current,
-      title,
-      style: basemapStyle || undefined,
-      ...(country ? { tiles: countryTiles(), bounds: COUNTRY_BBOX, level } : {}),
-      onHover: (code, point) => setHover(code && point ? { code, ...point } : null),
-      onSelect: (code) => onSelectRef.current(code),
+    const container = containerRef.current;
+    if (!container) return;
+    let made: ChoroplethMap | null = null;
+    let ro: ResizeObserver | null = null;
+    let left = false;
+    // One microtask later: after the other effects of this render, where the page starts its data requests.
+    // Creating MapLibre's WebGL context takes a while in a browser without a GPU, and the figures should not wait
+    // for it (firstMapTiles). The effects below run again once the map is there.
+    queueMicrotask(() => {
+      if (left) return;
+      const { title, basemapStyle, onMapCreated, country, level } = initialRef.current;
+      made = new ChoroplethMap({
+        container,
+        title,
+        style: basemapStyle || undefined,
+        ...(country ? { tiles: countryTiles(), bounds: COUNTRY_BBOX, level } : {}),
+        onHover: (code, point) => setHover(code && point ? { code, ...point } : null),
+        onSelect: (code) => onSelectRef.current(code),
+      });
+      const m = made;
+      onMapCreated?.(m);
+      setMap(m);
+      ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => m.resize());
+      ro?.observe(container);
     });
-    mapRef.current = map;
-    onMapCreated?.(map);
-    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => map.resize());
-    ro?.observe(containerRef.current);
     return () => {
+      left = true;
       ro?.disconnect();
-      map.destroy();
-      mapRef.current = null;
+      made?.destroy();
     };
   }, []);
 
   useEffect(() => {
-    if (topology) mapRef.current?.setAreas(topology, levelRef.current);
-  }, [topology]);
+    if (topology) map?.setAreas(topology, levelRef.current);
+  }, [map, topology]);
 
   useEffect(() => {
-    mapRef.current?.setLevel(level);
-  }, [level]);
+    map?.setLevel(level);
+  }, [map, level]);
 
   useEffect(() => {
-    mapRef.current?.setValues(colours, level);
-  }, [colours, level]);
+    map?.setValues(colours, level);
+  }, [map, colours, level]);
 
   useEffect(() => {
-    mapRef.current?.setSelected(selected);
-  }, [selected]);
+    map?.setSelected(selected);
+  }, [map, selected]);
 
   useEffect(() => {
-    mapRef.current?.setTitle(title);
-  }, [title]);
+    map?.setTitle(title);
+  }, [map, title]);
 
   const tip = hover ? describe(hover.code) : null;
   return (
