@@ -28,15 +28,23 @@ export function usePageArrival(page: AppView, gemeenteNaam: string | null, annou
       first.current = false;
       return;
     }
-    // After React has drawn the new page.
-    const frame = requestAnimationFrame(() => {
+    // After React has drawn the new page. A page that loads on first use (React.lazy) shows no main until its script
+    // has arrived, so this looks again every frame until it is there (a few seconds at most).
+    let frame = 0;
+    let tries = 0;
+    const arrive = () => {
       const heading = pageHeading();
+      if (!heading && tries++ < 600) {
+        frame = requestAnimationFrame(arrive);
+        return;
+      }
       if (heading) {
         if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
         heading.focus();
       }
       announce(`${APP_VIEWS.find((v) => v.key === page)?.label ?? ''} geopend${heading?.textContent ? `: ${heading.textContent}` : ''}`);
-    });
+    };
+    frame = requestAnimationFrame(arrive);
     return () => cancelAnimationFrame(frame);
   }, [page, announce]);
 }
