@@ -1,5 +1,5 @@
 // The non-map alternative: a sortable table with the same numbers as the map.
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { Measure, StatsRow } from '../../../../server/src/domain/model.ts';
 import { formatNumber, formatPercentChange, compareNl } from '../../lib/format.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
@@ -51,19 +51,27 @@ export interface AreaTableProps {
  */
 export function sortRows(rows: StatsRow[], key: SortKey, dir: Direction): StatsRow[] {
   const sign = dir === 'ascending' ? 1 : -1;
-  const behind = (r: StatsRow) => (isMeasure(key) && unclassed(r, key) !== null ? 1 : 0);
+  // Whether a row goes behind the classed ones, once per row: the comparator runs n log n times (14,500 buurten).
+  const behind = new Map<StatsRow, number>();
+  if (isMeasure(key)) for (const r of rows) behind.set(r, unclassed(r, key) !== null ? 1 : 0);
+  const behindOf = (r: StatsRow) => behind.get(r) ?? 0;
   return [...rows].sort((a, b) => {
     const va = a[key];
     const vb = b[key];
     if (va === null || va === undefined) return vb === null || vb === undefined ? 0 : 1;
     if (vb === null || vb === undefined) return -1;
-    if (behind(a) !== behind(b)) return behind(a) - behind(b);
+    if (behindOf(a) !== behindOf(b)) return behindOf(a) - behindOf(b);
     if (typeof va === 'string' && typeof vb === 'string') return sign * compareNl(va, vb);
     return sign * ((va as number) - (vb as number));
   });
 }
 
-export function AreaTable({ rows, caption, selected, measure, onSelect }: AreaTableProps) {
+export function AreaTable({ rows, caption: shownCaption, selected, measure: shownMeasure, onSelect }: AreaTableProps) {
+  // The map recolours first; the table (sorting and redrawing up to 14,500 rows) follows in a render of its own that
+  // React may interrupt, so a measure change is not held up by the list under the map (recolourTiles). Its caption
+  // follows with it: it never names a measure the columns do not show yet.
+  const measure = useDeferredValue(shownMeasure);
+  const caption = useDeferredValue(shownCaption);
   // The user's own choice holds until the map shows another measure; then the table follows the map.
   const [chosen, setChosen] = useState<{ key: SortKey; dir: Direction; forMeasure: Measure } | null>(null);
   const sort = chosen && chosen.forMeasure === measure ? chosen : { key: measure as SortKey, dir: 'descending' as Direction };
