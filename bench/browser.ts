@@ -23,7 +23,8 @@ const bareHtml = (empty: boolean) => `<!doctype html><html lang="nl"><head><meta
 <link rel="stylesheet" href="/maplibre-gl.css"><style>html,body{margin:0}#map{position:absolute;left:0;top:0}</style></head>
 <body><div id="map"></div>${empty ? '' : '<script src="/topojson-client.js"></script>'}<script type="module" src="/bare.js"></script></body></html>`;
 
-// A bare choropleth: one GeoJSON source with the colour as a feature property (the textbook way),
+// A bare choropleth: one GeoJSON source with the colour as a feature property (the textbook way), of all buurten or
+// (with ?level=gemeente) of the gemeenten,
 // recoloured by setData with new properties. At /empty the same map stays empty (no data fetched, no source, no
 // topojson script): its first 'idle' is the physical limit of a first map here, and panning it costs only MapLibre's frame.
 const BARE_JS = `
@@ -31,6 +32,8 @@ import * as maplibregl from '/maplibre-gl.mjs';
 maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
 const q = new URLSearchParams(location.search);
 const el = document.getElementById('map');
+// ?level=gemeente draws the country's gemeenten (what the app shows at ?gemeente=NL), otherwise all buurten.
+const gemeenten = q.get('level') === 'gemeente';
 el.style.width = q.get('w') + 'px'; el.style.height = q.get('h') + 'px';
 const PALETTE = ['#fef0d9', '#fdcc8a', '#fc8d59', '#e34a33', '#b30000'];
 function colours(rows, measure) {
@@ -64,8 +67,8 @@ if (location.pathname === '/empty') map.once('idle', () => {
   window.__bench.firstPixels = performance.now();
   window.__bench.firstMap = idle;
 });
-else Promise.all([fetch('/areas').then((r) => r.json()), fetch('/stats').then((r) => r.json()), new Promise((r) => map.once('load', r))]).then(async ([topo, stats]) => {
-  const fc = topojson.feature(topo, topo.objects.buurten);
+else Promise.all([fetch('/areas').then((r) => r.json()), fetch(gemeenten ? '/stats-gemeente' : '/stats').then((r) => r.json()), new Promise((r) => map.once('load', r))]).then(async ([topo, stats]) => {
+  const fc = topojson.feature(topo, gemeenten ? topo.objects.gemeente : topo.objects.buurten);
   const c = colours(stats.rows, 'ratePer1000');
   for (const f of fc.features) f.properties.fill = c.get(f.properties.code) || '#eeeeee';
   map.addSource('b', { type: 'geojson', data: fc });
@@ -113,8 +116,8 @@ export interface Canvas {
   height: number;
 }
 
-/** Serves the bare page and the same bytes the app gets (NL TopoJSON as brotli, the NL stats JSON). */
-function bareServer(areasFile: string, statsJson: Buffer): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serves the bare page and the same bytes the app gets (NL TopoJSON as brotli, the NL stats JSON of buurten and of gemeenten). */
+function bareServer(areasFile: string, statsJson: Buffer, gemeenteStatsJson: Buffer): Promise<{ url: string; close: () => Promise<void> }> {
   const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   const files: Record<string, [string | Buffer, string, string?]> = {
     '/': [bareHtml(false), 'text/html; charset=utf-8'],
@@ -126,6 +129,7 @@ function bareServer(areasFile: string, statsJson: Buffer): Promise<{ url: string
     '/topojson-client.js': [fs.readFileSync(path.join(ROOT, 'node_modules/topojson-client/dist/topojson-client.min.js')), 'text/javascript'],
     '/areas': [fs.readFileSync(`${areasFile}.br`), 'application/json; charset=utf-8', 'br'],
     '/stats': [statsJson, 'application/json; charset=utf-8'],
+    '/stats-gemeente': [gemeenteStatsJson, 'application/json; charset=utf-8'],
   };
   const server = http.createServer((req, res) => {
     const f = files[new URL(req.url ?? '/', 'http://x').pathname];
@@ -167,8 +171,8 @@ export interface BrowserBench {
 }
 
 export async function openBrowserBench(appUrl: string, areasFile: string): Promise<BrowserBench> {
-  const statsJson = Buffer.from(await (await fetch(`${appUrl}/api/stats?gemeente=NL&level=buurt&category=0.0.0`)).arrayBuffer());
-  const bare = await bareServer(areasFile, statsJson);
+  const statsOf = async (level: string) => Buffer.from(await (await fetch(`${appUrl}/api/stats?gemeente=NL&level=${level}&category=0.0.0`)).arrayBuffer());
+  const bare = await bareServer(areasFile, await statsOf('buurt'), await statsOf('gemeente'));
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS }).catch(async (e: unknown) => {
     await bare.close();
     throw e;
@@ -238,9 +242,12 @@ export function canvasOf(page: Page): Promise<Canvas> {
   });
 }
 
-/** Opens the bench's own page (`/` the bare choropleth, `/empty` the empty map) at the app's canvas size and waits for its first map. */
-export async function openBare(bench: BrowserBench, page: Page, which: 'bare' | 'empty', canvas: Canvas): Promise<Timing> {
-  await page.goto(`${bench.bareUrl}/${which === 'empty' ? 'empty' : ''}?w=${canvas.width}&h=${canvas.height}`);
+/**
+ * Opens the bench's own page (`/` the bare choropleth of all buurten, or with `level` 'gemeente' of the gemeenten;
+ * `/empty` the empty map) at the app's canvas size and waits for its first map.
+ */
+export async function openBare(bench: BrowserBench, page: Page, which: 'bare' | 'empty', canvas: Canvas, level: 'buurt' | 'gemeente' = 'buurt'): Promise<Timing> {
+  await page.goto(`${bench.bareUrl}/${which === 'empty' ? 'empty' : ''}?w=${canvas.width}&h=${canvas.height}${level === 'gemeente' ? '&level=gemeente' : ''}`);
   return waitInPage(
     page,
     `the ${which} MapLibre page's first 'idle'`,
