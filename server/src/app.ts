@@ -143,7 +143,7 @@ export function createApi(deps: AppDeps, users: UserStore = deps.dataset.store.u
       .route('/', authRoutes(users, { trustProxy: deps.trustProxy ?? false, throttle: deps.loginThrottle }))
       .route('/', accountsRoutes(ds, users))
       .route('/', incidentRoutes(ds, geometry, incidents, users, lowPopulation, { pdf }))
-      .route('/', metaRoutes(ds, () => ({ ...settings.current(), defaultGemeente: deps.defaultGemeente, suppressionThreshold: threshold })))
+      .route('/', metaRoutes(ds, () => ({ ...settings.current(), defaultGemeente: deps.defaultGemeente, suppressionThreshold: threshold }), () => versionOf(tiles)))
       .route('/', settingsRoutes(settings, users))
       .route('/', areasRoutes(ds))
       .route('/', tilesRoutes(tiles))
@@ -330,6 +330,15 @@ const refuseCrossSite: MiddlewareHandler = async (c, next) => {
   }
   await next();
 };
+
+/** The tiles' version, or null when the country's boundaries are not there (a data folder of a few gemeenten only). */
+function versionOf(tiles: TileSet): string | null {
+  try {
+    return tiles.version();
+  } catch {
+    return null;
+  }
+}
 
 /** The country's boundaries as vector tiles, one tile set per dataset (shared by the route and the fast path). */
 function tilesOf(dataset: Dataset): TileSet {

@@ -8,6 +8,7 @@ import { feature } from 'topojson-client';
 import { bbox } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import { TILE_BUDGET_BYTES } from '../../server/src/compute/tiles.ts';
+import { TILE_LEVELS, tileUrlTemplate } from '../../server/src/domain/tileZooms.ts';
 import { makeTestApp } from '../support/testApp.ts';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -63,6 +64,15 @@ describe('GET /api/tiles/{level}.json', () => {
     expect(tj.bounds[3]).toBeLessThan(54);
     const wijk = await (await t.app.request('/api/tiles/wijk.json')).json();
     expect(wijk.minzoom).toBe(0);
+  });
+
+  it('gives its version in /api/config too, so the country map can build the same tile URLs without reading it', async () => {
+    const config = await (await t.app.request('http://localhost/api/config')).json();
+    for (const level of TILE_LEVELS) {
+      const tj = await (await t.app.request(`http://localhost/api/tiles/${level}.json`)).json();
+      expect(config.tileVersion).toBe(tj.version);
+      expect(tileUrlTemplate('http://localhost', level, config.tileVersion)).toBe(tj.tiles[0]);
+    }
   });
 });
 

@@ -146,6 +146,7 @@ export function App({ session, onLogout, config }: AppProps) {
         basemapStyle={config?.basemapStyleUrl || envBasemap()}
         basemaps={config?.basemaps ?? []}
         basemap={config?.basemap ?? null}
+        tileVersion={config?.tileVersion ?? null}
       />
       <Suspense fallback={<p className="app-loading">Laden…</p>}>
         {page === 'werkbank' && !national && <WorkbenchView {...pageProps} categories={categories} months={months} />}

@@ -142,6 +142,11 @@ export interface ClientConfig {
   lowPopulationThreshold: number;
   /** The first and last month with data (YYYY-MM), over the whole country. */
   months: { first: string; last: string };
+  /**
+   * Version of the country's vector tiles (part of every tile URL, see tileUrlTemplate): the country map asks for its
+   * tiles straight away instead of reading the TileJSON first. Null when the country's boundaries are not built.
+   */
+  tileVersion: string | null;
 }
 
 export interface ApiError {

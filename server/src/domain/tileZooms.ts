@@ -13,3 +13,9 @@ export const TILE_MIN_ZOOM: Record<TileLevel, number> = { buurt: 6, wijk: 0, gem
 
 /** Tiles are served up to this zoom; MapLibre over-zooms beyond it (a buurt has ~10 vertices). */
 export const TILE_MAX_ZOOM = 14;
+
+/**
+ * Where a level's tiles are: the TileJSON's template, and the one the country map builds itself from the version in
+ * /api/config (so its first tiles are asked for without a TileJSON round trip). `version` changes with the boundaries.
+ */
+export const tileUrlTemplate = (origin: string, level: TileLevel, version: string) => `${origin}/api/tiles/${level}/{z}/{x}/{y}.mvt?v=${version}`;

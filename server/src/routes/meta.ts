@@ -13,8 +13,11 @@ export interface ConfigSettings {
   lowPopulationThreshold: number;
 }
 
-/** `settings` is called per request: the basemap and the low-population threshold may change without a restart. */
-export function metaRoutes(ds: Dataset, settings: () => ConfigSettings) {
+/**
+ * `settings` is called per request: the basemap and the low-population threshold may change without a restart.
+ * `tileVersion` likewise (a rebuilt geodata folder gives new tiles).
+ */
+export function metaRoutes(ds: Dataset, settings: () => ConfigSettings, tileVersion: () => string | null) {
   return new Hono()
     .get('/health', (c) =>
       c.json({ status: 'ok' as const, gemeenten: ds.gemeenten().length, storeRevision: ds.store.revision(), geodataBuiltAt: ds.index.builtAt }, 200),
@@ -23,7 +26,7 @@ export function metaRoutes(ds: Dataset, settings: () => ConfigSettings) {
       const { basemap: setting, ...rest } = settings();
       const basemap = resolveBasemap(setting) ?? BASEMAP_PRESETS.find((b) => b.id === 'none')!;
       const basemaps = basemap.id === 'eigen' ? [basemap, ...BASEMAP_PRESETS] : [...BASEMAP_PRESETS];
-      const body: ClientConfig = { ...rest, basemapStyleUrl: basemap.style ?? '', basemap, basemaps, months: ds.monthSpan() };
+      const body: ClientConfig = { ...rest, basemapStyleUrl: basemap.style ?? '', basemap, basemaps, months: ds.monthSpan(), tileVersion: tileVersion() };
       return c.json(body, 200);
     })
     .get('/gemeenten', (c) => {

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { ApiError } from '../compute/errors.ts';
 import { isTileAddress, type TileSet } from '../compute/tiles.ts';
-import { TILE_LEVELS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLevel } from '../domain/tileZooms.ts';
+import { TILE_LEVELS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, tileUrlTemplate, type TileLevel } from '../domain/tileZooms.ts';
 import { isTileLevel, tileAddress, tileAnswer } from '../http/tileAnswer.ts';
 
 function levelOf(s: string): TileLevel {
@@ -20,7 +20,7 @@ export function tilesRoutes(tiles: TileSet) {
       const v = tiles.version();
       // Relative to this request, so it works behind any host or proxy prefix MapLibre is served from.
       const base = new URL(c.req.url);
-      const template = `${base.origin}/api/tiles/${level}/{z}/{x}/{y}.mvt?v=${v}`;
+      const template = tileUrlTemplate(base.origin, level, v);
       c.header('Cache-Control', 'public, max-age=0, must-revalidate');
       return c.json(
         {

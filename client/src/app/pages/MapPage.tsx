@@ -34,10 +34,12 @@ export interface MapPageProps extends PageProps {
   /** The backgrounds the user may choose, and the installation's default. */
   basemaps: Basemap[];
   basemap: Basemap | null;
+  /** Version of the country's vector tiles (null: the map reads their TileJSON). */
+  tileVersion: string | null;
 }
 
 export function MapPage(props: MapPageProps) {
-  const { view, dispatch, session, scene, announce, hidden, basemapStyle } = props;
+  const { view, dispatch, session, scene, announce, hidden, basemapStyle, tileVersion } = props;
   const { gemeente, level, category, from, to } = view;
   const { topology, sourceView, source, levelPlural, gemeenteNaam, categoryNaam } = scene;
   const [map, setMap] = useState<ChoroplethMap | null>(null);
@@ -90,6 +92,7 @@ export function MapPage(props: MapPageProps) {
           <MapView
             key={national ? 'country' : 'gemeente'}
             country={national}
+            tileVersion={tileVersion}
             topology={topology}
             level={level}
             colours={sourceView.colours}

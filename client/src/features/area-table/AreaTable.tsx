@@ -66,12 +66,14 @@ export function sortRows(rows: StatsRow[], key: SortKey, dir: Direction): StatsR
   });
 }
 
-export function AreaTable({ rows, caption: shownCaption, selected, measure: shownMeasure, onSelect }: AreaTableProps) {
+export function AreaTable({ rows: shownRows, caption: shownCaption, selected, measure: shownMeasure, onSelect }: AreaTableProps) {
   // The map recolours first; the table (sorting and redrawing up to 14,500 rows) follows in a render of its own that
   // React may interrupt, so a measure change is not held up by the list under the map (recolourTiles). Its caption
   // follows with it: it never names a measure the columns do not show yet.
+  // New rows (the first figures, another level) likewise: the map is coloured before the table fills.
   const measure = useDeferredValue(shownMeasure);
   const caption = useDeferredValue(shownCaption);
+  const rows = useDeferredValue(shownRows);
   // The user's own choice holds until the map shows another measure; then the table follows the map.
   const [chosen, setChosen] = useState<{ key: SortKey; dir: Direction; forMeasure: Measure } | null>(null);
   const sort = chosen && chosen.forMeasure === measure ? chosen : { key: measure as SortKey, dir: 'descending' as Direction };

@@ -3,7 +3,7 @@
 import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Topology } from 'topojson-specification';
-import { TILE_MIN_ZOOM } from '../../../../server/src/domain/tileZooms.ts';
+import { TILE_MAX_ZOOM, TILE_MIN_ZOOM, tileUrlTemplate } from '../../../../server/src/domain/tileZooms.ts';
 import type { AreaLevel } from '../../lib/level.ts';
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
 import { fillLayer, LEVELS, SOURCES } from './core/levels.ts';
@@ -38,6 +38,9 @@ const DUTCH_LOCALE: Record<string, string> = {
   'CooperativeGesturesHandler.MobileHelpText': 'Gebruik twee vingers om de kaart te verschuiven',
 };
 
+/** The longest a country map stays hidden waiting for its first colours (see revealWhenColoured). */
+const REVEAL_AFTER_MS = 4000;
+
 /** Offline default: no basemap, no glyphs, no network. Names show in the tooltip and the table instead of labels. */
 const BLANK_STYLE: StyleSpecification = {
   version: 8,
@@ -51,10 +54,15 @@ const BLANK_STYLE: StyleSpecification = {
  */
 export const COUNTRY_BBOX: BBox = [3.358, 50.75, 7.228, 53.554];
 
-/** The server's vector tiles of every level, as TileJSON (MapLibre fetches it and then only the tiles in view). */
-export function countryTiles(origin: string = location.origin): NonNullable<TileSources> {
-  const url = (level: AreaLevel) => `${origin}/api/tiles/${level}.json`;
-  return { buurt: url('buurt'), wijk: url('wijk'), gemeente: url('gemeente') };
+/**
+ * The server's vector tiles of every level. With their version (from /api/config) the tile URLs themselves, so
+ * MapLibre asks for the tiles in view as soon as the style is read (no TileJSON round trip per level, each made on the
+ * page's busy main thread; firstMapTiles); without it the TileJSON, which names them.
+ */
+export function countryTiles(version: string | null, origin: string = location.origin): NonNullable<TileSources> {
+  const source = (level: AreaLevel) =>
+    version ? { tiles: [tileUrlTemplate(origin, level, version)], minzoom: TILE_MIN_ZOOM[level], maxzoom: TILE_MAX_ZOOM } : { url: `${origin}/api/tiles/${level}.json` };
+  return { buurt: source('buurt'), wijk: source('wijk'), gemeente: source('gemeente') };
 }
 
 /**
@@ -92,6 +100,9 @@ export class ChoroplethMap {
   private core: MapCore | null = null;
   private destroyed = false;
   private pending: Array<(core: MapCore) => void> = [];
+  /** Set while a country map waits for its first colours to show its canvas. */
+  private revealOnIdle: (() => void) | null = null;
+  private revealTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: ChoroplethMapOptions) {
     this.level = options.level ?? 'buurt';
@@ -110,6 +121,7 @@ export class ChoroplethMap {
       renderWorldCopies: false,
       fadeDuration: 0,
     });
+    if (options.tiles) this.revealWhenColoured();
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -159,6 +171,28 @@ export class ChoroplethMap {
     }
   }
 
+  /**
+   * The country map is shown from its first coloured frame on: until then its canvas is hidden (the page shows the
+   * map's background colour, the controls stay). Without a GPU every frame of a visible WebGL canvas is read back into
+   * the page, 50-300 ms each on the main thread, and the frames before the colours and tiles arrive (an empty
+   * background, grey areas) showed nothing a reader could use while they delayed the one that does (firstMapTiles).
+   * If no colours come (the figures cannot be loaded) the map shows after REVEAL_AFTER_MS all the same.
+   */
+  private revealWhenColoured(): void {
+    const canvas = this.map.getCanvas();
+    canvas.style.visibility = 'hidden';
+    const reveal = () => {
+      clearTimeout(this.revealTimer);
+      this.revealOnIdle = null;
+      canvas.style.visibility = '';
+    };
+    this.revealTimer = setTimeout(reveal, REVEAL_AFTER_MS);
+    this.revealOnIdle = () => {
+      this.revealOnIdle = null;
+      this.map.once('idle', reveal);
+    };
+  }
+
   /** Tells the core when new tiles of its base sources have been drawn (once per burst of loads, at 'idle'). */
   private followTiles(core: MapCore): void {
     const base = new Set<string>(LEVELS.map((l) => SOURCES[l]));
@@ -201,7 +235,11 @@ export class ChoroplethMap {
    * in the map stay in the neutral "loading" colour. Only changed states are sent to MapLibre.
    */
   setValues(colours: Map<string, string | null>, level: AreaLevel = this.level): void {
-    this.whenLoaded((core) => core.setValues(colours, level));
+    this.whenLoaded((core) => {
+      core.setValues(colours, level);
+      // 'idle' comes once the tiles in view are loaded and drawn in these colours.
+      if (colours.size > 0) this.revealOnIdle?.();
+    });
   }
 
   setSelected(code: string | null): void {
@@ -274,6 +312,7 @@ export class ChoroplethMap {
 
   destroy(): void {
     this.destroyed = true;
+    clearTimeout(this.revealTimer);
     this.map.remove();
   }
 }

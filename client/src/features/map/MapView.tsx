@@ -14,6 +14,8 @@ export interface MapViewProps {
   topology: Topology | null;
   /** The whole country, from vector tiles. Fixed for the life of the view: the page gives each its own key. */
   country?: boolean;
+  /** The tiles' version (/api/config), so the country map asks for its tiles without reading their TileJSON first. */
+  tileVersion?: string | null;
   level: AreaLevel;
   colours: Map<string, string | null>;
   selected: string | null;
@@ -27,7 +29,7 @@ export interface MapViewProps {
 }
 
 export function MapView(props: MapViewProps) {
-  const { topology, country = false, level, colours, selected, title, describe, onSelect, basemapStyle, onMapCreated } = props;
+  const { topology, country = false, tileVersion = null, level, colours, selected, title, describe, onSelect, basemapStyle, onMapCreated } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<ChoroplethMap | null>(null);
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
@@ -35,7 +37,7 @@ export function MapView(props: MapViewProps) {
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   // The map is created once, from the first render's props; later changes are pushed in by the effects below.
-  const initialRef = useRef({ title, basemapStyle, onMapCreated, country, level });
+  const initialRef = useRef({ title, basemapStyle, onMapCreated, country, tileVersion, level });
   // New geometry is drawn at the current level; a level switch alone never reloads geometry.
   const levelRef = useRef(level);
   levelRef.current = level;
@@ -51,12 +53,12 @@ export function MapView(props: MapViewProps) {
     // for it (firstMapTiles). The effects below run again once the map is there.
     queueMicrotask(() => {
       if (left) return;
-      const { title, basemapStyle, onMapCreated, country, level } = initialRef.current;
+      const { title, basemapStyle, onMapCreated, country, tileVersion, level } = initialRef.current;
       made = new ChoroplethMap({
         container,
         title,
         style: basemapStyle || undefined,
-        ...(country ? { tiles: countryTiles(), bounds: COUNTRY_BBOX, level } : {}),
+        ...(country ? { tiles: countryTiles(tileVersion), bounds: COUNTRY_BBOX, level } : {}),
         onHover: (code, point) => setHover(code && point ? { code, ...point } : null),
         onSelect: (code) => onSelectRef.current(code),
       });

@@ -7,8 +7,12 @@ import type { FillLayer, LineLayer } from '../styleTypes.ts';
 import { BORDER_LAYER, BORDER_SOURCE, DETAIL_ZOOM, fillLayer, LEVELS, outlineLayer, SOURCES, type BaseSource } from './levels.ts';
 import { EMPTY, type MapLike, type RawImage } from './mapLike.ts';
 
-/** The TileJSON URL of each level when the areas are vector tiles (the country); null for a gemeente's TopoJSON. */
-export type TileSources = Record<AreaLevel, string> | null;
+/**
+ * Where each level's vector tiles are when the areas are tiles (the country): the tile URLs themselves, or (when the
+ * tiles' version is not known) the TileJSON that names them. Null for a gemeente's TopoJSON.
+ */
+export type TileSources = Record<AreaLevel, TileSource> | null;
+export type TileSource = { url: string } | { tiles: string[]; minzoom: number; maxzoom: number };
 
 /** Where a level's layers read their areas: the level's source, and for tiles its layer (named after the level). */
 export function baseOf(level: AreaLevel, tiles: TileSources): BaseSource {
@@ -18,7 +22,7 @@ export function baseOf(level: AreaLevel, tiles: TileSources): BaseSource {
 /** The sources of the areas: a vector source per level for tiles, GeoJSON sources (and the borders') otherwise. */
 export function baseSources(tiles: TileSources): Record<string, SourceSpecification> {
   const out: Record<string, SourceSpecification> = {};
-  for (const lvl of LEVELS) out[SOURCES[lvl]] = tiles ? { type: 'vector', url: tiles[lvl], promoteId: 'code' } : { type: 'geojson', data: EMPTY, promoteId: 'code' };
+  for (const lvl of LEVELS) out[SOURCES[lvl]] = tiles ? { type: 'vector', ...tiles[lvl], promoteId: 'code' } : { type: 'geojson', data: EMPTY, promoteId: 'code' };
   // The tiles' gemeente layer is always loaded (the borders show at every level); a TopoJSON has its own.
   if (!tiles) out[BORDER_SOURCE] = { type: 'geojson', data: EMPTY };
   return out;

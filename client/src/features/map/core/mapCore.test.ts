@@ -91,7 +91,7 @@ describe('MapCore', () => {
 });
 
 describe('MapCore over vector tiles (the country)', () => {
-  const TILES = { buurt: 'http://x/api/tiles/buurt.json', wijk: 'http://x/api/tiles/wijk.json', gemeente: 'http://x/api/tiles/gemeente.json' };
+  const TILES = { buurt: { url: 'http://x/api/tiles/buurt.json' }, wijk: { url: 'http://x/api/tiles/wijk.json' }, gemeente: { url: 'http://x/api/tiles/gemeente.json' } };
   function tiled(level: 'buurt' | 'gemeente' = 'buurt') {
     const map = new RecordingMap();
     const counters: MapCounters = { setDataCalls: 0, featureStateCalls: 0, overlayDataCalls: 0, densityDataCalls: 0 };
@@ -101,7 +101,7 @@ describe('MapCore over vector tiles (the country)', () => {
 
   it('has one vector source per level keyed by CBS code, and every layer on the areas names its source-layer', () => {
     const { map } = tiled();
-    expect(map.sources.get('buurten')?.spec).toEqual({ type: 'vector', url: TILES.buurt, promoteId: 'code' });
+    expect(map.sources.get('buurten')?.spec).toEqual({ type: 'vector', ...TILES.buurt, promoteId: 'code' });
     expect(map.sources.has('gemeente')).toBe(false); // the borders come from the tiles' gemeente layer
     const onAreas = map.named('addLayer').map(([l]) => l as { id: string; source?: string; 'source-layer'?: string }).filter((l) => ['buurten', 'wijken', 'gemeenten'].includes(l.source ?? ''));
     expect(onAreas.length).toBeGreaterThan(10);
