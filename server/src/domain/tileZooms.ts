@@ -14,6 +14,9 @@ export const TILE_MIN_ZOOM: Record<TileLevel, number> = { buurt: 6, wijk: 0, gem
 /** Tiles are served up to this zoom; MapLibre over-zooms beyond it (a buurt has ~10 vertices). */
 export const TILE_MAX_ZOOM = 14;
 
+/** The tiles' credit line (TileJSON `attribution`), which the map shows. */
+export const TILE_ATTRIBUTION = 'Bron: CBS, Kadaster/PDOK';
+
 /**
  * Where a level's tiles are: the TileJSON's template, and the one the country map builds itself from the version in
  * /api/config (so its first tiles are asked for without a TileJSON round trip). `version` changes with the boundaries.

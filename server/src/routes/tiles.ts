@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { ApiError } from '../compute/errors.ts';
 import { isTileAddress, type TileSet } from '../compute/tiles.ts';
-import { TILE_LEVELS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, tileUrlTemplate, type TileLevel } from '../domain/tileZooms.ts';
+import { TILE_ATTRIBUTION, TILE_LEVELS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, tileUrlTemplate, type TileLevel } from '../domain/tileZooms.ts';
 import { isTileLevel, tileAddress, tileAnswer } from '../http/tileAnswer.ts';
 
 function levelOf(s: string): TileLevel {
@@ -26,7 +26,7 @@ export function tilesRoutes(tiles: TileSet) {
         {
           tilejson: '3.0.0' as const,
           name: `CBS ${level}grenzen`,
-          attribution: 'Bron: CBS, Kadaster/PDOK',
+          attribution: TILE_ATTRIBUTION,
           version: v,
           scheme: 'xyz' as const,
           tiles: [template],

@@ -3,7 +3,7 @@
 import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Topology } from 'topojson-specification';
-import { TILE_MAX_ZOOM, TILE_MIN_ZOOM, tileUrlTemplate } from '../../../../server/src/domain/tileZooms.ts';
+import { TILE_ATTRIBUTION, TILE_MAX_ZOOM, TILE_MIN_ZOOM, tileUrlTemplate } from '../../../../server/src/domain/tileZooms.ts';
 import type { AreaLevel } from '../../lib/level.ts';
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
 import { fillLayer, LEVELS, SOURCES } from './core/levels.ts';
@@ -61,7 +61,9 @@ export const COUNTRY_BBOX: BBox = [3.358, 50.75, 7.228, 53.554];
  */
 export function countryTiles(version: string | null, origin: string = location.origin): NonNullable<TileSources> {
   const source = (level: AreaLevel) =>
-    version ? { tiles: [tileUrlTemplate(origin, level, version)], minzoom: TILE_MIN_ZOOM[level], maxzoom: TILE_MAX_ZOOM } : { url: `${origin}/api/tiles/${level}.json` };
+    version
+      ? { tiles: [tileUrlTemplate(origin, level, version)], minzoom: TILE_MIN_ZOOM[level], maxzoom: TILE_MAX_ZOOM, attribution: TILE_ATTRIBUTION }
+      : { url: `${origin}/api/tiles/${level}.json` };
   return { buurt: source('buurt'), wijk: source('wijk'), gemeente: source('gemeente') };
 }
 

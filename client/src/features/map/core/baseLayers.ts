@@ -12,7 +12,7 @@ import { EMPTY, type MapLike, type RawImage } from './mapLike.ts';
  * tiles' version is not known) the TileJSON that names them. Null for a gemeente's TopoJSON.
  */
 export type TileSources = Record<AreaLevel, TileSource> | null;
-export type TileSource = { url: string } | { tiles: string[]; minzoom: number; maxzoom: number };
+export type TileSource = { url: string } | { tiles: string[]; minzoom: number; maxzoom: number; attribution: string };
 
 /** Where a level's layers read their areas: the level's source, and for tiles its layer (named after the level). */
 export function baseOf(level: AreaLevel, tiles: TileSources): BaseSource {
