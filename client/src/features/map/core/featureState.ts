@@ -35,12 +35,30 @@ export type FeatureStateCall = { op: 'set'; id: string; state: AreaState } | { o
  */
 export function diffFeatureStates(prev: ReadonlyMap<string, AreaState>, next: ReadonlyMap<string, AreaState>): FeatureStateCall[] {
   const calls: FeatureStateCall[] = [];
+  visitFeatureStateCalls(prev, next, (call) => calls.push(call.op === 'set' ? { ...call } : call));
+  return calls;
+}
+
+/**
+ * diffFeatureStates without the list: `visit` gets each call as it is found (a recolour of the country finds
+ * 14,500). The call object is reused between visits, and `visit` may change `prev` (the removals are found after
+ * the sets, by walking `prev` then).
+ */
+function visitFeatureStateCalls(prev: ReadonlyMap<string, AreaState>, next: ReadonlyMap<string, AreaState>, visit: (call: FeatureStateCall) => void): void {
+  const set = { op: 'set' as const, id: '', state: {} as AreaState };
   for (const [id, state] of next) {
     const delta = stateDelta(prev.get(id), state);
-    if (delta) calls.push({ op: 'set', id, state: delta });
+    if (!delta) continue;
+    set.id = id;
+    set.state = delta;
+    visit(set);
   }
-  for (const id of prev.keys()) if (!next.has(id)) calls.push({ op: 'remove', id });
-  return calls;
+  const remove = { op: 'remove' as const, id: '' };
+  for (const id of prev.keys()) {
+    if (next.has(id)) continue;
+    remove.id = id;
+    visit(remove);
+  }
 }
 
 /**
@@ -69,15 +87,15 @@ export class FeatureStates {
   /** Brings a whole source to `next` (areas not in it lose their state). */
   sync(source: string, next: ReadonlyMap<string, AreaState>): void {
     const bySource = this.of(source);
-    for (const call of diffFeatureStates(bySource, next)) {
+    visitFeatureStateCalls(bySource, next, (call) => {
       if (call.op === 'set') {
         this.set(source, bySource, call.id, call.state);
-        continue;
+        return;
       }
       this.map.removeFeatureState(this.target(source, call.id));
       this.counters.featureStateCalls++;
       bySource.delete(call.id);
-    }
+    });
   }
 
   /** Forgets and removes every state of a source (it is about to get new geometry). */
@@ -87,8 +105,8 @@ export class FeatureStates {
   }
 
   private target(source: string, id?: string): FeatureIdentifier {
-    const sourceLayer = this.sourceLayerOf(source);
-    return { source, ...(id === undefined ? {} : { id }), ...(sourceLayer ? { sourceLayer } : {}) };
+    // Made once per area and recolour: plain properties, no spreads (an absent id or layer is left undefined).
+    return { source, id, sourceLayer: this.sourceLayerOf(source) };
   }
 
   private of(source: string): Map<string, AreaState> {
