@@ -5,133 +5,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../server/src/compose.ts';
-import { SqliteStore } from '../../server/src/store/sqlite.ts';
-import { TEST_DATA_DIR, ensureGeodata } from '../support/testApp.ts';
+import { UploadServer, uploadWhilePolling, writeExtract } from '../support/largeUpload.ts';
 
-const PW = 'correct horse battery';
 const ROWS = 300_000;
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-importworker-'));
 
-// RD New points in Maastricht (Vrijthof, station, MUMC, Markt, ...), jittered by up to 25 m.
-const POINTS: [number, number][] = [[176248, 317717], [177417, 317823], [177799, 315922], [176000, 317800], [176500, 318100], [176800, 317900]];
-const CODES = ['1.1.1', '1.2.3', '1.4.5'];
+const server = new UploadServer();
+const { request, upload, marchTotal } = server;
 
-/** A police extract of `rows` registrations over 2024, `badLine` (physical line) an impossible date. */
-function writeExtract(file: string, rows: number, badLine?: number): Map<string, number> {
-  const perMonth = new Map<string, number>();
-  const out = fs.openSync(file, 'w');
-  let chunk = ['registratienummer;datum;code;omschrijving;straat;huisnummer;postcode;x;y'];
-  for (let i = 0; i < rows; i++) {
-    const month = (i % 12) + 1;
-    const day = (i % 28) + 1;
-    const [x, y] = POINTS[i % POINTS.length];
-    const jx = ((i * 7919) % 51) - 25;
-    const jy = ((i * 104729) % 51) - 25;
-    const date = i + 2 === badLine ? '31-02-2024' : `${day}-${month}-2024`;
-    chunk.push(`PL-${i};${date};${CODES[i % CODES.length]};Test;Vrijthof;${i % 200};6211LD;${x + jx};${y + jy}`);
-    const m = `2024-${String(month).padStart(2, '0')}`;
-    perMonth.set(m, (perMonth.get(m) ?? 0) + 1);
-    if (chunk.length >= 10_000) {
-      fs.writeSync(out, chunk.join('\r\n') + '\r\n');
-      chunk = [];
-    }
-  }
-  fs.writeSync(out, chunk.join('\r\n') + '\r\n');
-  fs.closeSync(out);
-  return perMonth;
-}
-
-let child: ChildProcess;
-let base = '';
-let cookie = '';
-let logs = '';
-
-/** One request with a plain node:http client (keep-alive off), timed. */
-function request(method: string, url: string, body?: string | fs.ReadStream, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; text: string; ms: number; setCookie?: string }>((resolve, reject) => {
-    const t0 = performance.now();
-    const req = http.request(`${base}${url}`, { method, headers: { Cookie: cookie, Connection: 'close', ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, ms: performance.now() - t0, setCookie: res.headers['set-cookie']?.[0] }));
-    });
-    // A server may answer (409) before it has read the body and close: the write then fails with EPIPE, but
-    // the answer is what counts, so an error after the response has begun is not a failure.
-    let answered = false;
-    req.on('response', () => (answered = true));
-    req.on('error', (e) => (answered ? undefined : reject(e)));
-    if (body === undefined) req.end();
-    else if (typeof body === 'string') req.end(body);
-    else body.pipe(req);
-  });
-}
-
-const upload = (file: string, name: string) =>
-  request('POST', `/api/imports?name=${name}&gemeente=GM0935&allowPartialMonths=true`, fs.createReadStream(file), { 'Content-Type': 'text/csv', 'Content-Length': String(fs.statSync(file).size) });
-
-/** Polls /api/health every 20 ms until `done` settles; the latency of every answer. */
-async function pollHealth(done: Promise<unknown>): Promise<number[]> {
-  let running = true;
-  void done.finally(() => (running = false));
-  const latencies: number[] = [];
-  while (running) {
-    const r = await request('GET', '/api/health');
-    expect(r.status).toBe(200);
-    latencies.push(r.ms);
-    await new Promise((res) => setTimeout(res, 20));
-  }
-  return latencies;
-}
-
-async function marchTotal(): Promise<number> {
-  const r = await request('GET', '/api/stats?gemeente=GM0935&category=0.0.0&from=2024-03&to=2024-03');
-  expect(r.status).toBe(200);
-  return (JSON.parse(r.text) as { rows: { count: number | null }[] }).rows.reduce((s, x) => s + (x.count ?? 0), 0);
-}
-
-beforeAll(async () => {
-  ensureGeodata();
-  const dataDir = path.join(WORK, 'data');
-  fs.mkdirSync(dataDir);
-  fs.symlinkSync(path.join(TEST_DATA_DIR, 'geodata'), path.join(dataDir, 'geodata'));
-  // Shared by every run: the seeded gemeenten's cubes are read back instead of built again (~1 min).
-  fs.mkdirSync(path.join(TEST_DATA_DIR, 'cubes'), { recursive: true });
-  fs.symlinkSync(path.join(TEST_DATA_DIR, 'cubes'), path.join(dataDir, 'cubes'));
-  const store = new SqliteStore(path.join(dataDir, 'store.sqlite'));
-  store.users().add('beheer', PW, 'beheerder', []);
-  store.close();
-  // As `npm start` runs the server (package.json): node with tsx as its loader.
-  child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', BASEMAP: 'none', DATABASE_URL: '', MAX_UPLOAD_MB: '200' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stderr!.on('data', (d: Buffer) => (logs += d.toString()));
-  base = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      logs += d.toString();
-      const m = /Buurtveiligheidskaart: (http:\/\/\S+)/.exec(logs);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', () => reject(new Error(`server exited early:\n${logs}`)));
-  });
-  // The national cubes are built in the background after start: wait, so they are not what is measured.
-  const t0 = Date.now();
-  while (!/cubes: \d+ gemeenten ready/.test(logs) && Date.now() - t0 < 240_000) await new Promise((r) => setTimeout(r, 200));
-  const login = await request('POST', '/api/auth/login', JSON.stringify({ username: 'beheer', password: PW }), { 'Content-Type': 'application/json' });
-  expect(login.status).toBe(200);
-  cookie = (login.setCookie ?? '').split(';')[0];
-}, 300_000);
+beforeAll(() => server.start(WORK, ''), 300_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await server.stop();
   fs.rmSync(WORK, { recursive: true, force: true });
 });
 
@@ -141,18 +27,7 @@ describe('a 300,000-row police extract uploaded while others use the app', () =>
     const perMonth = writeExtract(file, ROWS);
     const revisionBefore = (JSON.parse((await request('GET', '/api/health')).text) as { storeRevision: number }).storeRevision;
 
-    const t0 = performance.now();
-    const running = upload(file, 'groot.csv');
-    // Once the first upload is under way, a second one is refused (409) rather than queued. It is a small file:
-    // the server refuses it without reading the body, and a large body would still be streaming then.
-    const small = path.join(WORK, 'small.csv');
-    writeExtract(small, 100);
-    const secondAnswer = new Promise((r) => setTimeout(r, 1500)).then(() => upload(small, 'tweede.csv'));
-    secondAnswer.catch(() => undefined); // awaited below, after the first upload; not an unhandled rejection meanwhile
-    const latencies = await pollHealth(running);
-    const res = await running;
-    const second = await secondAnswer;
-    const importMs = performance.now() - t0;
+    const { res, second, latencies, importMs } = await uploadWhilePolling(server, file, path.join(WORK, 'small.csv'));
     const max = Math.max(...latencies);
     console.log(`import of ${ROWS.toLocaleString('en')} rows: ${(importMs / 1000).toFixed(1)} s; /api/health answered ${latencies.length} times meanwhile, max ${max.toFixed(0)} ms, median ${latencies.sort((a, b) => a - b)[latencies.length >> 1].toFixed(0)} ms`);
     expect(res.status, res.text).toBe(200);

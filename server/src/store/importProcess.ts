@@ -6,7 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { z } from 'zod';
 import type { ImportOptions, ImportReport } from './importFile.ts';
-import { outcomeOf, type ImportOutcome } from './importOutcome.ts';
+import { OutcomeWatch } from './importOutcome.ts';
 
 /** What the child is given, as its first IPC message (not argv: the URL may hold a password, and argv is public). */
 export const childInputSchema = z.object({
@@ -78,33 +78,23 @@ export function startImportProcess(input: ChildInput): ImportProcess {
   const beganPromise = new Promise<number>((resolve, reject) => (began = { resolve, reject }));
   beganPromise.catch(() => undefined); // only a test waits for it
   const result = new Promise<ImportReport>((resolve, reject) => {
-    let outcome: ImportOutcome | null = null;
+    const watch = new OutcomeWatch();
     child.on('message', (raw) => {
       const parsed = childMessageSchema.safeParse(raw);
       if (!parsed.success) {
-        outcome ??= { ok: false, error: new Error(`import process: unexpected message: ${parsed.error.message}`) };
+        watch.fail(new Error(`import process: unexpected message: ${parsed.error.message}`));
         return;
       }
       const m = parsed.data;
-      switch (m.kind) {
-        case 'began':
-          began.resolve(m.backendPid);
-          break;
-        case 'done':
-        case 'rejected':
-        case 'failed':
-          outcome = outcomeOf(m);
-          break;
-      }
+      if (m.kind === 'began') began.resolve(m.backendPid);
+      else watch.end(m);
     });
-    child.on('error', (e) => (outcome ??= { ok: false, error: new ImportAborted(`import process: ${e.message}`) }));
+    child.on('error', (e) => watch.fail(new ImportAborted(`import process: ${e.message}`)));
     child.on('exit', (code, signal) => {
       process.removeListener('exit', killChild);
       const aborted = new ImportAborted(`import process stopped (${signal ? `signal ${signal}` : `exit code ${code}`}) without an answer`);
       began.reject(aborted);
-      if (!outcome) reject(aborted);
-      else if (outcome.ok) resolve(outcome.report);
-      else reject(outcome.error);
+      watch.settle(resolve, reject, () => aborted);
     });
   });
   child.send(input);

@@ -10,7 +10,7 @@ import { importFile, type ImportOptions, type ImportReport } from './importFile.
 import { ImportAborted, startImportProcess } from './importProcess.ts';
 import type { Dataset } from './dataset.ts';
 import type { AuditEntry, UserStore } from './users.ts';
-import { outcomeOf, type ImportOutcome } from './importOutcome.ts';
+import { OutcomeWatch } from './importOutcome.ts';
 
 /** What the worker is given (structured-cloned). */
 export interface WorkerInput {
@@ -187,7 +187,7 @@ export class ImportRunner {
       this.writing = null;
     };
     return new Promise<ImportReport>((resolve, reject) => {
-      let outcome: ImportOutcome | null = null;
+      const watch = new OutcomeWatch();
       worker.on('message', (m: WorkerMessage) => {
         switch (m.kind) {
           case 'writing': {
@@ -200,19 +200,14 @@ export class ImportRunner {
           case 'written':
             endWrite();
             break;
-          case 'done':
-          case 'rejected':
-          case 'failed':
-            outcome = outcomeOf(m);
-            break;
+          default:
+            watch.end(m);
         }
       });
-      worker.on('error', (e) => (outcome ??= { ok: false, error: e }));
+      worker.on('error', (e) => watch.fail(e));
       worker.on('exit', (code) => {
         endWrite();
-        if (!outcome) reject(new Error(`import worker stopped (exit code ${code}) without an answer`));
-        else if (outcome.ok) resolve(outcome.report);
-        else reject(outcome.error);
+        watch.settle(resolve, reject, () => new Error(`import worker stopped (exit code ${code}) without an answer`));
       });
     });
   }
