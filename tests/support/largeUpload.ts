@@ -1,11 +1,12 @@
 // The server as `npm start` runs it, in a child process, for the robustness tests that upload a 300,000-row police
 // extract while others use the app (tests/robustness/importWorker.test.ts on SQLite, importProcess.test.ts on
-// PostgreSQL): being a child process, the server cannot block this test's own event loop, which measures it.
+// PostgreSQL): being a child process, the server cannot block this test's own event loop, which measures it. Both
+// files run the same tests (largeUploadTests), each with its own engine's server.
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { ROOT } from '../../server/src/compose.ts';
 import { SqliteStore } from '../../server/src/store/sqlite.ts';
 import { TEST_DATA_DIR, ensureGeodata } from './testApp.ts';
@@ -160,4 +161,54 @@ export async function uploadWhilePolling(server: UploadServer, file: string, sma
   const res = await running;
   const second = await secondAnswer;
   return { res, second, latencies, importMs: performance.now() - t0 };
+}
+
+/** Registrations in the large upload both engines are tested with. */
+export const LARGE_UPLOAD_ROWS = 300_000;
+
+/**
+ * What a large upload must do on either engine (SQLite in a worker thread, PostgreSQL in a child process), as the
+ * tests of one `describe`: the same contract, so the two engines are held to the very same assertions.
+ */
+export function largeUploadTests(server: UploadServer, work: string, engine: string): void {
+  const ROWS = LARGE_UPLOAD_ROWS;
+  it('keeps /api/health answering, refuses a second upload meanwhile, and serves the new totals right after', async () => {
+    const file = path.join(work, 'extract.csv');
+    const perMonth = writeExtract(file, ROWS);
+    const revisionBefore = (JSON.parse((await server.request('GET', '/api/health')).text) as { storeRevision: number }).storeRevision;
+
+    const { res, second, latencies, importMs } = await uploadWhilePolling(server, file, path.join(work, 'small.csv'));
+    const max = Math.max(...latencies);
+    console.log(`${engine}: import of ${ROWS.toLocaleString('en')} rows: ${(importMs / 1000).toFixed(1)} s; /api/health answered ${latencies.length} times meanwhile, max ${max.toFixed(0)} ms, median ${latencies.sort((a, b) => a - b)[latencies.length >> 1].toFixed(0)} ms`);
+    expect(res.status, res.text).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({ file: 'groot.csv', format: 'police-extract', alreadyImported: false, summary: { rows: ROWS, assigned: ROWS } });
+    expect(second.status, second.text).toBe(409);
+    expect(JSON.parse(second.text)).toMatchObject({ parameter: 'body' });
+    expect(JSON.parse(second.text).error).toMatch(/import/);
+
+    expect(latencies.length).toBeGreaterThan(5);
+    // Lenient on purpose (shared CI machines): on the event loop this was several seconds.
+    expect(max).toBeLessThan(1000);
+
+    // Right after the answer: the new totals, and a higher revision.
+    expect(await server.marchTotal()).toBe(perMonth.get('2024-03'));
+    const revisionAfter = (JSON.parse((await server.request('GET', '/api/health')).text) as { storeRevision: number }).storeRevision;
+    expect(revisionAfter).toBeGreaterThan(revisionBefore);
+  }, 300_000);
+
+  it('a file with one bad row near the end is refused with line, field and reason, and nothing is written', async () => {
+    const before = await server.marchTotal();
+    const history = JSON.parse((await server.request('GET', '/api/imports')).text) as { imports: unknown[] };
+    const file = path.join(work, 'bad.csv');
+    const badLine = ROWS - 10;
+    writeExtract(file, ROWS, badLine);
+    const res = await server.upload(file, 'fout.csv');
+    expect(res.status, res.text).toBe(400);
+    const body = JSON.parse(res.text) as { error: string; file: string; issueCount: number; issues: { line: number; field: string; reason: string }[] };
+    expect(body.error).toMatch(/fout\.csv: geweigerd, er is niets opgeslagen \(1 fout\)/);
+    expect(body).toMatchObject({ file: 'fout.csv', issueCount: 1 });
+    expect(body.issues[0]).toMatchObject({ line: badLine, field: 'datum' });
+    expect(await server.marchTotal()).toBe(before);
+    expect((JSON.parse((await server.request('GET', '/api/imports')).text) as { imports: unknown[] }).imports.length).toBe(history.imports.length);
+  }, 300_000);
 }
