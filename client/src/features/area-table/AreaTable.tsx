@@ -51,19 +51,24 @@ export interface AreaTableProps {
  */
 export function sortRows(rows: StatsRow[], key: SortKey, dir: Direction): StatsRow[] {
   const sign = dir === 'ascending' ? 1 : -1;
-  // Whether a row goes behind the classed ones, once per row: the comparator runs n log n times (14,500 buurten).
-  const behind = new Map<StatsRow, number>();
-  if (isMeasure(key)) for (const r of rows) behind.set(r, unclassed(r, key) !== null ? 1 : 0);
-  const behindOf = (r: StatsRow) => behind.get(r) ?? 0;
-  return [...rows].sort((a, b) => {
-    const va = a[key];
-    const vb = b[key];
-    if (va === null || va === undefined) return vb === null || vb === undefined ? 0 : 1;
-    if (vb === null || vb === undefined) return -1;
-    if (behindOf(a) !== behindOf(b)) return behindOf(a) - behindOf(b);
-    if (typeof va === 'string' && typeof vb === 'string') return sign * compareNl(va, vb);
-    return sign * ((va as number) - (vb as number));
+  if (key === 'naam' || key === 'code') {
+    return [...rows].sort((a, b) => sign * compareNl(a[key], b[key]));
+  }
+  // Numbers: each row's place (0 classed, 1 without a class for this measure, 2 no value) and signed value are read
+  // once into typed arrays, and the comparator only compares those (14,500 buurten: about 200,000 comparisons).
+  const n = rows.length;
+  const place = new Uint8Array(n);
+  const value = new Float64Array(n);
+  rows.forEach((r, i) => {
+    const v = r[key];
+    if (v === null || v === undefined) place[i] = 2;
+    else {
+      place[i] = isMeasure(key) && unclassed(r, key) !== null ? 1 : 0;
+      value[i] = sign * v;
+    }
   });
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => place[a] - place[b] || (place[a] === 2 ? 0 : value[a] - value[b]));
+  return order.map((i) => rows[i]);
 }
 
 export function AreaTable({ rows: shownRows, caption: shownCaption, selected, measure: shownMeasure, onSelect }: AreaTableProps) {
