@@ -93,8 +93,9 @@ export const policeSource: MapSourceModule = {
     if (classification) {
       if (presentation && !ctx.choropleth) colours = colourAll(ctx.codes, '#f2f2f2');
       else {
-        colours = ctx.restricted ? new Map() : colourAll(ctx.codes);
         for (const r of rows) colours.set(r.code, unclassed(r, ctx.measure) ? TOO_FEW_FILL : classification.colourFor(r[ctx.measure]));
+        // Areas without a row: no data (not when restricted to an attention area, where the others stay neutral).
+        if (!ctx.restricted) for (const code of ctx.codes) if (!colours.has(code)) colours.set(code, null);
       }
     }
     const lowerTitle = `${info.title.charAt(0).toLowerCase()}${info.title.slice(1)}`;
