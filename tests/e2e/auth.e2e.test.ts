@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/index.ts';
-import { ensureUsers, launchChromium, ROOT, SHOTS } from './support.ts';
+import { ensureUsers, launchChromium, ROOT, SHOTS, settledUrl } from './support.ts';
 import type { Role } from '../../server/src/domain/roles.ts';
 
 // Own data folder: the accounts made here must not switch off open mode for the other browser tests.
@@ -62,7 +62,7 @@ describe('Sign-in and restricted features in the browser', () => {
     const panel = page.getByRole('region', { name: /^Mijn wijk: / });
     await panel.waitFor({ timeout: 30_000 });
     await expect(panel.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/^Mijn wijk: .*West/);
-    expect(new URL(page.url()).searchParams.get('mijnwijk')).toBe('WK093502');
+    expect((await settledUrl(page)).searchParams.get('mijnwijk')).toBe('WK093502');
     const recent = panel.getByRole('table', { name: 'Meest recente registraties in de wijk' });
     await recent.waitFor();
     const rows = await recent.locator('tbody tr').allTextContents();
@@ -125,7 +125,7 @@ describe('Sign-in and restricted features in the browser', () => {
     await page.evaluate(() => window.__bvk!.idle());
     const cells = await page.evaluate(() => window.__bvk!.map.queryRenderedFeatures({ layers: ['density-fill'] }).length);
     expect(cells).toBeGreaterThan(50);
-    expect(new URL(page.url()).searchParams.get('dichtheid')).toBe('1');
+    expect((await settledUrl(page)).searchParams.get('dichtheid')).toBe('1');
     await page.screenshot({ path: `${SHOTS}/bvk-p-heatmap.png` });
   });
 
@@ -136,7 +136,7 @@ describe('Sign-in and restricted features in the browser', () => {
     await legend.waitFor({ timeout: 60_000 });
     await expect(legend.textContent()).resolves.toMatch(/registraties · .* · wijk WK093502/);
     expect(await legend.locator('tbody tr').count()).toBeGreaterThan(1);
-    expect(new URL(page.url()).searchParams.get('punten')).toBe('1');
+    expect((await settledUrl(page)).searchParams.get('punten')).toBe('1');
     // Every point the server sent lies in the agent's own wijk (its buurten are BU093502xx).
     const answer = (await page.evaluate(async () => {
       const u = new URL('/api/incidents', location.origin);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/index.ts';
-import { distinctFills, launchChromium, ROOT, SHOTS, waitApplied, watchPage } from './support.ts';
+import { distinctFills, launchChromium, ROOT, SHOTS, waitApplied, watchPage, settledUrl } from './support.ts';
 
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
@@ -113,7 +113,7 @@ describe('Buurtveiligheidskaart in the browser', () => {
     }
     await page.keyboard.press('Escape');
     await expect(panel.count()).resolves.toBe(0);
-    expect(new URL(page.url()).searchParams.get('selected')).toBeNull();
+    expect((await settledUrl(page)).searchParams.get('selected')).toBeNull();
   });
 
   it('opens the area panel by clicking the map', async () => {
@@ -134,7 +134,7 @@ describe('Buurtveiligheidskaart in the browser', () => {
     await page.mouse.click(target!.x, target!.y);
     const panel = page.getByRole('region', { name: target!.naam });
     await panel.waitFor();
-    expect(new URL(page.url()).searchParams.get('selected')).toBe(target!.code);
+    expect((await settledUrl(page)).searchParams.get('selected')).toBe(target!.code);
     await page.getByRole('button', { name: `Sluiten: details van ${target!.naam}` }).click();
     await expect(panel.count()).resolves.toBe(0);
   });
@@ -168,7 +168,7 @@ describe('Buurtveiligheidskaart in the browser', () => {
     );
     expect(fillsAfter).not.toBe(fillsBefore);
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/^44 buurten bijgewerkt: .*jan 2024 – dec 2024$/);
-    expect(new URL(page.url()).searchParams.get('category')).toBe('1.1.1');
+    expect((await settledUrl(page)).searchParams.get('category')).toBe('1.1.1');
     await page.screenshot({ path: `${SHOTS}/bvk-category.png`, fullPage: false });
   });
 
@@ -182,7 +182,7 @@ describe('Buurtveiligheidskaart in the browser', () => {
     expect(inner(legendAfter)).toEqual(inner(legendBefore));
     await page.goBack();
     await waitApplied(page, '^GM0935\\|buurt\\|1\\.1\\.1\\|2024-01\\|2024-12\\|');
-    expect(new URL(page.url()).searchParams.get('from')).toBeNull();
+    expect((await settledUrl(page)).searchParams.get('from')).toBeNull();
   });
 
   it('shows the change measure with a diverging palette, greys what chance explains, and wijken without new geometry', async () => {
@@ -223,7 +223,7 @@ describe('Buurtveiligheidskaart in the browser', () => {
     await expect(page.getByRole('table', { name: /342 gemeenten in Nederland/ }).locator('tbody tr').count()).resolves.toBeGreaterThan(200);
     await page.screenshot({ path: `${SHOTS}/bvk-nl-gemeenten.png`, fullPage: false });
     await page.getByRole('radio', { name: 'Buurten' }).check();
-    expect(new URL(page.url()).searchParams.get('level')).toBe('buurt');
+    expect((await settledUrl(page)).searchParams.get('level')).toBe('buurt');
     await waitApplied(page, '^NL\\|buurt\\|0\\.0\\.0\\|');
     const buurten = await page.evaluate(async () => ((await (await fetch('/api/stats?gemeente=NL&level=buurt')).json()) as { rows: unknown[] }).rows.length);
     expect(buurten).toBeGreaterThan(14_000);

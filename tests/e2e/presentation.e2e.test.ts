@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/index.ts';
-import { ensureUsers, launchChromium, ROOT, SHOTS } from './support.ts';
+import { ensureUsers, launchChromium, ROOT, SHOTS, settledUrl } from './support.ts';
 import type { Role } from '../../server/src/domain/roles.ts';
 
 const DATA_DIR = path.join(ROOT, '.tmp/e2e-presentation-data');
@@ -168,7 +168,7 @@ describe('Presentation mode in the browser', () => {
     // Esc leaves presentation mode (the presentatie role returns to its list of presentations).
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: 'Presentaties' }).waitFor();
-    expect(new URL(page.url()).searchParams.get('view')).toBeNull();
+    expect((await settledUrl(page)).searchParams.get('view')).toBeNull();
     await ctx.close();
   });
 

@@ -55,6 +55,15 @@ export async function waitApplied(p: Page, pattern: string, key: 'appliedKey' | 
   await p.waitForFunction(([re, k]) => new RegExp(re).test(window.__bvk?.[k] ?? ''), [pattern, key] as const, { timeout: 30_000 });
 }
 
+/**
+ * The page's URL once the last view change has its history entry: the app writes it after the frame that shows
+ * the change (see client/src/app/historyWriter.ts), so a URL read straight after a click may still be the old one.
+ */
+export async function settledUrl(p: Page): Promise<URL> {
+  await p.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  return new URL(p.url());
+}
+
 /** The distinct non-empty fill colours (feature-state) of the rendered features of a layer. */
 export async function distinctFills(p: Page, layer = 'buurten-fill'): Promise<string[]> {
   return p.evaluate((l) => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/index.ts';
-import { distinctFills, launchChromium, ROOT, SHOTS, waitApplied, watchPage } from './support.ts';
+import { distinctFills, launchChromium, ROOT, SHOTS, waitApplied, watchPage, settledUrl } from './support.ts';
 
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
@@ -46,7 +46,7 @@ describe('Veiligheidsmonitor, bivariate map, targets and benchmark in the browse
     const table = page.getByRole('table', { name: /% wel eens onveilig in de eigen buurt — Veiligheidsmonitor 2014 \(DEMO\)/ });
     await expect(table.locator('tbody tr').count()).resolves.toBe(44);
     await expect(table.getByRole('columnheader', { name: 'Interval (ondergrens–bovengrens)' }).count()).resolves.toBe(1);
-    expect(new URL(page.url()).searchParams.get('bron')).toBe('monitor');
+    expect((await settledUrl(page)).searchParams.get('bron')).toBe('monitor');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/bvk-sv-survey.png`, fullPage: false });
   });
@@ -57,7 +57,7 @@ describe('Veiligheidsmonitor, bivariate map, targets and benchmark in the browse
     await waitOverlay(page, '^monitor\\|GM0935\\|buurt\\|rapportcijfer_veiligheid\\|2013$');
     const legend = page.getByRole('region', { name: 'Rapportcijfer veiligheid buurt', exact: true });
     await expect(legend.textContent()).resolves.toMatch(/kleuren zijn omgedraaid/);
-    const url = new URL(page.url());
+    const url = (await settledUrl(page));
     expect(url.searchParams.get('indicator')).toBe('rapportcijfer_veiligheid');
     expect(url.searchParams.get('jaar')).toBe('2013');
   });
@@ -111,7 +111,7 @@ describe('Veiligheidsmonitor, bivariate map, targets and benchmark in the browse
     await expect(page.getByRole('link', { name: 'Doelen' }).getAttribute('aria-current')).resolves.toBe('page');
     await expect(page.getByRole('button', { name: 'Afdrukken' }).count()).resolves.toBe(1);
     await expect(page.getByRole('article', { name: '% wel eens onveilig in de eigen buurt' }).textContent()).resolves.toMatch(/≤ G32-gemiddelde 2018/);
-    expect(new URL(page.url()).searchParams.get('view')).toBe('doelen');
+    expect((await settledUrl(page)).searchParams.get('view')).toBe('doelen');
     await page.screenshot({ path: `${SHOTS}/bvk-sv-targets.png`, fullPage: true });
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${SHOTS}/bvk-sv-targets-print.png`, fullPage: true });
@@ -151,14 +151,14 @@ describe('Veiligheidsmonitor, bivariate map, targets and benchmark in the browse
     await page.screenshot({ path: `${SHOTS}/bvk-sv-benchmark.png`, fullPage: true });
     await page.getByLabel('Groep').selectOption('G40');
     await page.getByRole('img', { name: /Misdrijven per 1\.000 inwoners in \d{4}, G40/ }).waitFor();
-    expect(new URL(page.url()).searchParams.get('groep')).toBe('G40');
+    expect((await settledUrl(page)).searchParams.get('groep')).toBe('G40');
     // A crime type: real figures per gemeente from 2012 (CBS 47018NED), in the chart, the trend and the URL.
     await page.getByLabel('Soort misdrijf', { exact: true }).selectOption('1.1.1');
     await page.getByRole('img', { name: /Misdrijven \(diefstal\/inbraak woning\) per 1\.000 inwoners in \d{4}, G40/ }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Ontwikkeling sinds 2012' }).waitFor();
     const typeTrend = page.getByRole('table', { name: /^Misdrijven \(diefstal\/inbraak woning\) per 1\.000 inwoners per jaar, 2012–/ });
     await expect(typeTrend.getByRole('rowheader').first().textContent()).resolves.toBe('2012');
-    expect(new URL(page.url()).searchParams.get('vsoort')).toBe('1.1.1');
+    expect((await settledUrl(page)).searchParams.get('vsoort')).toBe('1.1.1');
   });
 
   it('logged no console errors and made no external requests', () => {

@@ -12,7 +12,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/index.ts';
 import { RD_NEW } from '../../server/src/importers/policeExtract.ts';
-import { ensureUsers, launchChromium, ROOT, SHOTS } from './support.ts';
+import { ensureUsers, launchChromium, ROOT, SHOTS, settledUrl } from './support.ts';
 
 const DATA_DIR = path.join(ROOT, '.tmp/e2e-data-extract');
 const BEHEERDER = { username: 'beheer', password: 'correct horse battery', role: 'beheerder' as const, wijken: [] };
@@ -96,7 +96,7 @@ describe('the wijkagent of WK093504 after a police extract', () => {
   it('sees the windows and recent registrations of the extract, not demo', async () => {
     const panel = page.getByRole('region', { name: /^Mijn wijk: / });
     await panel.waitFor({ timeout: 60_000 });
-    expect(new URL(page.url()).searchParams.get('mijnwijk')).toBe(OWN);
+    expect((await settledUrl(page)).searchParams.get('mijnwijk')).toBe(OWN);
     const recent = panel.getByRole('table', { name: 'Meest recente registraties in de wijk' });
     await recent.waitFor();
     const rows = await recent.locator('tbody tr').allTextContents();

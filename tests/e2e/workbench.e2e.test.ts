@@ -7,7 +7,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/index.ts';
-import { ensureUsers, launchChromium, ROOT, SHOTS, waitApplied } from './support.ts';
+import { ensureUsers, launchChromium, ROOT, SHOTS, waitApplied, settledUrl } from './support.ts';
 
 const BINNENSTAD = 'BU09350000';
 const JEKERKWARTIER = 'BU09350001';
@@ -94,7 +94,7 @@ describe('Hotspots, workbench and attention areas in the browser', () => {
       { timeout: 30_000 },
     );
     expect(areaRequests.length).toBe(before);
-    expect(new URL(page.url()).searchParams.get('hotspots')).toBe('gistar');
+    expect((await settledUrl(page)).searchParams.get('hotspots')).toBe('gistar');
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/^Hotspots \(Getis-Ord Gi\*\): \d+ hotspots? en/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => window.__bvk!.idle());
@@ -115,7 +115,7 @@ describe('Hotspots, workbench and attention areas in the browser', () => {
     await page.getByRole('radio', { name: "Local Moran's I" }).check();
     const legend = page.getByRole('region', { name: 'Hotspots', exact: true });
     await legend.getByText(/^Local Moran's I op registraties/).waitFor();
-    expect(new URL(page.url()).searchParams.get('hotspots')).toBe('lisa');
+    expect((await settledUrl(page)).searchParams.get('hotspots')).toBe('lisa');
     await page.getByRole('table', { name: /Hotspots \(Local Moran's I\)/ }).waitFor();
   });
 
@@ -136,7 +136,7 @@ describe('Hotspots, workbench and attention areas in the browser', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toMatch(/^Werkbank: buurten van Maastricht kiezen/);
     await page.waitForFunction(() => (window as unknown as { statusLog: string[] }).statusLog.some((t) => t.startsWith('Werkbank geopend')));
     await expect(table.locator('tbody tr').count()).resolves.toBe(44);
-    expect(new URL(page.url()).searchParams.get('view')).toBe('werkbank');
+    expect((await settledUrl(page)).searchParams.get('view')).toBe('werkbank');
     // Sorting by name puts Amby first.
     await table.getByRole('button', { name: 'Naam' }).click();
     await expect(table.getByRole('columnheader', { name: 'Naam' }).getAttribute('aria-sort')).resolves.toBe('ascending');
@@ -144,7 +144,7 @@ describe('Hotspots, workbench and attention areas in the browser', () => {
 
     await page.getByRole('checkbox', { name: 'Op shortlist: Binnenstad' }).check();
     await page.getByRole('checkbox', { name: 'Op shortlist: Wyck', exact: true }).check();
-    expect(new URL(page.url()).searchParams.get('shortlist')).toBe(`${BINNENSTAD},BU09350006`);
+    expect((await settledUrl(page)).searchParams.get('shortlist')).toBe(`${BINNENSTAD},BU09350006`);
     await page.getByRole('button', { name: 'Vergelijken (2)' }).click();
     const cmp = page.getByRole('region', { name: 'Vergelijking shortlist' });
     await expect(cmp.getByRole('heading', { level: 3 }).allTextContents()).resolves.toEqual(['Binnenstad', 'Wyck']);
@@ -168,7 +168,7 @@ describe('Hotspots, workbench and attention areas in the browser', () => {
     await page.getByRole('table', { name: /^Rangorde buurten in Maastricht — Diefstal\/inbraak woning/ }).waitFor();
     await controls.getByRole('button', { name: 'Kalenderjaar 2023' }).click();
     await page.getByRole('table', { name: /Diefstal\/inbraak woning, jan 2023 – dec 2023/ }).waitFor();
-    const url = new URL(page.url());
+    const url = (await settledUrl(page));
     expect([url.searchParams.get('category'), url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['1.1.1', '2023-01', '2023-12']);
     await controls.getByLabel('Soort misdrijf').selectOption('0.0.0');
     await controls.getByRole('button', { name: 'Kalenderjaar 2024' }).click();
@@ -215,7 +215,7 @@ describe('Hotspots, workbench and attention areas in the browser', () => {
     const table = page.getByRole('table', { name: /Misdrijven per 1\.000 inwoners — / });
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
     await expect(page.getByRole('region', { name: 'Aandachtsgebieden' }).getByRole('definition').first().textContent()).resolves.toMatch(/^\d{1,3}(\.\d{3})*$/);
-    expect(new URL(page.url()).searchParams.get('area')).toMatch(/^\d+$/);
+    expect((await settledUrl(page)).searchParams.get('area')).toMatch(/^\d+$/);
     await page.waitForFunction(() => window.__bvk!.map.querySourceFeatures('attention').length > 0);
     await page.evaluate(() => window.__bvk!.idle());
     await page.evaluate(() => window.scrollTo(0, 0));

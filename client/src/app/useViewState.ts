@@ -1,5 +1,6 @@
 // The view as React state mirrored in the URL: every change goes through viewReducer and becomes one history entry.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { HistoryWriter } from './historyWriter.ts';
 import { parseViewState, reduceAll, serializeViewState, type ViewAction, type ViewDefaults, type ViewState } from './urlState.ts';
 
 export type Dispatch = (action: ViewAction | ViewAction[]) => void;
@@ -13,6 +14,7 @@ export function useViewState(defaults: ViewDefaults, initial: (v: ViewState) => 
   const [view, setView] = useState<ViewState>(() => initial(parseViewState(window.location.search, defaults)));
   const current = useRef(view);
   current.current = view;
+  const [writer] = useState(() => new HistoryWriter());
 
   // The landing view (e.g. a wijkagent's own wijk, the server's default gemeente) becomes the page's URL once,
   // so reload and back keep it.
@@ -25,21 +27,29 @@ export function useViewState(defaults: ViewDefaults, initial: (v: ViewState) => 
   }, [defaults]);
 
   useEffect(() => {
-    const onPop = () => setView(parseViewState(window.location.search, defaults));
+    const onPop = () => {
+      writer.drop();
+      setView(parseViewState(window.location.search, defaults));
+    };
+    const onHide = () => writer.flush();
     window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, [defaults]);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+      window.removeEventListener('pagehide', onHide);
+      writer.drop(); // the page is going (another screen wrote its own URL): an entry now would overwrite it
+    };
+  }, [defaults, writer]);
 
   const dispatch = useCallback<Dispatch>(
     (action) => {
       const next = reduceAll(current.current, Array.isArray(action) ? action : [action]);
       if (next === current.current) return;
-      const search = serializeViewState(next, defaults);
-      if (search !== window.location.search) window.history.pushState(null, '', `${window.location.pathname}${search}`);
+      writer.push(serializeViewState(next, defaults));
       current.current = next;
       setView(next);
     },
-    [defaults],
+    [defaults, writer],
   );
   const href = useCallback((v: ViewState) => `${window.location.pathname}${serializeViewState(v, defaults)}`, [defaults]);
   return { view, dispatch, href };
