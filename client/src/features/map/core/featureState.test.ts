@@ -79,6 +79,28 @@ describe('FeatureStates', () => {
     expect(counters.featureStateCalls).toBe(3);
   });
 
+  it('syncs from one state object refilled per area, keeping a copy of each and removing areas no longer listed', () => {
+    const { map, states } = setup();
+    const fills = new Map([['BU01', '#aaa'], ['BU02', '#bbb'], ['BU03', '#ccc']]);
+    const state: AreaState = {};
+    const refill = (id: string) => {
+      state.fill = fills.get(id);
+      return state;
+    };
+    states.syncEach('buurten', fills, refill);
+    fills.delete('BU03');
+    fills.set('BU02', '#000');
+    map.forget();
+    states.syncEach('buurten', fills, refill);
+    expect(map.calls).toEqual([
+      { method: 'setFeatureState', args: [{ source: 'buurten', id: 'BU02' }, { fill: '#000' }] },
+      { method: 'removeFeatureState', args: [{ source: 'buurten', id: 'BU03' }, undefined] },
+    ]);
+    map.forget();
+    states.syncEach('buurten', fills, refill);
+    expect(map.calls).toEqual([]);
+  });
+
   it('keeps the keys of different writers apart (colours and hotspots on one source)', () => {
     const { map, states } = setup();
     states.patch('buurten', 'BU01', { fill: '#aaa', noData: false });

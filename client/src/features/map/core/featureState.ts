@@ -21,7 +21,7 @@ export function stateDelta(current: Readonly<AreaState> | undefined, next: Reado
   let k: keyof AreaState;
   for (k in next) {
     const v = next[k];
-    if (current?.[k] !== v) changed = { ...(changed ?? {}), [k]: v };
+    if (current?.[k] !== v) ((changed ??= {}) as Record<string, unknown>)[k] = v;
   }
   return changed;
 }
@@ -35,19 +35,28 @@ export type FeatureStateCall = { op: 'set'; id: string; state: AreaState } | { o
  */
 export function diffFeatureStates(prev: ReadonlyMap<string, AreaState>, next: ReadonlyMap<string, AreaState>): FeatureStateCall[] {
   const calls: FeatureStateCall[] = [];
-  visitFeatureStateCalls(prev, next, (call) => calls.push(call.op === 'set' ? { ...call } : call));
+  visitFeatureStateCalls(prev, next, (id) => next.get(id)!, (call) => calls.push(call.op === 'set' ? { ...call } : call));
   return calls;
 }
 
+/** The areas a source should have state for: the keys of a map (of colours, of features, of states). */
+export type Areas = Pick<ReadonlyMap<string, unknown>, 'keys' | 'has'>;
+
 /**
- * diffFeatureStates without the list: `visit` gets each call as it is found (a recolour of the country finds
- * 14,500). The call object is reused between visits, and `visit` may change `prev` (the removals are found after
- * the sets, by walking `prev` then).
+ * diffFeatureStates without the lists: `visit` gets each call as it is found (a recolour of the country finds
+ * 14,500), and `stateOf` gives an area's next state when it is its turn, so it may hand back one object refilled
+ * for every area (only the changed keys are copied). The call object is reused between visits, and `visit` may
+ * change `prev` (the removals are found after the sets, by walking `prev` then).
  */
-function visitFeatureStateCalls(prev: ReadonlyMap<string, AreaState>, next: ReadonlyMap<string, AreaState>, visit: (call: FeatureStateCall) => void): void {
+function visitFeatureStateCalls(
+  prev: ReadonlyMap<string, AreaState>,
+  areas: Areas,
+  stateOf: (id: string) => Readonly<AreaState>,
+  visit: (call: FeatureStateCall) => void,
+): void {
   const set = { op: 'set' as const, id: '', state: {} as AreaState };
-  for (const [id, state] of next) {
-    const delta = stateDelta(prev.get(id), state);
+  for (const id of areas.keys()) {
+    const delta = stateDelta(prev.get(id), stateOf(id));
     if (!delta) continue;
     set.id = id;
     set.state = delta;
@@ -55,7 +64,7 @@ function visitFeatureStateCalls(prev: ReadonlyMap<string, AreaState>, next: Read
   }
   const remove = { op: 'remove' as const, id: '' };
   for (const id of prev.keys()) {
-    if (next.has(id)) continue;
+    if (areas.has(id)) continue;
     remove.id = id;
     visit(remove);
   }
@@ -86,8 +95,16 @@ export class FeatureStates {
 
   /** Brings a whole source to `next` (areas not in it lose their state). */
   sync(source: string, next: ReadonlyMap<string, AreaState>): void {
+    this.syncEach(source, next, (id) => next.get(id)!);
+  }
+
+  /**
+   * Brings a whole source to the state `stateOf` gives each of `areas` (areas not among them lose their state),
+   * without a map of next states: recolouring the country then makes no object per buurt that is not sent.
+   */
+  syncEach(source: string, areas: Areas, stateOf: (id: string) => Readonly<AreaState>): void {
     const bySource = this.of(source);
-    visitFeatureStateCalls(bySource, next, (call) => {
+    visitFeatureStateCalls(bySource, areas, stateOf, (call) => {
       if (call.op === 'set') {
         this.set(source, bySource, call.id, call.state);
         return;

@@ -108,16 +108,16 @@ export class MapCore implements OverlayContext {
    */
   setValues(colours: Map<string, string | null>, level: AreaLevel): void {
     this.lastColours = { colours, level };
-    const next = new Map<string, AreaState>();
+    // One state, refilled for each area: the diff copies what changed, so a recolour of the country's 14,500 buurten
+    // leaves no object per buurt for the garbage collector (it ran about 20 ms per recolour).
+    const state: AreaState = { fill: null, noData: false };
     // Tiles: every code with a value (an area of a tile not loaded yet gets its state all the same).
-    for (const code of this.tiles ? colours.keys() : this.byLevel[level].keys()) {
-      if (!colours.has(code)) next.set(code, { fill: null, noData: false });
-      else {
-        const fill = colours.get(code) ?? null;
-        next.set(code, { fill: fill ?? NO_DATA_FILL, noData: fill === null });
-      }
-    }
-    this.states.sync(SOURCES[level], next);
+    this.states.syncEach(SOURCES[level], this.tiles ? colours : this.byLevel[level], (code) => {
+      const fill = colours.get(code);
+      state.fill = fill === undefined ? null : (fill ?? NO_DATA_FILL);
+      state.noData = fill === null;
+      return state;
+    });
   }
 
   /** With a background map under them the areas are more transparent, so streets and water read through. */
