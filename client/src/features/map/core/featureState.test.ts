@@ -72,9 +72,10 @@ describe('FeatureStates', () => {
         ['BU01', { fill: '#aaa', noData: false }],
         ['BU02', { fill: c, noData: false }],
       ]);
-    states.sync('buurten', colours('#bbb'));
+    const sync = (next: Map<string, AreaState>) => states.sync('buurten', next, (id) => next.get(id)!);
+    sync(colours('#bbb'));
     map.forget();
-    states.sync('buurten', colours('#000'));
+    sync(colours('#000'));
     expect(map.calls).toEqual([{ method: 'setFeatureState', args: [{ source: 'buurten', id: 'BU02' }, { fill: '#000' }] }]);
     expect(counters.featureStateCalls).toBe(3);
   });
@@ -87,17 +88,17 @@ describe('FeatureStates', () => {
       state.fill = fills.get(id);
       return state;
     };
-    states.syncEach('buurten', fills, refill);
+    states.sync('buurten', fills, refill);
     fills.delete('BU03');
     fills.set('BU02', '#000');
     map.forget();
-    states.syncEach('buurten', fills, refill);
+    states.sync('buurten', fills, refill);
     expect(map.calls).toEqual([
       { method: 'setFeatureState', args: [{ source: 'buurten', id: 'BU02' }, { fill: '#000' }] },
       { method: 'removeFeatureState', args: [{ source: 'buurten', id: 'BU03' }, undefined] },
     ]);
     map.forget();
-    states.syncEach('buurten', fills, refill);
+    states.sync('buurten', fills, refill);
     expect(map.calls).toEqual([]);
   });
 
@@ -106,7 +107,8 @@ describe('FeatureStates', () => {
     states.patch('buurten', 'BU01', { fill: '#aaa', noData: false });
     states.patch('buurten', 'BU01', { hotspot: 'hot95' });
     map.forget();
-    states.sync('buurten', new Map([['BU01', { fill: '#aaa', noData: false }]]));
+    const next = new Map([['BU01', { fill: '#aaa', noData: false }]]);
+    states.sync('buurten', next, (id) => next.get(id)!);
     states.patch('buurten', 'BU01', { hotspot: 'hot95' });
     expect(map.calls).toEqual([]);
   });

@@ -40,7 +40,7 @@ export function diffFeatureStates(prev: ReadonlyMap<string, AreaState>, next: Re
 }
 
 /** The areas a source should have state for: the keys of a map (of colours, of features, of states). */
-export type Areas = Pick<ReadonlyMap<string, unknown>, 'keys' | 'has'>;
+type Areas = Pick<ReadonlyMap<string, unknown>, 'keys' | 'has'>;
 
 /**
  * diffFeatureStates without the lists: `visit` gets each call as it is found (a recolour of the country finds
@@ -93,16 +93,11 @@ export class FeatureStates {
     return delta !== null;
   }
 
-  /** Brings a whole source to `next` (areas not in it lose their state). */
-  sync(source: string, next: ReadonlyMap<string, AreaState>): void {
-    this.syncEach(source, next, (id) => next.get(id)!);
-  }
-
   /**
    * Brings a whole source to the state `stateOf` gives each of `areas` (areas not among them lose their state),
    * without a map of next states: recolouring the country then makes no object per buurt that is not sent.
    */
-  syncEach(source: string, areas: Areas, stateOf: (id: string) => Readonly<AreaState>): void {
+  sync(source: string, areas: Areas, stateOf: (id: string) => Readonly<AreaState>): void {
     const bySource = this.of(source);
     visitFeatureStateCalls(bySource, areas, stateOf, (call) => {
       if (call.op === 'set') {

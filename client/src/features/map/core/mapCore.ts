@@ -112,7 +112,7 @@ export class MapCore implements OverlayContext {
     // leaves no object per buurt for the garbage collector (it ran about 20 ms per recolour).
     const state: AreaState = { fill: null, noData: false };
     // Tiles: every code with a value (an area of a tile not loaded yet gets its state all the same).
-    this.states.syncEach(SOURCES[level], this.tiles ? colours : this.byLevel[level], (code) => {
+    this.states.sync(SOURCES[level], this.tiles ? colours : this.byLevel[level], (code) => {
       const fill = colours.get(code);
       state.fill = fill === undefined ? null : (fill ?? NO_DATA_FILL);
       state.noData = fill === null;
