@@ -19,6 +19,7 @@ function fakeBrowser() {
   return {
     location,
     entries,
+    queuedFrames: () => frames.length,
     /** The next frame is drawn and the tasks queued after it run. */
     frame: () => {
       for (const f of frames.splice(0)) f();
@@ -50,6 +51,7 @@ describe('HistoryWriter', () => {
     w.push('?a=1');
     w.push('?a=2');
     w.push('?a=3');
+    expect(b.queuedFrames()).toBe(1);
     b.frame();
     expect(b.entries).toEqual(['?a=1', '?a=2', '?a=3']);
   });

@@ -9,11 +9,20 @@
  */
 export class HistoryWriter {
   private pending: string | null = null;
+  /** A write is queued after the next frame: changes until then join it instead of queueing their own. */
+  private queued = false;
 
   push(search: string): void {
     this.flush();
     this.pending = search;
-    requestAnimationFrame(() => setTimeout(() => this.flush(), 0));
+    if (this.queued) return;
+    this.queued = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.queued = false;
+        this.flush();
+      }, 0),
+    );
   }
 
   flush(): void {
