@@ -1,11 +1,12 @@
 // Client build: root is client/, output to dist/client (served by the Hono server), /api proxied in dev.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/precompress.ts';
 
 export default defineConfig({
   root: 'client',
   envDir: '..',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -377,7 +377,8 @@ export function createApp(deps: AppDeps) {
       // Only a file that exists is cached for a year (its name carries its hash).
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
-    app.use('/*', serveStatic({ root }));
+    // The build writes a brotli and a gzip copy of each script and style (scripts/precompress.ts): sent as such.
+    app.use('/*', serveStatic({ root, precompressed: true }));
     // An asset that does not exist is a 404, never the app shell under an asset's name.
     app.get('/assets/*', (c) => c.json({ error: `not found: ${c.req.path}` } satisfies ApiErrorBody, 404));
     // The view lives in the URL query; every non-API path serves the app shell.

@@ -1,10 +1,11 @@
 // Operations: one SIGTERM stops a server that has printed a PDF report; the store is owner-only;
 // uploads a killed server left behind are swept at start; restricted answers are never cached;
-// an unknown asset is a 404, not the app shell cached for a year.
+// an unknown asset is a 404, not the app shell cached for a year; a built asset goes out in its compressed copy.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/src/compose.ts';
 import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
@@ -78,6 +79,34 @@ describe('headers', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('Cache-Control') ?? '').not.toMatch(/max-age=31536000/);
     expect((await t.app.request('/some/view')).status).toBe(200);
+  });
+
+  it("a built script goes out as the build's brotli or gzip copy to a browser that accepts it, else as is", async () => {
+    const clientDir = path.join(WORK, 'client-compressed');
+    fs.mkdirSync(path.join(clientDir, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>app</title>');
+    const script = Buffer.from('export const figure = 1;\n'.repeat(400));
+    const file = path.join(clientDir, 'assets', 'index-abc123.js');
+    fs.writeFileSync(file, script);
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(script));
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(script));
+    const t = makeTestApp(':memory:', { clientDir });
+    const get = (encodings: string | null) => t.app.request('/assets/index-abc123.js', encodings ? { headers: { 'Accept-Encoding': encodings } } : {});
+
+    const br = await get('gzip, deflate, br');
+    expect(br.headers.get('Content-Encoding')).toBe('br');
+    expect(br.headers.get('Vary')).toMatch(/Accept-Encoding/);
+    expect(br.headers.get('Content-Type')).toMatch(/javascript/);
+    expect(br.headers.get('Cache-Control')).toMatch(/immutable/);
+    expect(zlib.brotliDecompressSync(Buffer.from(await br.arrayBuffer())).equals(script)).toBe(true);
+
+    const gz = await get('gzip');
+    expect(gz.headers.get('Content-Encoding')).toBe('gzip');
+    expect(zlib.gunzipSync(Buffer.from(await gz.arrayBuffer())).equals(script)).toBe(true);
+
+    const plain = await get(null);
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(Buffer.from(await plain.arrayBuffer()).equals(script)).toBe(true);
   });
 
   it('a file store is created owner-only', () => {
