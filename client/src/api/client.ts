@@ -1,6 +1,6 @@
 // The only module that talks to the server: the typed Hono RPC client (hc<AppType>) for every /api route.
 import { hc } from 'hono/client';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { AppType } from '../../../server/src/app.ts';
@@ -44,7 +44,7 @@ interface JsonResponse {
   json(): Promise<unknown>;
 }
 
-const apiErrorSchema = z.object({ error: z.string(), parameter: z.string().optional(), details: z.unknown().optional() });
+const apiErrorSchema = z.object({ error: z.string(), parameter: z.optional(z.string()), details: z.optional(z.unknown()) });
 
 /**
  * A few answers are JSON text the server prepared itself (the cached /stats answer, the stored TopoJSON) or come from
@@ -501,9 +501,9 @@ export async function runCbsUpdate(): Promise<CbsUpdateAnswer> {
 
 const importRefusal = z.object({
   error: z.string(),
-  issueCount: z.number().optional(),
-  issues: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })).optional(),
-  more: z.number().optional(),
+  issueCount: z.optional(z.number()),
+  issues: z.optional(z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() }))),
+  more: z.optional(z.number()),
 });
 export type ImportRefusal = z.infer<typeof importRefusal>;
 

@@ -4,7 +4,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { feature } from 'topojson-client';
 import type { GeoJsonProperties } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export type AreaKind = 'buurt' | 'wijk';
 
@@ -24,7 +24,7 @@ export interface AreaSuggestion extends SearchArea {
 
 export const MAX_AREA_SUGGESTIONS = 8;
 
-const areaProps = z.object({ code: z.string().min(1), naam: z.string().trim().min(1), wijkcode: z.string().optional() });
+const areaProps = z.object({ code: z.string().check(z.minLength(1)), naam: z.string().check(z.trim(), z.minLength(1)), wijkcode: z.optional(z.string()) });
 
 /** code, naam (and wijkcode) of an area; null for an area without them. */
 function propsOf(g: { properties?: unknown }): z.infer<typeof areaProps> | null {

@@ -1,6 +1,6 @@
 // The online half of the search: streets, addresses and postcodes of the gemeente from the PDOK Locatieserver (free,
 // no key). Every answer is checked with zod; a malformed or failed answer is "no online suggestions", never an error.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const PDOK_LOCATIESERVER = 'https://api.pdok.nl/bzk/locatieserver/search/v3_1';
 
@@ -33,13 +33,13 @@ function isAddressType(t: string): t is AddressType {
 
 const suggestSchema = z.object({
   response: z.object({
-    docs: z.array(z.object({ id: z.string().min(1), type: z.string(), weergavenaam: z.string().min(1) })),
+    docs: z.array(z.object({ id: z.string().check(z.minLength(1)), type: z.string(), weergavenaam: z.string().check(z.minLength(1)) })),
   }),
 });
 
 const lookupSchema = z.object({
   response: z.object({
-    docs: z.array(z.object({ id: z.string(), weergavenaam: z.string().min(1), centroide_ll: z.string(), buurtcode: z.string().optional() })).min(1),
+    docs: z.array(z.object({ id: z.string(), weergavenaam: z.string().check(z.minLength(1)), centroide_ll: z.string(), buurtcode: z.optional(z.string()) })).check(z.minLength(1)),
   }),
 });
 
