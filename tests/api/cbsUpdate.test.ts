@@ -1,23 +1,18 @@
 // `npm run update` against a local stand-in of the CBS OData service (no internet): the new month is
 // imported as a downloaded file would be, once; a failure anywhere leaves the store as it was.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CbsUpdateError, gemeentenInUse, updateFromCbs, type CbsUpdateOptions } from '../../server/src/cbs/update.ts';
-import { closedAddress, maastrichtJanuary2026, startODataServer, type ODataServer } from '../support/odataServer.ts';
+import { closedAddress, maastrichtJanuary2026, odataPerTest, UPDATE_DAY, updateState } from '../support/odataServer.ts';
 import { makeTestApp } from '../support/testApp.ts';
 import { answerOf } from '../support/answers.ts';
 
 let t: ReturnType<typeof makeTestApp>;
-let server: ODataServer | undefined;
 beforeEach(() => {
   t = makeTestApp();
 });
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const standIn = odataPerTest();
 
-const NOW = new Date('2026-02-10T09:00:00Z');
-const options = (base: string, extra: Partial<CbsUpdateOptions> = {}): CbsUpdateOptions => ({ policeBaseUrl: base, gemeenten: ['GM0935'], timeoutMs: 5000, now: NOW, ...extra });
+const options = (base: string, extra: Partial<CbsUpdateOptions> = {}): CbsUpdateOptions => ({ policeBaseUrl: base, gemeenten: ['GM0935'], timeoutMs: 5000, now: UPDATE_DAY, ...extra });
 
 const january = async () => {
   const r = await t.client.stats.$get({ query: { gemeente: 'GM0935', category: '0.0.0', from: '2026-01', to: '2026-01' } });
@@ -26,13 +21,10 @@ const january = async () => {
   return Object.fromEntries(body.rows.filter((x) => ['BU09350000', 'BU09350001'].includes(x.code)).map((x) => [x.code, x.count]));
 };
 
-/** What an update must never change when it fails. */
-const state = () => ({ revision: t.store.revision(), imports: t.store.listImports().length, months: t.store.monthlyCells('GM0935').length });
-
 describe('updateFromCbs', () => {
   it('imports the month the store does not have yet, once', async () => {
-    server = await startODataServer(maastrichtJanuary2026);
-    const before = state();
+    const server = await standIn(maastrichtJanuary2026);
+    const before = updateState(t);
     const outcomes = await updateFromCbs(t.dataset, options(server.base));
 
     expect(outcomes.map((o) => [o.table, o.rows, o.periods, o.imported])).toEqual([
@@ -60,21 +52,21 @@ describe('updateFromCbs', () => {
     expect(t.store.monthlyCells(null).some((c) => c.area.startsWith('BU0758') || c.period === '2025-12')).toBe(false);
 
     // Again: the store now has 2026-01, so only 2026-02 is asked for; nothing new, nothing recorded.
-    const after = state();
+    const after = updateState(t);
     const again = await updateFromCbs(t.dataset, options(server.base));
     expect(again.every((o) => !o.imported && o.rows === 0)).toBe(true);
-    expect(state()).toEqual(after);
+    expect(updateState(t)).toEqual(after);
 
     // Asked again from 2026-01 on: the same figures make the same file, which importFile knows.
     const same = await updateFromCbs(t.dataset, options(server.base, { from: '2026-01' }));
     expect(same[0]).toMatchObject({ table: '47022NED', rows: 9, imported: false, alreadyImported: true, changedRows: 0 });
-    expect(state()).toEqual(after);
+    expect(updateState(t)).toEqual(after);
     expect(await january()).toEqual({ BU09350000: 100, BU09350001: 40 });
   });
 
   it('an unreachable service: a Dutch message naming table and address; the store unchanged', async () => {
     const base = await closedAddress();
-    const before = state();
+    const before = updateState(t);
     const e = await updateFromCbs(t.dataset, options(base)).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(CbsUpdateError);
     const message = (e as Error).message;
@@ -82,43 +74,43 @@ describe('updateFromCbs', () => {
     expect(message).toContain(`${base}/47022NED/TypedDataSet`);
     expect(message).toMatch(/niet bereikbaar \(ECONNREFUSED\)/);
     expect(message).toMatch(/Er is niets veranderd/);
-    expect(state()).toEqual(before);
+    expect(updateState(t)).toEqual(before);
   });
 
   it('all or nothing over the tables: a later table that fails to fetch leaves the first unimported', async () => {
-    server = await startODataServer((url, base) => (url.pathname.startsWith('/47024NED/') ? { status: 503, body: 'Service Unavailable' } : maastrichtJanuary2026(url, base)));
-    const before = state();
+    const server = await standIn((url, base) => (url.pathname.startsWith('/47024NED/') ? { status: 503, body: 'Service Unavailable' } : maastrichtJanuary2026(url, base)));
+    const before = updateState(t);
     const e = await updateFromCbs(t.dataset, options(server.base)).catch((err: unknown) => err);
     expect((e as Error).message).toMatch(/tabel 47024NED, .*HTTP 503/);
-    expect(state()).toEqual(before);
+    expect(updateState(t)).toEqual(before);
   });
 
   it('all or nothing over the tables: figures the importer refuses roll back the tables before them', async () => {
-    server = await startODataServer((url, base) => {
+    const server = await standIn((url, base) => {
       if (url.pathname === '/47018NED/TypedDataSet') {
         return { body: { value: [{ ID: 1, SoortMisdrijf: '9.9.9 ', WijkenEnBuurten: 'BU09350000  ', Perioden: '2026JJ00', GeregistreerdeMisdrijven_1: 4 }] } };
       }
       return maastrichtJanuary2026(url, base);
     });
-    const before = state();
+    const before = updateState(t);
     const e = await updateFromCbs(t.dataset, options(server.base)).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(CbsUpdateError);
     expect((e as Error).message).toMatch(/47018NED .*geweigerd door de import:\n.*1 fout/);
     expect((e as Error).message).toMatch(/onbekende misdrijfcode "9\.9\.9"/);
-    expect(state()).toEqual(before);
+    expect(updateState(t)).toEqual(before);
     expect(await january()).not.toEqual({ BU09350000: 100, BU09350001: 40 });
   });
 
   it('columns the importer does not know are refused before anything is written', async () => {
-    server = await startODataServer((url, base) => {
+    const server = await standIn((url, base) => {
       const a = maastrichtJanuary2026(url, base);
       const body = a.body as { value: Record<string, unknown>[] };
       return { body: { ...body, value: body.value.map(({ GeregistreerdeMisdrijven_1, ...r }) => ({ ...r, Misdrijven: GeregistreerdeMisdrijven_1 })) } };
     });
-    const before = state();
+    const before = updateState(t);
     const e = await updateFromCbs(t.dataset, options(server.base)).catch((err: unknown) => err);
     expect((e as Error).message).toMatch(/CBS-tabel 47022NED levert andere kolommen dan de import kent/);
-    expect(state()).toEqual(before);
+    expect(updateState(t)).toEqual(before);
   });
 
   it('without --gemeente: the default gemeente plus those with monthly figures in the store', () => {

@@ -1,31 +1,23 @@
 // The beheerder's button for an update from CBS: POST /api/imports/cbs-update against a local stand-in of the
 // CBS OData service (no internet). The new month is imported once and audited; CBS out of reach is a 502 with
 // a Dutch reason and the store as it was; other roles are refused; an update and an upload never run at once.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
-import { closedAddress, maastrichtJanuary2026, startODataServer, type ODataServer } from '../support/odataServer.ts';
+import { closedAddress, maastrichtJanuary2026, odataPerTest, UPDATE_DAY, updateState } from '../support/odataServer.ts';
 import { makeTestApp } from '../support/testApp.ts';
 import { sessions, TEST_PASSWORD } from '../support/sessions.ts';
 
-const NOW = new Date('2026-02-10T09:00:00Z');
-let server: ODataServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const standIn = odataPerTest();
 
 function appFor(base: string) {
-  const t = makeTestApp(':memory:', { cbsUpdate: { policeBaseUrl: base, timeoutMs: 5000, schedule: 'maandelijks', now: () => NOW } }, 'beheerder');
+  const t = makeTestApp(':memory:', { cbsUpdate: { policeBaseUrl: base, timeoutMs: 5000, schedule: 'maandelijks', now: () => UPDATE_DAY } }, 'beheerder');
   new SqliteUserStore(t.store.db).add('ana', TEST_PASSWORD, 'analist', []);
   return t;
 }
 
-/** What an update must never change when it fails. */
-const state = (t: ReturnType<typeof makeTestApp>) => ({ revision: t.store.revision(), imports: t.store.listImports().length, months: t.store.monthlyCells('GM0935').length });
-
 describe('POST /api/imports/cbs-update', () => {
   it('imports the new month once, answers per table with a Dutch summary, audits it and remembers when', async () => {
-    server = await startODataServer(maastrichtJanuary2026);
+    const server = await standIn(maastrichtJanuary2026);
     const t = appFor(server.base);
     const status = await t.client.imports['cbs-update'].$get();
     expect(status.status).toBe(200);
@@ -52,18 +44,18 @@ describe('POST /api/imports/cbs-update', () => {
     expect(after.lastRun).toEqual({ at: body.at, by: 'test-beheerder' });
 
     // Again: nothing newer at CBS, nothing imported, nothing changed.
-    const kept = state(t);
+    const kept = updateState(t);
     const again = await t.client.imports['cbs-update'].$post({ json: {} });
     expect(again.status).toBe(200);
     if (again.status !== 200) return;
     const second = await again.json();
     expect(second.tables.every((x) => !x.imported && x.rows === 0)).toBe(true);
     expect(second.summary).toBe('Geen nieuwe cijfers bij CBS voor Maastricht; er is niets veranderd.');
-    expect(state(t)).toEqual(kept);
+    expect(updateState(t)).toEqual(kept);
   });
 
   it('an update by the monthly schedule shows in the import history as automatic, a beheerder\'s as theirs', async () => {
-    server = await startODataServer(maastrichtJanuary2026);
+    const server = await standIn(maastrichtJanuary2026);
     const t = appFor(server.base);
     // The schedule calls the updater without a caller (schedule.ts).
     await t.app.cbsUpdater.run(null);
@@ -78,7 +70,7 @@ describe('POST /api/imports/cbs-update', () => {
 
   it('CBS out of reach: 502 with the Dutch reason, the store as it was, the failure audited', async () => {
     const t = appFor(await closedAddress());
-    const before = state(t);
+    const before = updateState(t);
     const res = await t.client.imports['cbs-update'].$post({ json: { gemeenten: ['gm0935'] } });
     expect(res.status).toBe(502);
     if (res.status !== 502) return;
@@ -86,14 +78,14 @@ describe('POST /api/imports/cbs-update', () => {
     expect(body.parameter).toBe('CBS_POLICE_ODATA_URL');
     expect(body.error).toMatch(/^Nieuwe cijfers ophalen bij CBS mislukt: .*niet bereikbaar/);
     expect(body.error).toMatch(/Er is niets veranderd in de opgeslagen cijfers\.$/);
-    expect(state(t)).toEqual(before);
+    expect(updateState(t)).toEqual(before);
     expect(new SqliteUserStore(t.store.db).auditLog(10, { action: 'cbs-update-failed' })).toHaveLength(1);
     // A failed update is no "last update": the schedule tries again.
     expect((await (await t.client.imports['cbs-update'].$get()).json()).lastRun).toBeNull();
   });
 
   it('401 without a session, 403 for an analist (before the body is read), 400/404 for bad gemeenten', async () => {
-    server = await startODataServer(maastrichtJanuary2026);
+    const server = await standIn(maastrichtJanuary2026);
     const t = appFor(server.base);
     const s = sessions(() => t.app);
     expect(await s.login('ana')).toBe(200);
@@ -113,7 +105,7 @@ describe('POST /api/imports/cbs-update', () => {
 
   it('409 for a second update or an upload while one runs; the running one ends normally', async () => {
     let release = false;
-    server = await startODataServer((url, base) => (release ? maastrichtJanuary2026(url, base) : 'hang'));
+    const server = await standIn((url, base) => (release ? maastrichtJanuary2026(url, base) : 'hang'));
     const t = appFor(server.base);
     const first = t.client.imports['cbs-update'].$post({ json: {} });
     while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
@@ -125,7 +117,6 @@ describe('POST /api/imports/cbs-update', () => {
     // The hung request is cut: the first update fails as CBS out of reach, and the lock is free again.
     release = true;
     await server.close();
-    server = undefined;
     expect((await first).status).toBe(502);
     expect((await (await t.client.imports['cbs-update'].$get()).json()).busy).toBe(false);
   });

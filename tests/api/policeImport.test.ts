@@ -9,6 +9,7 @@ import { ImportError } from '../../server/src/importers/index.ts';
 import { SqliteIncidentStore } from '../../server/src/store/sqliteIncidents.ts';
 import { makeTestApp } from '../support/testApp.ts';
 import { answerOf, defined } from '../support/answers.ts';
+import { writeExtractRows } from '../support/policeExtract.ts';
 
 let t: ReturnType<typeof makeTestApp>;
 beforeEach(() => {
@@ -18,11 +19,7 @@ beforeEach(() => {
 type StatsQuery = Parameters<typeof t.client.stats.$get>[0]['query'];
 const stats = async (query: StatsQuery) => answerOf(await t.client.stats.$get({ query }));
 
-function extract(lines: string[]): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-pol-')), 'extract.csv');
-  fs.writeFileSync(file, ['registratienummer;datum;code;omschrijving;straat;huisnummer;postcode;x;y', ...lines].join('\r\n'));
-  return file;
-}
+const extract = (rows: string[]) => writeExtractRows(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-pol-')), 'extract.csv'), rows);
 
 // RD New coordinates of well-known places in Maastricht.
 const VRIJTHOF = '176248;317717'; // Binnenstad (50.8489 N, 5.6889 E)

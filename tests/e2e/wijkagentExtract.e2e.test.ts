@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/index.ts';
 import { RD_NEW } from '../../server/src/importers/policeExtract.ts';
 import { ensureUsers, launchChromium, ROOT, SHOTS, settledUrl } from './support.ts';
+import { EXTRACT_HEADER } from '../support/policeExtract.ts';
 
 const DATA_DIR = path.join(ROOT, '.tmp/e2e-data-extract');
 const BEHEERDER = { username: 'beheer', password: 'correct horse battery', role: 'beheerder' as const, wijken: [] };
@@ -38,7 +39,7 @@ async function extractFor(cookie: string, lastMonth: string): Promise<{ csv: str
   const topo = (await (await fetch(`${server.url}/api/areas?gemeente=GM0935`, { headers: { Cookie: cookie } })).json()) as Topology;
   const buurten = feature(topo, topo.objects.buurten as GeometryCollection) as FeatureCollection<Polygon | MultiPolygon | GeoCollection>;
   const toRd = proj4('EPSG:4326', RD_NEW);
-  const lines = ['registratienummer;datum;code;omschrijving;straat;huisnummer;postcode;x;y'];
+  const lines = [EXTRACT_HEADER];
   let own = 0;
   let other = 0;
   const days = ['03', '12', '21', '27', '30'];

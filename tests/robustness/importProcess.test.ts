@@ -6,21 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { endClient, loadPgNative } from '../../server/src/store/postgresClient.ts';
 import { largeUploadTests, UploadServer } from '../support/largeUpload.ts';
+import { dropSchema, runSql, TEST_DATABASE_URL, throwawaySchema } from '../support/postgres.ts';
 
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-importprocess-'));
-const url = process.env.TEST_DATABASE_URL;
-const schema = `bvk_robust_${process.pid}_${Date.now().toString(36)}`;
-
-/** One statement on a connection of this test's own. */
-function pg(sql: string): void {
-  const c = new (loadPgNative())();
-  c.connectSync(url!);
-  c.querySync('SET client_min_messages TO warning');
-  c.querySync(sql);
-  endClient(c);
-}
+const url = TEST_DATABASE_URL;
+const schema = throwawaySchema('robust');
 
 /** TEST_DATABASE_URL with the throwaway schema as search_path (libpq's `options`), for the server and its import child. */
 function schemaUrl(): string {
@@ -33,14 +24,14 @@ const server = new UploadServer();
 
 beforeAll(async () => {
   if (!url) return;
-  pg(`CREATE SCHEMA ${schema}`);
+  runSql(url, `CREATE SCHEMA ${schema}`);
   await server.start(WORK, schemaUrl());
 }, 300_000);
 
 afterAll(async () => {
   await server.stop();
   fs.rmSync(WORK, { recursive: true, force: true });
-  if (url) pg(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  if (url) dropSchema(url, schema);
 });
 
 if (!url) console.warn('PostgreSQL import process robustness test skipped: TEST_DATABASE_URL is not set (source .ci/postgres.sh && bvk_pg_setup).');

@@ -12,17 +12,16 @@ import { ImportError } from '../../server/src/importers/errors.ts';
 import { PostgresStore } from '../../server/src/store/postgres.ts';
 import { endClient, loadPgNative } from '../../server/src/store/postgresClient.ts';
 import { ensureGeodata } from '../support/testApp.ts';
+import { writeExtractRows } from '../support/policeExtract.ts';
+import { dropSchema, TEST_DATABASE_URL, throwawaySchema } from '../support/postgres.ts';
 
-const url = process.env.TEST_DATABASE_URL;
+const url = TEST_DATABASE_URL;
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-importprocess-'));
 afterAll(() => fs.rmSync(WORK, { recursive: true, force: true }));
 
-function extract(name: string, rows: number): string {
-  const file = path.join(WORK, name);
-  const lines = ['registratienummer;datum;code;omschrijving;straat;huisnummer;postcode;x;y'];
-  for (let i = 0; i < rows; i++) lines.push(`P-${i};${(i % 28) + 1}-${(i % 12) + 1}-2024;1.1.1;Inbraak;Vrijthof;${i % 200};6211LD;${176248 + (i % 40)};${317717 + (i % 30)}`);
-  fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
-  return file;
+function extract(name: string, count: number): string {
+  const rows = Array.from({ length: count }, (_, i) => `P-${i};${(i % 28) + 1}-${(i % 12) + 1}-2024;1.1.1;Inbraak;Vrijthof;${i % 200};6211LD;${176248 + (i % 40)};${317717 + (i % 30)}`);
+  return writeExtractRows(path.join(WORK, name), [...rows, '']);
 }
 
 if (!url) {
@@ -32,15 +31,11 @@ if (!url) {
   });
 } else {
   describe('PostgreSQL import process', () => {
-    const schema = `bvk_proc_${process.pid}_${Date.now().toString(36)}`;
+    const schema = throwawaySchema('proc');
     const store = new PostgresStore(url, { schema, revisionTtlMs: 0 });
     afterAll(() => {
       store.close();
-      const c = new (loadPgNative())();
-      c.connectSync(url);
-      c.querySync('SET client_min_messages TO warning');
-      c.querySync(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      endClient(c);
+      dropSchema(url, schema);
     });
     const input = (file: string): ChildInput => {
       const config = ensureGeodata();

@@ -12,19 +12,16 @@ import { ImportBusy, ImportRunner } from '../../server/src/store/importRunner.ts
 import { ImportError } from '../../server/src/importers/errors.ts';
 import { SqliteStore } from '../../server/src/store/sqlite.ts';
 import { PostgresStore } from '../../server/src/store/postgres.ts';
-import { endClient, loadPgNative } from '../../server/src/store/postgresClient.ts';
 import type { Store } from '../../server/src/store/store.ts';
 import { ensureGeodata } from '../support/testApp.ts';
+import { writeExtractRows } from '../support/policeExtract.ts';
+import { dropSchema, TEST_DATABASE_URL, throwawaySchema } from '../support/postgres.ts';
 
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-runner-'));
 afterAll(() => fs.rmSync(WORK, { recursive: true, force: true }));
 const fixture = (name: string) => path.join(ROOT, 'tests/fixtures/import', name);
 
-function extract(name: string, lines: string[]): string {
-  const file = path.join(WORK, name);
-  fs.writeFileSync(file, ['registratienummer;datum;code;omschrijving;straat;huisnummer;postcode;x;y', ...lines].join('\r\n'));
-  return file;
-}
+const extract = (name: string, rows: string[]) => writeExtractRows(path.join(WORK, name), rows);
 
 /** `worker`: whether the engine imports off the event loop (a worker thread on SQLite, a child process on PostgreSQL). */
 function runnerContract(engine: string, worker: boolean, open: () => { store: Store; done: () => void }) {
@@ -85,21 +82,17 @@ runnerContract('SQLite', true, () => {
   return { store, done: () => store.close() };
 });
 
-const url = process.env.TEST_DATABASE_URL;
+const url = TEST_DATABASE_URL;
 if (url) {
   runnerContract('PostgreSQL', true, () => {
-    const schema = `bvk_runner_${process.pid}_${Date.now().toString(36)}`;
+    const schema = throwawaySchema('runner');
     // A revision cache of a minute: only forgetRevision() makes the worker's import visible at once.
     const store = new PostgresStore(url, { schema, revisionTtlMs: 60_000 });
     return {
       store,
       done: () => {
         store.close();
-        const c = new (loadPgNative())();
-        c.connectSync(url);
-        c.querySync('SET client_min_messages TO warning');
-        c.querySync(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        endClient(c);
+        dropSchema(url, schema);
       },
     };
   });

@@ -11,22 +11,12 @@ import { composeDataset, ROOT } from '../../server/src/compose.ts';
 import { outputDir } from '../../geodata/build.ts';
 import { ensureGeodata, makeTestApp } from '../support/testApp.ts';
 import { PostgresStore, redact } from '../../server/src/store/postgres.ts';
-import { endClient, loadPgNative } from '../../server/src/store/postgresClient.ts';
 import { SqliteStore } from '../../server/src/store/sqlite.ts';
 import { runStoreContract, snapshot } from './store.contract.ts';
+import { dropSchema, runSql, TEST_DATABASE_URL, throwawaySchema } from '../support/postgres.ts';
 
-const url = process.env.TEST_DATABASE_URL;
-let n = 0;
-const newSchema = () => `bvk_test_${process.pid}_${Date.now().toString(36)}_${n++}`;
-
-function dropSchema(schema: string) {
-  const Client = loadPgNative();
-  const c = new Client();
-  c.connectSync(url!);
-  c.querySync('SET client_min_messages TO warning');
-  c.querySync(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  endClient(c);
-}
+const url = TEST_DATABASE_URL;
+const newSchema = () => throwawaySchema('test');
 
 if (!url) {
   console.warn('PostgresStore tests skipped: TEST_DATABASE_URL is not set (e.g. postgres://bvk:bvk@127.0.0.1:5432/bvk_test; .ci/run starts a server and sets it).');
@@ -39,7 +29,7 @@ if (!url) {
     return {
       // Small chunks: the failing-import test then fails in a later INSERT than the first.
       open: () => new PostgresStore(url, { schema, revisionTtlMs: 0, chunkRows: 5000 }),
-      destroy: () => dropSchema(schema),
+      destroy: () => dropSchema(url!, schema),
     };
   });
 
@@ -61,7 +51,7 @@ if (!url) {
       } finally {
         a.close();
         b.close();
-        dropSchema(schema);
+        dropSchema(url!, schema);
       }
     });
 
@@ -81,7 +71,7 @@ if (!url) {
       } finally {
         a.close();
         b.close();
-        dropSchema(schema);
+        dropSchema(url!, schema);
       }
     });
 
@@ -130,7 +120,7 @@ if (!url) {
         expect(third.presentations.list()).toEqual([]);
       } finally {
         for (const s of stores) s.close();
-        dropSchema(schema);
+        dropSchema(url!, schema);
         fs.rmSync(dir, { recursive: true, force: true });
       }
     });
@@ -143,16 +133,15 @@ if (!url) {
       const stores: PostgresStore[] = [];
       try {
         // A database whose evaluations table was made before the owner columns existed.
-        const Client = loadPgNative();
-        const c = new Client();
-        c.connectSync(url);
-        c.querySync(`CREATE SCHEMA ${upgraded}`);
-        c.querySync(`CREATE TABLE ${upgraded}.evaluations (id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, gemeente TEXT NOT NULL, name TEXT NOT NULL,
+        runSql(
+          url,
+          `CREATE SCHEMA ${upgraded}`,
+          `CREATE TABLE ${upgraded}.evaluations (id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, gemeente TEXT NOT NULL, name TEXT NOT NULL,
           codes JSONB NOT NULL, attention_area_id INTEGER, start TEXT NOT NULL, categories JSONB NOT NULL, pre_months INTEGER NOT NULL,
-          post_months INTEGER NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-        c.querySync(`INSERT INTO ${upgraded}.evaluations (gemeente, name, codes, start, categories, pre_months, post_months)
-          VALUES ('GM0935', 'Oud', '["BU09350000"]', '2024-03', '["1.1.1"]', 24, 12)`);
-        endClient(c);
+          post_months INTEGER NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+          `INSERT INTO ${upgraded}.evaluations (gemeente, name, codes, start, categories, pre_months, post_months)
+          VALUES ('GM0935', 'Oud', '["BU09350000"]', '2024-03', '["1.1.1"]', 24, 12)`,
+        );
         const pg = new PostgresStore(url, { schema: upgraded });
         stores.push(pg);
         expect(pg.features().evaluations.list()).toMatchObject([{ id: 1, name: 'Oud', createdBy: null, shared: true }]);
@@ -173,8 +162,8 @@ if (!url) {
         ]);
       } finally {
         for (const s of stores) s.close();
-        dropSchema(upgraded);
-        dropSchema(takenOver);
+        dropSchema(url!, upgraded);
+        dropSchema(url!, takenOver);
         fs.rmSync(dir, { recursive: true, force: true });
       }
     });
@@ -200,7 +189,7 @@ if (!url) {
         expect(store.listImports().at(-1)!.format).toBe('police-extract');
       } finally {
         store.close();
-        dropSchema(schema);
+        dropSchema(url!, schema);
       }
     });
 
@@ -252,7 +241,7 @@ if (!url) {
         }
       } finally {
         store.close();
-        dropSchema(schema);
+        dropSchema(url!, schema);
       }
     });
   });

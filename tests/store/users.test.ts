@@ -9,26 +9,21 @@ import { SqliteStore } from '../../server/src/store/sqlite.ts';
 import { AccountError, type UserStore } from '../../server/src/store/users.ts';
 import { SqliteUserStore } from '../../server/src/store/sqliteUsers.ts';
 import { PostgresStore } from '../../server/src/store/postgres.ts';
-import { endClient, loadPgNative } from '../../server/src/store/postgresClient.ts';
+import { dropSchema, TEST_DATABASE_URL, throwawaySchema } from '../support/postgres.ts';
 
-const url = process.env.TEST_DATABASE_URL;
+const url = TEST_DATABASE_URL;
 const PW = 'correct horse battery';
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-let n = 0;
 function pgStore(): PostgresStore {
-  const schema = `bvk_users_${process.pid}_${Date.now().toString(36)}_${n++}`;
+  const schema = throwawaySchema('users');
   const s = new PostgresStore(url!, { schema });
   cleanups.push(() => {
     s.close();
-    const c = new (loadPgNative())();
-    c.connectSync(url!);
-    c.querySync('SET client_min_messages TO warning');
-    c.querySync(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    endClient(c);
+    dropSchema(url!, schema);
   });
   return s;
 }

@@ -10,6 +10,7 @@ import { expect, it } from 'vitest';
 import { ROOT } from '../../server/src/compose.ts';
 import { SqliteStore } from '../../server/src/store/sqlite.ts';
 import { TEST_DATA_DIR, ensureGeodata } from './testApp.ts';
+import { EXTRACT_HEADER } from './policeExtract.ts';
 
 const PW = 'correct horse battery';
 
@@ -21,7 +22,7 @@ const CODES = ['1.1.1', '1.2.3', '1.4.5'];
 export function writeExtract(file: string, rows: number, badLine?: number): Map<string, number> {
   const perMonth = new Map<string, number>();
   const out = fs.openSync(file, 'w');
-  let chunk = ['registratienummer;datum;code;omschrijving;straat;huisnummer;postcode;x;y'];
+  let chunk = [EXTRACT_HEADER];
   for (let i = 0; i < rows; i++) {
     const month = (i % 12) + 1;
     const day = (i % 28) + 1;

@@ -4,6 +4,8 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import type { makeTestApp } from './testApp.ts';
 
 export interface ODataAnswer {
   status?: number;
@@ -18,7 +20,9 @@ export interface ODataServer {
   close(): Promise<void>;
 }
 
-export async function startODataServer(answer: (url: URL, base: string) => ODataAnswer | 'hang'): Promise<ODataServer> {
+type Answerer = (url: URL, base: string) => ODataAnswer | 'hang';
+
+export async function startODataServer(answer: Answerer): Promise<ODataServer> {
   const requests: string[] = [];
   const open = new Set<http.ServerResponse>();
   let base = '';
@@ -45,6 +49,27 @@ export async function startODataServer(answer: (url: URL, base: string) => OData
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A stand-in per test, for the test file that calls this at its top level: the function it returns starts one, and
+ * it is closed after the test (also when the test failed halfway).
+ */
+export function odataPerTest(): (answer: Answerer) => Promise<ODataServer> {
+  let server: ODataServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return async (answer) => (server = await startODataServer(answer));
+}
+
+/** The day the update tests run on: CBS has published January 2026, and the shared data ends in 2025-12. */
+export const UPDATE_DAY = new Date('2026-02-10T09:00:00Z');
+
+/** What an update that fails must leave as it was: the data's revision, the import history, Maastricht's months and inhabitants. */
+export function updateState(t: ReturnType<typeof makeTestApp>) {
+  return { revision: t.store.revision(), imports: t.store.listImports().length, months: t.store.monthlyCells('GM0935').length, population: JSON.stringify(t.store.population('GM0935')) };
 }
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/cbs-odata');
