@@ -43,11 +43,17 @@ async function tile(level: string, z: number, x: number, y: number) {
   expect(res.status).toBe(200);
   const bytes = new Uint8Array(await res.arrayBuffer());
   const codes = new Set<string>();
+  /** Per feature its id and code. */
+  const ids: [number | undefined, string][] = [];
   if (bytes.length > 0) {
     const layer = new VectorTile(new Pbf(bytes)).layers[level];
-    for (let i = 0; i < (layer?.length ?? 0); i++) codes.add(String(layer!.feature(i).properties.code));
+    for (let i = 0; i < (layer?.length ?? 0); i++) {
+      const f = layer!.feature(i);
+      codes.add(String(f.properties.code));
+      ids.push([f.id, String(f.properties.code)]);
+    }
   }
-  return { bytes, codes };
+  return { bytes, codes, ids };
 }
 
 describe('GET /api/tiles/{level}.json', () => {
@@ -102,6 +108,19 @@ describe('GET /api/tiles/{level}/{z}/{x}/{y}.mvt', () => {
     expect(w.codes.has('WK093500')).toBe(true);
     const g = await tile('gemeente', 8, Math.floor(lon2x(5.69, 8)), Math.floor(lat2y(50.85, 8)));
     expect(g.codes.has('GM0935')).toBe(true);
+  });
+
+  it("gives each feature its code's digits as id, so a GIS reading the tiles sees one id per area", async () => {
+    const z = 12;
+    const [x, y] = [Math.floor(lon2x(5.69, z)), Math.floor(lat2y(50.85, z))];
+    for (const level of ['buurt', 'wijk', 'gemeente']) {
+      const { ids, codes } = await tile(level, z, x, y);
+      expect(ids.length, level).toBeGreaterThan(0);
+      for (const [id, code] of ids) expect(id, code).toBe(Number(code.slice(2)));
+      // One feature per area in a tile, each with an id of its own.
+      expect(new Set(ids.map(([id]) => id)).size, level).toBe(codes.size);
+    }
+    expect((await tile('buurt', z, x, y)).ids).toContainEqual([9350000, 'BU09350000']);
   });
 
   it(`stays within ${TILE_BUDGET_BYTES / 1024} KB per tile before compression at every zoom of every level`, async () => {

@@ -17,7 +17,7 @@ import { TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLevel } from '../domain/tileZoom
 const SIMPLIFY_UNTIL_ZOOM = 12;
 const EXTENT = 4096;
 /** Bump when the tile content changes for the same boundaries (part of every tile's version). */
-const TILE_FORMAT = 1;
+const TILE_FORMAT = 2;
 /**
  * Largest tile, before compression, the boundaries may produce at any zoom. The national buurt layer
  * at zoom 5-6 is the largest; detailed municipal boundaries are simplified to the same pixel tolerance.
@@ -117,7 +117,11 @@ export class TileSet {
       const fc = feature(topo, topo.objects[OBJECT_OF[level]] as GeometryCollection<Props>) as FeatureCollection<Geometry, Props>;
       // Only the CBS code (promoteId): names come with every answer that lists areas, and 14,566 names
       // would be half of a national tile's bytes.
-      for (const f of fc.features) f.properties = { code: f.properties.code };
+      for (const f of fc.features) {
+        f.properties = { code: f.properties.code };
+        // Without an id of its own the encoder writes every feature as id 0.
+        f.id = featureId(f.properties.code);
+      }
       // tolerance 0: the arcs are simplified already; geojson-vt only cuts. maxZoom: this index serves
       // zooms from sz up (all of them for the unsimplified one).
       idx = new GeoJSONVT(fc, { maxZoom: sz < SIMPLIFY_UNTIL_ZOOM ? sz : TILE_MAX_ZOOM, indexMaxZoom: Math.min(sz, 4), tolerance: 0, extent: EXTENT, buffer: 64 });
@@ -140,6 +144,16 @@ function minWeight(z: number): number {
   const unit = 360 / (2 ** z * EXTENT); // one tile unit in degrees of longitude
   const side = 4 * unit; // a 512 px tile has 8 units per pixel: half a pixel
   return side * side;
+}
+
+/**
+ * The id of an area's features in the tiles: the digits of its CBS code (BU09350006 -> 9350006), unique within a level.
+ * The Mapbox Vector Tile format allows only numbers as feature ids, and a GIS reading the tiles lists the features by
+ * it; the code itself is the `code` property, which the app's map keys its colours by. Undefined (no id) for a code
+ * that is not two capitals and digits.
+ */
+function featureId(code: string): number | undefined {
+  return /^[A-Z]{2}\d{1,15}$/.test(code) ? Number(code.slice(2)) : undefined;
 }
 
 /** Every tile coordinate is an integer in range for its zoom and level; anything else is not a tile. */
