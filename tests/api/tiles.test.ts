@@ -119,8 +119,8 @@ describe('GET /api/tiles/{level}/{z}/{x}/{y}.mvt', () => {
       for (const [id, code] of ids) expect(id, code).toBe(Number(code.slice(2)));
       // One feature per area in a tile, each with an id of its own.
       expect(new Set(ids.map(([id]) => id)).size, level).toBe(codes.size);
+      if (level === 'buurt') expect(ids).toContainEqual([9350000, 'BU09350000']);
     }
-    expect((await tile('buurt', z, x, y)).ids).toContainEqual([9350000, 'BU09350000']);
   });
 
   it(`stays within ${TILE_BUDGET_BYTES / 1024} KB per tile before compression at every zoom of every level`, async () => {

@@ -10,7 +10,8 @@ function fakeBrowser() {
     location,
     history: {
       pushState: (_s: unknown, _t: string, url: string) => {
-        location.search = url.slice(url.indexOf('?')) === url ? '' : url.slice(url.indexOf('?'));
+        const q = url.indexOf('?');
+        location.search = q < 0 ? '' : url.slice(q);
         entries.push(location.search);
       },
     },
