@@ -282,6 +282,8 @@ export async function recolourRounds(
   try {
     await app.page.goto(`${bench.appUrl}/?${query}`);
     await appliedAt(app.page, appliedNL(level, 'ratePer1000'), bench.errors);
+    // The filters (the measure select among them) are rendered a frame after the first coloured map.
+    await app.page.waitForSelector('select[id$="-measure"]');
     const canvas = await canvasOf(app.page);
     await inspect?.(app.page);
     await openBare(bench, bareTab.page, 'bare', canvas);

@@ -119,6 +119,34 @@ describe('the national map from vector tiles', () => {
     await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain('CBS, Kadaster/PDOK');
   });
 
+  it('draws the map first: the filters and the table rows follow the first coloured map', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
+    try {
+      // When the measure select and the first table row first exist, in the page's own clock.
+      await fresh.addInitScript(() => {
+        const seen: Record<string, number> = {};
+        (window as unknown as { __seen: typeof seen }).__seen = seen;
+        new MutationObserver(() => {
+          if (!seen.filters && document.querySelector('select[id$="-measure"]')) seen.filters = performance.now();
+          if (!seen.rows && document.querySelector('#tabel tbody tr')) seen.rows = performance.now();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      const errors = watchPage(fresh, server.url);
+      await fresh.goto(`${server.url}/?gemeente=NL`);
+      await waitApplied(fresh, '^NL\\|gemeente\\|0\\.0\\.0\\|[^|]+\\|[^|]+\\|ratePer1000$');
+      await fresh.locator('select[id$="-measure"]').waitFor();
+      await fresh.locator('#tabel tbody tr').first().waitFor();
+      const t = await fresh.evaluate(() => ({ applied: window.__bvk!.appliedAt!, ...(window as unknown as { __seen: { filters: number; rows: number } }).__seen }));
+      expect(t.filters).toBeGreaterThanOrEqual(t.applied);
+      expect(t.rows).toBeGreaterThanOrEqual(t.applied);
+      // The table's first page of rows (250 of the 342 gemeenten).
+      expect(await fresh.locator('#tabel tbody tr').count()).toBe(250);
+      expect(errors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('logged no console errors and made no external requests', () => {
     expect(consoleErrors).toEqual([]);
   });

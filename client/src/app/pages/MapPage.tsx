@@ -22,6 +22,7 @@ import { useBasemap } from '../../features/basemap/useBasemap.ts';
 import { BasemapControl } from '../../features/basemap/BasemapControl.tsx';
 import type { Basemap } from '../../api/client.ts';
 import { useMapSync } from './useMapSync.ts';
+import { useFirstMapShown } from './useFirstMapShown.ts';
 import { analysisLevel } from '../../lib/level.ts';
 
 export interface MapPageProps extends PageProps {
@@ -76,6 +77,8 @@ export function MapPage(props: MapPageProps) {
     installTestHook(m);
   }, []);
   const onSelect = useCallback((code: string) => dispatch({ type: 'select', code }), [dispatch]);
+  // The filters and the table's rows are rendered once the first coloured map is on screen (see useFirstMapShown).
+  const firstMapShown = useFirstMapShown(map, sourceView.colours);
   const hasPanel = !!mijnWijk || (!!view.selected && !!scene.stats?.rows.some((r) => r.code === view.selected));
 
   return (
@@ -85,7 +88,7 @@ export function MapPage(props: MapPageProps) {
         <h2 className="visually-hidden" data-page-heading>
           Kaart van {national ? 'Nederland' : gemeenteNaam}
         </h2>
-        <MapSidebar {...props} hotspots={hotspots} attention={attention} density={density} incidents={incidents} densityWijk={densityWijk} mijnWijk={mijnWijk} map={map} onSelect={onSelect} />
+        <MapSidebar {...props} filtersShown={firstMapShown} hotspots={hotspots} attention={attention} density={density} incidents={incidents} densityWijk={densityWijk} mijnWijk={mijnWijk} map={map} onSelect={onSelect} />
         <section className="map-area" aria-label="Kaart">
           {/* The country view has thousands of buurten with names that repeat; the gemeente is chosen in the filters. */}
           {!national && <MapSearch view={view} dispatch={dispatch} scene={scene} announce={announce} map={map} panelOpen={hasPanel} />}
@@ -130,7 +133,7 @@ export function MapPage(props: MapPageProps) {
       </main>
       <section hidden={hidden} id="tabel" className="table-area" tabIndex={-1} aria-labelledby="tabel-title">
         <h2 id="tabel-title">Tabel: alle {levelPlural}</h2>
-        {sourceView.table({ selected: view.selected, onSelect })}
+        {firstMapShown ? sourceView.table({ selected: view.selected, onSelect }) : <p className="hint">Laden…</p>}
         {hotspots.data && (
           <>
             <h2 className="table-subtitle">Hotspots per {view.level}</h2>

@@ -37,10 +37,12 @@ export interface MapSidebarProps extends PageProps {
   mijnWijk: string | null;
   map: ChoroplethMap | null;
   onSelect: (code: string) => void;
+  /** False until the page's first coloured map is on screen: the filters follow it (see useFirstMapShown). */
+  filtersShown: boolean;
 }
 
 export function MapSidebar(props: MapSidebarProps) {
-  const { view, dispatch, session, scene, announce, gemeenten, categories, months, hotspots, attention, density, incidents, densityWijk, mijnWijk, map, onSelect } = props;
+  const { view, dispatch, session, scene, announce, gemeenten, categories, months, hotspots, attention, density, incidents, densityWijk, mijnWijk, map, onSelect, filtersShown } = props;
   const { sourceView, source, data, levelPlural, gemeenteNaam, categoryNaam, period } = scene;
   const national = view.gemeente === 'NL';
   const indicators = useSurveyIndicatorsQuery();
@@ -118,15 +120,17 @@ export function MapSidebar(props: MapSidebarProps) {
           />
         </>
       )}
-      <Filters
-        values={view}
-        gemeenten={gemeenten}
-        categories={categories}
-        months={months}
-        currentBreaks={sourceView.classification?.breaks ?? []}
-        decimals={measureInfo(view.measure).decimals}
-        onChange={(patch) => dispatch(filterTransitions(view, patch, sourceView.classification?.breaks ?? []))}
-      />
+      {filtersShown && (
+        <Filters
+          values={view}
+          gemeenten={gemeenten}
+          categories={categories}
+          months={months}
+          currentBreaks={sourceView.classification?.breaks ?? []}
+          decimals={measureInfo(view.measure).decimals}
+          onChange={(patch) => dispatch(filterTransitions(view, patch, sourceView.classification?.breaks ?? []))}
+        />
+      )}
       {mayPrepare(session) && !national && (
         <DraaiboekEditor
           current={draft}
