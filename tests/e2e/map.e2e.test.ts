@@ -87,6 +87,20 @@ describe('Buurtveiligheidskaart in the browser', () => {
     await expect(table.locator('tbody tr').count()).resolves.toBe(44);
   });
 
+  it('draws the table as a grid: every cell is a table cell as tall as its row (the row lines are straight)', async () => {
+    const table = page.getByRole('table', { name: /Misdrijven per 1\.000 inwoners — Totaal misdrijven/ });
+    await table.scrollIntoViewIfNeeded();
+    const crooked = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.flatMap((tr) => {
+        const row = tr.getBoundingClientRect();
+        return [...tr.children]
+          .filter((c) => getComputedStyle(c).display !== 'table-cell' || Math.abs(c.getBoundingClientRect().top - row.top) > 0.5 || Math.abs(c.getBoundingClientRect().bottom - row.bottom) > 0.5)
+          .map((c) => `${tr.children[0].textContent}: ${c.className || c.tagName} (${getComputedStyle(c).display})`);
+      }),
+    );
+    expect(crooked).toEqual([]);
+  });
+
   it('opens the area panel from the table and explains a low population', async () => {
     await page.getByRole('button', { name: 'Beatrixhaven', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Beatrixhaven' });
