@@ -125,11 +125,14 @@ describe('the national map from vector tiles', () => {
       // When the measure select and the first table row first exist, in the page's own clock.
       await fresh.addInitScript(() => {
         const seen: Record<string, number> = {};
-        (window as unknown as { __seen: typeof seen }).__seen = seen;
+        const subtitles = new Set<string>();
+        (window as unknown as { __seen: typeof seen; __subtitles: typeof subtitles }).__seen = seen;
+        (window as unknown as { __subtitles: typeof subtitles }).__subtitles = subtitles;
         new MutationObserver(() => {
           if (!seen.filters && document.querySelector('select[id$="-measure"]')) seen.filters = performance.now();
           if (!seen.rows && document.querySelector('#tabel tbody tr')) seen.rows = performance.now();
-        }).observe(document, { childList: true, subtree: true });
+          for (const el of document.querySelectorAll('.app-subtitle, .legend p')) subtitles.add(el.textContent ?? '');
+        }).observe(document, { childList: true, subtree: true, characterData: true });
       });
       const errors = watchPage(fresh, server.url);
       await fresh.goto(`${server.url}/?gemeente=NL`);
@@ -139,6 +142,10 @@ describe('the national map from vector tiles', () => {
       const t = await fresh.evaluate(() => ({ applied: window.__bvk!.appliedAt!, ...(window as unknown as { __seen: { filters: number; rows: number } }).__seen }));
       expect(t.filters).toBeGreaterThanOrEqual(t.applied);
       expect(t.rows).toBeGreaterThanOrEqual(t.applied);
+      // While the names load, the header and the legend say "…", never the category's code.
+      const subtitles = await fresh.evaluate(() => [...(window as unknown as { __subtitles: Set<string> }).__subtitles]);
+      expect(subtitles.filter((x) => /\b0\.0\.0\b/.test(x))).toEqual([]);
+      expect(subtitles.some((x) => x.includes('Totaal misdrijven'))).toBe(true);
       // The table's first page of rows (250 of the 342 gemeenten).
       expect(await fresh.locator('#tabel tbody tr').count()).toBe(250);
       expect(errors).toEqual([]);

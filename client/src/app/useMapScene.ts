@@ -7,7 +7,7 @@ import type { Category, Gemeente } from '../../../server/src/domain/model.ts';
 import type { AreasTopology, ScopedStatsResponse } from '../api/client.ts';
 import { errorText, useAreasQuery, useContextQuery, useSeriesQuery, useStatsQuery, useSurveyQuery } from '../api/queries.ts';
 import { topologyCodes } from '../features/map/ChoroplethMap.ts';
-import { formatPeriod, pluralArea } from '../lib/format.ts';
+import { formatPeriod, pluralArea, unnamed } from '../lib/format.ts';
 import { levelPlural } from '../lib/level.ts';
 import { registrationsOf } from '../lib/measures.ts';
 import { mapSource } from './sources/registry.ts';
@@ -85,8 +85,8 @@ export function useMapScene(view: ViewState, { gemeenten, categories, onMap, sup
     (national ? 'Nederland' : undefined) ??
     gemeenten.find((g) => g.code === gemeente)?.naam ??
     ((topology?.objects['gemeente'] as GeometryCollection | undefined)?.geometries[0]?.properties as { naam?: string } | undefined)?.naam ??
-    gemeente;
-  const categoryNaam = stats?.meta.categoryNaam ?? categories.find((c) => c.code === category)?.naam ?? category;
+    unnamed(gemeente, gemeenten);
+  const categoryNaam = stats?.meta.categoryNaam ?? categories.find((c) => c.code === category)?.naam ?? unnamed(category, categories);
   const period = formatPeriod(from, to);
   const registrations = registrationsOf(categories, category);
   // The areas to colour: the gemeente's own, or at the country view every area the figures have a row for (one per

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonth, formatNumber, formatPercentChange, formatPeriod, formatSignedNumber, parseDutchNumber, pluralArea } from './format.ts';
+import { formatDate, formatMonth, formatNumber, formatPercentChange, formatPeriod, formatSignedNumber, parseDutchNumber, pluralArea, unnamed } from './format.ts';
 
 describe('formatNumber', () => {
   it('uses a decimal comma and a thousands dot', () => {
@@ -61,5 +61,16 @@ describe('formatDate', () => {
     expect(formatDate('2025-12-31')).toBe('31 december 2025');
     expect(formatDate('2024-03-05', 'short')).toBe('5 mrt 2024');
     expect(formatDate('gisteren')).toBe('gisteren');
+  });
+});
+
+describe('unnamed', () => {
+  it('says an ellipsis, not the code, while the list that names it is loading', () => {
+    expect(unnamed('0.0.0', [])).toBe('…');
+    expect(unnamed('GM0935', [])).toBe('…');
+  });
+
+  it('says the code once the list is there without it', () => {
+    expect(unnamed('9.9.9', [{ code: '0.0.0', naam: 'Totaal misdrijven' }])).toBe('9.9.9');
   });
 });

@@ -87,3 +87,12 @@ const dutch = new Intl.Collator('nl', { numeric: true });
 
 /** Dutch alphabetical order with numbers in numeric order ("Wijk 2" before "Wijk 10"). */
 export const compareNl = (a: string, b: string): number => dutch.compare(a, b);
+
+/**
+ * What the page says for a code whose name it does not have: an ellipsis while the list that names it is still
+ * loading (the header and the legend showed "0.0.0" and "GM0935" for their first moments), the code itself once the
+ * list is there without it (a code from an old link, which the figures' error then explains).
+ */
+export function unnamed(code: string, list: readonly unknown[]): string {
+  return list.length > 0 ? code : '…';
+}
