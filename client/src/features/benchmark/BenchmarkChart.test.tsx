@@ -52,4 +52,15 @@ describe('BenchmarkChart', () => {
     expect(avg.querySelector('line')).toBeTruthy();
     expect(avg.textContent).toBe('gemiddelde 50,1');
   });
+
+  it('draws the values over the average line, so a value next to the line stays readable', () => {
+    render(<BenchmarkChart data={data} />);
+    const chart = screen.getByRole('img');
+    const line = chart.querySelector('.benchmark-average line')!;
+    const values = [...chart.querySelectorAll('text.bar-value')];
+    expect(values.map((v) => v.textContent)).toEqual(['66,2', '62,0', '42,1']);
+    // SVG paints in document order: every value comes after the line.
+    for (const v of values) expect(line.compareDocumentPosition(v) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(values.every((v) => v.getAttribute('paint-order') === 'stroke')).toBe(true);
+  });
 });

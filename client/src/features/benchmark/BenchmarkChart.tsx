@@ -44,18 +44,6 @@ export function BenchmarkChart({ data }: { data: BenchmarkResponse }) {
               stroke={r.isSelf ? '#000000' : 'none'}
               strokeWidth={r.isSelf ? 1.5 : 0}
             />
-            <text
-              x={x(r.ratePer1000!) + 4}
-              y={yTop + ROW / 2 + 4}
-              fontSize="12"
-              fontWeight={r.isSelf ? 700 : 400}
-              fill="#1a1a1a"
-              stroke="#ffffff"
-              strokeWidth="3"
-              paintOrder="stroke"
-            >
-              {formatNumber(r.ratePer1000, 1)}
-            </text>
           </g>
         );
       })}
@@ -67,6 +55,23 @@ export function BenchmarkChart({ data }: { data: BenchmarkResponse }) {
           </text>
         </g>
       )}
+      {/* The values last, over the average line (their white halo keeps a value next to the line readable). */}
+      {rows.map((r, i) => (
+        <text
+          key={r.code}
+          className="bar-value"
+          x={x(r.ratePer1000!) + 4}
+          y={TOP + i * ROW + ROW / 2 + 4}
+          fontSize="12"
+          fontWeight={r.isSelf ? 700 : 400}
+          fill="#1a1a1a"
+          stroke="#ffffff"
+          strokeWidth="3"
+          paintOrder="stroke"
+        >
+          {formatNumber(r.ratePer1000, 1)}
+        </text>
+      ))}
     </svg>
   );
 }
