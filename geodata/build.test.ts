@@ -117,6 +117,21 @@ describe('buildGeodata', () => {
       expect(isBuilt(src, out)).toBe(false);
     });
 
+    it('outline the gemeente, in the gemeente file and in the national one, instead of the national polygon', () => {
+      const src = fixtureDir({ rd: false, withGemeente: true });
+      writeOwn(src, ['BU09990000', 'BU09990001']);
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bvk-out-'));
+      buildGeodata(src, out);
+      for (const file of ['GM0999', 'NL']) {
+        const topo = JSON.parse(fs.readFileSync(path.join(out, `geodata/areas/${file}.topojson`), 'utf8'));
+        const g = (feature(topo, topo.objects.gemeente) as any).features.find((f: any) => f.id === 'GM0999');
+        // The national polygon is a 5-point rectangle; the own buurten's zigzag southern edge is in the outline.
+        const ring: number[][] = g.geometry.type === 'Polygon' ? g.geometry.coordinates[0] : g.geometry.coordinates[0][0];
+        expect(ring.length).toBeGreaterThan(40);
+        expect(ring.filter(([, lat]) => Math.abs(lat - 50.8402) < 0.00005).length).toBeGreaterThan(10);
+      }
+    });
+
     it('names unknown and missing CBS codes in the build error', () => {
       const src = fixtureDir({ rd: false, withGemeente: true });
       writeOwn(src, ['BU09990000', 'BU09990077']);

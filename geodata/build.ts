@@ -44,7 +44,8 @@ export interface GeodataIndex {
   areas: AreaInfo[];
 }
 
-export const FORMAT_VERSION = 3;
+/** Bumped when the derived files change for the same sources (4: a gemeente with own buurten gets their outline). */
+export const FORMAT_VERSION = 4;
 /** Pseudo gemeente code of the whole-country view: areas/NL.topojson and `gemeente=NL` in the API. */
 export const NATIONAL = 'NL';
 export const POPULATION_YEAR = 2024;
@@ -173,8 +174,12 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
       type: 'Feature',
       id: gm,
       properties: { code: gm, naam, inwoners, oppervlakteKm2: gemArea },
-      // No gemeente polygon in the source: dissolve the buurten so the layer always exists.
-      geometry: s.gemeente?.geometry ?? dissolve(s.buurten),
+      // A gemeente with its own buurten is outlined by them (dissolved): the national polygon comes from another,
+      // generalised source, and drawn over detailed buurten it cut through them and left gaps at the edge (Breda).
+      // Without a gemeente polygon in the source the buurten are dissolved too, so the layer always exists. The
+      // national approximated buurten are not: simplified one by one, they leave slits between neighbours, which
+      // would become border lines inside the gemeente.
+      geometry: own.get(gm)?.buurten.length ? dissolve(s.buurten) : (s.gemeente?.geometry ?? dissolve(s.buurten)),
     };
     const topo = areaTopology(s.buurten, s.wijken, [gemFeature]);
     national.buurten.push(...s.buurten);
