@@ -11,7 +11,7 @@ import { topology } from 'topojson-server';
 import { merge } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, Geometry } from 'geojson';
-import { locate, ownBoundaryFiles, readBoundaries, readCsv, readJson, SourceError, SOURCE_FILES, type SourceKey } from './sources.ts';
+import { isApproximation, locate, ownBoundaryFiles, readBoundaries, readCsv, readJson, SourceError, SOURCE_FILES, type SourceKey } from './sources.ts';
 
 import type { Level } from '../server/src/domain/model.ts';
 
@@ -33,7 +33,14 @@ export interface GemeenteInfo {
   bbox: [number, number, number, number];
   buurten: number;
   wijken: number;
+  /**
+   * Where its buurt boundaries come from: the gemeente's own detailed files, an official CBS file, or the shipped
+   * approximation (see isApproximation), which users are told about: a buurt's edge may be off by some distance.
+   */
+  boundaries: BoundaryKind;
 }
+
+export type BoundaryKind = 'eigen' | 'cbs' | 'benadering';
 
 export interface GeodataIndex {
   formatVersion: number;
@@ -44,8 +51,9 @@ export interface GeodataIndex {
   areas: AreaInfo[];
 }
 
-/** Bumped when the derived files change for the same sources (4: a gemeente with own buurten gets their outline). */
-export const FORMAT_VERSION = 4;
+/** Bumped when the derived files change for the same sources (4: a gemeente with own buurten gets their outline;
+ * 5: where each gemeente's buurt boundaries come from). */
+export const FORMAT_VERSION = 5;
 /** Pseudo gemeente code of the whole-country view: areas/NL.topojson and `gemeente=NL` in the API. */
 export const NATIONAL = 'NL';
 export const POPULATION_YEAR = 2024;
@@ -187,7 +195,8 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
     national.gemeenten.push(gemFeature);
     areas.push({ code: gm, naam, level: 'gemeente', gemeentecode: gm, inwoners, oppervlakteKm2: gemArea });
     const b = bbox({ type: 'FeatureCollection', features: s.buurten }) as [number, number, number, number];
-    gemInfos.push({ code: gm, naam, bbox: b, buurten: s.buurten.length, wijken: s.wijken.length });
+    const boundaries: BoundaryKind = own.get(gm)?.buurten.length ? 'eigen' : isApproximation(buurtFile) ? 'benadering' : 'cbs';
+    gemInfos.push({ code: gm, naam, bbox: b, buurten: s.buurten.length, wijken: s.wijken.length, boundaries });
     writeCompressed(path.join(tmp, 'areas', `${gm}.topojson`), JSON.stringify(topo));
   }
   // The whole country in one quantized TopoJSON (same objects and properties as a gemeente file,

@@ -42,6 +42,12 @@ export const SOURCE_FILES = {
 
 export type SourceKey = keyof typeof SOURCE_FILES;
 
+/**
+ * The shipped buurt and wijk boundaries (the last candidates above) are a reconstruction: simplified per buurt and
+ * fitted to the gemeente outline, off by 5-50 m at most edges and up to a few hundred metres at some (PROVENANCE).
+ */
+export const isApproximation = (file: string) => /_approx_/.test(path.basename(file));
+
 /** A gemeente's own detailed boundaries: boundaries/gemeente-eigen/<GMcode>*.geojson (or .json/.topojson). */
 export const OWN_BOUNDARIES_DIR = 'boundaries/gemeente-eigen';
 

@@ -28,6 +28,9 @@ describe('GET /api/coverage', () => {
     expect(body.meta.newestMonth).toBe('2025-12');
     expect(body.meta.newestMonthReal).toBe(false);
     expect(JSON.stringify(body)).not.toMatch(/\.csv|\/work|GEODATA/);
+    // Every import in words, none by its format code (the veiligheidsplan's values once showed as 'survey-plan').
+    expect(body.imports.map((i) => i.format)).toEqual(expect.arrayContaining(['source-seed', 'survey', 'survey-plan']));
+    for (const i of body.imports) expect(i.source).toMatch(/ /);
   });
 
   it('after a monthly import: real figures for those months, the newest month, and the import in the history', async () => {
@@ -39,6 +42,13 @@ describe('GET /api/coverage', () => {
     expect(body.imports.map((i) => i.format)).toContain(r.format);
     expect(body.meta.newestMonth).toBe('2024-02');
     expect(body.meta.newestMonthReal).toBe(true);
+  });
+
+  it("says where a gemeente's buurt boundaries come from: Breda's own files, elsewhere the shipped approximation", async () => {
+    const t = makeTestApp();
+    const of = async (gemeente: string) => (await answerOf(await t.client.coverage.$get({ query: { gemeente } }))).meta.boundaries;
+    expect(await of('GM0935')).toBe('benadering');
+    expect(await of('GM0758')).toBe('eigen');
   });
 
   it('refuses a bad or unknown gemeente', async () => {

@@ -5,6 +5,7 @@
 import type { Dataset } from '../store/dataset.ts';
 import type { StoredImport } from '../store/store.ts';
 import type { Level } from '../domain/model.ts';
+import type { BoundaryKind } from '../../../geodata/build.ts';
 
 /** real: from an official source as shown; monthsDemo: real yearly figures, only the split over the
  * months is generated; demo: a generated split of a real total; missing: nothing known. */
@@ -38,7 +39,16 @@ export interface CoverageImport {
 }
 
 export interface CoverageResponse {
-  meta: { gemeente: string; naam: string; newestMonth: string | null; newestMonthReal: boolean; years: number[]; notes: string[] };
+  meta: {
+    gemeente: string;
+    naam: string;
+    newestMonth: string | null;
+    newestMonthReal: boolean;
+    years: number[];
+    notes: string[];
+    /** Where the gemeente's buurt boundaries come from (the page says what an approximation means for a reader). */
+    boundaries: BoundaryKind;
+  };
   rows: CoverageRow[];
   imports: CoverageImport[];
 }
@@ -52,7 +62,12 @@ const SOURCES: Record<string, string> = {
   'yearly-totals': 'Misdrijven per jaar per buurt (jaartotalen)',
   'police-extract': 'Registraties van de politie (eigen extract)',
   survey: 'Veiligheidsmonitor / enquête',
+  'survey-plan': 'Veiligheidsmonitor: waarden uit het veiligheidsplan van de gemeente; meegeleverd',
+  'cbs-85984NED': 'CBS Kerncijfers wijken en buurten: inwoners (85984NED)',
 };
+
+/** An import in words; a format without words (a newer importer) is named as such, never by its code. */
+const sourceOf = (format: string) => SOURCES[format] ?? 'Import (soort niet beschreven)';
 
 const periodsOf = (i: StoredImport): string[] => {
   const p = i.summary.periods;
@@ -152,10 +167,10 @@ export function computeCoverage(ds: Dataset, gm: string): CoverageResponse {
   ];
   if (!newestMonthReal && newestMonth) notes.push(`Geen maandcijfers geïmporteerd: de nieuwste cijfers zijn jaarcijfers over ${newestMonth.slice(0, 4)}.`);
   return {
-    meta: { gemeente: gm, naam: ds.gemeente(gm)?.naam ?? gm, newestMonth, newestMonthReal, years, notes },
+    meta: { gemeente: gm, naam: ds.gemeente(gm)?.naam ?? gm, newestMonth, newestMonthReal, years, notes, boundaries: ds.gemeente(gm)?.boundaries ?? 'benadering' },
     rows,
     imports: imports
       .filter((i) => i.format.startsWith('source-seed') || i.summary.gemeente === undefined || i.summary.gemeente === gm)
-      .map((i) => ({ id: i.id, importedAt: i.importedAt, source: SOURCES[i.format] ?? i.format, format: i.format, periods: periodsOf(i) })),
+      .map((i) => ({ id: i.id, importedAt: i.importedAt, source: sourceOf(i.format), format: i.format, periods: periodsOf(i) })),
   };
 }

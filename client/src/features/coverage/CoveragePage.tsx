@@ -14,6 +14,20 @@ const STATUS: Record<CoverageStatus, { short: string; long: string }> = {
 
 const LEVEL: Record<string, string> = { buurt: 'Buurten', wijk: 'Wijken', gemeente: 'Gemeente' };
 
+/**
+ * Where the buurt and wijk boundaries come from, and for the shipped approximation what that means for a reader: the
+ * buurt of an address near an edge (search) and the edge itself on the map may be off.
+ */
+const BOUNDARIES: Record<CoverageResponse['meta']['boundaries'], string> = {
+  eigen: 'Buurt- en wijkgrenzen: de eigen, gedetailleerde grenzen van de gemeente. De gemeentegrens op de kaart is daaruit afgeleid.',
+  cbs: 'Buurt- en wijkgrenzen: de officiële CBS Wijk- en Buurtkaart 2024. Gemeentegrenzen: CBS/Kadaster 2023.',
+  benadering:
+    'Buurt- en wijkgrenzen: een vereenvoudigde benadering van de CBS-indeling 2024, passend gemaakt op de gemeentegrens van CBS/Kadaster (2023). ' +
+    'Aan de meeste randen wijkt een buurtgrens 5 tot 50 meter af, aan sommige enkele honderden meters. ' +
+    'Een adres vlak bij een buurtgrens kan daardoor bij de buurt ernaast horen. De cijfers zelf zijn per buurt zoals CBS ze publiceert; ' +
+    'met de eigen grenzen van de gemeente of de officiële CBS-kaart vervalt deze afwijking.',
+};
+
 const dateTime = (iso: string) => new Date(iso).toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short' });
 const month = (m: string) => new Date(`${m}-15T00:00:00Z`).toLocaleDateString('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -22,9 +36,11 @@ export function CoveragePage({ data, error }: { data: CoverageResponse | null; e
   if (!data) return <p>Gegevens laden…</p>;
   const importById = new Map(data.imports.map((i) => [i.id, i]));
   return (
-    <section className="coverage-page" aria-labelledby="coverage-title">
-      <h2 id="coverage-title">Gegevens van {data.meta.naam}</h2>
-      <p>
+    <section className="page coverage-page" aria-labelledby="coverage-title">
+      <div className="page-header">
+        <h2 id="coverage-title">Gegevens van {data.meta.naam}</h2>
+      </div>
+      <p className="page-summary">
         Nieuwste cijfers: {data.meta.newestMonth ? month(data.meta.newestMonth) : 'geen'}
         {data.meta.newestMonth && !data.meta.newestMonthReal ? ' (een jaarcijfer; er zijn geen maandcijfers)' : ''}.
       </p>
@@ -66,6 +82,8 @@ export function CoveragePage({ data, error }: { data: CoverageResponse | null; e
           </table>
         </div>
       ))}
+      <h3>Grenzen</h3>
+      <p className="coverage-boundaries">{BOUNDARIES[data.meta.boundaries]}</p>
       <h3>Bronnen en imports</h3>
       <ol className="coverage-imports">
         {[...data.imports].reverse().map((i) => (
