@@ -116,7 +116,7 @@ export function App({ session, onLogout, config }: AppProps) {
         </div>
       </header>
       {session.openMode && openNoticeShown && <OpenModeNotice onDismiss={() => setOpenNoticeShown(false)} />}
-      {page === 'kaart' && source.needs.stats && <DemoNotice text={demoText(stats?.meta, series.data?.meta.demo ?? false)} />}
+      {page === 'kaart' && source.needs.stats && <DemoNotice text={demoText(stats?.meta, series.data?.meta)} />}
       {page === 'kaart' && source.needs.survey && <SurveyDemoNotice meta={scene.data.survey?.meta ?? null} />}
       <div className="visually-hidden" role="status" aria-live="polite">
         {status}

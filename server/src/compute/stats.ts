@@ -95,9 +95,9 @@ export function seriesAnswer(ds: Dataset, q: SeriesQuery): SeriesResponse {
   const series = ds.series(area, q.category);
   const breakdown = ds.typeBreakdown(area, q.category, from, to);
   return {
-    meta: { demo: series.some((s) => s.demo), bron: bronFor(ds, q.category), code: area.code, naam: area.naam, category: q.category, categoryNaam: ds.categories.naam(q.category), from, to },
+    meta: { demo: series.some((s) => s.demo), breakdownDemo: breakdown.demo, bron: bronFor(ds, q.category), code: area.code, naam: area.naam, category: q.category, categoryNaam: ds.categories.naam(q.category), from, to },
     series,
-    breakdown,
+    breakdown: breakdown.rows,
     yearly: yearlySeries(ds, area, q.category),
   };
 }

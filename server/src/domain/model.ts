@@ -117,7 +117,8 @@ export interface YearlySeries {
 }
 
 export interface SeriesResponse {
-  meta: { demo: boolean; bron: string; code: string; naam: string; category: string; categoryNaam: string; from: string; to: string };
+  /** `demo`: some month of the series is (partly) generated; `breakdownDemo`: the breakdown by type is. */
+  meta: { demo: boolean; breakdownDemo: boolean; bron: string; code: string; naam: string; category: string; categoryNaam: string; from: string; to: string };
   /** Monthly counts over all months with data. */
   series: SeriesPoint[];
   /** Count per crime type over the requested period (for the category breakdown). */

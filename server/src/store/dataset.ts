@@ -383,8 +383,12 @@ export class Dataset {
     });
   }
 
-  /** Count per crime type of one area over a period, largest first; types without registrations left out. */
-  typeBreakdown(area: AreaInfo, category: string, from: string, to: string): TypeCount[] {
+  /**
+   * Count per crime type of one area over a period, largest first; types without registrations left out. `demo`: the
+   * split is (partly) generated: a type split that is not published per buurt, or, over part of a year, months spread
+   * from real yearly figures (over whole calendar years a spread over months adds up again).
+   */
+  typeBreakdown(area: AreaInfo, category: string, from: string, to: string): { rows: TypeCount[]; demo: boolean } {
     const cube = this.cube(area.gemeentecode);
     const { typeIdx, kind } = this.typeSelection(cube, category);
     const members = this.buurtenOf(area);
@@ -393,9 +397,21 @@ export class Dataset {
     const m1 = cube.monthIndex(to);
     const rows: TypeCount[] = [];
     const small: { code: string; count: number }[] = [];
+    const wholeYears = from.endsWith('-01') && to.endsWith('-12');
+    let demo = false;
     for (const t of typeIdx) {
       const { code, naam } = this.categories.types[t];
-      const count = idx.reduce((s, a) => s + cube.sum(a, m0, m1, [t], kind).count, 0);
+      let count = 0;
+      let generated = false;
+      for (const a of idx) {
+        const sum = cube.sum(a, m0, m1, [t], kind);
+        count += sum.count;
+        if (sum.count > 0) generated ||= wholeYears ? !!sum.demoTypes : sum.demo;
+      }
+      // A gemeente's buurten hold a split of its own real per-type figures, constrained to add up to them: the
+      // gemeente's sum of a type it has real figures for is real (over whole years).
+      if (generated && area.level === 'gemeente' && kind === 'misdrijf') generated = this.gemeenteTableSum(area.gemeentecode, [code], from, to)?.demo ?? true;
+      demo ||= generated;
       if (count === 0) continue;
       if (!this.disclosure) rows.push({ code, naam, count });
       else if (count <= this.disclosure.threshold) small.push({ code, count });
@@ -407,7 +423,7 @@ export class Dataset {
       const d = this.disclosure!.count(small.reduce((s, x) => s + x.count, 0), { areas: members, from, to, types: small.map((x) => x.code) });
       rows.push({ code: SMALL_TYPES, naam: 'Overige soorten met kleine aantallen (samen)', count: d.hidden ? null : d.value, ...(d.hidden ? { suppressed: true } : {}) });
     }
-    return rows.sort((a, b) => (b.count ?? -1) - (a.count ?? -1));
+    return { rows: rows.sort((a, b) => (b.count ?? -1) - (a.count ?? -1)), demo };
   }
 
   /** The buurten (and for a gemeente its registrations without a buurt) an area's counts are summed over. */

@@ -15,7 +15,7 @@ const meta = {
   previousFrom: '2023-01', previousTo: '2023-12', populationYear: 2024, lowPopulationThreshold: 200, referenceRatePer1000: 20, notes: [],
 } as StatsMeta;
 const series = (from: string, to: string): SeriesResponse => ({
-  meta: { demo: true, bron: '', code: row.code, naam: row.naam, category: 'HIC', categoryNaam: 'High Impact Crimes', from, to },
+  meta: { demo: true, breakdownDemo: false, bron: '', code: row.code, naam: row.naam, category: 'HIC', categoryNaam: 'High Impact Crimes', from, to },
   series: [],
   breakdown: [{ code: '1.1.1', naam: 'Diefstal/inbraak woning', count: 80 }, { code: '1.4.5', naam: 'Mishandeling', count: 50 }],
   yearly: null,
@@ -26,6 +26,15 @@ describe('AreaPanel: the breakdown by type covers the period shown', () => {
     render(<AreaPanel row={row} meta={meta} series={series('2024-01', '2024-12')} seriesError={null} onClose={() => {}} />);
     expect(screen.getByRole('heading', { name: /Meest voorkomende soorten, .*2024/ })).toBeTruthy();
     expect(screen.getByRole('table', { name: /Meest voorkomende soorten misdrijf in Wittevrouwenveld/ })).toBeTruthy();
+  });
+
+  it('labels a generated breakdown DEMO, and only that one', () => {
+    const s = series('2024-01', '2024-12');
+    render(<AreaPanel row={row} meta={meta} series={{ ...s, meta: { ...s.meta, breakdownDemo: true } }} seriesError={null} onClose={() => {}} />);
+    expect(screen.getByRole('note').textContent).toMatch(/^DEMO Deze verdeling naar soort is \(deels\) gegenereerd/);
+    cleanup();
+    render(<AreaPanel row={row} meta={meta} series={s} seriesError={null} onClose={() => {}} />);
+    expect(screen.queryByRole('note')).toBeNull();
   });
 
   it('does not show a breakdown of another period', () => {

@@ -2,6 +2,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { SeriesResponse, StatsMeta, StatsRow } from '../../../../server/src/domain/model.ts';
 import { explainFlag } from '../../lib/flags.ts';
+import { BreakdownDemoNote } from '../demo-notice/DemoNotice.tsx';
 import { formatNumber, formatPercentChange, formatPeriod } from '../../lib/format.ts';
 import { SeriesChart } from './SeriesChart.tsx';
 import { YearlyChart } from './YearlyChart.tsx';
@@ -126,6 +127,7 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra, regi
       {top.length > 0 && (
         <>
           <h3>Meest voorkomende soorten, {formatPeriod(meta.from, meta.to)}</h3>
+          {series?.meta.breakdownDemo && <BreakdownDemoNote />}
           <table className="breakdown">
             <caption className="visually-hidden">
               Meest voorkomende soorten {registrations === 'overlast' ? 'overlast' : 'misdrijf'} in {row.naam}, {formatPeriod(meta.from, meta.to)}

@@ -8,6 +8,7 @@ import { classShort, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspot
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
 import type { RankingRow } from './RankingTable.tsx';
 import { Sparkline } from './Sparkline.tsx';
+import { BreakdownDemoNote } from '../demo-notice/DemoNotice.tsx';
 
 export interface ComparisonProps {
   codes: string[];
@@ -80,6 +81,7 @@ export function Comparison({ codes, gemeente, category, from, to, names, stats, 
             <h4>Per maand</h4>
             {ser === 'error' ? <p className="error">Maandcijfers niet beschikbaar.</p> : ser ? <Sparkline series={ser.series} from={from} to={to} naam={naam} /> : <p className="hint">Laden…</p>}
             <h4>Meest geregistreerd</h4>
+            {top.length > 0 && ser && ser !== 'error' && ser.meta.breakdownDemo && <BreakdownDemoNote />}
             {top.length > 0 ? (
               <table className="breakdown">
                 <caption className="visually-hidden">Meest geregistreerde soorten in {naam}</caption>
