@@ -83,7 +83,7 @@ export function HotspotPanel({ method, onChange, data, error, loading, areaWord 
                   <td>
                     <HotspotSwatch hotspotClass={s.key} />
                   </td>
-                  <td className="legend-range">{s.label}</td>
+                  <td className="legend-label">{s.label}</td>
                   <td className="legend-count">({formatNumber(counts.byClass[s.key])})</td>
                 </tr>
               ))}
