@@ -85,6 +85,12 @@ describe('Hotspots, workbench and attention areas in the browser', () => {
     const texts = await legend.locator('tbody tr').allTextContents();
     const total = texts.map((t) => Number(/\((\d+)\)\s*$/.exec(t)?.[1] ?? 'NaN')).reduce((a, b) => a + b, 0);
     expect(total).toBe(44);
+    // The class names are words: they wrap, and every count stays inside the card (they once ran past its edge).
+    const card = (await legend.boundingBox())!;
+    for (const cell of await legend.locator('.legend-count').all()) {
+      const c = (await cell.boundingBox())!;
+      expect(c.x + c.width, (await cell.textContent()) ?? '').toBeLessThanOrEqual(card.x + card.width - 8);
+    }
     await expect(legend.textContent()).resolves.toMatch(/FDR-gecorrigeerd \(Benjamini–Hochberg\)/);
     await expect(legend.textContent()).resolves.toMatch(/registraties per km²/);
 

@@ -28,6 +28,15 @@ describe('AreaPanel: the breakdown by type covers the period shown', () => {
     expect(screen.getByRole('table', { name: /Meest voorkomende soorten misdrijf in Wittevrouwenveld/ })).toBeTruthy();
   });
 
+  it('labels generated months DEMO at their chart', () => {
+    const s = series('2024-01', '2024-12');
+    render(<AreaPanel row={row} meta={meta} series={s} seriesError={null} onClose={() => {}} />);
+    expect(screen.getByRole('heading', { name: 'Per maand DEMO' })).toBeTruthy();
+    cleanup();
+    render(<AreaPanel row={row} meta={meta} series={{ ...s, meta: { ...s.meta, demo: false } }} seriesError={null} onClose={() => {}} />);
+    expect(screen.getByRole('heading', { name: 'Per maand' })).toBeTruthy();
+  });
+
   it('labels a generated breakdown DEMO, and only that one', () => {
     const s = series('2024-01', '2024-12');
     render(<AreaPanel row={row} meta={meta} series={{ ...s, meta: { ...s.meta, breakdownDemo: true } }} seriesError={null} onClose={() => {}} />);

@@ -113,7 +113,9 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra, regi
         </ul>
       )}
 
-      <h3>Per maand</h3>
+      <h3>
+        Per maand{series?.meta.demo && <> <strong className="flag flag-demo">DEMO</strong></>}
+      </h3>
       {seriesError && <p className="error">Maandcijfers konden niet worden geladen: {seriesError}</p>}
       {!series && !seriesError && <p className="hint">Maandcijfers worden geladen…</p>}
       {series && <SeriesChart series={series.series} from={meta.from} to={meta.to} label={`${series.meta.categoryNaam} in ${row.naam}`} noun={measureInfo('count', registrations).title.replace(/^Aantal /, '')} />}
