@@ -16,7 +16,7 @@ import { metaRoutes } from './routes/meta.ts';
 import { areasRoutes } from './routes/areas.ts';
 import { tilesRoutes } from './routes/tiles.ts';
 import { tileSetOf, type TileSet } from './compute/tiles.ts';
-import { tileAddress, tileAnswer } from './http/tileAnswer.ts';
+import { TILE_SECURITY, tileAddress, tileAnswer } from './http/tileAnswer.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { surveyRoutes } from './routes/survey.ts';
 import { targetsRoutes } from './routes/targets.ts';
@@ -304,7 +304,8 @@ function securityHeaders(record: () => Readonly<Record<string, string>>): Middle
   const entries = new WeakMap<object, [string, string][]>();
   // Not async: returns next()'s promise rather than wrapping it in another one.
   return (c, next) => {
-    const r = record();
+    // A request for a tile gets the headers a binary subresource can act on (see TILE_SECURITY), as on the fast path.
+    const r = c.req.path.startsWith('/api/tiles/') && tileAddress(c.req.path) ? TILE_SECURITY : record();
     let headers = entries.get(r);
     if (!headers) entries.set(r, (headers = Object.entries(r)));
     for (const [k, v] of headers) c.header(k, v);
@@ -410,7 +411,7 @@ export function createApp(deps: AppDeps) {
       ? tileAnswer(tiles, tile, getQueryParam(url, 'v') as string | undefined, header('if-none-match') ?? null, header('accept-encoding') ?? null)
       : areaAnswer(deps.dataset, getQueryParam(url, 'gemeente') as string | undefined, header('if-none-match') ?? null, header('accept-encoding') ?? null);
     if (!answer) return undefined;
-    const record = security();
+    const record = tile ? TILE_SECURITY : security();
     let forRecord = withSecurity.get(record);
     if (!forRecord) withSecurity.set(record, (forRecord = new WeakMap()));
     let merged = forRecord.get(answer.headers);

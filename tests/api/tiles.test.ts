@@ -165,6 +165,23 @@ describe('GET /api/tiles/{level}/{z}/{x}/{y}.mvt', () => {
     }
   });
 
+  it('carries the security headers a binary subresource acts on, and only the JSON answers carry the document ones', async () => {
+    const [x, y] = [Math.floor(lon2x(5.69, 11)), Math.floor(lat2y(50.85, 11))];
+    for (const url of [`/api/tiles/buurt/11/${x}/${y}.mvt`, `/api/tiles/buurt/11/${x}/${y}.mvt?view=presentatie`]) {
+      const res = await t.app.request(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get('X-Content-Type-Options'), url).toBe('nosniff');
+      expect(res.headers.get('Cross-Origin-Resource-Policy'), url).toBe('same-origin');
+      expect(res.headers.get('Content-Security-Policy'), url).toBeNull();
+      expect(res.headers.get('X-Frame-Options'), url).toBeNull();
+    }
+    for (const url of ['/api/tiles/buurt.json', '/api/tiles/buurt/15/1/1.mvt']) {
+      const res = await t.app.request(url);
+      expect(res.headers.get('Content-Security-Policy'), url).toMatch(/default-src 'self'/);
+      expect(res.headers.get('X-Frame-Options'), url).toBe('DENY');
+    }
+  });
+
   it('answers 404 JSON naming the parameter for what is not a tile', async () => {
     for (const [url, parameter] of [
       ['/api/tiles/straat/10/1/1.mvt', 'level'],
