@@ -435,7 +435,7 @@ export function createApp(deps: AppDeps) {
 export function nodeListener(app: ReturnType<typeof createApp>): RequestListener {
   const chain = getRequestListener(app.fetch);
   // Each answer's headers as the flat [name, value, …] list writeHead takes without walking an object
-  // (17 headers per answer, most of them the security headers; computed once per shared answer record).
+  // (an areas answer has 17, most of them the security headers; a tile 7: computed once per shared answer record).
   const flat = new WeakMap<object, string[]>();
   return (req, res) => {
     const url = req.url ?? '/';
