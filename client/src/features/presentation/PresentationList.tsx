@@ -10,7 +10,12 @@ export function PresentationList() {
       <h2>Presentaties</h2>
       <p className="page-summary">Kies een draaiboek om te presenteren. Kleine aantallen worden in een presentatie altijd afgeschermd.</p>
       {error && <p className="error">Presentaties konden niet worden geladen: {error}</p>}
-      {list && list.length === 0 && <p>Er zijn nog geen draaiboeken opgeslagen.</p>}
+      {list && list.length === 0 && (
+        <p>
+          Er zijn nog geen draaiboeken opgeslagen. Een analist of beheerder stelt er een samen op de kaart, onder
+          &lsquo;Draaiboek voor een presentatie&rsquo;; daarna staat het hier.
+        </p>
+      )}
       {list && list.length > 0 && (
         <ul className="presentation-list">
           {list.map((p) => (
