@@ -171,6 +171,7 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
 
   const gemInfos: GemeenteInfo[] = [];
   const national = { buurten: [] as Feature<Geometry, Props>[], wijken: [] as Feature<Geometry, Props>[], gemeenten: [] as Feature<Geometry, Props>[] };
+  const nationalKind: BoundaryKind = isApproximation(buurtFile) ? 'benadering' : 'cbs';
   for (const [gm, s] of [...byGem].sort(([a], [b]) => a.localeCompare(b))) {
     if (s.buurten.length === 0) continue; // e.g. GM0998 "Buitenland"
     const naam = gemNames.get(gm) ?? gm;
@@ -178,6 +179,7 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
     const inwoners = num(k?.AantalInwoners_5);
     const land = num(k?.OppervlakteLand_123);
     const gemArea = land !== null ? land / 100 : s.buurten.reduce((a, f) => a + km2(f), 0);
+    const boundaries: BoundaryKind = own.get(gm)?.buurten.length ? 'eigen' : nationalKind;
     const gemFeature: Feature<Geometry, Props> = {
       type: 'Feature',
       id: gm,
@@ -187,7 +189,7 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
       // Without a gemeente polygon in the source the buurten are dissolved too, so the layer always exists. The
       // national approximated buurten are not: simplified one by one, they leave slits between neighbours, which
       // would become border lines inside the gemeente.
-      geometry: own.get(gm)?.buurten.length ? dissolve(s.buurten) : (s.gemeente?.geometry ?? dissolve(s.buurten)),
+      geometry: boundaries === 'eigen' ? dissolve(s.buurten) : (s.gemeente?.geometry ?? dissolve(s.buurten)),
     };
     const topo = areaTopology(s.buurten, s.wijken, [gemFeature]);
     national.buurten.push(...s.buurten);
@@ -195,7 +197,6 @@ export function buildGeodata(sourceDir: string, dataDir: string, log: (m: string
     national.gemeenten.push(gemFeature);
     areas.push({ code: gm, naam, level: 'gemeente', gemeentecode: gm, inwoners, oppervlakteKm2: gemArea });
     const b = bbox({ type: 'FeatureCollection', features: s.buurten }) as [number, number, number, number];
-    const boundaries: BoundaryKind = own.get(gm)?.buurten.length ? 'eigen' : isApproximation(buurtFile) ? 'benadering' : 'cbs';
     gemInfos.push({ code: gm, naam, bbox: b, buurten: s.buurten.length, wijken: s.wijken.length, boundaries });
     writeCompressed(path.join(tmp, 'areas', `${gm}.topojson`), JSON.stringify(topo));
   }
