@@ -1,7 +1,8 @@
 // The map figures in headless Chromium: the real app at gemeente=NL, watched only through window.__bvk, against
 // pages of the bench's own (node:http on loopback, no app code): a bare MapLibre choropleth that draws the same
 // polygons (the same TopoJSON bytes and the same stats JSON), or with `?empty` an empty MapLibre map (background
-// only, no sources: what MapLibre costs on this machine before it draws anything). This file holds the plumbing
+// only, no sources: what MapLibre costs on this machine before it draws anything), or at `/floor` the app's country
+// tiles and style without the app (what the tiles cost by themselves; firstMapTiles' note). This file holds the plumbing
 // every map figure shares (one browser, fresh contexts, the pages, the end marks) and the `firstMap` and
 // `recolour` figures; browserTiles.ts holds the vector-tile figures. Times are taken inside the page
 // (performance.now(), from navigation start).
@@ -19,9 +20,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VIEWPORT = { width: 1440, height: 1000 };
 
-const bareHtml = (empty: boolean) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>bare</title>
+const bareHtml = (empty: boolean, script = '/bare.js') => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>bare</title>
 <link rel="stylesheet" href="/maplibre-gl.css"><style>html,body{margin:0}#map{position:absolute;left:0;top:0}</style></head>
-<body><div id="map"></div>${empty ? '' : '<script src="/topojson-client.js"></script>'}<script type="module" src="/bare.js"></script></body></html>`;
+<body><div id="map"></div>${empty ? '' : '<script src="/topojson-client.js"></script>'}<script type="module" src="${script}"></script></body></html>`;
 
 // A bare choropleth: one GeoJSON source with the colour as a feature property (the textbook way), of all buurten or
 // (with ?level=gemeente) of the gemeenten,
@@ -94,6 +95,45 @@ else Promise.all([fetch('/areas').then((r) => r.json()), fetch(gemeenten ? '/sta
 });
 `;
 
+// The tiles alone (firstMapTiles' note): MapLibre with the app's own country style at its first map (the background
+// and the gemeente layers, the same tile URLs through this server), the gemeenten's stats fetched at once and set as
+// feature-state, and the canvas hidden until the first coloured idle, as the app does. No app code: what the tile
+// path costs by itself, so that the figure's distance from the empty map can be split into the tiles' part and the
+// app's. The style and the camera are the app's, read from its first round (window.__floor, set before the page runs).
+const FLOOR_JS = `
+import * as maplibregl from '/maplibre-gl.mjs';
+maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
+maplibregl.prewarm();
+const q = new URLSearchParams(location.search);
+const el = document.getElementById('map');
+el.style.width = q.get('w') + 'px'; el.style.height = q.get('h') + 'px';
+el.style.visibility = 'hidden';
+const { style, center, zoom, source, sourceLayer } = window.__floor;
+const stats = fetch('/stats-gemeente').then((r) => r.json());
+const map = new maplibregl.Map({ container: 'map', style, center, zoom, attributionControl: false });
+window.__bench = { map, firstMap: null };
+const PALETTE = ['#fef0d9', '#fdcc8a', '#fc8d59', '#e34a33', '#b30000'];
+stats.then(({ rows }) => {
+  const vals = rows.map((r) => r.ratePer1000).filter((v) => v !== null).sort((a, b) => a - b);
+  const breaks = [0.2, 0.4, 0.6, 0.8].map((p) => vals[Math.floor(p * (vals.length - 1))]);
+  for (const r of rows) {
+    const v = r.ratePer1000;
+    map.setFeatureState({ source, sourceLayer, id: r.code }, { fill: v === null ? '#cccccc' : PALETTE[breaks.filter((b) => v > b).length], noData: v === null });
+  }
+  const done = () => {
+    if (!map.areTilesLoaded()) return map.once('idle', done);
+    const idle = performance.now();
+    const c = map.getCanvas();
+    const gl = c.getContext('webgl2') || c.getContext('webgl');
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    window.__bench.firstPixels = performance.now();
+    window.__bench.firstMap = idle;
+    el.style.visibility = '';
+  };
+  map.once('idle', done);
+});
+`;
+
 /** Milliseconds per round, to MapLibre's 'idle' (the figures) and to the frame drawn by the GPU process. */
 export interface Rounds {
   app: number[];
@@ -117,11 +157,29 @@ export interface Canvas {
 }
 
 /** Serves the bare page and the same bytes the app gets (NL TopoJSON as brotli, the NL stats JSON of buurten and of gemeenten). */
-function bareServer(areasFile: string, statsJson: Buffer, gemeenteStatsJson: Buffer): Promise<{ url: string; close: () => Promise<void> }> {
+/** One answer of the app, bytes as sent (still compressed), for the floor page's tiles. */
+function appAnswer(url: string): Promise<{ body: Buffer; headers: http.OutgoingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const pick = (h: string) => (res.headers[h] ? { [h]: res.headers[h] } : {});
+          resolve({ body: Buffer.concat(chunks), headers: { ...pick('content-type'), ...pick('content-encoding'), 'Cache-Control': 'no-store' } });
+        });
+      })
+      .on('error', reject);
+  });
+}
+
+function bareServer(areasFile: string, statsJson: Buffer, gemeenteStatsJson: Buffer, appUrl: string): Promise<{ url: string; close: () => Promise<void> }> {
   const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   const files: Record<string, [string | Buffer, string, string?]> = {
     '/': [bareHtml(false), 'text/html; charset=utf-8'],
     '/empty': [bareHtml(true), 'text/html; charset=utf-8'],
+    '/floor': [bareHtml(true, '/floor.js'), 'text/html; charset=utf-8'],
+    '/floor.js': [FLOOR_JS, 'text/javascript'],
     '/bare.js': [BARE_JS, 'text/javascript'],
     '/maplibre-gl.mjs': [fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl.mjs')), 'text/javascript'],
     '/maplibre-gl-worker.mjs': [fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs')), 'text/javascript'],
@@ -131,7 +189,17 @@ function bareServer(areasFile: string, statsJson: Buffer, gemeenteStatsJson: Buf
     '/stats': [statsJson, 'application/json; charset=utf-8'],
     '/stats-gemeente': [gemeenteStatsJson, 'application/json; charset=utf-8'],
   };
+  // The floor page's tiles: the app's own tile answers, fetched once and then served from memory like the app does.
+  const tiles = new Map<string, Promise<{ body: Buffer; headers: http.OutgoingHttpHeaders }>>();
   const server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/api/tiles/')) {
+      if (!tiles.has(req.url)) tiles.set(req.url, appAnswer(`${appUrl}${req.url}`));
+      tiles.get(req.url)!.then(
+        (a) => res.writeHead(200, a.headers).end(a.body),
+        () => res.writeHead(502).end(),
+      );
+      return;
+    }
     const f = files[new URL(req.url ?? '/', 'http://x').pathname];
     if (!f) {
       res.writeHead(404).end();
@@ -172,7 +240,7 @@ export interface BrowserBench {
 
 export async function openBrowserBench(appUrl: string, areasFile: string): Promise<BrowserBench> {
   const statsOf = async (level: string) => Buffer.from(await (await fetch(`${appUrl}/api/stats?gemeente=NL&level=${level}&category=0.0.0`)).arrayBuffer());
-  const bare = await bareServer(areasFile, await statsOf('buurt'), await statsOf('gemeente'));
+  const bare = await bareServer(areasFile, await statsOf('buurt'), await statsOf('gemeente'), appUrl);
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS }).catch(async (e: unknown) => {
     await bare.close();
     throw e;
@@ -244,10 +312,11 @@ export function canvasOf(page: Page): Promise<Canvas> {
 
 /**
  * Opens the bench's own page (`/` the bare choropleth of all buurten, or with `level` 'gemeente' of the gemeenten;
- * `/empty` the empty map) at the app's canvas size and waits for its first map.
+ * `/empty` the empty map; `/floor` the app's country tiles without the app, which needs window.__floor) at the app's
+ * canvas size and waits for its first map.
  */
-export async function openBare(bench: BrowserBench, page: Page, which: 'bare' | 'empty', canvas: Canvas, level: 'buurt' | 'gemeente' = 'buurt'): Promise<Timing> {
-  await page.goto(`${bench.bareUrl}/${which === 'empty' ? 'empty' : ''}?w=${canvas.width}&h=${canvas.height}${level === 'gemeente' ? '&level=gemeente' : ''}`);
+export async function openBare(bench: BrowserBench, page: Page, which: 'bare' | 'empty' | 'floor', canvas: Canvas, level: 'buurt' | 'gemeente' = 'buurt'): Promise<Timing> {
+  await page.goto(`${bench.bareUrl}/${which === 'bare' ? '' : which}?w=${canvas.width}&h=${canvas.height}${level === 'gemeente' ? '&level=gemeente' : ''}`);
   return waitInPage(
     page,
     `the ${which} MapLibre page's first 'idle'`,

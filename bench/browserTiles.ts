@@ -28,6 +28,8 @@ export interface PanRounds {
 
 export interface TileFigures {
   firstMapTiles?: Rounds;
+  /** Per firstMapTiles round: the floor page's first coloured map (the app's tiles and style without the app). */
+  firstMapTilesFloor?: number[];
   recolourTiles?: Rounds;
   panNL?: PanRounds;
   frames: number;
@@ -143,6 +145,30 @@ async function sourcesOf(page: Page): Promise<{ vector: boolean; text: string }>
   return { vector: list.some((s) => s.type === 'vector'), text: list.map((s) => `${s.id} (${s.type}${s.url ? ` ${s.url}` : ''})`).join(', ') || 'none' };
 }
 
+/** What the floor page draws: the app's country style at its first map, cut down to the tiled level in view. */
+interface Floor {
+  style: unknown;
+  center: [number, number];
+  zoom: number;
+  source: string;
+  sourceLayer: string;
+}
+
+// Runs in the app's page once its first coloured map is idle (a string, like PAN_JS): its style with the background and
+// the visible layers of the visible fill's vector source (no overlays, no image patterns), the tile URLs moved to the
+// bench's server, and the camera.
+const FLOOR_OF_JS = `((bare) => {
+  const map = window.__bvk.map;
+  const style = map.getStyle();
+  const shown = (l) => (l.layout || {}).visibility !== 'none';
+  const fill = style.layers.find((l) => l.type === 'fill' && shown(l) && style.sources[l.source] && style.sources[l.source].type === 'vector');
+  const src = style.sources[fill.source];
+  const source = { ...src, tiles: src.tiles.map((t) => t.replace(location.origin, bare)) };
+  const layers = style.layers.filter((l) => l.type === 'background' || (l.source === fill.source && shown(l) && !(l.paint || {})['fill-pattern']));
+  const c = map.getCenter();
+  return { style: { version: 8, sources: { [fill.source]: source }, layers }, center: [c.lng, c.lat], zoom: map.getZoom(), source: fill.source, sourceLayer: fill['source-layer'] };
+})`;
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -162,6 +188,9 @@ export async function measureTiles(bench: BrowserBench, rounds: number, want: (.
   if (want('firstMapTiles')) {
     const r = rounds0();
     let canvas: Canvas = { width: 0, height: 0 };
+    // The same tiles and style without the app (the bench's /floor page), after each empty page: splits the figure.
+    let floor: Floor | null = null;
+    const floors: number[] = [];
     for (let i = 0; i < rounds; i++) {
       {
         const { ctx, page } = await bench.fresh();
@@ -173,6 +202,7 @@ export async function measureTiles(bench: BrowserBench, rounds: number, want: (.
         if (timeline) out.notes.push(`firstMapTiles, the last round's app: ${await timeline()}, idle ${ms(at.idle)}`);
         if (i === 0) {
           canvas = await canvasOf(page);
+          floor = (await page.evaluate(`${FLOOR_OF_JS}(${JSON.stringify(bench.bareUrl)})`)) as Floor;
           await noteSources(page, 'firstMapTiles', '/?gemeente=NL');
           await page.screenshot({ path: bench.shot('bench-app-nl-tiles.png') });
         }
@@ -185,9 +215,16 @@ export async function measureTiles(bench: BrowserBench, rounds: number, want: (.
         r.barePixels.push(at.pixels);
         await ctx.close();
       }
-      log(`  firstMapTiles round ${i + 1}: app ${ms(r.app.at(-1)!)} (drawn ${ms(r.appPixels.at(-1)!)}), empty map ${ms(r.bare.at(-1)!)} (drawn ${ms(r.barePixels.at(-1)!)})`);
+      if (floor) {
+        const { ctx, page } = await bench.fresh();
+        await page.addInitScript(`window.__floor = ${JSON.stringify(floor)};`);
+        floors.push((await openBare(bench, page, 'floor', canvas)).idle);
+        await ctx.close();
+      }
+      log(`  firstMapTiles round ${i + 1}: app ${ms(r.app.at(-1)!)} (drawn ${ms(r.appPixels.at(-1)!)}), empty map ${ms(r.bare.at(-1)!)} (drawn ${ms(r.barePixels.at(-1)!)})${floor ? `, the tiles alone ${ms(floors.at(-1)!)}` : ''}`);
     }
     out.firstMapTiles = r;
+    if (floors.length) out.firstMapTilesFloor = floors;
   }
 
   // Recolouring all 14,566 buurten of the country: the `recolour` mechanics at level=buurt.
