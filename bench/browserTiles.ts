@@ -219,6 +219,10 @@ export async function measureTiles(bench: BrowserBench, rounds: number, want: (.
         const { ctx, page } = await bench.fresh();
         await page.addInitScript(`window.__floor = ${JSON.stringify(floor)};`);
         floors.push((await openBare(bench, page, 'floor', canvas)).idle);
+        // A floor that drew no tiles (a failed tile request also ends in 'idle') would measure nothing: said, not used.
+        const drawn = await page.evaluate(`window.__bench.map.querySourceFeatures(${JSON.stringify(floor.source)}, { sourceLayer: ${JSON.stringify(floor.sourceLayer)} }).length`);
+        if (!drawn) throw new Error(`firstMapTiles: the tiles-alone page drew no ${floor.sourceLayer} from ${bench.bareUrl}/floor (page errors: ${bench.errors.slice(-3).join(' | ') || 'none'})`);
+        if (i === 0) await page.screenshot({ path: bench.shot('bench-floor-nl-tiles.png') });
         await ctx.close();
       }
       log(`  firstMapTiles round ${i + 1}: app ${ms(r.app.at(-1)!)} (drawn ${ms(r.appPixels.at(-1)!)}), empty map ${ms(r.bare.at(-1)!)} (drawn ${ms(r.barePixels.at(-1)!)})${floor ? `, the tiles alone ${ms(floors.at(-1)!)}` : ''}`);
