@@ -64,4 +64,12 @@ describe('RankingTable', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Op shortlist: Amby' }));
     expect(onToggle).toHaveBeenCalledWith('BU00000004', true);
   });
+
+  it('lets a long header wrap after a slash, not inside the word before it', () => {
+    const withSlash = [...criteria, { id: 'hicShare', naam: 'Aandeel vermogenscriminaliteit/HIC (%)', description: 'HIC', direction: 1 as const }];
+    render(<RankingTable rows={rows} criteria={withSlash} caption="Rangorde buurten" shortlist={[]} onToggle={() => {}} />);
+    const header = screen.getByRole('columnheader', { name: /vermogenscriminaliteit\/HIC/ });
+    const button = within(header).getByRole('button');
+    expect(button.innerHTML).toContain('vermogenscriminaliteit/<wbr>HIC (%)');
+  });
 });

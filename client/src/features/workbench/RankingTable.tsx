@@ -1,5 +1,5 @@
 // Ranked areas with the total score and every weighted component; sortable, with a shortlist tick per row.
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import type { RankingResponse } from '../../api/client.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
 import { formatNumber, compareNl } from '../../lib/format.ts';
@@ -34,6 +34,24 @@ export function formatCriterionValue(id: string, v: number | null): string {
   return `${unit.signed && v > 0 ? '+' : ''}${formatNumber(v, unit.decimals)}${unit.suffix}`;
 }
 
+/**
+ * A column label that may wrap after a slash ("vermogenscriminaliteit/HIC"): without the hint the narrow header
+ * breaks inside the long Dutch word instead.
+ */
+function breakableAtSlash(label: string): ReactNode {
+  const parts = label.split('/');
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 && (
+        <>
+          /<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
+}
+
 export interface RankingTableProps {
   rows: RankingRow[];
   /** Criteria with a weight above 0, in display order. */
@@ -52,7 +70,7 @@ export function RankingTable({ rows, criteria, caption, shortlist, onToggle }: R
   const header = (key: RankingSortKey, label: string, numeric: boolean, title?: string) => (
     <th key={key} scope="col" aria-sort={sort.key === key ? sort.dir : undefined} className={numeric ? 'num' : undefined} title={title}>
       <button type="button" className="sort-button" onClick={() => toggle(key)}>
-        {label}
+        {breakableAtSlash(label)}
         <span className="sort-icon" aria-hidden="true">
           {sort.key === key ? (sort.dir === 'ascending' ? '▲' : '▼') : '⇅'}
         </span>
