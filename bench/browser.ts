@@ -28,14 +28,8 @@ const bareHtml = (empty: boolean, script = '/bare.js') => `<!doctype html><html 
 // (with ?level=gemeente) of the gemeenten,
 // recoloured by setData with new properties. At /empty the same map stays empty (no data fetched, no source, no
 // topojson script): its first 'idle' is the physical limit of a first map here, and panning it costs only MapLibre's frame.
-const BARE_JS = `
-import * as maplibregl from '/maplibre-gl.mjs';
-maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
-const q = new URLSearchParams(location.search);
-const el = document.getElementById('map');
-// ?level=gemeente draws the country's gemeenten (what the app shows at ?gemeente=NL), otherwise all buurten.
-const gemeenten = q.get('level') === 'gemeente';
-el.style.width = q.get('w') + 'px'; el.style.height = q.get('h') + 'px';
+// What the bench's map pages share: the colours of a measure (quintiles, grey for unknown) and the end of a frame.
+const PAGE_HELPERS_JS = `
 const PALETTE = ['#fef0d9', '#fdcc8a', '#fc8d59', '#e34a33', '#b30000'];
 function colours(rows, measure) {
   const vals = rows.map((r) => r[measure]).filter((v) => v !== null).sort((a, b) => a - b);
@@ -48,11 +42,22 @@ function colours(rows, measure) {
   return out;
 }
 // 'idle' fires when MapLibre has issued a frame's GL calls; reading one pixel waits until the GPU process has drawn it.
-function finishGl() {
+function finishGl(map) {
   const c = map.getCanvas();
   const gl = c.getContext('webgl2') || c.getContext('webgl');
   gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
 }
+`;
+
+const BARE_JS = `
+import * as maplibregl from '/maplibre-gl.mjs';
+maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
+const q = new URLSearchParams(location.search);
+const el = document.getElementById('map');
+// ?level=gemeente draws the country's gemeenten (what the app shows at ?gemeente=NL), otherwise all buurten.
+const gemeenten = q.get('level') === 'gemeente';
+el.style.width = q.get('w') + 'px'; el.style.height = q.get('h') + 'px';
+${PAGE_HELPERS_JS}
 function whenIdle(map) {
   return new Promise((resolve) => {
     const check = () => (map.isSourceLoaded('b') ? resolve() : map.once('idle', check));
@@ -64,7 +69,7 @@ const map = new maplibregl.Map({ container: 'map', style: { version: 8, sources:
 window.__bench = { map, firstMap: null };
 if (location.pathname === '/empty') map.once('idle', () => {
   const idle = performance.now();
-  finishGl();
+  finishGl(map);
   window.__bench.firstPixels = performance.now();
   window.__bench.firstMap = idle;
 });
@@ -78,18 +83,18 @@ else Promise.all([fetch('/areas').then((r) => r.json()), fetch(gemeenten ? '/sta
   map.fitBounds([[topo.bbox[0], topo.bbox[1]], [topo.bbox[2], topo.bbox[3]]], { padding: 24, animate: false });
   await whenIdle(map);
   const idle = performance.now();
-  finishGl();
+  finishGl(map);
   window.__bench.firstPixels = performance.now();
   window.__bench.firstMap = idle;
   window.__bench.recolour = async (measure) => {
-    finishGl(); // start with nothing of an earlier frame left in the GPU process
+    finishGl(map); // start with nothing of an earlier frame left in the GPU process
     const t0 = performance.now();
     const c2 = colours(stats.rows, measure);
     for (const f of fc.features) f.properties.fill = c2.get(f.properties.code) || '#eeeeee';
     map.getSource('b').setData(fc);
     await whenIdle(map);
     const t1 = performance.now();
-    finishGl();
+    finishGl(map);
     return { idle: t1 - t0, pixels: performance.now() - t0 };
   };
 });
@@ -112,20 +117,14 @@ const { style, center, zoom, source, sourceLayer } = window.__floor;
 const stats = fetch('/stats-gemeente').then((r) => r.json());
 const map = new maplibregl.Map({ container: 'map', style, center, zoom, attributionControl: false });
 window.__bench = { map, firstMap: null };
-const PALETTE = ['#fef0d9', '#fdcc8a', '#fc8d59', '#e34a33', '#b30000'];
+${PAGE_HELPERS_JS}
 stats.then(({ rows }) => {
-  const vals = rows.map((r) => r.ratePer1000).filter((v) => v !== null).sort((a, b) => a - b);
-  const breaks = [0.2, 0.4, 0.6, 0.8].map((p) => vals[Math.floor(p * (vals.length - 1))]);
-  for (const r of rows) {
-    const v = r.ratePer1000;
-    map.setFeatureState({ source, sourceLayer, id: r.code }, { fill: v === null ? '#cccccc' : PALETTE[breaks.filter((b) => v > b).length], noData: v === null });
-  }
+  const fill = colours(rows, 'ratePer1000');
+  for (const r of rows) map.setFeatureState({ source, sourceLayer, id: r.code }, { fill: fill.get(r.code), noData: r.ratePer1000 === null });
   const done = () => {
     if (!map.areTilesLoaded()) return map.once('idle', done);
     const idle = performance.now();
-    const c = map.getCanvas();
-    const gl = c.getContext('webgl2') || c.getContext('webgl');
-    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    finishGl(map);
     window.__bench.firstPixels = performance.now();
     window.__bench.firstMap = idle;
     el.style.visibility = '';

@@ -166,8 +166,9 @@ export function computeCoverage(ds: Dataset, gm: string): CoverageResponse {
     'Soorten die CBS niet per buurt publiceert (zoals zeden) staan als "niet naar soort uitgesplitst"; het totaal blijft het officiële.',
   ];
   if (!newestMonthReal && newestMonth) notes.push(`Geen maandcijfers geïmporteerd: de nieuwste cijfers zijn jaarcijfers over ${newestMonth.slice(0, 4)}.`);
+  const info = ds.gemeente(gm);
   return {
-    meta: { gemeente: gm, naam: ds.gemeente(gm)?.naam ?? gm, newestMonth, newestMonthReal, years, notes, boundaries: ds.gemeente(gm)?.boundaries ?? 'benadering' },
+    meta: { gemeente: gm, naam: info?.naam ?? gm, newestMonth, newestMonthReal, years, notes, boundaries: info?.boundaries ?? 'benadering' },
     rows,
     imports: imports
       .filter((i) => i.format.startsWith('source-seed') || i.summary.gemeente === undefined || i.summary.gemeente === gm)
