@@ -30,7 +30,18 @@ export function baseSources(tiles: TileSources): Record<string, SourceSpecificat
 
 /** Every base layer, bottom first: per level fill, no-data hatch and outline, then the gemeente borders. */
 export function baseLayers(level: AreaLevel, tiles: TileSources): (FillLayer | LineLayer)[] {
-  return [...LEVELS.flatMap((lvl) => levelLayerSpecs(lvl, lvl === level, baseOf(lvl, tiles))), borderSpec(tiles ? baseOf('gemeente', tiles) : { source: BORDER_SOURCE })];
+  return [...LEVELS.flatMap((lvl) => levelLayerSpecs(lvl, lvl === level, baseOf(lvl, tiles))), borderSpec(tiles ? baseOf('gemeente', tiles) : { source: BORDER_SOURCE }, level)];
+}
+
+/**
+ * The zooms the borders layer draws at a level: at the gemeente level (the country view) the gemeenten's fill
+ * outlines them below its detail zoom, so the borders layer starts there. MapLibre's worker then cuts no line
+ * geometry for the country's first map; cold, that was about a third of the first tiles' time (firstMapTiles).
+ * Both ends are given, so that setting the same range again is no change (MapLibre re-cuts a source's tiles when a
+ * layer's range changes).
+ */
+export function borderZooms(level: AreaLevel): { minzoom: number; maxzoom: number } {
+  return { minzoom: level === 'gemeente' ? DETAIL_ZOOM.gemeente : 0, maxzoom: 24 };
 }
 
 /** The base layers a map can be made with, before the core adds its images: all but the hatch layers. */
@@ -51,6 +62,7 @@ export function ensureLayers(map: Pick<MapLike, 'getLayer' | 'addLayer'>, specs:
 }
 
 export const HATCH = 'bvk-hatch';
+const BORDER_COLOUR = '#154273';
 export const FILL_OPACITY = 0.9;
 
 function levelLayerSpecs(level: AreaLevel, shown: boolean, base: BaseSource): [FillLayer, FillLayer, LineLayer] {
@@ -64,7 +76,11 @@ function levelLayerSpecs(level: AreaLevel, shown: boolean, base: BaseSource): [F
       paint: {
         'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], PENDING_FILL]],
         'fill-opacity': FILL_OPACITY,
-        'fill-antialias': ['step', ['zoom'], false, DETAIL_ZOOM[level], true],
+        // The gemeente level (the country view only) draws its borders as the fill's own outline below its detail
+        // zoom, where the borders layer waits for it (borderZooms): one bucket per tile instead of a fill and a line.
+        ...(level === 'gemeente'
+          ? { 'fill-antialias': true, 'fill-outline-color': BORDER_COLOUR }
+          : { 'fill-antialias': ['step', ['zoom'], false, DETAIL_ZOOM[level], true] as const }),
       },
     },
     // No-data areas get a hatch on top of grey so "geen gegevens" does not depend on colour alone.
@@ -91,13 +107,14 @@ function levelLayerSpecs(level: AreaLevel, shown: boolean, base: BaseSource): [F
 }
 
 /** The gemeente borders over every level, read from `base` (the gemeente areas of the geometry on show). */
-function borderSpec(base: BaseSource): LineLayer {
+function borderSpec(base: BaseSource, level: AreaLevel): LineLayer {
   return {
     id: BORDER_LAYER,
     type: 'line',
     ...base,
+    ...borderZooms(level),
     // Thin at the country view, where 342 borders would otherwise cover the buurten between them.
-    paint: { 'line-color': '#154273', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 10, 2.5] },
+    paint: { 'line-color': BORDER_COLOUR, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 10, 2.5] },
   };
 }
 

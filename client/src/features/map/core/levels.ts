@@ -15,8 +15,10 @@ export const BORDER_LAYER = 'gemeente-outline';
  * fill's antialiasing edge and the no-data hatch add nothing a reader can see, but in software rendering they are
  * most of the cost of a frame (measured at NL: outlines ~1.5 s, antialiasing ~0.4 s of a ~2 s frame). So the
  * country view draws the fills and the gemeente borders only; every gemeente view (zoom 10 and up) is unchanged.
- * The gemeente level (the country view's default) has the borders layer as its outline already; below zoom 7 its own
- * outline, antialiasing and hatch only made each software-rendered frame of the country slower (the panNL benchmark).
+ * The gemeente level (the country view's default) has no outline layer or hatch below zoom 7: there its fill's
+ * antialiasing edge, drawn in the border colour, is the gemeente border instead of the borders layer (baseLayers,
+ * borderZooms), so that each tile of the first national map is one fill for MapLibre's worker to cut, not a fill and
+ * a line.
  * See docs/decisions/0004.
  */
 export const DETAIL_ZOOM: Record<AreaLevel, number> = { buurt: 9, wijk: 8, gemeente: 7 };

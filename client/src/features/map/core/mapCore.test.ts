@@ -118,6 +118,16 @@ describe('MapCore over vector tiles (the country)', () => {
     expect(made.layers.filter((l) => l.endsWith('-nodata'))).toEqual(['gemeenten-nodata', 'wijken-nodata', 'buurten-nodata']);
   });
 
+  it('the gemeente borders layer starts at zoom 7 at the gemeente level (its fill outlines them below) and at 0 over wijken or buurten', () => {
+    const { map, core } = tiled('gemeente');
+    const borders = () => map.named('setLayerZoomRange').filter(([id]) => id === 'gemeente-outline').map(([, min, max]) => [min, max]);
+    core.setLevel('buurt');
+    core.setLevel('gemeente');
+    // The same range both ends every time: a range MapLibre already has is no change (a changed one re-cuts the tiles).
+    expect(borders()).toEqual([[0, 24], [7, 24]]);
+    expect(map.named('addLayer').find(([l]) => (l as { id: string }).id === 'gemeente-outline')?.[0]).toMatchObject({ minzoom: 7, maxzoom: 24 });
+  });
+
   it('colours every code it is given (tiles that load later get their state from MapLibre), never with setData', () => {
     const { map, counters, core } = tiled();
     core.setValues(colours([['BU01', '#111'], ['BU02', null]]), 'buurt');

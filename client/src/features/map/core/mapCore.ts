@@ -11,9 +11,9 @@ import type { AreaLevel } from '../../../lib/level.ts';
 import { NO_DATA_FILL } from '../../../lib/palette.ts';
 import { createOverlays, overlayList, type Overlays } from '../overlays/registry.ts';
 import type { MapCounters, OverlayContext, OverlayLifecycle } from '../overlays/types.ts';
-import { baseLayers, baseOf, baseSources, ensureLayers, FILL_OPACITY, HATCH, hatchImage, type TileSources } from './baseLayers.ts';
+import { baseLayers, baseOf, baseSources, borderZooms, ensureLayers, FILL_OPACITY, HATCH, hatchImage, type TileSources } from './baseLayers.ts';
 import { FeatureStates, type AreaState } from './featureState.ts';
-import { BORDER_SOURCE, fillLayer, LEVELS, levelLayers, OBJECTS, SOURCES, type BaseSource } from './levels.ts';
+import { BORDER_LAYER, BORDER_SOURCE, fillLayer, LEVELS, levelLayers, OBJECTS, SOURCES, type BaseSource } from './levels.ts';
 import { EMPTY, setSourceData, visibility, type MapLike } from './mapLike.ts';
 import { joinPieces } from './tilePieces.ts';
 
@@ -135,6 +135,8 @@ export class MapCore implements OverlayContext {
     for (const lvl of LEVELS) {
       for (const id of levelLayers(lvl)) this.map.setLayoutProperty(id, 'visibility', visibility(lvl === level));
     }
+    const zooms = borderZooms(level);
+    this.map.setLayerZoomRange(BORDER_LAYER, zooms.minzoom, zooms.maxzoom);
   }
 
   private setAreaData(source: string, data: FeatureCollection): void {

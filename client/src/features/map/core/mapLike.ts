@@ -19,6 +19,7 @@ export interface MapLike {
   getLayer(id: string): unknown;
   moveLayer(id: string, beforeId?: string): unknown;
   setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): unknown;
+  setLayerZoomRange(layer: string, minzoom: number, maxzoom: number): unknown;
   setPaintProperty(layer: string, name: string, value: unknown): unknown;
   addImage(id: string, image: RawImage, options?: { pixelRatio?: number }): unknown;
   hasImage(id: string): boolean;

@@ -86,6 +86,11 @@ export class RecordingMap implements MapLike {
     this.layout.set(layer, value);
   }
 
+  setLayerZoomRange(layer: string, minzoom: number, maxzoom: number): void {
+    this.record('setLayerZoomRange', layer, minzoom, maxzoom);
+    if (!this.layers.includes(layer)) throw new Error(`no layer ${layer}`);
+  }
+
   setPaintProperty(layer: string, name: string, value: unknown): void {
     this.record('setPaintProperty', layer, name, value);
     if (!this.layers.includes(layer)) throw new Error(`no layer ${layer}`);
