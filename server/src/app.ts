@@ -61,6 +61,7 @@ import { basemapOrigins, resolveBasemap } from './domain/basemap.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { cbsUpdateRoutes } from './routes/cbsUpdate.ts';
 import { CbsUpdater, type CbsUpdaterOptions } from './cbs/updater.ts';
+import { withLength } from './http/bytesAnswer.ts';
 
 export interface AppDeps {
   dataset: Dataset;
@@ -423,7 +424,7 @@ export function createApp(deps: AppDeps) {
   const fetchChain = app.fetch;
   app.fetch = (request, env, executionCtx) => {
     const fast = areasFast(request.method, getPath(request), request.url, (name) => request.headers.get(name));
-    return fast ? new Response(fast.body, { status: fast.status, headers: fast.headers }) : fetchChain(request, env, executionCtx);
+    return fast ? new Response(fast.body, { status: fast.status, headers: withLength(fast.headers, fast.body) }) : fetchChain(request, env, executionCtx);
   };
   return Object.assign(app, { areasFast, cbsUpdater });
 }
@@ -444,7 +445,8 @@ export function nodeListener(app: ReturnType<typeof createApp>): RequestListener
     if (!fast) return void chain(req, res);
     let headers = flat.get(fast.headers);
     if (!headers) flat.set(fast.headers, (headers = Object.entries(fast.headers).flat()));
-    res.writeHead(fast.status, headers);
+    // With its length (see http/bytesAnswer.ts), as a flat list: the shared header list stays as it is.
+    res.writeHead(fast.status, fast.body ? [...headers, 'Content-Length', String(fast.body.byteLength)] : headers);
     res.end(fast.body);
   };
 }

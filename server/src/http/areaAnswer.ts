@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { AreaFile, Dataset } from '../store/dataset.ts';
 import { gemeenteOrNationalParam } from './params.ts';
+import type { BytesAnswer } from './bytesAnswer.ts';
 
 export const areasQuery = z.object({ gemeente: gemeenteOrNationalParam });
 
@@ -12,9 +13,7 @@ export const areasQuery = z.object({ gemeente: gemeenteOrNationalParam });
 const bytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
 
 /** The answer to GET /api/areas for a valid, known gemeente: status, headers (a plain record) and body. */
-export type AreaAnswer =
-  | { status: 200; headers: Readonly<Record<string, string>>; body: Uint8Array<ArrayBuffer> }
-  | { status: 304; headers: Readonly<Record<string, string>>; body: null };
+export type AreaAnswer = BytesAnswer;
 
 /** The four answers for one boundaries file, built once: frozen, shared by every request. */
 interface Variants {

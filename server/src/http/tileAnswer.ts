@@ -3,10 +3,9 @@
 // so both answer alike; an invalid address gives undefined and the route's error.
 import { isTileAddress, type TileSet } from '../compute/tiles.ts';
 import { TILE_LEVELS, type TileLevel } from '../domain/tileZooms.ts';
+import type { BytesAnswer } from './bytesAnswer.ts';
 
-export type TileAnswer =
-  | { status: 200; headers: Readonly<Record<string, string>>; body: Uint8Array<ArrayBuffer> }
-  | { status: 304; headers: Readonly<Record<string, string>>; body: null };
+export type TileAnswer = BytesAnswer;
 
 const TILE_PATH = /^\/api\/tiles\/([a-z]+)\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.mvt$/;
 

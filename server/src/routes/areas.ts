@@ -5,6 +5,7 @@ import type { Dataset } from '../store/dataset.ts';
 import { ApiError } from '../compute/errors.ts';
 import { parseQuery } from '../http/errors.ts';
 import { areaAnswer, areasQuery } from '../http/areaAnswer.ts';
+import { sendBytes } from '../http/bytesAnswer.ts';
 
 export function areasRoutes(ds: Dataset) {
   return new Hono().get('/areas', (c) => {
@@ -16,7 +17,6 @@ export function areasRoutes(ds: Dataset) {
       const q = parseQuery(areasQuery, { gemeente });
       throw new ApiError(404, `gemeente ${q.gemeente} is not in the data`, 'gemeente');
     }
-    for (const [k, v] of Object.entries(answer.headers)) c.header(k, v);
-    return answer.status === 304 ? c.body(null, 304) : c.body(answer.body, 200);
+    return sendBytes(c, answer);
   });
 }

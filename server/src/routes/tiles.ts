@@ -7,6 +7,7 @@ import { ApiError } from '../compute/errors.ts';
 import { isTileAddress, type TileSet } from '../compute/tiles.ts';
 import { TILE_ATTRIBUTION, TILE_LEVELS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, tileUrlTemplate, type TileLevel } from '../domain/tileZooms.ts';
 import { isTileLevel, tileAddress, tileAnswer } from '../http/tileAnswer.ts';
+import { sendBytes } from '../http/bytesAnswer.ts';
 
 function levelOf(s: string): TileLevel {
   if (!isTileLevel(s)) throw new ApiError(404, `level must be one of ${TILE_LEVELS.join(', ')}`, 'level');
@@ -48,7 +49,6 @@ export function tilesRoutes(tiles: TileSet) {
         throw new ApiError(404, `no ${level} tile ${zs}/${xs}/${ys}: z is ${TILE_MIN_ZOOM[level]}-${TILE_MAX_ZOOM}, x and y are 0 to 2^z - 1`, parameter);
       }
       const answer = tileAnswer(tiles, address, c.req.query('v'), c.req.header('If-None-Match'), c.req.header('Accept-Encoding'));
-      for (const [k, v] of Object.entries(answer.headers)) c.header(k, v);
-      return answer.status === 304 ? c.body(null, 304) : c.body(answer.body, 200);
+      return sendBytes(c, answer);
     });
 }
