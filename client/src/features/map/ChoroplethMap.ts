@@ -107,10 +107,10 @@ export class ChoroplethMap {
       maxPitch: 0,
       renderWorldCopies: false,
       fadeDuration: 0,
-      // The styles a map is made with are the app's own, checked against MapLibre's style specification by their
-      // tests (initialStyle.test.ts); a basemap's style URL is the style maker's. Checking the country's style in
-      // the browser was about 40 ms of the main thread before the first tiles were asked for (firstMapTiles).
-      validateStyle: false,
+      // The app's own styles are checked against MapLibre's style specification by their tests (initialStyle.test.ts),
+      // not again in the browser: that was about 40 ms of the main thread before the country's first tiles were asked
+      // for (firstMapTiles). A basemap's style (a URL) is someone else's and is checked, so a broken one is refused.
+      validateStyle: typeof options.style === 'string',
     });
     if (options.tiles) this.revealWhenColoured();
     this.map.touchZoomRotate.disableRotation();
