@@ -61,7 +61,7 @@ import { basemapOrigins, resolveBasemap } from './domain/basemap.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { cbsUpdateRoutes } from './routes/cbsUpdate.ts';
 import { CbsUpdater, type CbsUpdaterOptions } from './cbs/updater.ts';
-import { withLength } from './http/bytesAnswer.ts';
+import { withLength, type BytesAnswer } from './http/bytesAnswer.ts';
 
 export interface AppDeps {
   dataset: Dataset;
@@ -94,13 +94,6 @@ export interface AppDeps {
   cbsUpdate?: Omit<CbsUpdaterOptions, 'defaultGemeente'>;
   /** Made by createApp from `cbsUpdate` (shared with the schedule); tests may give their own. */
   cbsUpdater?: CbsUpdater;
-}
-
-/** A precomputed answer of the /api/areas fast path: written as is, by node:http or as a Response. */
-export interface FastAnswer {
-  status: number;
-  headers: Readonly<Record<string, string>>;
-  body: Uint8Array<ArrayBuffer> | null;
 }
 
 /** GET, HEAD and OPTIONS change nothing: they skip the write checks (no array allocated per request). */
@@ -401,7 +394,7 @@ export function createApp(deps: AppDeps) {
   // Anything else (HEAD, other paths, errors) goes through the chain unchanged.
   // Vector tiles (GET /api/tiles/.../{y}.mvt) take the same path: a map view asks for dozens at once.
   const tiles = tilesOf(deps.dataset);
-  const areasFast = (method: string, pathname: string, url: string, header: (name: string) => string | null | undefined): FastAnswer | undefined => {
+  const areasFast = (method: string, pathname: string, url: string, header: (name: string) => string | null | undefined): BytesAnswer | undefined => {
     if (method !== 'GET') return undefined;
     const tile = pathname !== '/api/areas' && pathname.startsWith('/api/tiles/') ? tileAddress(pathname) : undefined;
     if (pathname !== '/api/areas' && !tile) return undefined;
@@ -417,7 +410,7 @@ export function createApp(deps: AppDeps) {
     if (!forRecord) withSecurity.set(record, (forRecord = new WeakMap()));
     let merged = forRecord.get(answer.headers);
     if (!merged) forRecord.set(answer.headers, (merged = Object.freeze({ ...record, ...answer.headers })));
-    return { status: answer.status, headers: merged, body: answer.body };
+    return { ...answer, headers: merged };
   };
   // Security headers + an answer's headers, merged once per security record (one per basemap) and (shared, frozen) answer record.
   const withSecurity = new WeakMap<object, WeakMap<object, Readonly<Record<string, string>>>>();

@@ -12,15 +12,12 @@ export const areasQuery = z.object({ gemeente: gemeenteOrNationalParam });
 // module level: a closure made per request costs an allocation (and tsx's __name() call) each time.
 const bytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
 
-/** The answer to GET /api/areas for a valid, known gemeente: status, headers (a plain record) and body. */
-export type AreaAnswer = BytesAnswer;
-
 /** The four answers for one boundaries file, built once: frozen, shared by every request. */
 interface Variants {
-  br: AreaAnswer;
-  gzip: AreaAnswer;
-  identity: AreaAnswer;
-  notModified: AreaAnswer;
+  br: BytesAnswer;
+  gzip: BytesAnswer;
+  identity: BytesAnswer;
+  notModified: BytesAnswer;
 }
 
 // Per AreaFile (the Dataset keeps those for its lifetime): no header record or Uint8Array view is
@@ -53,7 +50,7 @@ const validGemeenten = new Map<string, string>();
  * app.ts. Returns undefined for anything that is not a 200/304 (invalid or unknown gemeente): those
  * answers (errors) are left to the route. The returned objects are shared: do not mutate them.
  */
-export function areaAnswer(ds: Dataset, gemeente: string | undefined, ifNoneMatch: string | undefined | null, acceptEncoding: string | undefined | null): AreaAnswer | undefined {
+export function areaAnswer(ds: Dataset, gemeente: string | undefined, ifNoneMatch: string | undefined | null, acceptEncoding: string | undefined | null): BytesAnswer | undefined {
   if (gemeente === undefined) return undefined;
   let code = validGemeenten.get(gemeente);
   if (code === undefined) {

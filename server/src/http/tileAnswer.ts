@@ -5,8 +5,6 @@ import { isTileAddress, type TileSet } from '../compute/tiles.ts';
 import { TILE_LEVELS, type TileLevel } from '../domain/tileZooms.ts';
 import type { BytesAnswer } from './bytesAnswer.ts';
 
-export type TileAnswer = BytesAnswer;
-
 const TILE_PATH = /^\/api\/tiles\/([a-z]+)\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.mvt$/;
 
 export const isTileLevel = (s: string): s is TileLevel => (TILE_LEVELS as readonly string[]).includes(s);
@@ -46,7 +44,7 @@ function headersFor(version: string, level: TileLevel, immutable: boolean, encod
   return h;
 }
 
-export function tileAnswer(tiles: TileSet, a: { level: TileLevel; z: number; x: number; y: number }, v: string | undefined, ifNoneMatch: string | null | undefined, acceptEncoding: string | null | undefined): TileAnswer {
+export function tileAnswer(tiles: TileSet, a: { level: TileLevel; z: number; x: number; y: number }, v: string | undefined, ifNoneMatch: string | null | undefined, acceptEncoding: string | null | undefined): BytesAnswer {
   const version = tiles.version();
   // A URL with the current version never changes: the TileJSON hands out only such URLs.
   const immutable = v === version;
