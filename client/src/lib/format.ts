@@ -82,11 +82,12 @@ export function formatDate(iso: string, style: 'short' | 'long' = 'long'): strin
 }
 
 // One collator for every Dutch sort: String.localeCompare with a locale builds a collator per call, which
-// made sorting the 14,500 buurten of the country view take seconds.
-const dutch = new Intl.Collator('nl', { numeric: true });
+// made sorting the 14,500 buurten of the country view take seconds. Made at the first sort, not when the page's
+// scripts load: Chromium takes about 15 ms to make one, and the first map would wait for it (issue 18).
+let dutch: Intl.Collator | undefined;
 
 /** Dutch alphabetical order with numbers in numeric order ("Wijk 2" before "Wijk 10"). */
-export const compareNl = (a: string, b: string): number => dutch.compare(a, b);
+export const compareNl = (a: string, b: string): number => (dutch ??= new Intl.Collator('nl', { numeric: true })).compare(a, b);
 
 /**
  * What the page says for a code whose name it does not have: an ellipsis while the list that names it is still

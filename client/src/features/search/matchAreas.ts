@@ -78,7 +78,9 @@ function rank(area: SearchArea, q: string): number | null {
   return null;
 }
 
-const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+// Made at the first search, not when the page loads (see compareNl in lib/format.ts).
+let collator: Intl.Collator | undefined;
+const compareNames = (a: string, b: string) => (collator ??= new Intl.Collator('nl', { sensitivity: 'base', numeric: true })).compare(a, b);
 
 /** The best matches for what the user typed: prefix matches before substring matches, buurten before wijken, then by name. */
 export function matchAreas(areas: readonly SearchArea[], query: string, limit = MAX_AREA_SUGGESTIONS): AreaSuggestion[] {
@@ -89,7 +91,7 @@ export function matchAreas(areas: readonly SearchArea[], query: string, limit = 
     const r = rank(area, q);
     if (r !== null) hits.push({ area, rank: r });
   }
-  hits.sort((a, b) => a.rank - b.rank || (a.area.level === b.area.level ? 0 : a.area.level === 'buurt' ? -1 : 1) || collator.compare(a.area.naam, b.area.naam));
+  hits.sort((a, b) => a.rank - b.rank || (a.area.level === b.area.level ? 0 : a.area.level === 'buurt' ? -1 : 1) || compareNames(a.area.naam, b.area.naam));
   return hits.slice(0, limit).map(({ area }) => ({ ...area, kind: 'area', detail: describe(area) }));
 }
 
