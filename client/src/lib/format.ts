@@ -81,13 +81,19 @@ export function formatDate(iso: string, style: 'short' | 'long' = 'long'): strin
   return `${Number(m[3])} ${names[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
-// One collator for every Dutch sort: String.localeCompare with a locale builds a collator per call, which
-// made sorting the 14,500 buurten of the country view take seconds. Made at the first sort, not when the page's
-// scripts load: Chromium takes about 15 ms to make one, and the first map would wait for it (issue 18).
-let dutch: Intl.Collator | undefined;
+/**
+ * A Dutch comparison of strings with one collator for all its calls: String.localeCompare with a locale builds a
+ * collator per call, which made sorting the 14,500 buurten of the country view take seconds. The collator is made at
+ * the first comparison, not when the page's scripts load: Chromium takes about 15 ms to make one, and the first map
+ * would wait for it (issue 18).
+ */
+export function dutchComparison(options: Intl.CollatorOptions): (a: string, b: string) => number {
+  let collator: Intl.Collator | undefined;
+  return (a, b) => (collator ??= new Intl.Collator('nl', options)).compare(a, b);
+}
 
 /** Dutch alphabetical order with numbers in numeric order ("Wijk 2" before "Wijk 10"). */
-export const compareNl = (a: string, b: string): number => (dutch ??= new Intl.Collator('nl', { numeric: true })).compare(a, b);
+export const compareNl = dutchComparison({ numeric: true });
 
 /**
  * What the page says for a code whose name it does not have: an ellipsis while the list that names it is still

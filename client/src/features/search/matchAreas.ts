@@ -5,6 +5,7 @@ import { feature } from 'topojson-client';
 import type { GeoJsonProperties } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { z } from 'zod/mini';
+import { dutchComparison } from '../../lib/format.ts';
 
 export type AreaKind = 'buurt' | 'wijk';
 
@@ -78,9 +79,8 @@ function rank(area: SearchArea, q: string): number | null {
   return null;
 }
 
-// Made at the first search, not when the page loads (see compareNl in lib/format.ts).
-let collator: Intl.Collator | undefined;
-const compareNames = (a: string, b: string) => (collator ??= new Intl.Collator('nl', { sensitivity: 'base', numeric: true })).compare(a, b);
+// Accents and case ignored, as in the matching above.
+const compareNames = dutchComparison({ sensitivity: 'base', numeric: true });
 
 /** The best matches for what the user typed: prefix matches before substring matches, buurten before wijken, then by name. */
 export function matchAreas(areas: readonly SearchArea[], query: string, limit = MAX_AREA_SUGGESTIONS): AreaSuggestion[] {
