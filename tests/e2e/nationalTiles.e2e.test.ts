@@ -119,7 +119,7 @@ describe('the national map from vector tiles', () => {
     await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain('CBS, Kadaster/PDOK');
   });
 
-  it('draws the map first: the filters and the table rows follow the first coloured map', async () => {
+  it('draws the map first: the filters, the table rows and the first Intl object follow the first coloured map', async () => {
     const fresh = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
     try {
       // When the measure select and the first table row first exist, in the page's own clock.
@@ -133,15 +133,28 @@ describe('the national map from vector tiles', () => {
           if (!seen.rows && document.querySelector('#tabel tbody tr')) seen.rows = performance.now();
           for (const el of document.querySelectorAll('.app-subtitle, .legend p')) subtitles.add(el.textContent ?? '');
         }).observe(document, { childList: true, subtree: true, characterData: true });
+        // The first Intl object of a fresh page makes Chromium load its ICU data (25-75 ms here): the numbers are
+        // written without it (lib/format.ts), and a collator or date format is made after the first map.
+        const intl = Intl as unknown as Record<string, new (...a: unknown[]) => unknown>;
+        const first = (what: string) => (seen.intl ??= performance.now(), (seen as unknown as Record<string, string>).intlWhat ??= what);
+        for (const k of ['NumberFormat', 'Collator', 'DateTimeFormat', 'PluralRules', 'RelativeTimeFormat', 'ListFormat', 'Segmenter']) {
+          intl[k] = new Proxy(intl[k], { construct: (C, a) => (first(`Intl.${k}`), new C(...a)) });
+        }
+        for (const [o, m] of [[String.prototype, 'localeCompare'], [Number.prototype, 'toLocaleString'], [Date.prototype, 'toLocaleString'], [Date.prototype, 'toLocaleDateString'], [Date.prototype, 'toLocaleTimeString']] as const) {
+          const f = (o as unknown as Record<string, (...a: unknown[]) => unknown>)[m];
+          Object.defineProperty(o, m, { value: function (this: unknown, ...a: unknown[]) { first(m); return f.apply(this, a); }, configurable: true, writable: true });
+        }
       });
       const errors = watchPage(fresh, server.url);
       await fresh.goto(`${server.url}/?gemeente=NL`);
       await waitApplied(fresh, '^NL\\|gemeente\\|0\\.0\\.0\\|[^|]+\\|[^|]+\\|ratePer1000$');
       await fresh.locator('select[id$="-measure"]').waitFor();
       await fresh.locator('#tabel tbody tr').first().waitFor();
-      const t = await fresh.evaluate(() => ({ applied: window.__bvk!.appliedAt!, ...(window as unknown as { __seen: { filters: number; rows: number } }).__seen }));
+      const t = await fresh.evaluate(() => ({ applied: window.__bvk!.appliedAt!, ...(window as unknown as { __seen: { filters: number; rows: number; intl?: number; intlWhat?: string } }).__seen }));
       expect(t.filters).toBeGreaterThanOrEqual(t.applied);
       expect(t.rows).toBeGreaterThanOrEqual(t.applied);
+      // The table's sort makes a collator once the rows are there; nothing before the map.
+      expect(t.intl ?? Infinity, `first Intl use: ${t.intlWhat}`).toBeGreaterThanOrEqual(t.applied);
       // While the names load, the header and the legend say "…", never the category's code.
       const subtitles = await fresh.evaluate(() => [...(window as unknown as { __subtitles: Set<string> }).__subtitles]);
       expect(subtitles.filter((x) => /\b0\.0\.0\b/.test(x))).toEqual([]);

@@ -15,6 +15,44 @@ describe('formatNumber', () => {
   });
 });
 
+describe('the numbers are written as Intl writes nl-NL', () => {
+  // format.ts writes them itself (a fresh page's first Intl object costs Chromium its ICU data load): held to Intl here.
+  const made = new Map<string, Intl.NumberFormat>();
+  const intl = (decimals: number, signed: boolean) => {
+    const key = `${decimals}:${signed}`;
+    if (!made.has(key)) made.set(key, new Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: signed ? 'exceptZero' : 'auto' }));
+    return made.get(key)!;
+  };
+  const values = [0, 0.04, 0.05, 0.5, 0.95, 0.999, 1, 9.95, 12.345, 99.5, 999, 999.95, 1000, 1234.5, 9999.96, 12345.678, 100000, 999999.5, 1e6, 1234567.891, 1e12 + 0.5, 2 ** 53];
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  for (let i = 0; i < 400; i++) values.push(random() * 10 ** Math.floor(random() * 9));
+  const all = values.flatMap((v) => [v, -v]);
+
+  it('formatNumber, for 0 to 3 decimals', () => {
+    for (const d of [0, 1, 2, 3]) {
+      for (const v of all) {
+        const r = Number(v.toFixed(d));
+        expect(formatNumber(v, d), `${v} with ${d} decimals`).toBe(intl(d, false).format(r === 0 ? 0 : r));
+      }
+    }
+  });
+  it('formatSignedNumber and formatPercentChange', () => {
+    for (const d of [0, 1, 2]) {
+      for (const v of all) {
+        const r = Number(v.toFixed(d));
+        const want = intl(d, true).format(r === 0 ? 0 : r);
+        expect(formatSignedNumber(v, d), `${v} with ${d} decimals`).toBe(want);
+        expect(formatPercentChange(v, d)).toBe(`${want} %`);
+      }
+    }
+  });
+  it('stays exact past where toFixed writes an exponent', () => {
+    expect(formatNumber(1.5e21)).toBe(intl(0, false).format(1.5e21));
+    expect(formatSignedNumber(-2e22, 0)).toBe(intl(0, true).format(-2e22));
+  });
+});
+
 describe('formatPercentChange', () => {
   it('signs changes', () => {
     expect(formatPercentChange(12.34)).toBe('+12,3 %');

@@ -6,19 +6,23 @@ const MONTHS_LONG = [
   'juli', 'augustus', 'september', 'oktober', 'november', 'december',
 ];
 
-const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(decimals: number, signed = false): Intl.NumberFormat {
-  const key = `${decimals}:${signed}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat('nl-NL', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      signDisplay: signed ? 'exceptZero' : 'auto',
-    });
-    formatters.set(key, f);
-  }
-  return f;
+/**
+ * A number in nl-NL with a fixed number of decimals, as Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimals,
+ * maximumFractionDigits: decimals, signDisplay }) writes it (a dot per three digits, a decimal comma, a hyphen-minus),
+ * but written here: the first Intl object of a fresh page makes Chromium load its ICU data, 25-75 ms on this machine,
+ * and the legend's numbers are the first thing the first coloured map waits for (issue 18). format.test.ts holds
+ * it to Intl's output over a range of values. `value` is already rounded to `decimals` (and -0 made 0) by the callers.
+ */
+function nlFixed(value: number, decimals: number, signed: boolean): string {
+  const digits = Math.abs(value).toFixed(decimals);
+  // toFixed writes an exponent from 1e21 on; no figure of the app comes near, but Intl stays exact there.
+  if (digits.includes('e')) return new Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: signed ? 'exceptZero' : 'auto' }).format(value);
+  const point = digits.indexOf('.');
+  const whole = point < 0 ? digits : digits.slice(0, point);
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, '.');
+  const text = point < 0 ? grouped : `${grouped},${digits.slice(point + 1)}`;
+  if (value < 0) return `-${text}`;
+  return signed && value > 0 ? `+${text}` : text;
 }
 
 /** "1.234,5"; null/NaN become the given placeholder (default an en dash). */
@@ -26,21 +30,21 @@ export function formatNumber(value: number | null | undefined, decimals = 0, pla
   if (value === null || value === undefined || !Number.isFinite(value)) return placeholder;
   // Avoid "-0,0" for tiny negatives that round to zero.
   const rounded = Number(value.toFixed(decimals));
-  return formatter(decimals).format(rounded === 0 ? 0 : rounded);
+  return nlFixed(rounded === 0 ? 0 : rounded, decimals, false);
 }
 
 /** "+12,3 %" / "−4 %" for changes; "–" when unknown. */
 export function formatPercentChange(value: number | null | undefined, decimals = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const rounded = Number(value.toFixed(decimals));
-  return `${formatter(decimals, true).format(rounded === 0 ? 0 : rounded)} %`;
+  return `${nlFixed(rounded === 0 ? 0 : rounded, decimals, true)} %`;
 }
 
 /** "+2,3" / "−1,0" for differences between two figures; "–" when unknown. */
 export function formatSignedNumber(value: number | null | undefined, decimals = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const rounded = Number(value.toFixed(decimals));
-  return formatter(decimals, true).format(rounded === 0 ? 0 : rounded);
+  return nlFixed(rounded === 0 ? 0 : rounded, decimals, true);
 }
 
 /** Parses a Dutch-typed number ("1.234,5", "12,5", "12.5") — returns null when it is not a number. */
