@@ -135,7 +135,7 @@ describe('the national map from vector tiles', () => {
         }).observe(document, { childList: true, subtree: true, characterData: true });
         // The first Intl object of a fresh page makes Chromium load its ICU data (25-75 ms here): the numbers are
         // written without it (lib/format.ts), and a collator or date format is made after the first map.
-        const intl = Intl as unknown as Record<string, new (...a: unknown[]) => unknown>;
+        const intl = Intl as unknown as Record<string, new (...a: unknown[]) => object>;
         const first = (what: string) => (seen.intl ??= performance.now(), (seen as unknown as Record<string, string>).intlWhat ??= what);
         for (const k of ['NumberFormat', 'Collator', 'DateTimeFormat', 'PluralRules', 'RelativeTimeFormat', 'ListFormat', 'Segmenter']) {
           intl[k] = new Proxy(intl[k], { construct: (C, a) => (first(`Intl.${k}`), new C(...a)) });

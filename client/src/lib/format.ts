@@ -33,14 +33,14 @@ export function formatNumber(value: number | null | undefined, decimals = 0, pla
   return nlFixed(rounded === 0 ? 0 : rounded, decimals, false);
 }
 
-/** "+12,3 %" / "−4 %" for changes; "–" when unknown. */
+/** "+12,3 %" / "-4,0 %" for changes; "–" when unknown. */
 export function formatPercentChange(value: number | null | undefined, decimals = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const rounded = Number(value.toFixed(decimals));
   return `${nlFixed(rounded === 0 ? 0 : rounded, decimals, true)} %`;
 }
 
-/** "+2,3" / "−1,0" for differences between two figures; "–" when unknown. */
+/** "+2,3" / "-1,0" for differences between two figures; "–" when unknown. */
 export function formatSignedNumber(value: number | null | undefined, decimals = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const rounded = Number(value.toFixed(decimals));
