@@ -11,7 +11,7 @@ const MONTHS_LONG = [
  * maximumFractionDigits: decimals, signDisplay }) writes it (a dot per three digits, a decimal comma, a hyphen-minus),
  * but written here: the first Intl object of a fresh page makes Chromium load its ICU data, 25-75 ms on this machine,
  * and the legend's numbers are the first thing the first coloured map waits for (issue 18). format.test.ts holds
- * it to Intl's output over a range of values. `value` is already rounded to `decimals` (and -0 made 0) by the callers.
+ * it to Intl's output over a range of values. A value that rounds to zero gets no sign (never "-0,0").
  */
 function nlFixed(value: number, decimals: number, signed: boolean): string {
   const digits = Math.abs(value).toFixed(decimals);
@@ -21,30 +21,25 @@ function nlFixed(value: number, decimals: number, signed: boolean): string {
   const whole = point < 0 ? digits : digits.slice(0, point);
   const grouped = whole.replace(/\B(?=(\d{3})+$)/g, '.');
   const text = point < 0 ? grouped : `${grouped},${digits.slice(point + 1)}`;
-  if (value < 0) return `-${text}`;
-  return signed && value > 0 ? `+${text}` : text;
+  if (Number(digits) === 0) return text;
+  return value < 0 ? `-${text}` : signed ? `+${text}` : text;
 }
+
+const known = (value: number | null | undefined): value is number => value !== null && value !== undefined && Number.isFinite(value);
 
 /** "1.234,5"; null/NaN become the given placeholder (default an en dash). */
 export function formatNumber(value: number | null | undefined, decimals = 0, placeholder = '–'): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return placeholder;
-  // Avoid "-0,0" for tiny negatives that round to zero.
-  const rounded = Number(value.toFixed(decimals));
-  return nlFixed(rounded === 0 ? 0 : rounded, decimals, false);
+  return known(value) ? nlFixed(value, decimals, false) : placeholder;
 }
 
 /** "+12,3 %" / "-4,0 %" for changes; "–" when unknown. */
 export function formatPercentChange(value: number | null | undefined, decimals = 1): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const rounded = Number(value.toFixed(decimals));
-  return `${nlFixed(rounded === 0 ? 0 : rounded, decimals, true)} %`;
+  return known(value) ? `${nlFixed(value, decimals, true)} %` : '–';
 }
 
 /** "+2,3" / "-1,0" for differences between two figures; "–" when unknown. */
 export function formatSignedNumber(value: number | null | undefined, decimals = 1): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const rounded = Number(value.toFixed(decimals));
-  return nlFixed(rounded === 0 ? 0 : rounded, decimals, true);
+  return known(value) ? nlFixed(value, decimals, true) : '–';
 }
 
 /** Parses a Dutch-typed number ("1.234,5", "12,5", "12.5") — returns null when it is not a number. */
