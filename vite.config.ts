@@ -2,11 +2,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './scripts/precompress.ts';
+import { preloadPage } from './scripts/preloadPage.ts';
 
 export default defineConfig({
   root: 'client',
   envDir: '..',
-  plugins: [react(), precompress()],
+  plugins: [react(), preloadPage(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -171,6 +171,57 @@ describe('the national map from vector tiles', () => {
     }
   });
 
+  it("draws the country's map before the page, in the page's own colours: the page changes no area's state and asks nothing twice", async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
+    try {
+      // When the page's own header (its navigation, rendered by React) first exists, in the page's clock.
+      await fresh.addInitScript(() => {
+        new MutationObserver(() => {
+          const w = window as unknown as { __pageAt?: number };
+          if (w.__pageAt === undefined && document.querySelector('.app-nav')) w.__pageAt = performance.now();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      const asked: string[] = [];
+      const errors = watchPage(fresh, server.url, (u) => {
+        if (u.pathname.startsWith('/api/') && !u.pathname.startsWith('/api/tiles/')) asked.push(u.pathname);
+      });
+      await fresh.goto(`${server.url}/?gemeente=NL`);
+      await waitApplied(fresh, '^NL\\|gemeente\\|0\\.0\\.0\\|[^|]+\\|[^|]+\\|ratePer1000$');
+      const t = await fresh.evaluate(() => {
+        const mark = performance.getEntriesByName('bvk-first-coloured')[0] as PerformanceMark | undefined;
+        const canvas = window.__bvk!.map.getCanvas();
+        const area = canvas.closest('.map-view')?.getBoundingClientRect();
+        return {
+          first: mark ? { at: mark.startTime, key: String(mark.detail) } : null,
+          pageAt: (window as unknown as { __pageAt?: number }).__pageAt ?? null,
+          appliedKey: window.__bvk!.appliedKey,
+          featureStates: window.__bvk!.stats.featureStateCalls,
+          canvas: [canvas.clientWidth, canvas.clientHeight],
+          area: area ? [Math.round(area.width) - 2, Math.round(area.height) - 2] : null,
+          loose: document.querySelectorAll('body > .map-canvas').length,
+        };
+      });
+      // The map was coloured, as the page names the view, before the page was there.
+      expect(t.first?.key).toBe(t.appliedKey);
+      expect(t.pageAt).not.toBeNull();
+      expect(t.first!.at).toBeLessThan(t.pageAt!);
+      // One state per gemeente, all set by the first map: the page's colours were the same, so it sent none.
+      expect(t.featureStates).toBe(342);
+      // Who is signed in, the configuration and the figures were each asked once, for the map and the page alike.
+      for (const p of ['/api/auth/me', '/api/config', '/api/stats']) expect(asked.filter((a) => a === p), p).toHaveLength(1);
+      // The map now lives in the page's map area, at its size (inside the 1 px border); nothing is left over the page.
+      expect(t.canvas).toEqual(t.area);
+      expect(t.loose).toBe(0);
+      expect(errors).toEqual([]);
+      // Any other visit renders its page at once: no map before it.
+      await fresh.goto(`${server.url}/?gemeente=GM0935`);
+      await waitApplied(fresh, '^GM0935\\|');
+      expect(await fresh.evaluate(() => performance.getEntriesByName('bvk-first-coloured').length)).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('logged no console errors and made no external requests', () => {
     expect(consoleErrors).toEqual([]);
   });

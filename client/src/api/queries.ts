@@ -40,14 +40,18 @@ import {
   fetchTargets,
   type AuditFilter,
   type BenchmarkQuery,
+  type ClientConfig,
   type HotspotMethod,
   type MyWijkPeriod,
+  type ScopedStatsResponse,
   type ScopeQuery,
   type SeriesQuery,
+  type Session,
   type StatsQuery,
   type SurveyQuery,
 } from './client.ts';
 import type { AreaLevel } from '../lib/level.ts';
+import { takeEarly } from './early.ts';
 
 /** One client per signed-in user: answers depend on who asks, so a new session starts with an empty cache. */
 export function newQueryClient(): QueryClient {
@@ -72,8 +76,10 @@ export function errorText(err: unknown): string {
 
 type Privacy = 'presentatie' | undefined;
 
-export const useSessionQuery = () => useQuery({ queryKey: ['session'], queryFn: ({ signal }) => fetchSession(signal), staleTime: 0 });
-export const useConfigQuery = () => useQuery({ queryKey: ['config'], queryFn: ({ signal }) => fetchConfig(signal), staleTime: Infinity });
+export const useSessionQuery = () =>
+  useQuery({ queryKey: ['session'], queryFn: ({ queryKey, signal }) => takeEarly<Session>(queryKey) ?? fetchSession(signal), staleTime: 0 });
+export const useConfigQuery = () =>
+  useQuery({ queryKey: ['config'], queryFn: ({ queryKey, signal }) => takeEarly<ClientConfig>(queryKey) ?? fetchConfig(signal), staleTime: Infinity });
 export const useGemeentenQuery = () => useQuery({ queryKey: ['gemeenten'], queryFn: ({ signal }) => fetchGemeenten(signal), staleTime: Infinity });
 export const useCategoriesQuery = (view?: Privacy) =>
   useQuery({ queryKey: ['categories', view ?? null], queryFn: ({ signal }) => fetchCategories(signal, view), staleTime: Infinity });
@@ -91,7 +97,12 @@ export const useAreasQuery = (gemeente: string | null, view?: Privacy) =>
 
 /** The previous answer stays on the map while the next one loads (callers check that it fits the geometry). */
 export const useStatsQuery = (q: StatsQuery | null) =>
-  useQuery({ queryKey: ['stats', q], queryFn: ({ signal }) => fetchStats(q!, signal), enabled: q !== null, placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['stats', q],
+    queryFn: ({ queryKey, signal }) => takeEarly<ScopedStatsResponse>(queryKey) ?? fetchStats(q!, signal),
+    enabled: q !== null,
+    placeholderData: keepPreviousData,
+  });
 
 export const useSeriesQuery = (q: SeriesQuery | null) => useQuery({ queryKey: ['series', q], queryFn: ({ signal }) => fetchSeries(q!, signal), enabled: q !== null });
 export const useSurveyQuery = (q: SurveyQuery | null) => useQuery({ queryKey: ['survey', q], queryFn: ({ signal }) => fetchSurvey(q!, signal), enabled: q !== null });

@@ -11,7 +11,8 @@ import type { SignedSession } from './pages/pageProps.ts';
 import { MapPage } from './pages/MapPage.tsx';
 import { FALLBACK_SUPPRESSION_THRESHOLD } from './sources/types.ts';
 import { useMapScene, useSelectedSeries } from './useMapScene.ts';
-import { allMonths, APP_VIEWS, STATIC_DEFAULTS, type AppView, type ViewDefaults, type ViewState } from './urlState.ts';
+import { envBasemap, landing, viewDefaults } from './landing.ts';
+import { allMonths, APP_VIEWS, type AppView } from './urlState.ts';
 import { usePageArrival } from './usePageArrival.ts';
 import { useViewState } from './useViewState.ts';
 
@@ -39,19 +40,6 @@ const PER_GEMEENTE: Partial<Record<AppView, { title: string; subject: string }>>
   vergelijking: { title: 'Vergelijking met andere gemeenten', subject: 'De vergelijking met andere gemeenten' },
   evaluatie: { title: 'Effect van een aanpak', subject: 'Het evalueren van een aanpak in buurten' },
 };
-
-export function viewDefaults(config: ClientConfig | null): ViewDefaults {
-  return { gemeente: config?.defaultGemeente || STATIC_DEFAULTS.gemeente, months: config?.months ?? STATIC_DEFAULTS.months };
-}
-
-/** A wijkagent lands on their own wijk, unless the link says otherwise. */
-function landing(session: SignedSession): (v: ViewState) => ViewState {
-  return (v) => {
-    if (session.role !== 'wijkagent' || session.wijken.length === 0 || v.mijnWijk || v.selected) return v;
-    const own = session.wijken[0];
-    return { ...v, gemeente: `GM${own.slice(2, 6)}`, mijnWijk: own };
-  };
-}
 
 export function App({ session, onLogout, config }: AppProps) {
   const defaults = useMemo(() => viewDefaults(config), [config]);
@@ -162,8 +150,4 @@ export function App({ session, onLogout, config }: AppProps) {
       </footer>
     </>
   );
-}
-
-function envBasemap(): string {
-  return (import.meta.env.VITE_BASEMAP_STYLE as string | undefined) ?? '';
 }

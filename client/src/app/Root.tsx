@@ -9,13 +9,23 @@ import { presentationOnly } from '../features/auth/capabilities.ts';
 import { LoginForm } from '../features/auth/LoginForm.tsx';
 import { UserBar } from '../features/auth/UserBar.tsx';
 import { App } from './App.tsx';
+import type { FirstAnswers } from './countryFirst.ts';
 
 // The presentation screens load on their own: a normal visit does not parse them.
 const PresentationApp = lazy(() => import('./PresentationApp.tsx').then((m) => ({ default: m.PresentationApp })));
 const PresentationList = lazy(() => import('../features/presentation/PresentationList.tsx').then((m) => ({ default: m.PresentationList })));
 
-export function Root() {
-  const [client] = useState(newQueryClient);
+export function Root({ answers = null }: { answers?: FirstAnswers | null }) {
+  // Who is signed in and the configuration, when the country's first map already asked: the page renders at once
+  // instead of "Laden…" first (the session is still confirmed with the server, as on every visit).
+  const [client] = useState(() => {
+    const c = newQueryClient();
+    if (answers) {
+      c.setQueryData(['session'], answers.session);
+      c.setQueryData(['config'], answers.config);
+    }
+    return c;
+  });
   return (
     <QueryClientProvider client={client}>
       <SessionRoot />

@@ -10,6 +10,7 @@ import { topologyCodes } from '../features/map/ChoroplethMap.ts';
 import { formatPeriod, pluralArea, unnamed } from '../lib/format.ts';
 import { levelPlural } from '../lib/level.ts';
 import { registrationsOf } from '../lib/measures.ts';
+import { statsQueryOf } from './landing.ts';
 import { mapSource } from './sources/registry.ts';
 import type { MapSourceModule, SourceContext, SourceData, SourceView } from './sources/types.ts';
 import type { ViewState } from './urlState.ts';
@@ -48,7 +49,7 @@ export function useMapScene(view: ViewState, { gemeenten, categories, onMap, sup
 
   // The country is drawn from the server's vector tiles: its 6 MB of boundaries are never fetched as a whole.
   const areas = useAreasQuery(national ? null : gemeente);
-  const statsQuery = useStatsQuery({ gemeente, level, category, from, to, area });
+  const statsQuery = useStatsQuery(statsQueryOf(view));
   const surveyQuery = useSurveyQuery(onMap && source.needs.survey ? { gemeente, level, indicator, year: surveyYear } : null);
   const contextQuery = useContextQuery(national ? null : { gemeente, level });
 

@@ -10,6 +10,7 @@ import { useHotspots } from '../../features/hotspots/useHotspots.ts';
 import { MapExportButton } from '../../features/map-export/MapExportButton.tsx';
 import type { ChoroplethMap } from '../../features/map/ChoroplethMap.ts';
 import { MapView } from '../../features/map/MapView.tsx';
+import { takeFirstMap } from '../countryFirst.ts';
 import { installTestHook } from '../testHook.ts';
 import { AreaDetails } from './AreaDetails.tsx';
 import { MapSearch } from './MapSearch.tsx';
@@ -105,6 +106,7 @@ export function MapPage(props: MapPageProps) {
             onSelect={onSelect}
             basemapStyle={basemapStyle}
             onMapCreated={onMapCreated}
+            adopt={takeFirstMap}
           />
           {scene.statsLoading && (
             <div className="map-loading" aria-hidden="true">

@@ -4,47 +4,14 @@ import { AreaTable } from '../../features/area-table/AreaTable.tsx';
 import { Legend } from '../../features/legend/Legend.tsx';
 import { PresentationLegend } from '../../features/presentation/PresentationLegend.tsx';
 import { PresentationTable, type PresentationRow } from '../../features/presentation/PresentationTable.tsx';
-import { anchorAtZero, classify, computeBreaks, type Classification } from '../../lib/classes.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
 import { compareNl, formatNumber, formatPercentChange, pluralArea } from '../../lib/format.ts';
 import { measureInfo } from '../../lib/measures.ts';
 import { unclassed } from '../../lib/unclassed.ts';
-import { divergingPalette, sequentialPalette } from '../../lib/palette.ts';
+import { classifyMeasure, policeColours, shownOf } from './policeColours.ts';
 import { colourAll, levelWords, type MapSourceModule, type SourceContext } from './types.ts';
 
-/** One class only (e.g. every count is 0): the lightest colour, so "nothing" does not look like "much". */
-function sequential(breaks: number[]): string[] {
-  return breaks.length === 0 ? sequentialPalette(4).slice(0, 1) : sequentialPalette(breaks.length + 1);
-}
-
-/** Grey without hatching: apart from "geen gegevens" (hatched) by pattern, not by colour alone. */
-export const TOO_FEW_FILL = '#e6e6e6';
-
-const UNCLASSED: Record<'tooFew' | 'notSignificant', { label: string; note: string }> = {
-  tooFew: { label: 'te weinig inwoners voor een cijfer per 1.000', note: 'Te weinig inwoners: een cijfer per 1.000 zegt daar niets; deze gebieden krijgen geen kleur en tellen niet mee voor de klassen (het aantal staat in de tabel).' },
-  notSignificant: {
-    label: 'klein aantal / niet significant',
-    note: 'Klein aantal / niet significant: het verschil met een jaar eerder past bij toeval (toets voor twee aantallen, 5%); deze gebieden krijgen geen kleur en tellen niet mee voor de klassen.',
-  },
-};
-
-export function classifyMeasure(rows: readonly StatsRow[], ctx: Pick<SourceContext, 'measure' | 'method' | 'classes' | 'fixed' | 'breaks'>): Classification {
-  const info = measureInfo(ctx.measure);
-  const reasons = rows.map((r) => unclassed(r, ctx.measure));
-  const values = rows.filter((_, i) => reasons[i] === null).map((r) => r[ctx.measure]);
-  const method = ctx.method === 'manual' ? null : ctx.method;
-  const breaks =
-    ctx.fixed || method === null
-      ? ctx.breaks
-      : info.diverging
-        ? anchorAtZero(computeBreaks(values, method, ctx.classes), values)
-        : computeBreaks(values, method, ctx.classes);
-  const classification = classify(values, breaks, info.diverging ? divergingPalette : sequential);
-  // One measure has at most one reason (rates: inhabitants; change: significance).
-  const reason = reasons.find((x) => x !== null);
-  if (!reason) return classification;
-  return { ...classification, excluded: { ...UNCLASSED[reason], colour: TOO_FEW_FILL, count: reasons.filter((x) => x !== null).length } };
-}
+export { classifyMeasure, TOO_FEW_FILL } from './policeColours.ts';
 
 /** "12,3 per 1.000 inwoners", "+4 %" or "geen gegevens", as the tooltip and the presentation read a value. */
 export function measureText(measure: Measure, v: number | null): string {
@@ -89,15 +56,11 @@ export const policeSource: MapSourceModule = {
     const rows = stats?.rows ?? [];
     const classification = stats ? classifyMeasure(rows, ctx) : null;
     const presentation = ctx.mode === 'presentation';
-    let colours = new Map<string, string | null>();
-    if (classification) {
-      if (presentation && !ctx.choropleth) colours = colourAll(ctx.codes, '#f2f2f2');
-      else {
-        for (const r of rows) colours.set(r.code, unclassed(r, ctx.measure) ? TOO_FEW_FILL : classification.colourFor(r[ctx.measure]));
-        // Areas without a row: no data (not when restricted to an attention area, where the others stay neutral).
-        if (!ctx.restricted) for (const code of ctx.codes) if (!colours.has(code)) colours.set(code, null);
-      }
-    }
+    const colours = !classification
+      ? new Map<string, string | null>()
+      : presentation && !ctx.choropleth
+        ? colourAll(ctx.codes, '#f2f2f2')
+        : policeColours(rows, classification, ctx);
     const lowerTitle = `${info.title.charAt(0).toLowerCase()}${info.title.slice(1)}`;
     const byCode = new Map(rows.map((r) => [r.code, r]));
     return {
@@ -146,7 +109,7 @@ export const policeSource: MapSourceModule = {
       },
       title: `Kaart van ${ctx.gemeenteNaam}: ${words.plural} gekleurd naar ${lowerTitle}, ${ctx.categoryNaam}, ${ctx.period}`,
       subtitle: `${ctx.categoryNaam} · ${ctx.period}`,
-      shown: stats && classification ? [stats.meta.gemeente, stats.meta.level, stats.meta.category, stats.meta.from, stats.meta.to, ctx.measure] : null,
+      shown: stats && classification ? shownOf(stats.meta, ctx.measure) : null,
       demo: stats?.meta.demo ?? false,
     };
   },

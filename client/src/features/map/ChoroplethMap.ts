@@ -71,6 +71,10 @@ interface ChoroplethMapOptions {
   bounds?: BBox;
   /** The level shown first (its layers are made visible at once: no tiles of another level are fetched first). */
   level?: AreaLevel;
+}
+
+/** Who hears the pointer over the areas and clicks on them (given by the page that shows the map). */
+export interface MapHandlers {
   onHover?: (code: string | null, point: { x: number; y: number } | null) => void;
   onSelect?: (code: string) => void;
 }
@@ -90,6 +94,7 @@ export class ChoroplethMap {
   /** Set while a country map waits for its first colours to show its canvas. */
   private revealOnIdle: (() => void) | null = null;
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
+  private handlers: MapHandlers = {};
 
   constructor(private readonly options: ChoroplethMapOptions) {
     this.level = options.level ?? 'buurt';
@@ -131,6 +136,11 @@ export class ChoroplethMap {
     });
   }
 
+  /** Hover and click go to these from now on (a map made before its page gets the page's when the page adopts it). */
+  handle(handlers: MapHandlers): void {
+    this.handlers = handlers;
+  }
+
   private whenLoaded(fn: (core: MapCore) => void): void {
     // React effects may still talk to a map whose view was left (removed): ignore them.
     if (this.destroyed) return;
@@ -148,16 +158,16 @@ export class ChoroplethMap {
         const code = codeOf(e.features?.[0]);
         map.getCanvas().style.cursor = code ? 'pointer' : '';
         hover(code);
-        this.options.onHover?.(code, code ? { x: e.point.x, y: e.point.y } : null);
+        this.handlers.onHover?.(code, code ? { x: e.point.x, y: e.point.y } : null);
       });
       map.on('mouseleave', layer, () => {
         map.getCanvas().style.cursor = '';
         hover(null);
-        this.options.onHover?.(null, null);
+        this.handlers.onHover?.(null, null);
       });
       map.on('click', layer, (e) => {
         const code = codeOf(e.features?.[0]);
-        if (code) this.options.onSelect?.(code);
+        if (code) this.handlers.onSelect?.(code);
       });
     }
   }

@@ -1,5 +1,5 @@
 // React wrapper: owns one ChoroplethMap and forwards "what should be shown"; the tooltip is plain React DOM.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Topology } from 'topojson-specification';
 import { ChoroplethMap, COUNTRY_BBOX, countryTiles, type AreaLevel } from './ChoroplethMap.ts';
 
@@ -26,10 +26,21 @@ export interface MapViewProps {
   /** Optional basemap style URL; default is a blank offline style. */
   basemapStyle?: string;
   onMapCreated?: (map: ChoroplethMap) => void;
+  /**
+   * The country's map when it was made before the page (its first visit: app/countryFirst.ts), taken once: this view
+   * moves its element in and uses it instead of making a map of its own.
+   */
+  adopt?: () => FirstMap | null;
+}
+
+/** A map made before its page, in an element of its own that the page moves into its map area. */
+export interface FirstMap {
+  map: ChoroplethMap;
+  element: HTMLElement;
 }
 
 export function MapView(props: MapViewProps) {
-  const { topology, country = false, tileVersion = null, level, colours, selected, title, describe, onSelect, basemapStyle, onMapCreated } = props;
+  const { topology, country = false, tileVersion = null, level, colours, selected, title, describe, onSelect, basemapStyle, onMapCreated, adopt } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<ChoroplethMap | null>(null);
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
@@ -37,10 +48,22 @@ export function MapView(props: MapViewProps) {
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   // The map is created once, from the first render's props; later changes are pushed in by the effects below.
-  const initialRef = useRef({ title, basemapStyle, onMapCreated, country, tileVersion, level });
+  const initialRef = useRef({ title, basemapStyle, onMapCreated, country, tileVersion, level, adopt });
   // New geometry is drawn at the current level; a level switch alone never reloads geometry.
   const levelRef = useRef(level);
   levelRef.current = level;
+
+  // A map made before the page (the country's first) is moved in before the page is first painted, so it is never
+  // seen out of place; it sat over this place at this size, and now fills the map area (.map-canvas).
+  const adopted = useRef<FirstMap | null>(null);
+  useLayoutEffect(() => {
+    const { country, adopt } = initialRef.current;
+    const first = country ? (adopt?.() ?? null) : null;
+    if (!first || !containerRef.current) return;
+    first.element.removeAttribute('style');
+    containerRef.current.appendChild(first.element);
+    adopted.current = first;
+  }, []);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -54,15 +77,16 @@ export function MapView(props: MapViewProps) {
     queueMicrotask(() => {
       if (left) return;
       const { title, basemapStyle, onMapCreated, country, tileVersion, level } = initialRef.current;
-      made = new ChoroplethMap({
-        container,
-        title,
-        style: basemapStyle || undefined,
-        ...(country ? { tiles: countryTiles(tileVersion), bounds: COUNTRY_BBOX, level } : {}),
-        onHover: (code, point) => setHover(code && point ? { code, ...point } : null),
-        onSelect: (code) => onSelectRef.current(code),
-      });
+      made =
+        adopted.current?.map ??
+        new ChoroplethMap({
+          container,
+          title,
+          style: basemapStyle || undefined,
+          ...(country ? { tiles: countryTiles(tileVersion), bounds: COUNTRY_BBOX, level } : {}),
+        });
       const m = made;
+      m.handle({ onHover: (code, point) => setHover(code && point ? { code, ...point } : null), onSelect: (code) => onSelectRef.current(code) });
       onMapCreated?.(m);
       setMap(m);
       ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => m.resize());
@@ -72,6 +96,9 @@ export function MapView(props: MapViewProps) {
       left = true;
       ro?.disconnect();
       made?.destroy();
+      // An adopted map is gone with its element (a view that mounts again makes its own).
+      adopted.current?.element.remove();
+      adopted.current = null;
     };
   }, []);
 
