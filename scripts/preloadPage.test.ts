@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunksOf } from './preloadPage.ts';
+import { chunksOf, preloadPage } from './preloadPage.ts';
 
 const chunk = (fileName: string, facadeModuleId: string | null, imports: string[]) => ({ type: 'chunk', fileName, facadeModuleId, imports });
 
@@ -19,5 +19,24 @@ describe('the page preloaded by index.html', () => {
 
   it('stops the build when the page has no chunk of its own', () => {
     expect(() => chunksOf({}, 'app/mount.tsx')).toThrow(/no chunk of app\/mount.tsx/);
+  });
+});
+
+describe('index.html after the build', () => {
+  it("names the page's scripts as module preloads (not those it has already) and prefetches MapLibre's worker", () => {
+    const bundle = {
+      'assets/index-a.js': chunk('assets/index-a.js', '/repo/client/index.html', ['assets/maplibre-b.js']),
+      'assets/maplibre-b.js': chunk('assets/maplibre-b.js', null, []),
+      'assets/mount-c.js': chunk('assets/mount-c.js', '/repo/client/src/app/mount.tsx', ['assets/index-a.js', 'assets/queries-d.js']),
+      'assets/queries-d.js': chunk('assets/queries-d.js', null, []),
+      'assets/maplibre-gl-worker-e.mjs': { type: 'asset' },
+    };
+    const html = '<script type="module" src="/assets/index-a.js"></script><link rel="modulepreload" href="/assets/maplibre-b.js">';
+    const hook = preloadPage().transformIndexHtml as unknown as { handler: (html: string, ctx: { bundle: typeof bundle }) => { attrs: Record<string, unknown> }[] };
+    expect(hook.handler(html, { bundle }).map((t) => t.attrs)).toEqual([
+      { rel: 'modulepreload', crossorigin: true, href: '/assets/mount-c.js' },
+      { rel: 'modulepreload', crossorigin: true, href: '/assets/queries-d.js' },
+      { rel: 'prefetch', href: '/assets/maplibre-gl-worker-e.mjs' },
+    ]);
   });
 });

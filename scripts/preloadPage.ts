@@ -2,7 +2,9 @@
 // named in index.html as module preloads. The entry loads the page with a dynamic import, after the country's first
 // map when a visit opens it (app/countryFirst.ts); without these the browser would only learn of the page's scripts
 // once MapLibre and the entry had run, and every other visit would wait that long for them. A preload fetches and
-// compiles a script without running it, so the first map still runs before the page.
+// compiles a script without running it, so the first map still runs before the page. MapLibre's worker script is
+// prefetched (into the HTTP cache, not compiled by the page): the worker started by the entry finds it there instead of
+// asking for it then (about 0.1 s of the first national map here).
 import type { Plugin } from 'vite';
 
 interface Chunk {

@@ -24,7 +24,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(tiles: 'answer' | 'fail'): Promise<{ page: Page; context: BrowserContext; errors: string[]; tileRequests: string[] }> {
+async function open(tiles: 'answer' | 'fail', at = { query: '', key: '^GM0935\\|buurt\\|0\\.0\\.0\\|' }): Promise<{ page: Page; context: BrowserContext; errors: string[]; tileRequests: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -43,10 +43,10 @@ async function open(tiles: 'answer' | 'fail'): Promise<{ page: Page; context: Br
     errors.push(`unexpected external request: ${route.request().url()}`);
     return route.abort();
   });
-  await page.goto(server.url);
+  await page.goto(`${server.url}/${at.query}`);
   await page.waitForFunction(() => window.__bvk !== undefined);
   await page.evaluate(() => window.__bvk!.ready);
-  await waitApplied(page, '^GM0935\\|buurt\\|0\\.0\\.0\\|');
+  await waitApplied(page, at.key);
   return { page, context, errors, tileRequests };
 }
 
@@ -84,6 +84,31 @@ describe('background map', () => {
     expect(await page.evaluate(() => window.__bvk!.map.getPaintProperty('buurten-fill', 'fill-opacity'))).toBe(0.9);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it("is under the country's first map too, drawn before the page, and the page says once when PDOK cannot be reached", async () => {
+    const country = { query: '?gemeente=NL', key: '^NL\\|gemeente\\|0\\.0\\.0\\|' };
+    {
+      const { page, context, errors, tileRequests } = await open('answer', country);
+      // The first map had the background and let it through; the page kept that layer (no second one, no change).
+      expect(await page.evaluate(() => performance.getEntriesByName('bvk-first-coloured').length)).toBe(1);
+      const order = await page.evaluate(() => window.__bvk!.map.getStyle().layers.map((l) => l.id));
+      expect(order.filter((id) => id === 'basemap')).toHaveLength(1);
+      expect(order.indexOf('basemap')).toBeLessThan(order.indexOf('gemeenten-fill'));
+      expect(await page.evaluate(() => window.__bvk!.map.getPaintProperty('gemeenten-fill', 'fill-opacity'))).toBeLessThan(0.9);
+      expect(tileRequests.length).toBeGreaterThan(0);
+      await expect(page.locator('.maplibregl-ctrl-attrib').count()).resolves.toBe(1);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+    {
+      // The tiles fail while the first map is drawn, before the page listens: the page still says so, once.
+      const { page, context, errors } = await open('fail', country);
+      await page.getByText('De achtergrondkaart is nu niet bereikbaar; de kaart werkt zonder.').waitFor();
+      expect(await page.getByText('De achtergrondkaart is nu niet bereikbaar; de kaart werkt zonder.').count()).toBe(1);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 
   it('without a route to PDOK: the map draws as before, says so once, and reports no error', async () => {

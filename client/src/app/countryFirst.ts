@@ -8,6 +8,7 @@
 // the page at once as before.
 import { askEarly } from '../api/early.ts';
 import { fetchConfig, fetchSession, fetchStats, type ClientConfig, type Session } from '../api/client.ts';
+import { chosenBasemap, rememberedBasemap } from '../features/basemap/choice.ts';
 import { ChoroplethMap, COUNTRY_BBOX, countryTiles } from '../features/map/ChoroplethMap.ts';
 import type { FirstMap } from '../features/map/MapView.tsx';
 import { countryFirstView, envBasemap, mayOpenCountry, statsQueryOf } from './landing.ts';
@@ -60,6 +61,9 @@ export async function drawCountryFirst(search: string, root: HTMLElement): Promi
     return answers;
   }
   first = { map, element };
+  // The background map the page would open with (its tiles are part of the first map's 'idle').
+  const basemap = chosenBasemap(answers.config.basemaps, rememberedBasemap(), answers.config.basemap);
+  map.setBasemap(basemap?.tiles ? basemap : null);
   const coloured = stats.then(async (s) => {
     // As the police source colours the country (sources/police.tsx): every area of the level has a row.
     const codes = s.rows.map((r) => r.code);

@@ -3,17 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Basemap } from '../../api/client.ts';
 import type { ChoroplethMap } from '../map/ChoroplethMap.ts';
-import { BasemapLayer } from '../map/basemapLayer.ts';
-
-const KEY = 'bvk-basemap';
-
-function remembered(): string | null {
-  try {
-    return localStorage.getItem(KEY);
-  } catch {
-    return null;
-  }
-}
+import { chosenBasemap, rememberBasemap, rememberedBasemap } from './choice.ts';
 
 export interface BasemapChoice {
   choices: Basemap[];
@@ -23,34 +13,20 @@ export interface BasemapChoice {
 }
 
 export function useBasemap(map: ChoroplethMap | null, choices: Basemap[], fallback: Basemap | null): BasemapChoice {
-  const [id, setId] = useState<string | null>(remembered);
-  const [layer, setLayer] = useState<BasemapLayer | null>(null);
+  const [id, setId] = useState<string | null>(rememberedBasemap);
   const [unavailable, setUnavailable] = useState(false);
-  const chosen = choices.find((b) => b.id === id) ?? fallback;
+  const chosen = chosenBasemap(choices, id, fallback);
 
-  useEffect(() => {
-    if (!map) return;
-    let live = true;
-    void map.ready.then(() => {
-      if (live) setLayer(new BasemapLayer(map.map, (on) => map.seeThrough(on), () => setUnavailable(true)));
-    });
-    return () => {
-      live = false;
-    };
-  }, [map]);
+  useEffect(() => map?.onBasemapUnavailable(() => setUnavailable(true)), [map]);
   useEffect(() => {
     // A style URL is the map's whole style, given when the map is made; only raster backgrounds switch here.
-    layer?.set(chosen?.tiles ? chosen : null);
-  }, [layer, chosen]);
+    map?.setBasemap(chosen?.tiles ? chosen : null);
+  }, [map, chosen]);
 
   const choose = (next: string) => {
     setId(next);
     setUnavailable(false);
-    try {
-      localStorage.setItem(KEY, next);
-    } catch {
-      // Private mode: the choice lasts until the page is closed.
-    }
+    rememberBasemap(next);
   };
   return { choices: choices.filter((b) => b.tiles !== null || b.id === 'none'), chosen, choose, unavailable };
 }

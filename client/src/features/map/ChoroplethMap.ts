@@ -3,9 +3,11 @@
 import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Topology } from 'topojson-specification';
+import type { Basemap } from '../../api/client.ts';
 import { TILE_ATTRIBUTION, TILE_MAX_ZOOM, TILE_MIN_ZOOM, tileUrlTemplate } from '../../../../server/src/domain/tileZooms.ts';
 import type { AreaLevel } from '../../lib/level.ts';
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
+import { BasemapLayer } from './basemapLayer.ts';
 import { fillLayer, LEVELS, SOURCES } from './core/levels.ts';
 import type { TileSources } from './core/baseLayers.ts';
 import { BLANK_STYLE, countryStyle } from './core/initialStyle.ts';
@@ -95,6 +97,10 @@ export class ChoroplethMap {
   private revealOnIdle: (() => void) | null = null;
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
   private handlers: MapHandlers = {};
+  /** The background map, made with the first setBasemap (it also puts the source credits in the map's corner). */
+  private basemap: BasemapLayer | null = null;
+  private basemapUnavailable = false;
+  private readonly basemapListeners = new Set<() => void>();
 
   constructor(private readonly options: ChoroplethMapOptions) {
     this.level = options.level ?? 'buurt';
@@ -272,6 +278,33 @@ export class ChoroplethMap {
         { padding: options.padding ?? 24, animate: duration > 0, duration, essential: options.duration !== undefined },
       );
     });
+  }
+
+  /**
+   * The background map under the areas (raster tiles; null: none). The map made before its page (countryFirst.ts)
+   * opens with it as the page does, and the page sets it again on the same layer: the same one is no change.
+   */
+  setBasemap(b: Basemap | null): void {
+    this.whenLoaded(() => {
+      this.basemap ??= new BasemapLayer(
+        this.map,
+        (on) => this.seeThrough(on),
+        () => {
+          this.basemapUnavailable = true;
+          for (const listener of this.basemapListeners) listener();
+        },
+      );
+      this.basemap.set(b);
+    });
+  }
+
+  /** Calls `listener` when the background map's tiles cannot be fetched (at once if they could not already). */
+  onBasemapUnavailable(listener: () => void): () => void {
+    if (this.basemapUnavailable) listener();
+    this.basemapListeners.add(listener);
+    return () => {
+      this.basemapListeners.delete(listener);
+    };
   }
 
   /** With a background map under them the areas are more transparent, so streets and water read through. */
