@@ -58,8 +58,14 @@ export function MapView(props: MapViewProps) {
   const adopted = useRef<FirstMap | null>(null);
   useLayoutEffect(() => {
     const { country, adopt } = initialRef.current;
-    const first = country ? (adopt?.() ?? null) : null;
-    if (!first || !containerRef.current) return;
+    const first = adopt?.() ?? null;
+    if (!first) return;
+    if (!country || !containerRef.current) {
+      // Made for a view this page does not open with: gone, so nothing is left over the page.
+      first.map.destroy();
+      first.element.remove();
+      return;
+    }
     first.element.removeAttribute('style');
     containerRef.current.appendChild(first.element);
     adopted.current = first;
