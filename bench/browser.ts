@@ -281,46 +281,27 @@ async function waitInPage<T>(page: Page, what: string, fn: (arg: string) => T | 
 /**
  * Waits (rAF polling) until the app reports the view as rendered (its test hook stamps appliedAt when it sets
  * appliedKey on MapLibre's 'idle'; the poll itself runs a frame later, after the compositor), then reads one pixel,
- * which returns when the GPU process has drawn the frame.
+ * which returns when the GPU process has drawn the frame. With `firstMap`, a first visit's map drawn before the page
+ * (client/src/app/countryFirst.ts) counts too: its performance mark 'bvk-first-coloured', whose detail is the view's
+ * key, comes before the page sets appliedKey, and the first coloured map is whichever comes first.
  */
-export function appliedAt(page: Page, pattern: string, errors?: string[]): Promise<Timing> {
+export function appliedAt(page: Page, pattern: string, errors?: string[], { firstMap = false } = {}): Promise<Timing> {
   return waitInPage(
     page,
-    `the app's map to be idle with appliedKey matching /${pattern}/`,
-    (re) => {
-      const w = window as unknown as { __bvk?: { appliedKey: string | null; appliedAt: number; map: { getCanvas(): HTMLCanvasElement } } };
-      if (!new RegExp(re).test(w.__bvk?.appliedKey ?? '')) return false;
-      const idle = w.__bvk!.appliedAt;
-      const c = w.__bvk!.map.getCanvas();
-      const gl = (c.getContext('webgl2') ?? c.getContext('webgl'))!;
-      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-      return { idle, pixels: performance.now() };
-    },
-    pattern,
-    errors,
-  );
-}
-
-/**
- * As appliedAt, for a first visit: the app may draw the country's map before its page (client/src/app/countryFirst.ts)
- * and mark it (performance mark 'bvk-first-coloured', its detail the view's key) before the page sets appliedKey.
- * The first coloured map is whichever comes first; its pixels are read from the map's own canvas.
- */
-export function firstColouredAt(page: Page, pattern: string, errors?: string[]): Promise<Timing> {
-  return waitInPage(
-    page,
-    `the app's first map to be idle in its colours (mark 'bvk-first-coloured' or appliedKey matching /${pattern}/)`,
-    (re) => {
+    `the app's map to be idle with ${firstMap ? "mark 'bvk-first-coloured' or " : ''}appliedKey matching /${pattern}/`,
+    (arg) => {
+      const [re, first] = JSON.parse(arg) as [string, boolean];
       const w = window as unknown as { __bvk?: { appliedKey: string | null; appliedAt: number } };
-      const mark = performance.getEntriesByName('bvk-first-coloured')[0] as PerformanceMark | undefined;
+      const mark = first ? (performance.getEntriesByName('bvk-first-coloured')[0] as PerformanceMark | undefined) : undefined;
       const idle = mark && new RegExp(re).test(String(mark.detail)) ? mark.startTime : new RegExp(re).test(w.__bvk?.appliedKey ?? '') ? w.__bvk!.appliedAt : null;
       if (idle === null) return false;
+      // The map's own canvas: before the page there is no test hook yet.
       const c = document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!;
       const gl = (c.getContext('webgl2') ?? c.getContext('webgl'))!;
       gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
       return { idle, pixels: performance.now() };
     },
-    pattern,
+    JSON.stringify([pattern, firstMap]),
     errors,
   );
 }
@@ -420,7 +401,7 @@ export async function measureBrowser(bench: BrowserBench, rounds: number, log: (
     {
       const { ctx, page } = await bench.fresh();
       await page.goto(`${bench.appUrl}/?gemeente=NL&level=buurt`);
-      const at = await firstColouredAt(page, appliedNL('buurt', 'ratePer1000'), bench.errors);
+      const at = await appliedAt(page, appliedNL('buurt', 'ratePer1000'), bench.errors, { firstMap: true });
       out.firstMap.app.push(at.idle);
       out.firstMap.appPixels.push(at.pixels);
       if (i === 0) {

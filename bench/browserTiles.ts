@@ -6,7 +6,7 @@
 // textbook way (one GeoJSON source, fill and outline), so the figure says what the app adds to drawing its map; the
 // empty page's pan is reported beside it. The recolour baseline stays the bare choropleth's setData.
 import type { Page } from 'playwright-core';
-import { appliedAt, appliedNL, canvasOf, firstColouredAt, ms, openBare, recolourRounds, rounds0, type BrowserBench, type Canvas, type Rounds } from './browser.ts';
+import { appliedAt, appliedNL, canvasOf, ms, openBare, recolourRounds, rounds0, type BrowserBench, type Canvas, type Rounds } from './browser.ts';
 
 /**
  * Frame times of a pan: per round the median interval, and every interval for the p95. The figure's baseline is the
@@ -200,7 +200,7 @@ export async function measureTiles(bench: BrowserBench, rounds: number, want: (.
         const { ctx, page } = await bench.fresh();
         const timeline = i === rounds - 1 ? watchRequests(page) : null;
         await page.goto(`${bench.appUrl}/?gemeente=NL`);
-        const at = await firstColouredAt(page, appliedNL('gemeente', 'ratePer1000'), bench.errors);
+        const at = await appliedAt(page, appliedNL('gemeente', 'ratePer1000'), bench.errors, { firstMap: true });
         r.app.push(at.idle);
         r.appPixels.push(at.pixels);
         // The page itself (its test hook, the timeline's marks) comes after a map drawn before it.
