@@ -2,12 +2,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './scripts/precompress.ts';
-import { preloadPage } from './scripts/preloadPage.ts';
+import { preloadFirstMap } from './scripts/preloadFirstMap.ts';
 
 export default defineConfig({
   root: 'client',
   envDir: '..',
-  plugins: [react(), preloadPage(), precompress()],
+  plugins: [react(), preloadFirstMap(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
@@ -16,8 +16,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
-        // MapLibre changes rarely: its own chunk caches well across app releases.
-        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
+        // MapLibre's code changes rarely: its own chunk caches well across app releases. Its style sheet stays out: the
+        // entry imports it, and must not import MapLibre's chunk to do so (main.tsx runs before MapLibre has arrived).
+        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/].*\.m?js$/ }] },
       },
     },
   },

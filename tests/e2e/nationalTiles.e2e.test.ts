@@ -199,12 +199,16 @@ describe('the national map from vector tiles', () => {
           canvas: [canvas.clientWidth, canvas.clientHeight],
           area: area ? [Math.round(area.width) - 2, Math.round(area.height) - 2] : null,
           loose: document.querySelectorAll('body > .map-canvas').length,
+          // When the page's own script (React and the app) was first asked for.
+          pageScriptAt: Math.min(...performance.getEntriesByType('resource').filter((e) => /\/assets\/mount-[^/]*\.js$/.test(e.name)).map((e) => e.startTime)),
         };
       });
       // The map was coloured, as the page names the view, before the page was there.
       expect(t.first?.key).toBe(t.appliedKey);
       expect(t.pageAt).not.toBeNull();
       expect(t.first!.at).toBeLessThan(t.pageAt!);
+      // Nor was the page's script fetched beside the map's: it was asked for once the map was coloured.
+      expect(t.pageScriptAt).toBeGreaterThan(t.first!.at);
       // One state per gemeente, all set by the first map: the page's colours were the same, so it sent none.
       expect(t.featureStates).toBe(342);
       // Who is signed in, the configuration and the figures were each asked once, for the map and the page alike.

@@ -11,7 +11,8 @@ import { fetchConfig, fetchSession, fetchStats, type ClientConfig, type Session 
 import { chosenBasemap, rememberedBasemap } from '../features/basemap/choice.ts';
 import { ChoroplethMap, COUNTRY_BBOX, countryTiles } from '../features/map/ChoroplethMap.ts';
 import type { FirstMap } from '../features/map/MapView.tsx';
-import { countryFirstView, envBasemap, mayOpenCountry, statsQueryOf } from './landing.ts';
+import { mayOpenCountry } from './countryLink.ts';
+import { countryFirstView, envBasemap, statsQueryOf } from './landing.ts';
 import { classifyMeasure, policeColours, shownOf } from './sources/policeColours.ts';
 import { FIRST_COLOURED_MARK } from './testHook.ts';
 

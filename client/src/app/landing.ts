@@ -2,6 +2,7 @@
 // (countryFirst.ts) opens the same view the page then shows.
 import type { ClientConfig, Session, StatsQuery } from '../api/client.ts';
 import { presentationOnly } from '../features/auth/capabilities.ts';
+import { mayOpenCountry } from './countryLink.ts';
 import { parseViewState, STATIC_DEFAULTS, type ViewDefaults, type ViewState } from './urlState.ts';
 
 export function viewDefaults(config: ClientConfig | null): ViewDefaults {
@@ -25,12 +26,6 @@ export function statsQueryOf({ gemeente, level, category, from, to, area }: View
 /** A basemap style given to the client's build (development), under the server's own (config.basemapStyleUrl). */
 export function envBasemap(): string {
   return (import.meta.env.VITE_BASEMAP_STYLE as string | undefined) ?? '';
-}
-
-/** Whether a link may open the national map (checked before anything is asked: only such visits ask early). */
-export function mayOpenCountry(search: string): boolean {
-  const q = new URLSearchParams(search);
-  return q.get('gemeente') === 'NL' && q.get('view') !== 'presentatie';
 }
 
 /**

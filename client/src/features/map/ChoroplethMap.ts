@@ -24,6 +24,8 @@ setWorkerUrl(workerUrl);
 // MapLibre's workers start now, while the app still asks who is signed in and renders, instead of when the first map
 // is made: fetching and starting the worker script was about 0.7 s of the first national map (firstMapTiles). They
 // also outlive a map, so switching between the country and a gemeente (a new map) does not start them again.
+// (Started by the entry, before MapLibre has loaded, the worker made the first national map no sooner on two cores:
+// its compiling then competes with MapLibre's.)
 if (typeof Worker !== 'undefined') prewarm();
 
 const DUTCH_LOCALE: Record<string, string> = {
