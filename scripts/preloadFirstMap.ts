@@ -1,7 +1,7 @@
 // Build step of the client (vite.config.ts): a link to the national map runs the country's first map
-// (client/src/app/countryFirst.ts, with MapLibre) before anything else of the app, and the entry loads it with a
-// dynamic import, after it has started MapLibre's worker (features/map/mapWorker.ts). Its scripts are named in
-// index.html as module preloads, so the browser fetches and compiles them at once instead of when the entry has run.
+// (client/src/app/countryFirst.ts, with MapLibre) before anything else of the app, and the entry (client/src/main.tsx)
+// loads it with a dynamic import. Its scripts are named in index.html as module preloads, so the browser fetches and
+// compiles them at once instead of when the entry has run.
 // The page's own scripts (app/mount.tsx) are not: fetched and compiled beside MapLibre, they made the first national
 // map later (firstMapTiles) and the page no sooner; the entry's dynamic import fetches them when the page is wanted.
 import type { Plugin } from 'vite';

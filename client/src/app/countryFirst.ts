@@ -11,7 +11,6 @@ import { fetchConfig, fetchSession, fetchStats, type ClientConfig, type Session 
 import { chosenBasemap, rememberedBasemap } from '../features/basemap/choice.ts';
 import { ChoroplethMap, COUNTRY_BBOX, countryTiles } from '../features/map/ChoroplethMap.ts';
 import type { FirstMap } from '../features/map/MapView.tsx';
-import { mayOpenCountry } from './countryLink.ts';
 import { countryFirstView, envBasemap, statsQueryOf } from './landing.ts';
 import { classifyMeasure, policeColours, shownOf } from './sources/policeColours.ts';
 import { FIRST_COLOURED_MARK } from './testHook.ts';
@@ -35,11 +34,12 @@ export function takeFirstMap(): FirstMap | null {
 }
 
 /**
- * Draws the country's first map when the visit opens the national map view; resolves once it is coloured (or has
- * waited long enough), with the answers the page starts from, or at once with null for any other visit.
+ * Draws the country's first map when the visit opens the national map view (the entry calls it only for a link that
+ * may, countryLink.ts); resolves once it is coloured (or has waited long enough), with the answers the page starts
+ * from, or with null when it could not ask for them.
  */
 export async function drawCountryFirst(search: string, root: HTMLElement): Promise<FirstAnswers | null> {
-  if (!mayOpenCountry(search) || typeof Worker === 'undefined') return null;
+  if (typeof Worker === 'undefined') return null;
   let answers: FirstAnswers;
   try {
     const [session, config] = await Promise.all([askEarly(['session'], () => fetchSession()), askEarly(['config'], () => fetchConfig())]);
