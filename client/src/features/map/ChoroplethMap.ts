@@ -95,6 +95,8 @@ export class ChoroplethMap {
   private core: MapCore | null = null;
   private destroyed = false;
   private pending: Array<(core: MapCore) => void> = [];
+  /** What was asked of the overlays before a country map added them (see addOverlaysAfterReveal). */
+  private pendingOverlays: Array<(core: MapCore) => void> = [];
   /** Set while a country map waits for its first colours to show its canvas. */
   private revealOnIdle: (() => void) | null = null;
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
@@ -134,7 +136,7 @@ export class ChoroplethMap {
     this.ready = new Promise((resolve) => {
       this.map.once(options.tiles ? 'style.load' : 'load', () => {
         performance.mark('bvk-map-ready');
-        const core = new MapCore(this.map, this.level, this.counters, options.tiles ?? null);
+        const core = new MapCore(this.map, this.level, this.counters, options.tiles ?? null, { overlaysLater: Boolean(options.tiles) });
         this.listen(core);
         if (options.tiles) this.followTiles(core);
         this.core = core;
@@ -156,10 +158,33 @@ export class ChoroplethMap {
     else this.pending.push(fn);
   }
 
+  /** Like whenLoaded, for what the overlays draw: a country map has them only from its first coloured frame on. */
+  private withOverlays(fn: (core: MapCore) => void): void {
+    this.whenLoaded((core) => (core.overlaysOn ? fn(core) : this.pendingOverlays.push(fn)));
+  }
+
+  /**
+   * A country map's overlays (MapCore.addOverlays) come a frame after its first coloured frame is shown, with what
+   * was asked of them until then.
+   */
+  private addOverlaysAfterReveal(): void {
+    requestAnimationFrame(() =>
+      setTimeout(() =>
+        this.whenLoaded((core) => {
+          core.addOverlays();
+          for (const fn of this.pendingOverlays.splice(0)) fn(core);
+        }),
+      ),
+    );
+  }
+
   /** Hover and click on the areas of every level. */
   private listen(core: MapCore): void {
     const map = this.map;
-    const hover = (code: string | null) => core.overlays.highlight.update(core, { hovered: code });
+    // Before a country map has its overlays there is no outline to draw (its canvas is hidden until then anyway).
+    const hover = (code: string | null) => {
+      if (core.overlaysOn) core.overlays.highlight.update(core, { hovered: code });
+    };
     for (const level of LEVELS) {
       const layer = fillLayer(level);
       map.on('mousemove', layer, (e) => {
@@ -194,6 +219,7 @@ export class ChoroplethMap {
       clearTimeout(this.revealTimer);
       this.revealOnIdle = null;
       canvas.style.visibility = '';
+      this.addOverlaysAfterReveal();
     };
     this.revealTimer = setTimeout(reveal, REVEAL_AFTER_MS);
     this.revealOnIdle = () => {
@@ -236,7 +262,7 @@ export class ChoroplethMap {
 
   /** Kernel-density cells (null hides the layer); setData only on the 'density' source, never on the area sources. */
   setDensity(cells: DensityCells | null): void {
-    this.whenLoaded((core) => core.overlays.density.update(core, cells));
+    this.withOverlays((core) => core.overlays.density.update(core, cells));
   }
 
   /**
@@ -252,7 +278,7 @@ export class ChoroplethMap {
   }
 
   setSelected(code: string | null): void {
-    this.whenLoaded((core) => core.overlays.highlight.update(core, { selected: code }));
+    this.withOverlays((core) => core.overlays.highlight.update(core, { selected: code }));
   }
 
   /**
@@ -260,12 +286,12 @@ export class ChoroplethMap {
    * `classes` count as 'none'. Only changed states are sent.
    */
   setHotspots(classes: Map<string, HotspotClassKey> | null, level: AreaLevel = this.level): void {
-    this.whenLoaded((core) => core.overlays.hotspots.update(core, classes ? { classes, level } : null));
+    this.withOverlays((core) => core.overlays.hotspots.update(core, classes ? { classes, level } : null));
   }
 
   /** Outlines and number badges of attention areas (merged from the buurten of the current topology). */
   setAttentionAreas(areas: MapAttentionArea[], visible: boolean): void {
-    this.whenLoaded((core) => core.overlays.attention.update(core, { areas, visible }));
+    this.withOverlays((core) => core.overlays.attention.update(core, { areas, visible }));
   }
 
   fitTo(bbox: BBox, animate = true, options: { duration?: number; padding?: number | { top: number; right: number; bottom: number; left: number } } = {}): void {
@@ -323,7 +349,7 @@ export class ChoroplethMap {
 
   /** Marks the place the search found with a ring; null removes the mark. */
   setPlace(at: [number, number] | null): void {
-    this.whenLoaded((core) => core.overlays.place.update(core, at));
+    this.withOverlays((core) => core.overlays.place.update(core, at));
   }
 
   /** Screen-reader title of the canvas; follows the measure and period. */

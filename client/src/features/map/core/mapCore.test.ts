@@ -142,6 +142,28 @@ describe('MapCore over vector tiles (the country)', () => {
     expect(() => core.setAreas(smallTopology(), 'buurt')).toThrow(/tiles/);
   });
 
+  it('with overlaysLater adds no overlay until asked; then adds them once, under the layers the page added meanwhile', () => {
+    const map = new RecordingMap();
+    const core = new MapCore(map, 'gemeente', { setDataCalls: 0, featureStateCalls: 0, overlayDataCalls: 0, densityDataCalls: 0 }, TILES, { overlaysLater: true });
+    const alone = tiled('gemeente').map.layers;
+    expect([...map.sources.keys()]).toEqual(['gemeenten', 'wijken', 'buurten']);
+    expect(map.layers.at(-1)).toBe('gemeente-outline');
+    // Changes under the overlays before they are there touch nothing of theirs.
+    map.forget();
+    core.tilesLoaded();
+    core.setLevel('wijk');
+    core.setLevel('gemeente');
+    expect(map.calls.filter((c) => ['setData', 'addSource', 'addLayer', 'moveLayer'].includes(c.method))).toEqual([]);
+    // A layer of the page's own (area labels) added before the overlays stays on top of them.
+    map.addSource('area-labels', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({ id: 'area-labels', type: 'symbol', source: 'area-labels' });
+    core.addOverlays();
+    core.addOverlays();
+    expect(map.layers).toEqual([...alone, 'area-labels']);
+    core.overlays.highlight.update(core, { selected: 'GM0935' });
+    expect(map.named('setData').filter(([id]) => id === 'highlight')).toHaveLength(1);
+  });
+
   it('outlines the selected area from the pieces of the loaded tiles, joined, and cuts it again when more tiles load', () => {
     const { map, core } = tiled();
     core.overlays.highlight.update(core, { selected: 'BU01' });

@@ -32,12 +32,21 @@ export class MapCore implements OverlayContext {
   private lastColours: { colours: Map<string, string | null>; level: AreaLevel } | null = null;
   /** Counts the tile loads of the base sources: what was cut from the tiles before may be more complete now. */
   tileGeneration = 0;
+  /** Whether the overlays' sources and layers are on the map (see addOverlays). */
+  overlaysOn = false;
 
+  /**
+   * `overlaysLater`: the overlays wait for addOverlays (a country map adds them after its first coloured frame).
+   * Their empty GeoJSON sources were work for MapLibre's one worker, queued beside the country's first tiles, and
+   * their layers work for the main thread before those tiles were asked for: about 40 ms of the first national map
+   * (firstMapTiles; 12-52 ms in four round robins of builds), for nothing a first map shows.
+   */
   constructor(
     readonly map: MapLike,
     public level: AreaLevel,
     readonly counters: MapCounters,
     readonly tiles: TileSources = null,
+    { overlaysLater = false }: { overlaysLater?: boolean } = {},
   ) {
     const layerOf = new Map(LEVELS.map((lvl) => [SOURCES[lvl], this.base(lvl)['source-layer']]));
     this.states = new FeatureStates(map, counters, (source) => layerOf.get(source));
@@ -46,7 +55,26 @@ export class MapCore implements OverlayContext {
     // frame, see ChoroplethMap): only what is missing is added, in the same order.
     for (const [id, spec] of Object.entries(baseSources(tiles))) if (!map.getSource(id)) map.addSource(id, spec);
     ensureLayers(map, baseLayers(level, tiles));
+    if (!overlaysLater) this.addOverlays();
+  }
+
+  /**
+   * Adds the overlays (once). Layers the page put on the map meanwhile (area labels, incidents) stay above them,
+   * where they are when the overlays come first.
+   */
+  addOverlays(): void {
+    if (this.overlaysOn) return;
+    this.overlaysOn = true;
+    const order = this.map.getLayersOrder();
+    const top = order.indexOf(BORDER_LAYER);
+    const others = top < 0 ? [] : order.slice(top + 1);
     for (const overlay of this.stack) overlay.add(this);
+    for (const id of others) this.map.moveLayer(id);
+  }
+
+  /** The overlays on the map, to be told of a change under them (none before addOverlays). */
+  private get shown(): readonly OverlayLifecycle[] {
+    return this.overlaysOn ? this.stack : [];
   }
 
   /** The source (and for tiles, the source-layer) of a level's areas, for every layer drawn from them. */
@@ -69,7 +97,7 @@ export class MapCore implements OverlayContext {
    * tiles take them again. */
   tilesLoaded(): void {
     this.tileGeneration++;
-    for (const overlay of this.stack) overlay.refresh(this, 'tiles');
+    for (const overlay of this.shown) overlay.refresh(this, 'tiles');
   }
 
   /** New geometry (a new gemeente): the only place that calls setData on the area sources (the level not on show
@@ -94,12 +122,12 @@ export class MapCore implements OverlayContext {
     this.topology = topology;
     this.showLevel(level);
     if (this.lastColours) this.setValues(this.lastColours.colours, this.lastColours.level);
-    for (const overlay of this.stack) overlay.refresh(this, 'areas');
+    for (const overlay of this.shown) overlay.refresh(this, 'areas');
   }
 
   setLevel(level: AreaLevel): void {
     this.showLevel(level);
-    for (const overlay of this.stack) overlay.refresh(this, 'level');
+    for (const overlay of this.shown) overlay.refresh(this, 'level');
   }
 
   /**

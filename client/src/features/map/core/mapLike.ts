@@ -18,6 +18,8 @@ export interface MapLike {
   removeLayer(id: string): unknown;
   getLayer(id: string): unknown;
   moveLayer(id: string, beforeId?: string): unknown;
+  /** Layer ids, bottom first. */
+  getLayersOrder(): string[];
   setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): unknown;
   setLayerZoomRange(layer: string, minzoom: number, maxzoom: number): unknown;
   setPaintProperty(layer: string, name: string, value: unknown): unknown;

@@ -72,6 +72,10 @@ export class RecordingMap implements MapLike {
     return this.layers.includes(id) ? { id } : undefined;
   }
 
+  getLayersOrder(): string[] {
+    return [...this.layers];
+  }
+
   moveLayer(id: string, beforeId?: string): void {
     this.record('moveLayer', id, beforeId);
     this.layers.splice(this.layers.indexOf(id), 1);
