@@ -14,7 +14,7 @@ export const TILE_MIN_ZOOM: Record<TileLevel, number> = { buurt: 6, wijk: 0, gem
 /** Tiles are served up to this zoom; MapLibre over-zooms beyond it (a buurt has ~10 vertices). */
 export const TILE_MAX_ZOOM = 14;
 
-/** The tiles' credit line (TileJSON `attribution`), which the map shows. */
+/** The boundaries' credit line (the tiles' TileJSON `attribution`, and a gemeente map's own sources'), which the map shows. */
 export const TILE_ATTRIBUTION = 'Bron: CBS, Kadaster/PDOK';
 
 /**

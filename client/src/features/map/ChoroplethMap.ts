@@ -1,6 +1,6 @@
 // MapLibre choropleth kept outside React: React says what to show, this class creates the map and hands each
 // wish to the core (base sources, feature-state diff) or to an overlay once the style has loaded.
-import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, prewarm, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Topology } from 'topojson-specification';
 import type { Basemap } from '../../api/client.ts';
@@ -95,13 +95,15 @@ export class ChoroplethMap {
   private core: MapCore | null = null;
   private destroyed = false;
   private pending: Array<(core: MapCore) => void> = [];
-  /** What was asked of the overlays before a country map added them (see addOverlaysAfterReveal). */
+  /** What was asked of the overlays before a country map added them (see completeAfterReveal). */
   private pendingOverlays: Array<(core: MapCore) => void> = [];
+  /** Whether the sources' credits are in the map's corner (see credit). */
+  private credited = false;
   /** Set while a country map waits for its first colours to show its canvas. */
   private revealOnIdle: (() => void) | null = null;
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
   private handlers: MapHandlers = {};
-  /** The background map, made with the first setBasemap (it also puts the source credits in the map's corner). */
+  /** The background map, made with the first setBasemap. */
   private basemap: BasemapLayer | null = null;
   private basemapUnavailable = false;
   private readonly basemapListeners = new Set<() => void>();
@@ -139,6 +141,7 @@ export class ChoroplethMap {
         const core = new MapCore(this.map, this.level, this.counters, options.tiles ?? null, { overlaysLater: Boolean(options.tiles) });
         this.listen(core);
         if (options.tiles) this.followTiles(core);
+        else this.credit();
         this.core = core;
         for (const fn of this.pending.splice(0)) fn(core);
         resolve();
@@ -164,18 +167,28 @@ export class ChoroplethMap {
   }
 
   /**
-   * A country map's overlays (MapCore.addOverlays) come a frame after its first coloured frame is shown, with what
-   * was asked of them until then.
+   * A country map's overlays (MapCore.addOverlays) and the sources' credits come a frame after its first coloured
+   * frame is shown, the overlays with what was asked of them until then. The credits' control lays out its text
+   * again at every source event, while the first tiles load: about 10-50 ms of the first national map
+   * (firstMapTiles), while nothing of the map is shown yet.
    */
-  private addOverlaysAfterReveal(): void {
+  private completeAfterReveal(): void {
     requestAnimationFrame(() =>
       setTimeout(() =>
         this.whenLoaded((core) => {
+          this.credit();
           core.addOverlays();
           for (const fn of this.pendingOverlays.splice(0)) fn(core);
         }),
       ),
     );
+  }
+
+  /** The sources' credits (the boundaries' and the background map's) in the map's corner, once. */
+  private credit(): void {
+    if (this.credited) return;
+    this.credited = true;
+    this.map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
   }
 
   /** Hover and click on the areas of every level. */
@@ -219,7 +232,7 @@ export class ChoroplethMap {
       clearTimeout(this.revealTimer);
       this.revealOnIdle = null;
       canvas.style.visibility = '';
-      this.addOverlaysAfterReveal();
+      this.completeAfterReveal();
     };
     this.revealTimer = setTimeout(reveal, REVEAL_AFTER_MS);
     this.revealOnIdle = () => {

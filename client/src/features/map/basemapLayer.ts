@@ -1,8 +1,9 @@
 // The background map under the choropleth: raster tiles (the PDOK BRT-Achtergrondkaart by default) in their own
-// source and layer below everything the app draws, credited in the map's corner. Without a route to the tile
+// source and layer below everything the app draws; its source's credit shows in the map's corner with the others'
+// (ChoroplethMap's attribution control). Without a route to the tile
 // server the map works as without a background; the first failed tile calls `onUnavailable` once (the page
 // says so quietly), and MapLibre's own error log stays silent for this source.
-import { AttributionControl, type Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Basemap } from '../../api/client.ts';
 
 const SOURCE = 'basemap';
@@ -18,7 +19,6 @@ export class BasemapLayer {
     private readonly seeThrough: (on: boolean) => void,
     private readonly onUnavailable: () => void,
   ) {
-    map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
     map.on('error', (e) => {
       if ((e as { sourceId?: string }).sourceId === SOURCE) {
         if (!this.warned) this.onUnavailable();

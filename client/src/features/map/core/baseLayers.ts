@@ -1,6 +1,7 @@
 // The base layers of each level (fill coloured by feature-state, no-data hatch, outline) and the gemeente
 // borders over them: typed style specifications, added once; afterwards only feature-state changes.
 import type { AddLayerObject, SourceSpecification } from 'maplibre-gl';
+import { TILE_ATTRIBUTION } from '../../../../../server/src/domain/tileZooms.ts';
 import type { AreaLevel } from '../../../lib/level.ts';
 import { PENDING_FILL } from '../../../lib/palette.ts';
 import type { FillLayer, LineLayer } from '../styleTypes.ts';
@@ -22,7 +23,8 @@ export function baseOf(level: AreaLevel, tiles: TileSources): BaseSource {
 /** The sources of the areas: a vector source per level for tiles, GeoJSON sources (and the borders') otherwise. */
 export function baseSources(tiles: TileSources): Record<string, SourceSpecification> {
   const out: Record<string, SourceSpecification> = {};
-  for (const lvl of LEVELS) out[SOURCES[lvl]] = tiles ? { type: 'vector', ...tiles[lvl], promoteId: 'code' } : { type: 'geojson', data: EMPTY, promoteId: 'code' };
+  // A gemeente's TopoJSON is the same CBS/PDOK boundaries as the tiles: credited the same way in the map's corner.
+  for (const lvl of LEVELS) out[SOURCES[lvl]] = tiles ? { type: 'vector', ...tiles[lvl], promoteId: 'code' } : { type: 'geojson', data: EMPTY, promoteId: 'code', attribution: TILE_ATTRIBUTION };
   // The tiles' gemeente layer is always loaded (the borders show at every level); a TopoJSON has its own.
   if (!tiles) out[BORDER_SOURCE] = { type: 'geojson', data: EMPTY };
   return out;

@@ -90,6 +90,13 @@ describe('MapCore', () => {
   });
 });
 
+describe('MapCore credits', () => {
+  it("credits a gemeente map's boundaries as the country's tiles are credited (CBS, Kadaster/PDOK)", () => {
+    const { map } = setup();
+    for (const id of ['gemeenten', 'wijken', 'buurten']) expect(map.sources.get(id)?.spec, id).toMatchObject({ attribution: 'Bron: CBS, Kadaster/PDOK' });
+  });
+});
+
 describe('MapCore over vector tiles (the country)', () => {
   const TILES = { buurt: { url: 'http://x/api/tiles/buurt.json' }, wijk: { url: 'http://x/api/tiles/wijk.json' }, gemeente: { url: 'http://x/api/tiles/gemeente.json' } };
   function tiled(level: 'buurt' | 'gemeente' = 'buurt') {
