@@ -32,8 +32,7 @@ export class MapCore implements OverlayContext {
   private lastColours: { colours: Map<string, string | null>; level: AreaLevel } | null = null;
   /** Counts the tile loads of the base sources: what was cut from the tiles before may be more complete now. */
   tileGeneration = 0;
-  /** Whether the overlays' sources and layers are on the map (see addOverlays). */
-  overlaysOn = false;
+  private overlaysAdded = false;
 
   /**
    * `overlaysLater`: the overlays wait for addOverlays (a country map adds them after its first coloured frame).
@@ -63,8 +62,8 @@ export class MapCore implements OverlayContext {
    * where they are when the overlays come first.
    */
   addOverlays(): void {
-    if (this.overlaysOn) return;
-    this.overlaysOn = true;
+    if (this.overlaysAdded) return;
+    this.overlaysAdded = true;
     const order = this.map.getLayersOrder();
     const top = order.indexOf(BORDER_LAYER);
     const others = top < 0 ? [] : order.slice(top + 1);
@@ -72,9 +71,14 @@ export class MapCore implements OverlayContext {
     for (const id of others) this.map.moveLayer(id);
   }
 
+  /** Whether the overlays' sources and layers are on the map (see addOverlays). */
+  get overlaysOn(): boolean {
+    return this.overlaysAdded;
+  }
+
   /** The overlays on the map, to be told of a change under them (none before addOverlays). */
   private get shown(): readonly OverlayLifecycle[] {
-    return this.overlaysOn ? this.stack : [];
+    return this.overlaysAdded ? this.stack : [];
   }
 
   /** The source (and for tiles, the source-layer) of a level's areas, for every layer drawn from them. */
