@@ -201,6 +201,8 @@ describe('the national map from vector tiles', () => {
           loose: document.querySelectorAll('body > .map-canvas').length,
           // When the page's own script (React and the app) was first asked for.
           pageScriptAt: Math.min(...performance.getEntriesByType('resource').filter((e) => /\/assets\/mount-[^/]*\.js$/.test(e.name)).map((e) => e.startTime)),
+          // The scripts asked for before the map was coloured (the entry's and the first map's).
+          scriptsBefore: performance.getEntriesByType('resource').filter((e) => /\/assets\/[^/]*\.js$/.test(e.name) && !/worker/.test(e.name) && e.startTime < (mark?.startTime ?? Infinity)).length,
         };
       });
       // The map was coloured, as the page names the view, before the page was there.
@@ -209,6 +211,9 @@ describe('the national map from vector tiles', () => {
       expect(t.first!.at).toBeLessThan(t.pageAt!);
       // Nor was the page's script fetched beside the map's: it was asked for once the map was coloured.
       expect(t.pageScriptAt).toBeGreaterThan(t.first!.at);
+      // The entry, the runtime, the first map, its helpers (one chunk, vite.config.ts) and MapLibre: few files, for a
+      // browser's six connections to one server.
+      expect(t.scriptsBefore).toBeLessThanOrEqual(5);
       // One state per gemeente, all set by the first map: the page's colours were the same, so it sent none.
       expect(t.featureStates).toBe(342);
       // Who is signed in, the configuration and the figures were each asked once, for the map and the page alike.
