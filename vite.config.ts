@@ -6,7 +6,7 @@ import { preloadFirstMap } from './scripts/preloadFirstMap.ts';
 
 /** The first map's helpers that other views import too (see codeSplitting below). */
 const FIRST_MAP_HELPERS =
-  /node_modules[\\/](d3-[a-z-]+|internmap|simple-statistics|zod|hono[\\/]dist[\\/](client|utils[\\/]cookie))[\\/]|client[\\/]src[\\/](api[\\/](client|early)|lib[\\/](format|overlayStyles|classes|measures|level)|app[\\/]urlState)\.ts$|server[\\/]src[\\/]domain[\\/]hotspotWords\.ts$/;
+  /node_modules[\\/](d3-[a-z-]+|internmap|simple-statistics|zod|hono[\\/]dist[\\/](client|utils[\\/]cookie))[\\/]|client[\\/]src[\\/](api[\\/](client|early)|lib[\\/](format|overlayStyles|classes|measures|level|changeText|unclassed)|app[\\/]urlState)\.ts$|server[\\/]src[\\/]domain[\\/](hotspotWords|percentBase)\.ts$/;
 
 export default defineConfig({
   root: 'client',

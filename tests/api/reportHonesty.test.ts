@@ -93,7 +93,7 @@ describe('small areas in reports', () => {
   });
 
   it('non-significant changes are marked in words', () => {
-    expect(pages.get('quarterly Q4 2024')!).toContain('klein aantal / niet significant');
+    expect(pages.get('quarterly Q4 2024')!).toContain('binnen toeval (niet significant)');
   });
 });
 

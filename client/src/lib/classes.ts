@@ -114,8 +114,12 @@ export interface Classification {
   breaks: number[];
   bins: ClassBin[];
   noDataCount: number;
-  /** Areas left out of the classes on purpose (e.g. too few inhabitants for a rate), with their own fill and legend line. */
-  excluded?: { label: string; colour: string; count: number; note: string };
+  /**
+   * Areas left out of the classes on purpose (e.g. too few inhabitants for a rate), with their own fill and legend line.
+   * `parts`: when they are left out for more than one reason (a change: no base, too small a base, chance), each
+   * reason with its own count, so a legend can give each its own line; `label` and `count` then cover them all.
+   */
+  excluded?: { label: string; colour: string; count: number; note: string; parts?: { label: string; count: number }[] };
   /** Colour for a value; null for no data. The legend bins are derived from this same scale. */
   colourFor(value: number | null | undefined): string | null;
   /** Index into bins, or -1 for no data. */

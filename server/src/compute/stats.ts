@@ -21,6 +21,10 @@ const bronFor = (ds: Dataset, category: string) => (ds.categories.isNuisance(cat
  */
 export type StatsAnswer = StatsResponse & { meta: { area?: AttentionAreaSummary; total?: StatsRow } };
 
+/** What a rate per 1,000 covers: "… van 1 maand" / "… van 12 maanden". */
+export const rateNote = (months: number): string =>
+  `Per 1.000 inwoners over de gekozen periode van ${months} ${months === 1 ? 'maand' : 'maanden'}, niet omgerekend naar een jaar.`;
+
 export interface StatsQuery {
   gemeente: string;
   level: Level;
@@ -41,7 +45,7 @@ export function statsAnswer(ds: Dataset, attentionAreas: AttentionAreaStore | un
   // value; two roundings of it could be averaged back to the truth).
   const total = q.level !== 'gemeente' && ds.gemeente(q.gemeente) ? computeStats(ds.figures(q.gemeente, 'gemeente', q.category, from, to).figures, { lowPopulationThreshold, months }).rows[0] : undefined;
   const notes = [
-    `Per 1.000 inwoners over de gekozen periode van ${months} maand(en), niet omgerekend naar een jaar.`,
+    rateNote(months),
     'Inwoners: CBS Kerncijfers wijken en buurten (85984NED), 1 januari ' + ds.index.populationYear + '.',
   ];
   if (demo) {

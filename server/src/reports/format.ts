@@ -33,6 +33,12 @@ export function pct(value: number | null | undefined, decimals = 1): string {
   return `${formatter(decimals, true).format(r === 0 ? 0 : r).replace('-', '−')}%`;
 }
 
+/** The Dutch word for a count: plural('buurt', 'buurten', 1) → "buurt", any other count → "buurten". */
+export const plural = (one: string, many: string, n: number): string => (n === 1 ? one : many);
+
+/** "1 buurt", "0 buurten", "1.234 buurten". */
+export const counted = (n: number, one: string, many: string): string => `${num(n)} ${plural(one, many, n)}`;
+
 /** "2024-06" → "juni 2024" (long) or "jun 2024" (short). */
 export function monthName(month: string, style: 'long' | 'short' = 'long'): string {
   const [y, m] = month.split('-').map(Number);

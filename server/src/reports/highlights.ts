@@ -5,21 +5,26 @@ import type { StatsRow } from '../domain/model.ts';
 import type { TargetOut } from '../compute/targets.ts';
 import { esc, num } from './format.ts';
 import { isLowPopulation } from './sections.ts';
+import { percentAllowed, TOO_FEW_FOR_PERCENT } from './change.ts';
 
 /** One item: a sentence (plain text, escaped here) or ready HTML from another section. */
 export type Highlight = { text: string; demo?: boolean } | { html: string };
 
 const pctWords = (v: number) => `${num(Math.abs(v), 0)}%`;
 
-/** The gemeente's themes whose change against a year earlier is more than chance; the others in one sentence. */
+/** The gemeente's themes whose change against a year earlier is more than chance; the others in one sentence.
+ * A percentage only on a base of at least MIN_BASE (reports/change.ts); below it the two counts speak. */
 export function themeHighlights(themes: { label: string; row: StatsRow; demo: boolean }[], period: string, previous: string): Highlight[] {
   const out: Highlight[] = [];
   const quiet: string[] = [];
   for (const t of themes) {
     const r = t.row;
-    if (r.count === null || r.previousCount === null || r.changePct === null) continue;
-    if (r.changeSignificant) {
-      out.push({ text: `${t.label}: ${num(r.count)} in ${period} tegen ${num(r.previousCount)} in ${previous}, ${r.changePct > 0 ? 'een stijging' : 'een daling'} van ${pctWords(r.changePct)} die groter is dan toeval.`, demo: t.demo });
+    if (r.count === null || r.previousCount === null) continue;
+    if (r.changeSignificant && r.count !== r.previousCount) {
+      const direction = r.count > r.previousCount ? 'een stijging' : 'een daling';
+      const percent = percentAllowed(r.count, r.previousCount) && r.changePct !== null;
+      const size = percent ? `${direction} van ${pctWords(r.changePct!)}` : direction;
+      out.push({ text: `${t.label}: ${num(r.count)} in ${period} tegen ${num(r.previousCount)} in ${previous}, ${size} die groter is dan toeval${percent ? '' : ` (${TOO_FEW_FOR_PERCENT})`}.`, demo: t.demo });
     } else quiet.push(t.label.toLowerCase());
   }
   if (quiet.length) out.push({ text: `Geen verandering groter dan toeval bij ${quiet.join(', ')} (${period} tegen ${previous}).` });

@@ -2,7 +2,8 @@
 // Chromium repeats on every PDF page (page numbers, generation date, DEMO notice), and small
 // building blocks (tables, sparklines, the DEMO box).
 import { CREDIT } from './map.ts';
-import { dateName, dateTimeName, esc, num, pct } from './format.ts';
+import { dateName, dateTimeName, esc, num } from './format.ts';
+import { changeParts, type Change } from './change.ts';
 
 export interface ReportMeta {
   /** "Maandbriefing veiligheid" */
@@ -123,16 +124,12 @@ export function sparkline(values: (number | null)[], label: string, opts: { widt
 }
 
 export const numCell = (v: number | null | undefined, d = 0) => `<td class="num">${esc(num(v, d))}</td>`;
-export const pctCell = (v: number | null | undefined) => `<td class="num">${esc(pct(v))}</td>`;
-
-/** Words for a change that chance explains (exact test, see domain/significance.ts). */
-export const NOT_SIGNIFICANT = 'klein aantal / niet significant';
-
-/** A change in %, marked in words (not only by colour) when it is not significant. */
-export const changeCell = (v: number | null | undefined, significant: boolean | null | undefined) =>
-  significant === false && v !== null && v !== undefined
-    ? `<td class="num ns">${esc(pct(v))}<br><small>${NOT_SIGNIFICANT}</small></td>`
-    : pctCell(v);
+/** A change against the comparison period (reports/change.ts): a percentage only on a base of at least
+ * MIN_BASE, otherwise the difference in counts; qualified in words (not only by colour). */
+export function changeCell(c: Change): string {
+  const { figure, words } = changeParts(c);
+  return words === null ? `<td class="num">${esc(figure)}</td>` : `<td class="num ns">${esc(figure)}<br><small>${esc(words)}</small></td>`;
+}
 
 export function sourcesList(items: string[]): string {
   return `<ul class="sources">${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;

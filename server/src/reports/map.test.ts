@@ -1,5 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels } from './map.ts';
+import { topology } from 'topojson-server';
+import type { FeatureCollection } from 'geojson';
+import { placeLabels, renderMap, TOO_FEW_FILL } from './map.ts';
+
+/** Six square buurten in a row near Maastricht, as the gemeente's TopoJSON. */
+function sixBuurten(): string {
+  const square = (i: number) => {
+    const x = 5.6 + i * 0.01;
+    return [[[x, 50.85], [x, 50.86], [x + 0.01, 50.86], [x + 0.01, 50.85], [x, 50.85]]];
+  };
+  const buurten: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: Array.from({ length: 6 }, (_, i) => ({ type: 'Feature', id: `BU0${i}`, properties: { code: `BU0${i}`, naam: i === 5 ? 'Beatrixhaven' : `Buurt ${i}` }, geometry: { type: 'Polygon', coordinates: square(i) } })),
+  };
+  return JSON.stringify(topology({ buurten }));
+}
+
+describe('renderMap: buurten with too few inhabitants', () => {
+  const values = [10, 20, 30, 40, 50].map((value, i) => ({ code: `BU0${i}`, value, tooFew: false }));
+  const map = renderMap({ topology: sixBuurten(), level: 'buurt', values: [...values, { code: 'BU05', value: 3114.2, tooFew: true }], title: 'Misdrijven per 1.000 inwoners', decimals: 1 });
+
+  it('are left out of the classes: the class breaks and counts hold only the other buurten', () => {
+    expect(map.legend.reduce((s, c) => s + c.count, 0)).toBe(5);
+    expect(map.legend.map((c) => c.label).join(' ')).not.toContain('3.114,2');
+    expect(map.tooFew).toBe(1);
+    expect(map.noData).toBe(0);
+  });
+
+  it('are drawn grey, say why, and have their own legend line', () => {
+    expect(map.svg).toContain(`fill="${TOO_FEW_FILL}" stroke="#555" stroke-width="0.6"><title>Beatrixhaven: te weinig inwoners</title>`);
+    expect(map.html).toMatch(/<td>te weinig inwoners<\/td><td class="num">1 buurt<\/td>/);
+  });
+});
 
 const overlap = (a: { x: number; y: number; text: string }, b: { x: number; y: number; text: string }, f: number) => {
   const w = (t: string) => t.length * f * 0.62 + 4;

@@ -15,6 +15,11 @@ export const CREDIT = 'Bron: CBS, Politie (via CBS), Kadaster/PDOK';
 
 const EARTH_RADIUS_M = 6_371_008.8;
 
+/** Areas with too few inhabitants for a rate: flat grey, apart from the hatched "geen gegevens" by pattern
+ * (the same grey as the app's map, client/src/app/sources/policeColours.ts). */
+export const TOO_FEW_FILL = '#e6e6e6';
+export const TOO_FEW_WORDS = 'te weinig inwoners';
+
 type AreaFeature = Feature<Polygon | MultiPolygon, { code?: string; naam?: string }>;
 
 export interface MapValue {
@@ -22,6 +27,9 @@ export interface MapValue {
   value: number | null;
   /** Hidden for privacy (a count of 1 up to the threshold): drawn like no data, counted separately. */
   suppressed?: boolean;
+  /** Too few inhabitants for the measure (a rate per 1,000): no class, left out of the class breaks and
+   * counted apart, as on the app's own map. */
+  tooFew?: boolean;
 }
 
 export interface MapOptions {
@@ -50,6 +58,7 @@ export interface RenderedMap {
   legend: LegendClass[];
   noData: number;
   suppressed: number;
+  tooFew: number;
   /** The whole figure: map, legend and credit, ready to place in a report. */
   html: string;
 }
@@ -100,11 +109,11 @@ export function renderMap(o: MapOptions): RenderedMap {
   const wijken = o.level === 'buurt' ? featuresOf(topo, 'wijken') : [];
   const byCode = new Map(o.values.map((v) => [v.code, v]));
 
-  const finite = o.values.filter((v) => !v.suppressed && v.value !== null && Number.isFinite(v.value)).map((v) => v.value!);
+  const finite = o.values.filter((v) => !v.suppressed && !v.tooFew && v.value !== null && Number.isFinite(v.value)).map((v) => v.value!);
   const breaks = quantileBreaks(finite, o.classes ?? 5);
   const colours = sequentialPalette(breaks.length + 1);
   const scale = scaleThreshold<number, number>().domain(breaks).range(colours.map((_, i) => i));
-  const classOf = (v: MapValue | undefined) => (!v || v.suppressed || v.value === null || !Number.isFinite(v.value) ? -1 : scale(v.value));
+  const classOf = (v: MapValue | undefined) => (!v || v.suppressed || v.tooFew || v.value === null || !Number.isFinite(v.value) ? -1 : scale(v.value));
 
   const legend: LegendClass[] = finite.length === 0 ? [] : colours.map((colour, i) => {
     const inClass = finite.filter((v) => scale(v) === i);
@@ -115,9 +124,11 @@ export function renderMap(o: MapOptions): RenderedMap {
   });
   let noData = 0;
   let suppressed = 0;
+  let tooFew = 0;
   for (const f of areas) {
     const v = byCode.get(f.properties.code!);
     if (v?.suppressed) suppressed++;
+    else if (v?.tooFew) tooFew++;
     else if (classOf(v) < 0) noData++;
   }
 
@@ -128,8 +139,9 @@ export function renderMap(o: MapOptions): RenderedMap {
   const paths = areas.map((f) => {
     const v = byCode.get(f.properties.code!);
     const c = classOf(v);
-    const fill = c < 0 ? 'url(#nodata)' : colours[c];
-    const value = v?.suppressed ? 'afgeschermd' : c < 0 ? 'geen gegevens' : num(v!.value, o.decimals);
+    const grey = !v?.suppressed && v?.tooFew;
+    const fill = grey ? TOO_FEW_FILL : c < 0 ? 'url(#nodata)' : colours[c];
+    const value = v?.suppressed ? 'afgeschermd' : grey ? TOO_FEW_WORDS : c < 0 ? 'geen gegevens' : num(v!.value, o.decimals);
     return `<path d="${path(f) ?? ''}" fill="${fill}" stroke="#555" stroke-width="0.6"><title>${esc(f.properties.naam ?? f.properties.code)}: ${esc(value)}</title></path>`;
   });
   const wijkOutlines = wijken.map((f) => `<path d="${path(f) ?? ''}" fill="none" stroke="#111" stroke-width="1.8"/>`);
@@ -188,6 +200,7 @@ ${credit}
   const swatch = (fill: string) => `<svg width="22" height="14" aria-hidden="true"><rect width="22" height="14" fill="${fill}" stroke="#555" stroke-width="1"/></svg>`;
   const legendRows = legend.map((c) => `<tr><td>${swatch(c.colour)}</td><td>${esc(c.label)}</td><td class="num">${esc(n(c.count))}</td></tr>`);
   if (noData > 0) legendRows.push(`<tr><td><svg width="22" height="14" aria-hidden="true"><rect width="22" height="14" fill="url(#nodata)" stroke="#555" stroke-width="1"/></svg></td><td>geen gegevens</td><td class="num">${esc(n(noData))}</td></tr>`);
+  if (tooFew > 0) legendRows.push(`<tr><td>${swatch(TOO_FEW_FILL)}</td><td>${esc(TOO_FEW_WORDS)}</td><td class="num">${esc(n(tooFew))}</td></tr>`);
   if (suppressed > 0) legendRows.push(`<tr><td><svg width="22" height="14" aria-hidden="true"><rect width="22" height="14" fill="url(#nodata)" stroke="#555" stroke-width="1"/></svg></td><td>afgeschermd (klein aantal)</td><td class="num">${esc(n(suppressed))}</td></tr>`);
   const html = `<figure class="map-figure">
 ${svg}
@@ -196,10 +209,10 @@ ${svg}
 <table class="legend"><caption class="sr">Legenda: klassen (kwantielen) en aantal ${esc(unit[1])} per klasse</caption>
 <thead><tr><th scope="col"><span class="sr">kleur</span></th><th scope="col">klasse</th><th scope="col" class="num">aantal</th></tr></thead>
 <tbody>${legendRows.join('')}</tbody></table>
-<p class="legend-note">Klassen: kwantielen (ongeveer evenveel ${esc(unit[1])} per klasse). Dikke lijnen: wijkgrenzen. ${esc(CREDIT)}.</p>
+<p class="legend-note">Klassen: kwantielen (ongeveer evenveel ${esc(unit[1])} per klasse).${tooFew > 0 ? ` Grijs (${esc(TOO_FEW_WORDS)}): een cijfer per 1.000 zegt daar niets; zulke ${esc(unit[1])} krijgen geen kleur en tellen niet mee voor de klassen.` : ''} Dikke lijnen: wijkgrenzen. ${esc(CREDIT)}.</p>
 </figcaption>
 </figure>`;
-  return { svg, legend, noData, suppressed, html };
+  return { svg, legend, noData, suppressed, tooFew, html };
 }
 
 function hash(s: string): number {

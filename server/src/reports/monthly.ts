@@ -7,9 +7,9 @@ import { shiftMonth } from '../domain/months.ts';
 import { THEMES, monthsBetween, type ReportFigures } from './figures.ts';
 import { lastCompleteYear, type ReportSources } from './sources.ts';
 import { renderMap } from './map.ts';
-import { esc, monthName, num, periodName } from './format.ts';
+import { esc, monthName, periodName } from './format.ts';
 import { demoBox, documentHtml, changeCell, numCell, sourcesList, sparkline, titleBlock, type ReportMeta } from './layout.ts';
-import { risesAndFalls, targetsTable, wijkTable } from './sections.ts';
+import { rateMapValues, risesAndFalls, suppressedWords, targetsTable, tooFewNote, wijkTable } from './sections.ts';
 import { signalItems } from './signalSections.ts';
 import { buurtRiseHighlights, targetHighlights, themeHighlights, whatStandsOut } from './highlights.ts';
 
@@ -53,12 +53,12 @@ export async function monthlyReport(ds: Dataset, fig: ReportFigures, sources: Re
   // Page 1: key figures and the map.
   const keyRows = themes.map((t) => {
     if (t.noData) return `<tr><th scope="row">${esc(t.label)}</th><td colspan="5">geen gegevens (niet geïmporteerd)</td></tr>`;
-    return `<tr><th scope="row">${esc(t.label)}${t.demo ? ' <span class="demo-tag">DEMO</span>' : ''}</th>${numCell(t.gmMonth.count)}${numCell(t.gmMonth.previousCount)}${changeCell(t.gmMonth.changePct, t.gmMonth.changeSignificant)}${numCell(t.gm12.count)}<td>${sparkline(t.series.map((s) => s.count), `${t.label} per maand, ${period12}`)}</td></tr>`;
+    return `<tr><th scope="row">${esc(t.label)}${t.demo ? ' <span class="demo-tag">DEMO</span>' : ''}</th>${numCell(t.gmMonth.count)}${numCell(t.gmMonth.previousCount)}${changeCell(t.gmMonth)}${numCell(t.gm12.count)}<td>${sparkline(t.series.map((s) => s.count), `${t.label} per maand, ${period12}`)}</td></tr>`;
   });
   const map = renderMap({
     topology: ds.areaFile(gemeente).raw,
     level: 'buurt',
-    values: mapStats.rows.map((r) => ({ code: r.code, value: r.ratePer1000Smoothed, suppressed: r.suppressed === true })),
+    values: rateMapValues(mapStats.rows),
     title: `Alle misdrijven per 1.000 inwoners (Empirical Bayes), ${period12}, per buurt`,
     decimals: 1,
   });
@@ -81,7 +81,8 @@ ${whatStandsOut(
 <p class="note">Gemeentetotaal: het officiële CBS-totaal, inclusief registraties die niet aan een buurt zijn toe te wijzen. 12 maanden: ${esc(period12)}. De laatste staaf van de trend is ${esc(monthLabel)}.</p>
 <h2>Kaart: alle misdrijven per buurt</h2>
 ${map.html}
-<p class="note">Per 1.000 inwoners, Empirical-Bayes-gecorrigeerd: het cijfer van een buurt met weinig inwoners wordt naar het gemeentelijk gemiddelde getrokken, zodat toeval minder zwaar weegt; bij bedrijven- en overgangsgebieden met een handvol bewoners blijft het cijfer toch hoog: kijk daar naar het aantal. In het centrum (veel bezoekers) overschat een cijfer per inwoner het risico.</p>`;
+<p class="note">Per 1.000 inwoners, Empirical-Bayes-gecorrigeerd: het cijfer van een buurt met weinig inwoners wordt naar het gemeentelijk gemiddelde getrokken, zodat toeval minder zwaar weegt. Buurten met te weinig inwoners voor een cijfer per 1.000 (vaak bedrijven- en overgangsgebieden) zijn grijs en tellen niet mee voor de klassen: kijk daar naar het aantal. In het centrum (veel bezoekers) overschat een cijfer per inwoner het risico.</p>
+${tooFewNote(mapStats.rows)}`;
 
   // Page 2: per wijk.
   const wijkTables = themes.map((t) => {
@@ -115,8 +116,8 @@ ${sourcesList([
     'Politiecijfers zijn pas na ongeveer twee jaar definitief.',
     demo ? 'DEMO: de verdeling van de echte jaartotalen naar soort misdrijf en maand is gegenereerd (vast per buurt en jaar) en telt exact op tot de echte totalen.' : 'Alle cijfers zijn geïmporteerde registraties.',
     ds.disclosure
-      ? `${ds.disclosure.note()} ${num(map.suppressed)} buurt(en) op de kaart zijn daarom afgeschermd; wijk- en gemeentetotalen zijn afzonderlijk afgerond en tellen daarom niet precies op.`
-      : `Privacy: aantallen van 1 tot en met 4 per buurt worden niet getoond; ${num(map.suppressed)} buurt(en) op de kaart zijn daarom afgeschermd.`,
+      ? `${ds.disclosure.note()} ${suppressedWords(map.suppressed)}; wijk- en gemeentetotalen zijn afzonderlijk afgerond en tellen daarom niet precies op.`
+      : `Privacy: aantallen van 1 tot en met 4 per buurt worden niet getoond; ${suppressedWords(map.suppressed)}.`,
   ])}`;
   return { html: documentHtml(meta, [page1, page2, page3]), meta };
 }

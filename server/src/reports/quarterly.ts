@@ -7,9 +7,9 @@ import { shiftMonth } from '../domain/months.ts';
 import { THEMES, type ReportFigures } from './figures.ts';
 import { lastCompleteYear, type ReportSources } from './sources.ts';
 import { renderMap } from './map.ts';
-import { esc, num, periodName, quarterName } from './format.ts';
+import { esc, periodName, quarterName } from './format.ts';
 import { demoBox, documentHtml, changeCell, numCell, sourcesList, sparkline, titleBlock, type ReportMeta } from './layout.ts';
-import { benchmarkTable, highestRates, surveyTable, targetsTable, wijkTable, type SurveyBlock } from './sections.ts';
+import { benchmarkTable, highestRates, rateColumn, rateMapValues, suppressedWords, surveyTable, targetsTable, wijkTable, type SurveyBlock } from './sections.ts';
 import type { BuiltReport } from './monthly.ts';
 import { buurtRiseHighlights, targetHighlights, themeHighlights, whatStandsOut } from './highlights.ts';
 import { evaluationsSection } from './signalSections.ts';
@@ -69,12 +69,12 @@ export async function quarterlyReport(ds: Dataset, fig: ReportFigures, sources: 
 
   const keyRows = themes.map((t) => {
     if (t.noData) return `<tr><th scope="row">${esc(t.label)}</th><td colspan="5">geen gegevens (niet geïmporteerd)</td></tr>`;
-    return `<tr><th scope="row">${esc(t.label)}${t.demo ? ' <span class="demo-tag">DEMO</span>' : ''}</th>${numCell(t.gmQ.count)}${numCell(t.gmQ.previousCount)}${changeCell(t.gmQ.changePct, t.gmQ.changeSignificant)}${numCell(t.gmQ.ratePer1000, 1)}<td>${sparkline(t.trend, `${t.label} per kwartaal, ${qName(quarters[0])} – ${label}`, { width: 100 })}</td></tr>`;
+    return `<tr><th scope="row">${esc(t.label)}${t.demo ? ' <span class="demo-tag">DEMO</span>' : ''}</th>${numCell(t.gmQ.count)}${numCell(t.gmQ.previousCount)}${changeCell(t.gmQ)}${numCell(t.gmQ.ratePer1000, 1)}<td>${sparkline(t.trend, `${t.label} per kwartaal, ${qName(quarters[0])} – ${label}`, { width: 100 })}</td></tr>`;
   });
   const map = renderMap({
     topology: ds.areaFile(gemeente).raw,
     level: 'buurt',
-    values: buurtQ.rows.map((r) => ({ code: r.code, value: r.ratePer1000Smoothed, suppressed: r.suppressed === true })),
+    values: rateMapValues(buurtQ.rows),
     title: `Alle misdrijven per 1.000 inwoners (Empirical Bayes), ${label}, per buurt`,
     decimals: 1,
   });
@@ -93,15 +93,14 @@ ${whatStandsOut([
 <p class="note">${esc(label)}: ${esc(periodName(from, to))}, vergeleken met ${esc(prevLabel)}. Per 1.000 inwoners over het kwartaal (niet omgerekend naar een jaar). Gemeentetotaal inclusief registraties zonder buurt.</p>
 <h2>Kaart: alle misdrijven per buurt</h2>
 ${map.html}
-<p class="note">Per 1.000 inwoners, Empirical-Bayes-gecorrigeerd (eerlijk voor buurten met weinig inwoners). In het centrum overschat een cijfer per inwoner het risico door de vele bezoekers.</p>`;
+<p class="note">Per 1.000 inwoners, Empirical-Bayes-gecorrigeerd (eerlijk voor buurten met weinig inwoners). Buurten met te weinig inwoners voor een cijfer per 1.000 (vaak bedrijven- en overgangsgebieden) zijn grijs en tellen niet mee voor de klassen; hun aantallen staan bij de buurten met het hoogste cijfer. In het centrum overschat een cijfer per inwoner het risico door de vele bezoekers.</p>`;
 
-  const rateOf = (rows: StatsRow[], key: 'ratePer1000' | 'ratePer1000Smoothed') => new Map(rows.map((r) => [r.code, r[key]]));
   const popOf = new Map(total.wijkQ.rows.map((r) => [r.code, r.population]));
   const wijkTables = themes.map((t) => {
     if (t.noData) return `<h3>${esc(t.label)}</h3><p>Geen gegevens: er zijn geen ${esc(t.detail)} geïmporteerd voor ${esc(gm.naam)}.</p>`;
     const extra = t.code === '0.0.0'
-      ? [{ header: 'Inwoners', values: popOf, gemeente: t.gmQ.population }, { header: 'Per 1.000 inw.', values: rateOf(t.wijkQ.rows, 'ratePer1000'), gemeente: t.gmQ.ratePer1000, decimals: 1 }]
-      : [{ header: 'Per 1.000 inw.', values: rateOf(t.wijkQ.rows, 'ratePer1000'), gemeente: t.gmQ.ratePer1000, decimals: 1 }];
+      ? [{ header: 'Inwoners', values: popOf, gemeente: t.gmQ.population }, { header: 'Per 1.000 inw.', values: rateColumn(t.wijkQ.rows, 'ratePer1000'), gemeente: t.gmQ.ratePer1000, decimals: 1 }]
+      : [{ header: 'Per 1.000 inw.', values: rateColumn(t.wijkQ.rows, 'ratePer1000'), gemeente: t.gmQ.ratePer1000, decimals: 1 }];
     return wijkTable(`${t.label} (${t.detail})${t.demo ? ' – DEMO' : ''}`, heads, t.wijkQ.rows, t.gmQ, extra);
   });
   const wijkNaam = new Map(wijken.map((w) => [w.code, w.naam]));
@@ -129,8 +128,8 @@ ${sourcesList([
     `Benchmark: officiële gemeentetotalen ${reference?.meta.year ?? ''} (Politie via CBS) en inwoners (CBS 85984NED); de vergelijkingsgroepen zoals de gemeente ze heeft vastgelegd.`,
     'Politiecijfers zijn pas na ongeveer twee jaar definitief.',
     ds.disclosure
-      ? `${ds.disclosure.note()} ${num(map.suppressed)} buurt(en) op de kaart zijn daarom afgeschermd; wijk- en gemeentetotalen zijn afzonderlijk afgerond en tellen daarom niet precies op.`
-      : `Privacy: aantallen van 1 tot en met 4 per buurt worden niet getoond; ${num(map.suppressed)} buurt(en) op de kaart zijn daarom afgeschermd.`,
+      ? `${ds.disclosure.note()} ${suppressedWords(map.suppressed)}; wijk- en gemeentetotalen zijn afzonderlijk afgerond en tellen daarom niet precies op.`
+      : `Privacy: aantallen van 1 tot en met 4 per buurt worden niet getoond; ${suppressedWords(map.suppressed)}.`,
   ])}`;
   return { html: documentHtml(meta, [page1, page2, page3]), meta };
 }

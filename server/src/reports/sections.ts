@@ -6,24 +6,27 @@ import type { BenchmarkResponse } from '../compute/benchmark.ts';
 import type { SurveyResponse } from '../compute/survey.ts';
 import type { SurveyIndicator } from '../domain/survey.ts';
 import type { AreaInfo } from '../../../geodata/build.ts';
-import { esc, num } from './format.ts';
-import { changeCell, numCell, NOT_SIGNIFICANT } from './layout.ts';
+import { counted, esc, num, plural } from './format.ts';
+import { changeCell, numCell } from './layout.ts';
+import { TOO_FEW_WORDS, type MapValue } from './map.ts';
+import { MIN_BASE, NOT_SIGNIFICANT, percentAllowed, signed } from './change.ts';
 
-/** A buurt's change in % is only shown among the largest when its base is at least this. */
-export const MIN_BASE = 10;
+export { MIN_BASE };
 
 export interface WijkColumn {
   header: string;
-  values: Map<string, number | null>;
+  /** A number, or words where a number would mislead (e.g. a rate per 1.000 on too few inhabitants). */
+  values: Map<string, number | string | null>;
   gemeente: number | null;
   decimals?: number;
-  percent?: boolean;
 }
+
+const extraCell = (v: number | string | null | undefined, decimals: number) => (typeof v === 'string' ? `<td class="num"><small>${esc(v)}</small></td>` : numCell(v, decimals));
 
 /** wijk | this period | a year earlier | change | extra columns; the gemeente total last. */
 export function wijkTable(caption: string, heads: { current: string; previous: string }, rows: StatsRow[], gm: StatsRow, extra: WijkColumn[] = []): string {
   const cells = (code: string, r: StatsRow, gmRow: boolean) =>
-    `${numCell(r.count)}${numCell(r.previousCount)}${changeCell(r.changePct, r.changeSignificant)}${extra.map((c) => (c.percent ? (v: number | null | undefined) => changeCell(v, null) : (v: number | null | undefined) => numCell(v, c.decimals ?? 0))(gmRow ? c.gemeente : c.values.get(code))).join('')}`;
+    `${numCell(r.count)}${numCell(r.previousCount)}${changeCell(r)}${extra.map((c) => extraCell(gmRow ? c.gemeente : c.values.get(code), c.decimals ?? 0)).join('')}`;
   const body = [...rows]
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((r) => `<tr><th scope="row">${esc(r.naam)}</th>${cells(r.code, r, false)}</tr>`);
@@ -35,13 +38,25 @@ export function wijkTable(caption: string, heads: { current: string; previous: s
 </table>`;
 }
 
+/** "1 buurt op de kaart is daarom afgeschermd" / "3 buurten op de kaart zijn daarom afgeschermd". */
+export const suppressedWords = (n: number) => `${counted(n, 'buurt', 'buurten')} op de kaart ${plural('is', 'zijn', n)} daarom afgeschermd`;
+
 /** Buurten a rate per 1,000 says little about (fewer inhabitants than the threshold, or none). */
 export const isLowPopulation = (r: StatsRow) => r.flags.includes('lowPopulation') || r.flags.includes('noPopulation');
+
+/** The map values of a rate per 1,000: hidden counts and buurten with too few inhabitants get no class
+ * (reports/map.ts draws them apart and leaves them out of the class breaks), as on the app's map. */
+export const rateMapValues = (rows: StatsRow[]): MapValue[] =>
+  rows.map((r) => ({ code: r.code, value: r.ratePer1000Smoothed, suppressed: r.suppressed === true, tooFew: isLowPopulation(r) }));
+
+/** A table column of a rate per 1,000: words instead of a number where too few people live for a rate. */
+export const rateColumn = (rows: StatsRow[], key: 'ratePer1000' | 'ratePer1000Smoothed'): Map<string, number | string | null> =>
+  new Map(rows.map((r) => [r.code, isLowPopulation(r) ? TOO_FEW_WORDS : r[key]]));
 
 /** The largest rises and falls of buurten (rows already suppressed for privacy). Only changes that are
  * more than chance (exact test) are listed, and only buurten with enough inhabitants. */
 export function risesAndFalls(rows: StatsRow[], wijkNaam: Map<string, string>, heads: { current: string; previous: string }, n = 5): string {
-  const known = rows.filter((r) => r.count !== null && r.previousCount !== null && r.previousCount >= MIN_BASE && r.changePct !== null && !isLowPopulation(r));
+  const known = rows.filter((r) => r.count !== null && percentAllowed(r.count, r.previousCount) && r.changePct !== null && !isLowPopulation(r));
   const eligible = known.filter((r) => r.changeSignificant === true);
   const chance = known.filter((r) => r.changeSignificant === false && r.changePct !== 0).length;
   const rises = eligible.filter((r) => r.changePct! > 0).sort((a, b) => b.changePct! - a.changePct! || b.count! - a.count!).slice(0, n);
@@ -51,10 +66,10 @@ export function risesAndFalls(rows: StatsRow[], wijkNaam: Map<string, string>, h
       ? `<p><strong>${esc(caption)}:</strong> geen buurten met een verandering die groter is dan toeval.</p>`
       : `<table><caption>${esc(caption)}</caption>
 <thead><tr><th scope="col">Buurt</th><th scope="col">Wijk</th><th scope="col" class="num">${esc(heads.current)}</th><th scope="col" class="num">${esc(heads.previous)}</th><th scope="col" class="num">Verschil</th><th scope="col" class="num">Verandering</th></tr></thead>
-<tbody>${list.map((r) => `<tr><th scope="row">${esc(r.naam)}</th><td>${esc(wijkNaam.get(r.wijkcode ?? '') ?? '')}</td>${numCell(r.count)}${numCell(r.previousCount)}<td class="num">${esc(signed(r.count! - r.previousCount!))}</td>${changeCell(r.changePct, r.changeSignificant)}</tr>`).join('\n')}</tbody></table>`;
+<tbody>${list.map((r) => `<tr><th scope="row">${esc(r.naam)}</th><td>${esc(wijkNaam.get(r.wijkcode ?? '') ?? '')}</td>${numCell(r.count)}${numCell(r.previousCount)}<td class="num">${esc(signed(r.count! - r.previousCount!))}</td>${changeCell(r)}</tr>`).join('\n')}</tbody></table>`;
   return `${table('Grootste stijgingen', rises)}
 ${table('Grootste dalingen', falls)}
-<p class="note">Alleen buurten met minstens ${MIN_BASE} registraties in de vergelijkingsperiode en een verandering die groter is dan toeval (exacte toets, 5 %); ${num(chance)} andere buurt(en) veranderden wel, maar binnen wat toeval verklaart (${NOT_SIGNIFICANT}). Buurten met weinig inwoners staan hier niet in. Aantallen van 1 tot en met 4 per buurt worden in rapportages niet getoond (privacy).</p>`;
+<p class="note">Alleen buurten met minstens ${MIN_BASE} registraties in de vergelijkingsperiode en een verandering die groter is dan toeval (exacte toets, 5 %); ${counted(chance, 'andere buurt', 'andere buurten')} ${plural('veranderde', 'veranderden', chance)} wel, maar binnen wat toeval verklaart (${NOT_SIGNIFICANT}). Buurten met weinig inwoners staan hier niet in. Aantallen van 1 tot en met 4 per buurt worden in rapportages niet getoond (privacy).</p>`;
 }
 
 /** The buurten with the highest smoothed rate, without buurten with too few inhabitants for a rate;
@@ -62,15 +77,21 @@ ${table('Grootste dalingen', falls)}
 export function highestRates(rows: StatsRow[], wijkNaam: Map<string, string>, previousLabel: string, flagWords: (r: StatsRow) => string, n = 10): string {
   const rated = rows.filter((r) => r.ratePer1000Smoothed !== null);
   const top = rated.filter((r) => !isLowPopulation(r)).sort((a, b) => b.ratePer1000Smoothed! - a.ratePer1000Smoothed!).slice(0, n);
-  const apart = rows.filter((r) => isLowPopulation(r) && r.count !== null && r.count > 0).sort((a, b) => b.count! - a.count!);
-  const topRows = top.map((r) => `<tr><th scope="row">${esc(r.naam)}</th><td>${esc(wijkNaam.get(r.wijkcode ?? '') ?? '')}</td>${numCell(r.count)}${numCell(r.population)}${numCell(r.ratePer1000Smoothed, 1)}${changeCell(r.changePct, r.changeSignificant)}<td>${esc(flagWords(r))}</td></tr>`);
+  const topRows = top.map((r) => `<tr><th scope="row">${esc(r.naam)}</th><td>${esc(wijkNaam.get(r.wijkcode ?? '') ?? '')}</td>${numCell(r.count)}${numCell(r.population)}${numCell(r.ratePer1000Smoothed, 1)}${changeCell(r)}<td>${esc(flagWords(r))}</td></tr>`);
   return `<table>
 <thead><tr><th scope="col">Buurt</th><th scope="col">Wijk</th><th scope="col" class="num">Misdrijven</th><th scope="col" class="num">Inwoners</th><th scope="col" class="num">Per 1.000 (EB)</th><th scope="col" class="num">t.o.v. ${esc(previousLabel)}</th><th scope="col">Let op</th></tr></thead>
 <tbody>${topRows.join('\n')}</tbody></table>
-${apart.length ? `<p class="note"><strong>Apart: te weinig inwoners voor een cijfer per 1.000.</strong> ${apart.map((r) => `${esc(r.naam)} (${num(r.count)} registraties, ${r.population ? `${num(r.population)} inwoners` : 'geen inwoners'})`).join('; ')}. Kijk daar naar het aantal, niet naar het cijfer per inwoner (vaak bedrijven- of uitgaansgebieden).</p>` : ''}`;
+${tooFewNote(rows)}`;
 }
 
-const signed = (x: number) => (x > 0 ? `+${num(x)}` : x < 0 ? `−${num(-x)}` : '0');
+/** The buurten with registrations but too few inhabitants for a rate, named with their count (no rate)
+ * so the reader still sees them; empty when there are none. */
+export function tooFewNote(rows: StatsRow[]): string {
+  const apart = rows.filter((r) => isLowPopulation(r) && r.count !== null && r.count > 0).sort((a, b) => b.count! - a.count!);
+  if (apart.length === 0) return '';
+  const inhabitants = (r: StatsRow) => (r.population ? counted(r.population, 'inwoner', 'inwoners') : 'geen inwoners');
+  return `<p class="note"><strong>Apart: te weinig inwoners voor een cijfer per 1.000.</strong> ${apart.map((r) => `${esc(r.naam)} (${counted(r.count!, 'registratie', 'registraties')}, ${inhabitants(r)})`).join('; ')}. Kijk daar naar het aantal, niet naar het cijfer per inwoner (vaak bedrijven- of uitgaansgebieden).</p>`;
+}
 
 const OPERATOR: Record<string, string> = { '<': '<', '<=': '≤', '>=': '≥', '>': '>' };
 const STATUS: Record<TargetOut['status'], string> = {

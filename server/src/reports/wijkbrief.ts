@@ -12,6 +12,7 @@ import type { EmergingTrend } from '../domain/hotspots.ts';
 import type { HotspotClass } from '../domain/spatial.ts';
 import { demoBox, documentHtml, numCell, sourcesList, type ReportMeta } from './layout.ts';
 import type { BuiltReport } from './monthly.ts';
+import { MIN_BASE, percentAllowed, signed } from './change.ts';
 
 interface WindowRow { naam: string; count: number; lastYearCount: number | null; averageCount: number | null; changeSignificant: boolean }
 
@@ -29,13 +30,15 @@ export interface WijkbriefInput {
 
 const day = (iso: string) => dateName(new Date(`${iso}T12:00:00Z`));
 
-/** The difference as the wijkagent reads it on screen: a percentage only when it is more than chance. */
-function changeWords(count: number, before: number | null, significant: boolean): string {
+/** The difference as the wijkagent reads it on screen: a percentage only when it is more than chance and
+ * the base is large enough for one (reports/change.ts); otherwise the difference in counts. */
+export function changeWords(count: number, before: number | null, significant: boolean): string {
   if (before === null) return '–';
   const diff = count - before;
   if (diff === 0) return 'gelijk';
-  if (significant && before > 0) return `${diff > 0 ? '+' : ''}${num((diff / before) * 100, 0)} %`;
-  return `${diff > 0 ? '+' : ''}${num(diff)} (toeval)`;
+  if (!significant) return `${signed(diff)} (toeval)`;
+  if (percentAllowed(count, before)) return `${diff > 0 ? '+' : ''}${num((diff / before) * 100, 0)} %`;
+  return signed(diff);
 }
 
 function pointMap(input: WijkbriefInput, w28: WijkbriefInput['windows'][number]): string {
@@ -99,7 +102,7 @@ export function wijkbrief(input: WijkbriefInput, now: Date): BuiltReport {
 ${meta.demo ? demoBox('Deze wijk heeft nog geen politie-extract: de registraties per dag en hun plaats zijn gegenereerd; alleen de jaartotalen per buurt zijn echt. Niet gebruiken voor besluiten.') : ''}
 ${pointMap(input, w28)}
 <h2>Wat is er veranderd</h2>
-<p class="note">&ldquo;Toeval&rdquo;: het verschil is niet groter dan toeval kan verklaren (exacte toets, 5 %); dan staat er het verschil in aantallen, geen percentage.</p>
+<p class="note">&ldquo;Toeval&rdquo;: het verschil is niet groter dan toeval kan verklaren (exacte toets, 5 %); dan staat er het verschil in aantallen, geen percentage. Ook bij minder dan ${MIN_BASE} registraties een jaar eerder staat er alleen het verschil in aantallen.</p>
 ${windowsTable(input.windows)}`;
   const page2 = `<h2>Drukste straten</h2>
 <table><caption>Registraties ${esc(monthsName(meta.streetsFrom, meta.streetsTo))}${meta.streetsCompareFrom && meta.streetsCompareTo ? ` tegenover ${esc(monthsName(meta.streetsCompareFrom, meta.streetsCompareTo))}` : ''}</caption>

@@ -4,10 +4,11 @@ import { AreaTable } from '../../features/area-table/AreaTable.tsx';
 import { Legend } from '../../features/legend/Legend.tsx';
 import { PresentationLegend } from '../../features/presentation/PresentationLegend.tsx';
 import { PresentationTable, type PresentationRow } from '../../features/presentation/PresentationTable.tsx';
+import { changeText } from '../../lib/changeText.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
 import { compareNl, formatNumber, formatPercentChange, pluralArea } from '../../lib/format.ts';
 import { measureInfo } from '../../lib/measures.ts';
-import { unclassed } from '../../lib/unclassed.ts';
+import { unclassed, type UnclassedReason } from '../../lib/unclassed.ts';
 import { classifyMeasure, policeColours, shownOf } from './policeColours.ts';
 import { colourAll, levelWords, type MapSourceModule, type SourceContext } from './types.ts';
 
@@ -26,7 +27,8 @@ export function measureText(measure: Measure, v: number | null): string {
  */
 export function gemeenteTotalText(naam: string, total: StatsRow | undefined): string | null {
   if (!total || total.count === null) return null;
-  const change = total.changePct === null ? '' : ` · ${formatPercentChange(total.changePct)} t.o.v. een jaar eerder${total.changeSignificant === false ? ' (niet significant)' : ''}`;
+  const words = changeText(total);
+  const change = words.value === '–' ? '' : ` · ${words.value} t.o.v. een jaar eerder${words.reason ? ` (${words.reason})` : ''}`;
   const rate = total.ratePer1000 === null ? '' : ` · ${formatNumber(total.ratePer1000, 1)} per 1.000 inwoners`;
   return `Heel ${naam}: ${formatNumber(total.count)} ${total.count === 1 ? 'registratie' : 'registraties'}${rate}${change}`;
 }
@@ -35,12 +37,30 @@ export function byValue<T extends { value: number | null; naam: string }>(a: T, 
   return (b.value ?? -Infinity) - (a.value ?? -Infinity) || compareNl(a.naam, b.naam);
 }
 
-/** The rows a presentation lists beside the map: the focus only, highest value first. */
+/** What a presentation writes instead of a value the map leaves without a class (the map page's table words). */
+const PRESENTATION_NOTES: Record<UnclassedReason, string> = {
+  tooFew: 'te weinig inwoners',
+  noBase: 'geen vergelijking',
+  smallBase: 'te weinig registraties',
+  notSignificant: 'niet significant',
+};
+
+/**
+ * The rows a presentation lists beside the map: the focus only, highest value first. An area the map leaves without
+ * a class gets no ranking either: a rate of a buurt with a handful of inhabitants (Beatrixhaven: 4.666,7 per 1.000)
+ * or a percentage on a few registrations reads "te weinig inwoners" or "te weinig registraties" and comes after the
+ * others, so the list on a public screen never starts with it. A change within chance keeps its value, marked.
+ */
 export function presentationRows(rows: readonly StatsRow[], ctx: SourceContext): PresentationRow[] {
   return rows
     .filter((r) => ctx.inFocus(r))
-    .map((r) => ({ code: r.code, naam: r.naam, value: r[ctx.measure], count: r.count, suppressed: r.suppressed || r.flags.includes('suppressed') }))
-    .sort(byValue);
+    .map((r) => {
+      const reason = unclassed(r, ctx.measure);
+      const row: PresentationRow = { code: r.code, naam: r.naam, value: r[ctx.measure], count: r.count, suppressed: r.suppressed || r.flags.includes('suppressed') };
+      if (!reason) return row;
+      return { ...row, value: reason === 'notSignificant' ? row.value : null, note: PRESENTATION_NOTES[reason] };
+    })
+    .sort((a, b) => Number(a.note !== undefined && a.value === null) - Number(b.note !== undefined && b.value === null) || byValue(a, b));
 }
 
 export const policeSource: MapSourceModule = {
@@ -104,8 +124,10 @@ export const policeSource: MapSourceModule = {
         const r = byCode.get(code);
         if (!r) return null;
         const notes = r.flags.filter((f) => f !== 'demo').map((f) => FLAG_WORDS[f]);
-        if (unclassed(r, ctx.measure) === 'notSignificant') notes.push('klein aantal / niet significant');
-        return { naam: r.naam, value: measureText(ctx.measure, r[ctx.measure]), note: notes.length ? notes.join(', ') : undefined };
+        // A change: the percentage only where its base allows, otherwise the counts, with the reason (as the table).
+        const change = ctx.measure === 'changePct' ? changeText(r) : null;
+        if (change?.reason) notes.push(change.reason);
+        return { naam: r.naam, value: change ? change.value : measureText(ctx.measure, r[ctx.measure]), note: notes.length ? notes.join(', ') : undefined };
       },
       title: `Kaart van ${ctx.gemeenteNaam}: ${words.plural} gekleurd naar ${lowerTitle}, ${ctx.categoryNaam}, ${ctx.period}`,
       subtitle: `${ctx.categoryNaam} · ${ctx.period}`,

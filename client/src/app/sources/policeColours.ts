@@ -6,7 +6,8 @@ import type { ScopedStatsResponse } from '../../api/client.ts';
 import { anchorAtZero, classify, computeBreaks, type Classification } from '../../lib/classes.ts';
 import { measureInfo } from '../../lib/measures.ts';
 import { divergingPalette, sequentialPalette } from '../../lib/palette.ts';
-import { unclassed } from '../../lib/unclassed.ts';
+import { MIN_BASE } from '../../lib/changeText.ts';
+import { unclassed, type UnclassedReason } from '../../lib/unclassed.ts';
 import type { SourceContext } from './types.ts';
 
 /** One class only (e.g. every count is 0): the lightest colour, so "nothing" does not look like "much". */
@@ -17,13 +18,27 @@ function sequential(breaks: number[]): string[] {
 /** Grey without hatching: apart from "geen gegevens" (hatched) by pattern, not by colour alone. */
 export const TOO_FEW_FILL = '#e6e6e6';
 
-const UNCLASSED: Record<'tooFew' | 'notSignificant', { label: string; note: string }> = {
+const UNCLASSED: Record<UnclassedReason, { label: string; note: string }> = {
   tooFew: { label: 'te weinig inwoners voor een cijfer per 1.000', note: 'Te weinig inwoners: een cijfer per 1.000 zegt daar niets; deze gebieden krijgen geen kleur en tellen niet mee voor de klassen (het aantal staat in de tabel).' },
+  noBase: {
+    label: 'geen vergelijking (vorig jaar 0)',
+    note: 'Geen vergelijking: een jaar eerder 0 registraties, dus geen percentage; dit zijn wel gegevens (de aantallen staan in de tabel), geen ontbrekende. Deze gebieden krijgen geen kleur.',
+  },
+  smallBase: {
+    label: `te weinig registraties (vorig jaar minder dan ${MIN_BASE})`,
+    note: `Te weinig registraties: tegenover minder dan ${MIN_BASE} registraties een jaar eerder verandert één registratie het percentage al met meer dan 10 procentpunt; deze gebieden krijgen geen kleur en tellen niet mee voor de klassen (de aantallen staan in de tabel).`,
+  },
   notSignificant: {
-    label: 'klein aantal / niet significant',
-    note: 'Klein aantal / niet significant: het verschil met een jaar eerder past bij toeval (toets voor twee aantallen, 5%); deze gebieden krijgen geen kleur en tellen niet mee voor de klassen.',
+    label: 'binnen toeval (niet significant)',
+    note: 'Binnen toeval (niet significant): het verschil met een jaar eerder past bij toeval (toets voor twee aantallen, 5%); deze gebieden krijgen geen kleur en tellen niet mee voor de klassen.',
   },
 };
+
+/** The legend order of the reasons (a change can have three). */
+const ORDER: UnclassedReason[] = ['tooFew', 'noBase', 'smallBase', 'notSignificant'];
+
+/** "a", "a of b", "a, b of c". */
+const orList = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} of ${words[words.length - 1]}`);
 
 export function classifyMeasure(rows: readonly StatsRow[], ctx: Pick<SourceContext, 'measure' | 'method' | 'classes' | 'fixed' | 'breaks'>): Classification {
   const info = measureInfo(ctx.measure);
@@ -37,10 +52,20 @@ export function classifyMeasure(rows: readonly StatsRow[], ctx: Pick<SourceConte
         ? anchorAtZero(computeBreaks(values, method, ctx.classes), values)
         : computeBreaks(values, method, ctx.classes);
   const classification = classify(values, breaks, info.diverging ? divergingPalette : sequential);
-  // One measure has at most one reason (rates: inhabitants; change: significance).
-  const reason = reasons.find((x) => x !== null);
-  if (!reason) return classification;
-  return { ...classification, excluded: { ...UNCLASSED[reason], colour: TOO_FEW_FILL, count: reasons.filter((x) => x !== null).length } };
+  const present = ORDER.map((reason) => ({ reason, count: reasons.filter((x) => x === reason).length })).filter((p) => p.count > 0);
+  if (present.length === 0) return classification;
+  const count = present.reduce((n, p) => n + p.count, 0);
+  const excluded =
+    present.length === 1
+      ? { ...UNCLASSED[present[0].reason], colour: TOO_FEW_FILL, count }
+      : {
+          label: `geen kleur: ${orList(present.map((p) => UNCLASSED[p.reason].label))}`,
+          note: present.map((p) => UNCLASSED[p.reason].note).join(' '),
+          colour: TOO_FEW_FILL,
+          count,
+          parts: present.map((p) => ({ label: UNCLASSED[p.reason].label, count: p.count })),
+        };
+  return { ...classification, excluded };
 }
 
 /**

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SeriesResponse, StatsMeta, StatsRow } from '../../../../server/src/domain/model.ts';
 import { AreaPanel } from './AreaPanel.tsx';
@@ -89,5 +89,44 @@ describe('AreaPanel: a gemeente\'s yearly figures', () => {
   it('has no yearly chart for a buurt', () => {
     render(<AreaPanel row={row} meta={meta} series={series('2024-01', '2024-12')} seriesError={null} onClose={() => {}} />);
     expect(screen.queryByRole('heading', { name: 'Per jaar' })).toBeNull();
+  });
+});
+
+describe('AreaPanel: a change and shares on few registrations', () => {
+  const small = (count: number, previousCount: number, changePct: number | null, changeSignificant: boolean | null) =>
+    ({ ...row, code: 'BU09350503', naam: 'Meerssenhoven', count, previousCount, changePct, changeSignificant }) as StatsRow;
+  const changeCell = () => screen.getByText(/^Verandering t\.o\.v\./).nextElementSibling?.textContent;
+
+  it('says a percentage is within chance, as the table does', () => {
+    render(<AreaPanel row={small(9, 10, -10, false)} meta={meta} series={null} seriesError={null} onClose={() => {}} />);
+    expect(changeCell()).toMatch(/^-10,0\s%\s\(was 10\) – niet significant$/);
+  });
+
+  it('gives the counts instead of a percentage on fewer than 10 registrations a year earlier', () => {
+    render(<AreaPanel row={small(3, 2, 50, false)} meta={meta} series={null} seriesError={null} onClose={() => {}} />);
+    expect(changeCell()).toBe('3 (was 2) – te weinig registraties');
+    expect(document.body.textContent).not.toMatch(/50,0/);
+    expect(screen.getByText(/^Te weinig registraties voor een percentage: een jaar eerder minder dan 10/)).toBeTruthy();
+  });
+
+  it('says there is no comparison against 0, not that data is missing', () => {
+    render(<AreaPanel row={small(1, 0, null, false)} meta={meta} series={null} seriesError={null} onClose={() => {}} />);
+    expect(changeCell()).toBe('1 (was 0) – geen vergelijking');
+  });
+
+  it('gives no shares in % of 9 registrations, only the counts', () => {
+    const s = { ...series('2024-01', '2024-12'), breakdown: [{ code: '1.1.1', naam: 'Diefstal/inbraak woning', count: 7 }, { code: '1.4.5', naam: 'Mishandeling', count: 2 }] };
+    render(<AreaPanel row={small(9, 10, -10, false)} meta={meta} series={s} seriesError={null} onClose={() => {}} />);
+    const table = screen.getByRole('table', { name: /Meest voorkomende soorten/ });
+    expect(within(table).queryByRole('columnheader', { name: 'Aandeel' })).toBeNull();
+    expect(table.textContent).not.toMatch(/22|78/);
+    expect(screen.getByText(/^Geen aandelen in procenten: op 9 registraties \(minder dan 10\)/)).toBeTruthy();
+  });
+
+  it('keeps the shares of a large enough total', () => {
+    render(<AreaPanel row={row} meta={meta} series={series('2024-01', '2024-12')} seriesError={null} onClose={() => {}} />);
+    const table = screen.getByRole('table', { name: /Meest voorkomende soorten/ });
+    expect(within(table).getByRole('columnheader', { name: 'Aandeel' })).toBeTruthy();
+    expect(within(table).getByText('62 %')).toBeTruthy();
   });
 });

@@ -3,7 +3,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { SeriesResponse, StatsMeta, StatsRow } from '../../../../server/src/domain/model.ts';
 import { explainFlag } from '../../lib/flags.ts';
 import { BreakdownDemoNote } from '../demo-notice/DemoNotice.tsx';
-import { formatNumber, formatPercentChange, formatPeriod } from '../../lib/format.ts';
+import { changeBasis, changeText, MIN_BASE, shareShown } from '../../lib/changeText.ts';
+import { formatNumber, formatPeriod } from '../../lib/format.ts';
 import { SeriesChart } from './SeriesChart.tsx';
 import { YearlyChart } from './YearlyChart.tsx';
 import { measureInfo, type Registrations } from '../../lib/measures.ts';
@@ -54,6 +55,10 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra, regi
   const shown = samePeriod ? series.breakdown.filter((b): b is typeof b & { count: number } => b.count !== null && b.count > 0) : [];
   const breakdownTotal = shown.reduce((s, b) => s + b.count, 0);
   const top = [...shown].sort((a, b) => b.count - a.count).slice(0, 8);
+  // 2 of 9 registrations is not "22 %": below the minimum base the breakdown gives counts only.
+  const shares = shareShown(breakdownTotal);
+  const change = changeText(row);
+  const percent = changeBasis(row.count, row.previousCount) === 'percent';
 
   return (
     <section className="area-panel" aria-labelledby="area-panel-title">
@@ -94,11 +99,14 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra, regi
         <div>
           <dt>Verandering t.o.v. {previous}</dt>
           <dd>
-            {formatPercentChange(row.changePct)}
-            {row.previousCount !== null && <span className="hint"> (was {formatNumber(row.previousCount)})</span>}
+            {change.value}
+            {/* The counts stand in the value itself where the base is too small for a percentage. */}
+            {percent && row.previousCount !== null && <span className="hint"> (was {formatNumber(row.previousCount)})</span>}
+            {change.reason && <span className="hint"> – {change.reason}</span>}
           </dd>
         </div>
       </dl>
+      {change.explanation && <p className="hint">{change.explanation}</p>}
       {meta.referenceRatePer1000 !== null && (
         <p className="hint">Gemeente als geheel: {formatNumber(meta.referenceRatePer1000, 1)} per 1.000 inwoners.</p>
       )}
@@ -140,9 +148,11 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra, regi
                 <th scope="col" className="num">
                   Aantal
                 </th>
-                <th scope="col" className="num">
-                  Aandeel
-                </th>
+                {shares && (
+                  <th scope="col" className="num">
+                    Aandeel
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -155,12 +165,17 @@ export function AreaPanel({ row, meta, series, seriesError, onClose, extra, regi
                       <span className="bar" style={{ width: `${Math.max(2, share)}%` }} aria-hidden="true" />
                     </th>
                     <td className="num">{formatNumber(b.count)}</td>
-                    <td className="num">{formatNumber(share, 0)} %</td>
+                    {shares && <td className="num">{formatNumber(share, 0)} %</td>}
                   </tr>
                 );
               })}
             </tbody>
           </table>
+          {!shares && (
+            <p className="hint">
+              Geen aandelen in procenten: op {formatNumber(breakdownTotal)} {breakdownTotal === 1 ? 'registratie' : 'registraties'} (minder dan {MIN_BASE}) zegt een percentage weinig.
+            </p>
+          )}
         </>
       )}
       {extra}

@@ -59,13 +59,34 @@ describe('AreaTable', () => {
 
   it('says in the cell when a change is what chance alone gives, and ranks it after the real ones', () => {
     const changes = [
-      { ...row('BU5', 'Klein', 6, 6), changePct: 500, previousCount: 1, changeSignificant: false },
+      { ...row('BU5', 'Klein', 30, 6), changePct: 150, previousCount: 12, changeSignificant: false },
       { ...row('BU6', 'Groot', 600, 600), changePct: 50, previousCount: 400, changeSignificant: true },
     ];
     render(<AreaTable rows={changes} caption="Misdrijven" selected={null} measure="changePct" onSelect={() => {}} />);
     expect(names()).toEqual(['Groot', 'Klein']);
-    expect(within(screen.getByRole('row', { name: /Klein/ })).getByText(/^\+500,0\s%\s\(niet significant\)$/)).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /Klein/ })).getByText(/^\+150,0\s%\s\(niet significant\)$/)).toBeTruthy();
     expect(within(screen.getByRole('row', { name: /Groot/ })).queryByText(/niet significant/)).toBeNull();
+  });
+
+  it('gives counts, not a percentage, on fewer than 10 registrations a year earlier, and says when there is no base', () => {
+    // December 2025, G1.1: "3 → +50,0 %", "1 → -85,7 %", "0 → -100,0 %"; Belvédère 1 against 0.
+    const changes = [
+      { ...row('BU1', 'Drie', 3, 3), changePct: 50, previousCount: 2, changeSignificant: false },
+      { ...row('BU2', 'Een', 1, 1), changePct: -85.7, previousCount: 7, changeSignificant: false },
+      { ...row('BU3', 'Nul', 0, 0), changePct: -100, previousCount: 4, changeSignificant: false },
+      { ...row('BU4', 'Belvédère', 1, 1), changePct: null, previousCount: 0, changeSignificant: false },
+      { ...row('BU5', 'Groot', 600, 600), changePct: 50, previousCount: 400, changeSignificant: true },
+      { ...row('BU6', 'Onbekend', null, null), changePct: null, previousCount: null, changeSignificant: null },
+    ];
+    render(<AreaTable rows={changes} caption="Misdrijven" selected={null} measure="changePct" onSelect={() => {}} />);
+    const cell = (naam: string) => within(screen.getByRole('row', { name: new RegExp(naam) })).getByText(/was|%|–/);
+    expect(cell('Drie').textContent).toBe('3 (was 2) – te weinig registraties');
+    expect(cell('Een').textContent).toBe('1 (was 7) – te weinig registraties');
+    expect(cell('Nul').textContent).toBe('0 (was 4) – te weinig registraties');
+    expect(cell('Belvédère').textContent).toBe('1 (was 0) – geen vergelijking');
+    expect(screen.getByRole('table', { name: /Misdrijven/ }).textContent).not.toMatch(/-100,0|-85,7|\+50,0 %\s*\(|geen gegevens/);
+    // Real changes first, then the counts, then the area without a base, missing data last.
+    expect(names()).toEqual(['Groot', 'Drie', 'Een', 'Nul', 'Belvédère', 'Onbekend']);
   });
 
   it('shows nl-NL numbers and flags in words', () => {

@@ -1,7 +1,8 @@
 // The non-map alternative: a sortable table with the same numbers as the map.
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Measure, StatsRow } from '../../../../server/src/domain/model.ts';
-import { formatNumber, formatPercentChange, compareNl } from '../../lib/format.ts';
+import { changeLine } from '../../lib/changeText.ts';
+import { formatNumber, compareNl } from '../../lib/format.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
 import { unclassed } from '../../lib/unclassed.ts';
 import { AreaNameCell, ScrollTable } from './TableParts.tsx';
@@ -30,8 +31,9 @@ const COLUMNS: Column[] = [
     key: 'changePct',
     label: 'Verandering %',
     numeric: true,
-    // Said in the cell, not only by the map's grey: +500 % on 6 against 1 is what chance gives.
-    render: (r) => (unclassed(r, 'changePct') === 'notSignificant' ? `${formatPercentChange(r.changePct)} (niet significant)` : formatPercentChange(r.changePct)),
+    // Said in the cell, not only by the map's grey: "+50,0 %" on 3 against 2 says nothing, so the cell gives the
+    // counts and why; a percentage that chance explains says so.
+    render: (r) => changeLine(r),
   },
 ];
 
@@ -46,7 +48,8 @@ export interface AreaTableProps {
 
 /**
  * Sorts rows; missing values always go last, whatever the direction, and just before them the areas the
- * map gives no class for this measure (15 inhabitants, a change chance explains), so a "highest first"
+ * map gives no class for this measure (15 inhabitants, a change against too few registrations or one that chance
+ * explains), so a "highest first"
  * list never opens with a number that says nothing.
  */
 export function sortRows(rows: StatsRow[], key: SortKey, dir: Direction): StatsRow[] {
@@ -54,20 +57,22 @@ export function sortRows(rows: StatsRow[], key: SortKey, dir: Direction): StatsR
   if (key === 'naam' || key === 'code') {
     return [...rows].sort((a, b) => sign * compareNl(a[key], b[key]));
   }
-  // Numbers: each row's place (0 classed, 1 without a class for this measure, 2 no value) and signed value are read
-  // once into typed arrays, and the comparator only compares those (14,500 buurten: about 200,000 comparisons).
+  // Numbers: each row's place (0 classed, 1 without a class for this measure, 2 without a class and without a value,
+  // such as a change against 0, 3 no data) and signed value are read once into typed arrays, and the comparator only
+  // compares those (14,500 buurten: about 200,000 comparisons).
   const n = rows.length;
   const place = new Uint8Array(n);
   const value = new Float64Array(n);
   rows.forEach((r, i) => {
     const v = r[key];
-    if (v === null || v === undefined) place[i] = 2;
+    const reason = isMeasure(key) ? unclassed(r, key) : null;
+    if (v === null || v === undefined) place[i] = reason !== null ? 2 : 3;
     else {
-      place[i] = isMeasure(key) && unclassed(r, key) !== null ? 1 : 0;
+      place[i] = reason !== null ? 1 : 0;
       value[i] = sign * v;
     }
   });
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => place[a] - place[b] || (place[a] === 2 ? 0 : value[a] - value[b]));
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => place[a] - place[b] || (place[a] >= 2 ? 0 : value[a] - value[b]));
   return order.map((i) => rows[i]);
 }
 

@@ -16,6 +16,10 @@ export interface LegendProps {
 
 export function Legend({ title, subtitle, classification, decimals, areaWord, fixed, total }: LegendProps) {
   const bins = classification ? legendBins(classification) : [];
+  // Areas without a class, one line per reason (a change: no base, too small a base, chance), all in the same grey:
+  // each says why, and the counts still add up to the number of areas.
+  const excluded = classification?.excluded;
+  const excludedLines = excluded ? (excluded.parts ?? [{ label: excluded.label, count: excluded.count }]) : [];
   return (
     <section className="legend" aria-labelledby="legend-title">
       <h2 id="legend-title" className="legend-title">
@@ -46,15 +50,15 @@ export function Legend({ title, subtitle, classification, decimals, areaWord, fi
                   <td className="legend-count">({formatNumber(bin.count)})</td>
                 </tr>
               ))}
-              {classification.excluded && (
-                <tr>
+              {excludedLines.map((line) => (
+                <tr key={line.label}>
                   <td>
-                    <span className="legend-swatch" style={{ background: classification.excluded.colour }} aria-hidden="true" />
+                    <span className="legend-swatch" style={{ background: excluded!.colour }} aria-hidden="true" />
                   </td>
-                  <td className="legend-label">{classification.excluded.label}</td>
-                  <td className="legend-count">({formatNumber(classification.excluded.count)})</td>
+                  <td className="legend-label">{line.label}</td>
+                  <td className="legend-count">({formatNumber(line.count)})</td>
                 </tr>
-              )}
+              ))}
               <tr>
                 <td>
                   <span className="legend-swatch legend-swatch-nodata" aria-hidden="true" />

@@ -9,4 +9,10 @@ describe('changeText', () => {
     expect(changeText(null, 3, null, null)).toBe('–');
     expect(changeText(2, 2, 0, false)).toBe('gelijk');
   });
+
+  it('gives no percentage on a base of fewer than ten, even beyond chance: the difference instead', () => {
+    // 12 against 2 passes the test (p ≈ 0,013), but "+500 %" on two registrations tells a wijkagent nothing.
+    expect(changeText(12, 2, 500, true)).toBe('+10');
+    expect(changeText(9, 0, null, true)).toBe('+9');
+  });
 });

@@ -12,6 +12,11 @@ export interface PresentationLegendProps {
   extra?: ReactNode;
 }
 
+function excludedLines({ excluded }: Classification): { label: string; colour: string }[] {
+  if (!excluded) return [];
+  return (excluded.parts ?? [excluded]).map((part) => ({ label: part.label, colour: excluded.colour }));
+}
+
 export function PresentationLegend({ title, classification, decimals, coloured = true, extra }: PresentationLegendProps) {
   return (
     <section className="presentation-legend" aria-labelledby="presentation-legend-title">
@@ -26,12 +31,13 @@ export function PresentationLegend({ title, classification, decimals, coloured =
               <span>{binLabel(bin, decimals)}</span>
             </li>
           ))}
-          {classification.excluded && (
-            <li>
-              <span className="legend-swatch" style={{ background: classification.excluded.colour }} aria-hidden="true" />
-              <span>{classification.excluded.label}</span>
+          {/* Each reason for leaving areas out of the classes on its own line, as on the map page (no tallies here). */}
+          {excludedLines(classification).map((line) => (
+            <li key={line.label}>
+              <span className="legend-swatch" style={{ background: line.colour }} aria-hidden="true" />
+              <span>{line.label}</span>
             </li>
-          )}
+          ))}
           <li>
             <span className="legend-swatch legend-swatch-nodata" aria-hidden="true" />
             <span>geen gegevens of afgeschermd</span>

@@ -46,4 +46,24 @@ describe('PresentationTable', () => {
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(rows).toEqual(['Binnenstadafgeschermdafgeschermd', 'Caberg12,3120']);
   });
+
+  it('reads why an area has no value where the map gives it no class, and keeps a hidden count hidden', () => {
+    render(
+      <PresentationTable
+        suppressionThreshold={4}
+        caption="c"
+        valueTitle="per 1.000 inwoners"
+        decimals={1}
+        areaWord="Buurt"
+        rows={[
+          { code: 'I', naam: 'Itteren', value: 27, count: 25 },
+          { code: 'B', naam: 'Beatrixhaven', value: null, count: 70, note: 'te weinig inwoners' },
+          { code: 'K', naam: 'Klein', value: 150, count: 30, note: 'niet significant' },
+          { code: 'S', naam: 'Stil', value: null, count: null, suppressed: true, note: 'te weinig registraties' },
+        ]}
+      />,
+    );
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(rows).toEqual(['Itteren27,025', 'Beatrixhavente weinig inwoners70', 'Klein150,0 (niet significant)30', 'Stilafgeschermdafgeschermd']);
+  });
 });

@@ -7,6 +7,8 @@ export interface PresentationRow {
   value: number | null;
   count: number | null;
   suppressed?: boolean;
+  /** Why the map gives the area no class ("te weinig inwoners"): read instead of the value, or beside a value within chance. */
+  note?: string;
   /** Already formatted values of the extra columns (survey value, bivariate class), in the order of `extraTitles`. */
   extra?: string[];
 }
@@ -24,6 +26,12 @@ export interface PresentationTableProps {
   showCount?: boolean;
   /** Counts from 1 up to this read "afgeschermd" (the server's suppression threshold). */
   suppressionThreshold: number;
+}
+
+/** The value, or why there is none: a hidden count reads "afgeschermd" first (privacy), then the map's reason. */
+function valueCell(r: PresentationRow, decimals: number): string {
+  if (!r.note || (r.suppressed && r.value === null)) return presentValue(r.value, r.suppressed, decimals);
+  return r.value === null ? r.note : `${presentValue(r.value, r.suppressed, decimals)} (${r.note})`;
 }
 
 export function PresentationTable({ rows, caption, valueTitle, decimals, areaWord, extraTitles = [], showCount = true, suppressionThreshold }: PresentationTableProps) {
@@ -56,7 +64,7 @@ export function PresentationTable({ rows, caption, valueTitle, decimals, areaWor
           {rows.map((r) => (
             <tr key={r.code}>
               <th scope="row">{r.naam}</th>
-              {valueTitle && <td className="num">{presentValue(r.value, r.suppressed, decimals)}</td>}
+              {valueTitle && <td className="num">{valueCell(r, decimals)}</td>}
               {extraTitles.map((t, i) => (
                 <td key={t} className="num">
                   {r.extra?.[i] ?? '–'}

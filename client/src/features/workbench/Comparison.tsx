@@ -3,7 +3,8 @@ import type { SeriesResponse, StatsRow } from '../../../../server/src/domain/mod
 import type { HotspotsResponse } from '../../api/client.ts';
 import { useSeriesQueries } from '../../api/queries.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
-import { formatNumber, formatPercentChange } from '../../lib/format.ts';
+import { changeLine, shareShown } from '../../lib/changeText.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { classShort, TREND_WORDS, type HotspotTrendKey } from '../../lib/hotspotWords.ts';
 import type { HotspotClassKey } from '../../lib/overlayStyles.ts';
 import type { RankingRow } from './RankingTable.tsx';
@@ -75,7 +76,7 @@ export function Comparison({ codes, gemeente, category, from, to, names, stats, 
               </div>
               <div>
                 <dt>T.o.v. jaar eerder</dt>
-                <dd>{formatPercentChange(s?.changePct)}</dd>
+                <dd>{s ? changeLine(s) : '–'}</dd>
               </div>
             </dl>
             <h4>Per maand</h4>
@@ -89,7 +90,7 @@ export function Comparison({ codes, gemeente, category, from, to, names, stats, 
                   {top.map((b) => (
                     <tr key={b.code}>
                       <th scope="row">{b.naam}</th>
-                      <td className="num">{total > 0 ? `${formatNumber((100 * b.count) / total, 0)}%` : '–'}</td>
+                      <td className="num">{total === 0 ? '–' : shareShown(total) ? `${formatNumber((100 * b.count) / total, 0)}%` : `${formatNumber(b.count)} van ${formatNumber(total)}`}</td>
                     </tr>
                   ))}
                 </tbody>
