@@ -110,7 +110,11 @@ describe('GET /api/signals', () => {
       ['gemeente=GM0935&category=nope', 'category'],
       ['gemeente=GM0935&month=2025-01&from=2025-01', 'month'],
       ['gemeente=GM0935&from=2023-01&to=2025-01', 'to'],
-      ['gemeente=GM0935&month=2030-01', 'from'],
+      ['gemeente=GM0935&month=2030-01', 'month'],
+      ['gemeente=GM0935&month=2099-01', 'month'],
+      ['gemeente=GM0935&month=2019-01', 'month'],
+      ['gemeente=GM0935&to=2099-01', 'to'],
+      ['gemeente=GM0935&from=2099-01', 'from'],
       ['month=2025-01', 'gemeente'],
     ];
     // Raw query strings: a bad level and a missing gemeente are what the typed client will not send.

@@ -4,7 +4,6 @@
 import { keepPreviousData, QueryClient, useQueries, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import {
-  ApiRequestError,
   fetchAccounts,
   fetchAreas,
   fetchAudit,
@@ -67,12 +66,8 @@ export function newQueryClient(): QueryClient {
   });
 }
 
-export function errorText(err: unknown): string {
-  // The server names the field first ("from: …") for programs; a reader gets the reason only.
-  const prefix = err instanceof ApiRequestError && err.body?.parameter ? `${err.body.parameter}: ` : null;
-  if (err instanceof Error && prefix && err.message.startsWith(prefix)) return err.message.slice(prefix.length);
-  return err instanceof Error ? err.message : String(err);
-}
+/** Failed requests become Dutch text in one place (errorText.ts); the hooks' callers import it from here. */
+export { errorText } from './errorText.ts';
 
 type Privacy = 'presentatie' | undefined;
 

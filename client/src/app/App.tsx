@@ -1,17 +1,18 @@
 // App shell: the view (URL state), the header with the navigation, the status region and the page switch.
 // Pages compose the features; features never import each other.
-import { lazy, Suspense, useCallback, useMemo, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import type { ClientConfig } from '../api/client.ts';
 import { errorText, useCategoriesQuery, useGemeentenQuery } from '../api/queries.ts';
 import { OpenModeNotice, UserBar } from '../features/auth/UserBar.tsx';
 import { DemoNotice, demoText, SourceCredit } from '../features/demo-notice/DemoNotice.tsx';
+import { LinkNotice } from '../features/link-notice/LinkNotice.tsx';
 import { PerGemeenteNotice } from '../features/national/PerGemeenteNotice.tsx';
 import { SurveyDemoNotice } from '../features/survey/SurveyLegend.tsx';
 import type { SignedSession } from './pages/pageProps.ts';
 import { MapPage } from './pages/MapPage.tsx';
 import { FALLBACK_SUPPRESSION_THRESHOLD } from './sources/types.ts';
 import { useMapScene, useSelectedSeries } from './useMapScene.ts';
-import { envBasemap, landing, viewDefaults } from './landing.ts';
+import { checkAgainstLists, envBasemap, landing, noticeText, viewDefaults } from './landing.ts';
 import { allMonths, APP_VIEWS, type AppView } from './urlState.ts';
 import { usePageArrival } from './usePageArrival.ts';
 import { useViewState } from './useViewState.ts';
@@ -44,8 +45,9 @@ const PER_GEMEENTE: Partial<Record<AppView, { title: string; subject: string }>>
 export function App({ session, onLogout, config }: AppProps) {
   const defaults = useMemo(() => viewDefaults(config), [config]);
   const months = useMemo(() => allMonths(defaults.months.first, defaults.months.last), [defaults]);
-  const { view, dispatch, href } = useViewState(defaults, landing(session));
+  const { view, dispatch, href, notices, correct } = useViewState(defaults, landing(session));
   const [openNoticeShown, setOpenNoticeShown] = useState(true);
+  const [noticesDismissed, setNoticesDismissed] = useState(0);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const gemeentenQuery = useGemeentenQuery();
@@ -53,6 +55,21 @@ export function App({ session, onLogout, config }: AppProps) {
   const gemeenten = useMemo(() => gemeentenQuery.data ?? [], [gemeentenQuery.data]);
   const categories = useMemo(() => categoriesQuery.data ?? [], [categoriesQuery.data]);
   const listError = gemeentenQuery.error ?? categoriesQuery.error;
+
+  // A gemeente or category the data does not have (an old or mistyped link) becomes the default, with a notice,
+  // as soon as the lists are there, so the page asks for figures that exist.
+  useEffect(() => {
+    const checked = checkAgainstLists(view, { gemeenten, categories }, defaults);
+    if (checked.notices.length > 0) correct(checked.view, checked.notices);
+  }, [view, gemeenten, categories, defaults, correct]);
+  // The notices name gemeenten and categories: shown once the lists are there (or could not be read).
+  const listsSettled = !gemeentenQuery.isPending && !categoriesQuery.isPending;
+  const linkNotices = listsSettled ? notices.slice(noticesDismissed).map((n) => noticeText(n, { gemeenten, categories })) : [];
+  // Announced through the page's one status region when it appears (the notice itself is no live region).
+  const linkNoticeText = linkNotices.join(' ');
+  useEffect(() => {
+    if (linkNoticeText) setStatus(linkNoticeText);
+  }, [linkNoticeText]);
 
   const page = view.view;
   const national = view.gemeente === 'NL';
@@ -76,7 +93,7 @@ export function App({ session, onLogout, config }: AppProps) {
     },
     [dispatch],
   );
-  const shownError = error ?? (listError ? errorText(listError) : null);
+  const shownError = error ?? (listError ? `De lijst met gemeenten en soorten kon niet worden geladen. ${errorText(listError)}` : null);
   const perGemeente = national ? PER_GEMEENTE[page] : undefined;
   const pageProps = { view, dispatch, session, scene, announce: setStatus, reportError: setError };
 
@@ -104,6 +121,7 @@ export function App({ session, onLogout, config }: AppProps) {
         </div>
       </header>
       {session.openMode && openNoticeShown && <OpenModeNotice onDismiss={() => setOpenNoticeShown(false)} />}
+      <LinkNotice texts={linkNotices} onDismiss={() => setNoticesDismissed(notices.length)} />
       {page === 'kaart' && source.needs.stats && <DemoNotice text={demoText(stats?.meta, series.data?.meta)} />}
       {page === 'kaart' && source.needs.survey && <SurveyDemoNotice meta={scene.data.survey?.meta ?? null} />}
       <div className="visually-hidden" role="status" aria-live="polite">

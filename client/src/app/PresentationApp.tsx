@@ -151,7 +151,7 @@ export function PresentationApp({ id, onLeave, config }: PresentationAppProps) {
     return (
       <main className="presentation-error" id="inhoud">
         <h1>Presentatie</h1>
-        <p role="alert">{`Presentatie ${id} kon niet worden geladen: ${errorText(deckQuery.error)}`}</p>
+        <p role="alert">{`Presentatie ${id} kon niet worden geladen. ${errorText(deckQuery.error)}`}</p>
         <p>
           <a href="/">Naar de kaart</a>
         </p>
@@ -183,7 +183,7 @@ export function PresentationApp({ id, onLeave, config }: PresentationAppProps) {
           onMapCreated={onMapCreated}
         />
       }
-      legend={sourceView.legend}
+      legend={queryError && !sourceView.ready ? <p>Geen legenda: de kaart heeft geen cijfers om te kleuren.</p> : sourceView.legend}
       table={sourceView.table({ selected: null, onSelect: () => {} })}
       footer={
         <>

@@ -78,7 +78,7 @@ function SessionRoot() {
     return sessionQuery.error && !session ? (
       <main className="page" id="inhoud">
         <h1>Buurtveiligheidskaart</h1>
-        <p role="alert">De server is niet bereikbaar: {errorText(sessionQuery.error)}</p>
+        <p role="alert">{errorText(sessionQuery.error)}</p>
         <button type="button" onClick={check}>
           Opnieuw proberen
         </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allMonths, DEFAULT_VIEW, filterTransitions, parseViewState, reduceAll, serializeViewState, viewReducer, type ViewState } from './urlState.ts';
+import { allMonths, DEFAULT_VIEW, filterTransitions, parseViewState, readViewState, reduceAll, serializeViewState, viewReducer, type ViewState } from './urlState.ts';
 
 describe('URL state', () => {
   it('the default view is the empty query', () => {
@@ -175,5 +175,46 @@ describe('the country view opens on its gemeenten', () => {
     expect(viewReducer(nl, { type: 'setGemeente', gemeente: 'GM0014' }).level).toBe('buurt');
     expect(viewReducer(maastrichtWijken, { type: 'setGemeente', gemeente: 'GM0014' }).level).toBe('wijk');
     expect(viewReducer(DEFAULT_VIEW, { type: 'setLevel', level: 'gemeente' }).level).toBe('buurt');
+  });
+});
+
+describe('what a link asked for and the view cannot honour is named, never dropped without a word', () => {
+  const months = { first: '2021-01', last: '2025-12' };
+
+  it('a valid link has no notices; every replaced value has one, with what is shown instead', () => {
+    expect(readViewState('?gemeente=GM0363&level=wijk&category=1.1.1&from=2023-01&to=2023-06&measure=count&view=werkbank').notices).toEqual([]);
+    expect(readViewState('?gemeente=XX123').notices).toEqual([{ kind: 'gemeente', asked: 'XX123', reason: 'invalid', shown: 'GM0935' }]);
+    expect(readViewState('?level=foo').notices).toEqual([{ kind: 'level', asked: 'foo', reason: 'invalid', shown: 'buurt' }]);
+    expect(readViewState('?level=gemeente').notices).toEqual([{ kind: 'level', asked: 'gemeente', reason: 'national', shown: 'buurt' }]);
+    expect(readViewState('?measure=xyz').notices).toEqual([{ kind: 'measure', asked: 'xyz', shown: 'ratePer1000' }]);
+    expect(readViewState('?view=nonsense').notices).toEqual([{ kind: 'page', asked: 'nonsense', shown: 'kaart' }]);
+    expect(readViewState('?category=<b>').notices).toEqual([{ kind: 'category', asked: '<b>', reason: 'invalid', shown: '0.0.0' }]);
+  });
+
+  it('names parameters it does not know, and known ones whose value it cannot use', () => {
+    expect(readViewState('?period=2099').notices).toEqual([{ kind: 'unknown', key: 'period', asked: '2099' }]);
+    expect(readViewState('?hotspots=kde&classes=12&bron=x').notices).toEqual([
+      { kind: 'value', key: 'classes', asked: '12' },
+      { kind: 'value', key: 'bron', asked: 'x' },
+      { kind: 'value', key: 'hotspots', asked: 'kde' },
+    ]);
+    // A presentation screen's link is read by the shell, not here; empty values are as if left out.
+    expect(readViewState('?presentation=3&gemeente=&level=').notices).toEqual([]);
+  });
+
+  it('a period without data becomes the default period, not the last month', () => {
+    const r = readViewState('?from=2099-01&to=2099-12');
+    expect([r.view.from, r.view.to]).toEqual([DEFAULT_VIEW.from, DEFAULT_VIEW.to]);
+    expect(r.notices).toEqual([{ kind: 'period', asked: { from: '2099-01', to: '2099-12' }, reason: 'outside', shown: { from: '2024-01', to: '2024-12' }, months }]);
+  });
+
+  it('a period partly outside the data is cut to it; a reversed one turned round; both say so', () => {
+    const cut = readViewState('?from=2025-06&to=2026-05');
+    expect([cut.view.from, cut.view.to]).toEqual(['2025-06', '2025-12']);
+    expect(cut.notices).toMatchObject([{ kind: 'period', reason: 'clamped' }]);
+    const swapped = readViewState('?from=2024-06&to=2024-01');
+    expect([swapped.view.from, swapped.view.to]).toEqual(['2024-01', '2024-06']);
+    expect(swapped.notices).toEqual([{ kind: 'period', asked: { from: '2024-06', to: '2024-01' }, reason: 'swapped', shown: { from: '2024-01', to: '2024-06' }, months }]);
+    expect(readViewState('?from=2024-13').notices).toMatchObject([{ kind: 'period', reason: 'invalid' }]);
   });
 });

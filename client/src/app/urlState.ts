@@ -157,66 +157,166 @@ function levelFor(gemeente: string, level: AreaLevel): AreaLevel {
   return level === 'gemeente' && gemeente !== 'NL' ? 'buurt' : level;
 }
 
+/**
+ * What a link asked for that the view cannot honour, and what it shows instead. The text is made where the names are
+ * known (landing.ts, noticeText); a value is kept as the link wrote it.
+ */
+export type ViewNotice =
+  | { kind: 'gemeente'; asked: string; reason: 'invalid' | 'unknown'; shown: string }
+  | { kind: 'category'; asked: string; reason: 'invalid' | 'unknown'; shown: string }
+  | { kind: 'level'; asked: string; reason: 'invalid' | 'national'; shown: AreaLevel }
+  | { kind: 'measure'; asked: string; shown: Measure }
+  | { kind: 'page'; asked: string; shown: AppView }
+  | {
+      kind: 'period';
+      asked: { from: string | null; to: string | null };
+      /** invalid: not a month; outside: no month of it has data; clamped: partly outside; swapped: begin after end. */
+      reason: 'invalid' | 'outside' | 'clamped' | 'swapped';
+      shown: { from: string; to: string };
+      months: ViewDefaults['months'];
+    }
+  /** A known parameter with a value that cannot be used: dropped. */
+  | { kind: 'value'; key: string; asked: string }
+  /** A parameter the app does not know: dropped. */
+  | { kind: 'unknown'; key: string; asked: string };
+
+/** Every parameter a link may hold: what serializeViewState writes, and the presentation a screen opens (Root.tsx). */
+const KNOWN_PARAMETERS = new Set([
+  'gemeente', 'level', 'category', 'from', 'to', 'measure', 'method', 'classes', 'fixed', 'breaks', 'selected', 'view', 'bron', 'indicator', 'jaar',
+  'kern', 'groep', 'vjaar', 'vsoort', 'hotspots', 'aandacht', 'area', 'gewichten', 'shortlist', 'dichtheid', 'punten', 'mijnwijk', 'presentation',
+]);
+
 /** Reads a query string; anything invalid falls back to the default for that field. */
 export function parseViewState(search: string, defaults: ViewDefaults = STATIC_DEFAULTS): ViewState {
+  return readViewState(search, defaults).view;
+}
+
+/**
+ * Reads a query string once, as a visit opens it: anything invalid falls back to the default for that field, and
+ * each value that could not be honoured is named in a notice, so a link never changes without a word.
+ */
+export function readViewState(search: string, defaults: ViewDefaults = STATIC_DEFAULTS): { view: ViewState; notices: ViewNotice[] } {
   const q = new URLSearchParams(search);
   const d = defaultView(defaults);
   const v: ViewState = { ...d, breaks: [], shortlist: [] };
-  const gemeente = q.get('gemeente');
+  const notices: ViewNotice[] = [];
+  // Empty values are the same as leaving the parameter out.
+  const given = (key: string): string | null => q.get(key) || null;
+  const dropped = (key: string) => notices.push({ kind: 'value', key, asked: given(key) ?? '' });
+
+  for (const key of new Set(q.keys())) if (!KNOWN_PARAMETERS.has(key) && q.get(key)) notices.push({ kind: 'unknown', key, asked: q.get(key) ?? '' });
+
+  const gemeente = given('gemeente');
   if (gemeente && GEMEENTE.test(gemeente)) v.gemeente = gemeente;
-  const level = q.get('level');
+  else if (gemeente) notices.push({ kind: 'gemeente', asked: gemeente, reason: 'invalid', shown: v.gemeente });
+  const level = given('level');
   v.level = levelFor(v.gemeente, isAreaLevel(level) ? level : defaultLevel(v.gemeente));
-  const category = q.get('category');
+  if (level && !isAreaLevel(level)) notices.push({ kind: 'level', asked: level, reason: 'invalid', shown: v.level });
+  else if (level && level !== v.level) notices.push({ kind: 'level', asked: level, reason: 'national', shown: v.level });
+  const category = given('category');
   if (category && CATEGORY.test(category)) v.category = category;
-  const from = q.get('from');
-  const to = q.get('to');
-  if (from && MONTH.test(from)) v.from = clampMonth(from, defaults.months);
-  if (to && MONTH.test(to)) v.to = clampMonth(to, defaults.months);
-  if (v.from > v.to) [v.from, v.to] = [v.to, v.from];
-  const measure = q.get('measure');
+  else if (category) notices.push({ kind: 'category', asked: category, reason: 'invalid', shown: v.category });
+  readPeriod(v, given('from'), given('to'), d, defaults.months, notices);
+  const measure = given('measure');
   if (measure && isMeasure(measure)) v.measure = measure;
-  const method = q.get('method');
+  else if (measure) notices.push({ kind: 'measure', asked: measure, shown: v.measure });
+  const method = given('method');
   if (method && isClassMethod(method)) v.method = method;
-  const classes = Number(q.get('classes'));
+  else if (method) dropped('method');
+  const classesText = given('classes');
+  const classes = Number(classesText);
   if (Number.isInteger(classes) && classes >= MIN_CLASSES && classes <= MAX_CLASSES) v.classes = classes;
+  else if (classesText) dropped('classes');
   const breaks = (q.get('breaks') ?? '')
     .split(',')
     .filter((s) => s.trim() !== '')
     .map(Number);
   if (breaks.length > 0 && breaks.length < MAX_CLASSES && breaks.every(Number.isFinite)) {
     v.breaks = [...new Set(breaks)].sort((a, b) => a - b);
-  }
+  } else if (breaks.length > 0) dropped('breaks');
   v.fixed = q.get('fixed') === '1' && v.breaks.length > 0;
-  if (v.method === 'manual' && v.breaks.length === 0) v.method = d.method;
-  const selected = q.get('selected');
-  if (selected && AREA.test(selected)) v.selected = selected;
-  const page = q.get('view');
-  if (page && APP_VIEWS.some((p) => p.key === page)) v.view = page as AppView;
-  v.source = parseSource(q.get('bron')) ?? v.source;
-  for (const key of ['indicator', 'kern', 'groep'] as const) {
-    const value = q.get(key);
-    if (value && CODE.test(value)) v[key] = value;
+  if (q.get('fixed') === '1' && !v.fixed) dropped('fixed');
+  if (v.method === 'manual' && v.breaks.length === 0) {
+    v.method = d.method;
+    dropped('method');
   }
-  const surveyYear = q.get('jaar');
+  const selected = given('selected');
+  if (selected && AREA.test(selected)) v.selected = selected;
+  else if (selected) dropped('selected');
+  const page = given('view');
+  if (page && APP_VIEWS.some((p) => p.key === page)) v.view = page as AppView;
+  else if (page) notices.push({ kind: 'page', asked: page, shown: v.view });
+  const source = given('bron');
+  v.source = parseSource(source) ?? v.source;
+  if (source && parseSource(source) === null) dropped('bron');
+  for (const key of ['indicator', 'kern', 'groep'] as const) {
+    const value = given(key);
+    if (value && CODE.test(value)) v[key] = value;
+    else if (value) dropped(key);
+  }
+  const surveyYear = given('jaar');
   if (surveyYear && YEAR.test(surveyYear)) v.surveyYear = Number(surveyYear);
-  const benchmarkYear = q.get('vjaar');
+  else if (surveyYear) dropped('jaar');
+  const benchmarkYear = given('vjaar');
   if (benchmarkYear && YEAR.test(benchmarkYear)) v.benchmarkYear = Number(benchmarkYear);
-  const benchmarkCategory = q.get('vsoort');
+  else if (benchmarkYear) dropped('vjaar');
+  const benchmarkCategory = given('vsoort');
   if (benchmarkCategory && CATEGORY.test(benchmarkCategory)) v.benchmarkCategory = benchmarkCategory;
-  const hotspots = q.get('hotspots');
+  else if (benchmarkCategory) dropped('vsoort');
+  const hotspots = given('hotspots');
   if (hotspots === 'gistar' || hotspots === 'lisa') v.hotspots = hotspots;
-  v.aandacht = q.get('aandacht') === '1';
-  const area = q.get('area');
+  else if (hotspots) dropped('hotspots');
+  const area = given('area');
   if (area && /^[1-9]\d{0,9}$/.test(area)) v.area = Number(area);
-  const weights = q.get('gewichten');
+  else if (area) dropped('area');
+  const weights = given('gewichten');
   if (weights && weights.length <= 500 && WEIGHTS.test(weights)) v.weights = weights;
-  const shortlist = (q.get('shortlist') ?? '').split(',').filter((c) => SHORTLIST_CODE.test(c));
+  else if (weights) dropped('gewichten');
+  const shortlistText = (q.get('shortlist') ?? '').split(',').filter((c) => c !== '');
+  const shortlist = shortlistText.filter((c) => SHORTLIST_CODE.test(c));
   v.shortlist = [...new Set(shortlist)].slice(0, 50);
-  v.heatmap = q.get('dichtheid') === '1';
-  v.points = q.get('punten') === '1';
-  const mijnWijk = q.get('mijnwijk');
+  if (shortlist.length < shortlistText.length) dropped('shortlist');
+  const flags = { aandacht: 'aandacht', heatmap: 'dichtheid', points: 'punten' } as const;
+  for (const [field, key] of Object.entries(flags) as [keyof typeof flags, string][]) {
+    v[field] = q.get(key) === '1';
+    if (given(key) && given(key) !== '1' && given(key) !== '0') dropped(key);
+  }
+  if (given('fixed') && given('fixed') !== '1' && given('fixed') !== '0') dropped('fixed');
+  const mijnWijk = given('mijnwijk');
   if (mijnWijk && /^WK\d{6}$/.test(mijnWijk)) v.mijnWijk = mijnWijk;
-  return v;
+  else if (mijnWijk) dropped('mijnwijk');
+  return { view: v, notices };
+}
+
+/**
+ * The period of a link: a month that is no month falls back to the default's; a period without any month of data
+ * becomes the default period; one partly outside the data is cut to it; begin after end is turned round.
+ */
+function readPeriod(v: ViewState, from: string | null, to: string | null, d: ViewState, months: ViewDefaults['months'], notices: ViewNotice[]): void {
+  if (from === null && to === null) return;
+  const asked = { from, to };
+  const validFrom = from !== null && MONTH.test(from);
+  const validTo = to !== null && MONTH.test(to);
+  let f = validFrom ? from : d.from;
+  let t = validTo ? to : d.to;
+  const reasons: ('invalid' | 'outside' | 'clamped' | 'swapped')[] = [];
+  if ((from !== null && !validFrom) || (to !== null && !validTo)) reasons.push('invalid');
+  if (f > t) {
+    [f, t] = [t, f];
+    reasons.push('swapped');
+  }
+  if (t < months.first || f > months.last) {
+    [f, t] = [d.from, d.to];
+    reasons.push('outside');
+  } else if (f < months.first || t > months.last) {
+    [f, t] = [clampMonth(f, months), clampMonth(t, months)];
+    reasons.push('clamped');
+  }
+  v.from = f;
+  v.to = t;
+  // One notice, for the reason that explains most: a month that is no month, then a period outside the data.
+  const reason = reasons.find((r) => r !== 'swapped') ?? reasons[0];
+  if (reason) notices.push({ kind: 'period', asked, reason, shown: { from: f, to: t }, months });
 }
 
 /** Writes only what differs from the default, in a stable order, so links stay short and comparable. */

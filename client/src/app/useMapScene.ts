@@ -28,6 +28,8 @@ export interface MapScene {
   categoryNaam: string;
   period: string;
   levelPlural: string;
+  /** Why the map has no figures for this view (Dutch, for the legend and the banner); null while nothing failed. */
+  loadError: string | null;
 }
 
 export interface SceneNeeds {
@@ -61,8 +63,17 @@ export function useMapScene(view: ViewState, { gemeenten, categories, onMap, sup
   const context = contextQuery.data ?? null;
   const data = useMemo(() => ({ stats, survey, context }), [stats, survey, context]);
 
+  // Whatever failed, in the order the map needs it: without boundaries or figures it stays empty, and says why.
+  const loadError = areas.error
+    ? `Gebiedsgrenzen konden niet worden geladen. ${errorText(areas.error)}`
+    : statsQuery.error
+      ? `Cijfers konden niet worden geladen. ${errorText(statsQuery.error)}`
+      : source.needs.survey && surveyQuery.error
+        ? `Veiligheidsmonitor kon niet worden geladen. ${errorText(surveyQuery.error)}`
+        : null;
+
   useEffect(() => {
-    if (areas.error) reportError(`Gebiedsgrenzen konden niet worden geladen: ${errorText(areas.error)}`);
+    if (areas.error) reportError(`Gebiedsgrenzen konden niet worden geladen. ${errorText(areas.error)}`);
   }, [areas.error, reportError]);
   useEffect(() => {
     if (!statsQuery.data || statsQuery.isPlaceholderData) return;
@@ -72,14 +83,14 @@ export function useMapScene(view: ViewState, { gemeenten, categories, onMap, sup
   }, [statsQuery.data, statsQuery.isPlaceholderData, announce, reportError]);
   useEffect(() => {
     if (!statsQuery.error) return;
-    reportError(`Cijfers konden niet worden geladen: ${errorText(statsQuery.error)}`);
+    reportError(`Cijfers konden niet worden geladen. ${errorText(statsQuery.error)}`);
     announce('Cijfers konden niet worden geladen.');
   }, [statsQuery.error, announce, reportError]);
   useEffect(() => {
     if (sv) announce(`${pluralArea(sv.rows.length, sv.meta.level)} bijgewerkt: ${sv.meta.indicatorLabel}, ${sv.meta.year ?? 'geen gegevens'}`);
   }, [sv, announce]);
   useEffect(() => {
-    if (surveyQuery.error) reportError(`Veiligheidsmonitor kon niet worden geladen: ${errorText(surveyQuery.error)}`);
+    if (surveyQuery.error) reportError(`Veiligheidsmonitor kon niet worden geladen. ${errorText(surveyQuery.error)}`);
   }, [surveyQuery.error, reportError]);
 
   const gemeenteNaam =
@@ -132,6 +143,7 @@ export function useMapScene(view: ViewState, { gemeenten, categories, onMap, sup
     categoryNaam,
     period,
     levelPlural: levelPlural(level),
+    loadError,
   };
 }
 

@@ -1,7 +1,7 @@
 // The view as React state mirrored in the URL: every change goes through viewReducer and becomes one history entry.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { HistoryWriter } from './historyWriter.ts';
-import { parseViewState, reduceAll, serializeViewState, type ViewAction, type ViewDefaults, type ViewState } from './urlState.ts';
+import { parseViewState, readViewState, reduceAll, serializeViewState, type ViewAction, type ViewDefaults, type ViewNotice, type ViewState } from './urlState.ts';
 
 export type Dispatch = (action: ViewAction | ViewAction[]) => void;
 
@@ -10,8 +10,14 @@ export function useViewState(defaults: ViewDefaults, initial: (v: ViewState) => 
   dispatch: Dispatch;
   /** The link of a view (for real links such as the navigation). */
   href: (v: ViewState) => string;
+  /** What the link asked for that the view does not show (read once, and added to by `correct`). */
+  notices: ViewNotice[];
+  /** Puts right what the data lacks (a gemeente or category it does not have), in place of the link's history entry. */
+  correct: (next: ViewState, notices: ViewNotice[]) => void;
 } {
-  const [view, setView] = useState<ViewState>(() => initial(parseViewState(window.location.search, defaults)));
+  const [opened] = useState(() => readViewState(window.location.search, defaults));
+  const [view, setView] = useState<ViewState>(() => initial(opened.view));
+  const [notices, setNotices] = useState<ViewNotice[]>(opened.notices);
   const current = useRef(view);
   current.current = view;
   const [writer] = useState(() => new HistoryWriter());
@@ -51,6 +57,18 @@ export function useViewState(defaults: ViewDefaults, initial: (v: ViewState) => 
     },
     [defaults, writer],
   );
+  const correct = useCallback(
+    (next: ViewState, more: ViewNotice[]) => {
+      // Replaced, not pushed: going back must not return to a view that would be corrected again.
+      writer.flush();
+      current.current = next;
+      setView(next);
+      setNotices((n) => [...n, ...more]);
+      const search = serializeViewState(next, defaults);
+      if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    },
+    [defaults, writer],
+  );
   const href = useCallback((v: ViewState) => `${window.location.pathname}${serializeViewState(v, defaults)}`, [defaults]);
-  return { view, dispatch, href };
+  return { view, dispatch, href, notices, correct };
 }

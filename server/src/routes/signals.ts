@@ -30,7 +30,13 @@ export function signalsRoutes(ds: Dataset, suppressionThreshold: number) {
     requireCategory(ds, q.category);
     if (q.month && (q.from || q.to)) throw new ApiError(400, 'month: give either month or from/to, not both', 'month');
     const months = ds.months(q.gemeente);
+    const first = months[0];
     const last = months[months.length - 1];
+    // Each month given is checked under its own name: a month outside the data must not be blamed on `from`.
+    for (const parameter of ['month', 'from', 'to'] as const) {
+      const value = q[parameter];
+      if (value && (value < first || value > last)) throw new ApiError(400, `${parameter}: ${value} is outside the data (${first} … ${last})`, parameter);
+    }
     const { from, to } = q.month ? resolvePeriod(ds, q.gemeente, q.month, q.month) : resolvePeriod(ds, q.gemeente, q.from ?? q.to ?? last, q.to ?? q.from ?? last);
     if (monthsBetween(from, to) > 12) throw new ApiError(400, 'to: a window is at most 12 months', 'to');
     return c.json(signalsAnswer(ds, { gemeente: q.gemeente, level: q.level, category: q.category, from, to }, mustSuppress(c) ? suppressionThreshold : null), 200);

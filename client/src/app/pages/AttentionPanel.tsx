@@ -18,7 +18,7 @@ export function AttentionPanel({ view, dispatch, scene, announce, reportError, a
       dispatch({ type: 'attentionAreaDeleted', id: a.id });
       attention.reload();
     } catch (e) {
-      reportError(`Verwijderen mislukt: ${errorText(e)}`);
+      reportError(`Verwijderen mislukt. ${errorText(e)}`);
     }
   };
   return (

@@ -50,7 +50,14 @@ export function MapSidebar(props: MapSidebarProps) {
   const draft = draftView(view, scene, mijnWijk);
   return (
     <aside className="sidebar" aria-label="Instellingen en legenda">
-      {sourceView.legend}
+      {/* Figures that could not be loaded have no legend: it says so (once, the reason is in the banner), not "laden…" forever. */}
+      {scene.loadError && !sourceView.ready ? (
+        <section className="legend" aria-label="Legenda">
+          <p className="legend-subtitle">Geen legenda: de kaart heeft geen cijfers om te kleuren.</p>
+        </section>
+      ) : (
+        sourceView.legend
+      )}
       {hasRestrictedAccess(session) && source.id === 'police' && !national && (
         <IncidentsPanel
           on={view.points}

@@ -1,6 +1,6 @@
 // The server's refusal next to the form it belongs to; the field it names is marked invalid (aria-invalid).
 import { ApiRequestError } from '../../api/client.ts';
-import { errorText } from '../../api/queries.ts';
+import { errorText, serverReason } from '../../api/errorText.ts';
 
 export interface Refusal {
   message: string;
@@ -11,8 +11,9 @@ export interface Refusal {
 export function refusalOf(err: unknown): Refusal {
   if (err instanceof ApiRequestError) {
     if (err.status === 403) return { message: 'Alleen een beheerder mag dit doen. Meld u opnieuw aan als beheerder.', field: null };
-    // errorText: the reason without the field name the server puts first for programs ("indicators.9.targets.1.year: …").
-    return { message: err.body ? sentence(errorText(err)) : `De server weigerde dit (${err.status}).`, field: err.body?.parameter ?? null };
+    // The server's own Dutch reason ("wachtwoord te gangbaar: …"), as a sentence; without one the general text.
+    const reason = serverReason(err);
+    return { message: reason ? sentence(reason) : errorText(err), field: err.body?.parameter ?? null };
   }
   return { message: 'De server is niet bereikbaar. Probeer het opnieuw.', field: null };
 }

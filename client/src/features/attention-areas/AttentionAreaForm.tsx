@@ -2,6 +2,7 @@
 // the buurten inside a polygon from a GeoJSON file (the server decides which buurten a polygon covers).
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiRequestError, createAttentionArea, type AttentionArea, type AttentionAreaBody, type AttentionKind } from '../../api/client.ts';
+import { errorText } from '../../api/queries.ts';
 import { pluralArea } from '../../lib/format.ts';
 import { KIND_LABELS } from './kinds.ts';
 import { PolygonFileField } from './PolygonFileField.tsx';
@@ -50,7 +51,7 @@ export function AttentionAreaForm({ gemeente, gemeenteNaam, codes, onCreated, an
       if (seq === readSeq.current) setUpload(parsed);
     } catch (err) {
       if (seq !== readSeq.current) return;
-      setError({ text: err instanceof PolygonFileError ? err.message : `Het bestand kon niet worden gelezen: ${err instanceof Error ? err.message : String(err)}`, field: 'file' });
+      setError({ text: err instanceof PolygonFileError ? err.message : 'Het bestand kon niet worden gelezen. Kies een GeoJSON-bestand met een polygoon.', field: 'file' });
     }
   };
 
@@ -84,10 +85,11 @@ export function AttentionAreaForm({ gemeente, gemeenteNaam, codes, onCreated, an
       onCreated(created);
       announce(`Aandachtsgebied "${created.name}" opgeslagen met ${pluralArea(created.codes.length, 'buurt')}${source === 'bestand' ? ' uit het bestand' : ''}.`);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
       const aboutFile = source === 'bestand' && err instanceof ApiRequestError && err.status === 400 && err.body?.parameter === 'geometry';
-      if (aboutFile) fail(geometryErrorText(message, gemeenteNaam ?? 'deze gemeente') ?? `Het bestand is niet geaccepteerd: ${message}`, 'file');
-      else fail(`Opslaan mislukt: ${message}`, null);
+      // The server's reason is read for the cases the form can explain; it is never shown as it is.
+      const explained = aboutFile ? geometryErrorText(err.message, gemeenteNaam ?? 'deze gemeente') : null;
+      if (aboutFile) fail(explained ?? `Het bestand is niet geaccepteerd. ${errorText(err)}`, 'file');
+      else fail(`Opslaan mislukt. ${errorText(err)}`, null);
     } finally {
       setBusy(false);
     }

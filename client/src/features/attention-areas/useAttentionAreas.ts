@@ -13,6 +13,6 @@ export function useAttentionAreas(gemeente: string | null): { areas: AttentionAr
   // Memoised: a fresh array on every render would redraw the attention overlay (a setData and a whole extra map
   // frame, seconds at NL in software rendering) on every unrelated change, e.g. a measure change.
   const own = useMemo(() => data.filter((a) => a.gemeente === gemeente), [data, gemeente]);
-  const error = query.error ? `Aandachtsgebieden konden niet worden geladen: ${errorText(query.error)}` : null;
+  const error = query.error ? `Aandachtsgebieden konden niet worden geladen. ${errorText(query.error)}` : null;
   return { areas: own, error, reload };
 }

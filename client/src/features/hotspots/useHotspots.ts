@@ -35,7 +35,7 @@ export function useHotspots(scope: ScopeQuery, method: 'gistar' | 'lisa' | null,
   const classes = useMemo(() => (data ? new Map(data.rows.map((r) => [r.code, r.class as HotspotClassKey])) : null), [data]);
   return {
     data,
-    error: method && query.error ? `Hotspots konden niet worden berekend: ${errorText(query.error)}` : null,
+    error: method && query.error ? `Hotspots konden niet worden berekend. ${errorText(query.error)}` : null,
     loading: method !== null && query.isFetching,
     classes,
   };

@@ -1,5 +1,6 @@
 // "Kaart downloaden (PNG)": the current map with its legend, title, period and the source credit.
 import { useState } from 'react';
+import { errorText } from '../../api/queries.ts';
 import { captureMapCanvas, composeMapImage, exportFileName, type ExportContent } from './composeMapImage.ts';
 
 export interface MapExportButtonProps {
@@ -30,7 +31,7 @@ export function MapExportButton({ map, content, fileParts, announce }: MapExport
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       announce(`Kaart gedownload als ${a.download}`);
     } catch (e) {
-      announce(`Kaart downloaden is niet gelukt: ${e instanceof Error ? e.message : String(e)}`);
+      announce(`Kaart downloaden is niet gelukt. ${errorText(e)}`);
     } finally {
       setBusy(false);
     }

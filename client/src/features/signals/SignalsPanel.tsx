@@ -20,7 +20,7 @@ export interface SignalsPanelProps {
 export function SignalsPanel({ gemeente, level, category, month, map, onSelect }: SignalsPanelProps) {
   const query = useSignalsQuery({ gemeente, level, category, month });
   const data = query.data ?? null;
-  const error = query.error ? `Signalen konden niet worden berekend: ${errorText(query.error)}` : null;
+  const error = query.error ? `Signalen konden niet worden berekend. ${errorText(query.error)}` : null;
   const overlay = useRef<SignalOverlay | null>(null);
 
   const current = data && data.meta.gemeente === gemeente && data.meta.level === level && data.meta.category === category && data.meta.month === month ? data : null;

@@ -26,7 +26,7 @@ export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announc
   const [note, setNote] = useState('');
   const [mineOnly, setMineOnly] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const loadError = query.error ? `Selecties konden niet worden geladen: ${errorText(query.error)}` : null;
+  const loadError = query.error ? `Selecties konden niet worden geladen. ${errorText(query.error)}` : null;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -42,7 +42,7 @@ export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announc
       invalidate(['selections']);
       announce(`Selectie "${created.name}" opgeslagen met ${pluralArea(created.codes.length, created.codes[0]?.startsWith('WK') ? 'wijk' : 'buurt')}.`);
     } catch (err) {
-      setError(`Opslaan mislukt: ${err instanceof Error ? err.message : String(err)}`);
+      setError(`Opslaan mislukt. ${errorText(err)}`);
     }
   };
 
@@ -55,7 +55,7 @@ export function SavedSelections({ gemeente, shortlist, criteria, onOpen, announc
       } catch (err) {
         // The server decides who may delete; say it in the user's words.
         const forbidden = err instanceof ApiRequestError && err.status === 403;
-        setError(forbidden ? `Alleen ${s.createdBy ?? 'een beheerder'} of een beheerder kan "${s.name}" verwijderen.` : `Verwijderen mislukt: ${err instanceof Error ? err.message : String(err)}`);
+        setError(forbidden ? `Alleen ${s.createdBy ?? 'een beheerder'} of een beheerder kan "${s.name}" verwijderen.` : `Verwijderen mislukt. ${errorText(err)}`);
       }
     },
     [announce, invalidate],

@@ -49,7 +49,7 @@ export function Workbench(props: WorkbenchProps) {
 
   const rankingQuery = useRankingQuery({ gemeente, level, category, from, to, weights });
   const ranking = rankingQuery.data ?? null;
-  const rankingError = rankingQuery.error ? `Rangorde kon niet worden berekend: ${errorText(rankingQuery.error)}` : null;
+  const rankingError = rankingQuery.error ? `Rangorde kon niet worden berekend. ${errorText(rankingQuery.error)}` : null;
   useEffect(() => {
     if (ranking && !rankingQuery.isPlaceholderData) announce(`Rangorde bijgewerkt: ${pluralArea(ranking.rows.length, ranking.meta.level)}; hoogste score ${ranking.rows[0]?.naam ?? '–'}.`);
   }, [ranking, rankingQuery.isPlaceholderData, announce]);
