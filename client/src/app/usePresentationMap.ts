@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { AreasTopology } from '../api/client.ts';
 import { areasBBox, topologyBBox, type ChoroplethMap } from '../features/map/ChoroplethMap.ts';
-import type { StepScope } from '../features/presentation/steps.ts';
+import { paddingClearOf, type StepScope } from '../features/presentation/steps.ts';
 import type { AreaLevel } from '../lib/level.ts';
 import type { HotspotClassKey } from '../lib/overlayStyles.ts';
 import type { SourceView } from './sources/types.ts';
@@ -30,10 +30,9 @@ export function usePresentationCamera(map: ChoroplethMap | null, step: { topolog
     const animate = !firstFit.current && !reducedMotion();
     firstFit.current = false;
     // Keep the focus clear of the legend drawn over the map's lower left corner.
-    const legend = document.querySelector('.presentation-legend-box')?.getBoundingClientRect().width ?? 0;
-    const canvas = map.map.getCanvas().getBoundingClientRect().width;
-    const left = legend > 0 && legend < canvas * 0.6 ? legend + 32 : 48;
-    map.fitTo(bbox, animate, { duration: animate ? CAMERA_MS : 0, padding: { top: 48, right: 48, bottom: 48, left } });
+    const legend = document.querySelector('.presentation-legend-box')?.getBoundingClientRect() ?? null;
+    const canvas = map.map.getCanvas().getBoundingClientRect();
+    map.fitTo(bbox, animate, { duration: animate ? CAMERA_MS : 0, padding: paddingClearOf(canvas, legend) });
   }, [map, topology, focusKey, index]);
 }
 

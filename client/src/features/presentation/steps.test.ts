@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PresentationView } from '../../api/client.ts';
-import { presentCount, presentValue, stepForKey, stepScope, stepText } from './steps.ts';
+import { paddingClearOf, presentCount, presentValue, stepForKey, stepScope, stepText } from './steps.ts';
 
 describe('stepForKey', () => {
   it('steps forward with ArrowRight, Space and PageDown, and stops at the last step', () => {
@@ -66,5 +66,21 @@ describe('stepScope', () => {
     const s = stepScope(view('buurt', ['BU09350000']));
     expect(s.inFocus({ code: 'BU09350000' })).toBe(true);
     expect(s.inFocus({ code: 'BU09350001' })).toBe(false);
+  });
+});
+
+describe('paddingClearOf', () => {
+  it('puts the focus above a low, wide legend on a wide map (it was squeezed into a strip beside it)', () => {
+    // The big screen's map at 1440 × 1000: 905 × 845 px, its legend 440 × 300 in the lower left corner.
+    expect(paddingClearOf({ width: 905, height: 845 }, { width: 440, height: 300 })).toEqual({ top: 48, right: 48, bottom: 332, left: 48 });
+  });
+
+  it('puts the focus beside a tall, narrow legend', () => {
+    expect(paddingClearOf({ width: 1600, height: 700 }, { width: 300, height: 560 })).toEqual({ top: 48, right: 48, bottom: 48, left: 332 });
+  });
+
+  it('keeps an even margin without a legend, or when the legend leaves no room either way', () => {
+    expect(paddingClearOf({ width: 905, height: 845 }, null)).toEqual({ top: 48, right: 48, bottom: 48, left: 48 });
+    expect(paddingClearOf({ width: 400, height: 300 }, { width: 380, height: 290 })).toEqual({ top: 48, right: 48, bottom: 48, left: 48 });
   });
 });

@@ -70,3 +70,26 @@ export function presentValue(value: number | null, suppressed: boolean | undefin
   if (value === null) return suppressed ? 'afgeschermd' : '–';
   return formatNumber(value, decimals);
 }
+
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/**
+ * Where the camera fits a step's focus: clear of the legend in the map's lower left corner. The focus goes beside the
+ * legend or above it, whichever leaves it the larger part of the map (a wide, low legend on a wide screen: above it;
+ * a tall legend: beside it), so that it is neither hidden nor squeezed into a strip at the map's edge.
+ */
+export function paddingClearOf(canvas: { width: number; height: number }, legend: { width: number; height: number } | null, margin = 48): Padding {
+  const all = { top: margin, right: margin, bottom: margin, left: margin };
+  if (!legend || legend.width <= 0 || legend.height <= 0) return all;
+  const beside = { ...all, left: legend.width + 32 };
+  const above = { ...all, bottom: legend.height + 32 };
+  const area = (p: Padding) => Math.max(0, canvas.width - p.left - p.right) * Math.max(0, canvas.height - p.top - p.bottom);
+  const best = area(above) >= area(beside) ? above : beside;
+  // A legend that covers most of a small map leaves no room beside or above it: then the focus fills the map.
+  return area(best) > 0 ? best : all;
+}
