@@ -11,8 +11,14 @@ import type { PageProps } from './pageProps.ts';
 export function BeheerView({ view, scene, session, announce }: PageProps) {
   if (session.role !== 'beheerder') {
     return (
-      <main id="inhoud" tabIndex={-1}>
-        <p>Deze pagina is voor beheerders.</p>
+      <main id="inhoud" tabIndex={-1} className="admin-page">
+        <h2>Beheer</h2>
+        <p>Deze pagina is voor de beheerder van de kaart: accounts, imports, de doelen van het plan en de instellingen.</p>
+        <p>
+          {session.role === 'open'
+            ? 'Er is nog geen account. Zodra de beheerder van deze installatie het eerste beheerdersaccount heeft aangemaakt, kunt u zich hier aanmelden.'
+            : 'U bent aangemeld zonder beheerdersrechten. Meld u aan met een beheerdersaccount om hier te werken.'}
+        </p>
       </main>
     );
   }

@@ -68,6 +68,7 @@ export function EvaluationPage({ gemeente, gemeenteNaam, categories, from, to, m
         </ul>
       )}
       {result && result.meta.id === chosen && <EvaluationResult data={result} names={nameOf} />}
+      {!mayWrite && <p>Een nieuwe evaluatie maken kan wie is aangemeld als analist of beheerder.</p>}
       {mayWrite && (
         <EvaluationForm
           key={gemeente}
