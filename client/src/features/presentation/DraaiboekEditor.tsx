@@ -2,6 +2,7 @@
 // save (POST, then PUT) and present. The analist prepares; the presentation screen only reads.
 import { useId, useState } from 'react';
 import { savePresentation, type PresentationBody, type PresentationOut } from '../../api/client.ts';
+import { errorText } from '../../api/errorText.ts';
 import { StepPreview } from './StepPreview.tsx';
 
 export type DraftView = PresentationBody['views'][number];
@@ -60,7 +61,7 @@ export function DraaiboekEditor({ current, currentLabel, announce, save = savePr
       setDirty(false);
       announce(`Draaiboek "${out.title}" opgeslagen met ${out.views.length} weergaven`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -128,7 +129,7 @@ export function DraaiboekEditor({ current, currentLabel, announce, save = savePr
       )}
       {error && (
         <p className="error" role="alert">
-          Opslaan is niet gelukt: {error}
+          Opslaan is niet gelukt. {error}
         </p>
       )}
     </section>

@@ -9,7 +9,7 @@ export function PresentationList() {
     <main id="inhoud" className="page" tabIndex={-1}>
       <h2>Presentaties</h2>
       <p className="page-summary">Kies een draaiboek om te presenteren. Kleine aantallen worden in een presentatie altijd afgeschermd.</p>
-      {error && <p className="error">Presentaties konden niet worden geladen: {error}</p>}
+      {error && <p className="error">Presentaties konden niet worden geladen. {error}</p>}
       {list && list.length === 0 && (
         <p>
           Er zijn nog geen draaiboeken opgeslagen. Een analist of beheerder stelt er een samen op de kaart, onder
