@@ -43,6 +43,27 @@ describe('GET /api/ranking', () => {
     expect(beatrix.flags).toContain('lowPopulation');
   });
 
+  it('ranks no change or share on a handful of registrations: unknown (the median), as the map gives it no class', async () => {
+    // A month of woninginbraak per buurt: a year earlier every buurt had fewer than 10, so no percentage is a ranking.
+    const month = await ranking({ gemeente: 'GM0935', category: 'G1.1', from: '2025-12', to: '2025-12', weights: 'change:1' });
+    for (const row of month.rows) {
+      expect(row.components.change).toBeNull();
+      expect(row.missing).toContain('change');
+    }
+    // Over a year the larger buurten keep their change; every one that keeps it had at least 10 the year before.
+    const year = await ranking({ gemeente: 'GM0935', from: '2024-01', to: '2024-12', weights: 'change:1,hicShare:1' });
+    const stats = await answerOf(await t.client.stats.$get({ query: { gemeente: 'GM0935', level: 'buurt', category: '0.0.0', from: '2024-01', to: '2024-12' } }));
+    const before = new Map(stats.rows.map((r) => [r.code, r]));
+    const kept = year.rows.filter((row) => row.values.change !== null && row.values.change !== undefined);
+    expect(kept.length).toBeGreaterThan(20);
+    for (const row of year.rows) {
+      const s = defined(before.get(row.code));
+      const base = s.previousCount ?? 0;
+      if (base < 10) expect(row.values.change ?? null).toBeNull();
+      if ((s.count ?? 0) < 10) expect(row.values.hicShare ?? null).toBeNull();
+    }
+  });
+
   it('a single criterion orders exactly by that value', async () => {
     const r = await ranking({ gemeente: 'GM0935', from: '2024-01', to: '2024-12', weights: 'count:1' });
     const counts = r.rows.map((x) => defined(x.values.count));

@@ -1,6 +1,7 @@
 // Ranking of buurten/wijken on criteria the analyst weighs. The criteria are a registry: each
 // entry says what it measures and computes one value per area for the request's scope, so the
 // survey criteria (Veiligheidsmonitor scores) are added with `registry.register(...)` later.
+import { changeBasis, MIN_BASE, shareShown } from '../domain/percentBase.ts';
 import type { Dataset } from '../store/dataset.ts';
 import type { AreaGeometry } from '../store/geometry.ts';
 import type { MapLevel, AreaFlag } from '../domain/model.ts';
@@ -79,9 +80,10 @@ export function defaultCriteria(): CriteriaRegistry {
     .register({
       id: 'change',
       naam: 'Verandering t.o.v. een jaar eerder (%)',
-      description: 'Procentuele verandering van het aantal registraties t.o.v. dezelfde maanden een jaar eerder.',
+      description: `Procentuele verandering van het aantal registraties t.o.v. dezelfde maanden een jaar eerder; gebieden met minder dan ${MIN_BASE} registraties een jaar eerder tellen als onbekend (een percentage zegt daar niets: 3 tegen 1 is +200 %).`,
       direction: 1,
-      compute: fromStats((r) => r.changePct),
+      // The app's one rule for percentages (domain/percentBase.ts): on a small base a change would top the ranking by chance.
+      compute: fromStats((r) => (changeBasis(r.count, r.previousCount) === 'percent' ? r.changePct : null)),
       demo: demoOf('own', true),
     })
     .register({
@@ -104,7 +106,7 @@ export function defaultCriteria(): CriteriaRegistry {
     .register({
       id: 'hicShare',
       naam: 'Aandeel vermogenscriminaliteit/HIC (%)',
-      description: 'Aandeel van de zes HIC-soorten van het uitvoeringsplan in alle misdrijven over de periode.',
+      description: `Aandeel van de zes HIC-soorten van het uitvoeringsplan in alle misdrijven over de periode; gebieden met minder dan ${MIN_BASE} misdrijven tellen als onbekend.`,
       direction: 1,
       compute: (s) => {
         // A share of a hidden count (either part) would give the count back: unknown instead.
@@ -112,7 +114,8 @@ export function defaultCriteria(): CriteriaRegistry {
         return new Map(
           s.ds.figures(s.gemeente, s.level, '0.0.0', s.from, s.to).figures.map((f) => {
             const part = hic.get(f.code);
-            return [f.code, f.current.count > 0 && !f.current.suppressed && part !== null ? Math.round((1000 * (part ?? 0)) / f.current.count) / 10 : null];
+            // A share of a handful (2 of 3 is 67 %) says nothing: shareShown, the same rule as the app's breakdowns.
+            return [f.code, shareShown(f.current.count) && !f.current.suppressed && part !== null ? Math.round((1000 * (part ?? 0)) / f.current.count) / 10 : null];
           }),
         );
       },
