@@ -8,7 +8,7 @@ import { changeText } from '../../lib/changeText.ts';
 import { FLAG_WORDS } from '../../lib/flags.ts';
 import { compareNl, formatNumber, formatPercentChange, pluralArea } from '../../lib/format.ts';
 import { measureInfo } from '../../lib/measures.ts';
-import { unclassed, type UnclassedReason } from '../../lib/unclassed.ts';
+import { unclassed } from '../../lib/unclassed.ts';
 import { classifyMeasure, policeColours, shownOf } from './policeColours.ts';
 import { colourAll, levelWords, type MapSourceModule, type SourceContext } from './types.ts';
 
@@ -37,14 +37,6 @@ export function byValue<T extends { value: number | null; naam: string }>(a: T, 
   return (b.value ?? -Infinity) - (a.value ?? -Infinity) || compareNl(a.naam, b.naam);
 }
 
-/** What a presentation writes instead of a value the map leaves without a class (the map page's table words). */
-const PRESENTATION_NOTES: Record<UnclassedReason, string> = {
-  tooFew: 'te weinig inwoners',
-  noBase: 'geen vergelijking',
-  smallBase: 'te weinig registraties',
-  notSignificant: 'niet significant',
-};
-
 /**
  * The rows a presentation lists beside the map: the focus only, highest value first. An area the map leaves without
  * a class gets no ranking either: a rate of a buurt with a handful of inhabitants (Beatrixhaven: 4.666,7 per 1.000)
@@ -58,7 +50,9 @@ export function presentationRows(rows: readonly StatsRow[], ctx: SourceContext):
       const reason = unclassed(r, ctx.measure);
       const row: PresentationRow = { code: r.code, naam: r.naam, value: r[ctx.measure], count: r.count, suppressed: r.suppressed || r.flags.includes('suppressed') };
       if (!reason) return row;
-      return { ...row, value: reason === 'notSignificant' ? row.value : null, note: PRESENTATION_NOTES[reason] };
+      // A change's reason in the words of the map page's table (changeText); a rate's: too few inhabitants.
+      const note = reason === 'tooFew' ? 'te weinig inwoners' : (changeText(r).reason ?? undefined);
+      return { ...row, value: reason === 'notSignificant' ? row.value : null, note };
     })
     .sort((a, b) => Number(a.note !== undefined && a.value === null) - Number(b.note !== undefined && b.value === null) || byValue(a, b));
 }
